@@ -1,0 +1,5 @@
+"""`python -m scopelint`."""
+
+from scopelint.cli import main
+
+raise SystemExit(main())

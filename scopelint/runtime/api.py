@@ -1,0 +1,994 @@
+"""The `tf.compat.v1` surface of the reference runtime.
+
+Scope APIs delegate to scopelint.semantics; everything else returns placeholder tensors
+with static shapes. Anything not listed here resolves (through the module objects in
+`modules.py`) to a generic op, so that programs using other TF APIs still run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Callable, Dict, Iterator, List, Optional
+
+from scopelint.runtime import context
+from scopelint.runtime.tensors import (
+    Op, Tensor, broadcast, conv_output, dtype_of, matmul_shape_tensor, op_name, reshape_shape,
+    shape_of, spatial,
+)
+from scopelint.runtime.variables import PartitionedVariable, Variable
+from scopelint.semantics import errors
+from scopelint.semantics import graph as core
+from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
+from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
+from scopelint.semantics.values import AUTO_REUSE
+
+# ---------------------------------------------------------------------------- dtypes
+
+for _name, _dtype in DTYPES.items():
+    globals()[_name] = _dtype
+half = DTYPES["float16"]
+double = DTYPES["float64"]
+float32 = FLOAT32
+int32 = INT32
+__all_dtypes__ = dict(DTYPES)
+
+# ---------------------------------------------------------------------------- scopes
+
+
+class VariableScope:
+    """The user's view of a scope object: reads its reuse flag from the graph state."""
+
+    def __init__(self, core_scope: core.VariableScope, graph: context.Graph) -> None:
+        self._core = core_scope
+        self._graph = graph
+
+    @property
+    def name(self) -> str:
+        return _text(self._core.name)
+
+    @property
+    def original_name_scope(self) -> str:
+        return _text(self._core.original_name_scope)
+
+    @property
+    def reuse(self) -> Any:
+        return self._graph.state.reuse_of(self._core)
+
+    @property
+    def dtype(self) -> Any:
+        return self._core.dtype
+
+    @property
+    def initializer(self) -> Any:
+        return self._core.initializer
+
+    @property
+    def partitioner(self) -> Any:
+        return self._core.partitioner
+
+    @property
+    def custom_getter(self) -> Any:
+        return self._core.custom_getter
+
+    @property
+    def regularizer(self) -> Any:
+        return self._core.regularizer
+
+    def reuse_variables(self) -> None:
+        self._graph.state.reuse_variables(self._core)
+
+    def set_initializer(self, initializer: Any) -> None:
+        self._core.initializer = initializer
+
+    def set_dtype(self, dtype: Any) -> None:
+        self._core.dtype = as_dtype(dtype)
+
+    def set_partitioner(self, partitioner: Any) -> None:
+        self._core.partitioner = partitioner
+
+    def set_custom_getter(self, custom_getter: Any) -> None:
+        self._core.custom_getter = custom_getter
+
+    def set_regularizer(self, regularizer: Any) -> None:
+        self._core.regularizer = regularizer
+
+    def set_caching_device(self, device: Any) -> None:
+        self._core.caching_device = device
+
+    def set_use_resource(self, use_resource: Any) -> None:
+        self._core.use_resource = use_resource
+
+    def get_variable(self, var_store: Any, name: Any, shape: Any = None, dtype: Any = None, **kwargs: Any) -> Any:
+        return _get_variable(name, shape, dtype, scope=self._core, **kwargs)
+
+    def global_variables(self) -> List[Any]:
+        return self._graph.get_collection("variables", self.name)
+
+    def trainable_variables(self) -> List[Any]:
+        return self._graph.get_collection("trainable_variables", self.name)
+
+    def local_variables(self) -> List[Any]:
+        return self._graph.get_collection("local_variables", self.name)
+
+    def get_collection(self, name: str) -> List[Any]:
+        return self._graph.get_collection(name, self.name)
+
+    def __repr__(self) -> str:
+        return "<tf.VariableScope '%s'>" % self.name
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else value.render()
+
+
+def _proxy(core_scope: core.VariableScope) -> VariableScope:
+    graph = context.default_graph()
+    cache = graph.__dict__.setdefault("_scope_proxies", {})
+    proxy = cache.get(core_scope.sid)
+    if proxy is None:
+        proxy = cache[core_scope.sid] = VariableScope(core_scope, graph)
+    return proxy
+
+
+def _unwrap(value: Any) -> Any:
+    return value._core if isinstance(value, VariableScope) else value
+
+
+def get_variable_scope() -> VariableScope:
+    state = context.state()
+    assert state.current is not None
+    return _proxy(state.current)
+
+
+class variable_scope:  # noqa: N801 - TF's name
+    """tf.variable_scope: checks arguments when built, enters the scope on `with`."""
+
+    def __init__(
+        self, name_or_scope: Any, default_name: Any = None, values: Any = None, initializer: Any = None,
+        regularizer: Any = None, caching_device: Any = None, partitioner: Any = None,
+        custom_getter: Any = None, reuse: Any = None, dtype: Any = None, use_resource: Any = None,
+        constraint: Any = None, auxiliary_name_scope: Any = True,
+    ) -> None:
+        self._name_or_scope = _unwrap(name_or_scope)
+        self._default_name = default_name
+        self._kwargs = dict(
+            initializer=initializer, regularizer=regularizer, caching_device=caching_device,
+            partitioner=partitioner, custom_getter=custom_getter, dtype=dtype, use_resource=use_resource,
+            constraint=constraint, auxiliary_name_scope=auxiliary_name_scope,
+        )
+        self._reuse = context.state().check_scope_args(self._name_or_scope, default_name, reuse, auxiliary_name_scope)
+        self._entries: List[Any] = []
+
+    def __enter__(self) -> VariableScope:
+        state = context.state()
+        token = state.enter_variable_scope(self._name_or_scope, self._default_name, self._reuse, **self._kwargs)
+        self._entries.append((state, token))
+        return _proxy(token.entered)
+
+    def __exit__(self, *exc: Any) -> None:
+        state, token = self._entries.pop()
+        state.exit_variable_scope(token)
+
+
+def variable_op_scope(values: Any, name_or_scope: Any, default_name: Any = None, **kwargs: Any) -> variable_scope:
+    return variable_scope(name_or_scope, default_name=default_name, values=values, **kwargs)
+
+
+class name_scope:  # noqa: N801 - TF's name
+    """tf.compat.v1.name_scope: op names and tf.Variable names only (§6)."""
+
+    def __init__(self, name: Any, default_name: Any = None, values: Any = None) -> None:
+        if not (default_name is None or isinstance(default_name, str)):
+            raise errors.ScopeTypeError(
+                "`default_name` type (%s) is not a string type. You likely meant to pass this into the "
+                "`values` kwarg." % type(default_name)
+            )
+        self._name = default_name if name is None else name
+        self._default_name = default_name
+        self._values = values
+        self._entries: List[Any] = []
+
+    def __enter__(self) -> str:
+        if self._name is None and self._values is not None:
+            raise errors.ScopeValueError(
+                "At least one of name (%s) and default_name (%s) must be provided." % (self._name, self._default_name)
+            )
+        state = context.state()
+        returned, old = state.enter_name_scope(self._name)
+        self._entries.append((state, old))
+        return _text(returned)
+
+    def __exit__(self, *exc: Any) -> None:
+        state, old = self._entries.pop()
+        state.name_stack = old
+
+
+op_scope = name_scope
+
+
+def get_variable(
+    name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None, regularizer: Any = None,
+    trainable: Any = None, collections: Any = None, caching_device: Any = None, partitioner: Any = None,
+    validate_shape: Any = True, use_resource: Any = None, custom_getter: Any = None, constraint: Any = None,
+    synchronization: Any = None, aggregation: Any = None,
+) -> Any:
+    return _get_variable(
+        name, shape, dtype, initializer=initializer, regularizer=regularizer, trainable=trainable,
+        collections=collections, caching_device=caching_device, partitioner=partitioner,
+        validate_shape=validate_shape, use_resource=use_resource, custom_getter=custom_getter,
+        constraint=constraint,
+    )
+
+
+def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = None, collections: Any = None,
+                  trainable: Any = None, **kwargs: Any) -> Any:
+    graph = context.default_graph()
+    before = len(graph.state.events)
+    result = graph.state.get_variable(
+        name, _shape_arg(shape), dtype, scope=scope, collections=collections, trainable=trainable, **kwargs
+    )
+    _collect_new(graph, before, collections, trainable)
+    return result
+
+
+def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,
+                       regularizer: Any = None, trainable: Any = False, collections: Any = None, **kwargs: Any) -> Any:
+    collections = list(collections or []) + ["local_variables"]
+    return _get_variable(name, shape, dtype, initializer=initializer, regularizer=regularizer,
+                         trainable=False, collections=collections, **kwargs)
+
+
+def _shape_arg(shape: Any) -> Any:
+    """Shapes may hold Dimensions or tensors' static dims; keep them as TF would see them."""
+    if isinstance(shape, Tensor):
+        dims = shape.get_shape().dims_tuple
+        return [None] * dims[0] if dims and dims[0] is not None else None
+    return shape
+
+
+def _collect_new(graph: context.Graph, before: int, collections: Any, trainable: Any) -> None:
+    from scopelint.semantics.events import VariableCreated
+
+    for event in graph.state.events[before:]:
+        if not isinstance(event, VariableCreated):
+            continue
+        record = graph.state.vars.get(event.key) if isinstance(event.key, str) else None
+        variable = graph._wrap(record) if record is not None else None
+        if variable is None:
+            continue
+        for key in collections if collections is not None else ["variables"]:
+            graph.add_to_collection(key, variable)
+        if trainable is None or trainable:
+            graph.add_to_collection("trainable_variables", variable)
+
+
+class _VariableFactory(type):
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, (Variable, PartitionedVariable))
+
+
+class Variable_(metaclass=_VariableFactory):  # noqa: N801
+    """tf.Variable(initial_value, name=...): a new, never-shared variable (§6)."""
+
+    def __new__(cls, initial_value: Any = None, trainable: Any = None, collections: Any = None,
+                validate_shape: Any = True, caching_device: Any = None, name: Any = None,
+                variable_def: Any = None, dtype: Any = None, expected_shape: Any = None,
+                import_scope: Any = None, constraint: Any = None, use_resource: Any = None,
+                synchronization: Any = None, aggregation: Any = None, shape: Any = None) -> Any:
+        if initial_value is None:
+            raise errors.ScopeValueError("initial_value must be specified.")
+        value = initial_value() if callable(initial_value) and not isinstance(initial_value, Tensor) else initial_value
+        var_shape = as_shape(shape) if shape is not None else shape_of(value)
+        var_dtype = as_dtype(dtype) if dtype is not None else dtype_of(value)
+        graph = context.default_graph()
+        record = graph.state.create_tf_variable(name, var_shape, var_dtype)
+        variable = graph._wrap(record)
+        for key in collections if collections is not None else ["variables"]:
+            graph.add_to_collection(key, variable)
+        if trainable is None or trainable:
+            graph.add_to_collection("trainable_variables", variable)
+        return variable
+
+
+Variable = Variable_  # type: ignore[misc]
+VariableV1 = Variable_
+
+
+def global_variables(scope: Any = None) -> List[Any]:
+    return context.default_graph().get_collection("variables", scope)
+
+
+all_variables = global_variables
+
+
+def trainable_variables(scope: Any = None) -> List[Any]:
+    return context.default_graph().get_collection("trainable_variables", scope)
+
+
+def local_variables(scope: Any = None) -> List[Any]:
+    return context.default_graph().get_collection("local_variables", scope)
+
+
+def model_variables(scope: Any = None) -> List[Any]:
+    return context.default_graph().get_collection("model_variables", scope)
+
+
+def get_collection(key: Any, scope: Any = None) -> List[Any]:
+    return context.default_graph().get_collection(str(key), scope)
+
+
+def get_collection_ref(key: Any) -> List[Any]:
+    return context.default_graph().get_collection_ref(str(key))
+
+
+def add_to_collection(name: Any, value: Any) -> None:
+    context.default_graph().add_to_collection(str(name), value)
+
+
+def add_to_collections(names: Any, value: Any) -> None:
+    for name in names:
+        add_to_collection(name, value)
+
+
+class GraphKeys:
+    GLOBAL_VARIABLES = "variables"
+    TRAINABLE_VARIABLES = "trainable_variables"
+    LOCAL_VARIABLES = "local_variables"
+    MODEL_VARIABLES = "model_variables"
+    UPDATE_OPS = "update_ops"
+    REGULARIZATION_LOSSES = "regularization_losses"
+    LOSSES = "losses"
+    SUMMARIES = "summaries"
+    GLOBAL_STEP = "global_step"
+    MOVING_AVERAGE_VARIABLES = "moving_average_variables"
+    VARIABLES = "variables"
+
+
+# ---------------------------------------------------------------------------- templates
+
+
+class Template:
+    """tf.make_template: the first call captures a scope, later calls reuse it (§9)."""
+
+    def __init__(self, name: Any, func: Callable[..., Any], create_scope_now: bool = False,
+                 unique_name: Any = None, custom_getter: Any = None) -> None:
+        self._func = func
+        self._name = name
+        self._unique_name = unique_name
+        self._custom_getter = custom_getter
+        if name is None:
+            raise errors.ScopeValueError("name cannot be None.")
+        self._variable_scope: Any = None
+        if create_scope_now:
+            state = context.state()
+            scope_name = unique_name or state._unique_variable_scope(name)
+            token = state._enter_pure_string(scope_name, None, _no_overrides(custom_getter), None, None)
+            self._variable_scope = _proxy(token.entered)
+            state.exit_variable_scope(token)
+        self._variables_created = False
+        self._first_call = True
+
+    def _call_func(self, args: Any, kwargs: Any) -> Any:
+        try:
+            if self._variables_created:
+                trainable = context.default_graph().get_collection_ref("trainable_variables")
+                start = len(trainable)
+                result = self._func(*args, **kwargs)
+                if start != len(trainable):
+                    raise errors.ScopeValueError(
+                        "Trainable variable created when calling a template after the first time, perhaps you "
+                        "used tf.Variable when you meant tf.get_variable: %s" % (trainable[start:],)
+                    )
+                return result
+            self._first_call = False
+            try:
+                result = self._func(*args, **kwargs)
+            except BaseException:
+                self._first_call = True
+                raise
+            self._variables_created = True
+            return result
+        except errors.ScopeError:
+            raise
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._variable_scope is not None:
+            with variable_scope(self._variable_scope, reuse=not self._first_call):
+                return self._call_func(args, kwargs)
+        with variable_scope(self._unique_name, self._name, custom_getter=self._custom_getter) as vs:
+            self._variable_scope = vs
+            return self._call_func(args, kwargs)
+
+    @property
+    def variable_scope(self) -> Any:
+        return self._variable_scope
+
+    @property
+    def variable_scope_name(self) -> Any:
+        if self._variable_scope is None:
+            return None
+        name = self._variable_scope.name
+        return name if not name or name.endswith("/") else name + "/"
+
+    @property
+    def name(self) -> Any:
+        return self._name
+
+    @property
+    def trainable_variables(self) -> List[Any]:
+        return trainable_variables(self.variable_scope_name) if self._variables_created else []
+
+    @property
+    def global_variables(self) -> List[Any]:
+        return global_variables(self.variable_scope_name) if self._variables_created else []
+
+    variables = global_variables
+
+
+def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
+    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
+                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
+
+
+def make_template(name_: Any, func_: Callable[..., Any], create_scope_now_: bool = False,
+                  unique_name_: Any = None, custom_getter_: Any = None, **kwargs: Any) -> Template:
+    if kwargs:
+        inner = func_
+
+        def func_(*args: Any, **call_kwargs: Any) -> Any:  # noqa: F811 - functools.partial's behaviour
+            merged = dict(kwargs)
+            merged.update(call_kwargs)
+            return inner(*args, **merged)
+
+    return Template(name_, func_, create_scope_now=create_scope_now_, unique_name=unique_name_,
+                    custom_getter=custom_getter_)
+
+
+# ---------------------------------------------------------------------------- partitioners
+
+
+def fixed_size_partitioner(num_shards: int, axis: int = 0) -> Callable[..., List[int]]:
+    return core.fixed_size_partitioner(num_shards, axis)
+
+
+def variable_axis_size_partitioner(max_shard_bytes: int, axis: int = 0, bytes_per_string_element: int = 16,
+                                   max_shards: Optional[int] = None) -> Callable[..., List[int]]:
+    """TF's partitioner: as many shards as keep each under max_shard_bytes."""
+    import math
+
+    def _partitioner(shape: TensorShape, dtype: DType, **unused: Any) -> List[int]:
+        dims = shape.as_list()
+        element_bytes = bytes_per_string_element if dtype.base == "string" else _SIZE.get(dtype.base, 4)
+        slice_elements = 1
+        for index, dim in enumerate(dims):
+            if index != axis:
+                slice_elements *= dim or 1
+        slices_per_shard = max(1, max_shard_bytes // (slice_elements * element_bytes))
+        axis_shards = int(math.ceil(1.0 * dims[axis] / slices_per_shard))
+        if max_shards:
+            axis_shards = min(max_shards, axis_shards)
+        partitions = [1] * len(dims)
+        partitions[axis] = axis_shards
+        return partitions
+
+    return _partitioner
+
+
+_SIZE = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1, "uint8": 1, "int16": 2,
+         "uint16": 2, "int32": 4, "uint32": 4, "int64": 8, "uint64": 8, "bool": 1, "complex64": 8,
+         "complex128": 16}
+
+
+# ---------------------------------------------------------------------------- initializers
+
+
+class Initializer:
+    """An initializer object: callable, so get_variable accepts a shape with it."""
+
+    def __init__(self, *args: Any, dtype: Any = None, **kwargs: Any) -> None:
+        self.args = args
+        self.kwargs = kwargs
+        self.dtype = as_dtype(dtype) if dtype is not None else None
+
+    def __call__(self, shape: Any, dtype: Any = None, partition_info: Any = None) -> Tensor:
+        return Tensor(as_shape(shape), dtype or self.dtype or FLOAT32, op_name(type(self).__name__), "Initializer")
+
+    def get_config(self) -> Dict[str, Any]:
+        return dict(self.kwargs)
+
+
+def _initializer_class(name: str) -> type:
+    return type(name, (Initializer,), {})
+
+
+constant_initializer = _initializer_class("constant_initializer")
+zeros_initializer = _initializer_class("zeros_initializer")
+ones_initializer = _initializer_class("ones_initializer")
+random_normal_initializer = _initializer_class("random_normal_initializer")
+random_uniform_initializer = _initializer_class("random_uniform_initializer")
+truncated_normal_initializer = _initializer_class("truncated_normal_initializer")
+uniform_unit_scaling_initializer = _initializer_class("uniform_unit_scaling_initializer")
+variance_scaling_initializer = _initializer_class("variance_scaling_initializer")
+orthogonal_initializer = _initializer_class("orthogonal_initializer")
+glorot_uniform_initializer = _initializer_class("glorot_uniform_initializer")
+glorot_normal_initializer = _initializer_class("glorot_normal_initializer")
+identity_initializer = _initializer_class("identity_initializer")
+he_normal_initializer = _initializer_class("he_normal")
+he_uniform_initializer = _initializer_class("he_uniform")
+
+
+# ---------------------------------------------------------------------------- tensors and ops
+
+
+def placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
+    return Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
+
+
+def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+
+
+def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Const", verify_shape: bool = False) -> Tensor:
+    value_shape = as_shape(shape) if shape is not None else shape_of(value)
+    value_dtype = as_dtype(dtype) if dtype is not None else _python_dtype(value)
+    return Tensor(value_shape, value_dtype, op_name("Const", name), "Const")
+
+
+def _python_dtype(value: Any) -> DType:
+    while isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    if isinstance(value, Tensor):
+        return value.dtype
+    if isinstance(value, bool):
+        return as_dtype("bool")
+    if isinstance(value, int):
+        return INT32
+    if isinstance(value, (str, bytes)):
+        return as_dtype("string")
+    return FLOAT32
+
+
+def convert_to_tensor(value: Any, dtype: Any = None, name: Any = None, **kwargs: Any) -> Tensor:
+    if isinstance(value, Tensor):
+        return value
+    return constant(value, dtype=dtype, name=name or "Const")
+
+
+def _filled(default: str) -> Callable[..., Tensor]:
+    def make(shape: Any, dtype: Any = FLOAT32, name: Any = None, **kwargs: Any) -> Tensor:
+        if isinstance(shape, Tensor):
+            dims = shape.get_shape().dims_tuple
+            shape = [None] * dims[0] if dims and dims[0] is not None else None
+        return Tensor(shape, dtype if dtype is not None else FLOAT32, op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+zeros = _filled("zeros")
+ones = _filled("ones")
+random_normal = _filled("random_normal")
+random_uniform = _filled("random_uniform")
+truncated_normal = _filled("truncated_normal")
+random_gamma = _filled("random_gamma")
+
+
+def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
+    return Tensor(dims if not isinstance(dims, Tensor) else None, dtype_of(value), op_name("Fill", name), "Fill")
+
+
+def _like(default: str) -> Callable[..., Tensor]:
+    def make(tensor: Any, dtype: Any = None, name: Any = None, **kwargs: Any) -> Tensor:
+        return Tensor(shape_of(tensor), dtype or dtype_of(tensor), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+zeros_like = _like("zeros_like")
+ones_like = _like("ones_like")
+identity = _like("Identity")
+stop_gradient = _like("StopGradient")
+
+
+def _unary(default: str) -> Callable[..., Tensor]:
+    def make(x: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        return Tensor(shape_of(x), dtype_of(x), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos",
+            "tanh", "sigmoid", "floor", "ceil", "round", "reciprocal", "erf", "softplus", "clip_by_value",
+            "clip_by_norm", "check_numerics", "is_nan", "is_finite", "logical_not", "to_float", "to_int32"):
+    globals()[_op] = _unary(_op.capitalize())
+
+
+def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
+    return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+
+
+def _binary(default: str) -> Callable[..., Tensor]:
+    def make(x: Any, y: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        return Tensor(broadcast(shape_of(x), shape_of(y)), dtype_of(x, dtype_of(y)), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _op, _type in (("add", "Add"), ("subtract", "Sub"), ("multiply", "Mul"), ("divide", "truediv"),
+                   ("truediv", "truediv"), ("div", "div"), ("floordiv", "floordiv"), ("maximum", "Maximum"),
+                   ("minimum", "Minimum"), ("pow", "Pow"), ("squared_difference", "SquaredDifference"),
+                   ("sub", "Sub"), ("mul", "Mul"), ("realdiv", "RealDiv"), ("mod", "FloorMod"),
+                   ("equal", "Equal"), ("not_equal", "NotEqual"), ("less", "Less"), ("greater", "Greater"),
+                   ("less_equal", "LessEqual"), ("greater_equal", "GreaterEqual"),
+                   ("logical_and", "LogicalAnd"), ("logical_or", "LogicalOr")):
+    globals()[_op] = _binary(_type)
+
+
+def add_n(inputs: Any, name: Any = None) -> Tensor:
+    inputs = list(inputs)
+    return Tensor(shape_of(inputs[0]) if inputs else None, dtype_of(inputs[0]) if inputs else FLOAT32,
+                  op_name("AddN", name), "AddN")
+
+
+def matmul(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False, adjoint_a: bool = False,
+           adjoint_b: bool = False, a_is_sparse: bool = False, b_is_sparse: bool = False, name: Any = None,
+           **kwargs: Any) -> Tensor:
+    return matmul_shape_tensor(a, b, transpose_a or adjoint_a, transpose_b or adjoint_b, name)
+
+
+def tensordot(a: Any, b: Any, axes: Any, name: Any = None) -> Tensor:
+    return Tensor(None, dtype_of(a), op_name("Tensordot", name), "Tensordot")
+
+
+def reshape(tensor: Any, shape: Any, name: Any = None) -> Tensor:
+    return Tensor(reshape_shape(shape_of(tensor), shape), dtype_of(tensor), op_name("Reshape", name), "Reshape")
+
+
+def _normalise_axis(axis: int, rank: int) -> int:
+    return axis + rank if axis < 0 else axis
+
+
+def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
+    values = list(values)
+    shapes = [shape_of(v) for v in values]
+    out: Any = None
+    if shapes and all(s.dims_tuple is not None for s in shapes) and isinstance(axis, int):
+        rank = len(shapes[0].dims_tuple or ())
+        ax = _normalise_axis(axis, rank)
+        dims = list(shapes[0].dims_tuple or ())
+        sizes = [s.dims_tuple[ax] for s in shapes if s.dims_tuple is not None and len(s.dims_tuple) == rank]
+        if len(sizes) == len(shapes) and 0 <= ax < rank:
+            dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
+            out = dims
+    return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+
+
+def stack(values: Any, axis: int = 0, name: Any = "stack") -> Tensor:
+    values = list(values)
+    inner = shape_of(values[0]) if values else TensorShape(None)
+    out: Any = None
+    if inner.dims_tuple is not None:
+        dims = list(inner.dims_tuple)
+        dims.insert(_normalise_axis(axis, len(dims) + 1), len(values))
+        out = dims
+    return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("stack", name), "Pack")
+
+
+pack = stack
+
+
+def unstack(value: Any, num: Any = None, axis: int = 0, name: Any = "unstack") -> List[Tensor]:
+    shape = shape_of(value)
+    if shape.dims_tuple is None:
+        raise ValueError("Cannot infer argument `num` from shape <unknown>")
+    dims = list(shape.dims_tuple)
+    ax = _normalise_axis(axis, len(dims))
+    count = num if num is not None else dims[ax]
+    rest = dims[:ax] + dims[ax + 1:]
+    return [Tensor(rest, dtype_of(value), op_name("unstack", name), "Unpack") for _ in range(count or 0)]
+
+
+unpack = unstack
+
+
+def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, name: Any = "split") -> List[Tensor]:
+    shape = shape_of(value)
+    dims = list(shape.dims_tuple) if shape.dims_tuple is not None else None
+    if isinstance(num_or_size_splits, int):
+        sizes: List[Any] = [None] * num_or_size_splits
+        if dims is not None and dims[axis] is not None:
+            sizes = [dims[axis] // num_or_size_splits] * num_or_size_splits
+    else:
+        sizes = list(num_or_size_splits)
+    out = []
+    for size in sizes:
+        part = None
+        if dims is not None:
+            part = list(dims)
+            part[_normalise_axis(axis, len(dims))] = size
+        out.append(Tensor(part, dtype_of(value), op_name("split", name), "Split"))
+    return out
+
+
+def transpose(a: Any, perm: Any = None, name: Any = "transpose", conjugate: bool = False) -> Tensor:
+    shape = shape_of(a)
+    out: Any = None
+    if shape.dims_tuple is not None:
+        dims = list(shape.dims_tuple)
+        order = list(perm) if perm is not None else list(reversed(range(len(dims))))
+        out = [dims[i] for i in order]
+    return Tensor(out, dtype_of(a), op_name("transpose", name), "Transpose")
+
+
+def expand_dims(input: Any, axis: Any = None, name: Any = None, dim: Any = None) -> Tensor:  # noqa: A002
+    shape = shape_of(input)
+    axis = axis if axis is not None else dim
+    out: Any = None
+    if shape.dims_tuple is not None and isinstance(axis, int):
+        dims = list(shape.dims_tuple)
+        dims.insert(_normalise_axis(axis, len(dims) + 1), 1)
+        out = dims
+    return Tensor(out, dtype_of(input), op_name("ExpandDims", name), "ExpandDims")
+
+
+def squeeze(input: Any, axis: Any = None, name: Any = None, squeeze_dims: Any = None) -> Tensor:  # noqa: A002
+    shape = shape_of(input)
+    axis = axis if axis is not None else squeeze_dims
+    out: Any = None
+    if shape.dims_tuple is not None:
+        dims = list(shape.dims_tuple)
+        if axis is None:
+            out = [d for d in dims if d != 1]
+        else:
+            axes = {_normalise_axis(a, len(dims)) for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
+            out = [d for i, d in enumerate(dims) if i not in axes]
+    return Tensor(out, dtype_of(input), op_name("Squeeze", name), "Squeeze")
+
+
+def _reduction(default: str) -> Callable[..., Tensor]:
+    def make(input_tensor: Any, axis: Any = None, keepdims: Any = None, name: Any = None,
+             reduction_indices: Any = None, keep_dims: Any = None, **kwargs: Any) -> Tensor:
+        shape = shape_of(input_tensor)
+        axis = axis if axis is not None else reduction_indices
+        keep = bool(keepdims or keep_dims)
+        out: Any = None
+        if shape.dims_tuple is not None:
+            dims = list(shape.dims_tuple)
+            if axis is None:
+                out = [1] * len(dims) if keep else []
+            elif isinstance(axis, (int, list, tuple)):
+                axes = {_normalise_axis(a, len(dims)) for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
+                out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
+                    [d for i, d in enumerate(dims) if i not in axes]
+        dtype = as_dtype("int64") if default.startswith("Arg") else dtype_of(input_tensor)
+        return Tensor(out, dtype, op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max", "Max"), ("reduce_min", "Min"),
+                   ("reduce_prod", "Prod"), ("reduce_any", "Any"), ("reduce_all", "All"),
+                   ("reduce_logsumexp", "ReduceLogSumExp"), ("argmax", "ArgMax"), ("argmin", "ArgMin")):
+    globals()[_op] = _reduction(_type)
+
+
+def shape(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa: A002
+    dims = shape_of(input).dims_tuple
+    return Tensor([len(dims)] if dims is not None else [None], out_type, op_name("Shape", name), "Shape")
+
+
+def rank(input: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor([], INT32, op_name("Rank", name), "Rank")
+
+
+def size(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa: A002
+    return Tensor([], out_type, op_name("Size", name), "Size")
+
+
+def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
+    shape_in = shape_of(input)
+    out: Any = None
+    if shape_in.dims_tuple is not None and isinstance(multiples, (list, tuple)):
+        out = [d * m if d is not None and isinstance(m, int) else None for d, m in zip(shape_in.dims_tuple, multiples)]
+    return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
+
+
+def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs: Any) -> Tensor:
+    p, i = shape_of(params), shape_of(indices)
+    out: Any = None
+    if p.dims_tuple is not None and i.dims_tuple is not None:
+        out = list(p.dims_tuple[:axis]) + list(i.dims_tuple) + list(p.dims_tuple[axis + 1:])
+    return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
+
+
+def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+    i = shape_of(indices)
+    out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
+    return Tensor(out, kwargs.get("dtype") or FLOAT32, op_name("one_hot", name), "OneHot")
+
+
+def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
+    if x is None:
+        return Tensor(None, as_dtype("int64"), op_name("Where", name), "Where")
+    return Tensor(broadcast(shape_of(x), shape_of(y)), dtype_of(x), op_name("Select", name), "Select")
+
+
+def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, constant_values: Any = 0) -> Tensor:
+    shape_in = shape_of(tensor)
+    out: Any = None
+    if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
+        out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
+    return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")
+
+
+def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
+    out = [s if isinstance(s, int) and s >= 0 else None for s in size] if isinstance(size, (list, tuple)) else None
+    return Tensor(out, dtype_of(input_), op_name("Slice", name), "Slice")
+
+
+def group(*inputs: Any, name: Any = None) -> Op:
+    return Op(op_name("group_deps", name), "NoOp")
+
+
+def no_op(name: Any = None) -> Op:
+    return Op(op_name("NoOp", name), "NoOp")
+
+
+def tuple_(tensors: Any, name: Any = None, control_inputs: Any = None) -> Any:
+    return list(tensors)
+
+
+def control_dependencies(control_inputs: Any) -> Any:
+    return contextlib.nullcontext()
+
+
+def device(device_name: Any) -> Any:
+    return contextlib.nullcontext()
+
+
+def colocate_with(op: Any, ignore_existing: bool = False) -> Any:
+    return contextlib.nullcontext()
+
+
+# ---------------------------------------------------------------------------- control flow (§10b)
+
+
+def cond(pred: Any, true_fn: Any = None, false_fn: Any = None, strict: bool = False, name: Any = None,
+         fn1: Any = None, fn2: Any = None) -> Any:
+    """Graph-mode cond builds both branches, the true one first."""
+    true_fn = true_fn or fn1
+    false_fn = false_fn or fn2
+    with name_scope(name, "cond", [pred]):
+        result = true_fn()
+        false_fn()
+    return result
+
+
+def case(pred_fn_pairs: Any, default: Any = None, exclusive: bool = False, strict: bool = False,
+         name: str = "case") -> Any:
+    pairs = list(pred_fn_pairs.items()) if isinstance(pred_fn_pairs, dict) else list(pred_fn_pairs)
+    results = [fn() for _, fn in pairs]
+    if default is not None:
+        results.append(default())
+    return results[0] if results else None
+
+
+def while_loop(cond: Any, body: Any, loop_vars: Any, shape_invariants: Any = None, parallel_iterations: int = 10,
+               back_prop: bool = True, swap_memory: bool = False, name: Any = None, maximum_iterations: Any = None,
+               return_same_structure: bool = False) -> Any:
+    """Graph-mode while_loop calls cond and body once each."""
+    with name_scope(name, "while", loop_vars):
+        args = loop_vars if isinstance(loop_vars, (list, tuple)) else [loop_vars]
+        cond(*args)
+        result = body(*args)
+    return result
+
+
+def map_fn(fn: Any, elems: Any, dtype: Any = None, parallel_iterations: Any = None, back_prop: bool = True,
+           swap_memory: bool = False, infer_shape: bool = True, name: Any = None, **kwargs: Any) -> Any:
+    sample = elems[0] if isinstance(elems, Tensor) else elems
+    with name_scope(name, "map", [elems]):
+        return fn(sample)
+
+
+def scan(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:
+    sample = elems[0] if isinstance(elems, Tensor) else elems
+    return fn(initializer if initializer is not None else sample, sample)
+
+
+def foldl(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:
+    return scan(fn, elems, initializer)
+
+
+foldr = foldl
+
+
+# ---------------------------------------------------------------------------- graphs and sessions
+
+
+Graph = context.Graph
+
+
+def get_default_graph() -> context.Graph:
+    return context.default_graph()
+
+
+def reset_default_graph() -> None:
+    context.reset_default_graph()
+
+
+class Session:
+    """Sessions run nothing here: the runtime builds graphs, it does not compute."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.graph = context.default_graph()
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def run(self, fetches: Any, *args: Any, **kwargs: Any) -> Any:
+        return None
+
+    def close(self) -> None:
+        return None
+
+    def as_default(self) -> Any:
+        return contextlib.nullcontext(self)
+
+
+InteractiveSession = Session
+
+
+def global_variables_initializer() -> Op:
+    return Op(op_name("init"), "NoOp")
+
+
+initialize_all_variables = global_variables_initializer
+
+
+def local_variables_initializer() -> Op:
+    return Op(op_name("init_1"), "NoOp")
+
+
+def variables_initializer(var_list: Any, name: str = "init") -> Op:
+    return Op(op_name(name), "NoOp")
+
+
+def disable_v2_behavior() -> None:
+    return None
+
+
+def disable_eager_execution() -> None:
+    return None
+
+
+def enable_eager_execution(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+def executing_eagerly() -> bool:
+    return False
+
+
+def set_random_seed(seed: Any) -> None:
+    return None
+
+
+def get_seed(op_seed: Any) -> Any:
+    return (None, None)
+
+
+def as_dtype(type_value: Any) -> DType:  # noqa: F811 - tf.as_dtype
+    from scopelint.semantics.dtypes import as_dtype as _as
+
+    return _as(type_value)
+
+
+__all_tensor_types__ = (Tensor, Dimension, TensorShape, AUTO_REUSE)

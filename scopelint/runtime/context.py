@@ -1,0 +1,148 @@
+"""The runtime's graphs: a default-graph stack over semantics GraphStates, and the source
+lines (frames in the executed file) that each event is attributed to."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
+from scopelint.semantics.locate import Frame
+
+
+class Run:
+    """One execution of one file: which file's frames count, and all events in order."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.events: List[Any] = []
+
+    def frames(self) -> Tuple[Frame, ...]:
+        found: List[Frame] = []
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == self.path:
+                found.append((frame.f_lineno, frame.f_code.co_name))
+            frame = frame.f_back  # type: ignore[assignment]
+        found.reverse()
+        return tuple(found)
+
+
+_RUN: Optional[Run] = None
+
+
+class Graph:
+    """tf.Graph: a semantics GraphState plus the collections user code reads."""
+
+    def __init__(self) -> None:
+        run = _RUN or Run("<none>")
+        self.state = GraphState(events=run.events, frames=run.frames, wrap=self._wrap)
+        self.collections: Dict[str, List[Any]] = {}
+        self._objects: Dict[int, Any] = {}
+        self.finalized = False
+
+    def _wrap(self, record: Any) -> Any:
+        from scopelint.runtime.variables import PartitionedVariable, Variable
+
+        existing = self._objects.get(id(record))
+        if existing is not None:
+            return existing
+        if isinstance(record, StoredPartitioned):
+            wrapped: Any = PartitionedVariable(record, [self._wrap(p) for p in record.parts])
+        elif isinstance(record, StoredVariable):
+            wrapped = Variable(record)
+        else:
+            return record
+        self._objects[id(record)] = wrapped
+        return wrapped
+
+    def get_collection(self, key: str, scope: Optional[str] = None) -> List[Any]:
+        items = self.collections.get(key, [])
+        if scope is None:
+            return list(items)
+        return [v for v in items if getattr(v, "name", "").startswith(scope)]
+
+    def get_collection_ref(self, key: str) -> List[Any]:
+        return self.collections.setdefault(key, [])
+
+    def add_to_collection(self, key: str, value: Any) -> None:
+        self.collections.setdefault(key, []).append(value)
+
+    @contextlib.contextmanager
+    def as_default(self) -> Iterator["Graph"]:
+        _STACK.append(self)
+        try:
+            yield self
+        finally:
+            _STACK.pop()
+
+    def name_scope(self, name: Any) -> Any:
+        from scopelint.runtime.api import name_scope
+
+        return name_scope(name)
+
+    def get_name_scope(self) -> str:
+        stack = self.state.name_stack
+        return stack if isinstance(stack, str) else stack.render()
+
+    def unique_name(self, name: str, mark_as_used: bool = True) -> str:
+        result = self.state.unique_name(name, mark_as_used)
+        return result if isinstance(result, str) else result.render()
+
+    def finalize(self) -> None:
+        self.finalized = True
+
+    def control_dependencies(self, deps: Any) -> Any:
+        return contextlib.nullcontext()
+
+    def device(self, name: Any) -> Any:
+        return contextlib.nullcontext()
+
+    def get_operations(self) -> List[Any]:
+        return []
+
+    def get_tensor_by_name(self, name: str) -> Any:
+        from scopelint.runtime.tensors import Tensor
+
+        return Tensor(None)
+
+
+_GLOBAL_DEFAULT: List[Graph] = []
+_STACK: List[Graph] = []
+
+
+def start_run(path: str) -> Run:
+    global _RUN
+    _RUN = Run(path)
+    _GLOBAL_DEFAULT[:] = [Graph()]
+    _STACK[:] = []
+    return _RUN
+
+
+def end_run() -> None:
+    global _RUN
+    _RUN = None
+    _GLOBAL_DEFAULT[:] = []
+    _STACK[:] = []
+
+
+def default_graph() -> Graph:
+    if _STACK:
+        return _STACK[-1]
+    if not _GLOBAL_DEFAULT:
+        _GLOBAL_DEFAULT.append(Graph())
+    return _GLOBAL_DEFAULT[0]
+
+
+def reset_default_graph() -> None:
+    if _STACK:
+        raise AssertionError(
+            "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, "
+            "exit the nesting and create a new graph."
+        )
+    _GLOBAL_DEFAULT[:] = [Graph()]
+
+
+def state() -> GraphState:
+    return default_graph().state

@@ -1,0 +1,145 @@
+"""Module objects that stand in for `tensorflow` (and its submodules) while a program runs
+on the reference runtime, and the import hook that serves them."""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import sys
+import types
+from typing import Any, Dict, List, Optional, Sequence
+
+from scopelint.runtime import api, nn
+from scopelint.runtime.tensors import Opaque
+from scopelint.semantics.values import AUTO_REUSE
+
+_RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "Variable": api.Variable_, "AUTO_REUSE": AUTO_REUSE}
+
+
+def _public(namespace: Any) -> Dict[str, Any]:
+    return {k: v for k, v in vars(namespace).items() if not k.startswith("_")}
+
+
+class ApiModule(types.ModuleType):
+    """A module whose unknown attributes fall back to the tf namespace, then to opaque ops."""
+
+    def __init__(self, name: str, own: Dict[str, Any], fallbacks: Sequence[Dict[str, Any]] = ()) -> None:
+        super().__init__(name)
+        self.__dict__.update(own)
+        self.__path__: List[str] = []  # a package: submodule imports resolve through the hook
+        self._fallbacks = list(fallbacks)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        for table in self._fallbacks:
+            if name in table:
+                return table[name]
+        opaque = _opaque_function(self.__name__ + "." + name)
+        setattr(self, name, opaque)
+        return opaque
+
+
+def _opaque_function(qualname: str) -> Any:
+    short = qualname.rsplit(".", 1)[-1]
+    if short[:1].isupper():
+        # A class (an optimizer, a Saver...): instances absorb every use.
+        return type(short, (Opaque,), {"__init__": lambda self, *a, **k: Opaque.__init__(self, short)})
+
+    def opaque(*args: Any, **kwargs: Any) -> Opaque:
+        return Opaque(short)
+
+    opaque.__name__ = short
+    opaque.__qualname__ = qualname
+    return opaque
+
+
+def build_modules() -> Dict[str, types.ModuleType]:
+    """Fresh module objects for one run (tf, tf.compat.v1, tf.nn, ...)."""
+    core = _public(api)
+    core.update(_RENAMED)
+    nn_table = _public(nn)
+    tf = ApiModule("tensorflow", core, [nn_table])
+    tf_nn = ApiModule("tensorflow.nn", nn_table, [core])
+    tf_nn.rnn_cell = ApiModule("tensorflow.nn.rnn_cell", {}, [])
+    initializers = ApiModule("tensorflow.initializers", {
+        "constant": api.constant_initializer, "zeros": api.zeros_initializer, "ones": api.ones_initializer,
+        "random_normal": api.random_normal_initializer, "random_uniform": api.random_uniform_initializer,
+        "truncated_normal": api.truncated_normal_initializer, "glorot_uniform": api.glorot_uniform_initializer,
+        "glorot_normal": api.glorot_normal_initializer, "variance_scaling": api.variance_scaling_initializer,
+        "orthogonal": api.orthogonal_initializer, "he_normal": api.he_normal_initializer,
+        "he_uniform": api.he_uniform_initializer, "identity": api.identity_initializer,
+    }, [core])
+    random = ApiModule("tensorflow.random", {
+        "normal": api.random_normal, "uniform": api.random_uniform, "truncated_normal": api.truncated_normal,
+        "set_random_seed": api.set_random_seed,
+    }, [core])
+    math = ApiModule("tensorflow.math", {}, [core, nn_table])
+    compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
+    compat.v2 = ApiModule("tensorflow.compat.v2", {}, [core])
+    tf.__dict__.update(nn=tf_nn, initializers=initializers, random=random, math=math, compat=compat)
+    tf.__dict__["keras"] = ApiModule("tensorflow.keras", {}, [])
+    tf.__dict__["layers"] = ApiModule("tensorflow.layers", {}, [])
+    modules: Dict[str, types.ModuleType] = {
+        "tensorflow": tf,
+        "tensorflow.compat": compat,
+        "tensorflow.compat.v1": tf,
+        "tensorflow.nn": tf_nn,
+        "tensorflow.compat.v1.nn": tf_nn,
+        "tensorflow.initializers": initializers,
+        "tensorflow.random": random,
+        "tensorflow.math": math,
+    }
+    return modules
+
+
+class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves `tensorflow` and every `tensorflow.*` import from the runtime's modules."""
+
+    def __init__(self, modules: Dict[str, types.ModuleType]) -> None:
+        self.modules = modules
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
+        if fullname == "tensorflow" or fullname.startswith("tensorflow."):
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return None
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        module = self.modules.get(spec.name)
+        if module is None:
+            tf = self.modules["tensorflow"]
+            module = ApiModule(spec.name, {}, [_public_of(tf), _public_of(self.modules["tensorflow.nn"])])
+            self.modules[spec.name] = module
+        return module
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        return None
+
+
+def _public_of(module: types.ModuleType) -> Dict[str, Any]:
+    return {k: v for k, v in vars(module).items() if not k.startswith("_")}
+
+
+class installed:  # noqa: N801 - used as `with installed(): ...`
+    """Install the finder and hide any real tensorflow modules for the duration."""
+
+    def __init__(self) -> None:
+        self.modules = build_modules()
+        self.finder = TensorFlowFinder(self.modules)
+        self.saved: Dict[str, types.ModuleType] = {}
+
+    def __enter__(self) -> "installed":
+        for name in list(sys.modules):
+            if name == "tensorflow" or name.startswith("tensorflow."):
+                self.saved[name] = sys.modules.pop(name)
+        sys.modules.update(self.modules)
+        sys.meta_path.insert(0, self.finder)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        for name in list(sys.modules):
+            if name == "tensorflow" or name.startswith("tensorflow."):
+                del sys.modules[name]
+        sys.modules.update(self.saved)

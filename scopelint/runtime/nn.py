@@ -1,0 +1,150 @@
+"""`tf.nn` of the reference runtime: activations, convolutions and pools with static shapes."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from scopelint.runtime.tensors import Tensor, conv_output, dtype_of, op_name, shape_of, spatial
+
+
+def _same_shape(default: str) -> Callable[..., Tensor]:
+    def make(features: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        return Tensor(shape_of(features), dtype_of(features), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _name, _type in (("relu", "Relu"), ("relu6", "Relu6"), ("elu", "Elu"), ("selu", "Selu"),
+                     ("leaky_relu", "LeakyRelu"), ("sigmoid", "Sigmoid"), ("tanh", "Tanh"),
+                     ("softmax", "Softmax"), ("log_softmax", "LogSoftmax"), ("softplus", "Softplus"),
+                     ("softsign", "Softsign"), ("dropout", "dropout"), ("l2_normalize", "l2_normalize"),
+                     ("bias_add", "BiasAdd"), ("local_response_normalization", "LRN"), ("lrn", "LRN"),
+                     ("batch_normalization", "batchnorm"), ("crelu", "CRelu"), ("swish", "swish"),
+                     ("gelu", "Gelu")):
+    globals()[_name] = _same_shape(_type)
+
+
+def _loss(default: str) -> Callable[..., Tensor]:
+    def make(*args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        logits = kwargs.get("logits", args[1] if len(args) > 1 else args[0] if args else None)
+        dims = shape_of(logits).dims_tuple
+        return Tensor(list(dims[:-1]) if dims else None, dtype_of(logits), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _name in ("softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
+              "sparse_softmax_cross_entropy_with_logits"):
+    globals()[_name] = _loss(_name)
+
+
+def sigmoid_cross_entropy_with_logits(_sentinel: Any = None, labels: Any = None, logits: Any = None,
+                                      name: Any = None) -> Tensor:
+    return Tensor(shape_of(logits), dtype_of(logits), op_name("logistic_loss", name), "logistic_loss")
+
+
+def l2_loss(t: Any, name: Any = None) -> Tensor:
+    return Tensor([], dtype_of(t), op_name("L2Loss", name), "L2Loss")
+
+
+def moments(x: Any, axes: Any, shift: Any = None, name: Any = None, keep_dims: Any = None,
+            keepdims: Any = None) -> Any:
+    dims = shape_of(x).dims_tuple
+    keep = bool(keep_dims or keepdims)
+    out = None
+    if dims is not None:
+        out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
+            [d for i, d in enumerate(dims) if i not in axes]
+    return (Tensor(out, dtype_of(x), op_name("moments", name), "Mean"), Tensor(out, dtype_of(x), "variance", "Mean"))
+
+
+def _conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any, padding: Any,
+          rank: int, dilations: Any = 1) -> Any:
+    dims = input_shape.dims_tuple
+    if dims is None or len(dims) != rank + 2:
+        return None
+    steps = spatial(strides, rank)
+    rates = spatial(dilations if dilations is not None else 1, rank)
+    out = [dims[0]]
+    for i in range(rank):
+        out.append(conv_output(dims[1 + i], kernel_spatial[i] if kernel_spatial else None, steps[i], padding, rates[i]))
+    out.append(out_channels)
+    return out
+
+
+def conv2d(input: Any = None, filter: Any = None, strides: Any = None, padding: Any = None,  # noqa: A002
+           use_cudnn_on_gpu: bool = True, data_format: str = "NHWC", dilations: Any = None, name: Any = None,
+           filters: Any = None) -> Tensor:
+    kernel = shape_of(filter if filter is not None else filters).dims_tuple
+    out = _conv(shape_of(input), kernel[:2] if kernel else None, kernel[3] if kernel else None, strides, padding, 2,
+                dilations)
+    return Tensor(out, dtype_of(input), op_name("Conv2D", name), "Conv2D")
+
+
+def conv1d(value: Any = None, filters: Any = None, stride: Any = 1, padding: Any = "SAME", name: Any = None,
+           **kwargs: Any) -> Tensor:
+    kernel = shape_of(filters).dims_tuple
+    out = _conv(shape_of(value), kernel[:1] if kernel else None, kernel[2] if kernel else None, stride, padding, 1)
+    return Tensor(out, dtype_of(value), op_name("conv1d", name), "Conv2D")
+
+
+def conv3d(input: Any, filter: Any, strides: Any, padding: Any, name: Any = None, **kwargs: Any) -> Tensor:  # noqa: A002
+    kernel = shape_of(filter).dims_tuple
+    out = _conv(shape_of(input), kernel[:3] if kernel else None, kernel[4] if kernel else None, strides, padding, 3)
+    return Tensor(out, dtype_of(input), op_name("Conv3D", name), "Conv3D")
+
+
+def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any, rate: Any = None, name: Any = None,  # noqa: A002
+                     **kwargs: Any) -> Tensor:
+    kernel = shape_of(filter).dims_tuple
+    in_dims = shape_of(input).dims_tuple
+    channels = kernel[2] * kernel[3] if kernel and kernel[2] is not None and kernel[3] is not None else None
+    out = _conv(shape_of(input), kernel[:2] if kernel else None, channels, strides, padding, 2)
+    del in_dims
+    return Tensor(out, dtype_of(input), op_name("depthwise", name), "DepthwiseConv2dNative")
+
+
+def conv2d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None, strides: Any = None,  # noqa: A002
+                     padding: str = "SAME", data_format: str = "NHWC", name: Any = None, **kwargs: Any) -> Tensor:
+    out = list(output_shape) if isinstance(output_shape, (list, tuple)) else None
+    if out is not None:
+        out = [d if isinstance(d, int) else None for d in out]
+    return Tensor(out, dtype_of(value), op_name("conv2d_transpose", name), "Conv2DBackpropInput")
+
+
+def _pool(default: str) -> Callable[..., Tensor]:
+    def make(value: Any = None, ksize: Any = None, strides: Any = None, padding: Any = None,
+             data_format: str = "NHWC", name: Any = None, input: Any = None) -> Tensor:  # noqa: A002
+        value = value if value is not None else input
+        dims = shape_of(value).dims_tuple
+        out = None
+        if dims is not None and len(dims) == 4:
+            kernel = list(spatial(ksize, 2))
+            out = _conv(shape_of(value), kernel, dims[3], strides, padding, 2)
+        return Tensor(out, dtype_of(value), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+max_pool = _pool("MaxPool")
+avg_pool = _pool("AvgPool")
+max_pool2d = max_pool
+avg_pool2d = avg_pool
+
+
+def embedding_lookup(params: Any, ids: Any, partition_strategy: str = "mod", name: Any = None,
+                     **kwargs: Any) -> Tensor:
+    p = shape_of(params if not isinstance(params, (list, tuple)) else params[0]).dims_tuple
+    i = shape_of(ids).dims_tuple
+    out = list(i) + list(p[1:]) if p is not None and i is not None else None
+    return Tensor(out, dtype_of(params if not isinstance(params, (list, tuple)) else params[0]),
+                  op_name("embedding_lookup", name), "GatherV2")
+
+
+def xw_plus_b(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
+    x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
+    out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
+    return Tensor(out, dtype_of(x), op_name("xw_plus_b", name), "BiasAdd")

@@ -1,0 +1,108 @@
+"""`scopelint run`: execute a program against the reference runtime and report what its
+scope APIs did. This is the only place scopelint executes user code."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import os
+import sys
+import traceback
+from typing import Any, Dict, List, Optional
+
+from scopelint.runtime import context, modules
+from scopelint.semantics.errors import ScopeError
+from scopelint.semantics.events import VariableCreated, VariableShared
+from scopelint.semantics.locate import fix_frame
+from scopelint.semantics.shapes import to_json
+from scopelint.semantics.values import render
+from scopelint.source import describe_syntax_error, read_source
+
+
+class RunFailed(Exception):
+    """The file could not be run at all (missing, unreadable, not Python 3)."""
+
+
+class RunTimeout(BaseException):
+    """Raised (from a timer signal) to stop a program that runs too long; a BaseException
+    so that the program's own `except Exception` does not swallow it."""
+
+
+def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
+    """Run FILE's module body (then `entry()` in a fresh graph, if given) on the runtime."""
+    source = read_source(path)
+    if source.error is not None:
+        raise RunFailed(source.error)
+    abspath = os.path.abspath(path)
+    try:
+        code = compile(source.text, abspath, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        raise RunFailed(describe_syntax_error(source.text, exc)) from None
+    run = context.start_run(abspath)
+    namespace: Dict[str, Any] = {"__name__": "__main__", "__file__": abspath, "__builtins__": builtins}
+    result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None}
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [abspath]
+    sys.path.insert(0, os.path.dirname(abspath))
+    start = 0
+    try:
+        # The program's prints go to stderr: stdout carries the report (JSON must stay valid).
+        with modules.installed(), contextlib.redirect_stdout(sys.stderr):
+            try:
+                exec(code, namespace)
+                if entry is not None:
+                    function = namespace.get(entry)
+                    if not callable(function):
+                        raise RunFailed("no function %r at the top level of %s" % (entry, path))
+                    context.reset_default_graph()
+                    start = len(run.events)
+                    function()
+            except ScopeError as exc:
+                result["diagnostics"].append(_diagnostic(exc, abspath))
+            except SystemExit:
+                pass
+            except RunFailed:
+                raise
+            except Exception as exc:  # the program's own failure, not a scope error
+                frames = _frames(exc, abspath)
+                result["exception"] = {
+                    "type": type(exc).__name__,
+                    "message": str(exc),
+                    "line": frames[-1].lineno if frames else None,
+                }
+    finally:
+        sys.argv, sys.path[:] = saved_argv, saved_path
+        context.end_run()
+    result["variables"] = [_variable(e) for e in run.events[start:] if isinstance(e, (VariableCreated, VariableShared))]
+    return result
+
+
+def _frames(exc: BaseException, abspath: str) -> List[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == abspath]
+
+
+def _diagnostic(exc: ScopeError, abspath: str) -> Dict[str, Any]:
+    summaries = _frames(exc, abspath)
+    frames = [(f.lineno or 0, f.name) for f in summaries]
+    if not frames:
+        return {"code": exc.code, "line": None, "col": None, "message": exc.message, "frames": []}
+    chosen = fix_frame(frames, exc.origin)
+    summary = summaries[frames.index(chosen)]
+    colno = getattr(summary, "colno", None)
+    return {
+        "code": exc.code,
+        "line": chosen[0],
+        "col": colno + 1 if colno is not None else None,
+        "message": exc.message,
+        "frames": [list(f) for f in frames],
+    }
+
+
+def _variable(event: Any) -> Dict[str, Any]:
+    return {
+        "name": render(event.name),
+        "line": event.frames[-1][0] if event.frames else None,
+        "action": event.action,
+        "shape": to_json(event.shape),
+        "dtype": event.dtype.name if hasattr(event.dtype, "name") else None,
+    }

@@ -1,0 +1,304 @@
+"""Placeholder tensors of the reference runtime: no values, only static shape and dtype,
+carried through the common ops so that real code computing a variable's shape from its
+input (`x.get_shape().as_list()[-1]`) still runs."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, List, Optional, Sequence
+
+from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
+from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
+
+
+class Op:
+    """The `.op` of a tensor: enough for `t.op.name` in user code."""
+
+    def __init__(self, name: str, type_: str) -> None:
+        self.name = name
+        self.type = type_
+
+    def __repr__(self) -> str:
+        return "<tf.Operation '%s' type=%s>" % (self.name, self.type)
+
+
+class Tensor:
+    """A graph tensor: shape (TensorShape, maybe partly unknown) and dtype only."""
+
+    def __init__(self, shape: Any, dtype: Any = FLOAT32, name: str = "", op_type: str = "Op") -> None:
+        self._shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
+        self.dtype = as_dtype(dtype) if dtype is not None else FLOAT32
+        self.op = Op(name, op_type)
+        self.name = name + ":0" if name else ""
+
+    # -- shape access, as TF1 code uses it
+    @property
+    def shape(self) -> TensorShape:
+        return self._shape
+
+    def get_shape(self) -> TensorShape:
+        return self._shape
+
+    def set_shape(self, shape: Any) -> None:
+        self._shape = self._shape.merge_with(as_shape(shape))
+
+    @property
+    def graph(self) -> Any:
+        from scopelint.runtime import context
+
+        return context.default_graph()
+
+    def eval(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def __bool__(self) -> bool:
+        raise TypeError(
+            "Using a `tf.Tensor` as a Python `bool` is not allowed in Graph execution. "
+            "Use Eager execution or decorate this function with @tf.function."
+        )
+
+    def __iter__(self) -> Any:
+        dims = self._shape.dims_tuple
+        if dims is None or not dims or dims[0] is None:
+            raise TypeError("Tensor objects are only iterable when eager execution is enabled.")
+        return iter([self[i] for i in range(dims[0])])
+
+    def __len__(self) -> int:
+        raise TypeError("len is not well defined for a symbolic Tensor.")
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __repr__(self) -> str:
+        return "<tf.Tensor '%s' shape=%s dtype=%s>" % (self.name, self._shape, self.dtype.name)
+
+    # -- arithmetic: broadcasting
+    def _binary(self, other: Any, op_type: str) -> "Tensor":
+        return Tensor(broadcast(shape_of(self), shape_of(other)), self.dtype.base_dtype, op_name(op_type), op_type)
+
+    def __add__(self, other: Any) -> "Tensor":
+        return self._binary(other, "add")
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> "Tensor":
+        return self._binary(other, "sub")
+
+    def __rsub__(self, other: Any) -> "Tensor":
+        return self._binary(other, "sub")
+
+    def __mul__(self, other: Any) -> "Tensor":
+        return self._binary(other, "mul")
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Any) -> "Tensor":
+        return self._binary(other, "truediv")
+
+    def __rtruediv__(self, other: Any) -> "Tensor":
+        return self._binary(other, "truediv")
+
+    def __floordiv__(self, other: Any) -> "Tensor":
+        return self._binary(other, "floordiv")
+
+    def __mod__(self, other: Any) -> "Tensor":
+        return self._binary(other, "mod")
+
+    def __pow__(self, other: Any) -> "Tensor":
+        return self._binary(other, "pow")
+
+    def __matmul__(self, other: Any) -> "Tensor":
+        return matmul_shape_tensor(self, other)
+
+    def __neg__(self) -> "Tensor":
+        return Tensor(self._shape, self.dtype.base_dtype, op_name("Neg"), "Neg")
+
+    def __abs__(self) -> "Tensor":
+        return Tensor(self._shape, self.dtype.base_dtype, op_name("Abs"), "Abs")
+
+    def _compare(self, other: Any) -> "Tensor":
+        return Tensor(broadcast(shape_of(self), shape_of(other)), "bool", op_name("Less"), "Less")
+
+    __lt__ = __le__ = __gt__ = __ge__ = _compare
+
+    def __and__(self, other: Any) -> "Tensor":
+        return self._compare(other)
+
+    __or__ = __and__
+
+    def __invert__(self) -> "Tensor":
+        return Tensor(self._shape, "bool", op_name("LogicalNot"), "LogicalNot")
+
+    def __getitem__(self, key: Any) -> "Tensor":
+        return Tensor(slice_shape(self._shape, key), self.dtype.base_dtype, op_name("strided_slice"), "StridedSlice")
+
+
+def op_name(default: str, name: Optional[str] = None) -> str:
+    """Take an op name from the current graph (it matters for later `_1` suffixes)."""
+    from scopelint.runtime import context
+
+    taken = context.state().register_op(name, default)
+    return taken if isinstance(taken, str) else default
+
+
+def shape_of(value: Any) -> TensorShape:
+    if isinstance(value, Tensor):
+        return value.get_shape()
+    getter = getattr(value, "get_shape", None)
+    if callable(getter):
+        shape = getter()
+        if isinstance(shape, TensorShape):
+            return shape
+    if isinstance(value, (int, float, bool)):
+        return TensorShape([])
+    if isinstance(value, (list, tuple)):
+        dims: List[Optional[int]] = [len(value)]
+        if value:
+            inner = shape_of(value[0])
+            if inner.dims_tuple is None:
+                return TensorShape(None)
+            dims.extend(inner.dims_tuple)
+        return TensorShape(dims)
+    return TensorShape(None)
+
+
+def dtype_of(value: Any, default: DType = FLOAT32) -> DType:
+    dtype = getattr(value, "dtype", None)
+    if isinstance(dtype, DType):
+        return dtype.base_dtype
+    if isinstance(value, bool):
+        return as_dtype("bool")
+    if isinstance(value, int):
+        return INT32
+    return default
+
+
+def broadcast(a: TensorShape, b: TensorShape) -> TensorShape:
+    if a.dims_tuple is None or b.dims_tuple is None:
+        return TensorShape(None)
+    x, y = list(a.dims_tuple), list(b.dims_tuple)
+    rank = max(len(x), len(y))
+    x = [1] * (rank - len(x)) + x
+    y = [1] * (rank - len(y)) + y
+    out: List[Optional[int]] = []
+    for p, q in zip(x, y):
+        if p == 1:
+            out.append(q)
+        elif q == 1:
+            out.append(p)
+        elif p is None or q is None:
+            out.append(p if q is None else q)
+        else:
+            out.append(p)
+    return TensorShape(out)
+
+
+def matmul_shape_tensor(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False,
+                        name: Optional[str] = None) -> Tensor:
+    sa, sb = shape_of(a), shape_of(b)
+    out: Any = None
+    if sa.dims_tuple is not None and sb.dims_tuple is not None and len(sa.dims_tuple) >= 2 and len(sb.dims_tuple) >= 2:
+        rows = sa.dims_tuple[-1] if transpose_a else sa.dims_tuple[-2]
+        cols = sb.dims_tuple[-2] if transpose_b else sb.dims_tuple[-1]
+        out = list(sa.dims_tuple[:-2]) + [rows, cols]
+    return Tensor(out, dtype_of(a), op_name("MatMul", name), "MatMul")
+
+
+def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
+    if shape.dims_tuple is None:
+        return TensorShape(None)
+    dims = list(shape.dims_tuple)
+    keys = key if isinstance(key, tuple) else (key,)
+    out: List[Optional[int]] = []
+    index = 0
+    for pos, k in enumerate(keys):
+        if k is Ellipsis:
+            remaining = len([kk for kk in keys[pos + 1:] if kk is not None])
+            while index < len(dims) - remaining:
+                out.append(dims[index])
+                index += 1
+        elif k is None:
+            out.append(1)
+        elif isinstance(k, slice):
+            if index >= len(dims):
+                return TensorShape(None)
+            dim = dims[index]
+            if dim is None or not all(isinstance(v, (int, type(None))) for v in (k.start, k.stop, k.step)):
+                out.append(None)
+            else:
+                out.append(len(range(*k.indices(dim))))
+            index += 1
+        else:
+            index += 1  # an integer or tensor index drops the dimension
+    out.extend(dims[index:])
+    return TensorShape(out)
+
+
+def reshape_shape(shape: Any, target: Any) -> TensorShape:
+    if isinstance(target, Tensor):
+        dims = target.get_shape().dims_tuple
+        if dims is not None and len(dims) == 1 and dims[0] is not None:
+            return TensorShape([None] * dims[0])
+        return TensorShape(None)
+    try:
+        wanted = [None if isinstance(d, Tensor) else int(d) if not isinstance(d, Dimension) else d.value
+                  for d in target]
+    except (TypeError, ValueError):
+        return TensorShape(None)
+    if -1 in wanted:
+        total = as_shape(shape).num_elements()
+        known = 1
+        for d in wanted:
+            if d is not None and d != -1:
+                known *= d
+        others_known = all(d is not None for d in wanted)
+        fill = total // known if (total is not None and others_known and known) else None
+        wanted = [fill if d == -1 else d for d in wanted]
+    return TensorShape(wanted)
+
+
+def conv_output(size: Optional[int], kernel: Optional[int], stride: int, padding: str, dilation: int = 1) -> Optional[int]:
+    if size is None:
+        return None
+    if str(padding).upper() == "SAME":
+        return int(math.ceil(size / float(stride)))
+    if kernel is None:
+        return None
+    effective = (kernel - 1) * dilation + 1
+    return int(math.ceil((size - effective + 1) / float(stride)))
+
+
+def spatial(strides: Any, rank: int) -> Sequence[int]:
+    """Per-spatial-dim strides from TF's [1, s, s, 1] or an int."""
+    if isinstance(strides, int):
+        return [strides] * rank
+    strides = list(strides)
+    if len(strides) == rank + 2:
+        return strides[1:-1]
+    if len(strides) == 1:
+        return strides * rank
+    return strides
+
+
+class Opaque(Tensor):
+    """The result of an API the runtime does not model: absorbs attribute access and calls."""
+
+    def __init__(self, label: str = "opaque") -> None:
+        self._shape = TensorShape(None)
+        self.dtype = FLOAT32
+        self.op = Op(label, "Opaque")
+        self.name = label + ":0"
+
+    def __getattr__(self, name: str) -> "Opaque":
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Opaque(self.op.name + "." + name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "Opaque":
+        return Opaque(self.op.name + "()")
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self) -> Any:
+        return iter(())

@@ -1,0 +1,98 @@
+"""TensorFlow dtypes as the scope APIs see them: names, kinds, reprs used in messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict
+
+_FLOATING = {"float16", "bfloat16", "float32", "float64", "half", "double"}
+_INTEGER = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
+_COMPLEX = {"complex64", "complex128"}
+_QUANTIZED = {"qint8", "quint8", "qint16", "quint16", "qint32"}
+_ALIASES = {"half": "float16", "double": "float64", "float": "float32", "int": "int32"}
+
+
+@dataclass(frozen=True)
+class DType:
+    """A dtype; `ref` marks the `_ref` type that RefVariables report (`float32_ref`)."""
+
+    base: str
+    ref: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.base + ("_ref" if self.ref else "")
+
+    @property
+    def base_dtype(self) -> "DType":
+        return DType(self.base) if self.ref else self
+
+    @property
+    def as_ref(self) -> "DType":
+        return DType(self.base, True)
+
+    @property
+    def is_floating(self) -> bool:
+        return self.base in _FLOATING
+
+    @property
+    def is_integer(self) -> bool:
+        return self.base in _INTEGER
+
+    @property
+    def is_unsigned(self) -> bool:
+        return self.base.startswith("uint")
+
+    @property
+    def is_bool(self) -> bool:
+        return self.base == "bool"
+
+    @property
+    def is_complex(self) -> bool:
+        return self.base in _COMPLEX
+
+    @property
+    def is_quantized(self) -> bool:
+        return self.base in _QUANTIZED
+
+    def is_compatible_with(self, other: "DType") -> bool:
+        return self.base == other.base
+
+    def __str__(self) -> str:
+        return "<dtype: '%s'>" % self.name
+
+    def __repr__(self) -> str:
+        return "tf." + self.name
+
+
+DTYPE_NAMES = sorted(_FLOATING | _INTEGER | _COMPLEX | _QUANTIZED | {"bool", "string"} - set(_ALIASES))
+DTYPES: Dict[str, DType] = {name: DType(name) for name in DTYPE_NAMES}
+FLOAT32 = DTYPES["float32"]
+INT32 = DTYPES["int32"]
+FLOAT64 = DTYPES["float64"]
+BOOL = DTYPES["bool"]
+STRING = DTYPES["string"]
+
+
+def as_dtype(value: object) -> DType:
+    """tf.as_dtype for the values user code passes (DType, names, Python types)."""
+    if isinstance(value, DType):
+        return value
+    if isinstance(value, str):
+        name = _ALIASES.get(value, value)
+        if name.endswith("_ref") and name[:-4] in DTYPES:
+            return DTYPES[name[:-4]].as_ref
+        if name in DTYPES:
+            return DTYPES[name]
+    if value is float:
+        return FLOAT32
+    if value is int:
+        return INT32
+    if value is bool:
+        return BOOL
+    if value is str or value is bytes:
+        return STRING
+    name = getattr(value, "__name__", None) or getattr(value, "name", None)
+    if isinstance(name, str) and _ALIASES.get(name, name) in DTYPES:
+        return DTYPES[_ALIASES.get(name, name)]
+    raise TypeError("Cannot convert %r to EagerTensor of dtype" % (value,))

@@ -1,0 +1,64 @@
+"""The exceptions TF's scope APIs raise, each tagged with its scopelint code.
+
+Messages are TF 2.21 compat.v1's text exactly (tf1-semantics.md §2-§9); the runtime
+raises them as ValueError/TypeError so user code that catches them behaves as under TF.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from scopelint.semantics.locate import Frame
+
+
+class ScopeError(Exception):
+    """Base: an error raised by a TF variable-scope API. `code` is the scopelint rule."""
+
+    code = "SL105"
+
+    def __init__(self, message: str, origin: Optional[Sequence[Frame]] = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.origin = tuple(origin) if origin is not None else None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ScopeValueError(ScopeError, ValueError):
+    code = "SL105"
+
+
+class ScopeTypeError(ScopeError, TypeError):
+    code = "SL105"
+
+
+class VariableExistsError(ScopeValueError):
+    code = "SL101"
+
+
+class VariableMissingError(ScopeValueError):
+    code = "SL102"
+
+
+class ShapeMismatchError(ScopeValueError):
+    code = "SL103"
+
+
+class DtypeMismatchError(ScopeValueError):
+    code = "SL104"
+
+
+def already_exists(key: str, origin: Optional[Sequence[Frame]]) -> VariableExistsError:
+    return VariableExistsError(
+        "Variable %s already exists, disallowed. Did you mean to set reuse=True or "
+        "reuse=tf.AUTO_REUSE in VarScope?" % key,
+        origin,
+    )
+
+
+def does_not_exist(key: str) -> VariableMissingError:
+    return VariableMissingError(
+        "Variable %s does not exist, or was not created with tf.get_variable(). "
+        "Did you mean to set reuse=tf.AUTO_REUSE in VarScope?" % key
+    )

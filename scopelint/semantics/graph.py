@@ -1,0 +1,952 @@
+"""The per-graph state of TF1 variable scopes and the operations on it.
+
+One implementation of TensorFlow 2.21 compat.v1's `variable_scope.py` / `ops.py` naming
+logic (== TF 1.15), driven concretely by the reference runtime and abstractly by the
+interpreter. Abstract inputs are UNKNOWN values and partly known names (`Pattern`): a
+check that depends on one of them cannot raise, it only records a may-event, and the
+variable it touches is remembered as may-exist. A check that is certain raises the
+ScopeError TF would raise, with TF's message.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
+
+from scopelint.semantics import errors
+from scopelint.semantics.dtypes import FLOAT32, DType, as_dtype
+from scopelint.semantics.events import ScopeErrorRaised, VariableCreated, VariableShared
+from scopelint.semantics.locate import Frame
+from scopelint.semantics.shapes import TensorShape, as_shape, shape_of_python_value
+from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, Text, concat, is_known
+
+VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
+VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
+
+Reuse = Any  # False | True | AUTO_REUSE | UNKNOWN (a scope's own flag is never None)
+Event = Union[VariableCreated, VariableShared, ScopeErrorRaised]
+MAYBE = None  # the third truth value of the existence checks
+
+
+def join_name(prefix: Text, name: Text) -> Text:
+    """`prefix/name`, or `name` at the root (prefix "")."""
+    if isinstance(prefix, str) and prefix == "":
+        return name
+    return concat(prefix, "/", name)
+
+
+class VariableScope:
+    """A variable scope object. Identity matters: `reuse_variables()` flips the flag of
+    this object only, and object re-entry reads it (tf1-semantics.md §4). The flag lives
+    in the graph state (`GraphState.reuse`) so forking the state forks it too."""
+
+    _ids = itertools.count(1)
+
+    def __init__(
+        self,
+        name: Text,
+        name_scope: Text,
+        initializer: Any = None,
+        regularizer: Any = None,
+        caching_device: Any = None,
+        partitioner: Any = None,
+        custom_getter: Any = None,
+        dtype: Any = FLOAT32,
+        use_resource: Any = None,
+        constraint: Any = None,
+    ) -> None:
+        self.sid = next(VariableScope._ids)
+        self.name = name
+        self.original_name_scope = name_scope
+        self.initializer = initializer
+        self.regularizer = regularizer
+        self.caching_device = caching_device
+        self.partitioner = partitioner
+        self.custom_getter = custom_getter
+        self.dtype = dtype
+        self.use_resource = use_resource
+        self.constraint = constraint
+
+    def __repr__(self) -> str:
+        return "<VariableScope %r>" % (self.name,)
+
+
+@dataclass
+class StoredVariable:
+    """An entry of the variable store (`_VariableStore._vars`)."""
+
+    key: Text
+    name: Text
+    shape: Optional[TensorShape]  # None: not known to the analysis
+    dtype: Any  # DType (with ref) or UNKNOWN
+    frames: Tuple[Frame, ...]
+    certain: bool = True  # False: exists on some paths only
+
+
+@dataclass
+class StoredPartitioned:
+    key: str
+    shape: TensorShape
+    dtype: DType
+    partitions: List[int]
+    parts: List[StoredVariable]
+
+
+@dataclass
+class ScopeToken:
+    """What leaving a `variable_scope` block must undo."""
+
+    by_object: bool
+    new_name: Text
+    old_scope: VariableScope
+    entered: VariableScope
+    counts_snapshot: Optional[Dict[str, Any]]
+    old_stack: Optional[Text]  # None: no name scope was entered
+
+
+@dataclass
+class GraphState:
+    """Everything one tf.Graph holds that variable naming depends on."""
+
+    vars: Dict[str, StoredVariable] = field(default_factory=dict)
+    pattern_vars: List[StoredVariable] = field(default_factory=list)
+    partitioned: Dict[str, StoredPartitioned] = field(default_factory=dict)
+    counts: Dict[str, Any] = field(default_factory=dict)  # scope name -> int | UNKNOWN
+    pattern_counts: Set[Pattern] = field(default_factory=set)
+    names_in_use: Dict[str, int] = field(default_factory=dict)
+    name_stack: Text = ""
+    reuse: Dict[int, Reuse] = field(default_factory=dict)
+    root: VariableScope = field(default_factory=lambda: VariableScope("", ""))
+    current: Optional[VariableScope] = None
+    events: List[Event] = field(default_factory=list)
+    frames: Callable[[], Tuple[Frame, ...]] = lambda: ()
+    wrap: Callable[[Any], Any] = lambda record: record  # a driver's view of a stored variable
+
+    def __post_init__(self) -> None:
+        if self.current is None:
+            self.current = self.root
+            self.reuse[self.root.sid] = False
+
+    # ------------------------------------------------------------------ copies, joins
+
+    def fork(self) -> "GraphState":
+        """An independent copy for one branch of the abstract interpreter."""
+        return GraphState(
+            vars=dict(self.vars),
+            pattern_vars=list(self.pattern_vars),
+            partitioned=dict(self.partitioned),
+            counts=dict(self.counts),
+            pattern_counts=set(self.pattern_counts),
+            names_in_use=dict(self.names_in_use),
+            name_stack=self.name_stack,
+            reuse=dict(self.reuse),
+            root=self.root,
+            current=self.current,
+            events=self.events,
+            frames=self.frames,
+            wrap=self.wrap,
+        )
+
+    def join(self, other: "GraphState") -> None:
+        """Merge `other` (another path to the same program point) into self."""
+        for key in set(self.vars) | set(other.vars):
+            mine, theirs = self.vars.get(key), other.vars.get(key)
+            if mine is None or theirs is None:
+                kept = mine or theirs
+                assert kept is not None
+                self.vars[key] = StoredVariable(kept.key, kept.name, kept.shape, kept.dtype, kept.frames, False)
+            elif mine != theirs:
+                same_shape = mine.shape == theirs.shape
+                same_dtype = mine.dtype == theirs.dtype
+                self.vars[key] = StoredVariable(
+                    key,
+                    mine.name if mine.name == theirs.name else concat(key, None),
+                    mine.shape if same_shape else None,
+                    mine.dtype if same_dtype else UNKNOWN,
+                    mine.frames,
+                    mine.certain and theirs.certain,
+                )
+        seen = {id(v) for v in self.pattern_vars}
+        self.pattern_vars.extend(v for v in other.pattern_vars if id(v) not in seen)
+        for key, part in other.partitioned.items():
+            self.partitioned.setdefault(key, part)
+        for key in set(self.counts) | set(other.counts):
+            if self.counts.get(key, 0) != other.counts.get(key, 0):
+                self.counts[key] = UNKNOWN
+        self.pattern_counts |= other.pattern_counts
+        for key in set(self.names_in_use) | set(other.names_in_use):
+            self.names_in_use[key] = max(self.names_in_use.get(key, 0), other.names_in_use.get(key, 0))
+        if self.name_stack != other.name_stack:
+            self.name_stack = concat(None)
+        for sid in set(self.reuse) | set(other.reuse):
+            if self.reuse.get(sid) != other.reuse.get(sid):
+                self.reuse[sid] = UNKNOWN
+
+    # ------------------------------------------------------------------ op names
+
+    def unique_name(self, name: Text, mark_as_used: bool = True) -> Text:
+        """Graph.unique_name: names are compared case-insensitively (tf1-semantics §1)."""
+        if self.name_stack:
+            name = join_name(self.name_stack, name)
+        if not isinstance(name, str):
+            return name  # partly unknown: the suffix cannot be predicted either way
+        name_key = name.lower()
+        i = self.names_in_use.get(name_key, 0)
+        if mark_as_used:
+            self.names_in_use[name_key] = i + 1
+        if i > 0:
+            base_name_key = name_key
+            while name_key in self.names_in_use:
+                name_key = "%s_%d" % (base_name_key, i)
+                i += 1
+            if mark_as_used:
+                self.names_in_use[name_key] = 1
+            name = "%s_%d" % (name, i - 1)
+        return name
+
+    def enter_name_scope(self, name: Any) -> Tuple[Text, Text]:
+        """Graph.name_scope(name): returns (scope string like `foo_1/`, stack to restore)."""
+        old_stack = self.name_stack
+        if name is UNKNOWN:
+            name = concat(None)
+        if name and isinstance(name, str):
+            regex, kind = (VALID_SCOPE_NAME, "scope") if self.name_stack else (VALID_OP_NAME, "root scope")
+            if not regex.match(name):
+                raise errors.ScopeValueError(
+                    "'%s' is not a valid %s name. A %s name has to match the following pattern: %s"
+                    % (name, kind, kind, regex.pattern)
+                )
+        if not name:
+            new_stack: Text = ""
+            returned: Text = ""
+        elif isinstance(name, str) and name[-1] == "/":
+            new_stack = name[:-1]
+            returned = name
+        else:
+            new_stack = self.unique_name(name)
+            returned = concat(new_stack, "/")
+        self.name_stack = new_stack
+        return returned, old_stack
+
+    def register_op(self, name: Optional[Text], default: str) -> Text:
+        """An op created in the current name scope takes a name from the table."""
+        if isinstance(name, str) and name.endswith("/"):
+            return name[:-1]
+        return self.unique_name(name if name else default)
+
+    # ------------------------------------------------------------------ variable scopes
+
+    def reuse_of(self, scope: VariableScope) -> Reuse:
+        return self.reuse.get(scope.sid, False)
+
+    def reuse_variables(self, scope: VariableScope) -> None:
+        self.reuse[scope.sid] = True
+
+    def check_scope_args(self, name_or_scope: Any, default_name: Any, reuse: Any, auxiliary_name_scope: Any) -> Any:
+        """variable_scope.__init__'s checks, at construction. Returns the normalised reuse."""
+        if default_name is None and name_or_scope is None:
+            raise errors.ScopeTypeError("If default_name is None then name_or_scope is required")
+        if reuse is False:
+            reuse = None  # False and None are the same since TF 1.1 (p02:reuse_false_is_none)
+        if not (reuse is True or reuse is None or reuse is AUTO_REUSE or reuse is UNKNOWN):
+            raise errors.ScopeValueError("The reuse parameter must be True or False or None.")
+        if not isinstance(auxiliary_name_scope, bool) and auxiliary_name_scope is not UNKNOWN:
+            raise errors.ScopeTypeError(
+                "The auxiliary_name_scope must be `True` or `False`, while get {}".format(auxiliary_name_scope)
+            )
+        return reuse
+
+    def enter_variable_scope(
+        self,
+        name_or_scope: Any,
+        default_name: Any = None,
+        reuse: Any = None,
+        initializer: Any = None,
+        regularizer: Any = None,
+        caching_device: Any = None,
+        partitioner: Any = None,
+        custom_getter: Any = None,
+        dtype: Any = None,
+        use_resource: Any = None,
+        constraint: Any = None,
+        auxiliary_name_scope: Any = True,
+    ) -> ScopeToken:
+        """variable_scope.__enter__ (_enter_scope_uncached + _pure_variable_scope.__enter__).
+        `reuse` must already be normalised by check_scope_args."""
+        overrides = dict(
+            initializer=initializer, regularizer=regularizer, caching_device=caching_device,
+            partitioner=partitioner, custom_getter=custom_getter, dtype=dtype,
+            use_resource=use_resource, constraint=constraint,
+        )
+        old_stack: Optional[Text] = None
+        entered_ns: Optional[Text] = None
+        aux_off = auxiliary_name_scope is False
+        if aux_off:
+            # Re-enter the current name scope instead of opening one (tf1-semantics §2d).
+            current_ns = self.name_stack
+            target: Text = concat(current_ns, "/") if current_ns else ""
+            entered_ns, old_stack = self.enter_name_scope(target)
+        if name_or_scope is not None:
+            by_object = isinstance(name_or_scope, VariableScope)
+            if not (by_object or isinstance(name_or_scope, (str, Pattern)) or name_or_scope is UNKNOWN):
+                raise errors.ScopeTypeError("VariableScope: name_or_scope must be a string or VariableScope.")
+            if name_or_scope is UNKNOWN:
+                name_or_scope = concat(None)
+            if isinstance(name_or_scope, VariableScope):
+                ns_name = _last_component(name_or_scope.name)
+            else:
+                ns_name = name_or_scope
+            if entered_ns is None and ns_name:
+                entered_ns, old_stack = self.enter_name_scope(ns_name)
+            if isinstance(name_or_scope, VariableScope):
+                return self._enter_pure_object(name_or_scope, reuse, overrides, old_stack)
+            return self._enter_pure_string(name_or_scope, reuse, overrides, entered_ns, old_stack)
+        if reuse is True or reuse is AUTO_REUSE:
+            self._undo_name_scope(old_stack)
+            raise errors.ScopeValueError("reuse=True cannot be used without a name_or_scope")
+        if reuse is UNKNOWN:
+            self._note_possible_error("SL105", "reuse=True cannot be used without a name_or_scope")
+        if entered_ns is None:
+            entered_ns, old_stack = self.enter_name_scope(default_name)
+        unique = self._unique_variable_scope(default_name)
+        return self._enter_pure_string(unique, None, overrides, entered_ns, old_stack)
+
+    def _undo_name_scope(self, old_stack: Optional[Text]) -> None:
+        if old_stack is not None:
+            self.name_stack = old_stack
+
+    def _enter_pure_string(
+        self, name: Text, reuse: Any, overrides: Dict[str, Any], old_name_scope: Optional[Text],
+        old_stack: Optional[Text],
+    ) -> ScopeToken:
+        old = self.current
+        assert old is not None
+        new_name = concat(old.name, "/", name) if old.name else name
+        if reuse is UNKNOWN:
+            new_reuse: Reuse = UNKNOWN
+        else:
+            new_reuse = reuse or self.reuse_of(old)  # Python `or`: reuse is inherited
+        scope = VariableScope(
+            new_name,
+            name if old_name_scope is None else old_name_scope,
+            initializer=old.initializer, regularizer=old.regularizer, caching_device=old.caching_device,
+            partitioner=old.partitioner, custom_getter=old.custom_getter, dtype=old.dtype,
+            use_resource=old.use_resource, constraint=overrides["constraint"],
+        )
+        self._apply_overrides(scope, overrides, old.custom_getter)
+        self.reuse[scope.sid] = new_reuse
+        self._open_count(new_name)
+        self.current = scope
+        return ScopeToken(False, new_name, old, scope, None, old_stack)
+
+    def _enter_pure_object(
+        self, captured: VariableScope, reuse: Any, overrides: Dict[str, Any], old_stack: Optional[Text]
+    ) -> ScopeToken:
+        old = self.current
+        assert old is not None
+        if reuse is UNKNOWN:
+            new_reuse: Reuse = UNKNOWN
+        else:
+            new_reuse = reuse if reuse else self.reuse_of(captured)  # parent's flag is not inherited
+        scope = VariableScope(
+            captured.name, captured.original_name_scope,
+            initializer=captured.initializer, regularizer=captured.regularizer,
+            caching_device=captured.caching_device, partitioner=captured.partitioner,
+            custom_getter=captured.custom_getter, dtype=captured.dtype,
+            use_resource=captured.use_resource, constraint=overrides["constraint"],
+        )
+        self._apply_overrides(scope, overrides, captured.custom_getter)
+        self.reuse[scope.sid] = new_reuse
+        self._open_count(captured.name)
+        snapshot = dict(self.counts)
+        self.current = scope
+        return ScopeToken(True, captured.name, old, scope, snapshot, old_stack)
+
+    @staticmethod
+    def _apply_overrides(scope: VariableScope, overrides: Dict[str, Any], old_getter: Any) -> None:
+        for attr in ("initializer", "regularizer", "caching_device", "partitioner", "dtype", "use_resource"):
+            if overrides[attr] is not None:
+                value = overrides[attr]
+                setattr(scope, attr, as_dtype(value) if attr == "dtype" and is_known(value) else value)
+        if overrides["custom_getter"] is not None:
+            scope.custom_getter = _wrap_custom_getter(overrides["custom_getter"], old_getter)
+
+    def exit_variable_scope(self, token: ScopeToken) -> None:
+        if token.by_object:
+            assert token.counts_snapshot is not None
+            self.counts = token.counts_snapshot
+        else:
+            self._close_subscopes(token.new_name)
+        self.current = token.old_scope
+        self._undo_name_scope(token.old_stack)
+
+    def _open_count(self, name: Text) -> None:
+        if isinstance(name, Pattern):
+            self.pattern_counts.add(name)
+            return
+        count = self.counts.get(name, 0)
+        self.counts[name] = UNKNOWN if count is UNKNOWN else count + 1
+
+    def _close_subscopes(self, name: Text) -> None:
+        prefix = concat(name, "/")
+        if isinstance(prefix, str):
+            for key in self.counts:
+                if key.startswith(prefix):
+                    self.counts[key] = 0
+            self.pattern_counts = {p for p in self.pattern_counts if not _certainly_starts_with(p, prefix)}
+        else:
+            for key, count in self.counts.items():
+                if count != 0 and _pattern_prefix_of(prefix, key):
+                    self.counts[key] = UNKNOWN  # may or may not have been reset
+
+    def _count(self, name: Text) -> Any:
+        if isinstance(name, Pattern):
+            if self.pattern_counts or any(c != 0 and name.may_equal(k) for k, c in self.counts.items()):
+                return UNKNOWN
+            return 0
+        count = self.counts.get(name, 0)
+        if count == 0 and any(p.may_equal(name) for p in self.pattern_counts):
+            return UNKNOWN
+        return count
+
+    def _unique_variable_scope(self, prefix: Any) -> Text:
+        """_get_unique_variable_scope: `blk`, `blk_1`, ... from the scope-use counts (§5)."""
+        if not isinstance(prefix, str):
+            return concat(prefix if isinstance(prefix, Pattern) else None, None)
+        current = self.current
+        assert current is not None
+        name = join_name(current.name, prefix)
+        count = self._count(name)
+        if count is UNKNOWN:
+            return concat(prefix, None)
+        if count == 0:
+            return prefix
+        idx = 1
+        while True:
+            count = self._count(concat(name, "_%d" % idx))
+            if count is UNKNOWN:
+                return concat(prefix, "_", None)
+            if count == 0:
+                return prefix + "_%d" % idx
+            idx += 1
+
+    # ------------------------------------------------------------------ variables
+
+    def _note_possible_error(self, code: str, message: Optional[str]) -> None:
+        self.events.append(ScopeErrorRaised(code, message, self.frames(), None, certain=False))
+
+    def _exists(self, key: Text) -> Optional[bool]:
+        """True/False when certain, MAYBE otherwise."""
+        if isinstance(key, str):
+            found = self.vars.get(key)
+            if found is not None:
+                return True if found.certain else MAYBE
+            if any(p.key.may_equal(key) for p in self.pattern_vars if isinstance(p.key, Pattern)):
+                return MAYBE
+            return False
+        if any(key.may_equal(k) for k in self.vars) or self.pattern_vars:
+            return MAYBE
+        return False
+
+    def _lookup(self, key: Text) -> Optional[StoredVariable]:
+        return self.vars.get(key) if isinstance(key, str) else None
+
+    def _store(self, record: StoredVariable) -> None:
+        if isinstance(record.key, str):
+            self.vars[record.key] = record
+        else:
+            self.pattern_vars.append(record)
+
+    def get_variable(
+        self,
+        name: Any,
+        shape: Any = None,
+        dtype: Any = None,
+        initializer: Any = None,
+        regularizer: Any = None,
+        trainable: Any = None,
+        collections: Any = None,
+        caching_device: Any = None,
+        partitioner: Any = None,
+        validate_shape: Any = True,
+        use_resource: Any = None,
+        custom_getter: Any = None,
+        constraint: Any = None,
+        reuse: Any = None,
+        scope: Optional[VariableScope] = None,
+        synchronization: Any = None,
+        aggregation: Any = None,
+    ) -> Any:
+        """VariableScope.get_variable on the current (or given) scope."""
+        scope = scope or self.current
+        assert scope is not None
+        if partitioner is None:
+            partitioner = scope.partitioner
+        if custom_getter is None:
+            custom_getter = scope.custom_getter
+        if reuse is None:
+            reuse = self.reuse_of(scope)
+        if name is UNKNOWN:
+            name = concat(None)
+        full_name = join_name(scope.name, name)
+        saved_stack = self.name_stack
+        self.name_stack = ""  # get_variable names ignore the name scope (§1)
+        try:
+            if dtype is not None and dtype is not UNKNOWN:
+                dtype = as_dtype(dtype)
+            if dtype is not None and initializer is not None and _is_constant(initializer):
+                init_dtype = constant_dtype(initializer)
+                if init_dtype is not UNKNOWN and dtype is not UNKNOWN and init_dtype.base_dtype != dtype:
+                    raise errors.ScopeValueError(
+                        "Initializer type '%s' and explicit dtype '%s' don't match." % (init_dtype, dtype)
+                    )
+            if initializer is None:
+                initializer = scope.initializer
+            if constraint is None:
+                constraint = scope.constraint
+            if dtype is None:
+                dtype = scope.dtype
+            return self._store_get_variable(
+                full_name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                reuse=reuse, trainable=trainable, collections=collections, caching_device=caching_device,
+                partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
+                custom_getter=custom_getter, constraint=constraint,
+            )
+        finally:
+            self.name_stack = saved_stack
+
+    def _store_get_variable(self, name: Text, custom_getter: Any = None, **kwargs: Any) -> Any:
+        """_VariableStore.get_variable: the custom getter (if any) wraps the true getter."""
+        if custom_getter is not None and custom_getter is not UNKNOWN and not callable(custom_getter):
+            raise errors.ScopeValueError("Passed a custom_getter which is not callable: %s" % (custom_getter,))
+        dtype = kwargs.get("dtype")
+        if isinstance(dtype, DType):
+            kwargs["dtype"] = dtype.base_dtype
+        if custom_getter is None or custom_getter is UNKNOWN:
+            return self.wrap(self.true_getter(name, **kwargs))
+        constraint = kwargs.pop("constraint", None)
+
+        def getter(*args: Any, **getter_kwargs: Any) -> Any:
+            return self.wrap(self.true_getter(*args, **getter_kwargs))
+
+        getter_kwargs = dict(kwargs, getter=getter, name=name)
+        getter_kwargs.setdefault("synchronization", None)
+        getter_kwargs.setdefault("aggregation", None)
+        if _accepts(custom_getter, "constraint"):
+            getter_kwargs["constraint"] = constraint
+        return custom_getter(**getter_kwargs)
+
+    def true_getter(
+        self, name: Any, shape: Any = None, dtype: Any = FLOAT32, initializer: Any = None,
+        regularizer: Any = None, reuse: Any = None, trainable: Any = None, collections: Any = None,
+        caching_device: Any = None, partitioner: Any = None, validate_shape: Any = True,
+        use_resource: Any = None, constraint: Any = None, synchronization: Any = None,
+        aggregation: Any = None,
+    ) -> Any:
+        """The store's `_true_getter`: partitioned or single variable."""
+        is_scalar = isinstance(shape, (list, tuple)) and not shape
+        if partitioner is UNKNOWN:
+            return self._unknown_partitioning(name, shape, dtype)
+        if partitioner is not None and not is_scalar:
+            if not callable(partitioner):
+                raise errors.ScopeValueError("Partitioner must be callable, but received: %s" % (partitioner,))
+            return self._get_partitioned(name, partitioner, shape, dtype, initializer, reuse)
+        if reuse is True and partitioner is None and isinstance(name, str) and name in self.partitioned:
+            return self._get_partitioned(name, None, shape, dtype, initializer, reuse)
+        if isinstance(name, str) and "%s/part_0" % name in self.vars:
+            raise errors.ScopeValueError(
+                "No partitioner was provided, but a partitioned version of the variable was found: "
+                "%s/part_0. Perhaps a variable of the same name was already created with "
+                "partitioning?" % name
+            )
+        return self._get_single(name, shape, dtype, initializer, reuse)
+
+    def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any) -> StoredVariable:
+        """_get_single_variable, with TF's order of checks (tf1-semantics §3)."""
+        from_value = initializer is not None and _is_constant(initializer)
+        if shape is not None and from_value:
+            raise errors.ScopeValueError("If initializer is a constant, do not specify shape.")
+        if dtype is not UNKNOWN:
+            dtype = as_dtype(dtype)
+        if shape is not None and shape is not UNKNOWN:
+            shape = _checked_shape(shape)
+        exists = self._exists(name)
+        known_name = isinstance(name, str)
+        if reuse is not UNKNOWN and exists is not MAYBE:
+            # Every input is known: exactly TF's decision (§3 steps 7-8).
+            if exists and reuse is False:
+                found = self._lookup(name)
+                assert found is not None and isinstance(name, str)
+                raise errors.already_exists(name, found.frames)
+            if exists:
+                found = self._lookup(name)
+                assert found is not None
+                return self._share(found, shape, dtype, certain=True)
+            if reuse is True:
+                if known_name:
+                    raise errors.does_not_exist(name)  # type: ignore[arg-type]
+                self._note_possible_error("SL102", None)
+            return self._create(name, shape, dtype, initializer, from_value, certain=known_name)
+        # Existence or the reuse flag is not known: note what may raise, take the path on
+        # which execution continues, and mark its event as a may-event.
+        may_exist, may_be_missing = exists is not False, exists is not True
+        may_forbid, may_require = reuse is UNKNOWN or reuse is False, reuse is UNKNOWN or reuse is True
+        if may_exist and may_forbid:
+            self._note_possible_error("SL101", None)
+        if may_be_missing and may_require:
+            self._note_possible_error("SL102", None)
+        found = self._lookup(name)
+        if found is not None and (reuse is True or exists is True):
+            return self._share(found, shape, dtype, certain=False)
+        return self._create(name, shape, dtype, initializer, from_value, certain=False)
+
+    def _share(self, found: StoredVariable, shape: Any, dtype: Any, certain: bool) -> StoredVariable:
+        key = found.key
+        if shape is not None:
+            if shape is UNKNOWN or found.shape is None:
+                certain = False
+                self._note_possible_error("SL103", None)
+            elif not shape.is_compatible_with(found.shape):
+                if certain and isinstance(key, str):
+                    raise errors.ShapeMismatchError(
+                        "Trying to share variable %s, but specified shape %s and found shape %s."
+                        % (key, shape, found.shape),
+                        found.frames,
+                    )
+                self._note_possible_error("SL103", None)
+        if dtype is UNKNOWN or found.dtype is UNKNOWN:
+            certain = False
+            self._note_possible_error("SL104", None)
+        elif not dtype.is_compatible_with(found.dtype):
+            if certain and isinstance(key, str):
+                raise errors.DtypeMismatchError(
+                    "Trying to share variable %s, but specified dtype %s and found dtype %s."
+                    % (key, dtype.name, found.dtype.name),
+                    found.frames,
+                )
+            self._note_possible_error("SL104", None)
+        if not found.certain:
+            self.vars[found.key] = StoredVariable(found.key, found.name, found.shape, found.dtype, found.frames, True)  # type: ignore[index]
+        self.events.append(VariableShared(found.name, key, found.shape, _base(found.dtype), self.frames(), certain))
+        return found
+
+    def _create(
+        self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool
+    ) -> StoredVariable:
+        if initializer is None:
+            if shape is None:
+                raise errors.ScopeValueError(
+                    "Variable %s did not get an initializer, so its `shape` argument must be specified."
+                    % render_text(key)
+                )
+            if dtype is not UNKNOWN and not (
+                dtype.is_floating or dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype.base == "string"
+            ):
+                raise errors.ScopeValueError(
+                    "An initializer for variable %s of %s is required" % (render_text(key), dtype.base_dtype)
+                )
+            var_shape, var_dtype = shape, dtype
+        elif from_value:
+            var_dtype = constant_dtype(initializer)
+            var_shape = constant_shape(initializer)
+        elif initializer is UNKNOWN:
+            var_shape, var_dtype = (None if shape is None or shape is UNKNOWN else shape), dtype
+        else:
+            if shape is not None and shape is not UNKNOWN and shape.is_fully_defined():
+                var_shape, var_dtype = shape, dtype
+            elif shape is UNKNOWN:
+                var_shape, var_dtype = None, dtype
+            elif _needs_no_arguments(initializer):
+                value = initializer()
+                var_shape, var_dtype = constant_shape(value), constant_dtype(value)
+            else:
+                raise errors.ScopeValueError(
+                    "The initializer passed is not valid. It should be a callable with no arguments and the "
+                    "shape should not be provided or an instance of `tf.keras.initializers.*' and `shape` "
+                    "should be fully defined."
+                )
+        if var_shape is UNKNOWN:
+            var_shape = None
+        record = self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain)
+        return record
+
+    def new_variable(
+        self, key: Optional[Text], shape: Optional[TensorShape], dtype: Any, name_scope_base: Text,
+        certain: bool = True, via: str = "get_variable",
+    ) -> StoredVariable:
+        """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
+        is taken, case-insensitively), the store key is not (§1)."""
+        op_name = self.unique_name(name_scope_base)
+        for child in ("Initializer", "Assign", "read"):
+            if isinstance(op_name, str):
+                self.names_in_use.setdefault((op_name + "/" + child).lower(), 1)
+        graph_name = concat(op_name, ":0")
+        frames = self.frames()
+        ref_dtype = dtype.as_ref if isinstance(dtype, DType) else dtype
+        record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True)
+        if key is not None:
+            self._store(record)
+        self.events.append(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via))
+        return record
+
+    def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any) -> StoredVariable:
+        """tf.Variable: named in the current name scope, never stored, never reused (§6)."""
+        if name is UNKNOWN:
+            name = concat(None)
+        base = name if name else "Variable"
+        if isinstance(base, str) and self.name_stack == "" and not VALID_OP_NAME.match(base):
+            raise errors.ScopeValueError(
+                "'%s' is not a valid root scope name. A root scope name has to match the following "
+                "pattern: %s" % (base, VALID_OP_NAME.pattern)
+            )
+        if isinstance(base, str) and base.endswith("/"):
+            # A name ending in "/" is used as-is (Graph.name_scope's absolute form).
+            saved, self.name_stack = self.name_stack, ""
+            try:
+                return self.new_variable(None, shape, dtype, name_scope_base=base[:-1], via="Variable")
+            finally:
+                self.name_stack = saved
+        return self.new_variable(None, shape, dtype, name_scope_base=base, via="Variable")
+
+    # ------------------------------------------------------------------ partitioned
+
+    def _unknown_partitioning(self, name: Text, shape: Any, dtype: Any) -> StoredVariable:
+        key = concat(name, "/part_", None)
+        return self.new_variable(key, None, dtype if dtype is not UNKNOWN else UNKNOWN, key, certain=False)
+
+    def _get_partitioned(
+        self, name: Text, partitioner: Any, shape: Any, dtype: Any, initializer: Any, reuse: Any
+    ) -> Any:
+        if not isinstance(name, str) or shape is UNKNOWN or dtype is UNKNOWN or reuse is UNKNOWN:
+            return self._unknown_partitioning(name, shape, dtype)
+        dtype = as_dtype(dtype)
+        from_value = initializer is not None and _is_constant(initializer)
+        if name in self.vars:
+            raise errors.ScopeValueError(
+                "A partitioner was provided, but an unpartitioned version of the variable was found: %s.  "
+                "Perhaps a variable of the same name was already created without partitioning?" % name
+            )
+        full_shape = as_shape(shape)
+        if from_value:
+            full_shape = full_shape.merge_with(constant_shape(initializer))
+        partitions = None
+        if not reuse or partitioner:
+            partitions = _call_partitioner(partitioner, full_shape, dtype)
+        existing = self.partitioned.get(name)
+        if existing is not None:
+            if reuse is False:
+                raise errors.VariableExistsError(
+                    "Partitioned variable with name %s already exists. Did you mean to set reuse=True or "
+                    "reuse=tf.AUTO_REUSE in VarScope?" % name,
+                    existing.parts[0].frames,
+                )
+            if not full_shape.is_compatible_with(existing.shape):
+                raise errors.ShapeMismatchError(
+                    "Trying to reuse partitioned variable %s, but specified shape %s and found shape %s."
+                    % (name, full_shape, existing.shape),
+                    existing.parts[0].frames,
+                )
+            if not dtype.is_compatible_with(existing.dtype):
+                raise errors.DtypeMismatchError(
+                    "Trying to reuse partitioned variable %s, but specified dtype %s and found dtype %s."
+                    % (name, dtype.name, existing.dtype.name),
+                    existing.parts[0].frames,
+                )
+            if partitions is not None and existing.partitions != partitions:
+                raise errors.ShapeMismatchError(
+                    "Trying to reuse partitioned variable %s, but specified partitions %s and found "
+                    "partitions %s." % (name, partitions, existing.partitions),
+                    existing.parts[0].frames,
+                )
+            for part in existing.parts:
+                self.events.append(
+                    VariableShared(part.name, part.key, part.shape, _base(part.dtype), self.frames(), True)
+                )
+            return existing
+        if reuse is True:
+            raise errors.VariableMissingError(
+                "PartitionedVariable %s does not exist, or was not created with tf.get_variable(). Did you "
+                "mean to set reuse=False or reuse=tf.AUTO_REUSE in VarScope?" % name
+            )
+        assert partitions is not None
+        slice_dim, num_slices = 0, 1
+        for dim_index, count in enumerate(partitions):
+            if count > 1:
+                slice_dim, num_slices = dim_index, count
+                break
+        dims = full_shape.as_list()
+        parts: List[StoredVariable] = []
+        excess = dims[slice_dim] % num_slices  # type: ignore[operator]
+        base_len = dims[slice_dim] // num_slices  # type: ignore[operator]
+        for i in range(num_slices):
+            part_dims = list(dims)
+            part_dims[slice_dim] = base_len + (1 if i < excess else 0)
+            part_name = "%s/part_%d" % (name, i)
+            self.unique_name(part_name + "/PartitionedInitializer")
+            parts.append(self._get_single(part_name, None if from_value else part_dims, dtype, None, reuse)
+                         if not from_value else self.new_variable(part_name, TensorShape(part_dims), dtype, part_name))
+        record = StoredPartitioned(name, full_shape, dtype, list(partitions), parts)
+        self.partitioned[name] = record
+        return record
+
+
+def render_text(text: Text) -> str:
+    return text if isinstance(text, str) else text.render()
+
+
+def _base(dtype: Any) -> Any:
+    return dtype.base_dtype if isinstance(dtype, DType) else dtype
+
+
+def _last_component(name: Text) -> Text:
+    if isinstance(name, str):
+        return name.split("/")[-1]
+    last = name.parts[-1]
+    if isinstance(last, str) and "/" in last:
+        return last.split("/")[-1]
+    return concat(None)
+
+
+def _certainly_starts_with(pattern: Pattern, prefix: str) -> bool:
+    first = pattern.parts[0]
+    return isinstance(first, str) and first.startswith(prefix)
+
+
+def _pattern_prefix_of(prefix: Pattern, key: str) -> bool:
+    """Whether `key` may start with some filling of `prefix`."""
+    import re as _re
+
+    regex = "".join(".*" if p is None else _re.escape(p) for p in prefix.parts)
+    return _re.match(regex, key) is not None
+
+
+def _wrap_custom_getter(custom_getter: Any, old_getter: Any) -> Any:
+    """Nested scopes compose getters: the inner one runs first (§10)."""
+    if old_getter is None:
+        return custom_getter
+
+    def wrapped_custom_getter(getter: Any, *args: Any, **kwargs: Any) -> Any:
+        return custom_getter(_partial(old_getter, getter), *args, **kwargs)
+
+    return wrapped_custom_getter
+
+
+def _partial(func: Any, first: Any) -> Any:
+    def bound(*args: Any, **kwargs: Any) -> Any:
+        return func(first, *args, **kwargs)
+
+    return bound
+
+
+def _accepts(func: Any, arg: str) -> bool:
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return arg in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def _needs_no_arguments(func: Any) -> bool:
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return all(
+        p.default is not inspect.Parameter.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        for p in params.values()
+    )
+
+
+def _is_constant(initializer: Any) -> bool:
+    """A non-callable initializer is a value (tensor, number, list) used as-is."""
+    if initializer is UNKNOWN:
+        return False
+    info = getattr(initializer, "scopelint_constant", None)
+    if info is not None:
+        return True
+    return not callable(initializer)
+
+
+def constant_dtype(value: Any) -> Any:
+    """The dtype `tf.convert_to_tensor(value)` would give."""
+    dtype = getattr(value, "dtype", None)
+    if isinstance(dtype, DType):
+        return dtype.base_dtype
+    if dtype is UNKNOWN:
+        return UNKNOWN
+    probe = value
+    while isinstance(probe, (list, tuple)) and probe:
+        probe = probe[0]
+    if isinstance(probe, bool):
+        return as_dtype("bool")
+    if isinstance(probe, int):
+        return as_dtype("int32")
+    if isinstance(probe, float):
+        return FLOAT32
+    if isinstance(probe, (str, bytes)):
+        return as_dtype("string")
+    if isinstance(probe, (list, tuple)):
+        return FLOAT32
+    return UNKNOWN
+
+
+def constant_shape(value: Any) -> Optional[TensorShape]:
+    getter = getattr(value, "get_shape", None)
+    if callable(getter):
+        shape = getter()
+        return shape if isinstance(shape, TensorShape) else None
+    if isinstance(value, (list, tuple, int, float, bool, str, bytes)):
+        return TensorShape(list(shape_of_python_value(value)))
+    return None
+
+
+def _checked_shape(shape: Any) -> TensorShape:
+    """tensor_shape.as_shape, raising TF's dimension errors as scope errors."""
+    try:
+        return as_shape(shape)
+    except TypeError as exc:
+        raise errors.ScopeTypeError(str(exc)) from None
+    except ValueError as exc:
+        raise errors.ScopeValueError(str(exc)) from None
+
+
+def _call_partitioner(partitioner: Any, shape: TensorShape, dtype: DType) -> List[int]:
+    if not shape.is_fully_defined():
+        raise errors.ScopeValueError(
+            "Shape of a new partitioned variable must be fully defined, but instead was %s." % (shape,)
+        )
+    if (shape.ndims or 0) < 1:
+        raise errors.ScopeValueError("A partitioned Variable must have rank at least 1, shape: %s" % shape)
+    slicing = partitioner(shape=shape, dtype=dtype)
+    if not isinstance(slicing, (list, tuple)):
+        raise errors.ScopeValueError("Partitioner must return a sequence, but saw: %s" % (slicing,))
+    if len(slicing) != shape.ndims:
+        raise errors.ScopeValueError(
+            "Partitioner returned a partition list that does not match the Variable's rank: %s vs. %s"
+            % (slicing, shape)
+        )
+    if any(p < 1 for p in slicing):
+        raise errors.ScopeValueError("Partitioner returned zero partitions for some axes: %s" % (slicing,))
+    if sum(p > 1 for p in slicing) > 1:
+        raise errors.ScopeValueError(
+            "Can only slice a variable along one dimension: shape: %s, partitioning: %s" % (shape, slicing)
+        )
+    return list(slicing)
+
+
+def fixed_size_partitioner(num_shards: int, axis: int = 0) -> Callable[..., List[int]]:
+    """tf.fixed_size_partitioner: min(num_shards, dim) shards along `axis` (p07)."""
+
+    def _partitioner(shape: TensorShape, **unused_args: Any) -> List[int]:
+        partitions = [1] * len(shape)
+        dim = shape.dims_tuple[axis] if shape.dims_tuple else None
+        partitions[axis] = min(num_shards, dim) if dim is not None else num_shards
+        return partitions
+
+    return _partitioner
+
+
+Sites = Sequence[Frame]

@@ -1,0 +1,199 @@
+"""Static shapes: TensorShape's conversions, compatibility and printing, with TF's errors."""
+
+from __future__ import annotations
+
+from typing import Iterator, List, Optional, Sequence, Tuple, Union
+
+Dim = Optional[int]
+
+
+class Dimension:
+    """tf.Dimension: an int or None, as taken from `x.get_shape()[i]` in TF1 code."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = _as_dim(value)
+
+    def __index__(self) -> int:
+        if self.value is None:
+            raise TypeError("Dimension value is unknown")
+        return self.value
+
+    def __int__(self) -> int:
+        return self.__index__()
+
+    def __eq__(self, other: object) -> bool:
+        other_value = other.value if isinstance(other, Dimension) else other
+        if self.value is None or other_value is None:
+            return False
+        return bool(self.value == other_value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def _binary(self, other: object, op: str) -> "Dimension":
+        other_value = other.value if isinstance(other, Dimension) else other
+        if self.value is None or other_value is None:
+            return Dimension(None)
+        return Dimension(int(getattr(int(self.value), op)(other_value)))
+
+    def __add__(self, other: object) -> "Dimension":
+        return self._binary(other, "__add__")
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> "Dimension":
+        return self._binary(other, "__sub__")
+
+    def __mul__(self, other: object) -> "Dimension":
+        return self._binary(other, "__mul__")
+
+    __rmul__ = __mul__
+
+    def __floordiv__(self, other: object) -> "Dimension":
+        return self._binary(other, "__floordiv__")
+
+    def __str__(self) -> str:
+        return "?" if self.value is None else str(self.value)
+
+    def __repr__(self) -> str:
+        return "Dimension(%s)" % self.value
+
+
+def _as_dim(value: object) -> Dim:
+    if value is None:
+        return None
+    if isinstance(value, Dimension):
+        return value.value
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        raise TypeError(
+            "Dimension value must be integer or None or have an __index__ method, "
+            "got value '%r' with type '%r'" % (value, type(value))
+        )
+    dim = int(value.__index__())  # type: ignore[attr-defined]
+    if dim < 0:
+        raise ValueError("Dimension %d must be >= 0" % dim)
+    return dim
+
+
+class TensorShape:
+    """tf.TensorShape: unknown rank (dims None) or a tuple of dims (each int or None)."""
+
+    __slots__ = ("dims_tuple",)
+
+    def __init__(self, dims: object) -> None:
+        if isinstance(dims, TensorShape):
+            self.dims_tuple: Optional[Tuple[Dim, ...]] = dims.dims_tuple
+        elif dims is None:
+            self.dims_tuple = None
+        elif isinstance(dims, (list, tuple)):
+            self.dims_tuple = tuple(_as_dim(d) for d in dims)
+        else:
+            # A scalar integer means a 1-D shape (p06:shape_int_scalar).
+            self.dims_tuple = (_as_dim(dims),)
+
+    @property
+    def ndims(self) -> Optional[int]:
+        return None if self.dims_tuple is None else len(self.dims_tuple)
+
+    rank = ndims
+
+    @property
+    def dims(self) -> Optional[List[Dimension]]:
+        return None if self.dims_tuple is None else [Dimension(d) for d in self.dims_tuple]
+
+    def as_list(self) -> List[Dim]:
+        if self.dims_tuple is None:
+            raise ValueError("as_list() is not defined on an unknown TensorShape.")
+        return list(self.dims_tuple)
+
+    def is_fully_defined(self) -> bool:
+        return self.dims_tuple is not None and all(d is not None for d in self.dims_tuple)
+
+    def is_compatible_with(self, other: object) -> bool:
+        other = as_shape(other)
+        if self.dims_tuple is None or other.dims_tuple is None:
+            return True
+        if len(self.dims_tuple) != len(other.dims_tuple):
+            return False
+        return all(a is None or b is None or a == b for a, b in zip(self.dims_tuple, other.dims_tuple))
+
+    def merge_with(self, other: object) -> "TensorShape":
+        other = as_shape(other)
+        if self.dims_tuple is None:
+            return other
+        if other.dims_tuple is None:
+            return self
+        if not self.is_compatible_with(other):
+            raise ValueError("Shapes %s and %s are not compatible" % (self, other))
+        return TensorShape([a if a is not None else b for a, b in zip(self.dims_tuple, other.dims_tuple)])
+
+    def num_elements(self) -> Optional[int]:
+        if not self.is_fully_defined():
+            return None
+        total = 1
+        for d in self.dims_tuple or ():
+            total *= d  # type: ignore[operator]
+        return total
+
+    def __len__(self) -> int:
+        if self.dims_tuple is None:
+            raise ValueError("Cannot take the length of shape with unknown rank.")
+        return len(self.dims_tuple)
+
+    def __iter__(self) -> Iterator[Dimension]:
+        if self.dims_tuple is None:
+            raise ValueError("Cannot iterate over a shape with unknown rank.")
+        return iter([Dimension(d) for d in self.dims_tuple])
+
+    def __getitem__(self, key: Union[int, slice]) -> Union[Dimension, "TensorShape"]:
+        if self.dims_tuple is None:
+            return TensorShape(None) if isinstance(key, slice) else Dimension(None)
+        if isinstance(key, slice):
+            return TensorShape(list(self.dims_tuple[key]))
+        return Dimension(self.dims_tuple[key])
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            other = as_shape(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return self.dims_tuple == other.dims_tuple
+
+    def __hash__(self) -> int:
+        return hash(self.dims_tuple)
+
+    def __str__(self) -> str:
+        if self.dims_tuple is None:
+            return "<unknown>"
+        if len(self.dims_tuple) == 1:
+            return "(%s,)" % self.dims_tuple[0]
+        return "(%s)" % ", ".join(str(d) for d in self.dims_tuple)
+
+    def __repr__(self) -> str:
+        if self.dims_tuple is None:
+            return "TensorShape(None)"
+        return "TensorShape(%r)" % [d for d in self.dims_tuple]
+
+
+def as_shape(value: object) -> TensorShape:
+    return value if isinstance(value, TensorShape) else TensorShape(value)
+
+
+def to_json(shape: Optional[TensorShape]) -> Optional[List[Dim]]:
+    """A shape as the inventory JSON prints it: a list, or null for unknown rank."""
+    if shape is None or shape.dims_tuple is None:
+        return None
+    return list(shape.dims_tuple)
+
+
+def shape_of_python_value(value: object) -> Sequence[int]:
+    """The shape of a nested list constant (as tf.convert_to_tensor sees it)."""
+    dims: List[int] = []
+    while isinstance(value, (list, tuple)):
+        dims.append(len(value))
+        if not value:
+            break
+        value = value[0]
+    return dims

@@ -1,0 +1,67 @@
+"""Reading a file to analyse: bytes -> text, or the reason it cannot be analysed."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    text: str
+    error: Optional[str] = None
+
+
+def read_source(path: str) -> Source:
+    """Decode strictly: a PEP 263 cookie or UTF-8 (with or without BOM); no guessing."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return Source(path, "", "no such file: %s" % path)
+    except IsADirectoryError:
+        return Source(path, "", "is a directory: %s" % path)
+    except OSError as exc:
+        return Source(path, "", "cannot read %s: %s" % (path, exc.strerror or exc))
+    return decode_source(path, data)
+
+
+def decode_source(path: str, data: bytes) -> Source:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        return Source(path, "", "cannot decode %s: %s" % (path, exc.msg))
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        return Source(path, "", "cannot decode %s as %s: %s" % (path, encoding, exc))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Source(path, text)
+
+
+_PY2_PATTERNS = (
+    re.compile(r"^\s*print\s+[^\s(=]", re.M),  # print statement
+    re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:", re.M),  # except X, e:
+    re.compile(r"^\s*exec\s+[\"'\w]", re.M),  # exec statement
+    re.compile(r"^\s*raise\s+[\w.]+\s*,", re.M),  # raise E, "msg"
+    re.compile(r"`[^`\n]+`"),  # backtick repr
+    re.compile(r"<>"),
+    re.compile(r"\b0[0-7]+\b"),  # 0777 octal literal
+    re.compile(r"\b\d+[lL]\b"),  # 10L long literal
+)
+
+
+def looks_like_python2(text: str) -> bool:
+    """A cheap check, used only after the Python 3 parser has refused the file."""
+    return any(pattern.search(text) for pattern in _PY2_PATTERNS)
+
+
+def describe_syntax_error(text: str, exc: SyntaxError) -> str:
+    if looks_like_python2(text):
+        return "Python 2 source, not analysed (line %s: %s)" % (exc.lineno, exc.msg)
+    return "syntax error at line %s: %s" % (exc.lineno, exc.msg)

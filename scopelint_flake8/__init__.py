@@ -1,0 +1,1 @@
+"""flake8 front end for scopelint (arrives with the plugin issue)."""
