@@ -36,6 +36,23 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--entry", help="after the module body, call this top-level function in a fresh graph")
     run.add_argument("--timeout", type=float, default=60.0, help="seconds before the run is stopped (default 60)")
 
+    names = sub.add_parser("names", help="predict, without running it, every variable FILE creates")
+    names.add_argument("file")
+    names.add_argument("--format", choices=("text", "json"), default="text")
+
+    check = sub.add_parser("check", help="report variable-scope errors in files and directories (static)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", help="comma-separated codes or prefixes to report (default: all enabled)")
+    check.add_argument("--ignore", help="comma-separated codes or prefixes not to report")
+
+    verify = sub.add_parser(
+        "verify",
+        help="EXECUTE FILE on the reference runtime and compare with the static prediction (runs your code!)",
+    )
+    verify.add_argument("file")
+    verify.add_argument("--timeout", type=float, default=60.0)
+
     rules = sub.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -52,6 +69,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_run(args)
         if args.command == "rules":
             return _cmd_rules(args)
+        if args.command == "names":
+            return _cmd_names(args)
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "verify":
+            return _cmd_verify(args)
     except KeyboardInterrupt:
         print("scopelint: interrupted", file=sys.stderr)
         return EXIT_INTERNAL
@@ -135,4 +158,143 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     else:
         for rule in RULES:
             print("%s  %-28s %s%s" % (rule.code, rule.slug, rule.title, "" if rule.enabled else " (off by default)"))
+    return EXIT_OK
+
+
+def _analyze(path: str) -> Any:
+    from scopelint.analysis import analyze_source
+    from scopelint.source import read_source
+
+    return analyze_source(read_source(path))
+
+
+def _cmd_names(args: argparse.Namespace) -> int:
+    analysis = _analyze(args.file)
+    if analysis.module is None:
+        for notice in analysis.notices:
+            print("scopelint: %s: %s" % (args.file, notice.message), file=sys.stderr)
+        return EXIT_USAGE
+    result = analysis.as_json()
+    result["file"] = args.file
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    else:
+        print(render_tree(args.file, analysis))
+    return EXIT_FINDINGS if analysis.all_findings() else EXIT_OK
+
+
+def render_tree(path: str, analysis: Any) -> str:
+    """The predicted inventory as a scope tree: what checkpoints of this code will hold."""
+    from scopelint.semantics.shapes import TensorShape
+
+    lines = ["%s" % path]
+    units = [("module", analysis.module)] + [("entry " + name, unit) for name, unit in analysis.entries.items()]
+    for label, unit in units:
+        created = [v for v in unit.variables if v["action"] == "create"]
+        if not created and not unit.diagnostics and label != "module":
+            continue
+        lines.append("  [%s]%s" % (label, " (incomplete)" if unit.incomplete else ""))
+        tree: Dict[str, Any] = {}
+        for var in created:
+            node = tree
+            parts = var["name"].split("/")
+            for part in parts[:-1]:
+                node = node.setdefault(part + "/", {})
+            shape = "?" if var["shape"] is None else str(TensorShape(var["shape"]))
+            maybe = "" if var.get("certain", True) else "  (on some paths)"
+            node[parts[-1]] = "%s %s  line %s%s" % (shape, var["dtype"] or "?", var["line"], maybe)
+        lines.extend(_tree_lines(tree, "    "))
+        for diag in unit.diagnostics + unit.warnings:
+            lines.append("    " + format_diagnostic(path, diag.as_json()))
+    return "\n".join(lines)
+
+
+def _tree_lines(tree: Dict[str, Any], indent: str) -> List[str]:
+    out: List[str] = []
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out.append(indent + key)
+            out.extend(_tree_lines(value, indent + "  "))
+        else:
+            out.append("%s%-24s %s" % (indent, key, value))
+    return out
+
+
+def _selected(code: str, select: Optional[str], ignore: Optional[str]) -> bool:
+    from scopelint.rules import BY_CODE
+
+    rule = BY_CODE.get(code)
+    selected = [c.strip() for c in select.split(",")] if select else None
+    ignored = [c.strip() for c in ignore.split(",")] if ignore else []
+    if any(code.startswith(prefix) for prefix in ignored if prefix):
+        return False
+    if selected is not None:
+        return any(code.startswith(prefix) for prefix in selected if prefix)
+    return rule.enabled if rule is not None else True
+
+
+def iter_python_files(paths: Sequence[str]) -> List[str]:
+    import os
+
+    files: List[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "node_modules"))
+                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(".py"))
+        else:
+            files.append(path)
+    return files
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import os
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        for path in missing:
+            print("scopelint: no such file or directory: %s" % path, file=sys.stderr)
+        return EXIT_USAGE
+    findings: List[Dict[str, Any]] = []
+    for path in iter_python_files(args.paths):
+        for diag in _analyze(path).all_findings():
+            if _selected(diag.code, args.select, args.ignore):
+                item = diag.as_json()
+                item["path"] = path
+                findings.append(item)
+    if args.format == "json":
+        print(json.dumps(findings, indent=2))
+    else:
+        for item in findings:
+            print(format_diagnostic(item["path"], item))
+        if findings:
+            print("Found %d finding%s." % (len(findings), "" if len(findings) == 1 else "s"), file=sys.stderr)
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from scopelint.runtime import RunFailed, run_file
+    from scopelint.verify import compare_runs
+
+    try:
+        observed = run_file(args.file)
+    except RunFailed as exc:
+        print("scopelint: %s: %s" % (args.file, exc), file=sys.stderr)
+        return EXIT_USAGE
+    analysis = _analyze(args.file)
+    if analysis.module is None:
+        print("scopelint: %s: %s" % (args.file, analysis.notices[0].message), file=sys.stderr)
+        return EXIT_USAGE
+    differences = compare_runs(analysis.as_json(), observed)
+    if observed.get("exception"):
+        exc = observed["exception"]
+        print("scopelint: %s:%s: the program raised %s: %s" % (args.file, exc["line"], exc["type"], exc["message"]),
+              file=sys.stderr)
+        return EXIT_PROGRAM_ERROR
+    if differences:
+        for line in differences:
+            print(line)
+        return EXIT_FINDINGS
+    print("%s: static prediction agrees with the reference runtime (%d variables, %d errors)"
+          % (args.file, len(observed["variables"]), len(observed["diagnostics"])))
     return EXIT_OK

@@ -10,6 +10,7 @@ ScopeError TF would raise, with TF's message.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import itertools
 import re
@@ -124,6 +125,8 @@ class GraphState:
     events: List[Event] = field(default_factory=list)
     frames: Callable[[], Tuple[Frame, ...]] = lambda: ()
     wrap: Callable[[Any], Any] = lambda record: record  # a driver's view of a stored variable
+    path_certain: bool = True  # False on a branch the interpreter could not decide
+    havoc: bool = False  # code the analysis could not follow may have created any variable
 
     def __post_init__(self) -> None:
         if self.current is None:
@@ -148,6 +151,8 @@ class GraphState:
             events=self.events,
             frames=self.frames,
             wrap=self.wrap,
+            path_certain=self.path_certain,
+            havoc=self.havoc,
         )
 
     def join(self, other: "GraphState") -> None:
@@ -179,6 +184,7 @@ class GraphState:
         self.pattern_counts |= other.pattern_counts
         for key in set(self.names_in_use) | set(other.names_in_use):
             self.names_in_use[key] = max(self.names_in_use.get(key, 0), other.names_in_use.get(key, 0))
+        self.havoc = self.havoc or other.havoc
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
         for sid in set(self.reuse) | set(other.reuse):
@@ -377,7 +383,7 @@ class GraphState:
     def exit_variable_scope(self, token: ScopeToken) -> None:
         if token.by_object:
             assert token.counts_snapshot is not None
-            self.counts = token.counts_snapshot
+            self.counts = dict(token.counts_snapshot)  # forks may share the token
         else:
             self._close_subscopes(token.new_name)
         self.current = token.old_scope
@@ -438,13 +444,18 @@ class GraphState:
     def _note_possible_error(self, code: str, message: Optional[str]) -> None:
         self.events.append(ScopeErrorRaised(code, message, self.frames(), None, certain=False))
 
+    def _emit(self, event: Event) -> None:
+        if not self.path_certain and event.certain:
+            event = dataclasses.replace(event, certain=False)
+        self.events.append(event)
+
     def _exists(self, key: Text) -> Optional[bool]:
         """True/False when certain, MAYBE otherwise."""
         if isinstance(key, str):
             found = self.vars.get(key)
             if found is not None:
                 return True if found.certain else MAYBE
-            if any(p.key.may_equal(key) for p in self.pattern_vars if isinstance(p.key, Pattern)):
+            if self.havoc or any(p.key.may_equal(key) for p in self.pattern_vars if isinstance(p.key, Pattern)):
                 return MAYBE
             return False
         if any(key.may_equal(k) for k in self.vars) or self.pattern_vars:
@@ -630,7 +641,7 @@ class GraphState:
             self._note_possible_error("SL104", None)
         if not found.certain:
             self.vars[found.key] = StoredVariable(found.key, found.name, found.shape, found.dtype, found.frames, True)  # type: ignore[index]
-        self.events.append(VariableShared(found.name, key, found.shape, _base(found.dtype), self.frames(), certain))
+        self._emit(VariableShared(found.name, key, found.shape, _base(found.dtype), self.frames(), certain))
         return found
 
     def _create(
@@ -689,7 +700,7 @@ class GraphState:
         record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True)
         if key is not None:
             self._store(record)
-        self.events.append(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via))
+        self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via))
         return record
 
     def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any) -> StoredVariable:
@@ -762,9 +773,7 @@ class GraphState:
                     existing.parts[0].frames,
                 )
             for part in existing.parts:
-                self.events.append(
-                    VariableShared(part.name, part.key, part.shape, _base(part.dtype), self.frames(), True)
-                )
+                self._emit(VariableShared(part.name, part.key, part.shape, _base(part.dtype), self.frames(), True))
             return existing
         if reuse is True:
             raise errors.VariableMissingError(

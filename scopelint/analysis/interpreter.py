@@ -1,0 +1,2040 @@
+"""The abstract interpreter: simulates a module's Python over abstract values, driving the
+semantics core (scope stack, store, reuse flags) exactly as the reference runtime does.
+
+An explicit evaluator (exec_<stmt>, eval_<expr>) over CPython's `ast`: branches it cannot
+decide fork the state and join it after; loops over known iterables unroll, others run as
+"zero, one or two iterations"; calls into the module's own functions are interpreted with
+their arguments; code it cannot follow returns UNKNOWN and may "havoc" the variable store
+(anything may exist afterwards), so that it never claims an error it cannot prove.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import operator
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from scopelint.analysis import strings, tf_api
+from scopelint.analysis.values import (
+    MISSING, ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    NameScopeCM, OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete, join_values, truth,
+)
+from scopelint.runtime import context as runtime_context
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope
+from scopelint.semantics.locate import Frame, fix_frame
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
+
+MAX_UNROLL = 256
+MAX_CALL_DEPTH = 24
+MAX_RECURSION = 2
+
+
+@dataclass
+class Budget:
+    """Work limits for one module: running out makes results UNKNOWN, never an error."""
+
+    steps: int = 400_000
+    exhausted: bool = False
+
+    def spend(self, amount: int = 1) -> bool:
+        self.steps -= amount
+        if self.steps <= 0:
+            self.exhausted = True
+        return not self.exhausted
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A diagnostic the interpreter is certain of (or a warning), before rendering."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    frames: Tuple[Frame, ...]
+
+
+class _Stop(Exception):
+    """Internal: the current path ends (an error was raised on it)."""
+
+
+@dataclass
+class State:
+    """One path through the program: its graph, the current function's bindings, liveness."""
+
+    graph: GraphState
+    env: Env
+    alive: bool = True
+    in_try: int = 0
+
+    def fork(self, certain: bool = True) -> "State":
+        graph = self.graph.fork()
+        if not certain:
+            graph.path_certain = False
+        return State(graph, self.env.copy_chain(), self.alive, self.in_try)
+
+
+@dataclass
+class CallContext:
+    returns: List[Tuple[Any, State]] = field(default_factory=list)
+    function: Optional[FunctionVal] = None
+    cleanups_base: int = 0
+    yield_hook: Optional[Callable[[Any, State], None]] = None
+
+
+@dataclass
+class LoopContext:
+    breaks: List[State] = field(default_factory=list)
+    continues: List[State] = field(default_factory=list)
+    cleanups_base: int = 0
+    frame_depth: int = 0
+
+
+class Interpreter:
+    """Analyses one module. `run_module()` and `run_entry()` produce events and findings."""
+
+    def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False) -> None:
+        self.tree = tree
+        self.path = path
+        self.budget = budget or Budget()
+        self.strict = strict  # tests: unknown syntax raises instead of being havocked
+        self.frames: List[List[Any]] = []
+        self.findings: List[Finding] = []
+        self.warnings: List[Finding] = []
+        self.called: set = set()
+        self.call_stack: List[FunctionVal] = []
+        self.calls: List[CallContext] = []
+        self.loops: List[LoopContext] = []
+        self.cleanups: List[Callable[[State], None]] = []
+        self.second_iteration = 0
+        self.local_envs: List[Env] = []
+        self.module_env = Env()
+        self.module_env.vars["__name__"] = "__main__"
+        self.module_env.vars["__file__"] = path
+        self.runtime_graph = runtime_context.Graph()
+        self.incomplete = False
+
+    # ------------------------------------------------------------------ entry points
+
+    def new_graph(self) -> GraphState:
+        graph = GraphState(events=[], frames=self._frames_tuple, wrap=lambda record: _wrap(record))
+        return graph
+
+    def _frames_tuple(self) -> Tuple[Frame, ...]:
+        return tuple((int(f[0]), str(f[1])) for f in self.frames)
+
+    def _col_of(self, frame: Frame) -> int:
+        for entry in self.frames:
+            if entry[0] == frame[0] and entry[1] == frame[1]:
+                return int(entry[2]) + 1
+        return 1
+
+    def run_module(self) -> GraphState:
+        graph = self.new_graph()
+        state = State(graph, self.module_env)
+        self.frames = [[1, "<module>", 0]]
+        with self._runtime_graph(state):
+            self.exec_block(self.tree.body, state)
+        return state.graph
+
+    def run_entry(self, function: FunctionVal, owner: Optional[ClassVal]) -> GraphState:
+        """An uncalled function, as if called first in a fresh graph at the root scope."""
+        graph = self.new_graph()
+        state = State(graph, self.module_env)
+        self.frames = []
+        with self._runtime_graph(state):
+            args: List[Any] = []
+            if owner is not None and not _is_static(function):
+                instance = InstanceVal(owner, attrs_complete=False)
+                init = owner.lookup("__init__")
+                if isinstance(init, FunctionVal) and init is not function:
+                    self.frames = []
+                    self.call_function(init, [instance] + self._unknown_args(init, skip=1), {}, state)
+                    state.alive = True
+                    del state.graph.events[:]
+                args = [instance]
+            self.frames = []
+            params = self._unknown_args(function, skip=len(args))
+            self.call_function(function, args + params, {}, state, entry=True)
+        return state.graph
+
+    @staticmethod
+    def _unknown_args(function: FunctionVal, skip: int = 0) -> List[Any]:
+        node = function.node
+        positional = list(node.args.posonlyargs) + list(node.args.args)
+        required = len(positional) - len(node.args.defaults)
+        return [UNKNOWN for _ in positional[skip:required]]
+
+    def _runtime_graph(self, state: State) -> Any:
+        """Shape ops are the runtime's own functions; they take op names from this graph."""
+        interp = self
+
+        class _Ctx:
+            def __enter__(self) -> None:
+                interp.runtime_graph.state = state.graph
+                runtime_context._STACK.append(interp.runtime_graph)
+
+            def __exit__(self, *exc: Any) -> None:
+                runtime_context._STACK.remove(interp.runtime_graph)
+
+        return _Ctx()
+
+    # ------------------------------------------------------------------ statements
+
+    def exec_block(self, body: Sequence[ast.stmt], st: State) -> None:
+        for stmt in body:
+            if not st.alive:
+                return
+            if not self.budget.spend():
+                self.incomplete = True
+                st.graph.havoc = True
+                return
+            self.frames[-1][0] = stmt.lineno
+            self.frames[-1][2] = stmt.col_offset
+            method = getattr(self, "exec_" + type(stmt).__name__, None)
+            if method is None:
+                self._unsupported(stmt, st)
+                continue
+            method(stmt, st)
+
+    def _unsupported(self, node: ast.AST, st: State) -> None:
+        if self.strict:
+            raise NotImplementedError("scopelint interpreter: unsupported %s at line %s"
+                                      % (type(node).__name__, getattr(node, "lineno", "?")))
+        st.graph.havoc = True
+
+    def exec_Expr(self, node: ast.Expr, st: State) -> None:
+        self.eval(node.value, st)
+
+    def exec_Pass(self, node: ast.Pass, st: State) -> None:
+        return None
+
+    def exec_Import(self, node: ast.Import, st: State) -> None:
+        for alias in node.names:
+            if alias.asname:
+                st.env.assign(alias.asname, ModuleVal(alias.name))
+            else:
+                top = alias.name.split(".")[0]
+                st.env.assign(top, ModuleVal(top))
+
+    def exec_ImportFrom(self, node: ast.ImportFrom, st: State) -> None:
+        module = ("." * node.level) + (node.module or "")
+        for alias in node.names:
+            if alias.name == "*":
+                if module in ("tensorflow", "tensorflow.compat.v1"):
+                    continue  # star imports of TF: names resolve through unknown globals
+                st.graph.havoc = True
+                continue
+            value = self.get_attribute(ModuleVal(module), alias.name, st)
+            st.env.assign(alias.asname or alias.name, value)
+
+    def exec_Assign(self, node: ast.Assign, st: State) -> None:
+        value = self.eval(node.value, st)
+        for target in node.targets:
+            self.assign(target, value, st)
+
+    def exec_AnnAssign(self, node: ast.AnnAssign, st: State) -> None:
+        if node.value is not None:
+            self.assign(node.target, self.eval(node.value, st), st)
+
+    def exec_AugAssign(self, node: ast.AugAssign, st: State) -> None:
+        current = self.eval(_load(node.target), st)
+        value = self.binary(node.op, current, self.eval(node.value, st), st)
+        self.assign(node.target, value, st)
+
+    def assign(self, target: ast.expr, value: Any, st: State) -> None:
+        if isinstance(target, ast.Name):
+            st.env.assign(target.id, value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            items = self.unpack(value, len(target.elts), st)
+            starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if starred or items is None:
+                for element in target.elts:
+                    inner = element.value if isinstance(element, ast.Starred) else element
+                    self.assign(inner, UNKNOWN, st)
+                return
+            for element, item in zip(target.elts, items):
+                self.assign(element, item, st)
+        elif isinstance(target, ast.Attribute):
+            obj = self.eval(target.value, st)
+            if isinstance(obj, InstanceVal):
+                obj.attrs[target.attr] = value
+            elif isinstance(obj, ClassVal):
+                obj.attrs[target.attr] = value
+        elif isinstance(target, ast.Subscript):
+            obj = self.eval(target.value, st)
+            key = self.eval(target.slice, st)
+            if isinstance(obj, DictVal):
+                if is_concrete(key):
+                    obj.items[key] = value
+                else:
+                    obj.complete = False
+            elif isinstance(obj, ListVal) and isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
+                obj.items[key] = value
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, UNKNOWN, st)
+
+    def unpack(self, value: Any, count: int, st: State) -> Optional[List[Any]]:
+        if isinstance(value, ListVal):
+            return list(value.items) if len(value.items) == count else None
+        if isinstance(value, (TensorShape,)) and value.dims_tuple is not None and len(value.dims_tuple) == count:
+            return [Dimension(d) for d in value.dims_tuple]
+        if isinstance(value, Tensor):
+            dims = value.get_shape().dims_tuple
+            if dims and dims[0] == count:
+                return [self.real_call(value.__getitem__, [i], {}, st) for i in range(count)]
+        if isinstance(value, (str, tuple, list)) and len(value) == count:
+            return list(value)
+        return None
+
+    def exec_Delete(self, node: ast.Delete, st: State) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                st.env.vars.pop(target.id, None)
+
+    def exec_Global(self, node: ast.Global, st: State) -> None:
+        st.env.global_names.update(node.names)
+
+    def exec_Nonlocal(self, node: ast.Nonlocal, st: State) -> None:
+        st.env.nonlocal_names.update(node.names)
+
+    def exec_Assert(self, node: ast.Assert, st: State) -> None:
+        self.eval(node.test, st)
+
+    def exec_Raise(self, node: ast.Raise, st: State) -> None:
+        if node.exc is not None:
+            self.eval(node.exc, st)
+        st.alive = False
+
+    def exec_Return(self, node: ast.Return, st: State) -> None:
+        value = self.eval(node.value, st) if node.value is not None else None
+        if not st.alive:
+            return
+        if not self.calls:
+            st.alive = False
+            return
+        ctx = self.calls[-1]
+        self._unwind(st, ctx.cleanups_base)
+        ctx.returns.append((value, st.fork()))
+        st.alive = False
+
+    def exec_Break(self, node: ast.Break, st: State) -> None:
+        if self.loops:
+            loop = self.loops[-1]
+            self._unwind(st, loop.cleanups_base)
+            loop.breaks.append(st.fork())
+        st.alive = False
+
+    def exec_Continue(self, node: ast.Continue, st: State) -> None:
+        if self.loops:
+            loop = self.loops[-1]
+            self._unwind(st, loop.cleanups_base)
+            loop.continues.append(st.fork())
+        st.alive = False
+
+    def _unwind(self, st: State, base: int) -> None:
+        """Leave the `with` blocks a return/break jumps out of, innermost first."""
+        for cleanup in reversed(self.cleanups[base:]):
+            cleanup(st)
+
+    def exec_FunctionDef(self, node: ast.FunctionDef, st: State) -> None:
+        defaults = [self.eval(d, st) for d in node.args.defaults]
+        kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
+        prefix = self.call_stack[-1].qualname + "." if self.call_stack else ""
+        function: Any = FunctionVal(node, st.env, defaults, kw_defaults, prefix + node.name)
+        for decorator in reversed(node.decorator_list):
+            function = self.apply_decorator(decorator, function, st)
+        st.env.assign(node.name, function)
+
+    exec_AsyncFunctionDef = exec_FunctionDef
+
+    def apply_decorator(self, decorator: ast.expr, function: Any, st: State) -> Any:
+        name = _dotted(decorator)
+        if name in ("staticmethod", "classmethod"):
+            if isinstance(function, FunctionVal):
+                function.decorated = True
+                setattr(function, "_kind", name)
+            return function
+        if name == "property":
+            return _Property(function)
+        if name.endswith("contextmanager") and isinstance(function, FunctionVal):
+            return _GeneratorFactory(function)
+        if name.endswith("wraps") or name in ("functools.lru_cache", "lru_cache"):
+            return UNKNOWN
+        decorator_value = self.eval(decorator, st)
+        if isinstance(decorator_value, ApiFn) and tf_api.short_name(decorator_value.qualname) in (
+                "function", "contrib.framework.add_arg_scope", "add_arg_scope"):
+            return function
+        if isinstance(decorator_value, ModuleVal) or isinstance(decorator_value, ApiFn):
+            if (decorator_value.qualname if isinstance(decorator_value, ApiFn) else "").endswith("add_arg_scope"):
+                return function
+        if isinstance(decorator_value, (FunctionVal, BoundMethod)):
+            result = self.call(decorator_value, [function], {}, st, decorator)
+            return result
+        return UNKNOWN
+
+    def exec_ClassDef(self, node: ast.ClassDef, st: State) -> None:
+        bases = [self.eval(b, st) for b in node.bases]
+        known_bases: List[Any] = []
+        for base in bases:
+            if isinstance(base, BuiltinFn) and base.name == "object":
+                continue
+            known_bases.append(base)
+        cls = ClassVal(node.name, node.name, {}, known_bases, node)
+        body_env = Env(st.env, st.env.globals_env)
+        body_state = State(st.graph, body_env, True, st.in_try)
+        self.exec_block(node.body, body_state)
+        st.graph = body_state.graph
+        for key, value in body_env.vars.items():
+            function_value = value.getter if isinstance(value, _Property) else value
+            if isinstance(function_value, FunctionVal):
+                function_value.qualname = node.name + "." + function_value.name
+                function_value.env = st.env  # methods do not see the class body's names
+                setattr(function_value, "_owner", cls)
+            cls.attrs[key] = value
+        decorated: Any = cls
+        for decorator in reversed(node.decorator_list):
+            decorated = self.apply_decorator(decorator, decorated, st)
+        st.env.assign(node.name, decorated)
+
+    def exec_If(self, node: ast.If, st: State) -> None:
+        test = truth(self.eval(node.test, st))
+        if not st.alive:
+            return
+        if test is True:
+            self.exec_block(node.body, st)
+        elif test is False:
+            self.exec_block(node.orelse, st)
+        else:
+            self.branch(st, [node.body, node.orelse])
+
+    def branch(self, st: State, bodies: List[Sequence[ast.stmt]]) -> None:
+        """Run each body on its own fork of the state, then join the survivors into st."""
+        ends: List[State] = []
+        for body in bodies:
+            fork = st.fork(certain=False)
+            self.exec_block(body, fork)
+            ends.append(fork)
+        self.join_into(st, ends)
+
+    def join_into(self, st: State, ends: List[State]) -> None:
+        alive = [e for e in ends if e.alive]
+        if not alive:
+            st.alive = False
+            return
+        certain = st.graph.path_certain
+        merged = alive[0]
+        for other in alive[1:]:
+            merged.graph.join(other.graph)
+            for name in set(merged.env.vars) | set(other.env.vars):
+                merged.env.vars[name] = join_values(merged.env.vars.get(name, UNKNOWN),
+                                                    other.env.vars.get(name, UNKNOWN))
+        merged.graph.path_certain = certain  # paths that stopped raised or returned: the rest continue
+        st.graph = merged.graph
+        st.env.vars = merged.env.vars
+        st.alive = True
+        self.runtime_graph.state = st.graph
+
+    def exec_For(self, node: ast.For, st: State) -> None:
+        iterable = self.eval(node.iter, st)
+        items = self.iterate(iterable, st)
+        if items is not None and len(items) <= MAX_UNROLL:
+            loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
+            self.loops.append(loop)
+            try:
+                for item in items:
+                    if not st.alive:
+                        break
+                    self.frames[-1][0] = node.lineno
+                    self.assign(node.target, item, st)
+                    self.exec_block(node.body, st)
+                    if loop.continues:
+                        self.join_into(st, ([st] if st.alive else []) + loop.continues)
+                        loop.continues = []
+                    if loop.breaks:
+                        break
+            finally:
+                self.loops.pop()
+            if loop.breaks:
+                ends = loop.breaks + ([st.fork()] if st.alive and not loop.breaks else [])
+                self.join_into(st, ends)
+                return
+            if st.alive:
+                self.exec_block(node.orelse, st)
+            return
+        self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
+
+    def unknown_loop(self, node: Any, st: State, bind: Callable[[State], None]) -> None:
+        """A loop whose trip count is unknown: zero, one or two iterations, joined."""
+        start = st.fork(certain=True)
+        runs: List[State] = []
+        current = st.fork(certain=False)
+        for iteration in (1, 2):
+            loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
+            self.loops.append(loop)
+            if iteration == 2:
+                self.second_iteration += 1
+            try:
+                bind(current)
+                self.exec_block(node.body, current)
+            finally:
+                self.loops.pop()
+                if iteration == 2:
+                    self.second_iteration -= 1
+            ends = ([current] if current.alive else []) + loop.continues
+            runs.extend(loop.breaks)
+            if not ends:
+                break
+            merged = ends[0]
+            if len(ends) > 1:
+                holder = ends[0].fork(certain=False)
+                self.join_into(holder, ends)
+                merged = holder
+            runs.append(merged)
+            current = merged.fork(certain=False)
+        self.join_into(st, [start] + runs)
+        if st.alive and getattr(node, "orelse", None):
+            self.exec_block(node.orelse, st)
+
+    def exec_While(self, node: ast.While, st: State) -> None:
+        count = 0
+        while st.alive and count <= MAX_UNROLL:
+            test = truth(self.eval(node.test, st))
+            if test is False:
+                self.exec_block(node.orelse, st)
+                return
+            if test is None:
+                break
+            loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
+            self.loops.append(loop)
+            try:
+                self.exec_block(node.body, st)
+            finally:
+                self.loops.pop()
+            if loop.continues:
+                self.join_into(st, ([st] if st.alive else []) + loop.continues)
+            if loop.breaks:
+                self.join_into(st, loop.breaks)
+                return
+            count += 1
+        if st.alive:
+            self.unknown_loop(node, st, lambda s: None)
+
+    def exec_Try(self, node: ast.Try, st: State) -> None:
+        before = st.fork(certain=False)
+        catches = bool(node.handlers)
+        if catches:
+            st.in_try += 1
+        try:
+            self.exec_block(node.body, st)
+        finally:
+            if catches:
+                st.in_try -= 1
+        if st.alive:
+            self.exec_block(node.orelse, st)
+        ends = [st]
+        for handler in node.handlers:
+            # The handler runs from wherever the body raised: somewhere between its start and end.
+            fork = before.fork(certain=False)
+            if st.alive:
+                fork.graph.join(st.graph)
+            if handler.name:
+                fork.env.assign(handler.name, UNKNOWN)
+            self.exec_block(handler.body, fork)
+            ends.append(fork)
+        if node.handlers:
+            self.join_into(st, ends)
+        if node.finalbody:
+            st.alive = True if not st.alive and node.handlers else st.alive
+            if st.alive:
+                self.exec_block(node.finalbody, st)
+
+    exec_TryStar = exec_Try
+
+    def exec_With(self, node: ast.With, st: State) -> None:
+        self._with_items(list(node.items), node.body, st)
+
+    exec_AsyncWith = exec_With
+
+    def _with_items(self, items: List[ast.withitem], body: Sequence[ast.stmt], st: State) -> None:
+        if not items:
+            self.exec_block(body, st)
+            return
+        item = items[0]
+        self.frames[-1][0] = item.context_expr.lineno
+        self.frames[-1][2] = item.context_expr.col_offset
+        manager = self.eval(item.context_expr, st)
+        if not st.alive:
+            return
+
+        def inner(value: Any, inner_state: State) -> None:
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, value, inner_state)
+            self._with_items(items[1:], body, inner_state)
+
+        self.enter_context(manager, item.context_expr, inner, st)
+
+    def enter_context(self, manager: Any, node: ast.expr, body: Callable[[Any, State], None], st: State) -> None:
+        if isinstance(manager, ScopeCM):
+            self.enter_scope(manager, node, body, st)
+        elif isinstance(manager, NameScopeCM):
+            try:
+                returned, old = st.graph.enter_name_scope(manager.name)
+            except scope_errors.ScopeError as exc:
+                self.raised(exc, st)
+                return
+            self._guarded(st, lambda s: setattr(s.graph, "name_stack", old), lambda: body(returned, st))
+        elif isinstance(manager, _GraphDefault):
+            saved = st.graph
+            st.graph = self.new_graph()
+            st.graph.events = saved.events
+            self.runtime_graph.state = st.graph
+            body(manager, st)
+            st.graph = saved
+            self.runtime_graph.state = saved
+        elif isinstance(manager, _GeneratorCM):
+            self.enter_generator(manager, body, st)
+        elif isinstance(manager, InstanceVal) and isinstance(manager.cls.lookup("__enter__"), FunctionVal):
+            value = self.call(self.get_attribute(manager, "__enter__", st), [], {}, st, node)
+            exit_method = self.get_attribute(manager, "__exit__", st)
+            self._guarded(st, lambda s: self.call(exit_method, [None, None, None], {}, s, node),
+                          lambda: body(value, st))
+        elif _is_neutral(manager) or isinstance(manager, (Tensor, str)):
+            body(UNKNOWN, st)
+        else:
+            # An unknown context manager may open a variable scope of unknown name and reuse.
+            self.enter_scope(ScopeCM(UNKNOWN, None, UNKNOWN, {}), node, body, st, quiet=True)
+
+    def _guarded(self, st: State, cleanup: Callable[[State], None], run: Callable[[], None]) -> None:
+        self.cleanups.append(cleanup)
+        try:
+            run()
+        finally:
+            self.cleanups.pop()
+        if st.alive:
+            cleanup(st)
+
+    def enter_scope(self, manager: ScopeCM, node: ast.expr, body: Callable[[Any, State], None], st: State,
+                    quiet: bool = False) -> None:
+        graph = st.graph
+        parent_reuse = graph.reuse_of(graph.current) if graph.current is not None else False
+        try:
+            token = graph.enter_variable_scope(manager.name_or_scope, manager.default_name, manager.reuse,
+                                               **manager.kwargs)
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return
+        if manager.literal_reuse_false and isinstance(manager.name_or_scope, (str, Pattern)) and \
+                parent_reuse in (True, AUTO_REUSE) and graph.path_certain:
+            self.warn("SL201", "reuse=False inside a scope with reuse=%s has no effect: %s is still reused"
+                      % (parent_reuse is True and "True" or "tf.AUTO_REUSE", _text(token.entered.name)), node)
+
+        def leave(s: State) -> None:
+            s.graph.exit_variable_scope(token)
+
+        self._guarded(st, leave, lambda: body(ScopeVal(token.entered), st))
+
+    def enter_generator(self, manager: "_GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
+        """A @contextmanager function: its `yield` runs the with-block body."""
+        fired = []
+
+        def on_yield(value: Any, inner: State) -> None:
+            fired.append(True)
+            saved_env = inner.env
+            inner.env = st.env
+            saved_frames = self.frames
+            self.frames = self.frames[: manager.depth]
+            try:
+                body(value, inner)
+            finally:
+                self.frames = saved_frames
+                st.env = inner.env
+                inner.env = saved_env
+
+        self.call_function(manager.function, manager.args, manager.kwargs, st, yield_hook=on_yield)
+        if not fired:
+            st.graph.havoc = True
+
+    def exec_Match(self, node: Any, st: State) -> None:
+        self._unsupported(node, st)
+
+    # ------------------------------------------------------------------ errors
+
+    def raised(self, exc: scope_errors.ScopeError, st: State) -> None:
+        """A scope API raised on this path: report it if certain, and end the path."""
+        frames = self._frames_tuple()
+        certain = st.graph.path_certain and st.in_try == 0 and not self.second_iteration
+        if self.second_iteration and exc.code == "SL101" and st.in_try == 0:
+            loop_depth = self.loops[-1].frame_depth if self.loops else len(frames)
+            at = frames[max(0, min(loop_depth, len(frames)) - 1)] if frames else (0, "")
+            self.warnings.append(Finding(
+                "SL111",
+                "%s: a fixed name is created on every iteration of a loop whose trip count is unknown; "
+                "the second iteration raises" % exc.message.split(",")[0], at[0], self._col_of(at), frames))
+        if certain and frames:
+            chosen = fix_frame(frames, exc.origin)
+            self.findings.append(Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames))
+        st.alive = False
+
+    def warn(self, code: str, message: str, node: ast.AST) -> None:
+        frames = self._frames_tuple()
+        line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
+        self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames))
+
+    # ------------------------------------------------------------------ expressions
+
+    def eval(self, node: Optional[ast.expr], st: State) -> Any:
+        if node is None:
+            return None
+        if not self.budget.spend():
+            self.incomplete = True
+            return UNKNOWN
+        method = getattr(self, "eval_" + type(node).__name__, None)
+        if method is None:
+            if self.strict:
+                raise NotImplementedError("scopelint interpreter: unsupported %s" % type(node).__name__)
+            return UNKNOWN
+        return method(node, st)
+
+    def eval_Constant(self, node: ast.Constant, st: State) -> Any:
+        if isinstance(node.value, str):
+            return strings.capped(node.value)
+        return node.value
+
+    def eval_Name(self, node: ast.Name, st: State) -> Any:
+        value = st.env.lookup(node.id)
+        if value is not MISSING:
+            return value
+        if hasattr(builtins, node.id):
+            if node.id in ("True", "False", "None"):
+                return getattr(builtins, node.id)
+            return BuiltinFn(node.id)
+        return UNKNOWN
+
+    def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
+        parts: List[Any] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(value.value)
+            elif isinstance(value, ast.FormattedValue):
+                inner = self.eval(value.value, st)
+                spec = self.eval(value.format_spec, st) if value.format_spec is not None else None
+                parts.append(strings.fstring_piece(inner, spec, value.conversion))
+        return strings.capped(Pattern.of(*parts))
+
+    def eval_Tuple(self, node: ast.Tuple, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st), is_tuple=True)
+
+    def eval_List(self, node: ast.List, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st))
+
+    def eval_Set(self, node: ast.Set, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st))
+
+    def _elements(self, elts: Sequence[ast.expr], st: State) -> List[Any]:
+        out: List[Any] = []
+        for element in elts:
+            if isinstance(element, ast.Starred):
+                value = self.eval(element.value, st)
+                items = self.iterate(value, st)
+                if items is None:
+                    return [UNKNOWN] * 0 + [UNKNOWN]
+                out.extend(items)
+            else:
+                out.append(self.eval(element, st))
+        return out
+
+    def eval_Dict(self, node: ast.Dict, st: State) -> Any:
+        result = DictVal({})
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                inner = self.eval(value, st)
+                if isinstance(inner, DictVal):
+                    result.items.update(inner.items)
+                    result.complete = result.complete and inner.complete
+                else:
+                    result.complete = False
+                continue
+            k = self.eval(key, st)
+            v = self.eval(value, st)
+            if is_concrete(k):
+                result.items[k] = v
+            else:
+                result.complete = False
+        return result
+
+    def eval_Lambda(self, node: ast.Lambda, st: State) -> Any:
+        defaults = [self.eval(d, st) for d in node.args.defaults]
+        kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
+        return FunctionVal(node, st.env, defaults, kw_defaults, "<lambda>")
+
+    def eval_IfExp(self, node: ast.IfExp, st: State) -> Any:
+        test = truth(self.eval(node.test, st))
+        if test is True:
+            return self.eval(node.body, st)
+        if test is False:
+            return self.eval(node.orelse, st)
+        a_state, b_state = st.fork(certain=False), st.fork(certain=False)
+        a = self.eval(node.body, a_state)
+        b = self.eval(node.orelse, b_state)
+        self.join_into(st, [a_state, b_state])
+        return join_values(a, b)
+
+    def eval_BoolOp(self, node: ast.BoolOp, st: State) -> Any:
+        is_and = isinstance(node.op, ast.And)
+        value: Any = None
+        for index, operand in enumerate(node.values):
+            value = self.eval(operand, st)
+            t = truth(value)
+            if index == len(node.values) - 1:
+                return value
+            if t is None:
+                rest = [self.eval(v, st) for v in node.values[index + 1:]]
+                if all(x is value for x in rest):
+                    return value
+                return UNKNOWN
+            if is_and and not t:
+                return value
+            if not is_and and t:
+                return value
+        return value
+
+    def eval_UnaryOp(self, node: ast.UnaryOp, st: State) -> Any:
+        operand = self.eval(node.operand, st)
+        if isinstance(node.op, ast.Not):
+            t = truth(operand)
+            return UNKNOWN if t is None else (not t)
+        if is_concrete(operand) and not isinstance(operand, str):
+            try:
+                return {ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Invert: operator.invert}[
+                    type(node.op)](operand)
+            except Exception:
+                return UNKNOWN
+        if isinstance(operand, Tensor):
+            return self.real_call(operator.neg, [operand], {}, st)
+        return UNKNOWN
+
+    def eval_BinOp(self, node: ast.BinOp, st: State) -> Any:
+        return self.binary(node.op, self.eval(node.left, st), self.eval(node.right, st), st)
+
+    def binary(self, op: ast.operator, left: Any, right: Any, st: State) -> Any:
+        if isinstance(op, ast.Mod) and isinstance(left, (str, Pattern)):
+            return strings.percent_format(left, right)
+        if isinstance(op, ast.Add) and isinstance(left, (str, Pattern)) and isinstance(right, (str, Pattern)):
+            return strings.concat(left, right)
+        if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
+            return Pattern.of(None) if UNKNOWN in (left, right) else UNKNOWN
+        if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
+            return ListVal(left.items + right.items, left.is_tuple)
+        if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
+            return ListVal(left.items * right, left.is_tuple)
+        if is_concrete(left) and is_concrete(right) or isinstance(left, Tensor) or isinstance(right, Tensor):
+            function = _BINOPS.get(type(op))
+            if function is None:
+                return UNKNOWN
+            if isinstance(op, ast.Pow) and isinstance(right, int) and right > 64:
+                return UNKNOWN
+            if isinstance(op, ast.Mult) and isinstance(left, str) and isinstance(right, int) and right > 1000:
+                return Pattern.of(None)
+            if isinstance(left, Tensor) or isinstance(right, Tensor):
+                return self.real_call(function, [left, right], {}, st)
+            try:
+                return strings.capped(function(left, right))
+            except Exception:
+                return UNKNOWN
+        return UNKNOWN
+
+    def eval_Compare(self, node: ast.Compare, st: State) -> Any:
+        left = self.eval(node.left, st)
+        result: Any = True
+        for op, comparator in zip(node.ops, node.comparators):
+            right = self.eval(comparator, st)
+            outcome = self.compare(op, left, right)
+            if outcome is False:
+                return False
+            if outcome is UNKNOWN:
+                result = UNKNOWN
+            left = right
+        return result
+
+    def compare(self, op: ast.cmpop, left: Any, right: Any) -> Any:
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            same = _identical(left, right)
+            if same is None:
+                return UNKNOWN
+            return same if isinstance(op, ast.Is) else not same
+        if isinstance(op, (ast.In, ast.NotIn)):
+            if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
+                found = left in right.items
+            elif isinstance(right, DictVal) and is_concrete(left) and (right.complete or left in right.items):
+                found = left in right.items
+            elif isinstance(right, str) and isinstance(left, str):
+                found = left in right
+            else:
+                return UNKNOWN
+            return found if isinstance(op, ast.In) else not found
+        if is_concrete(left) and is_concrete(right):
+            try:
+                return bool(_CMPOPS[type(op)](left, right))
+            except Exception:
+                return UNKNOWN
+        if isinstance(op, (ast.Eq, ast.NotEq)) and left is None and right is not UNKNOWN:
+            return isinstance(op, ast.NotEq) if not is_concrete(right) else (right is None) == isinstance(op, ast.Eq)
+        return UNKNOWN
+
+    def eval_Attribute(self, node: ast.Attribute, st: State) -> Any:
+        return self.get_attribute(self.eval(node.value, st), node.attr, st)
+
+    def get_attribute(self, obj: Any, name: str, st: State) -> Any:
+        if isinstance(obj, ModuleVal):
+            return self.module_attribute(obj, name)
+        if isinstance(obj, InstanceVal):
+            if name in obj.attrs:
+                return obj.attrs[name]
+            found = obj.cls.lookup(name)
+            if found is MISSING:
+                if name == "__class__":
+                    return obj.cls
+                return UNKNOWN
+            return self.bind(found, obj, st)
+        if isinstance(obj, ClassVal):
+            found = obj.lookup(name)
+            if found is MISSING:
+                return UNKNOWN
+            if isinstance(found, FunctionVal) and getattr(found, "_kind", None) == "classmethod":
+                return BoundMethod(found, obj)
+            return found
+        if isinstance(obj, _Super):
+            for base in obj.cls.bases:
+                if isinstance(base, ClassVal):
+                    found = base.lookup(name)
+                    if found is not MISSING:
+                        return self.bind(found, obj.receiver, st)
+                else:
+                    return UNKNOWN
+            if name == "__init__":
+                return BuiltinFn("object.__init__")
+            return UNKNOWN
+        if isinstance(obj, ScopeVal):
+            return self.scope_attribute(obj, name, st)
+        if isinstance(obj, TemplateVal):
+            if name == "variable_scope":
+                return obj.scope if obj.scope is not None else None
+            return UNKNOWN
+        if isinstance(obj, ApiFn):
+            return self.module_attribute(ModuleVal(obj.qualname), name)
+        if isinstance(obj, _GraphVal):
+            if name == "as_default":
+                return BuiltinFn("graph.as_default")
+            return UNKNOWN
+        if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
+            if isinstance(obj, str) and name in ("format", "join"):
+                return _StrMethod(obj, name)
+            if isinstance(obj, Tensor) and not isinstance(obj, VarVal) and name in ("name",):
+                return Pattern.of(None)
+            try:
+                return getattr(obj, name)
+            except Exception:
+                return UNKNOWN
+        if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
+            return _StrMethod(obj, name)
+        if isinstance(obj, DictVal) and name in ("get", "items", "keys", "values", "pop", "setdefault", "update"):
+            return _ContainerMethod(obj, name)
+        if isinstance(obj, ListVal) and name in ("append", "extend", "index", "pop", "insert", "count"):
+            return _ContainerMethod(obj, name)
+        if isinstance(obj, OpaqueVal):
+            return OpaqueVal(obj.label + "." + name)
+        return UNKNOWN
+
+    def bind(self, found: Any, receiver: Any, st: State) -> Any:
+        if isinstance(found, FunctionVal):
+            kind = getattr(found, "_kind", None)
+            if kind == "staticmethod":
+                return found
+            if kind == "classmethod":
+                return BoundMethod(found, receiver.cls if isinstance(receiver, InstanceVal) else receiver)
+            return BoundMethod(found, receiver)
+        if isinstance(found, _Property):
+            return self.call(found.getter, [receiver], {}, st, None)
+        return found
+
+    def module_attribute(self, module: ModuleVal, name: str) -> Any:
+        qualname = module.qualname + "." + name
+        if qualname.startswith("tensorflow"):
+            value = tf_api.constant(qualname)
+            if value is not None:
+                return value
+            canonical = tf_api.canonical(qualname)
+            short = tf_api.short_name(canonical) or ""
+            if short in tf_api.SCOPE_APIS or tf_api.pure_function(canonical) is not None:
+                return ApiFn(canonical)
+            if name[:1].islower() and "." not in short and short not in tf_api.NEUTRAL_CONTEXTS and \
+                    tf_api.pure_function(canonical) is None and name in _TF_SUBMODULES:
+                return ModuleVal(qualname)
+            if name in _TF_SUBMODULES:
+                return ModuleVal(qualname)
+            return ApiFn(canonical)
+        return ModuleVal(qualname)
+
+    def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:
+        scope = scope_val.scope
+        if name == "name":
+            return scope.name
+        if name == "original_name_scope":
+            return scope.original_name_scope
+        if name == "reuse":
+            return st.graph.reuse_of(scope)
+        if name in ("reuse_variables", "set_initializer", "set_dtype", "set_partitioner", "set_custom_getter",
+                    "set_regularizer", "set_caching_device", "set_use_resource"):
+            return _ScopeMethod(scope, name)
+        if name in ("dtype", "initializer", "partitioner", "custom_getter", "regularizer"):
+            return getattr(scope, name)
+        return UNKNOWN
+
+    def eval_Subscript(self, node: ast.Subscript, st: State) -> Any:
+        obj = self.eval(node.value, st)
+        key = self.eval(node.slice, st)
+        return self.subscript(obj, key, st)
+
+    def subscript(self, obj: Any, key: Any, st: State) -> Any:
+        if isinstance(obj, ListVal):
+            if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
+                return obj.items[key]
+            if isinstance(key, slice):
+                return ListVal(obj.items[key], obj.is_tuple)
+            return UNKNOWN
+        if isinstance(obj, DictVal):
+            if is_concrete(key) and key in obj.items:
+                return obj.items[key]
+            return UNKNOWN
+        if isinstance(obj, (str, TensorShape)) or isinstance(obj, Tensor):
+            real_key = self.to_python(key)
+            if real_key is MISSING:
+                return UNKNOWN
+            return self.real_call(operator.getitem, [obj, real_key], {}, st)
+        return UNKNOWN
+
+    def eval_Slice(self, node: ast.Slice, st: State) -> Any:
+        parts = [self.eval(p, st) if p is not None else None for p in (node.lower, node.upper, node.step)]
+        if all(p is None or isinstance(p, int) for p in parts):
+            return slice(*parts)
+        return UNKNOWN
+
+    def eval_Starred(self, node: ast.Starred, st: State) -> Any:
+        return self.eval(node.value, st)
+
+    def eval_NamedExpr(self, node: ast.NamedExpr, st: State) -> Any:
+        value = self.eval(node.value, st)
+        self.assign(node.target, value, st)
+        return value
+
+    def eval_ListComp(self, node: ast.ListComp, st: State) -> Any:
+        return self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], st)
+
+    eval_SetComp = eval_ListComp
+
+    def eval_GeneratorExp(self, node: ast.GeneratorExp, st: State) -> Any:
+        return self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], st)
+
+    def eval_DictComp(self, node: ast.DictComp, st: State) -> Any:
+        pairs = self.comprehension(node.generators, lambda s: [ListVal([self.eval(node.key, s),
+                                                                        self.eval(node.value, s)], True)], st)
+        if not isinstance(pairs, ListVal):
+            return DictVal({}, complete=False)
+        result = DictVal({})
+        for pair in pairs.items:
+            key, value = pair.items
+            if is_concrete(key):
+                result.items[key] = value
+            else:
+                result.complete = False
+        return result
+
+    def comprehension(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
+                      st: State) -> Any:
+        inner = State(st.graph, Env(st.env, st.env.globals_env), st.alive, st.in_try)
+        out: List[Any] = []
+        known = self._comprehend(generators, element, inner, out)
+        st.graph = inner.graph
+        return ListVal(out) if known else UNKNOWN
+
+    def _comprehend(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
+                    st: State, out: List[Any]) -> bool:
+        if not generators:
+            out.extend(element(st))
+            return True
+        first = generators[0]
+        items = self.iterate(self.eval(first.iter, st), st)
+        if items is None or len(items) > MAX_UNROLL:
+            self.assign(first.target, UNKNOWN, st)
+            fork = st.fork(certain=False)
+            self._comprehend(generators[1:], element, fork, [])
+            st.graph.join(fork.graph)
+            return False
+        known = True
+        for item in items:
+            self.assign(first.target, item, st)
+            keep = True
+            for condition in first.ifs:
+                t = truth(self.eval(condition, st))
+                if t is None:
+                    known = False
+                    keep = False
+                    break
+                if not t:
+                    keep = False
+                    break
+            if keep:
+                known = self._comprehend(generators[1:], element, st, out) and known
+        return known
+
+    def eval_Await(self, node: ast.Await, st: State) -> Any:
+        self.eval(node.value, st)
+        return UNKNOWN
+
+    def eval_Yield(self, node: ast.Yield, st: State) -> Any:
+        value = self.eval(node.value, st) if node.value is not None else None
+        if self.calls and self.calls[-1].yield_hook is not None:
+            hook = self.calls[-1].yield_hook
+            self.calls[-1].yield_hook = None
+            hook(value, st)
+        return UNKNOWN
+
+    def eval_YieldFrom(self, node: ast.YieldFrom, st: State) -> Any:
+        self.eval(node.value, st)
+        return UNKNOWN
+
+    # ------------------------------------------------------------------ calls
+
+    def eval_Call(self, node: ast.Call, st: State) -> Any:
+        callee = self.eval(node.func, st)
+        args: List[Any] = []
+        kwargs: Dict[str, Any] = {}
+        unknown_spread = False
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                items = self.iterate(self.eval(arg.value, st), st)
+                if items is None:
+                    unknown_spread = True
+                else:
+                    args.extend(items)
+            else:
+                args.append(self.eval(arg, st))
+        for keyword in node.keywords:
+            value = self.eval(keyword.value, st)
+            if keyword.arg is None:
+                if isinstance(value, DictVal) and value.complete and all(isinstance(k, str) for k in value.items):
+                    kwargs.update(value.items)
+                else:
+                    unknown_spread = True
+            else:
+                kwargs[keyword.arg] = value
+        if not st.alive:
+            return UNKNOWN
+        self.frames[-1][0] = node.lineno
+        self.frames[-1][2] = node.col_offset
+        if unknown_spread:
+            if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or _may_touch_graph(callee):
+                st.graph.havoc = True
+            return UNKNOWN
+        literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
+                            for k in node.keywords)
+        return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false)
+
+    def call(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
+             literal_reuse_false: bool = False) -> Any:
+        if isinstance(callee, FunctionVal):
+            return self.call_function(callee, args, kwargs, st)
+        if isinstance(callee, BoundMethod):
+            return self.call_function(callee.function, [callee.receiver] + args, kwargs, st)
+        if isinstance(callee, ClassVal):
+            return self.instantiate(callee, args, kwargs, st, node)
+        if isinstance(callee, ApiFn):
+            return self.call_api(callee.qualname, args, kwargs, st, node, literal_reuse_false)
+        if isinstance(callee, BuiltinFn):
+            return self.call_builtin(callee.name, args, kwargs, st, node)
+        if isinstance(callee, PyCallable):
+            return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
+        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod)):
+            return callee.invoke(self, args, kwargs, st)
+        if isinstance(callee, TemplateVal):
+            return self.call_template(callee, args, kwargs, st, node)
+        if isinstance(callee, InstanceVal):
+            method = callee.cls.lookup("__call__")
+            if method is MISSING:
+                return UNKNOWN
+            return self.call(self.bind(method, callee, st), args, kwargs, st, node)
+        if isinstance(callee, ModuleVal):
+            if not tf_api.is_safe_module(callee.qualname):
+                st.graph.havoc = True
+            return UNKNOWN
+        if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
+                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float)):
+            return self.real_call(callee, args, kwargs, st)
+        if isinstance(callee, _GeneratorFactory):
+            return _GeneratorCM(callee.function, args, kwargs, len(self.frames))
+        if isinstance(callee, (str, int, float, bool)) or callee is None:
+            return UNKNOWN
+        # An object the analysis cannot see into: it may build graph pieces.
+        if _may_touch_graph(callee):
+            st.graph.havoc = True
+        return UNKNOWN
+
+    def call_function(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                      entry: bool = False, yield_hook: Optional[Callable[[Any, State], None]] = None) -> Any:
+        self.called.add(id(function.node))
+        if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or \
+                sum(1 for f in self.call_stack if f.node is function.node) >= MAX_RECURSION:
+            self.incomplete = self.incomplete or self.budget.exhausted
+            st.graph.havoc = True
+            return UNKNOWN
+        node = function.node
+        if yield_hook is None and _is_generator(node):
+            return _GeneratorObject()
+        local = Env(function.env, function.env.globals_env)
+        if not self.bind_arguments(function, args, kwargs, local):
+            st.graph.havoc = True
+            return UNKNOWN
+        name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
+        self.frames.append([node.lineno, name, 0])
+        self.call_stack.append(function)
+        self.local_envs.append(local)
+        ctx = CallContext(function=function, cleanups_base=len(self.cleanups), yield_hook=yield_hook)
+        self.calls.append(ctx)
+        saved_loops, self.loops = self.loops, []
+        inner = State(st.graph, local, True, st.in_try)
+        try:
+            if isinstance(node, ast.Lambda):
+                value = self.eval(node.body, inner)
+                if inner.alive:
+                    ctx.returns.append((value, inner))
+            else:
+                self.exec_block(node.body, inner)
+                if inner.alive:
+                    ctx.returns.append((None, inner))
+        finally:
+            self.loops = saved_loops
+            self.calls.pop()
+            self.call_stack.pop()
+            self.local_envs.pop()
+            self.frames.pop()
+        if not ctx.returns:
+            st.alive = False
+            return UNKNOWN
+        certain = st.graph.path_certain
+        first_value, first_state = ctx.returns[0]
+        merged = first_state.graph
+        value = first_value
+        for other_value, other_state in ctx.returns[1:]:
+            merged.join(other_state.graph)
+            value = join_values(value, other_value)
+        merged.path_certain = certain
+        st.graph = merged
+        self.runtime_graph.state = merged
+        return value
+
+    def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env) -> bool:
+        spec = function.node.args
+        positional = list(spec.posonlyargs) + list(spec.args)
+        defaults = function.defaults
+        first_default = len(positional) - len(defaults)
+        remaining = dict(kwargs)
+        for index, param in enumerate(positional):
+            if index < len(args):
+                local.vars[param.arg] = args[index]
+            elif param.arg in remaining:
+                local.vars[param.arg] = remaining.pop(param.arg)
+            elif index >= first_default:
+                local.vars[param.arg] = defaults[index - first_default]
+            else:
+                local.vars[param.arg] = UNKNOWN
+        extra = args[len(positional):]
+        if spec.vararg is not None:
+            local.vars[spec.vararg.arg] = ListVal(list(extra), is_tuple=True)
+        for param, default in zip(spec.kwonlyargs, function.kw_defaults):
+            if param.arg in remaining:
+                local.vars[param.arg] = remaining.pop(param.arg)
+            else:
+                local.vars[param.arg] = default if default is not MISSING else UNKNOWN
+        if spec.kwarg is not None:
+            local.vars[spec.kwarg.arg] = DictVal(dict(remaining))
+        return True
+
+    def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                    node: Optional[ast.AST]) -> Any:
+        instance = InstanceVal(cls)
+        init = cls.lookup("__init__")
+        if init is MISSING:
+            return instance
+        if init is UNKNOWN:
+            st.graph.havoc = True  # an unknown base class's constructor
+            instance.attrs_complete = False
+            return instance
+        self.call(self.bind(init, instance, st), args, kwargs, st, node)
+        return instance
+
+    # ------------------------------------------------------------------ the TF API
+
+    def call_api(self, qualname: str, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
+                 literal_reuse_false: bool = False) -> Any:
+        short = tf_api.short_name(qualname)
+        graph = st.graph
+        try:
+            if short in ("variable_scope", "variable_op_scope"):
+                if short == "variable_op_scope":
+                    values = args.pop(0) if args else kwargs.pop("values", None)
+                    kwargs["values"] = values
+                return self.make_scope_cm(args, kwargs, st, literal_reuse_false)
+            if short in ("name_scope", "op_scope"):
+                name = args[0] if args else kwargs.get("name")
+                default = args[1] if len(args) > 1 else kwargs.get("default_name")
+                return NameScopeCM(default if name is None else name)
+            if short in ("get_variable", "get_local_variable"):
+                return self.api_get_variable(args, kwargs, st)
+            if short in ("Variable", "VariableV1"):
+                return self.api_tf_variable(args, kwargs, st, node)
+            if short == "get_variable_scope":
+                assert graph.current is not None
+                return ScopeVal(graph.current)
+            if short == "make_template":
+                return self.api_make_template(args, kwargs, st)
+            if short in ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr"):
+                return self.api_control_flow(short, args, kwargs, st, node)
+            if short == "reset_default_graph":
+                fresh = self.new_graph()
+                fresh.events = graph.events
+                st.graph = fresh
+                self.runtime_graph.state = fresh
+                return None
+            if short == "Graph":
+                return _GraphVal()
+            if short == "get_default_graph":
+                return _GraphVal()
+            if short == "fixed_size_partitioner":
+                shards = args[0] if args else kwargs.get("num_shards", UNKNOWN)
+                axis = args[1] if len(args) > 1 else kwargs.get("axis", 0)
+                if isinstance(shards, int) and isinstance(axis, int):
+                    from scopelint.semantics.graph import fixed_size_partitioner
+
+                    return fixed_size_partitioner(shards, axis)
+                return UNKNOWN
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return UNKNOWN
+        function = tf_api.pure_function(qualname)
+        if function is not None:
+            return self.real_call(function, args, kwargs, st)
+        if short in tf_api.NEUTRAL_CONTEXTS:
+            return OpaqueVal(short)
+        # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
+        st.graph.havoc = True
+        return OpaqueVal(short or qualname)
+
+    def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
+        names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
+                 "partitioner", "custom_getter", "reuse", "dtype", "use_resource", "constraint",
+                 "auxiliary_name_scope"]
+        bound: Dict[str, Any] = {"default_name": None, "values": None, "initializer": None, "regularizer": None,
+                                 "caching_device": None, "partitioner": None, "custom_getter": None, "reuse": None,
+                                 "dtype": None, "use_resource": None, "constraint": None,
+                                 "auxiliary_name_scope": True}
+        for name, value in zip(names, args):
+            bound[name] = value
+        for name, value in kwargs.items():
+            if name not in names:
+                raise scope_errors.ScopeTypeError("__init__() got an unexpected keyword argument '%s'" % name)
+            bound[name] = value
+        if "name_or_scope" not in bound:
+            raise scope_errors.ScopeTypeError(
+                "__init__() missing 1 required positional argument: 'name_or_scope'")
+        name_or_scope = bound.pop("name_or_scope")
+        if isinstance(name_or_scope, ScopeVal):
+            name_or_scope = name_or_scope.scope
+        elif not isinstance(name_or_scope, (str, Pattern, VariableScope)) and name_or_scope is not None:
+            if name_or_scope is not UNKNOWN and not is_concrete(name_or_scope):
+                name_or_scope = UNKNOWN
+        default_name = bound.pop("default_name")
+        reuse = bound.pop("reuse")
+        if reuse is not None and reuse is not UNKNOWN and not isinstance(reuse, (bool, ReuseMode)):
+            reuse = UNKNOWN if not is_concrete(reuse) else reuse
+        bound.pop("values")
+        graph = st.graph
+        reuse = graph.check_scope_args(name_or_scope, default_name, reuse, bound["auxiliary_name_scope"])
+        return ScopeCM(name_or_scope, default_name, reuse, {k: self.to_core(v) for k, v in bound.items()},
+                       literal_reuse_false=literal_false)
+
+    def to_core(self, value: Any) -> Any:
+        """An argument as the semantics core takes it."""
+        if isinstance(value, (FunctionVal, BoundMethod)):
+            return self.as_python_callable(value)
+        if isinstance(value, ListVal):
+            items = [self.to_core(v) for v in value.items]
+            if any(v is UNKNOWN for v in items):
+                return UNKNOWN
+            return tuple(items) if value.is_tuple else items
+        if isinstance(value, (InstanceVal, ClassVal, ModuleVal, ApiFn, OpaqueVal, DictVal, ScopeVal)):
+            return UNKNOWN
+        return value
+
+    def as_python_callable(self, function: Any) -> Callable[..., Any]:
+        """A program function (custom getter) that the core can call."""
+        interp = self
+
+        def invoke(*args: Any, **kwargs: Any) -> Any:
+            st = interp._active_state
+            wrapped_args = [PyCallable(a) if callable(a) and not isinstance(a, (Tensor,)) else a for a in args]
+            wrapped_kwargs = {k: PyCallable(v) if callable(v) and not isinstance(v, (Tensor, type)) and
+                              k in ("getter",) else v for k, v in kwargs.items()}
+            result = interp.call(function, wrapped_args, wrapped_kwargs, st, None)
+            return result
+
+        return invoke
+
+    _active_state: Any = None
+
+    def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",
+                 "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
+                 "synchronization", "aggregation"]
+        bound: Dict[str, Any] = {}
+        for name, value in zip(names, args):
+            bound[name] = value
+        for name, value in kwargs.items():
+            if name not in names:
+                raise scope_errors.ScopeTypeError("get_variable() got an unexpected keyword argument '%s'" % name)
+            bound[name] = value
+        if "name" not in bound:
+            raise scope_errors.ScopeTypeError("get_variable() missing 1 required positional argument: 'name'")
+        shape = bound.get("shape")
+        bound["shape"] = self.shape_arg(shape)
+        name = bound.pop("name")
+        if not isinstance(name, (str, Pattern)):
+            name = UNKNOWN
+        core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
+            "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
+            "collections", "trainable")}
+        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn)):
+            core_kwargs["initializer"] = UNKNOWN
+        self._active_state = st
+        result = st.graph.get_variable(name, **core_kwargs)
+        return result
+
+    def shape_arg(self, shape: Any) -> Any:
+        if shape is None:
+            return None
+        if isinstance(shape, TensorShape):
+            return shape
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            return shape
+        if isinstance(shape, ListVal):
+            dims: List[Any] = []
+            for item in shape.items:
+                if item is None or (isinstance(item, int) and not isinstance(item, bool)):
+                    dims.append(item)
+                elif isinstance(item, Dimension):
+                    dims.append(item.value)
+                else:
+                    return UNKNOWN
+            return dims
+        if is_concrete(shape):
+            return shape  # let the core raise TF's TypeError for a bad dimension
+        return UNKNOWN
+
+    def api_tf_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST]) -> Any:
+        initial = args[0] if args else kwargs.get("initial_value")
+        name = kwargs.get("name", args[5] if len(args) > 5 else None)
+        if not isinstance(name, (str, Pattern)) and name is not None:
+            name = UNKNOWN
+        if isinstance(initial, (FunctionVal, BoundMethod)):
+            initial = self.call(initial, [], {}, st, node)
+        shape = kwargs.get("shape")
+        if isinstance(shape, (ListVal, TensorShape)):
+            core_shape = self.shape_arg(shape)
+            var_shape = TensorShape(core_shape) if core_shape is not UNKNOWN else None
+        elif isinstance(initial, Tensor):
+            var_shape = initial.get_shape()
+        elif is_concrete(initial) or isinstance(initial, ListVal):
+            python_value = self.to_python(initial)
+            from scopelint.runtime.tensors import shape_of
+
+            var_shape = shape_of(python_value) if python_value is not MISSING else None
+        else:
+            var_shape = None
+        dtype = kwargs.get("dtype")
+        from scopelint.runtime.tensors import dtype_of
+        from scopelint.semantics.dtypes import as_dtype
+
+        if dtype is not None and is_concrete(dtype):
+            var_dtype: Any = as_dtype(dtype)
+        elif isinstance(initial, Tensor) or is_concrete(initial):
+            var_dtype = dtype_of(initial)
+        else:
+            var_dtype = UNKNOWN
+        graph = st.graph
+        if graph.current is not None and graph.reuse_of(graph.current) in (True, AUTO_REUSE) and graph.path_certain:
+            self.warn("SL202", "tf.Variable inside a reusing scope (%s) creates a new variable instead of sharing"
+                      % (_text(graph.current.name) or "the root scope"), node or ast.Pass())
+        return graph.create_tf_variable(name, var_shape, var_dtype)
+
+    def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        name = args[0] if args else kwargs.pop("name_", None)
+        function = args[1] if len(args) > 1 else kwargs.pop("func_", UNKNOWN)
+        create_now = kwargs.pop("create_scope_now_", False)
+        unique = kwargs.pop("unique_name_", None)
+        getter = kwargs.pop("custom_getter_", None)
+        if name is None:
+            raise scope_errors.ScopeValueError("name cannot be None.")
+        template = TemplateVal(name, function, unique, getter)
+        setattr(template, "_bound_kwargs", kwargs)
+        if create_now is True:
+            graph = st.graph
+            scope_name = unique or graph._unique_variable_scope(name)
+            token = graph._enter_pure_string(scope_name, None, _no_overrides(self.to_core(getter)), None, None)
+            template.scope = token.entered
+            graph.exit_variable_scope(token)
+        elif create_now is not False:
+            template.scope = None
+            st.graph.havoc = True
+        return template
+
+    def call_template(self, template: TemplateVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                      node: Optional[ast.AST]) -> Any:
+        merged = dict(getattr(template, "_bound_kwargs", {}))
+        merged.update(kwargs)
+        result: List[Any] = [UNKNOWN]
+
+        def body(scope_val: Any, inner: State) -> None:
+            if template.scope is None:
+                template.scope = scope_val.scope
+            trainable_before = _count_created(inner.graph)
+            result[0] = self.call(template.function, args, merged, inner, node)
+            if template.variables_created and _count_created(inner.graph) != trainable_before and inner.alive:
+                exc = scope_errors.ScopeValueError(
+                    "Trainable variable created when calling a template after the first time, perhaps you used "
+                    "tf.Variable when you meant tf.get_variable")
+                self.raised(exc, inner)
+                return
+            template.first_call = False
+            template.variables_created = True
+
+        try:
+            if template.scope is not None:
+                manager = ScopeCM(template.scope, None, None if template.first_call else True, {})
+            else:
+                manager = ScopeCM(template.unique_name, template.name, None,
+                                  {"custom_getter": self.to_core(template.custom_getter)})
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return UNKNOWN
+        self.enter_scope(manager, node or ast.Pass(), body, st)
+        return result[0]
+
+    def api_control_flow(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State,
+                         node: Optional[ast.AST]) -> Any:
+        """Graph-mode control flow calls its functions once each at build time (§10b)."""
+        functions: List[Any] = []
+        if short == "cond":
+            functions = [kwargs.get("true_fn", kwargs.get("fn1", args[1] if len(args) > 1 else None)),
+                         kwargs.get("false_fn", kwargs.get("fn2", args[2] if len(args) > 2 else None))]
+            scope = NameScopeCM(kwargs.get("name") or "cond")
+        elif short == "case":
+            pairs = args[0] if args else kwargs.get("pred_fn_pairs")
+            if isinstance(pairs, ListVal):
+                for pair in pairs.items:
+                    if isinstance(pair, ListVal) and len(pair.items) == 2:
+                        functions.append(pair.items[1])
+                    else:
+                        functions.append(UNKNOWN)
+            elif isinstance(pairs, DictVal):
+                functions.extend(pairs.items.values())
+            else:
+                functions.append(UNKNOWN)
+            default = kwargs.get("default", args[1] if len(args) > 1 else None)
+            if default is not None:
+                functions.append(default)
+            scope = NameScopeCM(kwargs.get("name") or "case")
+        elif short == "while_loop":
+            cond = args[0] if args else kwargs.get("cond")
+            body = args[1] if len(args) > 1 else kwargs.get("body")
+            loop_vars = args[2] if len(args) > 2 else kwargs.get("loop_vars", UNKNOWN)
+            items = loop_vars.items if isinstance(loop_vars, ListVal) else [loop_vars]
+            results: List[Any] = []
+
+            def run(value: Any, inner: State) -> None:
+                self.call(cond, list(items), {}, inner, node)
+                results.append(self.call(body, list(items), {}, inner, node))
+
+            self.enter_context(NameScopeCM(kwargs.get("name") or "while"), node or ast.Pass(), run, st)
+            return results[0] if results else UNKNOWN
+        else:
+            function = args[0] if args else kwargs.get("fn")
+            elems = args[1] if len(args) > 1 else kwargs.get("elems", UNKNOWN)
+            sample = self.subscript(elems, 0, st) if isinstance(elems, Tensor) else UNKNOWN
+            results = []
+
+            def run_map(value: Any, inner: State) -> None:
+                call_args = [sample] if short == "map_fn" else [UNKNOWN, sample]
+                results.append(self.call(function, call_args, {}, inner, node))
+
+            self.enter_context(NameScopeCM(kwargs.get("name") or short.replace("_fn", "")), node or ast.Pass(),
+                               run_map, st)
+            return results[0] if results else UNKNOWN
+        outputs: List[Any] = []
+
+        def run_all(value: Any, inner: State) -> None:
+            for function in functions:
+                if not inner.alive:
+                    return
+                if function is None:
+                    continue
+                outputs.append(self.call(function, [], {}, inner, node))
+
+        self.enter_context(scope, node or ast.Pass(), run_all, st)
+        return outputs[0] if outputs else UNKNOWN
+
+    # ------------------------------------------------------------------ builtins and real calls
+
+    def call_builtin(self, name: str, args: List[Any], kwargs: Dict[str, Any], st: State,
+                     node: Optional[ast.AST]) -> Any:
+        if name == "range":
+            if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
+                r = range(*args)
+                if len(r) <= 100_000:
+                    return ListVal(list(r))
+            return UNKNOWN
+        if name == "len":
+            value = args[0] if args else UNKNOWN
+            if isinstance(value, ListVal):
+                return len(value.items)
+            if isinstance(value, DictVal) and value.complete:
+                return len(value.items)
+            if isinstance(value, (str, TensorShape)):
+                return self.real_call(len, [value], {}, st)
+            return UNKNOWN
+        if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
+            if name == "enumerate":
+                items = self.iterate(args[0], st) if args else None
+                start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+                if items is None or not isinstance(start, int):
+                    return UNKNOWN
+                return ListVal([ListVal([start + i, item], True) for i, item in enumerate(items)])
+            if name == "zip":
+                lists = [self.iterate(a, st) for a in args]
+                if any(x is None for x in lists):
+                    return UNKNOWN
+                return ListVal([ListVal(list(group), True) for group in zip(*lists)])  # type: ignore[arg-type]
+            items = self.iterate(args[0], st) if args else []
+            if items is None:
+                return UNKNOWN
+            if name == "reversed":
+                return ListVal(list(reversed(items)))
+            if name == "sorted":
+                if all(is_concrete(i) for i in items):
+                    try:
+                        return ListVal(sorted(items))
+                    except TypeError:
+                        return UNKNOWN
+                return UNKNOWN
+            return ListVal(list(items), is_tuple=(name == "tuple"))
+        if name == "dict":
+            result = DictVal(dict(kwargs))
+            if args:
+                if isinstance(args[0], DictVal):
+                    result.items.update(args[0].items)
+                    result.complete = args[0].complete
+                else:
+                    result.complete = False
+            return result
+        if name == "str":
+            return strings.to_str(args[0]) if args else ""
+        if name in ("int", "float", "bool", "abs", "round", "min", "max", "sum", "repr", "divmod", "pow", "chr",
+                    "ord", "hex"):
+            values = args
+            if len(args) == 1 and isinstance(args[0], ListVal):
+                values = [ListVal(args[0].items)]
+            python = [self.to_python(v) for v in values]
+            if any(p is MISSING for p in python) or kwargs:
+                if name == "bool" and args:
+                    t = truth(args[0])
+                    return UNKNOWN if t is None else t
+                return UNKNOWN
+            try:
+                return getattr(builtins, name)(*python)
+            except Exception:
+                return UNKNOWN
+        if name == "isinstance":
+            return UNKNOWN
+        if name in ("hasattr",):
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(obj, InstanceVal) and isinstance(attr, str):
+                if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
+                    return True
+                return False if obj.attrs_complete else UNKNOWN
+            return UNKNOWN
+        if name == "getattr":
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(attr, str):
+                value = self.get_attribute(obj, attr, st)
+                if value is UNKNOWN and len(args) > 2:
+                    return UNKNOWN
+                return value
+            return UNKNOWN
+        if name == "setattr":
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(obj, InstanceVal):
+                if isinstance(attr, str):
+                    obj.attrs[attr] = args[2] if len(args) > 2 else UNKNOWN
+                else:
+                    obj.attrs_complete = False
+            return None
+        if name == "super":
+            if self.call_stack and self.local_envs:
+                function = self.call_stack[-1]
+                owner = getattr(function, "_owner", None)
+                spec = function.node.args
+                params = list(spec.posonlyargs) + list(spec.args)
+                receiver = self.local_envs[-1].vars.get(params[0].arg, MISSING) if params else MISSING
+                if isinstance(owner, ClassVal) and receiver is not MISSING:
+                    return _Super(owner, receiver)
+            return UNKNOWN
+        if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
+                    "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
+                    "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
+                    "AttributeError", "IndexError", "StopIteration"):
+            if name in ("map", "filter", "any", "all", "next"):
+                for arg in args:
+                    if isinstance(arg, (FunctionVal, BoundMethod)) or _may_touch_graph(arg):
+                        st.graph.havoc = True
+            return UNKNOWN
+        if name == "graph.as_default":
+            return _GraphDefault()
+        if name == "property":
+            return _Property(args[0] if args else UNKNOWN)
+        if name in ("staticmethod", "classmethod"):
+            return args[0] if args else UNKNOWN
+        if name == "object":
+            return OpaqueVal("object")
+        return UNKNOWN
+
+    def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
+        if isinstance(value, ListVal):
+            return list(value.items)
+        if isinstance(value, DictVal):
+            return list(value.items.keys()) if value.complete else None
+        if isinstance(value, str):
+            return list(value)
+        if isinstance(value, TensorShape):
+            if value.dims_tuple is None:
+                return None
+            return [Dimension(d) for d in value.dims_tuple]
+        return None
+
+    def to_python(self, value: Any) -> Any:
+        """An abstract value as a plain Python value, or MISSING when it is not fully known."""
+        if is_concrete(value) or isinstance(value, (Tensor, slice)):
+            return value
+        if isinstance(value, ListVal):
+            items = [self.to_python(v) for v in value.items]
+            if any(i is MISSING for i in items):
+                return MISSING
+            return tuple(items) if value.is_tuple else items
+        if value is Ellipsis:
+            return value
+        return MISSING
+
+    def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
+                  scope_errors_propagate: bool = False) -> Any:
+        """Run a pure Python function of the runtime (a shape op) on known arguments."""
+        py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
+        py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
+        if not scope_errors_propagate and (any(a is MISSING for a in py_args) or
+                                            any(v is MISSING for v in py_kwargs.values())):
+            return _unknown_result(function, args)
+        if scope_errors_propagate:
+            py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
+            py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
+        self.runtime_graph.state = st.graph
+        try:
+            self._active_state = st
+            result = function(*py_args, **py_kwargs)
+        except scope_errors.ScopeError as exc:
+            if scope_errors_propagate:
+                raise
+            self.raised(exc, st)
+            return UNKNOWN
+        except RecursionError:
+            raise
+        except Exception:
+            return _unknown_result(function, args)
+        if st.graph is not self.runtime_graph.state:
+            st.graph = self.runtime_graph.state
+        return _from_python(result)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+class _Property:
+    def __init__(self, getter: Any) -> None:
+        self.getter = getter
+
+
+class _Super:
+    def __init__(self, cls: ClassVal, receiver: Any) -> None:
+        self.cls = cls
+        self.receiver = receiver
+
+
+class _GraphVal:
+    pass
+
+
+class _GraphDefault:
+    pass
+
+
+class _GeneratorObject(OpaqueVal):
+    def __init__(self) -> None:
+        super().__init__("generator")
+
+
+class _GeneratorFactory:
+    def __init__(self, function: FunctionVal) -> None:
+        self.function = function
+
+
+class _GeneratorCM:
+    def __init__(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], depth: int) -> None:
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+        self.depth = depth
+
+
+class _ScopeMethod:
+    def __init__(self, scope: VariableScope, name: str) -> None:
+        self.scope = scope
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        if self.name == "reuse_variables":
+            st.graph.reuse_variables(self.scope)
+        elif self.name == "set_dtype" and args and is_concrete(args[0]):
+            from scopelint.semantics.dtypes import as_dtype
+
+            self.scope.dtype = as_dtype(args[0])
+        elif self.name.startswith("set_"):
+            attr = self.name[4:]
+            setattr(self.scope, attr, interp.to_core(args[0]) if args else UNKNOWN)
+        return None
+
+
+class _StrMethod:
+    def __init__(self, text: Any, name: str) -> None:
+        self.text = text
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        if self.name == "format":
+            return strings.format_method(self.text, args, kwargs)
+        if self.name == "join":
+            return strings.join(self.text, args[0] if args else UNKNOWN)
+        return Pattern.of(None)
+
+
+class _ContainerMethod:
+    def __init__(self, container: Any, name: str) -> None:
+        self.container = container
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        c = self.container
+        if isinstance(c, ListVal):
+            if self.name == "append" and args:
+                c.items.append(args[0])
+                return None
+            if self.name == "extend" and args:
+                items = interp.iterate(args[0], st)
+                if items is None:
+                    c.items.append(UNKNOWN)
+                else:
+                    c.items.extend(items)
+                return None
+            if self.name == "insert" and len(args) == 2 and isinstance(args[0], int):
+                c.items.insert(args[0], args[1])
+                return None
+            if self.name == "pop":
+                if c.items and (not args or isinstance(args[0], int)):
+                    try:
+                        return c.items.pop(args[0] if args else -1)
+                    except IndexError:
+                        return UNKNOWN
+            return UNKNOWN
+        if isinstance(c, DictVal):
+            if self.name == "get" and args and is_concrete(args[0]):
+                if args[0] in c.items:
+                    return c.items[args[0]]
+                if c.complete:
+                    return args[1] if len(args) > 1 else kwargs.get("default")
+                return UNKNOWN
+            if self.name == "pop" and args and is_concrete(args[0]):
+                if args[0] in c.items:
+                    return c.items.pop(args[0])
+                if c.complete:
+                    return args[1] if len(args) > 1 else UNKNOWN
+                return UNKNOWN
+            if self.name == "setdefault" and args and is_concrete(args[0]):
+                return c.items.setdefault(args[0], args[1] if len(args) > 1 else None)
+            if self.name == "update" and args and isinstance(args[0], DictVal):
+                c.items.update(args[0].items)
+                return None
+            if self.name == "items" and c.complete:
+                return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
+            if self.name == "keys" and c.complete:
+                return ListVal(list(c.items.keys()))
+            if self.name == "values" and c.complete:
+                return ListVal(list(c.items.values()))
+            c.complete = False if self.name == "update" else c.complete
+        return UNKNOWN
+
+
+def _wrap(record: Any) -> Any:
+    if isinstance(record, StoredVariable):
+        return VarVal(record)
+    return OpaqueVal("partitioned")
+
+
+def _from_python(value: Any) -> Any:
+    if isinstance(value, list):
+        return ListVal([_from_python(v) for v in value])
+    if isinstance(value, tuple):
+        return ListVal([_from_python(v) for v in value], is_tuple=True)
+    return value
+
+
+def _unknown_result(function: Any, args: List[Any]) -> Any:
+    name = getattr(function, "__name__", "")
+    if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
+        return Tensor(None)
+    if any(isinstance(a, Tensor) for a in args):
+        return Tensor(None)
+    return UNKNOWN
+
+
+def _identical(left: Any, right: Any) -> Optional[bool]:
+    if left is UNKNOWN or right is UNKNOWN or isinstance(left, Pattern) or isinstance(right, Pattern):
+        return None
+    singletons = (None, True, False, AUTO_REUSE)
+    if left in singletons and type(left) in (type(None), bool, ReuseMode) or \
+            right in singletons and type(right) in (type(None), bool, ReuseMode):
+        if isinstance(left, (InstanceVal,)) or isinstance(right, (InstanceVal,)):
+            return False
+        return left is right
+    if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
+        return None
+    return left is right
+
+
+def _may_touch_graph(value: Any) -> bool:
+    if value is UNKNOWN or isinstance(value, (OpaqueVal, InstanceVal, FunctionVal, BoundMethod, ClassVal)):
+        return True
+    if isinstance(value, ModuleVal):
+        return not tf_api.is_safe_module(value.qualname)
+    return False
+
+
+def _is_neutral(manager: Any) -> bool:
+    if isinstance(manager, OpaqueVal):
+        return manager.label.split(".")[0] in tf_api.NEUTRAL_CONTEXTS or manager.label in tf_api.NEUTRAL_CONTEXTS
+    return manager is None
+
+
+def _is_generator(node: Any) -> bool:
+    if isinstance(node, ast.Lambda):
+        return False
+    for child in ast.walk(node):
+        if isinstance(child, (ast.Yield, ast.YieldFrom)):
+            # Only yields of this function count, not of nested functions.
+            return _own_yield(node)
+    return False
+
+
+def _own_yield(function: Any) -> bool:
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _is_static(function: FunctionVal) -> bool:
+    return getattr(function, "_kind", None) == "staticmethod"
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return _dotted(node.value) + "." + node.attr
+    return ""
+
+
+def _load(target: ast.expr) -> ast.expr:
+    clone = ast.copy_location(type(target)(**{f: getattr(target, f) for f in target._fields}), target)
+    if hasattr(clone, "ctx"):
+        clone.ctx = ast.Load()  # type: ignore[attr-defined]
+    return clone
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else value.render()
+
+
+def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
+    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
+                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
+
+
+def _count_created(graph: GraphState) -> int:
+    from scopelint.semantics.events import VariableCreated
+
+    return sum(1 for e in graph.events if isinstance(e, VariableCreated))
+
+
+_TF_SUBMODULES = {
+    "compat", "v1", "v2", "nn", "rnn_cell", "train", "layers", "contrib", "python", "ops", "framework", "keras",
+    "initializers", "random", "math", "linalg", "image", "data", "summary", "losses", "metrics", "app", "flags",
+    "logging", "gfile", "io", "estimator", "saved_model", "slim", "rnn", "distributions", "signal", "sparse",
+    "strings", "errors", "test", "graph_util", "tools", "core", "lite", "bitwise", "audio", "config", "dtypes",
+    "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "state_ops", "variables", "control_flow_ops",
+    "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
+    "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
+    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version",
+}
+
+_BINOPS: Dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.MatMult: operator.matmul,
+    ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor, ast.LShift: operator.lshift,
+    ast.RShift: operator.rshift,
+}
+_CMPOPS: Dict[type, Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+
+
+def iter_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    return ast.walk(tree)

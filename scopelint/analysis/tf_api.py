@@ -1,0 +1,130 @@
+"""Which TF names mean what, for the interpreter: qualified-name canonicalisation, constants,
+and the set of shape-only ops whose runtime implementation can be reused as-is.
+
+Library knowledge lives here (astroid's "brains"), not in the interpreter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from scopelint.runtime import api as runtime_api
+from scopelint.runtime import nn as runtime_nn
+from scopelint.semantics.dtypes import DTYPES
+from scopelint.semantics.values import AUTO_REUSE
+
+TF = "tensorflow"
+
+# Names handled by the interpreter itself (they touch scopes, the store or call functions).
+SCOPE_APIS = {
+    "variable_scope", "variable_op_scope", "name_scope", "op_scope", "get_variable", "get_local_variable",
+    "Variable", "VariableV1", "get_variable_scope", "make_template", "cond", "case", "while_loop", "map_fn",
+    "scan", "foldl", "foldr", "reset_default_graph", "Graph", "get_default_graph", "fixed_size_partitioner",
+    "VariableScope", "AUTO_REUSE", "no_regularizer",
+}
+
+# Context managers that do not change names or reuse.
+NEUTRAL_CONTEXTS = {
+    "device", "control_dependencies", "colocate_with", "Session", "InteractiveSession", "GradientTape",
+    "arg_scope", "gradient_override_map", "container", "init_scope",
+}
+
+_ALIASES = {
+    "initializers.constant": "constant_initializer", "initializers.zeros": "zeros_initializer",
+    "initializers.ones": "ones_initializer", "initializers.random_normal": "random_normal_initializer",
+    "initializers.random_uniform": "random_uniform_initializer",
+    "initializers.truncated_normal": "truncated_normal_initializer",
+    "initializers.glorot_uniform": "glorot_uniform_initializer",
+    "initializers.glorot_normal": "glorot_normal_initializer",
+    "initializers.variance_scaling": "variance_scaling_initializer",
+    "initializers.orthogonal": "orthogonal_initializer", "initializers.he_normal": "he_normal_initializer",
+    "initializers.he_uniform": "he_uniform_initializer", "initializers.identity": "identity_initializer",
+    "random.normal": "random_normal", "random.uniform": "random_uniform",
+    "random.truncated_normal": "truncated_normal", "math.add": "add", "math.multiply": "multiply",
+    "keras.initializers.glorot_uniform": "glorot_uniform_initializer",
+    "keras.initializers.he_normal": "he_normal_initializer",
+}
+
+_PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} - SCOPE_APIS - {
+    "Session", "InteractiveSession", "Template", "Graph", "Variable_", "VariableV1", "GraphKeys",
+    "context", "core", "errors", "contextlib", "Op", "Tensor", "Any", "Callable", "Dict", "Iterator", "List",
+    "Optional", "Initializer", "PartitionedVariable",
+}
+_NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
+    "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
+
+_RENAMED = {"slice": "slice_", "tuple": "tuple_"}
+
+
+def canonical(qualname: str) -> str:
+    """`tensorflow.compat.v1.nn.relu` -> `tensorflow.nn.relu`; TF internals -> public names."""
+    if not (qualname == TF or qualname.startswith(TF + ".")):
+        return qualname
+    rest = qualname[len(TF) + 1:] if qualname != TF else ""
+    while rest.startswith("compat.v1.") or rest.startswith("compat.v2."):
+        rest = rest[len("compat.v1."):]
+    if rest.startswith("python."):
+        last = rest.rsplit(".", 1)[-1]
+        if last in SCOPE_APIS or last in _PURE_NAMES:
+            rest = last
+        elif last in _NN_NAMES:
+            rest = "nn." + last
+    if rest.startswith("contrib.framework.") and rest.rsplit(".", 1)[-1] in ("arg_scope",):
+        rest = "arg_scope"
+    rest = _ALIASES.get(rest, rest)
+    return TF + "." + rest if rest else TF
+
+
+def constant(qualname: str) -> Any:
+    """The value of a TF constant (`tf.AUTO_REUSE`, `tf.float32`), or None."""
+    name = canonical(qualname)
+    short = name[len(TF) + 1:] if name.startswith(TF + ".") else None
+    if short is None:
+        return None
+    if short == "AUTO_REUSE":
+        return AUTO_REUSE
+    if short in DTYPES:
+        return DTYPES[short]
+    if short in ("half", "double"):
+        return getattr(runtime_api, short)
+    if short.startswith("GraphKeys."):
+        return getattr(runtime_api.GraphKeys, short.split(".", 1)[1], None)
+    return None
+
+
+def pure_function(qualname: str) -> Optional[Any]:
+    """The runtime's implementation of a shape-only op, usable by the interpreter."""
+    name = canonical(qualname)
+    if not name.startswith(TF + "."):
+        return None
+    short = name[len(TF) + 1:]
+    if short in _PURE_NAMES:
+        return getattr(runtime_api, _RENAMED.get(short, short))
+    if short.startswith("nn.") and short[3:] in _NN_NAMES:
+        return getattr(runtime_nn, short[3:])
+    if short in _NN_NAMES:
+        return getattr(runtime_nn, short)
+    return None
+
+
+def short_name(qualname: str) -> Optional[str]:
+    name = canonical(qualname)
+    return name[len(TF) + 1:] if name.startswith(TF + ".") else None
+
+
+# Modules whose functions never build TF graphs: calling them needs no havoc.
+SAFE_MODULES = {
+    "numpy", "np", "math", "os", "sys", "re", "json", "time", "logging", "argparse", "collections", "functools",
+    "itertools", "random", "string", "pickle", "copy", "six", "absl", "glob", "shutil", "datetime", "pprint",
+    "typing", "abc", "warnings", "io", "csv", "subprocess", "scipy", "operator", "inspect", "contextlib",
+    "pathlib", "hashlib", "struct", "PIL", "cv2", "matplotlib", "tqdm", "h5py", "pandas", "sklearn", "codecs",
+    "textwrap", "__future__", "future", "builtins", "enum", "dataclasses", "gzip", "zipfile", "tarfile",
+    "urllib", "threading", "multiprocessing", "queue", "traceback", "platform", "signal", "uuid", "yaml",
+}
+
+
+def is_safe_module(qualname: str) -> bool:
+    return qualname.split(".", 1)[0] in SAFE_MODULES
+
+
+PURE_TABLE: Dict[str, Any] = {}

@@ -1,0 +1,260 @@
+"""Abstract values of the interpreter.
+
+Concrete Python values the analysis knows exactly (ints, strs, None, TensorShape, DType...)
+are represented by themselves. Partly known strings are `Pattern`s; anything unknown is
+`UNKNOWN`, which absorbs every operation (astroid's "uninferable"). The classes below stand
+for the program's own objects: functions, classes, instances, containers, and TF values.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics.dtypes import DType
+from scopelint.semantics.graph import StoredVariable, VariableScope
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
+
+CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex)
+
+
+def is_concrete(value: Any) -> bool:
+    return isinstance(value, CONCRETE_TYPES)
+
+
+@dataclass(eq=False)
+class ListVal:
+    """A list or tuple whose items are abstract values; `items` None when unknown length."""
+
+    items: List[Any]
+    is_tuple: bool = False
+
+
+@dataclass(eq=False)
+class DictVal:
+    items: Dict[Any, Any]  # concrete keys only
+    complete: bool = True  # False: other keys may exist
+
+
+@dataclass(eq=False)
+class ModuleVal:
+    """An imported module, by qualified name (`tensorflow`, `tensorflow.nn`, `numpy`)."""
+
+    qualname: str
+
+
+@dataclass(eq=False)
+class FunctionVal:
+    node: Any  # ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+    env: "Env"
+    defaults: List[Any]
+    kw_defaults: List[Any]
+    qualname: str
+    decorated: bool = False
+
+    @property
+    def name(self) -> str:
+        return getattr(self.node, "name", "<lambda>")
+
+
+@dataclass(eq=False)
+class BoundMethod:
+    function: FunctionVal
+    receiver: Any
+
+
+@dataclass(eq=False)
+class ClassVal:
+    name: str
+    qualname: str
+    attrs: Dict[str, Any]
+    bases: List[Any]
+    node: Optional[ast.ClassDef] = None
+
+    def lookup(self, name: str) -> Any:
+        if name in self.attrs:
+            return self.attrs[name]
+        for base in self.bases:
+            if isinstance(base, ClassVal):
+                found = base.lookup(name)
+                if found is not _MISSING:
+                    return found
+            else:
+                return UNKNOWN  # an unknown base class may define anything
+        return _MISSING
+
+
+@dataclass(eq=False)
+class InstanceVal:
+    cls: ClassVal
+    attrs: Dict[str, Any] = field(default_factory=dict)
+    attrs_complete: bool = True  # False once something unknown may have set attributes
+
+
+@dataclass(eq=False)
+class ScopeVal:
+    """A VariableScope object (from `as scope` or tf.get_variable_scope())."""
+
+    scope: VariableScope
+
+
+@dataclass(eq=False)
+class ScopeCM:
+    """`tf.variable_scope(...)` before it is entered: checked arguments, ready to enter."""
+
+    name_or_scope: Any
+    default_name: Any
+    reuse: Any
+    kwargs: Dict[str, Any]
+    literal_reuse_false: bool = False
+
+
+@dataclass(eq=False)
+class NameScopeCM:
+    name: Any
+
+
+@dataclass(eq=False)
+class VarVal(Tensor):
+    """A variable returned by get_variable / tf.Variable."""
+
+    record: StoredVariable
+
+    def __post_init__(self) -> None:
+        self._shape = self.record.shape if self.record.shape is not None else TensorShape(None)
+        self.dtype = self.record.dtype if isinstance(self.record.dtype, DType) else DType("float32")
+        self.name = self.record.name if isinstance(self.record.name, str) else ""
+
+
+@dataclass(eq=False)
+class BuiltinFn:
+    name: str
+
+
+@dataclass(eq=False)
+class PyCallable:
+    """A Python callable handed to the program by the semantics core (a custom getter's
+    `getter`, a partitioner): calling it runs it for real on abstract arguments."""
+
+    function: Any
+
+
+@dataclass(eq=False)
+class ApiFn:
+    """A TF API function or class, by qualified name (`tensorflow.get_variable`)."""
+
+    qualname: str
+
+
+@dataclass(eq=False)
+class TemplateVal:
+    name: Any
+    function: Any
+    unique_name: Any
+    custom_getter: Any
+    scope: Any = None  # the captured VariableScope once known
+    first_call: bool = True
+    variables_created: bool = False
+
+
+@dataclass(eq=False)
+class OpaqueVal:
+    """An object from code the analysis does not follow (an optimizer, a session): every
+    use gives UNKNOWN, and calling its methods may touch the graph."""
+
+    label: str
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+_MISSING = _Missing()
+MISSING = _MISSING
+
+
+class Env:
+    """A variable scope of the program (function locals, module globals), chained."""
+
+    __slots__ = ("vars", "parent", "globals_env", "nonlocal_names", "global_names")
+
+    def __init__(self, parent: Optional["Env"] = None, globals_env: Optional["Env"] = None) -> None:
+        self.vars: Dict[str, Any] = {}
+        self.parent = parent
+        self.globals_env = globals_env if globals_env is not None else self
+        self.nonlocal_names: set = set()
+        self.global_names: set = set()
+
+    def lookup(self, name: str) -> Any:
+        env: Optional[Env] = self
+        while env is not None:
+            if name in env.vars:
+                return env.vars[name]
+            env = env.parent
+        return _MISSING
+
+    def assign(self, name: str, value: Any) -> None:
+        if name in self.global_names:
+            self.globals_env.vars[name] = value
+            return
+        if name in self.nonlocal_names:
+            env = self.parent
+            while env is not None:
+                if name in env.vars:
+                    env.vars[name] = value
+                    return
+                env = env.parent
+        self.vars[name] = value
+
+    def copy_chain(self) -> "Env":
+        """A copy of this frame's own bindings (parents shared): enough to fork a branch."""
+        clone = Env(self.parent, self.globals_env if self.globals_env is not self else None)
+        clone.vars = dict(self.vars)
+        clone.nonlocal_names = set(self.nonlocal_names)
+        clone.global_names = set(self.global_names)
+        if self.globals_env is self:
+            clone.globals_env = clone
+        return clone
+
+
+def truth(value: Any) -> Optional[bool]:
+    """Python truthiness when known; None when unknown."""
+    if value is UNKNOWN or isinstance(value, Pattern):
+        if isinstance(value, Pattern) and any(isinstance(p, str) and p for p in value.parts):
+            return True  # a string with known non-empty text is non-empty
+        return None
+    if isinstance(value, ReuseMode):
+        return True
+    if isinstance(value, (int, float, str, bool, type(None), bytes, complex)):
+        return bool(value)
+    if isinstance(value, TensorShape):
+        return value.dims_tuple is None or len(value.dims_tuple) > 0
+    if isinstance(value, Dimension):
+        return None if value.value is None else bool(value.value)
+    if isinstance(value, ListVal):
+        return bool(value.items)
+    if isinstance(value, DictVal):
+        return True if value.items else (None if not value.complete else False)
+    if isinstance(value, Tensor):
+        return None  # a graph tensor has no truth value (TF raises)
+    if isinstance(value, InstanceVal):
+        return None if value.cls.lookup("__bool__") is not _MISSING or value.cls.lookup("__len__") is not _MISSING \
+            else True
+    return True
+
+
+def join_values(a: Any, b: Any) -> Any:
+    """The value after a merge of two paths."""
+    if a is b:
+        return a
+    if is_concrete(a) and is_concrete(b) and type(a) is type(b) and a == b:
+        return a
+    if isinstance(a, ListVal) and isinstance(b, ListVal) and len(a.items) == len(b.items):
+        return ListVal([join_values(x, y) for x, y in zip(a.items, b.items)], a.is_tuple)
+    if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
+        return Pattern.of(None)
+    return UNKNOWN

@@ -1,0 +1,33 @@
+"""Comparing two observations in the shared schema (static prediction vs. a real run)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+_VARIABLE_KEYS = ("name", "line", "action", "shape", "dtype")
+_DIAGNOSTIC_KEYS = ("code", "line", "message")
+
+
+def compare_runs(predicted: Dict[str, Any], observed: Dict[str, Any]) -> List[str]:
+    """Differences between two `variables`/`diagnostics` lists, as readable lines."""
+    out: List[str] = []
+    pv = [tuple(v.get(k) for k in _VARIABLE_KEYS) for v in predicted.get("variables", [])]
+    ov = [tuple(v.get(k) for k in _VARIABLE_KEYS) for v in observed.get("variables", [])]
+    if pv != ov:
+        for index in range(max(len(pv), len(ov))):
+            p = pv[index] if index < len(pv) else None
+            o = ov[index] if index < len(ov) else None
+            if p != o:
+                out.append("variable #%d: static %s, runtime %s" % (index + 1, _fmt(p), _fmt(o)))
+    pd = [tuple(d.get(k) for k in _DIAGNOSTIC_KEYS) for d in predicted.get("diagnostics", [])]
+    od = [tuple(d.get(k) for k in _DIAGNOSTIC_KEYS) for d in observed.get("diagnostics", [])]
+    if pd != od:
+        out.append("diagnostics: static %s, runtime %s" % (pd or "none", od or "none"))
+    return out
+
+
+def _fmt(item: Any) -> str:
+    if item is None:
+        return "nothing"
+    name, line, action, shape, dtype = item
+    return "%s %s at line %s (shape %s, %s)" % (action, name, line, shape, dtype)
