@@ -63,7 +63,13 @@ class ModuleAnalysis:
         seen = set()
         out: List[Diagnostic] = []
         units = ([self.module] if self.module else []) + list(self.entries.values())
-        for diag in self.notices + [d for u in units for d in u.diagnostics + u.warnings]:
+        notices = list(self.notices)
+        for unit in units:
+            if unit.incomplete:
+                where = "the module body" if unit.entry is None else unit.entry
+                notices.append(Diagnostic(self.path, 1, 1, "SL002", "analysis of %s stopped at its work budget; "
+                                          "names past that point are partly unknown" % where, (), unit.entry))
+        for diag in notices + [d for u in units for d in u.diagnostics + u.warnings]:
             key = (diag.line, diag.code)
             if key not in seen:
                 seen.add(key)

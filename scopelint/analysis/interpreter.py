@@ -1190,7 +1190,7 @@ class Interpreter:
         self.called.add(id(function.node))
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or \
                 sum(1 for f in self.call_stack if f.node is function.node) >= MAX_RECURSION:
-            self.incomplete = self.incomplete or self.budget.exhausted
+            self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.havoc = True
             return UNKNOWN
         node = function.node

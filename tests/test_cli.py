@@ -1,0 +1,119 @@
+"""The command line as users meet it: exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def scopelint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scopelint", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_run_reports_variables_and_the_error(tmp_path: Path) -> None:
+    program = write(tmp_path, "gan.py", (ROOT / "examples" / "dcgan.py").read_text())
+    result = scopelint("run", str(program), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert [v["name"] for v in data["variables"]][:2] == ["generator/w:0", "generator/b:0"]
+    assert data["diagnostics"][0]["code"] == "SL101"
+    assert data["diagnostics"][0]["line"] == 27
+    assert "Traceback" not in result.stderr
+
+
+def test_program_output_does_not_corrupt_json(tmp_path: Path) -> None:
+    program = write(tmp_path, "p.py", "import tensorflow as tf\nprint('hello')\nv = tf.get_variable('v', [1])\n")
+    result = scopelint("run", str(program), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["variables"][0]["name"] == "v:0"
+    assert "hello" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "names", "verify"])
+def test_missing_file_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    result = scopelint(command, str(tmp_path / "nope.py"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "names"])
+def test_syntax_error_and_python2_are_one_line_errors(command: str, tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.py", "def f(:\n")
+    result = scopelint(command, str(broken))
+    assert result.returncode == 2 and "syntax error at line 1" in result.stderr
+    py2 = write(tmp_path, "old.py", "import tensorflow as tf\nprint 'building'\n")
+    result = scopelint(command, str(py2))
+    assert result.returncode == 2 and "Python 2 source, not analysed" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_unrelated_exception_in_program_has_its_own_exit_code(tmp_path: Path) -> None:
+    program = write(tmp_path, "boom.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\nx = 1 / 0\n")
+    result = scopelint("run", str(program))
+    assert result.returncode == 3
+    assert "boom.py:3: the program raised ZeroDivisionError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_endless_program_is_stopped(tmp_path: Path) -> None:
+    program = write(tmp_path, "spin.py", "while True:\n    pass\n")
+    result = scopelint("run", str(program), "--timeout", "1")
+    assert result.returncode == 3
+    assert "stopped after 1.0s" in result.stderr
+
+
+def test_undecodable_file_is_reported_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "latin.py"
+    path.write_bytes(b"import tensorflow as tf\nname = '\xe9'\n")
+    result = scopelint("check", str(path))
+    assert result.returncode == 1
+    assert "SL001" in result.stdout and "cannot decode" in result.stdout
+
+
+def test_check_exit_codes_and_select(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\n")
+    assert scopelint("check", str(clean)).returncode == 0
+    bad = write(tmp_path, "bad.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\n"
+                                    "w = tf.get_variable('v', [1])\n")
+    result = scopelint("check", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.startswith("%s:3:5: SL101 Variable v already exists" % bad)
+    assert scopelint("check", str(bad), "--ignore", "SL1").returncode == 0
+    assert scopelint("check", str(tmp_path / "missing")).returncode == 2
+
+
+def test_verify_agrees_on_the_example() -> None:
+    result = scopelint("verify", "examples/dcgan.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "agrees with the reference runtime (5 variables, 1 errors)" in result.stdout
+
+
+def test_names_json_has_the_run_schema(tmp_path: Path) -> None:
+    program = write(tmp_path, "m.py", "import tensorflow as tf\n\ndef build():\n"
+                                      "    with tf.variable_scope('net'):\n"
+                                      "        return tf.get_variable('w', [2, 3])\n")
+    data = json.loads(scopelint("names", str(program), "--format", "json").stdout)
+    assert data["variables"] == []
+    entry = data["entry_points"]["build"]
+    assert entry["variables"] == [{"name": "net/w:0", "line": 5, "action": "create", "shape": [2, 3],
+                                   "dtype": "float32", "certain": True}]
+
+
+def test_no_command_prints_help() -> None:
+    result = scopelint()
+    assert result.returncode == 2
+    assert "usage" in result.stdout
