@@ -966,6 +966,8 @@ class Interpreter:
     def module_attribute(self, module: ModuleVal, name: str) -> Any:
         qualname = module.qualname + "." + name
         if qualname.startswith("tensorflow"):
+            if tf_api.is_internal_module(qualname):
+                return ModuleVal(qualname)
             value = tf_api.constant(qualname)
             if value is not None:
                 return value

@@ -63,7 +63,7 @@ def canonical(qualname: str) -> str:
     rest = qualname[len(TF) + 1:] if qualname != TF else ""
     while rest.startswith("compat.v1.") or rest.startswith("compat.v2."):
         rest = rest[len("compat.v1."):]
-    if rest.startswith("python."):
+    if rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
         if last in SCOPE_APIS or last in _PURE_NAMES:
             rest = last
@@ -128,3 +128,9 @@ def is_safe_module(qualname: str) -> bool:
 
 
 PURE_TABLE: Dict[str, Any] = {}
+
+
+def is_internal_module(qualname: str) -> bool:
+    """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes."""
+    rest = qualname[len(TF) + 1:] if qualname.startswith(TF + ".") else ""
+    return rest.startswith("python") and rest.count(".") <= 2

@@ -24,13 +24,8 @@ from scopelint.semantics.values import AUTO_REUSE
 
 # ---------------------------------------------------------------------------- dtypes
 
-for _name, _dtype in DTYPES.items():
-    globals()[_name] = _dtype
-half = DTYPES["float16"]
-double = DTYPES["float64"]
-float32 = FLOAT32
-int32 = INT32
-__all_dtypes__ = dict(DTYPES)
+# Exported into the tf namespace by modules.py (not as globals here: `bool` would shadow the builtin).
+DTYPE_EXPORTS = dict(DTYPES, half=DTYPES["float16"], double=DTYPES["float64"])
 
 # ---------------------------------------------------------------------------- scopes
 

@@ -3,6 +3,7 @@ on the reference runtime, and the import hook that serves them."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.abc
 import importlib.machinery
 import sys
@@ -12,6 +13,16 @@ from typing import Any, Dict, List, Optional, Sequence
 from scopelint.runtime import api, nn
 from scopelint.runtime.tensors import Opaque
 from scopelint.semantics.values import AUTO_REUSE
+
+INTERNAL_MODULES = {
+    "ops", "framework", "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "nn", "state_ops",
+    "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
+    "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
+    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops",
+}
+
+_PACKAGES = {"tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework",
+             "tensorflow.python.training", "tensorflow.python.keras", "tensorflow.python.layers"}
 
 _RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "Variable": api.Variable_, "AUTO_REUSE": AUTO_REUSE}
 
@@ -32,6 +43,9 @@ class ApiModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
+            # `from tensorflow.python.ops import variable_scope` means the module, not the class.
+            return importlib.import_module(self.__name__ + "." + name)
         for table in self._fallbacks:
             if name in table:
                 return table[name]
@@ -58,6 +72,8 @@ def build_modules() -> Dict[str, types.ModuleType]:
     """Fresh module objects for one run (tf, tf.compat.v1, tf.nn, ...)."""
     core = _public(api)
     core.update(_RENAMED)
+    core.update(api.DTYPE_EXPORTS)
+    core.pop("DTYPE_EXPORTS", None)
     nn_table = _public(nn)
     tf = ApiModule("tensorflow", core, [nn_table])
     tf_nn = ApiModule("tensorflow.nn", nn_table, [core])
