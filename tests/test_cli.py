@@ -109,8 +109,9 @@ def test_names_json_has_the_run_schema(tmp_path: Path) -> None:
     data = json.loads(scopelint("names", str(program), "--format", "json").stdout)
     assert data["variables"] == []
     entry = data["entry_points"]["build"]
+    # Its callers are elsewhere: the variable may already exist there, so the event is a may-event.
     assert entry["variables"] == [{"name": "net/w:0", "line": 5, "action": "create", "shape": [2, 3],
-                                   "dtype": "float32", "certain": True}]
+                                   "dtype": "float32", "certain": False}]
 
 
 def test_no_command_prints_help() -> None:

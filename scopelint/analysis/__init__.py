@@ -4,6 +4,7 @@ and of every uncalled function (entry points) -> events and findings. Executes n
 from __future__ import annotations
 
 import ast
+import fnmatch
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -92,7 +93,9 @@ class ModuleAnalysis:
         }
 
 
-def analyze_source(source: Source, strict: bool = False) -> ModuleAnalysis:
+def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional[str] = None) -> ModuleAnalysis:
+    """`fresh_entries`: a glob of function names that are known to be called first in a fresh
+    graph at the root scope (a test harness's units); other entry points get an unknown context."""
     path = source.path
     if source.error is not None:
         return ModuleAnalysis(path, None, notices=[Diagnostic(path, 1, 1, "SL001", source.error)])
@@ -105,10 +108,11 @@ def analyze_source(source: Source, strict: bool = False) -> ModuleAnalysis:
     except (RecursionError, MemoryError, ValueError) as exc:
         return ModuleAnalysis(path, None, notices=[Diagnostic(path, 1, 1, "SL001", "not analysed: %s"
                                                               % (type(exc).__name__,))])
-    return analyze_tree(tree, path, strict=strict)
+    return analyze_tree(tree, path, strict=strict, fresh_entries=fresh_entries)
 
 
-def analyze_tree(tree: ast.Module, path: str, strict: bool = False) -> ModuleAnalysis:
+def analyze_tree(tree: ast.Module, path: str, strict: bool = False,
+                 fresh_entries: Optional[str] = None) -> ModuleAnalysis:
     interp = Interpreter(tree, path, Budget(MODULE_STEPS), strict=strict)
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 20_000))
@@ -120,7 +124,8 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False) -> ModuleAna
             if spent >= TOTAL_STEPS:
                 break
             interp.budget = Budget(ENTRY_STEPS)
-            analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner))
+            fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
+            analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))
             spent += ENTRY_STEPS - interp.budget.steps
     finally:
         sys.setrecursionlimit(old_limit)
@@ -173,18 +178,41 @@ def _variable(event: Any) -> Dict[str, Any]:
 
 
 def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, FunctionVal, Optional[ClassVal]]]:
-    """Module-level functions and methods of module-level classes that nothing called."""
+    """Module-level functions and methods of module-level classes that nothing in the module
+    refers to (a reference anywhere, a call or a callback, makes it not an entry point)."""
+    referenced = _referenced_names(tree)
     defined = {id(n) for n in tree.body}
     out: List[Tuple[str, FunctionVal, Optional[ClassVal]]] = []
     for name, value in list(interp.module_env.vars.items()):
-        if isinstance(value, FunctionVal) and id(value.node) in defined and id(value.node) not in interp.called:
+        if isinstance(value, FunctionVal) and id(value.node) in defined and id(value.node) not in interp.called \
+                and name not in referenced:
             out.append((name, value, None))
         elif isinstance(value, ClassVal) and value.node is not None and id(value.node) in defined:
             for attr, member in value.attrs.items():
                 function = getattr(member, "getter", member)
-                if isinstance(function, FunctionVal) and id(function.node) not in interp.called:
+                if isinstance(function, FunctionVal) and id(function.node) not in interp.called and \
+                        attr not in referenced:
                     out.append(("%s.%s" % (name, attr), function, value))
         elif isinstance(value, InstanceVal):
             continue
     out.sort(key=lambda item: item[1].node.lineno)
     return out
+
+
+def _referenced_names(tree: ast.Module) -> set:
+    """Names read anywhere (`f`, `self.f`, `obj.f`), except inside the function of that name
+    itself: a recursive function nothing else calls is still an entry point."""
+    names = set()
+    for statement in tree.body:
+        units = [statement]
+        if isinstance(statement, ast.ClassDef):
+            units = list(statement.body) + [ast.Module(body=statement.bases + statement.decorator_list,
+                                                       type_ignores=[])]
+        for unit in units:
+            own = getattr(unit, "name", None) if isinstance(unit, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+            for node in ast.walk(unit):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id != own:
+                    names.add(node.id)
+                elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr != own:
+                    names.add(node.attr)
+    return names

@@ -142,9 +142,14 @@ class Interpreter:
             self.exec_block(self.tree.body, state)
         return state.graph
 
-    def run_entry(self, function: FunctionVal, owner: Optional[ClassVal]) -> GraphState:
-        """An uncalled function, as if called first in a fresh graph at the root scope."""
+    def run_entry(self, function: FunctionVal, owner: Optional[ClassVal], fresh: bool = False) -> GraphState:
+        """An uncalled function with unknown arguments. `fresh`: as if called first in a fresh
+        graph at the root scope (declared entry points). Otherwise its callers are elsewhere:
+        any variable may already exist, and its position in the name scopes is unknown."""
         graph = self.new_graph()
+        if not fresh:
+            graph.havoc = True
+            graph.root_known = False
         state = State(graph, self.module_env)
         self.frames = []
         with self._runtime_graph(state):
@@ -160,15 +165,16 @@ class Interpreter:
                 args = [instance]
             self.frames = []
             params = self._unknown_args(function, skip=len(args))
-            self.call_function(function, args + params, {}, state, entry=True)
+            keywords = {a.arg: UNKNOWN for a in function.node.args.kwonlyargs}
+            self.call_function(function, args + params, keywords, state, entry=True)
         return state.graph
 
     @staticmethod
     def _unknown_args(function: FunctionVal, skip: int = 0) -> List[Any]:
+        """Every parameter unknown, defaulted ones too: callers may pass anything."""
         node = function.node
         positional = list(node.args.posonlyargs) + list(node.args.args)
-        required = len(positional) - len(node.args.defaults)
-        return [UNKNOWN for _ in positional[skip:required]]
+        return [UNKNOWN for _ in positional[skip:]]
 
     def _runtime_graph(self, state: State) -> Any:
         """Shape ops are the runtime's own functions; they take op names from this graph."""

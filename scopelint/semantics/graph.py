@@ -126,6 +126,7 @@ class GraphState:
     frames: Callable[[], Tuple[Frame, ...]] = lambda: ()
     wrap: Callable[[Any], Any] = lambda record: record  # a driver's view of a stored variable
     path_certain: bool = True  # False on a branch the interpreter could not decide
+    root_known: bool = True  # False: analysed at an unknown position (an entry point's callers)
     havoc: bool = False  # code the analysis could not follow may have created any variable
 
     def __post_init__(self) -> None:
@@ -153,6 +154,7 @@ class GraphState:
             wrap=self.wrap,
             path_certain=self.path_certain,
             havoc=self.havoc,
+            root_known=self.root_known,
         )
 
     def join(self, other: "GraphState") -> None:
@@ -219,8 +221,11 @@ class GraphState:
         if name is UNKNOWN:
             name = concat(None)
         if name and isinstance(name, str):
-            regex, kind = (VALID_SCOPE_NAME, "scope") if self.name_stack else (VALID_OP_NAME, "root scope")
-            if not regex.match(name):
+            at_root = not self.name_stack
+            regex, kind = (VALID_OP_NAME, "root scope") if at_root else (VALID_SCOPE_NAME, "scope")
+            if at_root and not self.root_known and not regex.match(name) and VALID_SCOPE_NAME.match(name):
+                self._note_possible_error("SL105", None)  # valid anywhere but at the root
+            elif not regex.match(name):
                 raise errors.ScopeValueError(
                     "'%s' is not a valid %s name. A %s name has to match the following pattern: %s"
                     % (name, kind, kind, regex.pattern)
@@ -458,7 +463,7 @@ class GraphState:
             if self.havoc or any(p.key.may_equal(key) for p in self.pattern_vars if isinstance(p.key, Pattern)):
                 return MAYBE
             return False
-        if any(key.may_equal(k) for k in self.vars) or self.pattern_vars:
+        if self.havoc or any(key.may_equal(k) for k in self.vars) or self.pattern_vars:
             return MAYBE
         return False
 
@@ -600,6 +605,7 @@ class GraphState:
                 if known_name:
                     raise errors.does_not_exist(name)  # type: ignore[arg-type]
                 self._note_possible_error("SL102", None)
+                return self._share(self._assumed(name), shape, dtype, certain=False)
             return self._create(name, shape, dtype, initializer, from_value, certain=known_name)
         # Existence or the reuse flag is not known: note what may raise, take the path on
         # which execution continues, and mark its event as a may-event.
@@ -612,7 +618,21 @@ class GraphState:
         found = self._lookup(name)
         if found is not None and (reuse is True or exists is True):
             return self._share(found, shape, dtype, certain=False)
-        return self._create(name, shape, dtype, initializer, from_value, certain=False)
+        if reuse is True:
+            # TF only shares under reuse=True: if execution goes on, the variable existed.
+            return self._share(self._assumed(name), shape, dtype, certain=False)
+        try:
+            return self._create(name, shape, dtype, initializer, from_value, certain=False)
+        except errors.ScopeError as exc:
+            # A creation-time check, on a path where the variable may already exist (then TF shares).
+            self._note_possible_error(exc.code, exc.message)
+            return self._share(self._assumed(name), None, UNKNOWN, certain=False)
+
+    def _assumed(self, key: Text) -> StoredVariable:
+        """A variable the analysis cannot see but that must exist for the path to go on."""
+        record = StoredVariable(key, concat(key, ":0"), None, UNKNOWN, self.frames(), True)
+        self._store(record)
+        return record
 
     def _share(self, found: StoredVariable, shape: Any, dtype: Any, certain: bool) -> StoredVariable:
         key = found.key
