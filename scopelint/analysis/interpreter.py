@@ -1763,8 +1763,8 @@ class Interpreter:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
-        if not scope_errors_propagate and (any(a is MISSING for a in py_args) or
-                                            any(v is MISSING for v in py_kwargs.values())):
+        missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
+        if not scope_errors_propagate and missing:
             return _unknown_result(function, args)
         if scope_errors_propagate:
             py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]

@@ -8,14 +8,14 @@ with static shapes. Anything not listed here resolves (through the module object
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
-    Op, Tensor, broadcast, conv_output, dtype_of, matmul_shape_tensor, op_name, reshape_shape,
-    shape_of, spatial,
+    Op, Tensor, broadcast, dtype_of, matmul_shape_tensor, op_name, reshape_shape, shape_of,
 )
-from scopelint.runtime.variables import PartitionedVariable, Variable
+from scopelint.runtime.variables import PartitionedVariable
+from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
 from scopelint.semantics import graph as core
 from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
@@ -259,7 +259,7 @@ def _collect_new(graph: context.Graph, before: int, collections: Any, trainable:
 
 class _VariableFactory(type):
     def __instancecheck__(cls, instance: Any) -> bool:
-        return isinstance(instance, (Variable, PartitionedVariable))
+        return isinstance(instance, (RuntimeVariable, PartitionedVariable))
 
 
 class Variable_(metaclass=_VariableFactory):  # noqa: N801
@@ -523,7 +523,8 @@ def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor
     return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
 
 
-def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Const", verify_shape: bool = False) -> Tensor:
+def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Const",
+             verify_shape: bool = False) -> Tensor:
     value_shape = as_shape(shape) if shape is not None else shape_of(value)
     value_dtype = as_dtype(dtype) if dtype is not None else _python_dtype(value)
     return Tensor(value_shape, value_dtype, op_name("Const", name), "Const")

@@ -90,13 +90,15 @@ def conv1d(value: Any = None, filters: Any = None, stride: Any = 1, padding: Any
     return Tensor(out, dtype_of(value), op_name("conv1d", name), "Conv2D")
 
 
-def conv3d(input: Any, filter: Any, strides: Any, padding: Any, name: Any = None, **kwargs: Any) -> Tensor:  # noqa: A002
+def conv3d(input: Any, filter: Any, strides: Any, padding: Any, name: Any = None,  # noqa: A002
+           **kwargs: Any) -> Tensor:
     kernel = shape_of(filter).dims_tuple
     out = _conv(shape_of(input), kernel[:3] if kernel else None, kernel[4] if kernel else None, strides, padding, 3)
     return Tensor(out, dtype_of(input), op_name("Conv3D", name), "Conv3D")
 
 
-def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any, rate: Any = None, name: Any = None,  # noqa: A002
+def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any,  # noqa: A002
+                     rate: Any = None, name: Any = None,
                      **kwargs: Any) -> Tensor:
     kernel = shape_of(filter).dims_tuple
     in_dims = shape_of(input).dims_tuple

@@ -257,7 +257,8 @@ def reshape_shape(shape: Any, target: Any) -> TensorShape:
     return TensorShape(wanted)
 
 
-def conv_output(size: Optional[int], kernel: Optional[int], stride: int, padding: str, dilation: int = 1) -> Optional[int]:
+def conv_output(size: Optional[int], kernel: Optional[int], stride: int, padding: str,
+                dilation: int = 1) -> Optional[int]:
     if size is None:
         return None
     if str(padding).upper() == "SAME":

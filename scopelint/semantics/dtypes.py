@@ -92,7 +92,7 @@ def as_dtype(value: object) -> DType:
         return BOOL
     if value is str or value is bytes:
         return STRING
-    name = getattr(value, "__name__", None) or getattr(value, "name", None)
-    if isinstance(name, str) and _ALIASES.get(name, name) in DTYPES:
-        return DTYPES[_ALIASES.get(name, name)]
+    found = getattr(value, "__name__", None) or getattr(value, "name", None)
+    if isinstance(found, str) and _ALIASES.get(found, found) in DTYPES:
+        return DTYPES[_ALIASES.get(found, found)]
     raise TypeError("Cannot convert %r to EagerTensor of dtype" % (value,))

@@ -659,8 +659,9 @@ class GraphState:
                     found.frames,
                 )
             self._note_possible_error("SL104", None)
-        if not found.certain:
-            self.vars[found.key] = StoredVariable(found.key, found.name, found.shape, found.dtype, found.frames, True)  # type: ignore[index]
+        if not found.certain and isinstance(found.key, str):
+            # Sharing succeeded, so on this path the variable exists for sure.
+            self.vars[found.key] = dataclasses.replace(found, certain=True)
         self._emit(VariableShared(found.name, key, found.shape, _base(found.dtype), self.frames(), certain))
         return found
 
