@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import strings, tf_api
+from scopelint.analysis.builtin_calls import BuiltinCalls, _ContainerMethod, _StrMethod
+from scopelint.analysis.tf_calls import TfCalls
+from scopelint.analysis.markers import (
+    GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphVal, Property, Super, may_touch_graph,
+    render_text,
+)
 from scopelint.analysis.values import (
     MISSING, ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NameScopeCM, OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete, join_values, truth,
@@ -95,7 +101,7 @@ class LoopContext:
     frame_depth: int = 0
 
 
-class Interpreter:
+class Interpreter(TfCalls, BuiltinCalls):
     """Analyses one module. `run_module()` and `run_entry()` produce events and findings."""
 
     def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False) -> None:
@@ -367,9 +373,9 @@ class Interpreter:
                 setattr(function, "_kind", name)
             return function
         if name == "property":
-            return _Property(function)
+            return Property(function)
         if name.endswith("contextmanager") and isinstance(function, FunctionVal):
-            return _GeneratorFactory(function)
+            return GeneratorFactory(function)
         if name.endswith("wraps") or name in ("functools.lru_cache", "lru_cache"):
             return UNKNOWN
         decorator_value = self.eval(decorator, st)
@@ -397,7 +403,7 @@ class Interpreter:
         self.exec_block(node.body, body_state)
         st.graph = body_state.graph
         for key, value in body_env.vars.items():
-            function_value = value.getter if isinstance(value, _Property) else value
+            function_value = value.getter if isinstance(value, Property) else value
             if isinstance(function_value, FunctionVal):
                 function_value.qualname = node.name + "." + function_value.name
                 function_value.env = st.env  # methods do not see the class body's names
@@ -595,7 +601,7 @@ class Interpreter:
                 self.raised(exc, st)
                 return
             self._guarded(st, lambda s: setattr(s.graph, "name_stack", old), lambda: body(returned, st))
-        elif isinstance(manager, _GraphDefault):
+        elif isinstance(manager, GraphDefault):
             saved = st.graph
             st.graph = self.new_graph()
             st.graph.events = saved.events
@@ -603,7 +609,7 @@ class Interpreter:
             body(manager, st)
             st.graph = saved
             self.runtime_graph.state = saved
-        elif isinstance(manager, _GeneratorCM):
+        elif isinstance(manager, GeneratorCM):
             self.enter_generator(manager, body, st)
         elif isinstance(manager, InstanceVal) and isinstance(manager.cls.lookup("__enter__"), FunctionVal):
             value = self.call(self.get_attribute(manager, "__enter__", st), [], {}, st, node)
@@ -638,14 +644,14 @@ class Interpreter:
         if manager.literal_reuse_false and isinstance(manager.name_or_scope, (str, Pattern)) and \
                 parent_reuse in (True, AUTO_REUSE) and graph.path_certain:
             self.warn("SL201", "reuse=False inside a scope with reuse=%s has no effect: %s is still reused"
-                      % (parent_reuse is True and "True" or "tf.AUTO_REUSE", _text(token.entered.name)), node)
+                      % (parent_reuse is True and "True" or "tf.AUTO_REUSE", render_text(token.entered.name)), node)
 
         def leave(s: State) -> None:
             s.graph.exit_variable_scope(token)
 
         self._guarded(st, leave, lambda: body(ScopeVal(token.entered), st))
 
-    def enter_generator(self, manager: "_GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
+    def enter_generator(self, manager: "GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
         """A @contextmanager function: its `yield` runs the with-block body."""
         fired = []
 
@@ -915,7 +921,7 @@ class Interpreter:
             if isinstance(found, FunctionVal) and getattr(found, "_kind", None) == "classmethod":
                 return BoundMethod(found, obj)
             return found
-        if isinstance(obj, _Super):
+        if isinstance(obj, Super):
             for base in obj.cls.bases:
                 if isinstance(base, ClassVal):
                     found = base.lookup(name)
@@ -934,7 +940,7 @@ class Interpreter:
             return UNKNOWN
         if isinstance(obj, ApiFn):
             return self.module_attribute(ModuleVal(obj.qualname), name)
-        if isinstance(obj, _GraphVal):
+        if isinstance(obj, GraphVal):
             if name == "as_default":
                 return BuiltinFn("graph.as_default")
             return UNKNOWN
@@ -965,7 +971,7 @@ class Interpreter:
             if kind == "classmethod":
                 return BoundMethod(found, receiver.cls if isinstance(receiver, InstanceVal) else receiver)
             return BoundMethod(found, receiver)
-        if isinstance(found, _Property):
+        if isinstance(found, Property):
             return self.call(found.getter, [receiver], {}, st, None)
         return found
 
@@ -1147,7 +1153,7 @@ class Interpreter:
         self.frames[-1][0] = node.lineno
         self.frames[-1][2] = node.col_offset
         if unknown_spread:
-            if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or _may_touch_graph(callee):
+            if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
                 st.graph.havoc = True
             return UNKNOWN
         literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
@@ -1184,12 +1190,12 @@ class Interpreter:
         if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
                 and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float)):
             return self.real_call(callee, args, kwargs, st)
-        if isinstance(callee, _GeneratorFactory):
-            return _GeneratorCM(callee.function, args, kwargs, len(self.frames))
+        if isinstance(callee, GeneratorFactory):
+            return GeneratorCM(callee.function, args, kwargs, len(self.frames))
         if isinstance(callee, (str, int, float, bool)) or callee is None:
             return UNKNOWN
         # An object the analysis cannot see into: it may build graph pieces.
-        if _may_touch_graph(callee):
+        if may_touch_graph(callee):
             st.graph.havoc = True
         return UNKNOWN
 
@@ -1203,7 +1209,7 @@ class Interpreter:
             return UNKNOWN
         node = function.node
         if yield_hook is None and _is_generator(node):
-            return _GeneratorObject()
+            return GeneratorObject()
         local = Env(function.env, function.env.globals_env)
         if not self.bind_arguments(function, args, kwargs, local):
             st.graph.havoc = True
@@ -1286,545 +1292,8 @@ class Interpreter:
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
 
-    # ------------------------------------------------------------------ the TF API
-
-    def call_api(self, qualname: str, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
-                 literal_reuse_false: bool = False) -> Any:
-        short = tf_api.short_name(qualname)
-        graph = st.graph
-        try:
-            if short in ("variable_scope", "variable_op_scope"):
-                if short == "variable_op_scope":
-                    values = args.pop(0) if args else kwargs.pop("values", None)
-                    kwargs["values"] = values
-                return self.make_scope_cm(args, kwargs, st, literal_reuse_false)
-            if short in ("name_scope", "op_scope"):
-                name = args[0] if args else kwargs.get("name")
-                default = args[1] if len(args) > 1 else kwargs.get("default_name")
-                return NameScopeCM(default if name is None else name)
-            if short in ("get_variable", "get_local_variable"):
-                return self.api_get_variable(args, kwargs, st)
-            if short in ("Variable", "VariableV1"):
-                return self.api_tf_variable(args, kwargs, st, node)
-            if short == "get_variable_scope":
-                assert graph.current is not None
-                return ScopeVal(graph.current)
-            if short == "make_template":
-                return self.api_make_template(args, kwargs, st)
-            if short in ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr"):
-                return self.api_control_flow(short, args, kwargs, st, node)
-            if short == "reset_default_graph":
-                fresh = self.new_graph()
-                fresh.events = graph.events
-                st.graph = fresh
-                self.runtime_graph.state = fresh
-                return None
-            if short == "Graph":
-                return _GraphVal()
-            if short == "get_default_graph":
-                return _GraphVal()
-            if short == "fixed_size_partitioner":
-                shards = args[0] if args else kwargs.get("num_shards", UNKNOWN)
-                axis = args[1] if len(args) > 1 else kwargs.get("axis", 0)
-                if isinstance(shards, int) and isinstance(axis, int):
-                    from scopelint.semantics.graph import fixed_size_partitioner
-
-                    return fixed_size_partitioner(shards, axis)
-                return UNKNOWN
-        except scope_errors.ScopeError as exc:
-            self.raised(exc, st)
-            return UNKNOWN
-        function = tf_api.pure_function(qualname)
-        if function is not None:
-            return self.real_call(function, args, kwargs, st)
-        if short in tf_api.NEUTRAL_CONTEXTS:
-            return OpaqueVal(short)
-        # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
-        st.graph.havoc = True
-        return OpaqueVal(short or qualname)
-
-    def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
-        names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
-                 "partitioner", "custom_getter", "reuse", "dtype", "use_resource", "constraint",
-                 "auxiliary_name_scope"]
-        bound: Dict[str, Any] = {"default_name": None, "values": None, "initializer": None, "regularizer": None,
-                                 "caching_device": None, "partitioner": None, "custom_getter": None, "reuse": None,
-                                 "dtype": None, "use_resource": None, "constraint": None,
-                                 "auxiliary_name_scope": True}
-        for name, value in zip(names, args):
-            bound[name] = value
-        for name, value in kwargs.items():
-            if name not in names:
-                raise scope_errors.ScopeTypeError("__init__() got an unexpected keyword argument '%s'" % name)
-            bound[name] = value
-        if "name_or_scope" not in bound:
-            raise scope_errors.ScopeTypeError(
-                "__init__() missing 1 required positional argument: 'name_or_scope'")
-        name_or_scope = bound.pop("name_or_scope")
-        if isinstance(name_or_scope, ScopeVal):
-            name_or_scope = name_or_scope.scope
-        elif not isinstance(name_or_scope, (str, Pattern, VariableScope)) and name_or_scope is not None:
-            if name_or_scope is not UNKNOWN and not is_concrete(name_or_scope):
-                name_or_scope = UNKNOWN
-        default_name = bound.pop("default_name")
-        reuse = bound.pop("reuse")
-        if reuse is not None and reuse is not UNKNOWN and not isinstance(reuse, (bool, ReuseMode)):
-            reuse = UNKNOWN if not is_concrete(reuse) else reuse
-        bound.pop("values")
-        graph = st.graph
-        reuse = graph.check_scope_args(name_or_scope, default_name, reuse, bound["auxiliary_name_scope"])
-        return ScopeCM(name_or_scope, default_name, reuse, {k: self.to_core(v) for k, v in bound.items()},
-                       literal_reuse_false=literal_false)
-
-    def to_core(self, value: Any) -> Any:
-        """An argument as the semantics core takes it."""
-        if isinstance(value, (FunctionVal, BoundMethod)):
-            return self.as_python_callable(value)
-        if isinstance(value, ListVal):
-            items = [self.to_core(v) for v in value.items]
-            if any(v is UNKNOWN for v in items):
-                return UNKNOWN
-            return tuple(items) if value.is_tuple else items
-        if isinstance(value, (InstanceVal, ClassVal, ModuleVal, ApiFn, OpaqueVal, DictVal, ScopeVal)):
-            return UNKNOWN
-        return value
-
-    def as_python_callable(self, function: Any) -> Callable[..., Any]:
-        """A program function (custom getter) that the core can call."""
-        interp = self
-
-        def invoke(*args: Any, **kwargs: Any) -> Any:
-            st = interp._active_state
-            wrapped_args = [PyCallable(a) if callable(a) and not isinstance(a, (Tensor,)) else a for a in args]
-            wrapped_kwargs = {k: PyCallable(v) if callable(v) and not isinstance(v, (Tensor, type)) and
-                              k in ("getter",) else v for k, v in kwargs.items()}
-            result = interp.call(function, wrapped_args, wrapped_kwargs, st, None)
-            return result
-
-        return invoke
-
-    _active_state: Any = None
-
-    def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",
-                 "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
-                 "synchronization", "aggregation"]
-        bound: Dict[str, Any] = {}
-        for name, value in zip(names, args):
-            bound[name] = value
-        for name, value in kwargs.items():
-            if name not in names:
-                raise scope_errors.ScopeTypeError("get_variable() got an unexpected keyword argument '%s'" % name)
-            bound[name] = value
-        if "name" not in bound:
-            raise scope_errors.ScopeTypeError("get_variable() missing 1 required positional argument: 'name'")
-        shape = bound.get("shape")
-        bound["shape"] = self.shape_arg(shape)
-        name = bound.pop("name")
-        if not isinstance(name, (str, Pattern)):
-            name = UNKNOWN
-        core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
-            "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
-            "collections", "trainable")}
-        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn)):
-            core_kwargs["initializer"] = UNKNOWN
-        self._active_state = st
-        result = st.graph.get_variable(name, **core_kwargs)
-        return result
-
-    def shape_arg(self, shape: Any) -> Any:
-        if shape is None:
-            return None
-        if isinstance(shape, TensorShape):
-            return shape
-        if isinstance(shape, int) and not isinstance(shape, bool):
-            return shape
-        if isinstance(shape, ListVal):
-            dims: List[Any] = []
-            for item in shape.items:
-                if item is None or (isinstance(item, int) and not isinstance(item, bool)):
-                    dims.append(item)
-                elif isinstance(item, Dimension):
-                    dims.append(item.value)
-                else:
-                    return UNKNOWN
-            return dims
-        if is_concrete(shape):
-            return shape  # let the core raise TF's TypeError for a bad dimension
-        return UNKNOWN
-
-    def api_tf_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST]) -> Any:
-        initial = args[0] if args else kwargs.get("initial_value")
-        name = kwargs.get("name", args[5] if len(args) > 5 else None)
-        if not isinstance(name, (str, Pattern)) and name is not None:
-            name = UNKNOWN
-        if isinstance(initial, (FunctionVal, BoundMethod)):
-            initial = self.call(initial, [], {}, st, node)
-        shape = kwargs.get("shape")
-        if isinstance(shape, (ListVal, TensorShape)):
-            core_shape = self.shape_arg(shape)
-            var_shape = TensorShape(core_shape) if core_shape is not UNKNOWN else None
-        elif isinstance(initial, Tensor):
-            var_shape = initial.get_shape()
-        elif is_concrete(initial) or isinstance(initial, ListVal):
-            python_value = self.to_python(initial)
-            from scopelint.runtime.tensors import shape_of
-
-            var_shape = shape_of(python_value) if python_value is not MISSING else None
-        else:
-            var_shape = None
-        dtype = kwargs.get("dtype")
-        from scopelint.runtime.tensors import dtype_of
-        from scopelint.semantics.dtypes import as_dtype
-
-        if dtype is not None and is_concrete(dtype):
-            var_dtype: Any = as_dtype(dtype)
-        elif isinstance(initial, Tensor) or is_concrete(initial):
-            var_dtype = dtype_of(initial)
-        else:
-            var_dtype = UNKNOWN
-        graph = st.graph
-        if graph.current is not None and graph.reuse_of(graph.current) in (True, AUTO_REUSE) and graph.path_certain:
-            self.warn("SL202", "tf.Variable inside a reusing scope (%s) creates a new variable instead of sharing"
-                      % (_text(graph.current.name) or "the root scope"), node or ast.Pass())
-        return graph.create_tf_variable(name, var_shape, var_dtype)
-
-    def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        name = args[0] if args else kwargs.pop("name_", None)
-        function = args[1] if len(args) > 1 else kwargs.pop("func_", UNKNOWN)
-        create_now = kwargs.pop("create_scope_now_", False)
-        unique = kwargs.pop("unique_name_", None)
-        getter = kwargs.pop("custom_getter_", None)
-        if name is None:
-            raise scope_errors.ScopeValueError("name cannot be None.")
-        template = TemplateVal(name, function, unique, getter)
-        setattr(template, "_bound_kwargs", kwargs)
-        if create_now is True:
-            graph = st.graph
-            scope_name = unique or graph._unique_variable_scope(name)
-            token = graph._enter_pure_string(scope_name, None, _no_overrides(self.to_core(getter)), None, None)
-            template.scope = token.entered
-            graph.exit_variable_scope(token)
-        elif create_now is not False:
-            template.scope = None
-            st.graph.havoc = True
-        return template
-
-    def call_template(self, template: TemplateVal, args: List[Any], kwargs: Dict[str, Any], st: State,
-                      node: Optional[ast.AST]) -> Any:
-        merged = dict(getattr(template, "_bound_kwargs", {}))
-        merged.update(kwargs)
-        result: List[Any] = [UNKNOWN]
-
-        def body(scope_val: Any, inner: State) -> None:
-            if template.scope is None:
-                template.scope = scope_val.scope
-            trainable_before = _count_created(inner.graph)
-            result[0] = self.call(template.function, args, merged, inner, node)
-            if template.variables_created and _count_created(inner.graph) != trainable_before and inner.alive:
-                exc = scope_errors.ScopeValueError(
-                    "Trainable variable created when calling a template after the first time, perhaps you used "
-                    "tf.Variable when you meant tf.get_variable")
-                self.raised(exc, inner)
-                return
-            template.first_call = False
-            template.variables_created = True
-
-        try:
-            if template.scope is not None:
-                manager = ScopeCM(template.scope, None, None if template.first_call else True, {})
-            else:
-                manager = ScopeCM(template.unique_name, template.name, None,
-                                  {"custom_getter": self.to_core(template.custom_getter)})
-        except scope_errors.ScopeError as exc:
-            self.raised(exc, st)
-            return UNKNOWN
-        self.enter_scope(manager, node or ast.Pass(), body, st)
-        return result[0]
-
-    def api_control_flow(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State,
-                         node: Optional[ast.AST]) -> Any:
-        """Graph-mode control flow calls its functions once each at build time (§10b)."""
-        functions: List[Any] = []
-        if short == "cond":
-            functions = [kwargs.get("true_fn", kwargs.get("fn1", args[1] if len(args) > 1 else None)),
-                         kwargs.get("false_fn", kwargs.get("fn2", args[2] if len(args) > 2 else None))]
-            scope = NameScopeCM(kwargs.get("name") or "cond")
-        elif short == "case":
-            pairs = args[0] if args else kwargs.get("pred_fn_pairs")
-            if isinstance(pairs, ListVal):
-                for pair in pairs.items:
-                    if isinstance(pair, ListVal) and len(pair.items) == 2:
-                        functions.append(pair.items[1])
-                    else:
-                        functions.append(UNKNOWN)
-            elif isinstance(pairs, DictVal):
-                functions.extend(pairs.items.values())
-            else:
-                functions.append(UNKNOWN)
-            default = kwargs.get("default", args[1] if len(args) > 1 else None)
-            if default is not None:
-                functions.append(default)
-            scope = NameScopeCM(kwargs.get("name") or "case")
-        elif short == "while_loop":
-            cond = args[0] if args else kwargs.get("cond")
-            body = args[1] if len(args) > 1 else kwargs.get("body")
-            loop_vars = args[2] if len(args) > 2 else kwargs.get("loop_vars", UNKNOWN)
-            items = loop_vars.items if isinstance(loop_vars, ListVal) else [loop_vars]
-            results: List[Any] = []
-
-            def run(value: Any, inner: State) -> None:
-                self.call(cond, list(items), {}, inner, node)
-                results.append(self.call(body, list(items), {}, inner, node))
-
-            self.enter_context(NameScopeCM(kwargs.get("name") or "while"), node or ast.Pass(), run, st)
-            return results[0] if results else UNKNOWN
-        else:
-            function = args[0] if args else kwargs.get("fn")
-            elems = args[1] if len(args) > 1 else kwargs.get("elems", UNKNOWN)
-            sample = self.subscript(elems, 0, st) if isinstance(elems, Tensor) else UNKNOWN
-            results = []
-
-            def run_map(value: Any, inner: State) -> None:
-                call_args = [sample] if short == "map_fn" else [UNKNOWN, sample]
-                results.append(self.call(function, call_args, {}, inner, node))
-
-            self.enter_context(NameScopeCM(kwargs.get("name") or short.replace("_fn", "")), node or ast.Pass(),
-                               run_map, st)
-            return results[0] if results else UNKNOWN
-        outputs: List[Any] = []
-
-        def run_all(value: Any, inner: State) -> None:
-            for function in functions:
-                if not inner.alive:
-                    return
-                if function is None:
-                    continue
-                outputs.append(self.call(function, [], {}, inner, node))
-
-        self.enter_context(scope, node or ast.Pass(), run_all, st)
-        return outputs[0] if outputs else UNKNOWN
-
-    # ------------------------------------------------------------------ builtins and real calls
-
-    def call_builtin(self, name: str, args: List[Any], kwargs: Dict[str, Any], st: State,
-                     node: Optional[ast.AST]) -> Any:
-        if name == "range":
-            if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
-                r = range(*args)
-                if len(r) <= 100_000:
-                    return ListVal(list(r))
-            return UNKNOWN
-        if name == "len":
-            value = args[0] if args else UNKNOWN
-            if isinstance(value, ListVal):
-                return len(value.items)
-            if isinstance(value, DictVal) and value.complete:
-                return len(value.items)
-            if isinstance(value, (str, TensorShape)):
-                return self.real_call(len, [value], {}, st)
-            return UNKNOWN
-        if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
-            if name == "enumerate":
-                items = self.iterate(args[0], st) if args else None
-                start = args[1] if len(args) > 1 else kwargs.get("start", 0)
-                if items is None or not isinstance(start, int):
-                    return UNKNOWN
-                return ListVal([ListVal([start + i, item], True) for i, item in enumerate(items)])
-            if name == "zip":
-                lists = [self.iterate(a, st) for a in args]
-                if any(x is None for x in lists):
-                    return UNKNOWN
-                return ListVal([ListVal(list(group), True) for group in zip(*lists)])  # type: ignore[arg-type]
-            items = self.iterate(args[0], st) if args else []
-            if items is None:
-                return UNKNOWN
-            if name == "reversed":
-                return ListVal(list(reversed(items)))
-            if name == "sorted":
-                if all(is_concrete(i) for i in items):
-                    try:
-                        return ListVal(sorted(items))
-                    except TypeError:
-                        return UNKNOWN
-                return UNKNOWN
-            return ListVal(list(items), is_tuple=(name == "tuple"))
-        if name == "dict":
-            result = DictVal(dict(kwargs))
-            if args:
-                if isinstance(args[0], DictVal):
-                    result.items.update(args[0].items)
-                    result.complete = args[0].complete
-                else:
-                    result.complete = False
-            return result
-        if name == "str":
-            return strings.to_str(args[0]) if args else ""
-        if name in ("int", "float", "bool", "abs", "round", "min", "max", "sum", "repr", "divmod", "pow", "chr",
-                    "ord", "hex"):
-            values = args
-            if len(args) == 1 and isinstance(args[0], ListVal):
-                values = [ListVal(args[0].items)]
-            python = [self.to_python(v) for v in values]
-            if any(p is MISSING for p in python) or kwargs:
-                if name == "bool" and args:
-                    t = truth(args[0])
-                    return UNKNOWN if t is None else t
-                return UNKNOWN
-            try:
-                return getattr(builtins, name)(*python)
-            except Exception:
-                return UNKNOWN
-        if name == "isinstance":
-            return UNKNOWN
-        if name in ("hasattr",):
-            obj = args[0] if args else UNKNOWN
-            attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(obj, InstanceVal) and isinstance(attr, str):
-                if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
-                    return True
-                return False if obj.attrs_complete else UNKNOWN
-            return UNKNOWN
-        if name == "getattr":
-            obj = args[0] if args else UNKNOWN
-            attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(attr, str):
-                value = self.get_attribute(obj, attr, st)
-                if value is UNKNOWN and len(args) > 2:
-                    return UNKNOWN
-                return value
-            return UNKNOWN
-        if name == "setattr":
-            obj = args[0] if args else UNKNOWN
-            attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(obj, InstanceVal):
-                if isinstance(attr, str):
-                    obj.attrs[attr] = args[2] if len(args) > 2 else UNKNOWN
-                else:
-                    obj.attrs_complete = False
-            return None
-        if name == "super":
-            if self.call_stack and self.local_envs:
-                function = self.call_stack[-1]
-                owner = getattr(function, "_owner", None)
-                spec = function.node.args
-                params = list(spec.posonlyargs) + list(spec.args)
-                receiver = self.local_envs[-1].vars.get(params[0].arg, MISSING) if params else MISSING
-                if isinstance(owner, ClassVal) and receiver is not MISSING:
-                    return _Super(owner, receiver)
-            return UNKNOWN
-        if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
-                    "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
-                    "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
-                    "AttributeError", "IndexError", "StopIteration"):
-            if name in ("map", "filter", "any", "all", "next"):
-                for arg in args:
-                    if isinstance(arg, (FunctionVal, BoundMethod)) or _may_touch_graph(arg):
-                        st.graph.havoc = True
-            return UNKNOWN
-        if name == "graph.as_default":
-            return _GraphDefault()
-        if name == "property":
-            return _Property(args[0] if args else UNKNOWN)
-        if name in ("staticmethod", "classmethod"):
-            return args[0] if args else UNKNOWN
-        if name == "object":
-            return OpaqueVal("object")
-        return UNKNOWN
-
-    def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
-        if isinstance(value, ListVal):
-            return list(value.items)
-        if isinstance(value, DictVal):
-            return list(value.items.keys()) if value.complete else None
-        if isinstance(value, str):
-            return list(value)
-        if isinstance(value, TensorShape):
-            if value.dims_tuple is None:
-                return None
-            return [Dimension(d) for d in value.dims_tuple]
-        return None
-
-    def to_python(self, value: Any) -> Any:
-        """An abstract value as a plain Python value, or MISSING when it is not fully known."""
-        if is_concrete(value) or isinstance(value, (Tensor, slice)):
-            return value
-        if isinstance(value, ListVal):
-            items = [self.to_python(v) for v in value.items]
-            if any(i is MISSING for i in items):
-                return MISSING
-            return tuple(items) if value.is_tuple else items
-        if value is Ellipsis:
-            return value
-        return MISSING
-
-    def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
-                  scope_errors_propagate: bool = False) -> Any:
-        """Run a pure Python function of the runtime (a shape op) on known arguments."""
-        py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
-        py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
-        missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
-        if not scope_errors_propagate and missing:
-            return _unknown_result(function, args)
-        if scope_errors_propagate:
-            py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
-            py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
-        self.runtime_graph.state = st.graph
-        try:
-            self._active_state = st
-            result = function(*py_args, **py_kwargs)
-        except scope_errors.ScopeError as exc:
-            if scope_errors_propagate:
-                raise
-            self.raised(exc, st)
-            return UNKNOWN
-        except RecursionError:
-            raise
-        except Exception:
-            return _unknown_result(function, args)
-        if st.graph is not self.runtime_graph.state:
-            st.graph = self.runtime_graph.state
-        return _from_python(result)
-
 
 # ---------------------------------------------------------------------------- helpers
-
-
-class _Property:
-    def __init__(self, getter: Any) -> None:
-        self.getter = getter
-
-
-class _Super:
-    def __init__(self, cls: ClassVal, receiver: Any) -> None:
-        self.cls = cls
-        self.receiver = receiver
-
-
-class _GraphVal:
-    pass
-
-
-class _GraphDefault:
-    pass
-
-
-class _GeneratorObject(OpaqueVal):
-    def __init__(self) -> None:
-        super().__init__("generator")
-
-
-class _GeneratorFactory:
-    def __init__(self, function: FunctionVal) -> None:
-        self.function = function
-
-
-class _GeneratorCM:
-    def __init__(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], depth: int) -> None:
-        self.function = function
-        self.args = args
-        self.kwargs = kwargs
-        self.depth = depth
 
 
 class _ScopeMethod:
@@ -1845,96 +1314,10 @@ class _ScopeMethod:
         return None
 
 
-class _StrMethod:
-    def __init__(self, text: Any, name: str) -> None:
-        self.text = text
-        self.name = name
-
-    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        if self.name == "format":
-            return strings.format_method(self.text, args, kwargs)
-        if self.name == "join":
-            return strings.join(self.text, args[0] if args else UNKNOWN)
-        return Pattern.of(None)
-
-
-class _ContainerMethod:
-    def __init__(self, container: Any, name: str) -> None:
-        self.container = container
-        self.name = name
-
-    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        c = self.container
-        if isinstance(c, ListVal):
-            if self.name == "append" and args:
-                c.items.append(args[0])
-                return None
-            if self.name == "extend" and args:
-                items = interp.iterate(args[0], st)
-                if items is None:
-                    c.items.append(UNKNOWN)
-                else:
-                    c.items.extend(items)
-                return None
-            if self.name == "insert" and len(args) == 2 and isinstance(args[0], int):
-                c.items.insert(args[0], args[1])
-                return None
-            if self.name == "pop":
-                if c.items and (not args or isinstance(args[0], int)):
-                    try:
-                        return c.items.pop(args[0] if args else -1)
-                    except IndexError:
-                        return UNKNOWN
-            return UNKNOWN
-        if isinstance(c, DictVal):
-            if self.name == "get" and args and is_concrete(args[0]):
-                if args[0] in c.items:
-                    return c.items[args[0]]
-                if c.complete:
-                    return args[1] if len(args) > 1 else kwargs.get("default")
-                return UNKNOWN
-            if self.name == "pop" and args and is_concrete(args[0]):
-                if args[0] in c.items:
-                    return c.items.pop(args[0])
-                if c.complete:
-                    return args[1] if len(args) > 1 else UNKNOWN
-                return UNKNOWN
-            if self.name == "setdefault" and args and is_concrete(args[0]):
-                return c.items.setdefault(args[0], args[1] if len(args) > 1 else None)
-            if self.name == "update" and args and isinstance(args[0], DictVal):
-                c.items.update(args[0].items)
-                return None
-            if self.name == "items" and c.complete:
-                return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
-            if self.name == "keys" and c.complete:
-                return ListVal(list(c.items.keys()))
-            if self.name == "values" and c.complete:
-                return ListVal(list(c.items.values()))
-            c.complete = False if self.name == "update" else c.complete
-        return UNKNOWN
-
-
 def _wrap(record: Any) -> Any:
     if isinstance(record, StoredVariable):
         return VarVal(record)
     return OpaqueVal("partitioned")
-
-
-def _from_python(value: Any) -> Any:
-    if isinstance(value, list):
-        return ListVal([_from_python(v) for v in value])
-    if isinstance(value, tuple):
-        return ListVal([_from_python(v) for v in value], is_tuple=True)
-    return value
-
-
-def _unknown_result(function: Any, args: List[Any]) -> Any:
-    name = getattr(function, "__name__", "")
-    if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
-        return Tensor(None)
-    if any(isinstance(a, Tensor) for a in args):
-        return Tensor(None)
-    return UNKNOWN
 
 
 def _identical(left: Any, right: Any) -> Optional[bool]:
@@ -1949,14 +1332,6 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
         return None
     return left is right
-
-
-def _may_touch_graph(value: Any) -> bool:
-    if value is UNKNOWN or isinstance(value, (OpaqueVal, InstanceVal, FunctionVal, BoundMethod, ClassVal)):
-        return True
-    if isinstance(value, ModuleVal):
-        return not tf_api.is_safe_module(value.qualname)
-    return False
 
 
 def _is_neutral(manager: Any) -> bool:
@@ -2004,21 +1379,6 @@ def _load(target: ast.expr) -> ast.expr:
     if hasattr(clone, "ctx"):
         clone.ctx = ast.Load()  # type: ignore[attr-defined]
     return clone
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else value.render()
-
-
-def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
-    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
-                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
-
-
-def _count_created(graph: GraphState) -> int:
-    from scopelint.semantics.events import VariableCreated
-
-    return sum(1 for e in graph.events if isinstance(e, VariableCreated))
 
 
 _TF_SUBMODULES = {

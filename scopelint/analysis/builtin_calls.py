@@ -1,0 +1,291 @@
+"""Python's builtins as the interpreter models them, and "real calls": running a pure
+function (a shape op of the runtime, a str method) on arguments that are fully known."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+from scopelint.analysis import strings
+from scopelint.analysis.values import (
+    MISSING, BoundMethod, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, OpaqueVal, is_concrete, truth,
+)
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import UNKNOWN, Pattern
+
+from scopelint.analysis.markers import GraphDefault, Property, Super, may_touch_graph
+
+if TYPE_CHECKING:
+    from scopelint.analysis.interpreter import Interpreter, State
+
+
+class BuiltinCalls:
+    """Mixin of the Interpreter: builtins, iteration, and calls of pure Python functions."""
+
+    def call_builtin(self, name: str, args: List[Any], kwargs: Dict[str, Any], st: State,
+                     node: Optional[ast.AST]) -> Any:
+        if name == "range":
+            if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
+                r = range(*args)
+                if len(r) <= 100_000:
+                    return ListVal(list(r))
+            return UNKNOWN
+        if name == "len":
+            value = args[0] if args else UNKNOWN
+            if isinstance(value, ListVal):
+                return len(value.items)
+            if isinstance(value, DictVal) and value.complete:
+                return len(value.items)
+            if isinstance(value, (str, TensorShape)):
+                return self.real_call(len, [value], {}, st)
+            return UNKNOWN
+        if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
+            if name == "enumerate":
+                items = self.iterate(args[0], st) if args else None
+                start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+                if items is None or not isinstance(start, int):
+                    return UNKNOWN
+                return ListVal([ListVal([start + i, item], True) for i, item in enumerate(items)])
+            if name == "zip":
+                lists = [self.iterate(a, st) for a in args]
+                if any(x is None for x in lists):
+                    return UNKNOWN
+                return ListVal([ListVal(list(group), True) for group in zip(*lists)])  # type: ignore[arg-type]
+            items = self.iterate(args[0], st) if args else []
+            if items is None:
+                return UNKNOWN
+            if name == "reversed":
+                return ListVal(list(reversed(items)))
+            if name == "sorted":
+                if all(is_concrete(i) for i in items):
+                    try:
+                        return ListVal(sorted(items))
+                    except TypeError:
+                        return UNKNOWN
+                return UNKNOWN
+            return ListVal(list(items), is_tuple=(name == "tuple"))
+        if name == "dict":
+            result = DictVal(dict(kwargs))
+            if args:
+                if isinstance(args[0], DictVal):
+                    result.items.update(args[0].items)
+                    result.complete = args[0].complete
+                else:
+                    result.complete = False
+            return result
+        if name == "str":
+            return strings.to_str(args[0]) if args else ""
+        if name in ("int", "float", "bool", "abs", "round", "min", "max", "sum", "repr", "divmod", "pow", "chr",
+                    "ord", "hex"):
+            values = args
+            if len(args) == 1 and isinstance(args[0], ListVal):
+                values = [ListVal(args[0].items)]
+            python = [self.to_python(v) for v in values]
+            if any(p is MISSING for p in python) or kwargs:
+                if name == "bool" and args:
+                    t = truth(args[0])
+                    return UNKNOWN if t is None else t
+                return UNKNOWN
+            try:
+                return getattr(builtins, name)(*python)
+            except Exception:
+                return UNKNOWN
+        if name == "isinstance":
+            return UNKNOWN
+        if name in ("hasattr",):
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(obj, InstanceVal) and isinstance(attr, str):
+                if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
+                    return True
+                return False if obj.attrs_complete else UNKNOWN
+            return UNKNOWN
+        if name == "getattr":
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(attr, str):
+                value = self.get_attribute(obj, attr, st)
+                if value is UNKNOWN and len(args) > 2:
+                    return UNKNOWN
+                return value
+            return UNKNOWN
+        if name == "setattr":
+            obj = args[0] if args else UNKNOWN
+            attr = args[1] if len(args) > 1 else UNKNOWN
+            if isinstance(obj, InstanceVal):
+                if isinstance(attr, str):
+                    obj.attrs[attr] = args[2] if len(args) > 2 else UNKNOWN
+                else:
+                    obj.attrs_complete = False
+            return None
+        if name == "super":
+            if self.call_stack and self.local_envs:
+                function = self.call_stack[-1]
+                owner = getattr(function, "_owner", None)
+                spec = function.node.args
+                params = list(spec.posonlyargs) + list(spec.args)
+                receiver = self.local_envs[-1].vars.get(params[0].arg, MISSING) if params else MISSING
+                if isinstance(owner, ClassVal) and receiver is not MISSING:
+                    return Super(owner, receiver)
+            return UNKNOWN
+        if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
+                    "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
+                    "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
+                    "AttributeError", "IndexError", "StopIteration"):
+            if name in ("map", "filter", "any", "all", "next"):
+                for arg in args:
+                    if isinstance(arg, (FunctionVal, BoundMethod)) or may_touch_graph(arg):
+                        st.graph.havoc = True
+            return UNKNOWN
+        if name == "graph.as_default":
+            return GraphDefault()
+        if name == "property":
+            return Property(args[0] if args else UNKNOWN)
+        if name in ("staticmethod", "classmethod"):
+            return args[0] if args else UNKNOWN
+        if name == "object":
+            return OpaqueVal("object")
+        return UNKNOWN
+
+    def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
+        if isinstance(value, ListVal):
+            return list(value.items)
+        if isinstance(value, DictVal):
+            return list(value.items.keys()) if value.complete else None
+        if isinstance(value, str):
+            return list(value)
+        if isinstance(value, TensorShape):
+            if value.dims_tuple is None:
+                return None
+            return [Dimension(d) for d in value.dims_tuple]
+        return None
+
+    def to_python(self, value: Any) -> Any:
+        """An abstract value as a plain Python value, or MISSING when it is not fully known."""
+        if is_concrete(value) or isinstance(value, (Tensor, slice)):
+            return value
+        if isinstance(value, ListVal):
+            items = [self.to_python(v) for v in value.items]
+            if any(i is MISSING for i in items):
+                return MISSING
+            return tuple(items) if value.is_tuple else items
+        if value is Ellipsis:
+            return value
+        return MISSING
+
+    def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
+                  scope_errors_propagate: bool = False) -> Any:
+        """Run a pure Python function of the runtime (a shape op) on known arguments."""
+        py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
+        py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
+        missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
+        if not scope_errors_propagate and missing:
+            return _unknown_result(function, args)
+        if scope_errors_propagate:
+            py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
+            py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
+        self.runtime_graph.state = st.graph
+        try:
+            self._active_state = st
+            result = function(*py_args, **py_kwargs)
+        except scope_errors.ScopeError as exc:
+            if scope_errors_propagate:
+                raise
+            self.raised(exc, st)
+            return UNKNOWN
+        except RecursionError:
+            raise
+        except Exception:
+            return _unknown_result(function, args)
+        if st.graph is not self.runtime_graph.state:
+            st.graph = self.runtime_graph.state
+        return _from_python(result)
+
+
+class _StrMethod:
+    def __init__(self, text: Any, name: str) -> None:
+        self.text = text
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        if self.name == "format":
+            return strings.format_method(self.text, args, kwargs)
+        if self.name == "join":
+            return strings.join(self.text, args[0] if args else UNKNOWN)
+        return Pattern.of(None)
+
+
+class _ContainerMethod:
+    def __init__(self, container: Any, name: str) -> None:
+        self.container = container
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        c = self.container
+        if isinstance(c, ListVal):
+            if self.name == "append" and args:
+                c.items.append(args[0])
+                return None
+            if self.name == "extend" and args:
+                items = interp.iterate(args[0], st)
+                if items is None:
+                    c.items.append(UNKNOWN)
+                else:
+                    c.items.extend(items)
+                return None
+            if self.name == "insert" and len(args) == 2 and isinstance(args[0], int):
+                c.items.insert(args[0], args[1])
+                return None
+            if self.name == "pop":
+                if c.items and (not args or isinstance(args[0], int)):
+                    try:
+                        return c.items.pop(args[0] if args else -1)
+                    except IndexError:
+                        return UNKNOWN
+            return UNKNOWN
+        if isinstance(c, DictVal):
+            if self.name == "get" and args and is_concrete(args[0]):
+                if args[0] in c.items:
+                    return c.items[args[0]]
+                if c.complete:
+                    return args[1] if len(args) > 1 else kwargs.get("default")
+                return UNKNOWN
+            if self.name == "pop" and args and is_concrete(args[0]):
+                if args[0] in c.items:
+                    return c.items.pop(args[0])
+                if c.complete:
+                    return args[1] if len(args) > 1 else UNKNOWN
+                return UNKNOWN
+            if self.name == "setdefault" and args and is_concrete(args[0]):
+                return c.items.setdefault(args[0], args[1] if len(args) > 1 else None)
+            if self.name == "update" and args and isinstance(args[0], DictVal):
+                c.items.update(args[0].items)
+                return None
+            if self.name == "items" and c.complete:
+                return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
+            if self.name == "keys" and c.complete:
+                return ListVal(list(c.items.keys()))
+            if self.name == "values" and c.complete:
+                return ListVal(list(c.items.values()))
+            c.complete = False if self.name == "update" else c.complete
+        return UNKNOWN
+
+
+def _from_python(value: Any) -> Any:
+    if isinstance(value, list):
+        return ListVal([_from_python(v) for v in value])
+    if isinstance(value, tuple):
+        return ListVal([_from_python(v) for v in value], is_tuple=True)
+    return value
+
+
+def _unknown_result(function: Any, args: List[Any]) -> Any:
+    name = getattr(function, "__name__", "")
+    if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
+        return Tensor(None)
+    if any(isinstance(a, Tensor) for a in args):
+        return Tensor(None)
+    return UNKNOWN

@@ -1,0 +1,356 @@
+"""How the interpreter answers calls into TensorFlow's scope APIs: variable_scope, name_scope,
+get_variable, tf.Variable, make_template, and the control-flow functions that TF itself calls
+while building the graph. Shape-only ops are answered by the runtime's own implementations."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
+
+from scopelint.analysis import tf_api
+from scopelint.analysis.values import (
+    MISSING, ApiFn, BoundMethod, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal, NameScopeCM,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, is_concrete,
+)
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.graph import GraphState, VariableScope
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
+
+from scopelint.analysis.markers import GraphVal, render_text
+
+if TYPE_CHECKING:
+    from scopelint.analysis.interpreter import State
+
+
+class TfCalls:
+    """Mixin of the Interpreter: calls whose callee is a TF API function."""
+
+    _active_state: Any = None
+
+    def call_api(self, qualname: str, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
+                 literal_reuse_false: bool = False) -> Any:
+        short = tf_api.short_name(qualname)
+        graph = st.graph
+        try:
+            if short in ("variable_scope", "variable_op_scope"):
+                if short == "variable_op_scope":
+                    values = args.pop(0) if args else kwargs.pop("values", None)
+                    kwargs["values"] = values
+                return self.make_scope_cm(args, kwargs, st, literal_reuse_false)
+            if short in ("name_scope", "op_scope"):
+                name = args[0] if args else kwargs.get("name")
+                default = args[1] if len(args) > 1 else kwargs.get("default_name")
+                return NameScopeCM(default if name is None else name)
+            if short in ("get_variable", "get_local_variable"):
+                return self.api_get_variable(args, kwargs, st)
+            if short in ("Variable", "VariableV1"):
+                return self.api_tf_variable(args, kwargs, st, node)
+            if short == "get_variable_scope":
+                assert graph.current is not None
+                return ScopeVal(graph.current)
+            if short == "make_template":
+                return self.api_make_template(args, kwargs, st)
+            if short in ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr"):
+                return self.api_control_flow(short, args, kwargs, st, node)
+            if short == "reset_default_graph":
+                fresh = self.new_graph()
+                fresh.events = graph.events
+                st.graph = fresh
+                self.runtime_graph.state = fresh
+                return None
+            if short == "Graph":
+                return GraphVal()
+            if short == "get_default_graph":
+                return GraphVal()
+            if short == "fixed_size_partitioner":
+                shards = args[0] if args else kwargs.get("num_shards", UNKNOWN)
+                axis = args[1] if len(args) > 1 else kwargs.get("axis", 0)
+                if isinstance(shards, int) and isinstance(axis, int):
+                    from scopelint.semantics.graph import fixed_size_partitioner
+
+                    return fixed_size_partitioner(shards, axis)
+                return UNKNOWN
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return UNKNOWN
+        function = tf_api.pure_function(qualname)
+        if function is not None:
+            return self.real_call(function, args, kwargs, st)
+        if short in tf_api.NEUTRAL_CONTEXTS:
+            return OpaqueVal(short)
+        # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
+        st.graph.havoc = True
+        return OpaqueVal(short or qualname)
+
+    def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
+        names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
+                 "partitioner", "custom_getter", "reuse", "dtype", "use_resource", "constraint",
+                 "auxiliary_name_scope"]
+        bound: Dict[str, Any] = {"default_name": None, "values": None, "initializer": None, "regularizer": None,
+                                 "caching_device": None, "partitioner": None, "custom_getter": None, "reuse": None,
+                                 "dtype": None, "use_resource": None, "constraint": None,
+                                 "auxiliary_name_scope": True}
+        for name, value in zip(names, args):
+            bound[name] = value
+        for name, value in kwargs.items():
+            if name not in names:
+                raise scope_errors.ScopeTypeError("__init__() got an unexpected keyword argument '%s'" % name)
+            bound[name] = value
+        if "name_or_scope" not in bound:
+            raise scope_errors.ScopeTypeError(
+                "__init__() missing 1 required positional argument: 'name_or_scope'")
+        name_or_scope = bound.pop("name_or_scope")
+        if isinstance(name_or_scope, ScopeVal):
+            name_or_scope = name_or_scope.scope
+        elif not isinstance(name_or_scope, (str, Pattern, VariableScope)) and name_or_scope is not None:
+            if name_or_scope is not UNKNOWN and not is_concrete(name_or_scope):
+                name_or_scope = UNKNOWN
+        default_name = bound.pop("default_name")
+        reuse = bound.pop("reuse")
+        if reuse is not None and reuse is not UNKNOWN and not isinstance(reuse, (bool, ReuseMode)):
+            reuse = UNKNOWN if not is_concrete(reuse) else reuse
+        bound.pop("values")
+        graph = st.graph
+        reuse = graph.check_scope_args(name_or_scope, default_name, reuse, bound["auxiliary_name_scope"])
+        return ScopeCM(name_or_scope, default_name, reuse, {k: self.to_core(v) for k, v in bound.items()},
+                       literal_reuse_false=literal_false)
+
+    def to_core(self, value: Any) -> Any:
+        """An argument as the semantics core takes it."""
+        if isinstance(value, (FunctionVal, BoundMethod)):
+            return self.as_python_callable(value)
+        if isinstance(value, ListVal):
+            items = [self.to_core(v) for v in value.items]
+            if any(v is UNKNOWN for v in items):
+                return UNKNOWN
+            return tuple(items) if value.is_tuple else items
+        if isinstance(value, (InstanceVal, ClassVal, ModuleVal, ApiFn, OpaqueVal, DictVal, ScopeVal)):
+            return UNKNOWN
+        return value
+
+    def as_python_callable(self, function: Any) -> Callable[..., Any]:
+        """A program function (custom getter) that the core can call."""
+        interp = self
+
+        def invoke(*args: Any, **kwargs: Any) -> Any:
+            st = interp._active_state
+            wrapped_args = [PyCallable(a) if callable(a) and not isinstance(a, (Tensor,)) else a for a in args]
+            wrapped_kwargs = {k: PyCallable(v) if callable(v) and not isinstance(v, (Tensor, type)) and
+                              k in ("getter",) else v for k, v in kwargs.items()}
+            result = interp.call(function, wrapped_args, wrapped_kwargs, st, None)
+            return result
+
+        return invoke
+
+    def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",
+                 "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
+                 "synchronization", "aggregation"]
+        bound: Dict[str, Any] = {}
+        for name, value in zip(names, args):
+            bound[name] = value
+        for name, value in kwargs.items():
+            if name not in names:
+                raise scope_errors.ScopeTypeError("get_variable() got an unexpected keyword argument '%s'" % name)
+            bound[name] = value
+        if "name" not in bound:
+            raise scope_errors.ScopeTypeError("get_variable() missing 1 required positional argument: 'name'")
+        shape = bound.get("shape")
+        bound["shape"] = self.shape_arg(shape)
+        name = bound.pop("name")
+        if not isinstance(name, (str, Pattern)):
+            name = UNKNOWN
+        core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
+            "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
+            "collections", "trainable")}
+        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn)):
+            core_kwargs["initializer"] = UNKNOWN
+        self._active_state = st
+        result = st.graph.get_variable(name, **core_kwargs)
+        return result
+
+    def shape_arg(self, shape: Any) -> Any:
+        if shape is None:
+            return None
+        if isinstance(shape, TensorShape):
+            return shape
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            return shape
+        if isinstance(shape, ListVal):
+            dims: List[Any] = []
+            for item in shape.items:
+                if item is None or (isinstance(item, int) and not isinstance(item, bool)):
+                    dims.append(item)
+                elif isinstance(item, Dimension):
+                    dims.append(item.value)
+                else:
+                    return UNKNOWN
+            return dims
+        if is_concrete(shape):
+            return shape  # let the core raise TF's TypeError for a bad dimension
+        return UNKNOWN
+
+    def api_tf_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST]) -> Any:
+        initial = args[0] if args else kwargs.get("initial_value")
+        name = kwargs.get("name", args[5] if len(args) > 5 else None)
+        if not isinstance(name, (str, Pattern)) and name is not None:
+            name = UNKNOWN
+        if isinstance(initial, (FunctionVal, BoundMethod)):
+            initial = self.call(initial, [], {}, st, node)
+        shape = kwargs.get("shape")
+        if isinstance(shape, (ListVal, TensorShape)):
+            core_shape = self.shape_arg(shape)
+            var_shape = TensorShape(core_shape) if core_shape is not UNKNOWN else None
+        elif isinstance(initial, Tensor):
+            var_shape = initial.get_shape()
+        elif is_concrete(initial) or isinstance(initial, ListVal):
+            python_value = self.to_python(initial)
+            from scopelint.runtime.tensors import shape_of
+
+            var_shape = shape_of(python_value) if python_value is not MISSING else None
+        else:
+            var_shape = None
+        dtype = kwargs.get("dtype")
+        from scopelint.runtime.tensors import dtype_of
+        from scopelint.semantics.dtypes import as_dtype
+
+        if dtype is not None and is_concrete(dtype):
+            var_dtype: Any = as_dtype(dtype)
+        elif isinstance(initial, Tensor) or is_concrete(initial):
+            var_dtype = dtype_of(initial)
+        else:
+            var_dtype = UNKNOWN
+        graph = st.graph
+        if graph.current is not None and graph.reuse_of(graph.current) in (True, AUTO_REUSE) and graph.path_certain:
+            self.warn("SL202", "tf.Variable inside a reusing scope (%s) creates a new variable instead of sharing"
+                      % (render_text(graph.current.name) or "the root scope"), node or ast.Pass())
+        return graph.create_tf_variable(name, var_shape, var_dtype)
+
+    def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        name = args[0] if args else kwargs.pop("name_", None)
+        function = args[1] if len(args) > 1 else kwargs.pop("func_", UNKNOWN)
+        create_now = kwargs.pop("create_scope_now_", False)
+        unique = kwargs.pop("unique_name_", None)
+        getter = kwargs.pop("custom_getter_", None)
+        if name is None:
+            raise scope_errors.ScopeValueError("name cannot be None.")
+        template = TemplateVal(name, function, unique, getter)
+        setattr(template, "_bound_kwargs", kwargs)
+        if create_now is True:
+            graph = st.graph
+            scope_name = unique or graph._unique_variable_scope(name)
+            token = graph._enter_pure_string(scope_name, None, _no_overrides(self.to_core(getter)), None, None)
+            template.scope = token.entered
+            graph.exit_variable_scope(token)
+        elif create_now is not False:
+            template.scope = None
+            st.graph.havoc = True
+        return template
+
+    def call_template(self, template: TemplateVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                      node: Optional[ast.AST]) -> Any:
+        merged = dict(getattr(template, "_bound_kwargs", {}))
+        merged.update(kwargs)
+        result: List[Any] = [UNKNOWN]
+
+        def body(scope_val: Any, inner: State) -> None:
+            if template.scope is None:
+                template.scope = scope_val.scope
+            trainable_before = _count_created(inner.graph)
+            result[0] = self.call(template.function, args, merged, inner, node)
+            if template.variables_created and _count_created(inner.graph) != trainable_before and inner.alive:
+                exc = scope_errors.ScopeValueError(
+                    "Trainable variable created when calling a template after the first time, perhaps you used "
+                    "tf.Variable when you meant tf.get_variable")
+                self.raised(exc, inner)
+                return
+            template.first_call = False
+            template.variables_created = True
+
+        try:
+            if template.scope is not None:
+                manager = ScopeCM(template.scope, None, None if template.first_call else True, {})
+            else:
+                manager = ScopeCM(template.unique_name, template.name, None,
+                                  {"custom_getter": self.to_core(template.custom_getter)})
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return UNKNOWN
+        self.enter_scope(manager, node or ast.Pass(), body, st)
+        return result[0]
+
+    def api_control_flow(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State,
+                         node: Optional[ast.AST]) -> Any:
+        """Graph-mode control flow calls its functions once each at build time (§10b)."""
+        functions: List[Any] = []
+        if short == "cond":
+            functions = [kwargs.get("true_fn", kwargs.get("fn1", args[1] if len(args) > 1 else None)),
+                         kwargs.get("false_fn", kwargs.get("fn2", args[2] if len(args) > 2 else None))]
+            scope = NameScopeCM(kwargs.get("name") or "cond")
+        elif short == "case":
+            pairs = args[0] if args else kwargs.get("pred_fn_pairs")
+            if isinstance(pairs, ListVal):
+                for pair in pairs.items:
+                    if isinstance(pair, ListVal) and len(pair.items) == 2:
+                        functions.append(pair.items[1])
+                    else:
+                        functions.append(UNKNOWN)
+            elif isinstance(pairs, DictVal):
+                functions.extend(pairs.items.values())
+            else:
+                functions.append(UNKNOWN)
+            default = kwargs.get("default", args[1] if len(args) > 1 else None)
+            if default is not None:
+                functions.append(default)
+            scope = NameScopeCM(kwargs.get("name") or "case")
+        elif short == "while_loop":
+            cond = args[0] if args else kwargs.get("cond")
+            body = args[1] if len(args) > 1 else kwargs.get("body")
+            loop_vars = args[2] if len(args) > 2 else kwargs.get("loop_vars", UNKNOWN)
+            items = loop_vars.items if isinstance(loop_vars, ListVal) else [loop_vars]
+            results: List[Any] = []
+
+            def run(value: Any, inner: State) -> None:
+                self.call(cond, list(items), {}, inner, node)
+                results.append(self.call(body, list(items), {}, inner, node))
+
+            self.enter_context(NameScopeCM(kwargs.get("name") or "while"), node or ast.Pass(), run, st)
+            return results[0] if results else UNKNOWN
+        else:
+            function = args[0] if args else kwargs.get("fn")
+            elems = args[1] if len(args) > 1 else kwargs.get("elems", UNKNOWN)
+            sample = self.subscript(elems, 0, st) if isinstance(elems, Tensor) else UNKNOWN
+            results = []
+
+            def run_map(value: Any, inner: State) -> None:
+                call_args = [sample] if short == "map_fn" else [UNKNOWN, sample]
+                results.append(self.call(function, call_args, {}, inner, node))
+
+            self.enter_context(NameScopeCM(kwargs.get("name") or short.replace("_fn", "")), node or ast.Pass(),
+                               run_map, st)
+            return results[0] if results else UNKNOWN
+        outputs: List[Any] = []
+
+        def run_all(value: Any, inner: State) -> None:
+            for function in functions:
+                if not inner.alive:
+                    return
+                if function is None:
+                    continue
+                outputs.append(self.call(function, [], {}, inner, node))
+
+        self.enter_context(scope, node or ast.Pass(), run_all, st)
+        return outputs[0] if outputs else UNKNOWN
+
+
+def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
+    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
+                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
+
+
+def _count_created(graph: GraphState) -> int:
+    from scopelint.semantics.events import VariableCreated
+
+    return sum(1 for e in graph.events if isinstance(e, VariableCreated))
