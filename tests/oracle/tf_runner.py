@@ -1,0 +1,196 @@
+"""Run one fixture under real TensorFlow (tf.compat.v1, graph mode, RefVariables) and print
+what happened as JSON, in the schema `scopelint run` uses.
+
+Usage: python tests/oracle/tf_runner.py FILE   (with a python that has tensorflow-cpu)
+
+Variables created are seen through `variable_creator_scope` (get_variable, tf.Variable and
+partition parts alike); shares through the variable store's two getters; each event's line
+is the innermost frame in FILE. An exception from TF's scope machinery becomes a diagnostic
+with TF's message; any other exception is reported as the program's own failure.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import sys
+import traceback
+from typing import Any, Dict, List, Optional, Tuple
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, ROOT)
+
+from scopelint.semantics.locate import fix_frame  # noqa: E402 - pure Python, no TensorFlow
+
+UNITS = re.compile(r"^#\s*fixture:\s*units=(\S+)", re.M)
+CODES: List[Tuple[str, "re.Pattern[str]"]] = [
+    ("SL101", re.compile(r"^Variable (\S+) already exists, disallowed")),
+    ("SL101", re.compile(r"^Partitioned variable with name (\S+) already exists")),
+    ("SL102", re.compile(r"^Variable (\S+) does not exist, or was not created")),
+    ("SL102", re.compile(r"^PartitionedVariable (\S+) does not exist")),
+    ("SL103", re.compile(r"^Trying to share variable (\S+), but specified shape")),
+    ("SL103", re.compile(r"^Trying to reuse partitioned variable (\S+), but specified (?:shape|partitions)")),
+    ("SL104", re.compile(r"^Trying to share variable (\S+), but specified dtype")),
+    ("SL104", re.compile(r"^Trying to reuse partitioned variable (\S+), but specified dtype")),
+]
+# Where TF's scope machinery lives: an error raised from here is a scope error (SL105).
+SCOPE_MODULES = ("variable_scope.py", "template.py", "framework/ops.py", "tensor_shape.py",
+                 "partitioned_variables.py", "ref_variable.py", "variables.py", "init_ops.py")
+
+
+def load_tf() -> Any:
+    import logging
+
+    import tensorflow as real_tf
+
+    logging.getLogger("tensorflow").setLevel(logging.ERROR)
+    v1 = real_tf.compat.v1
+    v1.disable_v2_behavior()
+    v1.logging.set_verbosity(v1.logging.ERROR)
+    return v1
+
+
+def main(path: str) -> Dict[str, Any]:
+    v1 = load_tf()
+    from tensorflow.python.ops import variable_scope as vs_module
+
+    abspath = os.path.abspath(path)
+    source = open(abspath, encoding="utf-8").read()
+    state: Dict[str, Any] = {"events": None, "created": {}}
+
+    def frames_here() -> List[List[Any]]:
+        return [[f.lineno, f.name] for f in traceback.extract_stack() if f.filename == abspath]
+
+    def record(action: str, variable: Any) -> None:
+        if state["events"] is None:
+            return
+        frames = frames_here()
+        shape = variable.get_shape()
+        name = variable.name
+        event = {
+            "name": name,
+            "line": frames[-1][0] if frames else None,
+            "action": action,
+            "shape": None if shape.dims is None else [d if d is None else int(d) for d in shape.as_list()],
+            "dtype": variable.dtype.base_dtype.name,
+            "frames": frames,
+        }
+        state["events"].append(event)
+        if action == "create":
+            state["created"].setdefault(name[:-2] if name.endswith(":0") else name, frames)
+
+    def creator(next_creator: Any, **kwargs: Any) -> Any:
+        variable = next_creator(**kwargs)
+        record("create", variable)
+        return variable
+
+    store = vs_module._VariableStore
+    original_single = store._get_single_variable
+    original_partitioned = store._get_partitioned_variable
+
+    def single(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
+        existed = name in self._vars
+        variable = original_single(self, name, *args, **kwargs)
+        if existed:
+            record("share", variable)
+        return variable
+
+    def partitioned(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
+        existed = name in self._partitioned_vars
+        variable = original_partitioned(self, name, *args, **kwargs)
+        if existed:
+            for part in variable:
+                record("share", part)
+        return variable
+
+    store._get_single_variable = single
+    store._get_partitioned_variable = partitioned
+
+    original_import = __builtins__.__import__ if hasattr(__builtins__, "__import__") else __builtins__["__import__"]
+
+    def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+        module = original_import(name, globals_, locals_, fromlist, level)
+        if name == "tensorflow" and level == 0:
+            return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
+        return module
+
+    import builtins
+
+    namespace: Dict[str, Any] = {"__name__": "__main__", "__file__": abspath,
+                                 "__builtins__": dict(vars(builtins), __import__=tf_import)}
+    code = compile(source, abspath, "exec")
+    units_match = UNITS.search(source)
+    sys.argv = [abspath]
+    sys.path.insert(0, os.path.dirname(abspath))
+    results: List[Dict[str, Any]] = []
+
+    def run_unit(entry: Optional[str], call: Any) -> None:
+        events: List[Dict[str, Any]] = []
+        state["events"], state["created"] = events, {}
+        unit: Dict[str, Any] = {"entry": entry, "variables": events, "diagnostics": [], "exception": None}
+        graph = v1.Graph()
+        try:
+            with graph.as_default(), v1.variable_creator_scope(creator):
+                call()
+        except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
+            unit["diagnostics"], unit["exception"] = classify(exc, abspath, state["created"])
+        state["events"] = None
+        results.append(unit)
+
+    if units_match:
+        run_unit(None, lambda: exec(code, namespace))
+        results.clear()
+        pattern = units_match.group(1)
+        import ast
+
+        names = [n.name for n in ast.parse(source).body
+                 if isinstance(n, ast.FunctionDef) and fnmatch.fnmatchcase(n.name, pattern)]
+        for name in names:
+            run_unit(name, namespace[name])
+    else:
+        run_unit(None, lambda: exec(code, namespace))
+    return {"file": path, "tensorflow": v1.__version__ if hasattr(v1, "__version__") else None, "units": results}
+
+
+def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Any]:
+    tb = traceback.extract_tb(exc.__traceback__)
+    in_file = [f for f in tb if f.filename == abspath]
+    frames = [(f.lineno or 0, f.name) for f in in_file]
+    message = str(exc.args[0]) if exc.args else str(exc)
+    message = message.split(" Originally defined at:")[0]
+    message = message.split("\n\noriginally defined at:")[0]
+    code = None
+    subject = None
+    for candidate, regex in CODES:
+        match = regex.match(message)
+        if match:
+            code, subject = candidate, match.group(1)
+            break
+    if code is None and isinstance(exc, (ValueError, TypeError)) and tb:
+        innermost = tb[-1].filename.replace(os.sep, "/")
+        if "/tensorflow/" in innermost and innermost.endswith(SCOPE_MODULES):
+            code = "SL105"
+    if code is None or not frames:
+        line = frames[-1][0] if frames else None
+        return [], {"type": type(exc).__name__, "message": message, "line": line}
+    origin = None
+    if subject is not None and code != "SL102":
+        origin = created.get(subject) or created.get(subject + "/part_0")
+        origin = [tuple(f) for f in origin] if origin else None
+    chosen = fix_frame(frames, origin)
+    summary = in_file[frames.index(chosen)]
+    colno = getattr(summary, "colno", None)
+    return [{"code": code, "line": chosen[0], "col": colno + 1 if colno is not None else None,
+             "message": message, "frames": [list(f) for f in frames]}], None
+
+
+if __name__ == "__main__":
+    stdout = sys.stdout
+    sys.stdout = sys.stderr  # the program's prints and TF's chatter stay off the JSON
+    output = main(sys.argv[1])
+    stdout.write(json.dumps(output) + "\n")
