@@ -193,6 +193,8 @@ class BuiltinCalls:
             result = function(*py_args, **py_kwargs)
         except scope_errors.ScopeError as exc:
             if scope_errors_propagate:
+                if getattr(exc, "frames", None) is None:
+                    exc.frames = self._frames_tuple()  # where it was raised, before frames unwind
                 raise
             self.raised(exc, st)
             return UNKNOWN

@@ -119,6 +119,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.cleanups: List[Callable[[State], None]] = []
         self.second_iteration = 0
         self.local_envs: List[Env] = []
+        self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         self.module_env = Env()
         self.module_env.vars["__name__"] = "__main__"
         self.module_env.vars["__file__"] = path
@@ -132,7 +133,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         return graph
 
     def _frames_tuple(self) -> Tuple[Frame, ...]:
-        return tuple((int(f[0]), str(f[1])) for f in self.frames)
+        frames = self.frames[: self.frame_limits[-1]] if self.frame_limits else self.frames
+        return tuple((int(f[0]), str(f[1])) for f in frames)
 
     def _col_of(self, frame: Frame) -> int:
         for entry in self.frames:
@@ -679,7 +681,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def raised(self, exc: scope_errors.ScopeError, st: State) -> None:
         """A scope API raised on this path: report it if certain, and end the path."""
-        frames = self._frames_tuple()
+        frames = getattr(exc, "frames", None) or self._frames_tuple()
         certain = st.graph.path_certain and st.in_try == 0 and not self.second_iteration
         if self.second_iteration and exc.code == "SL101" and st.in_try == 0:
             loop_depth = self.loops[-1].frame_depth if self.loops else len(frames)

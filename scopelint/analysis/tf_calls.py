@@ -75,11 +75,11 @@ class TfCalls:
         except scope_errors.ScopeError as exc:
             self.raised(exc, st)
             return UNKNOWN
+        if short in tf_api.NEUTRAL_CONTEXTS:
+            return OpaqueVal(short)
         function = tf_api.pure_function(qualname)
         if function is not None:
             return self.real_call(function, args, kwargs, st)
-        if short in tf_api.NEUTRAL_CONTEXTS:
-            return OpaqueVal(short)
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
         st.graph.havoc = True
         return OpaqueVal(short or qualname)
@@ -185,6 +185,8 @@ class TfCalls:
                     dims.append(item)
                 elif isinstance(item, Dimension):
                     dims.append(item.value)
+                elif is_concrete(item):
+                    dims.append(item)  # e.g. 2.0: the core raises TF's TypeError for it
                 else:
                     return UNKNOWN
             return dims
@@ -326,7 +328,11 @@ class TfCalls:
 
             def run_map(value: Any, inner: State) -> None:
                 call_args = [sample] if short == "map_fn" else [UNKNOWN, sample]
-                results.append(self.call(function, call_args, {}, inner, node))
+                self.frame_limits.append(len(self.frames))  # TF 2.x runs fn through autograph
+                try:
+                    results.append(self.call(function, call_args, {}, inner, node))
+                finally:
+                    self.frame_limits.pop()
 
             self.enter_context(NameScopeCM(kwargs.get("name") or short.replace("_fn", "")), node or ast.Pass(),
                                run_map, st)

@@ -887,13 +887,19 @@ def while_loop(cond: Any, body: Any, loop_vars: Any, shape_invariants: Any = Non
 def map_fn(fn: Any, elems: Any, dtype: Any = None, parallel_iterations: Any = None, back_prop: bool = True,
            swap_memory: bool = False, infer_shape: bool = True, name: Any = None, **kwargs: Any) -> Any:
     sample = elems[0] if isinstance(elems, Tensor) else elems
-    with name_scope(name, "map", [elems]):
+    with name_scope(name, "map", [elems]), _autograph():
         return fn(sample)
 
 
 def scan(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:
     sample = elems[0] if isinstance(elems, Tensor) else elems
-    return fn(initializer if initializer is not None else sample, sample)
+    with _autograph():
+        return fn(initializer if initializer is not None else sample, sample)
+
+
+def _autograph() -> Any:
+    run = context._RUN
+    return run.hide_deeper_frames() if run is not None else contextlib.nullcontext()
 
 
 def foldl(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:

@@ -17,6 +17,7 @@ class Run:
     def __init__(self, path: str) -> None:
         self.path = path
         self.events: List[Any] = []
+        self.depth_limits: List[int] = []  # frames below these depths are hidden (autograph)
 
     def frames(self) -> Tuple[Frame, ...]:
         found: List[Frame] = []
@@ -26,7 +27,19 @@ class Run:
                 found.append((frame.f_lineno, frame.f_code.co_name))
             frame = frame.f_back  # type: ignore[assignment]
         found.reverse()
+        if self.depth_limits:
+            found = found[: self.depth_limits[-1]]
         return tuple(found)
+
+    @contextlib.contextmanager
+    def hide_deeper_frames(self) -> Iterator[None]:
+        """TF 2.x converts functions given to map_fn/scan with autograph: their frames are
+        in a generated file, so what they create is attributed to the calling line."""
+        self.depth_limits.append(len(self.frames()))
+        try:
+            yield
+        finally:
+            self.depth_limits.pop()
 
 
 _RUN: Optional[Run] = None

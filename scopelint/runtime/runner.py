@@ -11,7 +11,7 @@ import traceback
 from typing import Any, Dict, List, Optional
 
 from scopelint.runtime import context, modules
-from scopelint.semantics.errors import ScopeError
+from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.locate import fix_frame
 from scopelint.semantics.shapes import to_json
@@ -63,7 +63,10 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                 pass
             except RunFailed:
                 raise
-            except Exception as exc:  # the program's own failure, not a scope error
+            except Exception as exc:  # the program's own failure, unless a scope API refused its arguments
+                if isinstance(exc, TypeError) and API_SIGNATURE_ERROR.match(str(exc)):
+                    result["diagnostics"].append(_diagnostic(ScopeTypeError(str(exc)), abspath, exc))
+                    return _finish(result, run, start)
                 frames = _frames(exc, abspath)
                 result["exception"] = {
                     "type": type(exc).__name__,
@@ -73,6 +76,10 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
         context.end_run()
+    return _finish(result, run, start)
+
+
+def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, Any]:
     result["variables"] = [_variable(e) for e in run.events[start:] if isinstance(e, (VariableCreated, VariableShared))]
     return result
 
@@ -81,8 +88,8 @@ def _frames(exc: BaseException, abspath: str) -> List[traceback.FrameSummary]:
     return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == abspath]
 
 
-def _diagnostic(exc: ScopeError, abspath: str) -> Dict[str, Any]:
-    summaries = _frames(exc, abspath)
+def _diagnostic(exc: ScopeError, abspath: str, raised: Optional[BaseException] = None) -> Dict[str, Any]:
+    summaries = _frames(raised or exc, abspath)
     frames = [(f.lineno or 0, f.name) for f in summaries]
     if not frames:
         return {"code": exc.code, "line": None, "col": None, "message": exc.message, "frames": []}

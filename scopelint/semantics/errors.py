@@ -6,7 +6,8 @@ raises them as ValueError/TypeError so user code that catches them behaves as un
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+import re
+from typing import Optional, Sequence, Tuple
 
 from scopelint.semantics.locate import Frame
 
@@ -20,6 +21,7 @@ class ScopeError(Exception):
         super().__init__(message)
         self.message = message
         self.origin = tuple(origin) if origin is not None else None
+        self.frames: Optional[Tuple[Frame, ...]] = None  # set by a driver that knows them
 
     def __str__(self) -> str:
         return self.message
@@ -62,3 +64,11 @@ def does_not_exist(key: str) -> VariableMissingError:
         "Variable %s does not exist, or was not created with tf.get_variable(). "
         "Did you mean to set reuse=tf.AUTO_REUSE in VarScope?" % key
     )
+
+
+# A TypeError Python raises when a scope API is called with arguments its signature refuses
+# (`tf.get_variable("v", reuse=True)`): no TF frame is on the stack, but it is SL105 too.
+API_SIGNATURE_ERROR = re.compile(
+    r"^(get_variable|get_local_variable|variable_scope\.__init__|name_scope\.__init__|make_template)\(\) "
+    r"(got an unexpected keyword argument|missing \d+ required|takes)"
+)

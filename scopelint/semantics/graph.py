@@ -242,6 +242,22 @@ class GraphState:
         self.name_stack = new_stack
         return returned, old_stack
 
+    def _validate_op_name(self, name: Text) -> None:
+        """Graph.name_scope's check, which creating a variable runs on its name (§1.3)."""
+        if not isinstance(name, str) or not name:
+            return
+        at_root = not self.name_stack
+        regex, kind = (VALID_OP_NAME, "root scope") if at_root else (VALID_SCOPE_NAME, "scope")
+        if regex.match(name):
+            return
+        if at_root and not self.root_known and VALID_SCOPE_NAME.match(name):
+            self._note_possible_error("SL105", None)
+            return
+        raise errors.ScopeValueError(
+            "'%s' is not a valid %s name. A %s name has to match the following pattern: %s"
+            % (name, kind, kind, regex.pattern)
+        )
+
     def register_op(self, name: Optional[Text], default: str) -> Text:
         """An op created in the current name scope takes a name from the table."""
         if isinstance(name, str) and name.endswith("/"):
@@ -680,6 +696,8 @@ class GraphState:
                 raise errors.ScopeValueError(
                     "An initializer for variable %s of %s is required" % (render_text(key), dtype.base_dtype)
                 )
+            if shape is not UNKNOWN and not shape.is_fully_defined():
+                raise errors.ScopeValueError(_INVALID_INITIALIZER)  # the default ones need a shape
             var_shape, var_dtype = shape, dtype
         elif from_value:
             var_dtype = constant_dtype(initializer)
@@ -695,11 +713,7 @@ class GraphState:
                 value = initializer()
                 var_shape, var_dtype = constant_shape(value), constant_dtype(value)
             else:
-                raise errors.ScopeValueError(
-                    "The initializer passed is not valid. It should be a callable with no arguments and the "
-                    "shape should not be provided or an instance of `tf.keras.initializers.*' and `shape` "
-                    "should be fully defined."
-                )
+                raise errors.ScopeValueError(_INVALID_INITIALIZER)
         if var_shape is UNKNOWN:
             var_shape = None
         record = self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain)
@@ -711,6 +725,7 @@ class GraphState:
     ) -> StoredVariable:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
+        self._validate_op_name(name_scope_base)
         op_name = self.unique_name(name_scope_base)
         for child in ("Initializer", "Assign", "read"):
             if isinstance(op_name, str):
@@ -729,11 +744,6 @@ class GraphState:
         if name is UNKNOWN:
             name = concat(None)
         base = name if name else "Variable"
-        if isinstance(base, str) and self.name_stack == "" and not VALID_OP_NAME.match(base):
-            raise errors.ScopeValueError(
-                "'%s' is not a valid root scope name. A root scope name has to match the following "
-                "pattern: %s" % (base, VALID_OP_NAME.pattern)
-            )
         if isinstance(base, str) and base.endswith("/"):
             # A name ending in "/" is used as-is (Graph.name_scope's absolute form).
             saved, self.name_stack = self.name_stack, ""
@@ -821,6 +831,12 @@ class GraphState:
         record = StoredPartitioned(name, full_shape, dtype, list(partitions), parts)
         self.partitioned[name] = record
         return record
+
+
+_INVALID_INITIALIZER = (
+    "The initializer passed is not valid. It should be a callable with no arguments and the shape should not be "
+    "provided or an instance of `tf.keras.initializers.*' and `shape` should be fully defined."
+)
 
 
 def render_text(text: Text) -> str:

@@ -25,7 +25,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-from scopelint.semantics.locate import fix_frame  # noqa: E402 - pure Python, no TensorFlow
+from scopelint.semantics.errors import API_SIGNATURE_ERROR  # noqa: E402 - pure Python, no TensorFlow
+from scopelint.semantics.locate import fix_frame  # noqa: E402
 
 UNITS = re.compile(r"^#\s*fixture:\s*units=(\S+)", re.M)
 CODES: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -171,9 +172,12 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
         if match:
             code, subject = candidate, match.group(1)
             break
-    if code is None and isinstance(exc, (ValueError, TypeError)) and tb:
-        innermost = tb[-1].filename.replace(os.sep, "/")
-        if "/tensorflow/" in innermost and innermost.endswith(SCOPE_MODULES):
+    if code is None and isinstance(exc, TypeError) and API_SIGNATURE_ERROR.match(message):
+        code = "SL105"
+    if code is None and isinstance(exc, (ValueError, TypeError)) and in_file:
+        below = tb[tb.index(in_file[-1]) + 1:]  # the frames under the program's last line
+        if any("/tensorflow/" in f.filename.replace(os.sep, "/") and
+               f.filename.replace(os.sep, "/").endswith(SCOPE_MODULES) for f in below):
             code = "SL105"
     if code is None or not frames:
         line = frames[-1][0] if frames else None
