@@ -1345,6 +1345,13 @@ def _is_neutral(manager: Any) -> bool:
 def _is_generator(node: Any) -> bool:
     if isinstance(node, ast.Lambda):
         return False
+    cached = getattr(node, "_scopelint_generator", None)  # on the node: ids are reused across trees
+    if cached is None:
+        cached = node._scopelint_generator = _is_generator_uncached(node)
+    return bool(cached)
+
+
+def _is_generator_uncached(node: Any) -> bool:
     for child in ast.walk(node):
         if isinstance(child, (ast.Yield, ast.YieldFrom)):
             # Only yields of this function count, not of nested functions.

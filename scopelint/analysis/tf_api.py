@@ -6,6 +6,7 @@ Library knowledge lives here (astroid's "brains"), not in the interpreter.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Dict, Optional
 
 from scopelint.runtime import api as runtime_api
@@ -56,6 +57,7 @@ _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and c
 _RENAMED = {"slice": "slice_", "tuple": "tuple_"}
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical(qualname: str) -> str:
     """`tensorflow.compat.v1.nn.relu` -> `tensorflow.nn.relu`; TF internals -> public names."""
     if not (qualname == TF or qualname.startswith(TF + ".")):

@@ -117,6 +117,9 @@ class GraphState:
     partitioned: Dict[str, StoredPartitioned] = field(default_factory=dict)
     counts: Dict[str, Any] = field(default_factory=dict)  # scope name -> int | UNKNOWN
     pattern_counts: Set[Pattern] = field(default_factory=set)
+    # scope name -> every opened scope name below it. Only grows, so forks share it: resetting
+    # a count that another path never opened just writes the 0 that `.get(k, 0)` reads anyway.
+    descendants: Dict[str, Set[str]] = field(default_factory=dict)
     names_in_use: Dict[str, int] = field(default_factory=dict)
     name_stack: Text = ""
     reuse: Dict[int, Reuse] = field(default_factory=dict)
@@ -144,6 +147,7 @@ class GraphState:
             partitioned=dict(self.partitioned),
             counts=dict(self.counts),
             pattern_counts=set(self.pattern_counts),
+            descendants=self.descendants,
             names_in_use=dict(self.names_in_use),
             name_stack=self.name_stack,
             reuse=dict(self.reuse),
@@ -416,12 +420,16 @@ class GraphState:
             return
         count = self.counts.get(name, 0)
         self.counts[name] = UNKNOWN if count is UNKNOWN else count + 1
+        if count == 0:
+            parts = name.split("/")
+            for end in range(1, len(parts)):
+                self.descendants.setdefault("/".join(parts[:end]), set()).add(name)
 
     def _close_subscopes(self, name: Text) -> None:
         prefix = concat(name, "/")
         if isinstance(prefix, str):
-            for key in self.counts:
-                if key.startswith(prefix):
+            for key in self.descendants.get(name, ()):  # close_variable_subscopes: all below `name`
+                if self.counts.get(key):
                     self.counts[key] = 0
             self.pattern_counts = {p for p in self.pattern_counts if not _certainly_starts_with(p, prefix)}
         else:
