@@ -12,7 +12,6 @@ import argparse
 import ast
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile

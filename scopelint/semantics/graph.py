@@ -427,9 +427,9 @@ class GraphState:
 
     def _close_subscopes(self, name: Text) -> None:
         prefix = concat(name, "/")
-        if isinstance(prefix, str):
+        if isinstance(name, str) and isinstance(prefix, str):
             for key in self.descendants.get(name, ()):  # close_variable_subscopes: all below `name`
-                if self.counts.get(key):
+                if self.counts.get(key, 0) != 0:  # (an UNKNOWN count is reset too)
                     self.counts[key] = 0
             self.pattern_counts = {p for p in self.pattern_counts if not _certainly_starts_with(p, prefix)}
         else:
