@@ -432,7 +432,7 @@ class GraphState:
                 if self.counts.get(key, 0) != 0:  # (an UNKNOWN count is reset too)
                     self.counts[key] = 0
             self.pattern_counts = {p for p in self.pattern_counts if not _certainly_starts_with(p, prefix)}
-        else:
+        elif isinstance(prefix, Pattern):
             for key, count in self.counts.items():
                 if count != 0 and _pattern_prefix_of(prefix, key):
                     self.counts[key] = UNKNOWN  # may or may not have been reset
