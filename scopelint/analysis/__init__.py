@@ -144,6 +144,13 @@ def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult
     except RecursionError:
         graph = None
         interp.incomplete = True
+    except Exception:
+        # An analyzer bug must cost this unit its results, never the user's run (strict: tests see it).
+        if interp.strict:
+            raise
+        graph = None
+        interp.incomplete = True
+        interp.findings = []
     events = graph.events if graph is not None else []
     variables = [_variable(e) for e in events if isinstance(e, (VariableCreated, VariableShared))]
     diagnostics = [_diagnostic(f, entry) for f in interp.findings]

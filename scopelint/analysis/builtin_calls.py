@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import ast
 import builtins
+import itertools
+import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from scopelint.analysis import strings
 from scopelint.analysis.values import (
-    MISSING, BoundMethod, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, OpaqueVal, is_concrete, truth,
+    MISSING, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, OpaqueVal,
+    UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -42,6 +45,13 @@ class BuiltinCalls:
             if isinstance(value, (str, TensorShape)):
                 return self.real_call(len, [value], {}, st)
             return UNKNOWN
+        if name == "zip_longest":
+            lists = [self.iterate(a, st) for a in args]
+            if any(x is None for x in lists):
+                return UNKNOWN
+            fill = kwargs.get("fillvalue")
+            return ListVal([ListVal(list(group), True)
+                            for group in itertools.zip_longest(*lists, fillvalue=fill)])  # type: ignore[arg-type]
         if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
             if name == "enumerate":
                 items = self.iterate(args[0], st) if args else None
@@ -94,7 +104,7 @@ class BuiltinCalls:
             except Exception:
                 return UNKNOWN
         if name == "isinstance":
-            return UNKNOWN
+            return _isinstance(args[0] if args else UNKNOWN, args[1] if len(args) > 1 else UNKNOWN)
         if name in ("hasattr",):
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
@@ -204,6 +214,8 @@ class BuiltinCalls:
             return _unknown_result(function, args)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
+        if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
+            return UnknownTensor()  # computed from a lost shape: its own shape is not TF's either
         return _from_python(result)
 
 
@@ -284,10 +296,54 @@ def _from_python(value: Any) -> Any:
     return value
 
 
+def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    values = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
+    for value in values:
+        if isinstance(value, UnknownTensor):
+            return True
+        if isinstance(value, ListVal) and any(isinstance(item, UnknownTensor) for item in value.items):
+            return True
+    return False
+
+
 def _unknown_result(function: Any, args: List[Any]) -> Any:
     name = getattr(function, "__name__", "")
     if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
-        return Tensor(None)
+        return UnknownTensor()
     if any(isinstance(a, Tensor) for a in args):
-        return Tensor(None)
+        return UnknownTensor()
     return UNKNOWN
+
+
+_BUILTIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
+                  "dict": dict, "set": set, "bytes": bytes, "object": object}
+
+
+def _isinstance(value: Any, classes: Any) -> Any:
+    """isinstance() when both the value's type and the classes are known."""
+    options = classes.items if isinstance(classes, ListVal) else [classes]
+    if value is UNKNOWN or isinstance(value, Pattern) and False:
+        return UNKNOWN
+    if isinstance(value, ListVal):
+        python_type: Any = tuple if value.is_tuple else list
+    elif isinstance(value, DictVal):
+        python_type = dict
+    elif isinstance(value, Pattern):
+        python_type = str
+    elif is_concrete(value):
+        python_type = type(value)
+    else:
+        return UNKNOWN
+    for option in options:
+        if not (isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES):
+            return UNKNOWN
+    return any(issubclass(python_type, _BUILTIN_TYPES[o.name]) for o in options)
+
+
+# Numeric helpers of numpy and math, on fully known numbers only (shape arithmetic in models).
+PURE_NUMERIC = {
+    "prod": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
+    "product": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
+    "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,
+    "exp": math.exp, "abs": abs, "int32": int, "int64": int, "float32": float,
+}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import strings, tf_api
-from scopelint.analysis.builtin_calls import BuiltinCalls, _ContainerMethod, _StrMethod
+from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod
 from scopelint.analysis.tf_calls import TfCalls
 from scopelint.analysis.markers import (
     GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphVal, Property, Super, may_touch_graph,
@@ -299,7 +299,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(value, (TensorShape,)) and value.dims_tuple is not None and len(value.dims_tuple) == count:
             return [Dimension(d) for d in value.dims_tuple]
         if isinstance(value, Tensor):
-            dims = value.get_shape().dims_tuple
+            shape = value.get_shape()
+            dims = shape.dims_tuple if isinstance(shape, TensorShape) else None
             if dims and dims[0] == count:
                 return [self.real_call(value.__getitem__, [i], {}, st) for i in range(count)]
         if isinstance(value, (str, tuple, list)) and len(value) == count:
@@ -493,6 +494,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             self.loops.append(loop)
             if iteration == 2:
                 self.second_iteration += 1
+                current.graph.muted = True
             try:
                 bind(current)
                 self.exec_block(node.body, current)
@@ -511,6 +513,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 merged = holder
             runs.append(merged)
             current = merged.fork(certain=False)
+        for run in runs:
+            run.graph.muted = start.graph.muted
         self.join_into(st, [start] + runs)
         if st.alive and getattr(node, "orelse", None):
             self.exec_block(node.orelse, st)
@@ -1186,6 +1190,18 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return UNKNOWN
             return self.call(self.bind(method, callee, st), args, kwargs, st, node)
         if isinstance(callee, ModuleVal):
+            root, _, last = callee.qualname.partition(".")
+            short = callee.qualname.rsplit(".", 1)[-1]
+            if root in ("numpy", "np", "math") and short in PURE_NUMERIC and not kwargs:
+                python_args = [self.to_python(a) for a in args]
+                if all(a is not MISSING for a in python_args):
+                    try:
+                        value = PURE_NUMERIC[short](*python_args)
+                        return value if value is not None else UNKNOWN
+                    except Exception:
+                        return UNKNOWN
+            if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
+                return self.call_builtin("zip_longest", args, kwargs, st, node)
             if not tf_api.is_safe_module(callee.qualname):
                 st.graph.havoc = True
             return UNKNOWN

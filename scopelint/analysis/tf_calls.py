@@ -206,7 +206,8 @@ class TfCalls:
             core_shape = self.shape_arg(shape)
             var_shape = TensorShape(core_shape) if core_shape is not UNKNOWN else None
         elif isinstance(initial, Tensor):
-            var_shape = initial.get_shape()
+            shape = initial.get_shape()
+            var_shape = shape if isinstance(shape, TensorShape) else None
         elif is_concrete(initial) or isinstance(initial, ListVal):
             python_value = self.to_python(initial)
             from scopelint.runtime.tensors import shape_of

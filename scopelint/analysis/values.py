@@ -258,3 +258,19 @@ def join_values(a: Any, b: Any) -> Any:
     if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
         return Pattern.of(None)
     return UNKNOWN
+
+
+class UnknownTensor(Tensor):
+    """A tensor whose shape the analysis lost (an unmodelled op, an unknown argument). Unlike a
+    TF tensor of unknown shape, reading its shape gives UNKNOWN, not `None` dims: a `None` read
+    from here would claim TF errors (e.g. "initializer passed is not valid") that need not happen."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "float32", "", "Unknown")
+
+    def get_shape(self) -> Any:  # type: ignore[override]
+        return UNKNOWN
+
+    @property
+    def shape(self) -> Any:  # type: ignore[override]
+        return UNKNOWN

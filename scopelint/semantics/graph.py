@@ -130,6 +130,7 @@ class GraphState:
     wrap: Callable[[Any], Any] = lambda record: record  # a driver's view of a stored variable
     path_certain: bool = True  # False on a branch the interpreter could not decide
     root_known: bool = True  # False: analysed at an unknown position (an entry point's callers)
+    muted: bool = False  # a re-run only for its errors (an unknown loop's 2nd pass): no events
     havoc: bool = False  # code the analysis could not follow may have created any variable
 
     def __post_init__(self) -> None:
@@ -159,6 +160,7 @@ class GraphState:
             path_certain=self.path_certain,
             havoc=self.havoc,
             root_known=self.root_known,
+            muted=self.muted,
         )
 
     def join(self, other: "GraphState") -> None:
@@ -474,6 +476,8 @@ class GraphState:
         self.events.append(ScopeErrorRaised(code, message, self.frames(), None, certain=False))
 
     def _emit(self, event: Event) -> None:
+        if self.muted:
+            return
         if not self.path_certain and event.certain:
             event = dataclasses.replace(event, certain=False)
         self.events.append(event)
