@@ -13,8 +13,7 @@ from scopelint.analysis.interpreter import Budget, Finding, Interpreter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.graph import GraphState
-from scopelint.semantics.shapes import to_json
-from scopelint.semantics.values import render
+from scopelint.schema import variable_json
 from scopelint.source import Source, describe_syntax_error
 
 MODULE_STEPS = 400_000
@@ -152,7 +151,8 @@ def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult
         interp.incomplete = True
         interp.findings = []
     events = graph.events if graph is not None else []
-    variables = [_variable(e) for e in events if isinstance(e, (VariableCreated, VariableShared))]
+    variables = [variable_json(e, with_certainty=True) for e in events
+                 if isinstance(e, (VariableCreated, VariableShared))]
     diagnostics = [_diagnostic(f, entry) for f in interp.findings]
     warnings = [_diagnostic(f, entry) for f in interp.warnings]
     return UnitResult(entry, variables, diagnostics, _dedupe(warnings), interp.incomplete or interp.budget.exhausted)
@@ -171,17 +171,6 @@ def _dedupe(items: List[Diagnostic]) -> List[Diagnostic]:
 
 def _diagnostic(finding: Finding, entry: Optional[str]) -> Diagnostic:
     return Diagnostic("", finding.line, finding.col, finding.code, finding.message, finding.frames, entry)
-
-
-def _variable(event: Any) -> Dict[str, Any]:
-    return {
-        "name": render(event.name),
-        "line": event.frames[-1][0] if event.frames else None,
-        "action": event.action,
-        "shape": to_json(event.shape),
-        "dtype": event.dtype.name if hasattr(event.dtype, "name") else None,
-        "certain": event.certain,
-    }
 
 
 def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, FunctionVal, Optional[ClassVal]]]:

@@ -5,7 +5,7 @@ while building the graph. Shape-only ops are answered by the runtime's own imple
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.values import (
@@ -88,19 +88,9 @@ class TfCalls:
         names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
                  "partitioner", "custom_getter", "reuse", "dtype", "use_resource", "constraint",
                  "auxiliary_name_scope"]
-        bound: Dict[str, Any] = {"default_name": None, "values": None, "initializer": None, "regularizer": None,
-                                 "caching_device": None, "partitioner": None, "custom_getter": None, "reuse": None,
-                                 "dtype": None, "use_resource": None, "constraint": None,
-                                 "auxiliary_name_scope": True}
-        for name, value in zip(names, args):
-            bound[name] = value
-        for name, value in kwargs.items():
-            if name not in names:
-                raise scope_errors.ScopeTypeError("__init__() got an unexpected keyword argument '%s'" % name)
-            bound[name] = value
-        if "name_or_scope" not in bound:
-            raise scope_errors.ScopeTypeError(
-                "__init__() missing 1 required positional argument: 'name_or_scope'")
+        bound = _bind("variable_scope.__init__", names, args, kwargs, required=("name_or_scope",))
+        for name in names[1:]:
+            bound.setdefault(name, True if name == "auxiliary_name_scope" else None)
         name_or_scope = bound.pop("name_or_scope")
         if isinstance(name_or_scope, ScopeVal):
             name_or_scope = name_or_scope.scope
@@ -148,15 +138,7 @@ class TfCalls:
         names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",
                  "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
                  "synchronization", "aggregation"]
-        bound: Dict[str, Any] = {}
-        for name, value in zip(names, args):
-            bound[name] = value
-        for name, value in kwargs.items():
-            if name not in names:
-                raise scope_errors.ScopeTypeError("get_variable() got an unexpected keyword argument '%s'" % name)
-            bound[name] = value
-        if "name" not in bound:
-            raise scope_errors.ScopeTypeError("get_variable() missing 1 required positional argument: 'name'")
+        bound = _bind("get_variable", names, args, kwargs, required=("name",))
         shape = bound.get("shape")
         bound["shape"] = self.shape_arg(shape)
         name = bound.pop("name")
@@ -350,6 +332,22 @@ class TfCalls:
 
         self.enter_context(scope, node or ast.Pass(), run_all, st)
         return outputs[0] if outputs else UNKNOWN
+
+
+def _bind(function: str, names: List[str], args: List[Any], kwargs: Dict[str, Any],
+          required: Tuple[str, ...]) -> Dict[str, Any]:
+    """Bind a TF API call's arguments by its signature; refuse what Python would refuse, with
+    Python's own TypeError text (the runtime's functions have the same signatures)."""
+    bound: Dict[str, Any] = dict(zip(names, args))
+    for name, value in kwargs.items():
+        if name not in names:
+            raise scope_errors.ScopeTypeError("%s() got an unexpected keyword argument '%s'" % (function, name))
+        bound[name] = value
+    missing = [name for name in required if name not in bound]
+    if missing:
+        raise scope_errors.ScopeTypeError("%s() missing %d required positional argument: '%s'"
+                                          % (function, len(missing), missing[0]))
+    return bound
 
 
 def _no_overrides(custom_getter: Any) -> Dict[str, Any]:

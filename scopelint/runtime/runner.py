@@ -11,11 +11,10 @@ import traceback
 from typing import Any, Dict, List, Optional
 
 from scopelint.runtime import context, modules
+from scopelint.schema import variable_json
 from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.locate import fix_frame
-from scopelint.semantics.shapes import to_json
-from scopelint.semantics.values import render
 from scopelint.source import describe_syntax_error, read_source
 
 
@@ -80,7 +79,8 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
 
 
 def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, Any]:
-    result["variables"] = [_variable(e) for e in run.events[start:] if isinstance(e, (VariableCreated, VariableShared))]
+    result["variables"] = [variable_json(e) for e in run.events[start:]
+                           if isinstance(e, (VariableCreated, VariableShared))]
     return result
 
 
@@ -102,14 +102,4 @@ def _diagnostic(exc: ScopeError, abspath: str, raised: Optional[BaseException] =
         "col": colno + 1 if colno is not None else None,
         "message": exc.message,
         "frames": [list(f) for f in frames],
-    }
-
-
-def _variable(event: Any) -> Dict[str, Any]:
-    return {
-        "name": render(event.name),
-        "line": event.frames[-1][0] if event.frames else None,
-        "action": event.action,
-        "shape": to_json(event.shape),
-        "dtype": event.dtype.name if hasattr(event.dtype, "name") else None,
     }
