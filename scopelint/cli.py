@@ -111,6 +111,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
     else:
         print(_run_text(result))
+    if result.get("unmodelled"):
+        print("scopelint: note: %s calls TF APIs the reference runtime does not model (%s); variables they "
+              "would create are missing" % (args.file, ", ".join(result["unmodelled"])), file=sys.stderr)
     exception = result.get("exception")
     if exception:
         print(
@@ -220,19 +223,6 @@ def _tree_lines(tree: Dict[str, Any], indent: str) -> List[str]:
     return out
 
 
-def _selected(code: str, select: Optional[str], ignore: Optional[str]) -> bool:
-    from scopelint.rules import BY_CODE
-
-    rule = BY_CODE.get(code)
-    selected = [c.strip() for c in select.split(",")] if select else None
-    ignored = [c.strip() for c in ignore.split(",")] if ignore else []
-    if any(code.startswith(prefix) for prefix in ignored if prefix):
-        return False
-    if selected is not None:
-        return any(code.startswith(prefix) for prefix in selected if prefix)
-    return rule.enabled if rule is not None else True
-
-
 def iter_python_files(paths: Sequence[str]) -> List[str]:
     import os
 
@@ -250,15 +240,26 @@ def iter_python_files(paths: Sequence[str]) -> List[str]:
 def _cmd_check(args: argparse.Namespace) -> int:
     import os
 
+    from scopelint.analysis import analyze_source
+    from scopelint.config import filter_noqa, load_config, with_overrides
+    from scopelint.source import read_source
+
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         for path in missing:
             print("scopelint: no such file or directory: %s" % path, file=sys.stderr)
         return EXIT_USAGE
+    config = with_overrides(load_config(args.paths[0]), args.select, args.ignore)
+    for warning in config.warnings:
+        print("scopelint: warning: %s" % warning, file=sys.stderr)
     findings: List[Dict[str, Any]] = []
     for path in iter_python_files(args.paths):
-        for diag in _analyze(path).all_findings():
-            if _selected(diag.code, args.select, args.ignore):
+        if config.excludes(path):
+            continue
+        source = read_source(path)
+        diagnostics = analyze_source(source).all_findings()
+        for diag in filter_noqa(diagnostics, source.text.splitlines()):
+            if config.selects(diag.code):
                 item = diag.as_json()
                 item["path"] = path
                 findings.append(item)

@@ -118,3 +118,22 @@ def test_no_command_prints_help() -> None:
     result = scopelint()
     assert result.returncode == 2
     assert "usage" in result.stdout
+
+
+def test_noqa_and_pyproject_config(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\n"
+                                    "w = tf.get_variable('v', [1])  # noqa: SL101\n"
+                                    "x = tf.get_variable('v', [2])  # noqa\n")
+    assert scopelint("check", str(bad)).returncode == 0
+    other = write(tmp_path, "other.py", "import tensorflow as tf\nwith tf.variable_scope('s', reuse=True):\n"
+                                        "    tf.get_variable('missing', [1])\n")
+    assert "SL102" in scopelint("check", str(other)).stdout
+    (tmp_path / "pyproject.toml").write_text('[tool.scopelint]\nignore = ["SL102"]\nexclude = ["skip_*.py"]\n'
+                                             'colour = "red"\n')
+    result = scopelint("check", str(other))
+    assert result.returncode == 0
+    assert "unknown key [tool.scopelint] colour" in result.stderr
+    write(tmp_path, "skip_me.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\n"
+                                  "w = tf.get_variable('v', [1])\n")
+    assert scopelint("check", str(tmp_path)).returncode == 0
+    assert scopelint("check", str(other), "--select", "SL102").returncode == 1

@@ -28,6 +28,7 @@ from scopelint.analysis.values import (
     NameScopeCM, OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete, join_values, truth,
 )
 from scopelint.runtime import context as runtime_context
+from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope
@@ -1405,17 +1406,6 @@ def _load(target: ast.expr) -> ast.expr:
         clone.ctx = ast.Load()  # type: ignore[attr-defined]
     return clone
 
-
-_TF_SUBMODULES = {
-    "compat", "v1", "v2", "nn", "rnn_cell", "train", "layers", "contrib", "python", "ops", "framework", "keras",
-    "initializers", "random", "math", "linalg", "image", "data", "summary", "losses", "metrics", "app", "flags",
-    "logging", "gfile", "io", "estimator", "saved_model", "slim", "rnn", "distributions", "signal", "sparse",
-    "strings", "errors", "test", "graph_util", "tools", "core", "lite", "bitwise", "audio", "config", "dtypes",
-    "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "state_ops", "variables", "control_flow_ops",
-    "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
-    "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
-    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version",
-}
 
 _BINOPS: Dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
 from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
 from scopelint.semantics.locate import Frame
@@ -18,6 +18,7 @@ class Run:
         self.path = path
         self.events: List[Any] = []
         self.depth_limits: List[int] = []  # frames below these depths are hidden (autograph)
+        self.unmodelled: Set[str] = set()  # TF APIs the program called that the runtime stubs out
 
     def frames(self) -> Tuple[Frame, ...]:
         found: List[Frame] = []

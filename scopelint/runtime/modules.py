@@ -21,6 +21,19 @@ INTERNAL_MODULES = {
     "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops",
 }
 
+# Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
+TF_SUBMODULES = {
+    "compat", "v1", "v2", "nn", "rnn_cell", "train", "layers", "contrib", "python", "ops", "framework", "keras",
+    "initializers", "random", "math", "linalg", "image", "data", "summary", "losses", "metrics", "app", "flags",
+    "logging", "gfile", "io", "estimator", "saved_model", "slim", "rnn", "distributions", "signal", "sparse",
+    "strings", "errors", "test", "graph_util", "tools", "core", "lite", "bitwise", "audio", "config", "dtypes",
+    "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "state_ops", "variables", "control_flow_ops",
+    "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
+    "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
+    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version",
+}
+
+
 _PACKAGES = {"tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework",
              "tensorflow.python.training", "tensorflow.python.keras", "tensorflow.python.layers"}
 
@@ -49,18 +62,33 @@ class ApiModule(types.ModuleType):
         for table in self._fallbacks:
             if name in table:
                 return table[name]
+        if self.__name__.startswith("tensorflow") and name in TF_SUBMODULES:
+            return importlib.import_module(self.__name__ + "." + name)
         opaque = _opaque_function(self.__name__ + "." + name)
         setattr(self, name, opaque)
         return opaque
 
 
 def _opaque_function(qualname: str) -> Any:
+    from scopelint.runtime import context
+
     short = qualname.rsplit(".", 1)[-1]
+    public = qualname.replace("tensorflow.compat.v1.", "tensorflow.").replace("tensorflow.", "tf.", 1)
+
+    def noted() -> None:
+        if context._RUN is not None:
+            context._RUN.unmodelled.add(public)
+
     if short[:1].isupper():
         # A class (an optimizer, a Saver...): instances absorb every use.
-        return type(short, (Opaque,), {"__init__": lambda self, *a, **k: Opaque.__init__(self, short)})
+        def construct(self: Any, *args: Any, **kwargs: Any) -> None:
+            noted()
+            Opaque.__init__(self, short)
+
+        return type(short, (Opaque,), {"__init__": construct})
 
     def opaque(*args: Any, **kwargs: Any) -> Opaque:
+        noted()
         return Opaque(short)
 
     opaque.__name__ = short

@@ -81,6 +81,7 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
 def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, Any]:
     result["variables"] = [variable_json(e) for e in run.events[start:]
                            if isinstance(e, (VariableCreated, VariableShared))]
+    result["unmodelled"] = sorted(run.unmodelled)
     return result
 
 
