@@ -54,13 +54,14 @@ def _block(draw, ctx: Ctx, depth: int, indent: str) -> List[str]:
 
 
 def _statement(draw, ctx: Ctx, depth: int, indent: str) -> List[str]:
-    kinds = ["get_variable", "get_variable", "tf_variable"]
+    kinds = ["get_variable", "get_variable", "tf_variable", "initialized", "partitioned", "local"]
     if depth < 3:
         kinds += ["scope", "scope", "default_scope", "name_scope", "loop", "if"]
         if ctx.captured:
             kinds.append("reenter")
         if ctx.helpers:
             kinds.append("call_helper")
+        kinds += ["aux_scope", "cond", "template_call", "getter_scope", "default_with_name"]
     kinds.append("reuse_variables")
     kind = draw(st.sampled_from(kinds))
     inner = indent + "    "
@@ -70,6 +71,46 @@ def _statement(draw, ctx: Ctx, depth: int, indent: str) -> List[str]:
         if shape == "None_shape":
             return [indent + "tf.get_variable(%s)" % _name_expr(draw, ctx)]
         return [indent + "tf.get_variable(%s, %s%s)" % (_name_expr(draw, ctx), shape, dtype)]
+    if kind == "initialized":
+        init = draw(st.sampled_from(["tf.constant([1.0, 2.0])", "tf.constant(3)", "tf.zeros_initializer()",
+                                     "tf.constant_initializer(0.5)", "tf.constant([[1, 2]], dtype=tf.float64)"]))
+        shape = "" if init.startswith("tf.constant(") else ", %s" % draw(st.sampled_from(SHAPES[:3]))
+        dtype = draw(st.sampled_from(["", "", ", dtype=tf.float64", ", dtype=tf.int32"]))
+        return [indent + "tf.get_variable(%s%s, initializer=%s%s)" % (_name_expr(draw, ctx), shape, init, dtype)]
+    if kind == "partitioned":
+        rows = draw(st.integers(1, 6))
+        shards = draw(st.integers(1, 4))
+        extra = draw(st.sampled_from(["", ", partitioner=None"])) if draw(st.booleans()) else \
+            ", partitioner=tf.fixed_size_partitioner(%d)" % shards
+        return [indent + "tf.get_variable(%s, [%d, 2]%s)" % (_name_expr(draw, ctx), rows, extra)]
+    if kind == "local":
+        return [indent + "tf.get_local_variable(%s, %s)" % (_name_expr(draw, ctx), draw(st.sampled_from(SHAPES)))]
+    if kind == "aux_scope":
+        return [indent + "with tf.variable_scope(%s, auxiliary_name_scope=False):" % _name_expr(draw, ctx)] + \
+            _block(draw, ctx, depth + 1, inner)
+    if kind == "default_with_name":
+        return [indent + 'with tf.variable_scope(%s, default_name="%s", reuse=%s):'
+                % (_name_expr(draw, ctx), draw(st.sampled_from(NAMES)), draw(st.sampled_from(REUSE)))] + \
+            _block(draw, ctx, depth + 1, inner)
+    if kind == "cond":
+        return [indent + "tf.cond(tf.placeholder(tf.bool, []), lambda: tf.get_variable(%s, [1]), "
+                "lambda: tf.get_variable(%s, [1]))" % (_name_expr(draw, ctx), _name_expr(draw, ctx))]
+    if kind == "template_call":
+        name = ctx.fresh("tmpl")
+        calls = draw(st.integers(1, 3))
+        unique = draw(st.sampled_from(["", ', unique_name_="shared_tmpl"']))
+        base = draw(st.sampled_from(NAMES))
+        lines = [indent + 'def %s_fn():' % name, indent + '    return tf.get_variable("w", [2])',
+                 indent + '%s = tf.make_template("%s", %s_fn%s)' % (name, base, name, unique)]
+        lines += [indent + "%s()" % name for _ in range(calls)]
+        return lines
+    if kind == "getter_scope":
+        suffix = draw(st.sampled_from(["_a", "/ema"]))
+        name = ctx.fresh("getter")
+        return [indent + "def %s(getter, name, *args, **kwargs):" % name,
+                indent + '    return getter(name + "%s", *args, **kwargs)' % suffix,
+                indent + "with tf.variable_scope(%s, custom_getter=%s, reuse=%s):"
+                % (_name_expr(draw, ctx), name, draw(st.sampled_from(REUSE)))] + _block(draw, ctx, depth + 1, inner)
     if kind == "tf_variable":
         return [indent + "tf.Variable(tf.zeros(%s), name=%s)" % (draw(st.sampled_from(SHAPES)), _name_expr(draw, ctx))]
     if kind == "reuse_variables":

@@ -129,7 +129,14 @@ class TfCalls:
             wrapped_args = [PyCallable(a) if callable(a) and not isinstance(a, (Tensor,)) else a for a in args]
             wrapped_kwargs = {k: PyCallable(v) if callable(v) and not isinstance(v, (Tensor, type)) and
                               k in ("getter",) else v for k, v in kwargs.items()}
+            original = st.graph
             result = interp.call(function, wrapped_args, wrapped_kwargs, st, None)
+            if st.graph is not original:
+                # The core is still running on `original` (it restores the name scope there when
+                # get_variable returns): carry the path's state back into that object.
+                original.absorb(st.graph)
+                st.graph = original
+                interp.runtime_graph.state = original
             return result
 
         return invoke

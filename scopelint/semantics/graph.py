@@ -163,6 +163,11 @@ class GraphState:
             muted=self.muted,
         )
 
+    def absorb(self, other: "GraphState") -> None:
+        """Become `other` (a later state of the same path), keeping this object's identity."""
+        for item in dataclasses.fields(self):
+            setattr(self, item.name, getattr(other, item.name))
+
     def join(self, other: "GraphState") -> None:
         """Merge `other` (another path to the same program point) into self."""
         for key in set(self.vars) | set(other.vars):
