@@ -347,3 +347,61 @@ PURE_NUMERIC = {
     "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,
     "exp": math.exp, "abs": abs, "int32": int, "int64": int, "float32": float,
 }
+
+
+_NUMPY_CONSTRUCTORS = {"zeros", "ones", "empty", "full", "eye", "identity", "array", "asarray"}
+_NUMPY_RANDOM = {"randn", "rand", "normal", "uniform", "standard_normal", "random"}
+
+
+def _numpy_dtype(value: Any, default: str) -> Optional[str]:
+    if value is None:
+        return default
+    name = value.qualname.rsplit(".", 1)[-1] if hasattr(value, "qualname") else value
+    if isinstance(value, BuiltinFn):
+        name = {"float": "float64", "int": "int64", "bool": "bool"}.get(value.name, value.name)
+    if isinstance(name, str) and name in ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
+                                          "uint8", "bool", "complex64", "complex128"):
+        return name
+    return None
+
+
+def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, Any], interp: Any) -> Optional[Any]:
+    """np.zeros((50, 8), dtype=np.float32) and friends, when the shape is known; None otherwise."""
+    from scopelint.analysis.values import ArrayVal, NumpyDtype
+
+    if short in _NUMPY_RANDOM and ".random." in qualname:
+        dims = args if short in ("randn", "rand") else [kwargs.get("size", args[2] if len(args) > 2 else None)]
+        shape = _dims(dims[0] if len(dims) == 1 and not isinstance(dims[0], int) else ListVal(list(dims), True),
+                      interp)
+        return ArrayVal(shape, NumpyDtype("float64")) if shape is not None else None
+    if short not in _NUMPY_CONSTRUCTORS:
+        return None
+    first = args[0] if args else kwargs.get("shape", kwargs.get("object"))
+    if short in ("array", "asarray"):
+        value = interp.to_python(first)
+        if value is MISSING or not isinstance(value, (list, tuple, int, float)):
+            return None
+        from scopelint.semantics.shapes import shape_of_python_value
+
+        probe = value
+        while isinstance(probe, (list, tuple)) and probe:
+            probe = probe[0]
+        default = "int64" if isinstance(probe, int) and not isinstance(probe, bool) else "float64"
+        dtype = _numpy_dtype(kwargs.get("dtype"), default)
+        return ArrayVal(tuple(shape_of_python_value(value)), NumpyDtype(dtype)) if dtype else None
+    shape = _dims(first, interp) if short not in ("eye", "identity") else (
+        (first, first) if isinstance(first, int) else None)
+    dtype = _numpy_dtype(kwargs.get("dtype", args[2] if short == "full" and len(args) > 2 else
+                                    (args[1] if short != "full" and len(args) > 1 else None)), "float64")
+    if shape is None or dtype is None:
+        return None
+    return ArrayVal(shape, NumpyDtype(dtype))
+
+
+def _dims(value: Any, interp: Any) -> Optional[tuple]:
+    python = interp.to_python(value)
+    if isinstance(python, int) and not isinstance(python, bool):
+        return (python,)
+    if isinstance(python, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) for d in python):
+        return tuple(python)
+    return None

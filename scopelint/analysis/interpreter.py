@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import strings, tf_api
-from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod
+from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import TfCalls
 from scopelint.analysis.markers import (
     GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphVal, Property, Super, may_touch_graph,
@@ -1201,6 +1201,10 @@ class Interpreter(TfCalls, BuiltinCalls):
                         return value if value is not None else UNKNOWN
                     except Exception:
                         return UNKNOWN
+            if root in ("numpy", "np"):
+                array = numpy_array(short, callee.qualname, args, kwargs, self)
+                if array is not None:
+                    return array
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if not tf_api.is_safe_module(callee.qualname):

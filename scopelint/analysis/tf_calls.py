@@ -154,7 +154,7 @@ class TfCalls:
         core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
             "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
             "collections", "trainable")}
-        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn)):
+        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)):
             core_kwargs["initializer"] = UNKNOWN
         self._active_state = st
         result = st.graph.get_variable(name, **core_kwargs)

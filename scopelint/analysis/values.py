@@ -274,3 +274,17 @@ class UnknownTensor(Tensor):
     @property
     def shape(self) -> Any:  # type: ignore[override]
         return UNKNOWN
+
+
+@dataclass(frozen=True)
+class NumpyDtype:
+    name: str
+
+
+@dataclass(eq=False)
+class ArrayVal:
+    """A numpy array the analysis knows the shape and dtype of (an initializer such as
+    pretrained embeddings): the core reads `.shape` and `.dtype.name` as it does for numpy."""
+
+    shape: tuple
+    dtype: NumpyDtype

@@ -940,6 +940,12 @@ def constant_dtype(value: Any) -> Any:
         return dtype.base_dtype
     if dtype is UNKNOWN:
         return UNKNOWN
+    numpy_name = getattr(dtype, "name", None)  # a numpy array, e.g. pretrained embeddings
+    if isinstance(numpy_name, str):
+        try:
+            return as_dtype(numpy_name)
+        except TypeError:
+            return UNKNOWN
     probe = value
     while isinstance(probe, (list, tuple)) and probe:
         probe = probe[0]
@@ -963,6 +969,9 @@ def constant_shape(value: Any) -> Optional[TensorShape]:
         return shape if isinstance(shape, TensorShape) else None
     if isinstance(value, (list, tuple, int, float, bool, str, bytes)):
         return TensorShape(list(shape_of_python_value(value)))
+    numpy_shape = getattr(value, "shape", None)
+    if isinstance(numpy_shape, tuple) and all(isinstance(d, int) for d in numpy_shape):
+        return TensorShape(list(numpy_shape))
     return None
 
 

@@ -3,10 +3,11 @@ what happened as JSON, in the schema `scopelint run` uses.
 
 Usage: python tests/oracle/tf_runner.py FILE   (with a python that has tensorflow-cpu)
 
-Variables created are seen through `variable_creator_scope` (get_variable, tf.Variable and
-partition parts alike); shares through the variable store's two getters; each event's line
-is the innermost frame in FILE. An exception from TF's scope machinery becomes a diagnostic
-with TF's message; any other exception is reported as the program's own failure.
+Variables created are seen by wrapping RefVariable.__init__ (get_variable, tf.Variable and
+partition parts alike, in whichever graph the program uses); shares through the variable
+store's two getters; each event's line is the innermost frame in FILE. An exception from
+TF's scope machinery becomes a diagnostic with TF's message; any other exception is
+reported as the program's own failure.
 """
 
 from __future__ import annotations
@@ -85,10 +86,17 @@ def main(path: str) -> Dict[str, Any]:
         if action == "create":
             state["created"].setdefault(name[:-2] if name.endswith(":0") else name, frames)
 
-    def creator(next_creator: Any, **kwargs: Any) -> Any:
-        variable = next_creator(**kwargs)
-        record("create", variable)
-        return variable
+    from tensorflow.python.ops import ref_variable
+
+    original_init = ref_variable.RefVariable.__init__
+
+    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        record("create", self)
+
+    # On the class, not per graph: programs switch graphs (tf.Graph().as_default(),
+    # tf.reset_default_graph()), which a variable_creator_scope would not follow.
+    ref_variable.RefVariable.__init__ = recording_init
 
     store = vs_module._VariableStore
     original_single = store._get_single_variable
@@ -134,10 +142,9 @@ def main(path: str) -> Dict[str, Any]:
         events: List[Dict[str, Any]] = []
         state["events"], state["created"] = events, {}
         unit: Dict[str, Any] = {"entry": entry, "variables": events, "diagnostics": [], "exception": None}
-        graph = v1.Graph()
         try:
-            with graph.as_default(), v1.variable_creator_scope(creator):
-                call()
+            v1.reset_default_graph()
+            call()
         except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
             unit["diagnostics"], unit["exception"] = classify(exc, abspath, state["created"])
         state["events"] = None
