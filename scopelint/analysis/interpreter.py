@@ -380,18 +380,16 @@ class Interpreter(TfCalls, BuiltinCalls):
             return Property(function)
         if name.endswith("contextmanager") and isinstance(function, FunctionVal):
             return GeneratorFactory(function)
-        if name.endswith("wraps") or name in ("functools.lru_cache", "lru_cache"):
-            return UNKNOWN
+        if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
+            return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
+        if name.endswith("lru_cache") or name.endswith("cache"):
+            return UNKNOWN  # a cached function does not run again: its calls cannot be followed
         decorator_value = self.eval(decorator, st)
-        if isinstance(decorator_value, ApiFn) and tf_api.short_name(decorator_value.qualname) in (
-                "function", "contrib.framework.add_arg_scope", "add_arg_scope"):
-            return function
-        if isinstance(decorator_value, ModuleVal) or isinstance(decorator_value, ApiFn):
-            if (decorator_value.qualname if isinstance(decorator_value, ApiFn) else "").endswith("add_arg_scope"):
-                return function
+        if isinstance(decorator_value, (ApiFn, ModuleVal)) and \
+                decorator_value.qualname.rsplit(".", 1)[-1] in ("function", "add_arg_scope"):
+            return function  # tf.function, slim's add_arg_scope: the function as it is
         if isinstance(decorator_value, (FunctionVal, BoundMethod)):
-            result = self.call(decorator_value, [function], {}, st, decorator)
-            return result
+            return self.call(decorator_value, [function], {}, st, decorator)
         return UNKNOWN
 
     def exec_ClassDef(self, node: ast.ClassDef, st: State) -> None:
@@ -408,9 +406,12 @@ class Interpreter(TfCalls, BuiltinCalls):
         st.graph = body_state.graph
         for key, value in body_env.vars.items():
             function_value = value.getter if isinstance(value, Property) else value
-            if isinstance(function_value, FunctionVal):
+            if isinstance(function_value, FunctionVal) and function_value.env is body_env:
+                # Methods defined here do not see the class body's names; functions made by a
+                # decorator keep their own closure.
                 function_value.qualname = node.name + "." + function_value.name
-                function_value.env = st.env  # methods do not see the class body's names
+                function_value.env = st.env
+            if isinstance(function_value, FunctionVal):
                 setattr(function_value, "_owner", cls)
             cls.attrs[key] = value
         decorated: Any = cls
@@ -941,6 +942,10 @@ class Interpreter(TfCalls, BuiltinCalls):
             return UNKNOWN
         if isinstance(obj, ScopeVal):
             return self.scope_attribute(obj, name, st)
+        if isinstance(obj, FunctionVal):
+            if name in ("__name__", "__qualname__"):
+                return obj.name
+            return UNKNOWN
         if isinstance(obj, TemplateVal):
             if name == "variable_scope":
                 return obj.scope if obj.scope is not None else None
