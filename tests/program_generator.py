@@ -13,7 +13,7 @@ from typing import List
 
 from hypothesis import strategies as st
 
-NAMES = ["a", "b", "blk", "w"]
+NAMES = ["a", "b", "blk", "w", "x/y", "B"]
 REUSE = ["None", "True", "False", "tf.AUTO_REUSE"]
 SHAPES = ["[1]", "[2]", "[2, 3]", "[]"]
 
@@ -61,7 +61,7 @@ def _statement(draw, ctx: Ctx, depth: int, indent: str) -> List[str]:
             kinds.append("reenter")
         if ctx.helpers:
             kinds.append("call_helper")
-        kinds += ["aux_scope", "cond", "template_call", "getter_scope", "default_with_name"]
+        kinds += ["aux_scope", "cond", "template_call", "getter_scope", "default_with_name", "reuse_from_scope"]
     kinds.append("reuse_variables")
     kind = draw(st.sampled_from(kinds))
     inner = indent + "    "
@@ -134,8 +134,11 @@ def _statement(draw, ctx: Ctx, depth: int, indent: str) -> List[str]:
         return [indent + 'with tf.variable_scope(None, default_name="%s"):' % draw(st.sampled_from(NAMES))] + \
             _block(draw, ctx, depth + 1, inner)
     if kind == "name_scope":
-        return [indent + 'with tf.name_scope("%s"):' % draw(st.sampled_from(NAMES))] + \
-            _block(draw, ctx, depth + 1, inner)
+        name = draw(st.sampled_from(NAMES + ["a/", "a/b/"]))
+        return [indent + 'with tf.name_scope("%s"):' % name] + _block(draw, ctx, depth + 1, inner)
+    if kind == "reuse_from_scope":
+        return [indent + "with tf.variable_scope(%s, reuse=tf.get_variable_scope().reuse or None):"
+                % _name_expr(draw, ctx)] + _block(draw, ctx, depth + 1, inner)
     if kind == "loop":
         var = ctx.fresh("i")
         ctx.loop_vars.append(var)
