@@ -66,6 +66,10 @@ class Finding:
     frames: Tuple[Frame, ...]
 
 
+class FlagsVal:
+    """tf.app.flags.FLAGS (or absl's): attributes are the defaults DEFINE_* registered."""
+
+
 class _Stop(Exception):
     """Internal: the current path ends (an error was raised on it)."""
 
@@ -121,6 +125,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.second_iteration = 0
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
+        self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
         self.module_env = Env()
         self.module_env.vars["__name__"] = "__main__"
         self.module_env.vars["__file__"] = path
@@ -942,6 +947,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return UNKNOWN
         if isinstance(obj, ScopeVal):
             return self.scope_attribute(obj, name, st)
+        if isinstance(obj, FlagsVal):
+            return self.flags.get(name, UNKNOWN)
         if isinstance(obj, FunctionVal):
             if name in ("__name__", "__qualname__"):
                 return obj.name
@@ -989,6 +996,8 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def module_attribute(self, module: ModuleVal, name: str) -> Any:
         qualname = module.qualname + "." + name
+        if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
+            return FlagsVal()
         if qualname.startswith("tensorflow"):
             if tf_api.is_internal_module(qualname):
                 return ModuleVal(qualname)
@@ -1210,6 +1219,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 array = numpy_array(short, callee.qualname, args, kwargs, self)
                 if array is not None:
                     return array
+            if callee.qualname.startswith("absl.") and short in tf_api.FLAG_DEFINERS + ("run",):
+                return self.program_support(short, args, kwargs, st, node)
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if not tf_api.is_safe_module(callee.qualname):

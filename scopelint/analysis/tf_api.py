@@ -24,6 +24,24 @@ SCOPE_APIS = {
     "VariableScope", "AUTO_REUSE", "no_regularizer",
 }
 
+# APIs that never create variables or touch scopes: calling them needs no havoc.
+NO_GRAPH_PREFIXES = (
+    "app.", "flags.", "logging.", "summary.", "gfile.", "io.gfile.", "train.Saver", "train.SummaryWriter",
+    "train.Coordinator", "train.start_queue_runners", "train.latest_checkpoint", "train.NewCheckpointReader",
+    "train.list_variables", "Session", "InteractiveSession", "ConfigProto", "GPUOptions", "RunOptions",
+    "RunMetadata", "global_variables_initializer", "local_variables_initializer", "initialize_all_variables",
+    "variables_initializer", "set_random_seed", "random.set_random_seed", "test.", "errors.", "print", "Print",
+    "assert_", "debugging.", "add_to_collection", "get_collection", "global_variables", "trainable_variables",
+    "local_variables", "all_variables", "model_variables", "sysconfig.", "GraphKeys",
+)
+FLAG_DEFINERS = ("DEFINE_string", "DEFINE_integer", "DEFINE_float", "DEFINE_boolean", "DEFINE_bool", "DEFINE_list",
+                 "DEFINE_enum", "DEFINE_multi_string", "DEFINE_multi_integer")
+
+
+def creates_nothing(short: str) -> bool:
+    return short.startswith(NO_GRAPH_PREFIXES)
+
+
 # Context managers that do not change names or reuse.
 NEUTRAL_CONTEXTS = {
     "device", "control_dependencies", "colocate_with", "Session", "InteractiveSession", "GradientTape",

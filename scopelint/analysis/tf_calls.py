@@ -77,12 +77,34 @@ class TfCalls:
             return UNKNOWN
         if short in tf_api.NEUTRAL_CONTEXTS:
             return OpaqueVal(short)
+        last = (short or "").rsplit(".", 1)[-1]
+        if (short or "").startswith(("app.", "flags.")) and last in tf_api.FLAG_DEFINERS + ("run",):
+            return self.program_support(last, args, kwargs, st, node)
         function = tf_api.pure_function(qualname)
         if function is not None:
             return self.real_call(function, args, kwargs, st)
+        if short is not None and tf_api.creates_nothing(short):
+            return OpaqueVal(short)
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
         st.graph.havoc = True
         return OpaqueVal(short or qualname)
+
+    def program_support(self, what: str, args: List[Any], kwargs: Dict[str, Any], st: "State",
+                        node: Optional[ast.AST]) -> Any:
+        """Flags keep their defaults and app.run() calls main(argv): the module runs as `python FILE`."""
+        if what == "run":
+            main = kwargs.get("main", args[0] if args else None)
+            if main is None:
+                main = self.module_env.lookup("main")
+            if isinstance(main, (FunctionVal, BoundMethod)):
+                self.call(main, [UNKNOWN], {}, st, node)
+                st.alive = False  # app.run() ends with sys.exit(main(argv))
+            return None
+        name = args[0] if args else kwargs.get("name")
+        default = args[1] if len(args) > 1 else kwargs.get("default", UNKNOWN)
+        if isinstance(name, str):
+            self.flags[name] = default if is_concrete(default) or isinstance(default, ListVal) else UNKNOWN
+        return None
 
     def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
         names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",

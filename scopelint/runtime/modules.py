@@ -10,7 +10,7 @@ import sys
 import types
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.runtime import api, nn
+from scopelint.runtime import api, app, nn
 from scopelint.runtime.tensors import Opaque
 from scopelint.semantics.values import AUTO_REUSE
 
@@ -122,6 +122,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     compat.v2 = ApiModule("tensorflow.compat.v2", {}, [core])
     tf.__dict__.update(nn=tf_nn, initializers=initializers, random=random, math=math, compat=compat)
+    flags = ApiModule("tensorflow.flags", _public(app), [])
+    tf.__dict__["flags"] = flags
+    tf.__dict__["app"] = ApiModule("tensorflow.app", {"run": app.run, "flags": flags}, [])
     tf.__dict__["keras"] = ApiModule("tensorflow.keras", {}, [])
     tf.__dict__["layers"] = ApiModule("tensorflow.layers", {}, [])
     modules: Dict[str, types.ModuleType] = {
@@ -133,6 +136,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.initializers": initializers,
         "tensorflow.random": random,
         "tensorflow.math": math,
+        "tensorflow.flags": flags,
+        "tensorflow.app": tf.__dict__["app"],
+        "tensorflow.app.flags": flags,
     }
     return modules
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import types
 import os
 import sys
 import traceback
@@ -38,10 +39,14 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
     except SyntaxError as exc:
         raise RunFailed(describe_syntax_error(source.text, exc)) from None
     run = context.start_run(abspath)
-    namespace: Dict[str, Any] = {"__name__": "__main__", "__file__": abspath, "__builtins__": builtins}
+    program = types.ModuleType("__main__")
+    program.__file__ = abspath
+    program.__dict__["__builtins__"] = builtins
+    namespace: Dict[str, Any] = program.__dict__
     result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None}
-    saved_argv, saved_path = sys.argv, list(sys.path)
+    saved_argv, saved_path, saved_main = sys.argv, list(sys.path), sys.modules.get("__main__")
     sys.argv = [abspath]
+    sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     sys.path.insert(0, os.path.dirname(abspath))
     start = 0
     try:
@@ -74,6 +79,8 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                 }
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
+        if saved_main is not None:
+            sys.modules["__main__"] = saved_main
         context.end_run()
     return _finish(result, run, start)
 

@@ -129,9 +129,13 @@ def main(path: str) -> Dict[str, Any]:
         return module
 
     import builtins
+    import types
 
-    namespace: Dict[str, Any] = {"__name__": "__main__", "__file__": abspath,
-                                 "__builtins__": dict(vars(builtins), __import__=tf_import)}
+    program = types.ModuleType("__main__")
+    program.__file__ = abspath
+    program.__dict__["__builtins__"] = dict(vars(builtins), __import__=tf_import)
+    namespace: Dict[str, Any] = program.__dict__
+    sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     code = compile(source, abspath, "exec")
     units_match = UNITS.search(source)
     sys.argv = [abspath]
@@ -145,6 +149,8 @@ def main(path: str) -> Dict[str, Any]:
         try:
             v1.reset_default_graph()
             call()
+        except SystemExit:
+            pass  # tf.app.run() ends with sys.exit(main(argv))
         except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
             unit["diagnostics"], unit["exception"] = classify(exc, abspath, state["created"])
         state["events"] = None
