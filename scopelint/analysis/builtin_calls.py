@@ -148,7 +148,7 @@ class BuiltinCalls:
             if name in ("map", "filter", "any", "all", "next"):
                 for arg in args:
                     if isinstance(arg, (FunctionVal, BoundMethod)) or may_touch_graph(arg):
-                        st.graph.havoc = True
+                        st.graph.unknown_code_ran()
             return UNKNOWN
         if name == "graph.as_default":
             return GraphDefault()

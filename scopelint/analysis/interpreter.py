@@ -162,7 +162,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         any variable may already exist, and its position in the name scopes is unknown."""
         graph = self.new_graph()
         if not fresh:
-            graph.havoc = True
+            graph.havoc = True  # callers elsewhere may have created anything; their reuse is assumed plain
             graph.root_known = False
         state = State(graph, self.module_env)
         self.frames = []
@@ -212,7 +212,7 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return
             if not self.budget.spend():
                 self.incomplete = True
-                st.graph.havoc = True
+                st.graph.unknown_code_ran()
                 return
             self.frames[-1][0] = stmt.lineno
             self.frames[-1][2] = stmt.col_offset
@@ -226,7 +226,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if self.strict:
             raise NotImplementedError("scopelint interpreter: unsupported %s at line %s"
                                       % (type(node).__name__, getattr(node, "lineno", "?")))
-        st.graph.havoc = True
+        st.graph.unknown_code_ran()
 
     def exec_Expr(self, node: ast.Expr, st: State) -> None:
         self.eval(node.value, st)
@@ -248,7 +248,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             if alias.name == "*":
                 if module in ("tensorflow", "tensorflow.compat.v1"):
                     continue  # star imports of TF: names resolve through unknown globals
-                st.graph.havoc = True
+                st.graph.unknown_code_ran()
                 continue
             value = self.get_attribute(ModuleVal(module), alias.name, st)
             st.env.assign(alias.asname or alias.name, value)
@@ -683,7 +683,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
         self.call_function(manager.function, manager.args, manager.kwargs, st, yield_hook=on_yield)
         if not fired:
-            st.graph.havoc = True
+            st.graph.unknown_code_ran()
 
     def exec_Match(self, node: Any, st: State) -> None:
         self._unsupported(node, st)
@@ -1175,7 +1175,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.frames[-1][2] = node.col_offset
         if unknown_spread:
             if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
-                st.graph.havoc = True
+                st.graph.unknown_code_ran()
             return UNKNOWN
         literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
                             for k in node.keywords)
@@ -1224,7 +1224,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if not tf_api.is_safe_module(callee.qualname):
-                st.graph.havoc = True
+                st.graph.unknown_code_ran()
             return UNKNOWN
         if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
                 and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float)):
@@ -1235,7 +1235,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return UNKNOWN
         # An object the analysis cannot see into: it may build graph pieces.
         if may_touch_graph(callee):
-            st.graph.havoc = True
+            st.graph.unknown_code_ran()
         return UNKNOWN
 
     def call_function(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], st: State,
@@ -1244,14 +1244,14 @@ class Interpreter(TfCalls, BuiltinCalls):
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or \
                 sum(1 for f in self.call_stack if f.node is function.node) >= MAX_RECURSION:
             self.incomplete = True  # cut off: deeper calls are not analysed
-            st.graph.havoc = True
+            st.graph.unknown_code_ran()
             return UNKNOWN
         node = function.node
         if yield_hook is None and _is_generator(node):
             return GeneratorObject()
         local = Env(function.env, function.env.globals_env)
         if not self.bind_arguments(function, args, kwargs, local):
-            st.graph.havoc = True
+            st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
         self.frames.append([node.lineno, name, 0])
@@ -1325,7 +1325,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if init is MISSING:
             return instance
         if init is UNKNOWN:
-            st.graph.havoc = True  # an unknown base class's constructor
+            st.graph.unknown_code_ran()  # an unknown base class's constructor
             instance.attrs_complete = False
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
@@ -1362,6 +1362,8 @@ def _wrap(record: Any) -> Any:
 def _identical(left: Any, right: Any) -> Optional[bool]:
     if left is UNKNOWN or right is UNKNOWN or isinstance(left, Pattern) or isinstance(right, Pattern):
         return None
+    if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
+        return None  # `models.x is None`: an attribute of an unread module may be anything
     singletons = (None, True, False, AUTO_REUSE)
     if left in singletons and type(left) in (type(None), bool, ReuseMode) or \
             right in singletons and type(right) in (type(None), bool, ReuseMode):

@@ -86,7 +86,7 @@ class TfCalls:
         if short is not None and tf_api.creates_nothing(short):
             return OpaqueVal(short)
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
-        st.graph.havoc = True
+        st.graph.unknown_code_ran()
         return OpaqueVal(short or qualname)
 
     def program_support(self, what: str, args: List[Any], kwargs: Dict[str, Any], st: "State",
@@ -260,7 +260,7 @@ class TfCalls:
             graph.exit_variable_scope(token)
         elif create_now is not False:
             template.scope = None
-            st.graph.havoc = True
+            st.graph.unknown_code_ran()
         return template
 
     def call_template(self, template: TemplateVal, args: List[Any], kwargs: Dict[str, Any], st: State,

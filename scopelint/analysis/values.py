@@ -244,8 +244,10 @@ def truth(value: Any) -> Optional[bool]:
     if isinstance(value, InstanceVal):
         return None if value.cls.lookup("__bool__") is not _MISSING or value.cls.lookup("__len__") is not _MISSING \
             else True
-    if isinstance(value, OpaqueVal):
-        return None  # e.g. tf.train.latest_checkpoint(...): its truth is decided at run time
+    if isinstance(value, (OpaqueVal, ModuleVal)):
+        # tf.train.latest_checkpoint(...), or `models.flag`: an attribute of a module the
+        # analysis does not read may be any value
+        return None
     return True
 
 

@@ -163,6 +163,13 @@ class GraphState:
             muted=self.muted,
         )
 
+    def unknown_code_ran(self) -> None:
+        """Code the analysis could not follow ran here: it may have created any variable, and
+        it may have called `tf.get_variable_scope().reuse_variables()` on the current scope."""
+        self.havoc = True
+        if self.current is not None and self.reuse_of(self.current) is not True:
+            self.reuse[self.current.sid] = UNKNOWN
+
     def absorb(self, other: "GraphState") -> None:
         """Become `other` (a later state of the same path), keeping this object's identity."""
         for item in dataclasses.fields(self):

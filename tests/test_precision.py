@@ -1,0 +1,82 @@
+"""Precision: where a value or the code is unknown, scopelint says nothing rather than guess.
+
+Each case pairs a program that certainly raises (the control: the finding must be there) with
+a variant where the analysis cannot know, and must stay quiet. Codes are checked on lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scopelint.analysis import analyze_source
+from scopelint.source import Source
+
+HEADER = "import tensorflow as tf\nimport models\n"
+
+CASES = {
+    "unknown code may have created the variable": (
+        "with tf.variable_scope('model', reuse=True):\n    tf.get_variable('w', [1])\n",
+        "models.build()\nwith tf.variable_scope('model', reuse=True):\n    tf.get_variable('w', [1])\n",
+        "SL102",
+    ),
+    "unknown code may have switched reuse on": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "tf.get_variable('w', [1])\nmodels.share_everything()\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "an unmodelled layer API may have created it": (
+        "with tf.variable_scope('dense', reuse=True):\n    tf.get_variable('kernel', [3, 4])\n",
+        "x = tf.placeholder(tf.float32, [None, 3])\ny = tf.layers.dense(x, 4)\n"
+        "with tf.variable_scope('dense', reuse=True):\n    tf.get_variable('kernel', [3, 4])\n",
+        "SL102",
+    ),
+    "the error is caught": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "tf.get_variable('w', [1])\ntry:\n    tf.get_variable('w', [1])\nexcept ValueError:\n    pass\n",
+        "SL101",
+    ),
+    "a branch that may not run": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "if models.flag:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "an identity test on an unknown value": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "if models.x is None:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "a loop that may run once": (
+        "for i in range(2):\n    tf.get_variable('w', [1])\n",
+        "for batch in models.batches():\n    tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "a partly unknown name": (
+        "with tf.variable_scope('layer_1', reuse=True):\n    tf.get_variable('w', [1])\n",
+        "with tf.variable_scope('layer_%d' % models.depth, reuse=True):\n    tf.get_variable('w', [1])\n",
+        "SL102",
+    ),
+    "an uncalled function's reuse parameter": (
+        "def f(reuse=False):\n    with tf.variable_scope('a', reuse=reuse):\n"
+        "        tf.get_variable('w', [1])\nf()\nf()\n",
+        "def f(reuse=False):\n    with tf.variable_scope('a', reuse=reuse):\n"
+        "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "a shape the analysis lost is not TF's None": (
+        "x = tf.placeholder(tf.float32, [None, None])\ntf.get_variable('w', [x.get_shape()[1].value, 4])\n",
+        "x = models.features()\ntf.get_variable('w', [x.get_shape()[1].value, 4])\n",
+        "SL105",
+    ),
+}
+
+
+def codes(body: str) -> set:
+    source = HEADER + body
+    return {d.code for d in analyze_source(Source("case.py", source), strict=True).all_findings()}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_control_raises_and_unknown_variant_is_quiet(name: str) -> None:
+    control, unknown, code = CASES[name]
+    assert code in codes(control), "the control must produce %s" % code
+    assert code not in codes(unknown)
