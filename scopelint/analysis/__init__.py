@@ -33,6 +33,7 @@ class Diagnostic:
 
     def as_json(self) -> Dict[str, Any]:
         return {"code": self.code, "line": self.line, "col": self.col, "message": self.message,
+                "raised_line": self.frames[-1][0] if self.frames else self.line,
                 "frames": [list(f) for f in self.frames]}
 
 

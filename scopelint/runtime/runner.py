@@ -100,7 +100,7 @@ def _diagnostic(exc: ScopeError, abspath: str, raised: Optional[BaseException] =
     summaries = _frames(raised or exc, abspath)
     frames = [(f.lineno or 0, f.name) for f in summaries]
     if not frames:
-        return {"code": exc.code, "line": None, "col": None, "message": exc.message, "frames": []}
+        return {"code": exc.code, "line": None, "col": None, "message": exc.message, "raised_line": None, "frames": []}
     chosen = fix_frame(frames, exc.origin)
     summary = summaries[frames.index(chosen)]
     colno = getattr(summary, "colno", None)
@@ -109,5 +109,6 @@ def _diagnostic(exc: ScopeError, abspath: str, raised: Optional[BaseException] =
         "line": chosen[0],
         "col": colno + 1 if colno is not None else None,
         "message": exc.message,
+        "raised_line": frames[-1][0],  # where TF's traceback points; `line` is where to fix it
         "frames": [list(f) for f in frames],
     }

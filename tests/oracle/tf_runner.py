@@ -203,7 +203,7 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
     summary = in_file[frames.index(chosen)]
     colno = getattr(summary, "colno", None)
     return [{"code": code, "line": chosen[0], "col": colno + 1 if colno is not None else None,
-             "message": message, "frames": [list(f) for f in frames]}], None
+             "message": message, "raised_line": frames[-1][0], "frames": [list(f) for f in frames]}], None
 
 
 if __name__ == "__main__":
