@@ -135,6 +135,7 @@ def main(path: str) -> Dict[str, Any]:
     program.__file__ = abspath
     program.__dict__["__builtins__"] = dict(vars(builtins), __import__=tf_import)
     namespace: Dict[str, Any] = program.__dict__
+    runner_main = sys.modules.get("__main__")  # kept alive and put back when the program is done
     sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     code = compile(source, abspath, "exec")
     units_match = UNITS.search(source)
@@ -168,6 +169,8 @@ def main(path: str) -> Dict[str, Any]:
             run_unit(name, namespace[name])
     else:
         run_unit(None, lambda: exec(code, namespace))
+    if runner_main is not None:
+        sys.modules["__main__"] = runner_main
     return {"file": path, "tensorflow": v1.__version__ if hasattr(v1, "__version__") else None, "units": results}
 
 
@@ -210,4 +213,8 @@ if __name__ == "__main__":
     stdout = sys.stdout
     sys.stdout = sys.stderr  # the program's prints and TF's chatter stay off the JSON
     output = main(sys.argv[1])
+    sys.stdout = stdout
+    # Flush now: left to interpreter shutdown, the buffered JSON was sometimes lost (the
+    # program replaced __main__, which changes the order objects are finalized in).
     stdout.write(json.dumps(output) + "\n")
+    stdout.flush()
