@@ -1,33 +1,28 @@
-"""Oracle tier: every fixture under real TensorFlow (a fresh process each), which must
-produce the fixture's expectations; and the reference runtime must observe exactly what TF
-observed: the same variables (name, action, line, shape, dtype) and the same errors (code,
-line, TF's message)."""
+"""Oracle tier: every fixture under real TensorFlow (TF imported once per worker process, every
+unit in a fresh graph), which must produce the fixture's expectations; and the reference
+runtime must observe exactly what TF observed: the same variables (name, action, line, shape,
+dtype) and the same errors (code, line, TF's message)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Union
 
 import pytest
 from fixture_files import fixture_files, fixture_id
 from fixture_spec import compare, load_fixture
 from test_fixtures_runtime import observe as runtime_observe
+from tf_oracle import OracleError, observe_many
 
-RUNNER = Path(__file__).resolve().parent / "oracle" / "tf_runner.py"
 FILES = fixture_files()
 VARIABLE_KEYS = ("name", "action", "line", "shape", "dtype")
 DIAGNOSTIC_KEYS = ("code", "line", "message")
 
 
-def tf_observe(path: Path) -> Dict[str, Any]:
-    python = os.environ.get("SCOPELINT_TF_PYTHON", sys.executable)
-    done = subprocess.run([python, str(RUNNER), str(path)], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, "TF runner failed:\n%s" % done.stderr[-4000:]
-    return json.loads(done.stdout)
+@pytest.fixture(scope="session")
+def tf_observations() -> Dict[str, Union[Dict[str, Any], OracleError]]:
+    """Every fixture under real TF at once, spread over the cores."""
+    return observe_many(FILES)
 
 
 def projection(units: List[Dict[str, Any]]) -> List[Any]:
@@ -37,9 +32,11 @@ def projection(units: List[Dict[str, Any]]) -> List[Any]:
 
 @pytest.mark.oracle
 @pytest.mark.parametrize("path", FILES, ids=[fixture_id(p) for p in FILES])
-def test_tensorflow_agrees(path: Path) -> None:
+def test_tensorflow_agrees(path: Path, tf_observations: Dict[str, Union[Dict[str, Any], OracleError]]) -> None:
     fixture = load_fixture(path)
-    observed = tf_observe(path)
+    observed = tf_observations[str(path)]
+    if isinstance(observed, OracleError):
+        raise observed
     for unit in observed["units"]:
         assert unit["exception"] is None, "the program failed under TF: %s" % unit["exception"]
     differences = compare(fixture, observed, "tf")

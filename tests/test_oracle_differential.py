@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from program_generator import programs
-from test_oracle import projection, tf_observe
+from test_oracle import projection
+from tf_oracle import tf_observe
 
 from scopelint.runtime import run_file
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
-import subprocess
 import sys
 import tokenize
 from pathlib import Path
@@ -23,17 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fixture_spec import CLAUSE, compare, load_fixture  # noqa: E402
+from tf_oracle import OracleError, tf_observe  # noqa: E402
 
-RUNNER = ROOT / "tests" / "oracle" / "tf_runner.py"
 KEEP = ("warn", "static", "fixture")
 
 
 def observe(path: Path) -> Dict[str, Any]:
-    python = os.environ.get("SCOPELINT_TF_PYTHON", sys.executable)
-    done = subprocess.run([python, str(RUNNER), str(path)], capture_output=True, text=True, timeout=600)
-    if done.returncode != 0:
-        raise SystemExit("%s: the TF runner failed:\n%s" % (path, done.stderr[-3000:]))
-    return json.loads(done.stdout)
+    try:
+        return tf_observe(path)
+    except OracleError as exc:
+        raise SystemExit("%s: %s" % (path, exc))
 
 
 def expectations_by_line(observed: Dict[str, Any]) -> Dict[int, List[str]]:

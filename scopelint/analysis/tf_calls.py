@@ -5,6 +5,7 @@ while building the graph. Shape-only ops are answered by the runtime's own imple
 from __future__ import annotations
 
 import ast
+import inspect
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
@@ -14,7 +15,7 @@ from scopelint.analysis.values import (
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, VariableScope
+from scopelint.semantics.graph import GraphState, VariableScope, trainable_flag
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
@@ -165,6 +166,8 @@ class TfCalls:
                               k in ("getter",) else v for k, v in kwargs.items()}
             original = st.graph
             result = interp.call(function, wrapped_args, wrapped_kwargs, st, None)
+            if isinstance(result, ListVal):
+                result = interp.to_core(result)  # a partitioner's list of partitions
             if st.graph is not original:
                 # The core is still running on `original` (it restores the name scope there when
                 # get_variable returns): carry the path's state back into that object.
@@ -173,6 +176,9 @@ class TfCalls:
                 interp.runtime_graph.state = original
             return result
 
+        signature = _signature_of(function)
+        if signature is not None:
+            invoke.__signature__ = signature  # type: ignore[attr-defined]  # the core asks what it accepts
         return invoke
 
     def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
@@ -252,14 +258,18 @@ class TfCalls:
         if graph.current is not None and graph.reuse_of(graph.current) in (True, AUTO_REUSE) and graph.path_certain:
             self.warn("SL202", "tf.Variable inside a reusing scope (%s) creates a new variable instead of sharing"
                       % (render_text(graph.current.name) or "the root scope"), node or ast.Pass())
-        return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype))
+        trainable = kwargs.get("trainable", args[1] if len(args) > 1 else None)
+        synchronization = kwargs.get("synchronization", args[12] if len(args) > 12 else None)
+        flag = trainable_flag(self.to_core(trainable), self.to_core(synchronization))
+        return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype, trainable=flag))
 
     def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        name = args[0] if args else kwargs.pop("name_", None)
-        function = args[1] if len(args) > 1 else kwargs.pop("func_", UNKNOWN)
-        create_now = kwargs.pop("create_scope_now_", False)
-        unique = kwargs.pop("unique_name_", None)
-        getter = kwargs.pop("custom_getter_", None)
+        positional = dict(zip(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), args))
+        name = positional.get("name_", kwargs.pop("name_", None))
+        function = positional.get("func_", kwargs.pop("func_", UNKNOWN))
+        create_now = positional.get("create_scope_now_", kwargs.pop("create_scope_now_", False))
+        unique = positional.get("unique_name_", kwargs.pop("unique_name_", None))
+        getter = positional.get("custom_getter_", kwargs.pop("custom_getter_", None))
         if name is None:
             raise scope_errors.ScopeValueError("name cannot be None.")
         template = TemplateVal(name, function, unique, getter)
@@ -284,14 +294,15 @@ class TfCalls:
         def body(scope_val: Any, inner: State) -> None:
             if template.scope is None:
                 template.scope = scope_val.scope
-            trainable_before = _count_created(inner.graph)
+            events_before = len(inner.graph.events)
             result[0] = self.call(template.function, args, merged, inner, node)
-            if template.variables_created and _count_created(inner.graph) != trainable_before and inner.alive:
-                exc = scope_errors.ScopeValueError(
-                    "Trainable variable created when calling a template after the first time, perhaps you used "
-                    "tf.Variable when you meant tf.get_variable")
-                self.raised(exc, inner)
-                return
+            trainable_created = _trainable_created(inner.graph, events_before)
+            if template.variables_created and trainable_created is not False and inner.alive:
+                if trainable_created is UNKNOWN or not all(isinstance(v, str) for v in trainable_created):
+                    inner.graph._note_possible_error("SL105", None)
+                else:
+                    self.raised(scope_errors.template_created_trainable(trainable_created), inner)
+                    return
             template.first_call = False
             template.variables_created = True
 
@@ -396,7 +407,44 @@ def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
                 custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
 
 
-def _count_created(graph: GraphState) -> int:
+def _signature_of(function: Any) -> Optional[inspect.Signature]:
+    """The Python signature of an interpreted function (defaults stand in as None: the core
+    only asks which parameters exist and which need an argument)."""
+    receiver_taken = isinstance(function, BoundMethod)
+    if receiver_taken:
+        function = function.function
+    if not isinstance(function, FunctionVal) or function.decorated:
+        return None
+    spec = function.node.args
+    P = inspect.Parameter
+    params: List[inspect.Parameter] = []
+    positional = list(getattr(spec, "posonlyargs", [])) + list(spec.args)
+    first_default = len(positional) - len(spec.defaults)
+    for index, arg in enumerate(positional):
+        if receiver_taken and index == 0:
+            continue
+        params.append(P(arg.arg, P.POSITIONAL_OR_KEYWORD, default=None if index >= first_default else P.empty))
+    if spec.vararg is not None:
+        params.append(P(spec.vararg.arg, P.VAR_POSITIONAL))
+    for arg, default in zip(spec.kwonlyargs, spec.kw_defaults):
+        params.append(P(arg.arg, P.KEYWORD_ONLY, default=P.empty if default is None else None))
+    if spec.kwarg is not None:
+        params.append(P(spec.kwarg.arg, P.VAR_KEYWORD))
+    try:
+        return inspect.Signature(params)
+    except ValueError:
+        return None
+
+
+def _trainable_created(graph: GraphState, since: int) -> Any:
+    """The trainable variables the events since `since` created (their reprs, UNKNOWN for one
+    the analysis cannot print), False for none, or UNKNOWN when that is not known."""
     from scopelint.semantics.events import VariableCreated
 
-    return sum(1 for e in graph.events if isinstance(e, VariableCreated))
+    created = [e for e in graph.events[since:] if isinstance(e, VariableCreated)]
+    trainable = [scope_errors.variable_repr(e.name, e.shape, e.dtype.as_ref.name)
+                 if isinstance(e.name, str) and e.shape is not None and e.dtype not in (None, UNKNOWN) else UNKNOWN
+                 for e in created if e.trainable is True]
+    if trainable:
+        return trainable
+    return UNKNOWN if any(e.trainable is UNKNOWN for e in created) else False

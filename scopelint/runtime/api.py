@@ -8,6 +8,7 @@ with static shapes. Anything not listed here resolves (through the module object
 from __future__ import annotations
 
 import contextlib
+import enum
 from typing import Any, Callable, Dict, List, Optional
 
 from scopelint.runtime import context
@@ -211,7 +212,7 @@ def get_variable(
         name, shape, dtype, initializer=initializer, regularizer=regularizer, trainable=trainable,
         collections=collections, caching_device=caching_device, partitioner=partitioner,
         validate_shape=validate_shape, use_resource=use_resource, custom_getter=custom_getter,
-        constraint=constraint,
+        constraint=constraint, synchronization=synchronization, aggregation=aggregation,
     )
 
 
@@ -222,7 +223,7 @@ def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = 
     result = graph.state.get_variable(
         name, _shape_arg(shape), dtype, scope=scope, collections=collections, trainable=trainable, **kwargs
     )
-    _collect_new(graph, before, collections, trainable)
+    _collect_new(graph, before, collections)
     return result
 
 
@@ -245,7 +246,7 @@ def _shape_arg(shape: Any) -> Any:
     return shape
 
 
-def _collect_new(graph: context.Graph, before: int, collections: Any, trainable: Any) -> None:
+def _collect_new(graph: context.Graph, before: int, collections: Any) -> None:
     from scopelint.semantics.events import VariableCreated
 
     for event in graph.state.events[before:]:
@@ -257,8 +258,23 @@ def _collect_new(graph: context.Graph, before: int, collections: Any, trainable:
             continue
         for key in collections if collections is not None else ["variables"]:
             graph.add_to_collection(key, variable)
-        if trainable is None or trainable:
+        if event.trainable:
             graph.add_to_collection("trainable_variables", variable)
+
+
+class VariableSynchronization(enum.Enum):
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation(enum.Enum):
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3
+    ONLY_FIRST_TOWER = 3
 
 
 class _VariableFactory(type):
@@ -280,11 +296,12 @@ class Variable_(metaclass=_VariableFactory):  # noqa: N801
         var_shape = as_shape(shape) if shape is not None else shape_of(value)
         var_dtype = as_dtype(dtype) if dtype is not None else dtype_of(value)
         graph = context.default_graph()
-        record = graph.state.create_tf_variable(name, var_shape, var_dtype)
+        record = graph.state.create_tf_variable(name, var_shape, var_dtype,
+                                                trainable=core.trainable_flag(trainable, synchronization))
         variable = graph._wrap(record)
         for key in collections if collections is not None else ["variables"]:
             graph.add_to_collection(key, variable)
-        if trainable is None or trainable:
+        if graph.state.events[-1].trainable:
             graph.add_to_collection("trainable_variables", variable)
         return variable
 
@@ -374,10 +391,7 @@ class Template:
                 start = len(trainable)
                 result = self._func(*args, **kwargs)
                 if start != len(trainable):
-                    raise errors.ScopeValueError(
-                        "Trainable variable created when calling a template after the first time, perhaps you "
-                        "used tf.Variable when you meant tf.get_variable: %s" % (trainable[start:],)
-                    )
+                    raise errors.template_created_trainable([repr(v) for v in trainable[start:]])
                 return result
             self._first_call = False
             try:

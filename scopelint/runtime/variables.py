@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, List
 
 from scopelint.runtime.tensors import Op, Tensor
+from scopelint.semantics import errors
 from scopelint.semantics.graph import StoredPartitioned, StoredVariable
 from scopelint.semantics.shapes import TensorShape
 from scopelint.semantics.values import render
@@ -42,7 +43,7 @@ class Variable(Tensor):
         return None
 
     def __repr__(self) -> str:
-        return "<tf.Variable '%s' shape=%s dtype=%s>" % (self.name, self._shape, self.dtype.name)
+        return errors.variable_repr(self.name, self._shape, self.dtype.name)
 
 
 class PartitionedVariable:

@@ -66,6 +66,19 @@ def does_not_exist(key: str) -> VariableMissingError:
     )
 
 
+def template_created_trainable(variables: Sequence[str]) -> ScopeValueError:
+    """`variables`: the reprs of the trainable variables a later template call created."""
+    return ScopeValueError(
+        "Trainable variable created when calling a template after the first time, perhaps you used tf.Variable "
+        "when you meant tf.get_variable: [%s]" % ", ".join(variables)
+    )
+
+
+def variable_repr(name: str, shape: object, dtype_name: str) -> str:
+    """A RefVariable's repr, as TF prints it in messages."""
+    return "<tf.Variable '%s' shape=%s dtype=%s>" % (name, shape, dtype_name)
+
+
 # A TypeError Python raises when a scope API is called with arguments its signature refuses
 # (`tf.get_variable("v", reuse=True)`): no TF frame is on the stack, but it is SL105 too.
 API_SIGNATURE_ERROR = re.compile(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.locate import Frame
@@ -24,6 +24,7 @@ class VariableCreated:
     frames: Tuple[Frame, ...]
     certain: bool = True
     via: str = "get_variable"
+    trainable: Any = True  # False, or UNKNOWN: goes to the TRAINABLE_VARIABLES collection
 
     action = "create"
 

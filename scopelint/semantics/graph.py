@@ -584,7 +584,8 @@ class GraphState:
                 full_name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
                 reuse=reuse, trainable=trainable, collections=collections, caching_device=caching_device,
                 partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
-                custom_getter=custom_getter, constraint=constraint,
+                custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
+                aggregation=aggregation,
             )
         finally:
             self.name_stack = saved_stack
@@ -633,9 +634,10 @@ class GraphState:
                 "%s/part_0. Perhaps a variable of the same name was already created with "
                 "partitioning?" % name
             )
-        return self._get_single(name, shape, dtype, initializer, reuse)
+        return self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization))
 
-    def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any) -> StoredVariable:
+    def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any,
+                    trainable: Any = True) -> StoredVariable:
         """_get_single_variable, with TF's order of checks (tf1-semantics §3)."""
         from_value = initializer is not None and _is_constant(initializer)
         if shape is not None and from_value:
@@ -661,7 +663,8 @@ class GraphState:
                     raise errors.does_not_exist(name)  # type: ignore[arg-type]
                 self._note_possible_error("SL102", None)
                 return self._share(self._assumed(name), shape, dtype, certain=False)
-            return self._create(name, shape, dtype, initializer, from_value, certain=known_name)
+            return self._create(name, shape, dtype, initializer, from_value, certain=known_name,
+                                trainable=trainable)
         # Existence or the reuse flag is not known: note what may raise, take the path on
         # which execution continues, and mark its event as a may-event.
         may_exist, may_be_missing = exists is not False, exists is not True
@@ -677,7 +680,7 @@ class GraphState:
             # TF only shares under reuse=True: if execution goes on, the variable existed.
             return self._share(self._assumed(name), shape, dtype, certain=False)
         try:
-            return self._create(name, shape, dtype, initializer, from_value, certain=False)
+            return self._create(name, shape, dtype, initializer, from_value, certain=False, trainable=trainable)
         except errors.ScopeError as exc:
             # A creation-time check, on a path where the variable may already exist (then TF shares).
             self._note_possible_error(exc.code, exc.message)
@@ -721,7 +724,8 @@ class GraphState:
         return found
 
     def _create(
-        self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool
+        self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool,
+        trainable: Any = True,
     ) -> StoredVariable:
         if initializer is None:
             if shape is None:
@@ -755,12 +759,11 @@ class GraphState:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
         if var_shape is UNKNOWN:
             var_shape = None
-        record = self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain)
-        return record
+        return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable)
 
     def new_variable(
         self, key: Optional[Text], shape: Optional[TensorShape], dtype: Any, name_scope_base: Text,
-        certain: bool = True, via: str = "get_variable",
+        certain: bool = True, via: str = "get_variable", trainable: Any = True,
     ) -> StoredVariable:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
@@ -775,10 +778,11 @@ class GraphState:
         record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True)
         if key is not None:
             self._store(record)
-        self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via))
+        self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via, trainable))
         return record
 
-    def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any) -> StoredVariable:
+    def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any,
+                           trainable: Any = True) -> StoredVariable:
         """tf.Variable: named in the current name scope, never stored, never reused (§6)."""
         if name is UNKNOWN:
             name = concat(None)
@@ -787,10 +791,11 @@ class GraphState:
             # A name ending in "/" is used as-is (Graph.name_scope's absolute form).
             saved, self.name_stack = self.name_stack, ""
             try:
-                return self.new_variable(None, shape, dtype, name_scope_base=base[:-1], via="Variable")
+                return self.new_variable(None, shape, dtype, name_scope_base=base[:-1], via="Variable",
+                                         trainable=trainable)
             finally:
                 self.name_stack = saved
-        return self.new_variable(None, shape, dtype, name_scope_base=base, via="Variable")
+        return self.new_variable(None, shape, dtype, name_scope_base=base, via="Variable", trainable=trainable)
 
     # ------------------------------------------------------------------ partitioned
 
@@ -816,6 +821,8 @@ class GraphState:
         partitions = None
         if not reuse or partitioner:
             partitions = _call_partitioner(partitioner, full_shape, dtype)
+            if partitions is None:  # the driver could not see what the partitioner returned
+                return self._unknown_partitioning(name, shape, dtype)
         existing = self.partitioned.get(name)
         if existing is not None:
             if reuse is False:
@@ -876,6 +883,18 @@ _INVALID_INITIALIZER = (
     "The initializer passed is not valid. It should be a callable with no arguments and the shape should not be "
     "provided or an instance of `tf.keras.initializers.*' and `shape` should be fully defined."
 )
+
+
+def trainable_flag(trainable: Any, synchronization: Any) -> Any:
+    """Whether a new variable joins TRAINABLE_VARIABLES: None means yes, unless it is
+    synchronized ON_READ (variables.validate_synchronization_aggregation_trainable)."""
+    if trainable is None:
+        if synchronization is UNKNOWN:
+            return UNKNOWN
+        return getattr(synchronization, "name", synchronization) != "ON_READ"
+    if trainable is UNKNOWN or isinstance(trainable, bool):
+        return trainable
+    return bool(trainable) if isinstance(trainable, (int, float)) else UNKNOWN
 
 
 def render_text(text: Text) -> str:
@@ -1013,7 +1032,7 @@ def _checked_shape(shape: Any) -> TensorShape:
         raise errors.ScopeValueError(str(exc)) from None
 
 
-def _call_partitioner(partitioner: Any, shape: TensorShape, dtype: DType) -> List[int]:
+def _call_partitioner(partitioner: Any, shape: TensorShape, dtype: DType) -> Optional[List[int]]:
     if not shape.is_fully_defined():
         raise errors.ScopeValueError(
             "Shape of a new partitioned variable must be fully defined, but instead was %s." % (shape,)
@@ -1021,6 +1040,8 @@ def _call_partitioner(partitioner: Any, shape: TensorShape, dtype: DType) -> Lis
     if (shape.ndims or 0) < 1:
         raise errors.ScopeValueError("A partitioned Variable must have rank at least 1, shape: %s" % shape)
     slicing = partitioner(shape=shape, dtype=dtype)
+    if slicing is UNKNOWN or (isinstance(slicing, (list, tuple)) and any(p is UNKNOWN for p in slicing)):
+        return None
     if not isinstance(slicing, (list, tuple)):
         raise errors.ScopeValueError("Partitioner must return a sequence, but saw: %s" % (slicing,))
     if len(slicing) != shape.ndims:

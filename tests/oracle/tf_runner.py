@@ -1,7 +1,9 @@
-"""Run one fixture under real TensorFlow (tf.compat.v1, graph mode, RefVariables) and print
+"""Run fixtures under real TensorFlow (tf.compat.v1, graph mode, RefVariables) and print
 what happened as JSON, in the schema `scopelint run` uses.
 
 Usage: python tests/oracle/tf_runner.py FILE   (with a python that has tensorflow-cpu)
+       python tests/oracle/tf_runner.py --serve   (paths on stdin, one JSON answer per line:
+       TF is imported once for many programs; tests/tf_oracle.py drives it)
 
 Variables created are seen by wrapping RefVariable.__init__ (get_variable, tf.Variable and
 partition parts alike, in whichever graph the program uses); shares through the variable
@@ -78,137 +80,169 @@ def load_tf() -> Any:
     return v1
 
 
-def main(path: str) -> Dict[str, Any]:
-    v1 = load_tf()
-    from tensorflow.python.ops import variable_scope as vs_module
+class Observer:
+    """Real TF with recording hooks, installed once per process; `observe` runs one program.
 
-    abspath = os.path.abspath(path)
-    source = open(abspath, encoding="utf-8").read()
-    # "origins": (store, key) -> frames of the call that put `key` into that store, the origin
-    # of a later "already exists". Keyed by store key, not variable name: `a` is stored as `a`
-    # even when its op is named `a_1` (a name scope `a/` was open). "stores" keeps ids unique.
-    state: Dict[str, Any] = {"events": None, "origins": {}, "stores": [], "failing_store": None}
+    Many programs run in one process (TF's import costs seconds): each unit starts in a fresh
+    default graph, which also gives Keras fresh per-graph name counters; what a program adds
+    to the process (its modules, flags, __main__, sys.path) is taken away after it."""
 
-    def frames_here() -> List[List[Any]]:
+    def __init__(self) -> None:
+        self.v1 = load_tf()
+        # "origins": (store, key) -> frames of the call that put `key` into that store, the
+        # origin of a later "already exists". Keyed by store key, not variable name: `a` is
+        # stored as `a` even when its op is named `a_1` (a name scope `a/` was open).
+        # "stores" keeps ids unique while a program runs.
+        self.state: Dict[str, Any] = {"events": None, "origins": {}, "stores": [], "failing_store": None,
+                                      "abspath": None}
+        self._install_hooks()
+        from absl import flags
+
+        self.flags = flags.FLAGS
+        self.builtin_flags = set(self.flags)
+        self.builtin_modules = set(sys.modules)
+
+    def frames_here(self) -> List[List[Any]]:
+        abspath = self.state["abspath"]
         return [[f.lineno, f.name] for f in traceback.extract_stack() if f.filename == abspath]
 
-    def record(action: str, variable: Any) -> None:
-        if state["events"] is None:
+    def record(self, action: str, variable: Any) -> None:
+        if self.state["events"] is None:
             return
-        frames = frames_here()
+        frames = self.frames_here()
         shape = variable.get_shape()
-        name = variable.name
-        event = {
-            "name": name,
+        self.state["events"].append({
+            "name": variable.name,
             "line": frames[-1][0] if frames else None,
             "action": action,
             "shape": None if shape.dims is None else [d if d is None else int(d) for d in shape.as_list()],
             "dtype": variable.dtype.base_dtype.name,
             "frames": frames,
-        }
-        state["events"].append(event)
+        })
 
-    def stored(store: Any, key: str) -> None:
-        if state["events"] is None:
+    def stored(self, store: Any, key: str) -> None:
+        if self.state["events"] is None:
             return
-        state["stores"].append(store)
-        state["origins"].setdefault((id(store), key), frames_here())
+        self.state["stores"].append(store)
+        self.state["origins"].setdefault((id(store), key), self.frames_here())
 
-    from tensorflow.python.ops import ref_variable
+    def _install_hooks(self) -> None:
+        from tensorflow.python.ops import ref_variable
+        from tensorflow.python.ops import variable_scope as vs_module
 
-    original_init = ref_variable.RefVariable.__init__
+        observer = self
+        original_init = ref_variable.RefVariable.__init__
 
-    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
-        original_init(self, *args, **kwargs)
-        record("create", self)
+        def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
+            original_init(self, *args, **kwargs)
+            observer.record("create", self)
 
-    # On the class, not per graph: programs switch graphs (tf.Graph().as_default(),
-    # tf.reset_default_graph()), which a variable_creator_scope would not follow.
-    ref_variable.RefVariable.__init__ = recording_init
+        # On the class, not per graph: programs switch graphs (tf.Graph().as_default(),
+        # tf.reset_default_graph()), which a variable_creator_scope would not follow.
+        ref_variable.RefVariable.__init__ = recording_init
 
-    store = vs_module._VariableStore
-    original_single = store._get_single_variable
-    original_partitioned = store._get_partitioned_variable
+        store = vs_module._VariableStore
 
-    def watched(original: Any, table: Callable[[Any], Any], parts: Callable[[Any], Any]) -> Any:
-        """A store getter that records shares, where keys were stored, and which store raised."""
+        def watched(original: Any, table: Callable[[Any], Any], parts: Callable[[Any], Any]) -> Any:
+            """A store getter that records shares, where keys were stored, and which store raised."""
 
-        def getter(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
-            existed = name in table(self)
-            try:
-                variable = original(self, name, *args, **kwargs)
-            except Exception:
-                state["failing_store"] = self
-                raise
-            if existed:
-                for part in parts(variable):
-                    record("share", part)
-            elif name in table(self):
-                stored(self, name)
-            return variable
+            def getter(self: Any, name: Any, *args: Any, **kwargs: Any) -> Any:
+                existed = name in table(self)
+                try:
+                    variable = original(self, name, *args, **kwargs)
+                except Exception:
+                    observer.state["failing_store"] = self
+                    raise
+                if existed:
+                    for part in parts(variable):
+                        observer.record("share", part)
+                elif name in table(self):
+                    observer.stored(self, name)
+                return variable
 
-        return getter
+            return getter
 
-    store._get_single_variable = watched(original_single, lambda s: s._vars, lambda v: [v])
-    store._get_partitioned_variable = watched(original_partitioned, lambda s: s._partitioned_vars, list)
+        store._get_single_variable = watched(store._get_single_variable, lambda s: s._vars, lambda v: [v])
+        store._get_partitioned_variable = watched(store._get_partitioned_variable, lambda s: s._partitioned_vars,
+                                                  list)
 
-    original_import = __builtins__.__import__ if hasattr(__builtins__, "__import__") else __builtins__["__import__"]
-
-    def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
-        module = original_import(name, globals_, locals_, fromlist, level)
-        if name == "tensorflow" and level == 0:
-            return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
-        return module
-
-    import builtins
-    import types
-
-    program = types.ModuleType("__main__")
-    program.__file__ = abspath
-    program.__dict__["__builtins__"] = dict(vars(builtins), __import__=tf_import)
-    namespace: Dict[str, Any] = program.__dict__
-    runner_main = sys.modules.get("__main__")  # kept alive and put back when the program is done
-    sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
-    code = compile(source, abspath, "exec")
-    units_match = UNITS.search(source)
-    sys.argv = [abspath]
-    sys.path.insert(0, os.path.dirname(abspath))
-    results: List[Dict[str, Any]] = []
-
-    def origins_of(store: Any) -> Dict[str, Any]:
-        if store is None:
-            return {}
-        return {key: frames for (store_id, key), frames in state["origins"].items() if store_id == id(store)}
-
-    def run_unit(entry: Optional[str], call: Any) -> None:
-        events: List[Dict[str, Any]] = []
-        state["events"], state["origins"], state["failing_store"] = events, {}, None
-        unit: Dict[str, Any] = {"entry": entry, "variables": events, "diagnostics": [], "exception": None}
+    def observe(self, path: str) -> Dict[str, Any]:
+        abspath = os.path.abspath(path)
+        self.state["abspath"] = abspath
+        saved = (sys.modules.get("__main__"), list(sys.argv), list(sys.path))
         try:
-            v1.reset_default_graph()
-            call()
-        except SystemExit:
-            pass  # tf.app.run() ends with sys.exit(main(argv))
-        except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
-            unit["diagnostics"], unit["exception"] = classify(exc, abspath, origins_of(state["failing_store"]))
-        state["events"] = None
-        results.append(unit)
+            return self._run_program(path, abspath)
+        finally:
+            sys.modules["__main__"], sys.argv[:], sys.path[:] = saved[0], saved[1], saved[2]
+            self._forget_program()
 
-    if units_match:
-        run_unit(None, lambda: exec(code, namespace))
-        results.clear()
-        pattern = units_match.group(1)
-        import ast
+    def _forget_program(self) -> None:
+        """Modules and flags the program defined would leak into the next one."""
+        home = os.path.dirname(self.state["abspath"]) + os.sep
+        for name in [m for m in sys.modules if m not in self.builtin_modules]:
+            if (getattr(sys.modules[name], "__file__", None) or "").startswith(home):
+                del sys.modules[name]  # the program's own modules (a project's ops.py)
+        for flag in [f for f in self.flags if f not in self.builtin_flags]:
+            delattr(self.flags, flag)
+        self.state.update(events=None, origins={}, stores=[], failing_store=None)
 
-        names = [n.name for n in ast.parse(source).body
-                 if isinstance(n, ast.FunctionDef) and fnmatch.fnmatchcase(n.name, pattern)]
-        for name in names:
-            run_unit(name, namespace[name])
-    else:
-        run_unit(None, lambda: exec(code, namespace))
-    if runner_main is not None:
-        sys.modules["__main__"] = runner_main
-    return {"file": path, "tensorflow": v1.__version__ if hasattr(v1, "__version__") else None, "units": results}
+    def _run_program(self, path: str, abspath: str) -> Dict[str, Any]:
+        v1, state = self.v1, self.state
+        source = open(abspath, encoding="utf-8").read()
+        original_import = __builtins__.__import__ if hasattr(__builtins__, "__import__") else __builtins__["__import__"]
+
+        def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+            module = original_import(name, globals_, locals_, fromlist, level)
+            if name == "tensorflow" and level == 0:
+                return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
+            return module
+
+        import builtins
+        import types
+
+        program = types.ModuleType("__main__")
+        program.__file__ = abspath
+        program.__dict__["__builtins__"] = dict(vars(builtins), __import__=tf_import)
+        namespace: Dict[str, Any] = program.__dict__
+        sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
+        code = compile(source, abspath, "exec")
+        units_match = UNITS.search(source)
+        sys.argv = [abspath]
+        sys.path.insert(0, os.path.dirname(abspath))
+        results: List[Dict[str, Any]] = []
+
+        def origins_of(store: Any) -> Dict[str, Any]:
+            if store is None:
+                return {}
+            return {key: frames for (store_id, key), frames in state["origins"].items() if store_id == id(store)}
+
+        def run_unit(entry: Optional[str], call: Any) -> None:
+            events: List[Dict[str, Any]] = []
+            state["events"], state["origins"], state["failing_store"] = events, {}, None
+            unit: Dict[str, Any] = {"entry": entry, "variables": events, "diagnostics": [], "exception": None}
+            try:
+                v1.reset_default_graph()
+                call()
+            except SystemExit:
+                pass  # tf.app.run() ends with sys.exit(main(argv))
+            except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
+                unit["diagnostics"], unit["exception"] = classify(exc, abspath, origins_of(state["failing_store"]))
+            state["events"] = None
+            results.append(unit)
+
+        if units_match:
+            run_unit(None, lambda: exec(code, namespace))
+            results.clear()
+            pattern = units_match.group(1)
+            import ast
+
+            names = [n.name for n in ast.parse(source).body
+                     if isinstance(n, ast.FunctionDef) and fnmatch.fnmatchcase(n.name, pattern)]
+            for name in names:
+                run_unit(name, namespace[name])
+        else:
+            run_unit(None, lambda: exec(code, namespace))
+        return {"file": path, "tensorflow": getattr(v1, "__version__", None), "units": results}
 
 
 def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Any]:
@@ -246,12 +280,31 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
              "message": message, "raised_line": frames[-1][0], "frames": [list(f) for f in frames]}], None
 
 
+def serve(protocol: Any) -> None:
+    """`--serve`: read program paths from stdin, one per line; answer each with one JSON line."""
+    observer = Observer()
+    protocol.write(json.dumps({"ready": True}) + "\n")
+    protocol.flush()
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
+        try:
+            answer: Dict[str, Any] = {"path": path, "result": observer.observe(path)}
+        except BaseException as exc:  # noqa: BLE001 - one program's failure must not end the batch
+            answer = {"path": path, "error": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))}
+        protocol.write(json.dumps(answer) + "\n")
+        protocol.flush()
+
+
 if __name__ == "__main__":
     stdout = sys.stdout
     sys.stdout = sys.stderr  # the program's prints and TF's chatter stay off the JSON
-    output = main(sys.argv[1])
-    sys.stdout = stdout
-    # Flush now: left to interpreter shutdown, the buffered JSON was sometimes lost (the
-    # program replaced __main__, which changes the order objects are finalized in).
-    stdout.write(json.dumps(output) + "\n")
-    stdout.flush()
+    if sys.argv[1:] == ["--serve"]:
+        serve(stdout)
+    else:
+        output = Observer().observe(sys.argv[1])
+        # Flush now: left to interpreter shutdown, the buffered JSON was sometimes lost (the
+        # program replaced __main__, which changes the order objects are finalized in).
+        stdout.write(json.dumps(output) + "\n")
+        stdout.flush()
