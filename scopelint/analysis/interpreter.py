@@ -906,6 +906,13 @@ class Interpreter(TfCalls, BuiltinCalls):
                 self.raised(exc, st)
                 return None
             return returned, lambda s: setattr(s.graph, "name_stack", old)
+
+        def leave(s: State) -> None:
+            try:
+                s.graph.exit_variable_scope(token)
+            except scope_errors.ScopeError as exc:  # improper nesting (`__exit__` called by hand)
+                self.raised(exc, s)
+
         parent_reuse = graph.reuse_of(graph.current) if graph.current is not None else False
         try:
             token = graph.enter_variable_scope(manager.name_or_scope, manager.default_name, manager.reuse,
@@ -917,7 +924,7 @@ class Interpreter(TfCalls, BuiltinCalls):
                 and parent_reuse in (True, AUTO_REUSE) and graph.path_certain:
             self.warn("SL201", "reuse=False inside a scope with reuse=%s has no effect: %s is still reused"
                       % (parent_reuse is True and "True" or "tf.AUTO_REUSE", render_text(token.entered.name)), node)
-        return ScopeVal(token.entered), lambda s: s.graph.exit_variable_scope(token)
+        return ScopeVal(token.entered), leave
 
     def enter_generator(self, manager: "GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
         """A @contextmanager function: its `yield` runs the with-block body."""
@@ -1219,6 +1226,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return parser_attribute(obj, name)
         if isinstance(obj, _ExitStack):
             return _ExitStackMethod(obj, name)
+        if isinstance(obj, (ScopeCM, NameScopeCM)) and name in ("__enter__", "__exit__"):
+            return _ManualEntry(obj, name)
         if isinstance(obj, NamespaceVal):
             if name == "__dict__":
                 obj.escaped = True
@@ -1512,7 +1521,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return self.call_builtin(callee.name, args, kwargs, st, node)
         if isinstance(callee, PyCallable):
             return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
-        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod,
+        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, TemplateVal):
@@ -1775,6 +1784,34 @@ class _ExitStackMethod:
             self.stack.exits.append(leave)
         st.graph.unknown_code_ran()
         return UNKNOWN
+
+
+class _ManualEntry:
+    """`cm.__enter__()` / `cm.__exit__(...)` of a variable or name scope, called by hand: the
+    scope stays open between the two calls (TF keeps a stack of entries per manager)."""
+
+    def __init__(self, manager: Any, name: str) -> None:
+        self.manager = manager
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        entries: List[Callable[[State], None]] = self.manager.__dict__.setdefault("manual_entries", [])
+        if self.name == "__enter__":
+            opened = interp.open_scope(self.manager, st, None)
+            if opened is None:
+                return UNKNOWN
+            value, leave = opened
+            entries.append(leave)
+            return value
+        if not entries:  # entered on a path the analysis did not follow
+            st.graph.unknown_code_ran()
+            return UNKNOWN
+        leave = entries[-1]
+        alive = st.alive
+        leave(st)
+        if st.alive or not alive:
+            entries.pop()  # a refused exit (improper nesting) leaves the entry open, as in TF
+        return None
 
 
 class _ScopeMethod:

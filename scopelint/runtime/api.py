@@ -162,8 +162,9 @@ class variable_scope:  # noqa: N801 - TF's name
         return _proxy(token.entered)
 
     def __exit__(self, *exc: Any) -> None:
-        state, token = self._entries.pop()
-        state.exit_variable_scope(token)
+        state, token = self._entries[-1]
+        state.exit_variable_scope(token)  # may refuse (improper nesting): the entry stays open
+        self._entries.pop()
 
 
 def variable_op_scope(values: Any, name_or_scope: Any, default_name: Any = None, **kwargs: Any) -> variable_scope:

@@ -35,6 +35,10 @@ class ScopeTypeError(ScopeError, TypeError):
     code = "SL105"
 
 
+class ScopeRuntimeError(ScopeError, RuntimeError):
+    code = "SL105"
+
+
 class VariableExistsError(ScopeValueError):
     code = "SL101"
 

@@ -433,6 +433,12 @@ class GraphState:
             scope.custom_getter = _wrap_custom_getter(overrides["custom_getter"], old_getter)
 
     def exit_variable_scope(self, token: ScopeToken) -> None:
+        if self.current is not None and self.current.sid != token.entered.sid:
+            # Leaving a scope while one opened inside it is still open (`__exit__` by hand):
+            # TF refuses to restore the scope (the inner one stays current); the name scope
+            # is left all the same (variable_scope.__exit__'s finally).
+            self._undo_name_scope(token.old_stack)
+            raise errors.ScopeRuntimeError("Improper nesting of variable_scope.")
         if token.by_object:
             assert token.counts_snapshot is not None
             self.counts = dict(token.counts_snapshot)  # forks may share the token

@@ -262,7 +262,7 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
             break
     if code is None and isinstance(exc, TypeError) and API_SIGNATURE_ERROR.match(message):
         code = "SL105"
-    if code is None and isinstance(exc, (ValueError, TypeError)) and in_file:
+    if code is None and isinstance(exc, (ValueError, TypeError, RuntimeError)) and in_file:
         below = tb[tb.index(in_file[-1]) + 1:]  # the frames under the program's last line
         if raised_by_scope_api(below):
             code = "SL105"
