@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 from scopelint.analysis import tf_api
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, is_concrete,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, VariableScope, trainable_flag
+from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, trainable_flag
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
@@ -23,6 +23,12 @@ from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
 
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import State
+
+
+# tf.global_variables() and the like: the collection each reads.
+COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
+                      "trainable_variables": "trainable_variables", "local_variables": "local_variables",
+                      "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
 
 
 class TfCalls:
@@ -44,8 +50,15 @@ class TfCalls:
                 name = args[0] if args else kwargs.get("name")
                 default = args[1] if len(args) > 1 else kwargs.get("default_name")
                 return NameScopeCM(default if name is None else name)
-            if short in ("get_variable", "get_local_variable"):
+            if short == "get_variable":
                 return self.api_get_variable(args, kwargs, st)
+            if short == "get_local_variable":
+                given = kwargs.get("collections", args[6] if len(args) > 6 else None)
+                local = ListVal(["local_variables"] + (given.items if isinstance(given, ListVal) else []))
+                if given is not None and not isinstance(given, ListVal):
+                    local = UNKNOWN
+                kwargs = dict(kwargs, trainable=False, collections=local)
+                return self.api_get_variable(args[:5], kwargs, st)
             if short in ("Variable", "VariableV1"):
                 return self.api_tf_variable(args, kwargs, st, node)
             if short == "get_variable_scope":
@@ -53,6 +66,9 @@ class TfCalls:
                 return ScopeVal(graph.current)
             if short == "make_template":
                 return self.api_make_template(args, kwargs, st)
+            if short in COLLECTION_READERS or short in ("get_collection", "get_collection_ref",
+                                                        "add_to_collection", "add_to_collections"):
+                return self.api_collections(short, args, kwargs, st)
             if short in ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr"):
                 return self.api_control_flow(short, args, kwargs, st, node)
             if short == "reset_default_graph":
@@ -181,6 +197,33 @@ class TfCalls:
             invoke.__signature__ = signature  # type: ignore[attr-defined]  # the core asks what it accepts
         return invoke
 
+    def api_collections(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        """Graph collections, as the core keeps them: known while every path that filled them
+        was followed."""
+        graph = st.graph
+        if short in ("add_to_collection", "add_to_collections"):
+            keys = self.to_core(args[0] if args else kwargs.get("name", kwargs.get("names", UNKNOWN)))
+            value = args[1] if len(args) > 1 else kwargs.get("value", UNKNOWN)
+            graph.add_to_collections(keys if keys is not UNKNOWN else UNKNOWN,
+                                     value.record if isinstance(value, VarVal) else value)
+            return None
+        if short == "get_collection_ref":
+            graph.collections_known = False  # a live list: the program may change it anywhere
+            return UNKNOWN
+        if short == "get_collection":
+            key = args[0] if args else kwargs.get("key", UNKNOWN)
+            scope = args[1] if len(args) > 1 else kwargs.get("scope")
+        else:
+            key = COLLECTION_READERS[short]
+            scope = args[0] if args else kwargs.get("scope")
+        return self.collection_value(graph, key, scope)
+
+    def collection_value(self, graph: GraphState, key: Any, scope: Any) -> Any:
+        items = graph.get_collection(key, scope)
+        if items is UNKNOWN:
+            return UNKNOWN
+        return ListVal([graph.wrap(item) if isinstance(item, StoredVariable) else item for item in items])
+
     def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",
                  "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
@@ -261,7 +304,9 @@ class TfCalls:
         trainable = kwargs.get("trainable", args[1] if len(args) > 1 else None)
         synchronization = kwargs.get("synchronization", args[12] if len(args) > 12 else None)
         flag = trainable_flag(self.to_core(trainable), self.to_core(synchronization))
-        return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype, trainable=flag))
+        collections = self.to_core(kwargs.get("collections", args[2] if len(args) > 2 else None))
+        return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype, trainable=flag,
+                                                   collections=collections))
 
     def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         positional = dict(zip(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), args))

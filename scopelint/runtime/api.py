@@ -217,20 +217,13 @@ def get_variable(
     )
 
 
-def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = None, collections: Any = None,
-                  trainable: Any = None, **kwargs: Any) -> Any:
-    graph = context.default_graph()
-    before = len(graph.state.events)
-    result = graph.state.get_variable(
-        name, _shape_arg(shape), dtype, scope=scope, collections=collections, trainable=trainable, **kwargs
-    )
-    _collect_new(graph, before, collections)
-    return result
+def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = None, **kwargs: Any) -> Any:
+    return context.default_graph().state.get_variable(name, _shape_arg(shape), dtype, scope=scope, **kwargs)
 
 
 def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,
                        regularizer: Any = None, trainable: Any = False, collections: Any = None, **kwargs: Any) -> Any:
-    collections = list(collections or []) + ["local_variables"]
+    collections = ["local_variables"] + list(collections or [])
     return _get_variable(name, shape, dtype, initializer=initializer, regularizer=regularizer,
                          trainable=False, collections=collections, **kwargs)
 
@@ -245,22 +238,6 @@ def _shape_arg(shape: Any) -> Any:
     if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
         return [None if isinstance(d, Tensor) else d for d in shape]
     return shape
-
-
-def _collect_new(graph: context.Graph, before: int, collections: Any) -> None:
-    from scopelint.semantics.events import VariableCreated
-
-    for event in graph.state.events[before:]:
-        if not isinstance(event, VariableCreated):
-            continue
-        record = graph.state.vars.get(event.key) if isinstance(event.key, str) else None
-        variable = graph._wrap(record) if record is not None else None
-        if variable is None:
-            continue
-        for key in collections if collections is not None else ["variables"]:
-            graph.add_to_collection(key, variable)
-        if event.trainable:
-            graph.add_to_collection("trainable_variables", variable)
 
 
 class VariableSynchronization(enum.Enum):
@@ -298,13 +275,9 @@ class Variable_(metaclass=_VariableFactory):  # noqa: N801
         var_dtype = as_dtype(dtype) if dtype is not None else dtype_of(value)
         graph = context.default_graph()
         record = graph.state.create_tf_variable(name, var_shape, var_dtype,
-                                                trainable=core.trainable_flag(trainable, synchronization))
-        variable = graph._wrap(record)
-        for key in collections if collections is not None else ["variables"]:
-            graph.add_to_collection(key, variable)
-        if graph.state.events[-1].trainable:
-            graph.add_to_collection("trainable_variables", variable)
-        return variable
+                                                trainable=core.trainable_flag(trainable, synchronization),
+                                                collections=collections)
+        return graph._wrap(record)
 
 
 Variable = Variable_  # type: ignore[misc]
@@ -388,9 +361,10 @@ class Template:
     def _call_func(self, args: Any, kwargs: Any) -> Any:
         try:
             if self._variables_created:
-                trainable = context.default_graph().get_collection_ref("trainable_variables")
-                start = len(trainable)
+                graph = context.default_graph()
+                start = len(graph.get_collection("trainable_variables"))
                 result = self._func(*args, **kwargs)
+                trainable = graph.get_collection("trainable_variables")
                 if start != len(trainable):
                     raise errors.template_created_trainable([repr(v) for v in trainable[start:]])
                 return result

@@ -52,7 +52,6 @@ class Graph:
     def __init__(self) -> None:
         run = _RUN or Run("<none>")
         self.state = GraphState(events=run.events, frames=run.frames, wrap=self._wrap)
-        self.collections: Dict[str, List[Any]] = {}
         self._objects: Dict[int, Any] = {}
         self.finalized = False
 
@@ -71,17 +70,20 @@ class Graph:
         self._objects[id(record)] = wrapped
         return wrapped
 
+    # Collections live in the semantics core (the analysis reads them too); the runtime's view
+    # of a stored variable is its Variable object.
     def get_collection(self, key: str, scope: Optional[str] = None) -> List[Any]:
-        items = self.collections.get(key, [])
-        if scope is None:
-            return list(items)
-        return [v for v in items if getattr(v, "name", "").startswith(scope)]
+        items = self.state.get_collection(key, scope)
+        return [self._wrap(item) for item in items]
 
     def get_collection_ref(self, key: str) -> List[Any]:
-        return self.collections.setdefault(key, [])
+        """The live list: stored variables in it are replaced by their Variable objects first."""
+        items = self.state.collections.setdefault(key, [])
+        items[:] = [self._wrap(item) for item in items]
+        return items
 
     def add_to_collection(self, key: str, value: Any) -> None:
-        self.collections.setdefault(key, []).append(value)
+        self.state.add_to_collections([key], value)
 
     @contextlib.contextmanager
     def as_default(self) -> Iterator["Graph"]:

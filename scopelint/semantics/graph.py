@@ -135,6 +135,11 @@ class GraphState:
     root_known: bool = True  # False: analysed at an unknown position (an entry point's callers)
     muted: bool = False  # a re-run only for its errors (an unknown loop's 2nd pass): no events
     havoc: bool = False  # code the analysis could not follow may have created any variable
+    # Graph collections: key -> items (stored variables, or what the program added), or UNKNOWN
+    # for a key that paths filled differently; `collections_known` False once code the
+    # analysis could not follow may have added to any of them.
+    collections: Dict[str, Any] = field(default_factory=dict)
+    collections_known: bool = True
     graph_id: object = field(default_factory=object)  # which tf.Graph this is a state of (forks share it)
 
     def __post_init__(self) -> None:
@@ -164,6 +169,8 @@ class GraphState:
             on_uncertainty=self.on_uncertainty,
             path_certain=self.path_certain,
             havoc=self.havoc,
+            collections={k: v if v is UNKNOWN else list(v) for k, v in self.collections.items()},
+            collections_known=self.collections_known,
             root_known=self.root_known,
             muted=self.muted,
             graph_id=self.graph_id,
@@ -175,6 +182,7 @@ class GraphState:
         the caller's alone) it may have called `tf.get_variable_scope().reuse_variables()`."""
         self.on_uncertainty()
         self.havoc = True
+        self.collections_known = False
         if may_set_reuse and self.current is not None and self.reuse_of(self.current) is not True:
             self.reuse[self.current.sid] = UNKNOWN
 
@@ -214,11 +222,72 @@ class GraphState:
             if self.names_in_use.get(key, 0) != other.names_in_use.get(key, 0):
                 self.names_in_use[key] = UNKNOWN  # used a different number of times on the two paths
         self.havoc = self.havoc or other.havoc
+        self.collections_known = self.collections_known and other.collections_known
+        for key in set(self.collections) | set(other.collections):
+            mine, theirs = self.collections.get(key, []), other.collections.get(key, [])
+            if mine is UNKNOWN or theirs is UNKNOWN or len(mine) != len(theirs) or \
+                    any(a is not b for a, b in zip(mine, theirs)):
+                self.collections[key] = UNKNOWN
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
         for sid in set(self.reuse) | set(other.reuse):
             if self.reuse.get(sid) != other.reuse.get(sid):
                 self.reuse[sid] = UNKNOWN
+
+    # ------------------------------------------------------------------ collections
+
+    def add_to_collections(self, keys: Any, item: Any) -> None:
+        """Graph.add_to_collections: `keys` a name or a sequence of names (each once)."""
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, (list, tuple, set)):
+            self.collections_known = False
+            return
+        for key in dict.fromkeys(keys):
+            if not isinstance(key, str):
+                self.collections_known = False
+                continue
+            items = self.collections.setdefault(key, [])
+            if items is not UNKNOWN:
+                items.append(item)
+
+    def collect_variable(self, record: "StoredVariable", collections: Any, trainable: Any) -> None:
+        """A new variable joins `collections` (default GLOBAL_VARIABLES), and TRAINABLE_VARIABLES
+        when it is trainable (RefVariable._init_from_args)."""
+        keys = ["variables"] if collections is None else collections
+        if not isinstance(keys, (list, tuple, set)):
+            self.collections_known = False
+            return
+        keys = list(keys)
+        if trainable is UNKNOWN:
+            self.collections["trainable_variables"] = UNKNOWN
+        elif trainable and "trainable_variables" not in keys:
+            keys.append("trainable_variables")
+        self.add_to_collections(keys, record)
+
+    def get_collection(self, key: Any, scope: Any = None) -> Any:
+        """Graph.get_collection: a copy of the items, those whose name matches `scope` (a
+        regex, from the start) when given; UNKNOWN when the analysis cannot know them."""
+        if not self.collections_known or not isinstance(key, str):
+            return UNKNOWN
+        items = self.collections.get(key, [])
+        if items is UNKNOWN:
+            return UNKNOWN
+        if scope is None:
+            return list(items)
+        if not isinstance(scope, str):
+            return UNKNOWN
+        regex = re.compile(scope)
+        chosen = []
+        for item in items:
+            name = item.name if isinstance(item, StoredVariable) else getattr(item, "name", None)
+            if name is None:
+                continue  # items without a name are left out (as TF's AttributeError is)
+            if not isinstance(name, str):
+                return UNKNOWN
+            if regex.match(name):
+                chosen.append(item)
+        return chosen
 
     # ------------------------------------------------------------------ op names
 
@@ -631,19 +700,21 @@ class GraphState:
         if partitioner is not None and not is_scalar:
             if not callable(partitioner):
                 raise errors.ScopeValueError("Partitioner must be callable, but received: %s" % (partitioner,))
-            return self._get_partitioned(name, partitioner, shape, dtype, initializer, reuse)
+            return self._get_partitioned(name, partitioner, shape, dtype, initializer, reuse,
+                                         trainable_flag(trainable, synchronization), collections)
         if reuse is True and partitioner is None and isinstance(name, str) and name in self.partitioned:
-            return self._get_partitioned(name, None, shape, dtype, initializer, reuse)
+            return self._get_partitioned(name, None, shape, dtype, initializer, reuse)  # shares only
         if isinstance(name, str) and "%s/part_0" % name in self.vars:
             raise errors.ScopeValueError(
                 "No partitioner was provided, but a partitioned version of the variable was found: "
                 "%s/part_0. Perhaps a variable of the same name was already created with "
                 "partitioning?" % name
             )
-        return self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization))
+        return self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
+                                collections)
 
     def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any,
-                    trainable: Any = True) -> StoredVariable:
+                    trainable: Any = True, collections: Any = None) -> StoredVariable:
         """_get_single_variable, with TF's order of checks (tf1-semantics §3)."""
         from_value = initializer is not None and _is_constant(initializer)
         if shape is not None and from_value:
@@ -670,7 +741,7 @@ class GraphState:
                 self._note_possible_error("SL102", None)
                 return self._share(self._assumed(name), shape, dtype, certain=False)
             return self._create(name, shape, dtype, initializer, from_value, certain=known_name,
-                                trainable=trainable)
+                                trainable=trainable, collections=collections)
         # Existence or the reuse flag is not known: note what may raise, take the path on
         # which execution continues, and mark its event as a may-event.
         may_exist, may_be_missing = exists is not False, exists is not True
@@ -686,7 +757,8 @@ class GraphState:
             # TF only shares under reuse=True: if execution goes on, the variable existed.
             return self._share(self._assumed(name), shape, dtype, certain=False)
         try:
-            return self._create(name, shape, dtype, initializer, from_value, certain=False, trainable=trainable)
+            return self._create(name, shape, dtype, initializer, from_value, certain=False, trainable=trainable,
+                                collections=collections)
         except errors.ScopeError as exc:
             # A creation-time check, on a path where the variable may already exist (then TF shares).
             self._note_possible_error(exc.code, exc.message)
@@ -731,7 +803,7 @@ class GraphState:
 
     def _create(
         self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool,
-        trainable: Any = True,
+        trainable: Any = True, collections: Any = None,
     ) -> StoredVariable:
         if initializer is None:
             if shape is None:
@@ -765,11 +837,12 @@ class GraphState:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
         if var_shape is UNKNOWN:
             var_shape = None
-        return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable)
+        return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable,
+                                 collections=collections)
 
     def new_variable(
         self, key: Optional[Text], shape: Optional[TensorShape], dtype: Any, name_scope_base: Text,
-        certain: bool = True, via: str = "get_variable", trainable: Any = True,
+        certain: bool = True, via: str = "get_variable", trainable: Any = True, collections: Any = None,
     ) -> StoredVariable:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
@@ -784,11 +857,12 @@ class GraphState:
         record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True)
         if key is not None:
             self._store(record)
+        self.collect_variable(record, collections, trainable)
         self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via, trainable))
         return record
 
     def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any,
-                           trainable: Any = True) -> StoredVariable:
+                           trainable: Any = True, collections: Any = None) -> StoredVariable:
         """tf.Variable: named in the current name scope, never stored, never reused (§6)."""
         if name is UNKNOWN:
             name = concat(None)
@@ -798,10 +872,11 @@ class GraphState:
             saved, self.name_stack = self.name_stack, ""
             try:
                 return self.new_variable(None, shape, dtype, name_scope_base=base[:-1], via="Variable",
-                                         trainable=trainable)
+                                         trainable=trainable, collections=collections)
             finally:
                 self.name_stack = saved
-        return self.new_variable(None, shape, dtype, name_scope_base=base, via="Variable", trainable=trainable)
+        return self.new_variable(None, shape, dtype, name_scope_base=base, via="Variable", trainable=trainable,
+                                 collections=collections)
 
     # ------------------------------------------------------------------ partitioned
 
@@ -810,7 +885,8 @@ class GraphState:
         return self.new_variable(key, None, dtype if dtype is not UNKNOWN else UNKNOWN, key, certain=False)
 
     def _get_partitioned(
-        self, name: Text, partitioner: Any, shape: Any, dtype: Any, initializer: Any, reuse: Any
+        self, name: Text, partitioner: Any, shape: Any, dtype: Any, initializer: Any, reuse: Any,
+        trainable: Any = True, collections: Any = None,
     ) -> Any:
         if not isinstance(name, str) or shape is UNKNOWN or dtype is UNKNOWN or reuse is UNKNOWN:
             return self._unknown_partitioning(name, shape, dtype)
@@ -878,8 +954,10 @@ class GraphState:
             part_dims[slice_dim] = base_len + (1 if i < excess else 0)
             part_name = "%s/part_%d" % (name, i)
             self.unique_name(part_name + "/PartitionedInitializer")
-            parts.append(self._get_single(part_name, None if from_value else part_dims, dtype, None, reuse)
-                         if not from_value else self.new_variable(part_name, TensorShape(part_dims), dtype, part_name))
+            parts.append(self._get_single(part_name, None if from_value else part_dims, dtype, None, reuse,
+                                          trainable, collections)
+                         if not from_value else self.new_variable(part_name, TensorShape(part_dims), dtype, part_name,
+                                                                  trainable=trainable, collections=collections))
         record = StoredPartitioned(name, full_shape, dtype, list(partitions), parts)
         self.partitioned[name] = record
         return record
