@@ -35,7 +35,7 @@ from scopelint.runtime import context as runtime_context
 from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope
+from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, scope_collection_prefix
 from scopelint.semantics.locate import Frame, fix_frame
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
@@ -52,13 +52,15 @@ _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "i
                                 "bool", "format"})
 
 # Exception types whose handlers catch what TF's scope APIs raise (ValueError, TypeError)...
-_CATCHES_SCOPE_ERRORS = frozenset({"ValueError", "TypeError", "Exception", "BaseException", "StandardError"})
+# RuntimeError: "Improper nesting of variable_scope." (a scope left by hand out of order).
+_CATCHES_SCOPE_ERRORS = frozenset({"ValueError", "TypeError", "RuntimeError", "Exception", "BaseException",
+                                   "StandardError"})
 # ...and types known not to (builtins, tf.errors.*); any other name may be a subclass of them.
 _OTHER_EXCEPTIONS = frozenset({
     "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "FloatingPointError", "GeneratorExit",
     "ImportError", "ModuleNotFoundError", "IndexError", "KeyError", "KeyboardInterrupt", "LookupError",
     "MemoryError", "NameError", "NotImplementedError", "OSError", "IOError", "EnvironmentError",
-    "OverflowError", "RecursionError", "ReferenceError", "RuntimeError", "StopIteration", "StopAsyncIteration",
+    "OverflowError", "RecursionError", "ReferenceError", "StopIteration", "StopAsyncIteration",
     "SyntaxError", "SystemError", "SystemExit", "UnboundLocalError", "UnicodeError", "UnicodeDecodeError",
     "UnicodeEncodeError", "ZeroDivisionError", "FileNotFoundError", "PermissionError", "TimeoutError",
     "Warning", "DeprecationWarning", "UserWarning",
@@ -1238,9 +1240,7 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return obj.name
             return UNKNOWN
         if isinstance(obj, TemplateVal):
-            if name == "variable_scope":
-                return obj.scope if obj.scope is not None else None
-            return UNKNOWN
+            return self.template_attribute(obj, name, st)
         if isinstance(obj, ApiFn):
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
@@ -1307,6 +1307,24 @@ class Interpreter(TfCalls, BuiltinCalls):
             return ApiFn(canonical)
         return ModuleVal(qualname)
 
+    def template_attribute(self, template: TemplateVal, name: str, st: State) -> Any:
+        """tf.make_template's Template: its captured scope and its variables (template.py)."""
+        if name == "name":
+            return template.name
+        if name == "variable_scope":
+            return ScopeVal(template.scope) if template.scope is not None else None
+        if name == "variable_scope_name":
+            if template.scope is None:
+                return None
+            return scope_collection_prefix(template.scope.name)
+        keys = {"global_variables": "variables", "variables": "variables", "trainable_variables": "trainable_variables",
+                "local_variables": "local_variables"}
+        if name in keys:
+            if not template.variables_created:
+                return ListVal([])
+            return self.collection_value(st.graph, keys[name], scope_collection_prefix(template.scope.name))
+        return UNKNOWN
+
     def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:
         scope = scope_val.scope
         if name == "name":
@@ -1316,7 +1334,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         if name == "reuse":
             return st.graph.reuse_of(scope)
         if name in ("reuse_variables", "set_initializer", "set_dtype", "set_partitioner", "set_custom_getter",
-                    "set_regularizer", "set_caching_device", "set_use_resource"):
+                    "set_regularizer", "set_caching_device", "set_use_resource", "global_variables",
+                    "trainable_variables", "local_variables", "get_collection"):
             return _ScopeMethod(scope, name)
         if name in ("dtype", "initializer", "partitioner", "custom_getter", "regularizer"):
             return getattr(scope, name)
@@ -1820,6 +1839,11 @@ class _ScopeMethod:
         self.name = name
 
     def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        collections = {"global_variables": "variables", "trainable_variables": "trainable_variables",
+                       "local_variables": "local_variables"}
+        if self.name in collections or self.name == "get_collection":
+            key = collections.get(self.name) or (args[0] if args else kwargs.get("name", UNKNOWN))
+            return interp.collection_value(st.graph, key, scope_collection_prefix(self.scope.name))
         if self.name == "reuse_variables":
             st.graph.reuse_variables(self.scope)
         elif self.name == "set_dtype" and args and is_concrete(args[0]):
@@ -1910,8 +1934,8 @@ class _Suppress:
 
 
 def _may_catch_scope_errors(name: Optional[str]) -> bool:
-    """Whether an exception type, by name, may catch the ValueError/TypeError a scope API
-    raises: those types, their bases, or a type the analysis does not know (None: unnamed)."""
+    """Whether an exception type, by name, may catch the ValueError/TypeError/RuntimeError a
+    scope API raises: those types, their bases, or a type the analysis does not know."""
     return name is None or name in _CATCHES_SCOPE_ERRORS or name not in _OTHER_EXCEPTIONS
 
 

@@ -98,16 +98,16 @@ class VariableScope:
         return _get_variable(name, shape, dtype, scope=self._core, **kwargs)
 
     def global_variables(self) -> List[Any]:
-        return self._graph.get_collection("variables", self.name)
+        return self.get_collection("variables")
 
     def trainable_variables(self) -> List[Any]:
-        return self._graph.get_collection("trainable_variables", self.name)
+        return self.get_collection("trainable_variables")
 
     def local_variables(self) -> List[Any]:
-        return self._graph.get_collection("local_variables", self.name)
+        return self.get_collection("local_variables")
 
     def get_collection(self, name: str) -> List[Any]:
-        return self._graph.get_collection(name, self.name)
+        return self._graph.get_collection(name, core.scope_collection_prefix(self.name))
 
     def __repr__(self) -> str:
         return "<tf.VariableScope '%s'>" % self.name
@@ -409,6 +409,15 @@ class Template:
     @property
     def global_variables(self) -> List[Any]:
         return global_variables(self.variable_scope_name) if self._variables_created else []
+
+    @property
+    def local_variables(self) -> List[Any]:
+        return local_variables(self.variable_scope_name) if self._variables_created else []
+
+    @property
+    def non_trainable_variables(self) -> List[Any]:
+        trainable = set(map(id, self.trainable_variables))
+        return [v for v in self.global_variables if id(v) not in trainable]
 
     variables = global_variables
 

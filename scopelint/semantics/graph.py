@@ -981,6 +981,11 @@ def trainable_flag(trainable: Any, synchronization: Any) -> Any:
     return bool(trainable) if isinstance(trainable, (int, float)) else UNKNOWN
 
 
+def scope_collection_prefix(scope_name: Text) -> Text:
+    """The `scope` regex VariableScope.get_collection passes: `name/`, or "" at the root."""
+    return concat(scope_name, "/") if scope_name != "" else ""
+
+
 def render_text(text: Text) -> str:
     return text if isinstance(text, str) else text.render()
 
