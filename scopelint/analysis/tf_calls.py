@@ -16,6 +16,7 @@ from scopelint.analysis.values import (
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, trainable_flag
+from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
@@ -66,6 +67,8 @@ class TfCalls:
                 return ScopeVal(graph.current)
             if short == "make_template":
                 return self.api_make_template(args, kwargs, st)
+            if short == "create_partitioned_variables":
+                return self.api_create_partitioned_variables(args, kwargs, st, node)
             if short in COLLECTION_READERS or short in ("get_collection", "get_collection_ref",
                                                         "add_to_collection", "add_to_collections"):
                 return self.api_collections(short, args, kwargs, st)
@@ -162,6 +165,13 @@ class TfCalls:
 
             numpy_name = value.qualname.rsplit(".", 1)[-1]  # `dtype=np.float64`
             return DTYPES[numpy_name] if numpy_name in DTYPES else UNKNOWN
+        if isinstance(value, (ApiFn, ModuleVal)):
+            enum_name, _, member = tf_api.canonical(value.qualname).rpartition(".")
+            if enum_name.endswith((".VariableSynchronization", ".VariableAggregation")):
+                from scopelint.runtime import api as runtime_api
+
+                enum = getattr(runtime_api, enum_name.rsplit(".", 1)[-1])
+                return getattr(enum, member, UNKNOWN)
         if isinstance(value, ListVal):
             items = [self.to_core(v) for v in value.items]
             if any(v is UNKNOWN for v in items):
@@ -196,6 +206,56 @@ class TfCalls:
         if signature is not None:
             invoke.__signature__ = signature  # type: ignore[attr-defined]  # the core asks what it accepts
         return invoke
+
+    def api_create_partitioned_variables(self, args: List[Any], kwargs: Dict[str, Any], st: State,
+                                         node: Optional[ast.AST]) -> Any:
+        """partitioned_variables.create_partitioned_variables: keyed by the scope it opens."""
+        bound = _bind("create_partitioned_variables", ["shape", "slicing", "initializer", "dtype", "trainable",
+                                                       "collections", "name", "reuse"], args, kwargs,
+                      required=("shape", "slicing", "initializer"))
+        shape, slicing = self.to_core(bound["shape"]), self.to_core(bound["slicing"])
+        if not isinstance(shape, (list, tuple)) or not isinstance(slicing, (list, tuple)):
+            st.graph.unknown_code_ran(may_set_reuse=False)
+            return UNKNOWN
+        if len(shape) != len(slicing):
+            self.raised(scope_errors.ScopeValueError(
+                "The 'shape' and 'slicing' of a partitioned Variable must have the length: shape: %s, slicing: %s"
+                % (shape, slicing)), st)
+            return UNKNOWN
+        if len(shape) < 1:
+            self.raised(scope_errors.ScopeValueError(
+                "A partitioned Variable must have rank at least 1: shape: %s" % (shape,)), st)
+            return UNKNOWN
+        initializer = bound["initializer"]
+        core_init = UNKNOWN if isinstance(initializer, (InstanceVal, OpaqueVal, ApiFn, ModuleVal)) \
+            else self.to_core(initializer)
+        dtype = self.to_core(bound.get("dtype", FLOAT32))
+        result: List[Any] = [UNKNOWN]
+
+        def body(scope_val: Any, inner: State) -> None:
+            graph = inner.graph
+            saved, graph.name_stack = graph.name_stack, ""  # variables are named by their key alone
+            self._active_state = inner
+            try:
+                record = graph.true_getter(
+                    scope_val.scope.name, shape=list(shape), dtype=dtype, initializer=core_init,
+                    reuse=graph.reuse_of(scope_val.scope), trainable=self.to_core(bound.get("trainable", True)),
+                    collections=self.to_core(bound.get("collections")), partitioner=lambda **unused: list(slicing))
+            except scope_errors.ScopeError as exc:
+                graph.name_stack = saved
+                self.raised(exc, inner)
+                return
+            graph.name_stack = saved
+            parts = getattr(record, "parts", None)
+            result[0] = ListVal([graph.wrap(p) for p in parts]) if parts is not None else UNKNOWN
+
+        try:
+            manager = ScopeCM(bound.get("name"), "PartitionedVariable", bound.get("reuse"), {})
+        except scope_errors.ScopeError as exc:
+            self.raised(exc, st)
+            return UNKNOWN
+        self.enter_context(manager, node or ast.Pass(), body, st)
+        return result[0]
 
     def api_collections(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         """Graph collections, as the core keeps them: known while every path that filled them
@@ -236,7 +296,7 @@ class TfCalls:
             name = UNKNOWN
         core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
             "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
-            "collections", "trainable")}
+            "collections", "trainable", "synchronization")}
         if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)):
             core_kwargs["initializer"] = UNKNOWN
         self._active_state = st

@@ -228,6 +228,29 @@ def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initiali
                          trainable=False, collections=collections, **kwargs)
 
 
+def create_partitioned_variables(shape: Any, slicing: Any, initializer: Any, dtype: Any = FLOAT32,
+                                 trainable: Any = True, collections: Any = None, name: Any = None,
+                                 reuse: Any = None) -> List[Any]:
+    """partitioned_variables.create_partitioned_variables: the variable is keyed by the scope
+    it opens (`name`, default-named PartitionedVariable), sliced as `slicing` says."""
+    if len(shape) != len(slicing):
+        raise errors.ScopeValueError("The 'shape' and 'slicing' of a partitioned Variable must have the length: "
+                                     "shape: %s, slicing: %s" % (shape, slicing))
+    if len(shape) < 1:
+        raise errors.ScopeValueError("A partitioned Variable must have rank at least 1: shape: %s" % (shape,))
+    with variable_scope(name, "PartitionedVariable", reuse=reuse) as scope:
+        state = context.state()
+        saved, state.name_stack = state.name_stack, ""  # variables are named by their key alone
+        try:
+            record = state.true_getter(
+                scope.name, shape=list(shape), dtype=as_dtype(dtype), initializer=initializer,
+                reuse=state.reuse_of(scope._core), trainable=trainable, collections=collections,
+                partitioner=lambda **unused: list(slicing))
+        finally:
+            state.name_stack = saved
+        return list(state.wrap(record))
+
+
 def _shape_arg(shape: Any) -> Any:
     """Shapes may hold Dimensions or tensors' static dims; keep them as TF would see them:
     a shape tensor of known length, or a list holding scalar tensors (`[tf.shape(x)[0], 4]`,

@@ -34,6 +34,10 @@ class Variable(Tensor):
     def initialized_value(self) -> Tensor:
         return self.value()
 
+    @property
+    def initial_value(self) -> Tensor:
+        return Tensor(self._shape, self.dtype.base_dtype, self.op.name + "/Initializer/initial_value", "Const")
+
     def assign(self, value: Any, use_locking: Any = None, name: Any = None, read_value: bool = True) -> Tensor:
         return Tensor(self._shape, self.dtype.base_dtype, self.op.name + "/Assign", "Assign")
 

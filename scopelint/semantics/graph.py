@@ -947,6 +947,10 @@ class GraphState:
                 break
         dims = full_shape.as_list()
         parts: List[StoredVariable] = []
+        # Parts made from a value take the value's dtype (_get_single_variable: variable_dtype None).
+        value_dtype = constant_dtype(initializer) if from_value else dtype
+        if value_dtype is UNKNOWN:
+            value_dtype = dtype
         excess = dims[slice_dim] % num_slices  # type: ignore[operator]
         base_len = dims[slice_dim] // num_slices  # type: ignore[operator]
         for i in range(num_slices):
@@ -956,8 +960,9 @@ class GraphState:
             self.unique_name(part_name + "/PartitionedInitializer")
             parts.append(self._get_single(part_name, None if from_value else part_dims, dtype, None, reuse,
                                           trainable, collections)
-                         if not from_value else self.new_variable(part_name, TensorShape(part_dims), dtype, part_name,
-                                                                  trainable=trainable, collections=collections))
+                         if not from_value else self.new_variable(part_name, TensorShape(part_dims), value_dtype,
+                                                                  part_name, trainable=trainable,
+                                                                  collections=collections))
         record = StoredPartitioned(name, full_shape, dtype, list(partitions), parts)
         self.partitioned[name] = record
         return record
