@@ -16,7 +16,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import strings, tf_api
+from scopelint.analysis import models, strings, tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import TfCalls
@@ -39,6 +39,7 @@ from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope,
 from scopelint.semantics.locate import Frame, fix_frame
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
+from scopelint.tf import registry
 
 MAX_UNROLL = 256
 MAX_CALL_DEPTH = 24
@@ -177,6 +178,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
         self.module_env = Env()
+        self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.module_env.vars["__name__"] = "__main__"
         self.module_env.vars["__file__"] = path
         self.runtime_graph = runtime_context.Graph()
@@ -206,7 +208,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def _frames_tuple(self) -> Tuple[Frame, ...]:
         frames = self.frames[: self.frame_limits[-1]] if self.frame_limits else self.frames
-        return tuple((int(f[0]), str(f[1])) for f in frames)
+        return tuple((int(f[0]), str(f[1])) for f in frames if len(f) < 4)  # 4 items: a model's, hidden
 
     def _col_of(self, frame: Frame) -> int:
         for entry in self.frames:
@@ -974,6 +976,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         st.alive = False
 
     def warn(self, code: str, message: str, node: ast.AST) -> None:
+        if self.frames and len(self.frames[-1]) > 3:
+            return  # in TF's code (a model): not the program's to fix
         frames = self._frames_tuple()
         line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
         self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames))
@@ -1296,6 +1300,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             if value is not None:
                 return value
             canonical = tf_api.canonical(qualname)
+            modelled = registry.lookup(canonical)
+            if modelled is not None:
+                return self.model_value(*modelled)
+            if registry.is_model_namespace(canonical):
+                return ModuleVal(canonical)
             short = tf_api.short_name(canonical) or ""
             if short in tf_api.SCOPE_APIS or tf_api.pure_function(canonical) is not None:
                 return ApiFn(canonical)
@@ -1306,6 +1315,29 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return ModuleVal(qualname)
             return ApiFn(canonical)
         return ModuleVal(qualname)
+
+    @staticmethod
+    def _frame(node: ast.AST, line: int, name: str, col: int) -> List[Any]:
+        """A new frame; inside a model of TF's code it is hidden (a 4th item), as TF's frames are."""
+        return [line, name, col, True] if models.is_model_node(node) else [line, name, col]
+
+    def model_value(self, module: str, attribute: str) -> Any:
+        """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""
+        env = self.model_envs.get(module)
+        if env is None:
+            env = self.model_envs[module] = Env()
+            env.vars["__name__"] = "scopelint.tf.models." + module
+            tree = models.model_tree(module)
+            state = State(self.new_graph(), env)
+            state.graph.muted = True
+            saved = self.frames
+            self.frames = [[1, "<model>", 0, True]]
+            try:
+                self.exec_block(tree.body, state)
+            finally:
+                self.frames = saved
+        value = env.lookup(attribute)
+        return UNKNOWN if value is MISSING else value
 
     def template_attribute(self, template: TemplateVal, name: str, st: State) -> Any:
         """tf.make_template's Template: its captured scope and its variables (template.py)."""
@@ -1400,7 +1432,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
         def run(consumer: State) -> Optional[List[Any]]:
             inner = State(consumer.graph, env, consumer.alive)
-            self.frames.append([node.lineno, "<genexpr>", node.col_offset])  # its own frame, as in CPython
+            self.frames.append(self._frame(node, node.lineno, "<genexpr>", node.col_offset))  # its own, as in CPython
             try:
                 result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner)
             finally:
@@ -1683,7 +1715,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
-        self.frames.append([node.lineno, name, 0])
+        self.frames.append(self._frame(node, node.lineno, name, 0))
         self.call_stack.append(function)
         self.local_envs.append(local)
         ctx = CallContext(function=function, cleanups_base=len(self.cleanups), yield_hook=yield_hook,

@@ -3,6 +3,7 @@ on the reference runtime, and the import hook that serves them."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -13,6 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from scopelint.runtime import api, app, nn
 from scopelint.runtime.tensors import Opaque
 from scopelint.semantics.values import AUTO_REUSE
+from scopelint.tf import registry
 
 INTERNAL_MODULES = {
     "ops", "framework", "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "nn", "state_ops",
@@ -67,6 +69,41 @@ class ApiModule(types.ModuleType):
         opaque = _opaque_function(self.__name__ + "." + name)
         setattr(self, name, opaque)
         return opaque
+
+
+class ModelModule(types.ModuleType):
+    """A TF namespace modelled as source (scopelint.tf.registry): its names are the model's,
+    loaded on first use; a name TF does not export there is an AttributeError, as in TF."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self._model_module, self._exports = registry.NAMESPACES[name]
+        self._loaded: Optional[types.ModuleType] = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name not in self._exports:
+            raise AttributeError("module '%s' has no attribute '%s'" % (self.__name__, name))
+        if self._loaded is None:
+            self._loaded = load_model(self._model_module)
+        value = getattr(self._loaded, name)
+        setattr(self, name, value)
+        return value
+
+
+@functools.lru_cache(maxsize=None)
+def _model_code(module: str) -> types.CodeType:
+    path = registry.model_path(module)
+    with open(path, encoding="utf-8") as handle:
+        return compile(handle.read(), path, "exec", dont_inherit=True)
+
+
+def load_model(module: str) -> types.ModuleType:
+    """Execute a model's source against the `tensorflow` module of this run (the import hook
+    is installed while a program runs, so the model's `import tensorflow` finds it)."""
+    loaded = types.ModuleType("scopelint.tf.models." + module)
+    loaded.__file__ = registry.model_path(module)
+    exec(_model_code(module), loaded.__dict__)
+    return loaded
 
 
 def _opaque_function(qualname: str) -> Any:
@@ -126,7 +163,6 @@ def build_modules() -> Dict[str, types.ModuleType]:
     tf.__dict__["flags"] = flags
     tf.__dict__["app"] = ApiModule("tensorflow.app", {"run": app.run, "flags": flags}, [])
     tf.__dict__["keras"] = ApiModule("tensorflow.keras", {}, [])
-    tf.__dict__["layers"] = ApiModule("tensorflow.layers", {}, [])
     modules: Dict[str, types.ModuleType] = {
         "tensorflow": tf,
         "tensorflow.compat": compat,
@@ -140,6 +176,11 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
     }
+    for namespace in registry.NAMESPACES:  # tf.layers: TF's own code, modelled as source
+        model_module = ModelModule(namespace)
+        parent, _, attribute = namespace.rpartition(".")
+        setattr(modules[parent], attribute, model_module)
+        modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
     return modules
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from scopelint.semantics.shapes import TensorShape
 from scopelint.runtime.tensors import Tensor, conv_output, dtype_of, op_name, shape_of, spatial
 
 
@@ -74,6 +75,49 @@ def _conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any
     return out
 
 
+def _channels_first(data_format: Any) -> bool:
+    return isinstance(data_format, str) and data_format.startswith("NC")
+
+
+def _formatted_conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any, padding: Any,
+                    rank: int, dilations: Any, data_format: Any) -> Any:
+    """_conv in either data format: NC... inputs are read and written channels-first."""
+    if not _channels_first(data_format):
+        return _conv(input_shape, kernel_spatial, out_channels, strides, padding, rank, dilations)
+    dims = input_shape.dims_tuple
+    if dims is None or len(dims) != rank + 2:
+        return None
+    steps = strides if isinstance(strides, int) or strides is None or len(list(strides)) != rank + 2 \
+        else list(strides)[2:]
+    rates = dilations if dilations is None or isinstance(dilations, int) or len(list(dilations)) != rank + 2 \
+        else list(dilations)[2:]
+    last = _conv(TensorShape((dims[0],) + tuple(dims[2:]) + (dims[1],)), kernel_spatial, out_channels,
+                 steps if steps is not None else 1, padding, rank, rates)
+    return None if last is None else [last[0], last[-1]] + last[1:-1]
+
+
+def convolution(input: Any = None, filters: Any = None, strides: Any = None, padding: Any = "VALID",  # noqa: A002
+                data_format: Any = None, dilations: Any = None, name: Any = None, filter: Any = None,  # noqa: A002
+                dilation_rate: Any = None) -> Tensor:
+    """tf.nn.convolution: N-d by the kernel's rank, in either data format."""
+    kernel = shape_of(filters if filters is not None else filter).dims_tuple
+    rank = len(kernel) - 2 if kernel else None
+    out = None
+    if rank is not None and rank > 0:
+        out = _formatted_conv(shape_of(input), kernel[:rank], kernel[-1], strides if strides is not None else 1,
+                              padding, rank, dilations if dilations is not None else dilation_rate, data_format)
+    return Tensor(out, dtype_of(input), op_name("convolution", name), "Conv%dD" % (rank or 2))
+
+
+def separable_conv2d(input: Any, depthwise_filter: Any, pointwise_filter: Any, strides: Any, padding: Any,  # noqa: A002
+                     rate: Any = None, name: Any = None, data_format: Any = None, dilations: Any = None) -> Tensor:
+    depthwise = shape_of(depthwise_filter).dims_tuple
+    pointwise = shape_of(pointwise_filter).dims_tuple
+    out = _formatted_conv(shape_of(input), depthwise[:2] if depthwise else None, pointwise[3] if pointwise else None,
+                          strides, padding, 2, dilations if dilations is not None else rate, data_format)
+    return Tensor(out, dtype_of(input), op_name("separable_conv2d", name), "Conv2D")
+
+
 def conv2d(input: Any = None, filter: Any = None, strides: Any = None, padding: Any = None,  # noqa: A002
            use_cudnn_on_gpu: bool = True, data_format: str = "NHWC", dilations: Any = None, name: Any = None,
            filters: Any = None) -> Tensor:
@@ -116,15 +160,28 @@ def conv2d_transpose(value: Any = None, filter: Any = None, output_shape: Any = 
     return Tensor(out, dtype_of(value), op_name("conv2d_transpose", name), "Conv2DBackpropInput")
 
 
+def conv3d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None,  # noqa: A002
+                     strides: Any = None, padding: str = "SAME", data_format: str = "NDHWC", name: Any = None,
+                     **kwargs: Any) -> Tensor:
+    out = list(output_shape) if isinstance(output_shape, (list, tuple)) else None
+    if out is not None:
+        out = [d if isinstance(d, int) else None for d in out]
+    return Tensor(out, dtype_of(value), op_name("conv3d_transpose", name), "Conv3DBackpropInputV2")
+
+
 def _pool(default: str) -> Callable[..., Tensor]:
     def make(value: Any = None, ksize: Any = None, strides: Any = None, padding: Any = None,
              data_format: str = "NHWC", name: Any = None, input: Any = None) -> Tensor:  # noqa: A002
         value = value if value is not None else input
         dims = shape_of(value).dims_tuple
         out = None
-        if dims is not None and len(dims) == 4:
-            kernel = list(spatial(ksize, 2))
-            out = _conv(shape_of(value), kernel, dims[3], strides, padding, 2)
+        if dims is not None and len(dims) >= 3:
+            rank = len(dims) - 2
+            first = _channels_first(data_format)
+            window = ksize if isinstance(ksize, int) or len(list(ksize)) != rank + 2 else \
+                (list(ksize)[2:] if first else list(ksize)[1:-1])
+            out = _formatted_conv(shape_of(value), list(spatial(window, rank)), dims[1] if first else dims[-1],
+                                  strides, padding, rank, None, data_format)
         return Tensor(out, dtype_of(value), op_name(default, name), default)
 
     make.__name__ = default
@@ -135,6 +192,10 @@ max_pool = _pool("MaxPool")
 avg_pool = _pool("AvgPool")
 max_pool2d = max_pool
 avg_pool2d = avg_pool
+max_pool1d = max_pool
+avg_pool1d = avg_pool
+max_pool3d = _pool("MaxPool3D")
+avg_pool3d = _pool("AvgPool3D")
 
 
 def embedding_lookup(params: Any, ids: Any, partition_strategy: str = "mod", name: Any = None,

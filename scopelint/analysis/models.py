@@ -1,0 +1,31 @@
+"""The analysis side of scopelint.tf: TF's library modelled as source (scopelint/tf/models/),
+parsed once per process and interpreted like the program's own code. Frames inside a model
+are hidden, as TF's own frames are in a traceback, so what a layer creates or raises is
+reported on the program's line that called it."""
+
+from __future__ import annotations
+
+import ast
+import functools
+from typing import Set
+
+from scopelint.tf import registry
+
+# ids of the function and comprehension nodes of every parsed model (the trees live in the
+# lru_cache below, so their ids stay valid for the life of the process).
+_MODEL_NODES: Set[int] = set()
+
+
+@functools.lru_cache(maxsize=None)
+def model_tree(module: str) -> ast.Module:
+    path = registry.model_path(module)
+    with open(path, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), path)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
+            _MODEL_NODES.add(id(node))
+    return tree
+
+
+def is_model_node(node: ast.AST) -> bool:
+    return id(node) in _MODEL_NODES

@@ -1,0 +1,731 @@
+"""tf.layers (tf.compat.v1.layers): TensorFlow's legacy layers, written as TensorFlow writes
+them (tf_keras/src/legacy_tf_layers: base.py, core.py, convolutional.py, normalization.py,
+pooling.py), over the scope intrinsics.
+
+Both drivers run this source: the reference runtime executes it, the analysis interprets it
+like the program's own code (its frames hidden, so what it creates lands on the caller's
+line). What decides names is kept as TF has it: a layer captures its variable scope on first
+use (`variable_scope(None, default_name=<snake class name>)`, or the string `name` given to
+a functional form at construction), creates its weights through `get_variable` inside that
+captured scope with `reuse=self.built or self._reuse`, and re-enters it with `reuse=True`
+once built. Shapes and dtypes follow Keras's `build`.
+
+Not modelled (they decide no variable name): Keras's per-graph layer-name counter, which
+only names a layer's ops; input specs; constraints; mixed precision; batch renorm.
+"""
+
+import tensorflow as tf
+
+
+def _snake_case(name):
+    """base_layer.to_snake_case: `Conv2DTranspose` -> `conv2d_transpose`."""
+    out = ""
+    for index, char in enumerate(name):
+        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
+                                             (index + 1 < len(name) and name[index + 1].islower())):
+            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
+                out += "_"
+        out += char.lower()
+    if out[0] == "_":
+        return "private" + out
+    return out
+
+
+def _tuple(value, rank):
+    """conv_utils.normalize_tuple."""
+    if isinstance(value, int):
+        return (value,) * rank
+    return tuple(value)
+
+
+def _dims(shape):
+    """A static shape as a list of ints and None, or None when its rank is unknown."""
+    shape = tf.TensorShape(shape)
+    if shape.ndims is None:
+        return None
+    return shape.as_list()
+
+
+def _conv_output_length(length, filter_size, padding, stride, dilation=1):
+    """conv_utils.conv_output_length."""
+    if length is None:
+        return None
+    dilated = filter_size + (filter_size - 1) * (dilation - 1)
+    if padding in ("same", "causal"):
+        out = length
+    elif padding == "valid":
+        out = length - dilated + 1
+    else:
+        out = length + dilated - 1
+    return (out + stride - 1) // stride
+
+
+def _deconv_output_length(length, filter_size, padding, stride, dilation=1):
+    """conv_utils.deconv_output_length, without output_padding."""
+    if length is None:
+        return None
+    filter_size = filter_size + (filter_size - 1) * (dilation - 1)
+    if padding == "valid":
+        return length * stride + max(filter_size - stride, 0)
+    if padding == "full":
+        return length * stride - (stride + filter_size - 2)
+    return length * stride
+
+
+def _tf_data_format(data_format, rank):
+    if data_format == "channels_first":
+        return "NC" + "DHW"[3 - rank:]
+    return "N" + "DHW"[3 - rank:] + "C"
+
+
+class Layer(object):
+    """legacy_tf_layers.base.Layer: a Keras layer whose weights live in a captured variable scope."""
+
+    def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        scope = kwargs.pop("_scope", None)
+        self._reuse = kwargs.pop("_reuse", None)
+        self._trainable_weights = []
+        self._non_trainable_weights = []
+        self.built = False
+        self.trainable = trainable
+        self.dtype = None if dtype is None else tf.as_dtype(dtype)
+        self._init_set_name(name)
+        self._always_reuse_variable_scope = None
+        if scope:
+            with tf.variable_scope(scope) as captured_scope:
+                self._scope = captured_scope
+        else:
+            self._scope = None
+        self._current_scope = None
+
+    def _init_set_name(self, name):
+        if not name:
+            self._base_name = _snake_case(self.__class__.__name__)
+        else:
+            self._base_name = name
+        self._name = self._base_name
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def scope_name(self):
+        if not self._scope:
+            raise ValueError('No name available for layer scope because the layer "' + self._name +
+                             '" has not been used yet. The scope name  is determined the first time the layer '
+                             'instance is called. You must therefore call the layer before querying `scope_name`.')
+        return self._scope.name
+
+    @property
+    def trainable_weights(self):
+        return self._trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self._non_trainable_weights
+        return self._trainable_weights + self._non_trainable_weights
+
+    @property
+    def weights(self):
+        return self.trainable_weights + self.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+    variables = weights
+
+    def _set_scope(self, scope=None):
+        if self._scope is None:
+            # Captured lazily, on first use, in the scope current then.
+            if self._reuse:
+                with tf.variable_scope(scope if scope is not None else self._base_name) as captured_scope:
+                    self._scope = captured_scope
+            else:
+                with tf.variable_scope(scope, default_name=self._base_name) as captured_scope:
+                    self._scope = captured_scope
+
+    def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=None,
+                   constraint=None, partitioner=None, **kwargs):
+        if trainable is None:
+            trainable = True
+        if dtype is None:
+            dtype = self.dtype or tf.float32
+        self._set_scope(None)
+        reuse = self.built or self._reuse
+        with tf.variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as scope:
+            self._current_scope = scope
+            if initializer is None:
+                initializer = scope.initializer
+            variable = tf.get_variable(name, shape, dtype=tf.as_dtype(dtype), initializer=initializer,
+                                       trainable=trainable and self.trainable, partitioner=partitioner)
+            if regularizer:
+                with tf.name_scope(name + "/Regularizer"):
+                    loss = regularizer(variable)
+                if loss is not None:
+                    tf.add_to_collection(tf.GraphKeys.REGULARIZATION_LOSSES, loss)
+        if trainable and self.trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
+    def build(self, input_shape):
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        return inputs
+
+    def _maybe_build(self, inputs):
+        if not self.built:
+            if self.dtype is None:
+                self.dtype = inputs.dtype.base_dtype  # the first input's dtype, as TF1 layers infer it
+            self.build(inputs.get_shape())
+            self.built = True
+
+    def __call__(self, inputs, *args, **kwargs):
+        scope = kwargs.pop("scope", None)
+        self._set_scope(scope)
+        if self.built:
+            if self._always_reuse_variable_scope is None:
+                # Built: from now on the captured scope is always re-entered with reuse=True.
+                self._always_reuse_variable_scope = tf.variable_scope(self._scope, reuse=True,
+                                                                      auxiliary_name_scope=False)
+            scope_context_manager = self._always_reuse_variable_scope
+        else:
+            scope_context_manager = tf.variable_scope(self._scope, reuse=self._reuse, auxiliary_name_scope=False)
+        with scope_context_manager as scope:
+            self._current_scope = scope
+            self._maybe_build(inputs)
+            outputs = self.call(inputs, *args, **kwargs)
+        return outputs
+
+    def apply(self, inputs, *args, **kwargs):
+        return self.__call__(inputs, *args, **kwargs)
+
+
+# ---------------------------------------------------------------------------- core.py
+
+
+class Dense(Layer):
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+                 name=None, **kwargs):
+        super(Dense, self).__init__(trainable=trainable, name=name, **kwargs)
+        self.units = int(units)
+        self.activation = activation
+        self.use_bias = use_bias
+        self.kernel_initializer = kernel_initializer
+        self.bias_initializer = bias_initializer
+        self.kernel_regularizer = kernel_regularizer
+        self.bias_regularizer = bias_regularizer
+
+    def build(self, input_shape):
+        dtype = tf.as_dtype(self.dtype or tf.float32)
+        if not (dtype.is_floating or dtype.is_complex):
+            raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
+                            % (dtype,))
+        dims = _dims(input_shape)
+        last_dim = None if dims is None else dims[-1]
+        if last_dim is None:
+            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
+                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
+        if self.use_bias:
+            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, dtype=self.dtype, trainable=True)
+        else:
+            self.bias = None
+        self.built = True
+
+    def call(self, inputs):
+        rank = inputs.get_shape().ndims
+        if rank == 2 or rank is None:
+            outputs = tf.matmul(inputs, self.kernel)
+        else:
+            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+
+def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+          bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+          activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+          reuse=None):
+    layer = Dense(units, activation=activation, use_bias=use_bias, kernel_initializer=kernel_initializer,
+                  bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
+                  bias_regularizer=bias_regularizer, activity_regularizer=activity_regularizer,
+                  kernel_constraint=kernel_constraint, bias_constraint=bias_constraint, trainable=trainable,
+                  name=name, _scope=name, _reuse=reuse)
+    return layer(inputs)
+
+
+class Dropout(Layer):
+    def __init__(self, rate=0.5, noise_shape=None, seed=None, name=None, **kwargs):
+        super(Dropout, self).__init__(name=name, **kwargs)
+        self.rate = rate
+
+    def call(self, inputs, training=False):
+        return tf.identity(inputs)
+
+
+def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
+    layer = Dropout(rate, noise_shape=noise_shape, seed=seed, name=name)
+    return layer(inputs, training=training)
+
+
+class Flatten(Layer):
+    def __init__(self, data_format=None, name=None, **kwargs):
+        super(Flatten, self).__init__(name=name, **kwargs)
+
+    def call(self, inputs):
+        dims = _dims(inputs.get_shape())
+        if dims is None:
+            return tf.reshape(inputs, [-1, -1])
+        flat = 1
+        for dim in dims[1:]:
+            flat = None if flat is None or dim is None else flat * dim
+        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+
+
+def flatten(inputs, name=None, data_format="channels_last"):
+    layer = Flatten(name=name, data_format=data_format)
+    return layer(inputs)
+
+
+# ---------------------------------------------------------------------------- convolutional.py
+
+
+class _Conv(Layer):
+    """Keras's Conv base: `kernel` of kernel_size + (input channels, filters), then `bias`."""
+
+    rank = 2
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                 dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+                 **kwargs):
+        super(_Conv, self).__init__(trainable=trainable, name=name, **kwargs)
+        self.filters = filters
+        self.kernel_size = _tuple(kernel_size, self.rank)
+        self.strides = _tuple(strides, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+        self.dilation_rate = _tuple(dilation_rate, self.rank)
+        self.activation = activation
+        self.use_bias = use_bias
+        self.kernel_initializer = kernel_initializer
+        self.bias_initializer = bias_initializer
+        self.kernel_regularizer = kernel_regularizer
+        self.bias_regularizer = bias_regularizer
+
+    def _input_channel(self, input_shape):
+        dims = _dims(input_shape)
+        channel = None
+        if dims is not None:
+            channel = dims[1] if self.data_format == "channels_first" else dims[-1]
+        if channel is None:
+            raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
+                             "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
+                             % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))
+        return channel
+
+    def _kernel_shape(self, input_channel):
+        return self.kernel_size + (input_channel, self.filters)
+
+    def build(self, input_shape):
+        input_channel = self._input_channel(input_shape)
+        self.kernel = self.add_weight(name="kernel", shape=self._kernel_shape(input_channel),
+                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
+                                      trainable=True, dtype=self.dtype)
+        self._build_bias()
+        self.built = True
+
+    def _build_bias(self):
+        if self.use_bias:
+            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, trainable=True, dtype=self.dtype)
+        else:
+            self.bias = None
+
+    def _convolve(self, inputs):
+        return tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
+                                 dilations=list(self.dilation_rate),
+                                 data_format=_tf_data_format(self.data_format, self.rank))
+
+    def call(self, inputs):
+        outputs = self._convolve(inputs)
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias,
+                                     data_format="NCHW" if self.data_format == "channels_first" else "NHWC")
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+
+class Conv1D(_Conv):
+    rank = 1
+
+
+class Conv2D(_Conv):
+    rank = 2
+
+
+class Conv3D(_Conv):
+    rank = 3
+
+
+class Conv2DTranspose(_Conv):
+    """Keras's Conv2DTranspose: `kernel` of kernel_size + (filters, input channels)."""
+
+    rank = 2
+
+    def _kernel_shape(self, input_channel):
+        return self.kernel_size + (self.filters, input_channel)
+
+    def _convolve(self, inputs):
+        dims = _dims(inputs.get_shape())
+        first = self.data_format == "channels_first"
+        sizes = [None] * self.rank if dims is None else (dims[2:] if first else dims[1:-1])
+        spatial = [_deconv_output_length(sizes[i], self.kernel_size[i], self.padding, self.strides[i],
+                                         self.dilation_rate[i]) for i in range(self.rank)]
+        batch = None if dims is None else dims[0]
+        output_shape = [batch, self.filters] + spatial if first else [batch] + spatial + [self.filters]
+        transpose = tf.nn.conv2d_transpose if self.rank == 2 else tf.nn.conv3d_transpose
+        return transpose(inputs, self.kernel, output_shape, [1] + list(self.strides) + [1],
+                         padding=self.padding.upper(), data_format=_tf_data_format(self.data_format, self.rank))
+
+
+class Conv3DTranspose(Conv2DTranspose):
+    rank = 3
+
+
+class _SeparableConv(_Conv):
+    """Keras's SeparableConv: `depthwise_kernel`, `pointwise_kernel`, then `bias`."""
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                 dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer=None,
+                 pointwise_initializer=None, bias_initializer=tf.zeros_initializer(), depthwise_regularizer=None,
+                 pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                 depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None, trainable=True, name=None,
+                 **kwargs):
+        super(_SeparableConv, self).__init__(filters, kernel_size, strides=strides, padding=padding,
+                                             data_format=data_format, dilation_rate=dilation_rate,
+                                             activation=activation, use_bias=use_bias,
+                                             bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
+                                             trainable=trainable, name=name, **kwargs)
+        self.depth_multiplier = depth_multiplier
+        self.depthwise_initializer = depthwise_initializer
+        self.pointwise_initializer = pointwise_initializer
+        self.depthwise_regularizer = depthwise_regularizer
+        self.pointwise_regularizer = pointwise_regularizer
+
+    def build(self, input_shape):
+        input_dim = self._input_channel(input_shape)
+        self.depthwise_kernel = self.add_weight(
+            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
+            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, trainable=True,
+            dtype=self.dtype)
+        self.pointwise_kernel = self.add_weight(
+            name="pointwise_kernel", shape=(1,) * self.rank + (self.depth_multiplier * input_dim, self.filters),
+            initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer, trainable=True,
+            dtype=self.dtype)
+        self._build_bias()
+        self.built = True
+
+    def _convolve(self, inputs):
+        if self.rank == 1:
+            expanded = tf.expand_dims(inputs, 1 if self.data_format == "channels_last" else 2)
+            outputs = tf.nn.separable_conv2d(
+                expanded, tf.expand_dims(self.depthwise_kernel, 0), tf.expand_dims(self.pointwise_kernel, 0),
+                strides=[1, 1] + list(self.strides) + [1], padding=self.padding.upper(),
+                dilations=[1] + list(self.dilation_rate),
+                data_format="NHWC" if self.data_format == "channels_last" else "NCHW")
+            return tf.squeeze(outputs, [1 if self.data_format == "channels_last" else 2])
+        return tf.nn.separable_conv2d(inputs, self.depthwise_kernel, self.pointwise_kernel,
+                                      strides=[1] + list(self.strides) + [1], padding=self.padding.upper(),
+                                      dilations=list(self.dilation_rate),
+                                      data_format=_tf_data_format(self.data_format, 2))
+
+
+class SeparableConv1D(_SeparableConv):
+    rank = 1
+
+
+class SeparableConv2D(_SeparableConv):
+    rank = 2
+
+
+def _functional_conv(cls, inputs, filters, kernel_size, name, reuse, kwargs):
+    layer = cls(filters, kernel_size, name=name, _scope=name, _reuse=reuse, **kwargs)
+    return layer(inputs)
+
+
+def conv1d(inputs, filters, kernel_size, strides=1, padding="valid", data_format="channels_last", dilation_rate=1,
+           activation=None, use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+           kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+           bias_constraint=None, trainable=True, name=None, reuse=None):
+    return _functional_conv(Conv1D, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+        activation=activation, use_bias=use_bias, kernel_initializer=kernel_initializer,
+        bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+        trainable=trainable))
+
+
+def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+           dilation_rate=(1, 1), activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+           reuse=None):
+    return _functional_conv(Conv2D, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+        activation=activation, use_bias=use_bias, kernel_initializer=kernel_initializer,
+        bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+        trainable=trainable))
+
+
+def conv3d(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid", data_format="channels_last",
+           dilation_rate=(1, 1, 1), activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+           reuse=None):
+    return _functional_conv(Conv3D, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+        activation=activation, use_bias=use_bias, kernel_initializer=kernel_initializer,
+        bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+        trainable=trainable))
+
+
+def conv2d_transpose(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+                     activation=None, use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                     kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                     kernel_constraint=None, bias_constraint=None, trainable=True, name=None, reuse=None):
+    return _functional_conv(Conv2DTranspose, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, activation=activation, use_bias=use_bias,
+        kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+        kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer, trainable=trainable))
+
+
+def conv3d_transpose(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid", data_format="channels_last",
+                     activation=None, use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                     kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                     kernel_constraint=None, bias_constraint=None, trainable=True, name=None, reuse=None):
+    return _functional_conv(Conv3DTranspose, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, activation=activation, use_bias=use_bias,
+        kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+        kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer, trainable=trainable))
+
+
+def separable_conv1d(inputs, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                     dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer=None,
+                     pointwise_initializer=None, bias_initializer=tf.zeros_initializer(), depthwise_regularizer=None,
+                     pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                     depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None, trainable=True,
+                     name=None, reuse=None):
+    return _functional_conv(SeparableConv1D, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+        depth_multiplier=depth_multiplier, activation=activation, use_bias=use_bias,
+        depthwise_initializer=depthwise_initializer, pointwise_initializer=pointwise_initializer,
+        bias_initializer=bias_initializer, depthwise_regularizer=depthwise_regularizer,
+        pointwise_regularizer=pointwise_regularizer, bias_regularizer=bias_regularizer, trainable=trainable))
+
+
+def separable_conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+                     dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True,
+                     depthwise_initializer=None, pointwise_initializer=None, bias_initializer=tf.zeros_initializer(),
+                     depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None,
+                     activity_regularizer=None, depthwise_constraint=None, pointwise_constraint=None,
+                     bias_constraint=None, trainable=True, name=None, reuse=None):
+    return _functional_conv(SeparableConv2D, inputs, filters, kernel_size, name, reuse, dict(
+        strides=strides, padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+        depth_multiplier=depth_multiplier, activation=activation, use_bias=use_bias,
+        depthwise_initializer=depthwise_initializer, pointwise_initializer=pointwise_initializer,
+        bias_initializer=bias_initializer, depthwise_regularizer=depthwise_regularizer,
+        pointwise_regularizer=pointwise_regularizer, bias_regularizer=bias_regularizer, trainable=trainable))
+
+
+# ---------------------------------------------------------------------------- pooling.py
+
+
+class _Pooling(Layer):
+    rank = 2
+    pool_op = "max"
+
+    def __init__(self, pool_size, strides, padding="valid", data_format="channels_last", name=None, **kwargs):
+        super(_Pooling, self).__init__(name=name, **kwargs)
+        self.pool_size = _tuple(pool_size, self.rank)
+        self.strides = _tuple(strides if strides is not None else pool_size, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        data_format = _tf_data_format(self.data_format, self.rank)
+        if self.data_format == "channels_first":
+            window = [1, 1] + list(self.pool_size)
+            steps = [1, 1] + list(self.strides)
+        else:
+            window = [1] + list(self.pool_size) + [1]
+            steps = [1] + list(self.strides) + [1]
+        if self.pool_op == "max":
+            return tf.nn.max_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+        return tf.nn.avg_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+
+
+class MaxPooling1D(_Pooling):
+    rank = 1
+
+
+class AveragePooling1D(_Pooling):
+    rank = 1
+    pool_op = "avg"
+
+
+class MaxPooling2D(_Pooling):
+    rank = 2
+
+
+class AveragePooling2D(_Pooling):
+    rank = 2
+    pool_op = "avg"
+
+
+class MaxPooling3D(_Pooling):
+    rank = 3
+
+
+class AveragePooling3D(_Pooling):
+    rank = 3
+    pool_op = "avg"
+
+
+def _functional_pool(cls, inputs, pool_size, strides, padding, data_format, name):
+    layer = cls(pool_size=pool_size, strides=strides, padding=padding, data_format=data_format, name=name)
+    return layer(inputs)
+
+
+def max_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(MaxPooling1D, inputs, pool_size, strides, padding, data_format, name)
+
+
+def average_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(AveragePooling1D, inputs, pool_size, strides, padding, data_format, name)
+
+
+def max_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(MaxPooling2D, inputs, pool_size, strides, padding, data_format, name)
+
+
+def average_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(AveragePooling2D, inputs, pool_size, strides, padding, data_format, name)
+
+
+def max_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(MaxPooling3D, inputs, pool_size, strides, padding, data_format, name)
+
+
+def average_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    return _functional_pool(AveragePooling3D, inputs, pool_size, strides, padding, data_format, name)
+
+
+# ---------------------------------------------------------------------------- normalization.py
+
+
+class BatchNormalization(Layer):
+    """Keras's BatchNormalization (v1): `gamma`, `beta`, then the non-trainable moving statistics,
+    created with the captured scope's partitioner switched off."""
+
+    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                 beta_initializer=tf.zeros_initializer(), gamma_initializer=tf.ones_initializer(),
+                 moving_mean_initializer=tf.zeros_initializer(), moving_variance_initializer=tf.ones_initializer(),
+                 beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
+                 renorm=False, renorm_clipping=None, renorm_momentum=0.99, fused=None, trainable=True,
+                 virtual_batch_size=None, adjustment=None, name=None, **kwargs):
+        super(BatchNormalization, self).__init__(name=name, trainable=trainable, **kwargs)
+        self.axis = axis
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = beta_initializer
+        self.gamma_initializer = gamma_initializer
+        self.moving_mean_initializer = moving_mean_initializer
+        self.moving_variance_initializer = moving_variance_initializer
+        self.beta_regularizer = beta_regularizer
+        self.gamma_regularizer = gamma_regularizer
+
+    def build(self, input_shape):
+        dims = _dims(input_shape)
+        if dims is None:
+            raise ValueError("Input has undefined rank.")
+        ndims = len(dims)
+        axes = list(self.axis) if isinstance(self.axis, (list, tuple)) else [self.axis]
+        axes = [a + ndims if a < 0 else a for a in axes]
+        for a in axes:
+            if dims[a] is None:
+                raise ValueError("Input has undefined `axis` dimension. Received input with shape %s. Axis value: %s"
+                                 % (tf.TensorShape(input_shape), self.axis))
+        if len(axes) == 1:
+            param_shape = (dims[axes[0]],)
+        else:
+            param_shape = [dims[i] if i in axes else 1 for i in range(ndims)]
+        param_dtype = tf.float32 if self.dtype in (tf.float16, tf.bfloat16) or self.dtype is None else self.dtype
+        if self.scale:
+            self.gamma = self.add_weight(name="gamma", shape=param_shape, dtype=param_dtype,
+                                         initializer=self.gamma_initializer, regularizer=self.gamma_regularizer,
+                                         trainable=True)
+        else:
+            self.gamma = None
+        if self.center:
+            self.beta = self.add_weight(name="beta", shape=param_shape, dtype=param_dtype,
+                                        initializer=self.beta_initializer, regularizer=self.beta_regularizer,
+                                        trainable=True)
+        else:
+            self.beta = None
+        partitioner = None
+        if self._scope:
+            partitioner = self._scope.partitioner
+            self._scope.set_partitioner(None)
+        try:
+            self.moving_mean = self.add_weight(name="moving_mean", shape=param_shape, dtype=param_dtype,
+                                               initializer=self.moving_mean_initializer, trainable=False)
+            self.moving_variance = self.add_weight(name="moving_variance", shape=param_shape, dtype=param_dtype,
+                                                   initializer=self.moving_variance_initializer, trainable=False)
+        finally:
+            if partitioner:
+                self._scope.set_partitioner(partitioner)
+        self.built = True
+
+    def call(self, inputs, training=False):
+        return tf.identity(inputs)
+
+
+def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                        beta_initializer=tf.zeros_initializer(), gamma_initializer=tf.ones_initializer(),
+                        moving_mean_initializer=tf.zeros_initializer(),
+                        moving_variance_initializer=tf.ones_initializer(), beta_regularizer=None,
+                        gamma_regularizer=None, beta_constraint=None, gamma_constraint=None, training=False,
+                        trainable=True, name=None, reuse=None, renorm=False, renorm_clipping=None,
+                        renorm_momentum=0.99, fused=None, virtual_batch_size=None, adjustment=None):
+    layer = BatchNormalization(axis=axis, momentum=momentum, epsilon=epsilon, center=center, scale=scale,
+                               beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+                               moving_mean_initializer=moving_mean_initializer,
+                               moving_variance_initializer=moving_variance_initializer,
+                               beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+                               trainable=trainable, name=name, _reuse=reuse, _scope=name)
+    return layer(inputs, training=training)
+
+
+class InputSpec(object):
+    """Keras's InputSpec: what a layer accepts; it names nothing."""
+
+    def __init__(self, dtype=None, shape=None, ndim=None, max_ndim=None, min_ndim=None, axes=None,
+                 allow_last_axis_squeeze=False, name=None):
+        self.dtype = dtype
+        self.shape = shape
+        self.ndim = ndim
+        self.min_ndim = min_ndim
+        self.axes = axes or {}
