@@ -351,10 +351,13 @@ class TfCalls:
         from scopelint.runtime.tensors import dtype_of
         from scopelint.semantics.dtypes import as_dtype
 
+        python_initial = self.to_python(initial) if isinstance(initial, ListVal) else MISSING
         if dtype is not None and is_concrete(dtype):
             var_dtype: Any = as_dtype(dtype)
         elif isinstance(initial, (Tensor, ArrayVal)) or is_concrete(initial):
             var_dtype = dtype_of(initial)
+        elif python_initial is not MISSING:
+            var_dtype = dtype_of(python_initial)  # `tf.Variable([1.0, 2.0])`: as TF converts the list
         else:
             var_dtype = UNKNOWN
         graph = st.graph
