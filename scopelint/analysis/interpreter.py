@@ -33,7 +33,7 @@ from scopelint.analysis.values import (
 
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Op, Tensor
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, scope_collection_prefix
 from scopelint.semantics.locate import Frame, fix_frame
@@ -1249,11 +1249,15 @@ class Interpreter(TfCalls, BuiltinCalls):
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
             return GraphMethod(obj, name)
+        if isinstance(obj, Op) and name in ("name", "type"):
+            return getattr(obj, name)
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)
             if isinstance(obj, Tensor) and not isinstance(obj, VarVal) and name in ("name",):
                 return Pattern.of(None)
+            if isinstance(obj, VarVal) and name in ("name", "op"):
+                return _variable_name(obj.record.name, name == "op")
             try:
                 return getattr(obj, name)
             except Exception:
@@ -1886,6 +1890,19 @@ class _ScopeMethod:
             attr = self.name[4:]
             setattr(self.scope, attr, interp.to_core(args[0]) if args else UNKNOWN)
         return None
+
+
+def _variable_name(name: Any, op: bool) -> Any:
+    """A variable's `name` (`a/w:0`), or its `op` whose name is `a/w`, partly unknown or not."""
+    if not isinstance(name, (str, Pattern)):
+        name = Pattern.of(None)
+    if not op:
+        return name
+    if isinstance(name, str):
+        return Op(name[:-2] if name.endswith(":0") else name, "VariableV2")
+    last = name.parts[-1]
+    stem = name.parts[:-1] + ((last[:-2],) if isinstance(last, str) and last.endswith(":0") else (last, None))
+    return Op(Pattern.of(*stem), "VariableV2")  # type: ignore[arg-type]
 
 
 def _visible(value: Any) -> Any:

@@ -355,6 +355,18 @@ class GraphKeys:
     GLOBAL_STEP = "global_step"
     MOVING_AVERAGE_VARIABLES = "moving_average_variables"
     VARIABLES = "variables"
+    TRAINABLE_RESOURCE_VARIABLES = "trainable_resource_variables"
+    TRAIN_OP = "train_op"
+    SAVERS = "savers"
+    QUEUE_RUNNERS = "queue_runners"
+    ACTIVATIONS = "activations"
+    WEIGHTS = "weights"
+    BIASES = "biases"
+    CONCATENATED_VARIABLES = "concatenated_variables"
+    INIT_OP = "init_op"
+    LOCAL_INIT_OP = "local_init_op"
+    READY_OP = "ready_op"
+    SUMMARY_OP = "summary_op"
 
 
 # ---------------------------------------------------------------------------- templates

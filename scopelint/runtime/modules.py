@@ -90,6 +90,24 @@ class ModelModule(types.ModuleType):
         return value
 
 
+class ModelTable(dict):  # type: ignore[type-arg]
+    """The modelled names of a partly modelled namespace, as a fallback table of ApiModule."""
+
+    def __init__(self, namespace: str) -> None:
+        super().__init__()
+        self._model_module, self._exports = registry.NAMESPACES[namespace]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._exports
+
+    def __getitem__(self, name: str) -> Any:
+        if not dict.__contains__(self, name):
+            if not dict.__contains__(self, "__loaded__"):
+                dict.__setitem__(self, "__loaded__", load_model(self._model_module))
+            dict.__setitem__(self, name, getattr(dict.__getitem__(self, "__loaded__"), name))
+        return dict.__getitem__(self, name)
+
+
 @functools.lru_cache(maxsize=None)
 def _model_code(module: str) -> types.CodeType:
     path = registry.model_path(module)
@@ -176,8 +194,10 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
     }
-    for namespace in registry.NAMESPACES:  # tf.layers: TF's own code, modelled as source
-        model_module = ModelModule(namespace)
+    for namespace in registry.NAMESPACES:  # tf.layers, tf.train: TF's own code, modelled as source
+        model_module: types.ModuleType = ModelModule(namespace)
+        if namespace in registry.PARTIAL:  # its other names are as before
+            model_module = ApiModule(namespace, {}, [ModelTable(namespace), core, nn_table])
         parent, _, attribute = namespace.rpartition(".")
         setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module

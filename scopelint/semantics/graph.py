@@ -847,7 +847,12 @@ class GraphState:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
         self._validate_op_name(name_scope_base)
-        op_name = self.unique_name(name_scope_base)
+        if isinstance(name_scope_base, str) and name_scope_base.endswith("/"):
+            # `get_variable("")` in a scope (optimizer slots): the key `a/Adam/` is an absolute
+            # name scope, so the op is `a/Adam`, taken as is, not uniquified.
+            op_name: Text = name_scope_base[:-1]
+        else:
+            op_name = self.unique_name(name_scope_base)
         for child in ("Initializer", "Assign", "read"):
             if isinstance(op_name, str):
                 self.names_in_use.setdefault((op_name + "/" + child).lower(), 1)

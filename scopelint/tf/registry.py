@@ -15,8 +15,9 @@ from typing import Dict, Optional, Tuple
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 
-# namespace -> (model module, the names TF exports there). A name TF does not export is absent,
-# so `hasattr(tf.layers, name)` answers as TF does.
+# namespace -> (model module, the names modelled there). In a complete namespace these are all
+# the names TF exports, so `hasattr(tf.layers, name)` answers as TF does; in a partial one
+# (PARTIAL) the other names keep the runtime's and the analysis's general treatment.
 NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
     "tensorflow.layers": ("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
@@ -26,12 +27,19 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "conv3d", "conv3d_transpose", "dense", "dropout", "flatten", "max_pooling1d", "max_pooling2d",
         "max_pooling3d", "separable_conv1d", "separable_conv2d",
     )),
+    "tensorflow.train": ("train", (
+        "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
+        "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
+        "create_global_step", "get_or_create_global_step",
+    )),
 }
+PARTIAL = {"tensorflow.train"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
+    "python.training.": "tensorflow.train",
 }
 
 REGISTRY: Dict[str, Tuple[str, str]] = {
@@ -59,7 +67,7 @@ def lookup(qualname: str) -> Optional[Tuple[str, str]]:
 
 
 def is_model_namespace(qualname: str) -> bool:
-    return qualname in NAMESPACES
+    return qualname in NAMESPACES and qualname not in PARTIAL
 
 
 def model_path(module: str) -> str:

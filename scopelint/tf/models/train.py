@@ -1,0 +1,274 @@
+"""tf.train's optimizers and global step, written as TensorFlow writes them
+(tensorflow/python/training: optimizer.py, slot_creator.py, adam.py, momentum.py, rmsprop.py,
+adagrad.py, adadelta.py, ftrl.py, proximal_adagrad.py, training_util.py), over the scope
+intrinsics.
+
+What decides names is kept as TF has it. A slot is `get_variable("")` inside
+`variable_scope(None, default_name=<variable's op name>/<optimizer name>)`, opened in the
+variable scope current at `minimize`/`apply_gradients`: so a second slot of the same optimizer
+name is `Adam_1`, a slot made inside `variable_scope("model")` is `model/model/w/Adam`, and a
+reuse flag left on by `reuse_variables()` makes the slot "does not exist" (DCGAN's
+`Variable d_h0_conv/w/Adam/ does not exist`). Adam's `beta1_power`/`beta2_power` are
+`tf.Variable`s, named in the current name scope.
+
+Assumed, where TF needs the graph's connectivity: the loss depends on every variable in
+`var_list` (TF gives a None gradient, and so no slot, for a variable the loss does not
+depend on; with `var_list` omitted that is every trainable variable).
+"""
+
+import tensorflow as tf
+
+
+# ---------------------------------------------------------------------------- slot_creator.py
+
+
+def _create_slot_var(initializer, shape, dtype):
+    scope = tf.get_variable_scope()
+    partitioner = scope.partitioner
+    scope.set_partitioner(None)  # slots are never partitioned
+    slot = tf.get_variable("", shape=shape, dtype=dtype, initializer=initializer, trainable=False)
+    scope.set_partitioner(partitioner)
+    return slot
+
+
+def create_slot_with_initializer(primary, initializer, shape, dtype, name):
+    with tf.variable_scope(None, default_name=primary.op.name + "/" + name):
+        return _create_slot_var(initializer, shape, dtype)
+
+
+def create_zeros_slot(primary, name, dtype=None):
+    if dtype is None:
+        dtype = primary.dtype.base_dtype
+    return create_slot_with_initializer(primary, tf.zeros_initializer(), primary.get_shape(), dtype, name)
+
+
+# ---------------------------------------------------------------------------- optimizer.py
+
+
+def _gradient(loss, variable):
+    """What tf.gradients gives for `variable`: assumed connected to `loss` (see the module doc)."""
+    return tf.zeros_like(variable)
+
+
+class Optimizer(object):
+    GATE_NONE = 0
+    GATE_OP = 1
+    GATE_GRAPH = 2
+
+    def __init__(self, use_locking, name):
+        if not name:
+            raise ValueError("Must specify the optimizer name")
+        self._use_locking = use_locking
+        self._name = name
+        self._slots = {}
+        self._non_slot_dict = {}
+
+    def get_name(self):
+        return self._name
+
+    def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP, aggregation_method=None,
+                 colocate_gradients_with_ops=False, name=None, grad_loss=None):
+        grads_and_vars = self.compute_gradients(loss, var_list=var_list, gate_gradients=gate_gradients,
+                                                aggregation_method=aggregation_method,
+                                                colocate_gradients_with_ops=colocate_gradients_with_ops,
+                                                grad_loss=grad_loss)
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
+
+    def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP, aggregation_method=None,
+                          colocate_gradients_with_ops=False, grad_loss=None):
+        if var_list is None:
+            var_list = tf.trainable_variables() + tf.get_collection(tf.GraphKeys.TRAINABLE_RESOURCE_VARIABLES)
+        else:
+            var_list = list(var_list)
+        if not var_list:
+            raise ValueError("No variables to optimize.")
+        return [(_gradient(loss, v), v) for v in var_list]
+
+    def apply_gradients(self, grads_and_vars, global_step=None, name=None):
+        grads_and_vars = tuple(grads_and_vars)
+        if not grads_and_vars:
+            raise ValueError("No variables provided.")
+        var_list = [v for g, v in grads_and_vars if g is not None]
+        if not var_list:
+            raise ValueError("No gradients provided for any variable: %s." % ([str(v) for _, v in grads_and_vars],))
+        # TF creates the slots under init_scope(), which in a graph keeps the variable scope and
+        # the name scope: slots are named where apply_gradients is called.
+        self._create_slots(var_list)
+        with tf.name_scope(name, self._name) as scope_name:
+            self._prepare()
+            return tf.no_op(name=scope_name)  # the update ops (and global_step's increment) create no variable
+
+    def get_slot(self, var, name):
+        named_slots = self._slots.get(name, None)
+        if not named_slots:
+            return None
+        return named_slots.get(var.op.name, None)
+
+    def get_slot_names(self):
+        return sorted(self._slots.keys())
+
+    def variables(self):
+        slots = []
+        for name in sorted(self._slots.keys()):
+            slots.extend(self._slots[name].values())
+        return list(self._non_slot_dict.values()) + slots
+
+    def _create_slots(self, var_list):
+        pass
+
+    def _prepare(self):
+        pass
+
+    def _slot_dict(self, slot_name):
+        named_slots = self._slots.get(slot_name, None)
+        if named_slots is None:
+            named_slots = {}
+            self._slots[slot_name] = named_slots
+        return named_slots
+
+    def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name, op_name):
+        named_slots = self._slot_dict(slot_name)
+        if var.op.name not in named_slots:
+            named_slots[var.op.name] = create_slot_with_initializer(var, initializer, shape, dtype, op_name)
+        return named_slots[var.op.name]
+
+    def _zeros_slot(self, var, slot_name, op_name):
+        named_slots = self._slot_dict(slot_name)
+        if var.op.name not in named_slots:
+            named_slots[var.op.name] = create_zeros_slot(var, op_name)
+        return named_slots[var.op.name]
+
+    def _create_non_slot_variable(self, initial_value, name, colocate_with):
+        variable = self._non_slot_dict.get(name, None)
+        if variable is None:
+            variable = tf.Variable(initial_value, name=name, trainable=False)
+            self._non_slot_dict[name] = variable
+        return variable
+
+    def _get_non_slot_variable(self, name, graph=None):
+        return self._non_slot_dict.get(name, None)
+
+
+class GradientDescentOptimizer(Optimizer):
+    def __init__(self, learning_rate, use_locking=False, name="GradientDescent"):
+        super(GradientDescentOptimizer, self).__init__(use_locking, name)
+        self._learning_rate = learning_rate
+
+
+class AdamOptimizer(Optimizer):
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8, use_locking=False, name="Adam"):
+        super(AdamOptimizer, self).__init__(use_locking, name)
+        self._lr = learning_rate
+        self._beta1 = beta1
+        self._beta2 = beta2
+        self._epsilon = epsilon
+
+    def _create_slots(self, var_list):
+        self._create_non_slot_variable(self._beta1, "beta1_power", var_list[0])
+        self._create_non_slot_variable(self._beta2, "beta2_power", var_list[0])
+        for v in var_list:
+            self._zeros_slot(v, "m", self._name)
+            self._zeros_slot(v, "v", self._name)
+
+
+class MomentumOptimizer(Optimizer):
+    def __init__(self, learning_rate, momentum, use_locking=False, name="Momentum", use_nesterov=False):
+        super(MomentumOptimizer, self).__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._momentum = momentum
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "momentum", self._name)
+
+
+class RMSPropOptimizer(Optimizer):
+    def __init__(self, learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10, use_locking=False, centered=False,
+                 name="RMSProp"):
+        super(RMSPropOptimizer, self).__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._centered = centered
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._get_or_make_slot_with_initializer(v, tf.ones_initializer(dtype=v.dtype.base_dtype), v.get_shape(),
+                                                    v.dtype.base_dtype, "rms", self._name)
+            if self._centered:
+                self._zeros_slot(v, "mg", self._name)
+            self._zeros_slot(v, "momentum", self._name)
+
+
+class AdagradOptimizer(Optimizer):
+    def __init__(self, learning_rate, initial_accumulator_value=0.1, use_locking=False, name="Adagrad"):
+        if initial_accumulator_value <= 0.0:
+            raise ValueError("initial_accumulator_value must be positive: %s" % initial_accumulator_value)
+        super(AdagradOptimizer, self).__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            dtype = v.dtype.base_dtype
+            init = tf.constant_initializer(self._initial_accumulator_value, dtype=dtype)
+            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dtype, "accumulator", self._name)
+
+
+class ProximalAdagradOptimizer(AdagradOptimizer):
+    def __init__(self, learning_rate, initial_accumulator_value=0.1, l1_regularization_strength=0.0,
+                 l2_regularization_strength=0.0, use_locking=False, name="ProximalAdagrad"):
+        super(ProximalAdagradOptimizer, self).__init__(learning_rate, initial_accumulator_value, use_locking, name)
+
+
+class AdadeltaOptimizer(Optimizer):
+    def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-8, use_locking=False, name="Adadelta"):
+        super(AdadeltaOptimizer, self).__init__(use_locking, name)
+        self._lr = learning_rate
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "accum", self._name)
+            self._zeros_slot(v, "accum_update", self._name)
+
+
+class FtrlOptimizer(Optimizer):
+    def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0, use_locking=False, name="Ftrl",
+                 accum_name=None, linear_name=None, l2_shrinkage_regularization_strength=0.0, beta=None):
+        super(FtrlOptimizer, self).__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+        self._accum_name = accum_name
+        self._linear_name = linear_name
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            init = tf.constant_initializer(self._initial_accumulator_value, dtype=v.dtype.base_dtype)
+            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), v.dtype.base_dtype, "accum",
+                                                    self._accum_name or self._name)
+            self._zeros_slot(v, "linear", self._linear_name or self._name)
+
+
+# ---------------------------------------------------------------------------- training_util.py
+
+
+def get_global_step(graph=None):
+    collection = tf.get_collection(tf.GraphKeys.GLOBAL_STEP)
+    if len(collection) == 1:
+        return collection[0]
+    return None
+
+
+def create_global_step(graph=None):
+    if get_global_step(graph) is not None:
+        raise ValueError('"global_step" already exists.')
+    with tf.name_scope(None):
+        return tf.get_variable(tf.GraphKeys.GLOBAL_STEP, shape=[], dtype=tf.int64,
+                               initializer=tf.zeros_initializer(), trainable=False,
+                               collections=[tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.GLOBAL_STEP])
+
+
+def get_or_create_global_step(graph=None):
+    global_step_tensor = get_global_step(graph)
+    if global_step_tensor is None:
+        global_step_tensor = create_global_step(graph)
+    return global_step_tensor
