@@ -201,6 +201,10 @@ class BuiltinCalls:
             if value.dims_tuple is None:
                 return None
             return [Dimension(d) for d in value.dims_tuple]
+        if isinstance(value, InstanceVal) and isinstance(value.cls.lookup("__iter__"), FunctionVal):
+            # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
+            iterator = self.call(self.bind(value.cls.lookup("__iter__"), value, st), [], {}, st, None)  # type: ignore
+            return self.iterate(iterator, st)
         return None
 
     def make_dict(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> DictVal:
@@ -440,11 +444,44 @@ _BUILTIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": 
                   "dict": dict, "set": set, "bytes": bytes, "object": object}
 
 
+def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
+    """Whether the program's class `cls` derives from `option` (UNKNOWN past an unknown base)."""
+    if cls is option:
+        return True
+    answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else UNKNOWN for base in cls.bases]
+    if True in answers:
+        return True
+    return UNKNOWN if UNKNOWN in answers else False
+
+
+def _plain_class(cls: ClassVal) -> bool:
+    """A class of the program's whose bases are all known classes of the program's (or object):
+    no builtin value is an instance of it."""
+    return all(isinstance(base, ClassVal) and _plain_class(base) or
+               isinstance(base, BuiltinFn) and base.name == "object" for base in cls.bases)
+
+
 def _isinstance(value: Any, classes: Any) -> Any:
     """isinstance() when both the value's type and the classes are known."""
     options = classes.items if isinstance(classes, ListVal) else [classes]
     if value is UNKNOWN or isinstance(value, Pattern) and False:
         return UNKNOWN
+    if any(isinstance(o, ClassVal) for o in options):
+        answers = []
+        for option in options:
+            if isinstance(option, ClassVal) and isinstance(value, InstanceVal):
+                answers.append(_subclass_of(value.cls, option))
+            elif isinstance(option, ClassVal) and _plain_class(option) and (
+                    is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor))):
+                answers.append(False)
+            elif isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES and isinstance(value, InstanceVal) \
+                    and _plain_class(value.cls):
+                answers.append(option.name == "object")
+            else:
+                answers.append(_isinstance(value, option) if not isinstance(option, ClassVal) else UNKNOWN)
+        if True in answers:
+            return True
+        return UNKNOWN if any(a is not False for a in answers) else False
     if isinstance(value, ListVal):
         python_type: Any = tuple if value.is_tuple else list
     elif isinstance(value, DictVal):

@@ -395,7 +395,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             self.assign(target.value, UNKNOWN, st)
 
     def unpack(self, value: Any, count: int, st: State) -> Optional[List[Any]]:
-        if isinstance(value, (IteratorVal, LazyGen, GeneratorObject)):
+        if isinstance(value, (IteratorVal, LazyGen, GeneratorObject, InstanceVal)):
             items = self.iterate(value, st)  # `names, sizes = zip(*specs)`
             return items if items is not None and len(items) == count else None
         if isinstance(value, ListVal):
@@ -1409,6 +1409,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             if self.to_python(key) is MISSING:
                 return UNKNOWN
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
+        if isinstance(obj, InstanceVal) and isinstance(obj.cls.lookup("__getitem__"), FunctionVal):
+            return self.call(self.bind(obj.cls.lookup("__getitem__"), obj, st), [key], {}, st, None)
         return UNKNOWN
 
     def eval_Slice(self, node: ast.Slice, st: State) -> Any:

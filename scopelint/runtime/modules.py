@@ -194,13 +194,20 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
     }
-    for namespace in registry.NAMESPACES:  # tf.layers, tf.train: TF's own code, modelled as source
+    for namespace in registry.NAMESPACES:  # tf.layers, tf.train...: TF's own code, modelled as source
+        existing = modules.get(namespace)
+        if namespace in registry.PARTIAL and isinstance(existing, ApiModule):
+            existing._fallbacks.insert(0, ModelTable(namespace))  # its other names are as before
+            continue
         model_module: types.ModuleType = ModelModule(namespace)
-        if namespace in registry.PARTIAL:  # its other names are as before
+        if namespace in registry.PARTIAL:
             model_module = ApiModule(namespace, {}, [ModelTable(namespace), core, nn_table])
         parent, _, attribute = namespace.rpartition(".")
         setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
+    for alias, namespaces in registry.ALIAS_MODULES.items():
+        modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
+            alias, {}, [ModelTable(n) for n in namespaces] + [core, nn_table])
     return modules
 
 

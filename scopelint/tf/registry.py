@@ -27,19 +27,40 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "conv3d", "conv3d_transpose", "dense", "dropout", "flatten", "max_pooling1d", "max_pooling2d",
         "max_pooling3d", "separable_conv1d", "separable_conv2d",
     )),
+    "tensorflow.nn.rnn_cell": ("rnn", (
+        "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell", "LSTMStateTuple",
+        "MultiRNNCell", "RNNCell", "ResidualWrapper",
+    )),
+    "tensorflow.nn": ("rnn", (
+        "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
+    )),
     "tensorflow.train": ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
         "create_global_step", "get_or_create_global_step",
     )),
 }
-PARTIAL = {"tensorflow.train"}
+PARTIAL = {"tensorflow.train", "tensorflow.nn"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",
+    "python.ops.rnn_cell_impl.": "tensorflow.nn.rnn_cell",
+    "python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
+    "python.ops.rnn.": "tensorflow.nn",
+    "contrib.rnn.": "tensorflow.nn.rnn_cell",
+    "contrib.rnn.python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
+    "contrib.rnn.python.ops.core_rnn_cell.": "tensorflow.nn.rnn_cell",
+}
+
+# Modules that are other names for modelled namespaces (the runtime serves them from those).
+ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
+    "tensorflow.contrib.rnn": ("tensorflow.nn.rnn_cell", "tensorflow.nn"),
+    "tensorflow.python.ops.rnn_cell": ("tensorflow.nn.rnn_cell",),
+    "tensorflow.python.ops.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
+    "tensorflow.python.ops.rnn": ("tensorflow.nn",),
 }
 
 REGISTRY: Dict[str, Tuple[str, str]] = {
@@ -55,9 +76,10 @@ def public_name(qualname: str) -> str:
         return qualname
     for prefix, namespace in _INTERNAL_PREFIXES.items():
         if rest.startswith(prefix):
-            candidate = namespace + "." + rest.rsplit(".", 1)[-1]
-            if candidate in REGISTRY:
-                return candidate
+            last = rest.rsplit(".", 1)[-1]
+            for candidate in (namespace + "." + last, "tensorflow.nn." + last):  # contrib.rnn has both
+                if candidate in REGISTRY:
+                    return candidate
     return qualname
 
 

@@ -1,0 +1,407 @@
+"""TF1's RNN cells and RNN functions, written as TensorFlow writes them
+(tf_keras/src/layers/rnn/legacy_cells.py, legacy_cell_wrappers.py; tensorflow/python/ops/rnn.py),
+over the legacy layer of scopelint/tf/models/layers.py.
+
+What decides names is kept as TF has it: a cell is a legacy layer, so its variable scope is
+captured on its first call with `default_name` its snake-case class name (`lstm_cell`, `gru_cell`);
+a cell called with `scope=` uses that scope instead; MultiRNNCell wraps each cell in
+`variable_scope("cell_%d")`; wrappers add no level. `dynamic_rnn` opens the string scope
+`scope or "rnn"` (never uniquified, hence the classic `rnn/lstm_cell/kernel already exists`),
+`bidirectional_dynamic_rnn` opens `bidirectional_rnn` with `fw` and `bw` inside, and
+`static_rnn` sets reuse on its scope after the first step. In graph mode the loop body runs
+once, so a cell is called once per RNN function.
+"""
+
+import tensorflow as tf
+
+Layer = tf.layers.Layer  # models reach each other through the namespace they model
+
+
+class LSTMStateTuple(object):
+    """(c, h): the state of an LSTM cell."""
+
+    def __init__(self, c, h):
+        self.c = c
+        self.h = h
+
+    def __getitem__(self, index):
+        return (self.c, self.h)[index]
+
+    def __iter__(self):
+        return iter((self.c, self.h))
+
+    def __len__(self):
+        return 2
+
+    @property
+    def dtype(self):
+        return self.c.dtype
+
+
+def _last_dim(input_shape):
+    shape = tf.TensorShape(input_shape)
+    if shape.ndims is None or shape.as_list()[-1] is None:
+        raise ValueError("Expected inputs.shape[-1] to be known, received shape: %s" % (shape,))
+    return shape.as_list()[-1]
+
+
+def _zeros(batch, size, dtype):
+    return tf.zeros([batch, size], dtype=dtype)
+
+
+class RNNCell(Layer):
+    """An RNN cell that is not a layer of its own (MultiRNNCell, the wrappers): its scope is the
+    variable scope current at its first call, captured as a context-manager object."""
+
+    def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        super(RNNCell, self).__init__(trainable=trainable, name=name, dtype=dtype, **kwargs)
+        self.rnncell_scope = None
+
+    def __call__(self, inputs, state, scope=None):
+        if scope is not None:
+            with tf.variable_scope(scope) as captured:
+                return Layer.__call__(self, inputs, state, scope=captured)
+        if self.rnncell_scope is None:
+            self.rnncell_scope = tf.variable_scope(tf.get_variable_scope())
+        with self.rnncell_scope:
+            return Layer.__call__(self, inputs, state)
+
+    def zero_state(self, batch_size, dtype):
+        size = self.state_size
+        if isinstance(size, LSTMStateTuple):
+            return LSTMStateTuple(_zeros(batch_size, size.c, dtype), _zeros(batch_size, size.h, dtype))
+        if isinstance(size, tuple):
+            return tuple(_zeros_state(batch_size, s, dtype) for s in size)
+        return _zeros(batch_size, size, dtype)
+
+
+def _zeros_state(batch_size, size, dtype):
+    if isinstance(size, LSTMStateTuple):
+        return LSTMStateTuple(_zeros(batch_size, size.c, dtype), _zeros(batch_size, size.h, dtype))
+    return _zeros(batch_size, size, dtype)
+
+
+class LayerRNNCell(RNNCell):
+    """A cell that is a legacy layer: the layer's own scope rules apply."""
+
+    def __call__(self, inputs, state, scope=None, *args, **kwargs):
+        return Layer.__call__(self, inputs, state, scope=scope, *args, **kwargs)
+
+
+class BasicRNNCell(LayerRNNCell):
+    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
+        super(BasicRNNCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._activation = activation or tf.tanh
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        input_depth = _last_dim(inputs_shape)
+        self._kernel = self.add_weight("kernel", shape=[input_depth + self._num_units, self._num_units])
+        self._bias = self.add_weight("bias", shape=[self._num_units],
+                                     initializer=tf.zeros_initializer(dtype=self.dtype))
+        self.built = True
+
+    def call(self, inputs, state):
+        output = self._activation(tf.nn.bias_add(tf.matmul(tf.concat([inputs, state], 1), self._kernel), self._bias))
+        return output, output
+
+
+class GRUCell(LayerRNNCell):
+    def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None, bias_initializer=None,
+                 name=None, dtype=None, **kwargs):
+        super(GRUCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._activation = activation or tf.tanh
+        self._kernel_initializer = kernel_initializer
+        self._bias_initializer = bias_initializer
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        input_depth = _last_dim(inputs_shape)
+        self._gate_kernel = self.add_weight("gates/kernel", shape=[input_depth + self._num_units, 2 * self._num_units],
+                                            initializer=self._kernel_initializer)
+        self._gate_bias = self.add_weight("gates/bias", shape=[2 * self._num_units],
+                                          initializer=self._bias_initializer or tf.constant_initializer(
+                                              1.0, dtype=self.dtype))
+        self._candidate_kernel = self.add_weight("candidate/kernel", shape=[input_depth + self._num_units,
+                                                                            self._num_units],
+                                                 initializer=self._kernel_initializer)
+        self._candidate_bias = self.add_weight("candidate/bias", shape=[self._num_units],
+                                               initializer=self._bias_initializer or tf.zeros_initializer(
+                                                   dtype=self.dtype))
+        self.built = True
+
+    def call(self, inputs, state):
+        gates = tf.matmul(tf.concat([inputs, state], 1), self._gate_kernel)
+        candidate = tf.matmul(tf.concat([inputs, state], 1), self._candidate_kernel)
+        del gates  # the update and reset gates: no variable, no change of shape
+        new_h = self._activation(tf.nn.bias_add(candidate, self._candidate_bias))
+        return new_h, new_h
+
+
+class BasicLSTMCell(LayerRNNCell):
+    def __init__(self, num_units, forget_bias=1.0, state_is_tuple=True, activation=None, reuse=None, name=None,
+                 dtype=None, **kwargs):
+        super(BasicLSTMCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._state_is_tuple = state_is_tuple
+        self._activation = activation or tf.tanh
+
+    @property
+    def state_size(self):
+        if self._state_is_tuple:
+            return LSTMStateTuple(self._num_units, self._num_units)
+        return 2 * self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        input_depth = _last_dim(inputs_shape)
+        self._kernel = self.add_weight("kernel", shape=[input_depth + self._num_units, 4 * self._num_units])
+        self._bias = self.add_weight("bias", shape=[4 * self._num_units],
+                                     initializer=tf.zeros_initializer(dtype=self.dtype))
+        self.built = True
+
+    def call(self, inputs, state):
+        if self._state_is_tuple:
+            c, h = state
+        else:
+            c, h = tf.split(state, 2, 1)
+        tf.nn.bias_add(tf.matmul(tf.concat([inputs, h], 1), self._kernel), self._bias)
+        new_c = tf.identity(c)
+        new_h = self._activation(new_c)
+        if self._state_is_tuple:
+            return new_h, LSTMStateTuple(new_c, new_h)
+        return new_h, tf.concat([new_c, new_h], 1)
+
+
+class LSTMCell(LayerRNNCell):
+    def __init__(self, num_units, use_peepholes=False, cell_clip=None, initializer=None, num_proj=None,
+                 proj_clip=None, num_unit_shards=None, num_proj_shards=None, forget_bias=1.0, state_is_tuple=True,
+                 activation=None, reuse=None, name=None, dtype=None, **kwargs):
+        super(LSTMCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._use_peepholes = use_peepholes
+        self._initializer = initializer
+        self._num_proj = num_proj
+        self._state_is_tuple = state_is_tuple
+        self._activation = activation or tf.tanh
+        self._output_size = num_proj if num_proj else num_units
+
+    @property
+    def state_size(self):
+        if self._state_is_tuple:
+            return LSTMStateTuple(self._num_units, self._output_size)
+        return self._num_units + self._output_size
+
+    @property
+    def output_size(self):
+        return self._output_size
+
+    def build(self, inputs_shape):
+        input_depth = _last_dim(inputs_shape)
+        h_depth = self._num_proj if self._num_proj is not None else self._num_units
+        self._kernel = self.add_weight("kernel", shape=[input_depth + h_depth, 4 * self._num_units],
+                                       initializer=self._initializer)
+        self._bias = self.add_weight("bias", shape=[4 * self._num_units],
+                                     initializer=tf.zeros_initializer(dtype=self.dtype))
+        if self._use_peepholes:
+            self._w_f_diag = self.add_weight("w_f_diag", shape=[self._num_units], initializer=self._initializer)
+            self._w_i_diag = self.add_weight("w_i_diag", shape=[self._num_units], initializer=self._initializer)
+            self._w_o_diag = self.add_weight("w_o_diag", shape=[self._num_units], initializer=self._initializer)
+        if self._num_proj is not None:
+            self._proj_kernel = self.add_weight("projection/kernel", shape=[self._num_units, self._num_proj],
+                                                initializer=self._initializer)
+        self.built = True
+
+    def call(self, inputs, state):
+        if self._state_is_tuple:
+            c_prev, m_prev = state
+        else:
+            c_prev = tf.slice(state, [0, 0], [-1, self._num_units])
+            m_prev = tf.slice(state, [0, self._num_units], [-1, self._output_size])
+        tf.nn.bias_add(tf.matmul(tf.concat([inputs, m_prev], 1), self._kernel), self._bias)
+        c = tf.identity(c_prev)
+        m = self._activation(c)
+        if self._num_proj is not None:
+            m = tf.matmul(m, self._proj_kernel)
+        if self._state_is_tuple:
+            return m, LSTMStateTuple(c, m)
+        return m, tf.concat([c, m], 1)
+
+
+class MultiRNNCell(RNNCell):
+    def __init__(self, cells, state_is_tuple=True):
+        super(MultiRNNCell, self).__init__()
+        if not cells:
+            raise ValueError("Must specify at least one cell for MultiRNNCell.")
+        self._cells = cells
+        self._state_is_tuple = state_is_tuple
+
+    @property
+    def state_size(self):
+        if self._state_is_tuple:
+            return tuple(cell.state_size for cell in self._cells)
+        return sum(cell.state_size for cell in self._cells)
+
+    @property
+    def output_size(self):
+        return self._cells[-1].output_size
+
+    def zero_state(self, batch_size, dtype):
+        if self._state_is_tuple:
+            return tuple(cell.zero_state(batch_size, dtype) for cell in self._cells)
+        return RNNCell.zero_state(self, batch_size, dtype)
+
+    def call(self, inputs, state):
+        cur_inp = inputs
+        new_states = []
+        for i, cell in enumerate(self._cells):
+            with tf.variable_scope("cell_%d" % i):
+                if self._state_is_tuple:
+                    cur_state = state[i]
+                else:
+                    cur_state = tf.placeholder(inputs.dtype, [None, cell.state_size])
+                cur_inp, new_state = cell(cur_inp, cur_state)
+                new_states.append(new_state)
+        if self._state_is_tuple:
+            return cur_inp, tuple(new_states)
+        return cur_inp, tf.concat(new_states, 1)
+
+
+class _RNNCellWrapper(RNNCell):
+    """Wrappers run the wrapped cell's __call__ directly: they add no scope level."""
+
+    def __init__(self, cell, *args, **kwargs):
+        super(_RNNCellWrapper, self).__init__()
+        self.cell = cell
+
+    @property
+    def state_size(self):
+        return self.cell.state_size
+
+    @property
+    def output_size(self):
+        return self.cell.output_size
+
+    def zero_state(self, batch_size, dtype):
+        return self.cell.zero_state(batch_size, dtype)
+
+    def __call__(self, inputs, state, scope=None):
+        return self.cell(inputs, state, scope=scope)
+
+
+class DropoutWrapper(_RNNCellWrapper):
+    pass
+
+
+class ResidualWrapper(_RNNCellWrapper):
+    pass
+
+
+class DeviceWrapper(_RNNCellWrapper):
+    pass
+
+
+# ---------------------------------------------------------------------------- rnn.py
+
+
+def _dims(tensor):
+    shape = tensor.get_shape()
+    return None if shape.ndims is None else shape.as_list()
+
+
+def _time_step(inputs, time_major):
+    """What the loop body sees of `inputs` at one step, [batch, depth]: a stand-in for TF's
+    TensorArray read, with the same static shape."""
+    dims = _dims(inputs)
+    if dims is None:
+        return tf.placeholder(inputs.dtype, [None, None]), None, None
+    batch, time = (dims[1], dims[0]) if time_major else (dims[0], dims[1])
+    return tf.placeholder(inputs.dtype, [batch, dims[-1]]), batch, time
+
+
+def _outputs_over_time(output, batch, time, time_major):
+    dims = _dims(output)
+    size = None if dims is None else dims[-1]
+    return tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
+
+
+def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None, parallel_iterations=None,
+                swap_memory=False, time_major=False, scope=None):
+    with tf.variable_scope(scope or "rnn"):
+        step, batch, time = _time_step(inputs, time_major)
+        if initial_state is not None:
+            state = initial_state
+        else:
+            if not dtype:
+                raise ValueError("If there is no initial_state, you must give a dtype.")
+            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        output, final_state = cell(step, state)  # the while loop's body: built once
+        return _outputs_over_time(output, batch, time, time_major), final_state
+
+
+def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None, initial_state_fw=None,
+                              initial_state_bw=None, dtype=None, parallel_iterations=None, swap_memory=False,
+                              time_major=False, scope=None):
+    with tf.variable_scope(scope or "bidirectional_rnn"):
+        with tf.variable_scope("fw") as fw_scope:
+            output_fw, output_state_fw = dynamic_rnn(cell_fw, inputs, sequence_length=sequence_length,
+                                                     initial_state=initial_state_fw, dtype=dtype,
+                                                     time_major=time_major, scope=fw_scope)
+        with tf.variable_scope("bw") as bw_scope:
+            output_bw, output_state_bw = dynamic_rnn(cell_bw, inputs, sequence_length=sequence_length,
+                                                     initial_state=initial_state_bw, dtype=dtype,
+                                                     time_major=time_major, scope=bw_scope)
+    return (output_fw, output_bw), (output_state_fw, output_state_bw)
+
+
+def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None, scope=None):
+    if not inputs:
+        raise ValueError("inputs must not be empty")
+    outputs = []
+    with tf.variable_scope(scope or "rnn") as varscope:
+        dims = _dims(inputs[0])
+        batch = None if dims is None else dims[0]
+        if initial_state is not None:
+            state = initial_state
+        else:
+            if not dtype:
+                raise ValueError("If no initial_state is provided, dtype must be specified")
+            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        for time, input_ in enumerate(inputs):
+            if time > 0:
+                varscope.reuse_variables()
+            output, state = cell(input_, state)
+            outputs.append(output)
+        return outputs, state
+
+
+def static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=None, initial_state_bw=None, dtype=None,
+                             sequence_length=None, scope=None):
+    with tf.variable_scope(scope or "bidirectional_rnn"):
+        with tf.variable_scope("fw") as fw_scope:
+            output_fw, output_state_fw = static_rnn(cell_fw, inputs, initial_state_fw, dtype, sequence_length,
+                                                    scope=fw_scope)
+        with tf.variable_scope("bw") as bw_scope:
+            output_bw, output_state_bw = static_rnn(cell_bw, list(reversed(inputs)), initial_state_bw, dtype,
+                                                    sequence_length, scope=bw_scope)
+    outputs = [tf.concat([fw, bw], 1) for fw, bw in zip(output_fw, list(reversed(output_bw)))]
+    return outputs, output_state_fw, output_state_bw
