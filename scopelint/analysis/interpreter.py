@@ -42,6 +42,10 @@ from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 from scopelint.tf import registry
 
 MAX_UNROLL = 256
+MAX_MODEL_UNROLL = 20_000
+# A step inside TF's models (a layer's few hundred) costs a tenth of one of the program's: a
+# model call is bounded work, and a file of 600 layers should not exhaust the budget.
+MODEL_STEP_COST = 0.1
 MAX_CALL_DEPTH = 24
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
 MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
@@ -77,10 +81,10 @@ _OTHER_EXCEPTIONS = frozenset({
 class Budget:
     """Work limits for one module: running out makes results UNKNOWN, never an error."""
 
-    steps: int = 400_000
+    steps: float = 400_000
     exhausted: bool = False
 
-    def spend(self, amount: int = 1) -> bool:
+    def spend(self, amount: float = 1) -> bool:
         self.steps -= amount
         if self.steps <= 0:
             self.exhausted = True
@@ -278,7 +282,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         for stmt in body:
             if not st.alive:
                 return
-            if not self.budget.spend():
+            if not self.budget.spend(MODEL_STEP_COST if len(self.frames[-1]) > 3 else 1):
                 self.incomplete = True
                 st.graph.unknown_code_ran()
                 return
@@ -477,7 +481,9 @@ class Interpreter(TfCalls, BuiltinCalls):
             return
         ctx = self.calls[-1]
         self._unwind(st, ctx.cleanups_base)
-        ctx.returns.append((value, st.fork()))
+        # The path ends here: its graph is handed over, not copied (a copy per return made
+        # calls cost as much as the graph is large).
+        ctx.returns.append((value, State(st.graph, st.env.copy_chain(), True)))
         st.alive, st.escaped = False, True
 
     def exec_Break(self, node: ast.Break, st: State) -> None:
@@ -609,7 +615,7 @@ class Interpreter(TfCalls, BuiltinCalls):
                 iterable.remaining = None
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
-        if items is None or len(items) > MAX_UNROLL:
+        if items is None or len(items) > self._unroll_limit():
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
             return
         pending = iter(items)
@@ -640,7 +646,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         count = 0
         while st.alive:
             self.frames[-1][0] = node.lineno
-            step = next_step() if count <= MAX_UNROLL else None
+            step = next_step() if count <= self._unroll_limit() else None
             if not st.alive:
                 break
             if step is None:
@@ -987,7 +993,7 @@ class Interpreter(TfCalls, BuiltinCalls):
     def eval(self, node: Optional[ast.expr], st: State) -> Any:
         if node is None:
             return None
-        if not self.budget.spend():
+        if not self.budget.spend(MODEL_STEP_COST if len(self.frames[-1]) > 3 else 1):
             self.incomplete = True
             return UNKNOWN
         method = getattr(self, "eval_" + type(node).__name__, None)
@@ -1320,6 +1326,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             return ApiFn(canonical)
         return ModuleVal(qualname)
 
+    def _unroll_limit(self) -> int:
+        """A model's loop over a known list (an optimizer over every trainable variable) runs in
+        full; the program's own loops unroll up to MAX_UNROLL."""
+        return MAX_MODEL_UNROLL if self.frames and len(self.frames[-1]) > 3 else MAX_UNROLL
+
     @staticmethod
     def _frame(node: ast.AST, line: int, name: str, col: int) -> List[Any]:
         """A new frame; inside a model of TF's code it is hidden (a 4th item), as TF's frames are."""
@@ -1478,7 +1489,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return True
         first = generators[0]
         items = self.iterate(self.eval(first.iter, st), st)
-        if items is None or len(items) > MAX_UNROLL:
+        if items is None or len(items) > self._unroll_limit():
             self.assign(first.target, UNKNOWN, st)
             fork = st.fork(certain=False)
             self._comprehend(generators[1:], element, fork, [])
