@@ -1324,6 +1324,10 @@ class Interpreter(TfCalls, BuiltinCalls):
             if name in _TF_SUBMODULES:
                 return ModuleVal(qualname)
             return ApiFn(canonical)
+        if qualname.startswith(registry.MODEL_ROOTS):
+            modelled = registry.lookup(qualname)  # `tf_slim.conv2d`
+            if modelled is not None:
+                return self.model_value(*modelled)
         return ModuleVal(qualname)
 
     def _unroll_limit(self) -> int:
@@ -1719,8 +1723,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         depth = sum(1 for f in self.call_stack if f.node is function.node)
         known = depth >= MAX_RECURSION and all(is_concrete(a) or isinstance(a, (InstanceVal, Tensor))
                                                for a in list(args) + list(kwargs.values()))
-        if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or \
-                depth >= (MAX_KNOWN_RECURSION if known else MAX_RECURSION):
+        limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
+        if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
             self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.unknown_code_ran()
             return UNKNOWN

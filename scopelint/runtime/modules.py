@@ -58,6 +58,8 @@ class ApiModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
+            return importlib.import_module(self.__name__ + "." + name)
         if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
             # `from tensorflow.python.ops import variable_scope` means the module, not the class.
             return importlib.import_module(self.__name__ + "." + name)
@@ -203,7 +205,8 @@ def build_modules() -> Dict[str, types.ModuleType]:
         if namespace in registry.PARTIAL:
             model_module = ApiModule(namespace, {}, [ModelTable(namespace), core, nn_table])
         parent, _, attribute = namespace.rpartition(".")
-        setattr(modules[parent], attribute, model_module)
+        if parent in modules:
+            setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
     for alias, namespaces in registry.ALIAS_MODULES.items():
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
@@ -218,7 +221,7 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.modules = modules
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
-        if fullname == "tensorflow" or fullname.startswith("tensorflow."):
+        if fullname == "tensorflow" or fullname.startswith("tensorflow.") or fullname in self.modules:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         return None
 
@@ -248,7 +251,7 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
 
     def __enter__(self) -> "installed":
         for name in list(sys.modules):
-            if name == "tensorflow" or name.startswith("tensorflow."):
+            if name == "tensorflow" or name.startswith("tensorflow.") or name in self.modules:
                 self.saved[name] = sys.modules.pop(name)
         sys.modules.update(self.modules)
         sys.meta_path.insert(0, self.finder)
@@ -258,6 +261,6 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
         if self.finder in sys.meta_path:
             sys.meta_path.remove(self.finder)
         for name in list(sys.modules):
-            if name == "tensorflow" or name.startswith("tensorflow."):
+            if name == "tensorflow" or name.startswith("tensorflow.") or name in self.modules:
                 del sys.modules[name]
         sys.modules.update(self.saved)

@@ -34,13 +34,23 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
     "tensorflow.nn": ("rnn", (
         "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
     )),
+    "tf_slim": ("slim", (
+        "arg_scope", "add_arg_scope", "current_arg_scope", "has_arg_scope", "arg_scope_func_key", "variable",
+        "model_variable", "get_variables", "get_model_variables", "get_trainable_variables", "get_local_variables",
+        "get_variables_to_restore", "get_or_create_global_step", "get_global_step", "convolution", "convolution1d",
+        "convolution2d", "convolution3d", "conv1d", "conv2d", "conv3d", "fully_connected", "linear", "batch_norm",
+        "bias_add", "separable_convolution2d", "separable_conv2d", "convolution2d_transpose", "conv2d_transpose",
+        "layer_norm", "max_pool2d", "avg_pool2d", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat",
+        "stack", "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
+        "l1_regularizer", "l2_regularizer", "l1_l2_regularizer",
+    )),
     "tensorflow.train": ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
         "create_global_step", "get_or_create_global_step",
     )),
 }
-PARTIAL = {"tensorflow.train", "tensorflow.nn"}
+PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
@@ -50,7 +60,6 @@ _INTERNAL_PREFIXES = {
     "python.ops.rnn_cell_impl.": "tensorflow.nn.rnn_cell",
     "python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
     "python.ops.rnn.": "tensorflow.nn",
-    "contrib.rnn.": "tensorflow.nn.rnn_cell",
     "contrib.rnn.python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
     "contrib.rnn.python.ops.core_rnn_cell.": "tensorflow.nn.rnn_cell",
 }
@@ -61,7 +70,25 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.python.ops.rnn_cell": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn": ("tensorflow.nn",),
+    "tensorflow.contrib.slim": ("tf_slim",),
+    "tensorflow.contrib.layers": ("tf_slim",),
+    "tensorflow.contrib.framework": ("tf_slim",),
+    "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
+    "tensorflow.contrib.layers.python.layers.initializers": ("tf_slim",),
+    "tensorflow.contrib.layers.python.layers.regularizers": ("tf_slim",),
+    "tensorflow.contrib.framework.python.ops.arg_scope": ("tf_slim",),
+    "tensorflow.contrib.framework.python.ops.variables": ("tf_slim",),
+    "tf_slim.layers": ("tf_slim",),
+    "tf_slim.layers.layers": ("tf_slim",),
+    "tf_slim.layers.initializers": ("tf_slim",),
+    "tf_slim.layers.regularizers": ("tf_slim",),
+    "tf_slim.ops": ("tf_slim",),
+    "tf_slim.ops.arg_scope": ("tf_slim",),
+    "tf_slim.ops.variables": ("tf_slim",),
 }
+
+# Roots of non-TensorFlow packages that hold modelled names (the runtime serves them).
+MODEL_ROOTS = ("tf_slim",)
 
 REGISTRY: Dict[str, Tuple[str, str]] = {
     namespace + "." + name: (module, name)
@@ -71,6 +98,10 @@ REGISTRY: Dict[str, Tuple[str, str]] = {
 
 def public_name(qualname: str) -> str:
     """`tensorflow.python.layers.core.dense` -> `tensorflow.layers.dense` (canonical spelling)."""
+    module, _, last = qualname.rpartition(".")
+    for namespace in ALIAS_MODULES.get(module.replace("tensorflow.compat.v1.", "tensorflow.", 1), ()):
+        if namespace + "." + last in REGISTRY:
+            return namespace + "." + last
     rest = qualname[len("tensorflow."):] if qualname.startswith("tensorflow.") else None
     if rest is None:
         return qualname

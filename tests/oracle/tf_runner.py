@@ -77,7 +77,34 @@ def load_tf() -> Any:
     # Whole tracebacks: TF's filtering drops its own frames from errors raised inside the
     # functions tf.cond calls, and classification needs the frame that raised.
     real_tf.debugging.disable_traceback_filtering()
+    _install_tf1_compat(v1)
     return v1
+
+
+def _install_tf1_compat(v1: Any) -> None:
+    """What TF 1.x had and TF 2.21 lacks, mapped onto its continuations (tf1-semantics §11.0):
+    tf_slim's batch_norm imports `tf_keras.legacy_tf_layers`, which tf_keras 2.21 ships as
+    `tf_keras.src.legacy_tf_layers`; `tf.contrib.slim`, `.layers`, `.framework` are tf_slim
+    and `tf.contrib.rnn` is tf.nn's cells and RNN functions."""
+    import types
+
+    try:
+        import tf_keras.src.legacy_tf_layers as legacy
+        from tf_keras.src.legacy_tf_layers import base, convolutional, core, normalization, pooling
+    except ImportError:
+        return
+    sys.modules.setdefault("tf_keras.legacy_tf_layers", legacy)
+    for module in (base, convolutional, core, normalization, pooling):
+        sys.modules.setdefault("tf_keras.legacy_tf_layers." + module.__name__.rsplit(".", 1)[-1], module)
+    try:
+        import tf_slim
+    except ImportError:
+        return
+    rnn = types.ModuleType("tensorflow.contrib.rnn")
+    rnn.__dict__.update({k: v for k, v in vars(v1.nn.rnn_cell).items() if not k.startswith("_")})
+    rnn.__dict__.update({k: getattr(v1.nn, k) for k in ("dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn",
+                                                          "static_bidirectional_rnn", "raw_rnn")})
+    v1.contrib = types.SimpleNamespace(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn)
 
 
 class Observer:

@@ -1,0 +1,577 @@
+"""tf_slim (= tf.contrib.slim, tf.contrib.layers, tf.contrib.framework): its layers, arg_scope
+and variables, written as tf_slim writes them (tf_slim/layers/layers.py, tf_slim/ops/arg_scope.py,
+tf_slim/ops/variables.py), over the scope intrinsics.
+
+What decides names is kept as tf_slim has it: each layer opens
+`variable_scope(scope, <Default>, [inputs], reuse=reuse)` (`Conv`, `fully_connected`,
+`BatchNorm`, `SeparableConv2d`, `Conv2d_transpose`, `LayerNorm`, `BiasAdd`, `Dropout`), so an
+explicit scope is a string that is not uniquified and a default one is; its variables are
+model variables `weights` and `biases` (none when a normalizer_fn is given or
+biases_initializer is None), in the order tf_slim creates them; `repeat` and `stack` name
+their layers `<scope>/<scope>_<i>` with `Repeat`/`Stack` and the layer function's __name__ as
+defaults; `arg_scope` supplies keyword defaults to functions decorated with `add_arg_scope`.
+
+tf_slim builds its layers from TF's core layers with a custom getter that renames `kernel` to
+`weights`; the model creates the renamed variables directly, which gives the same names,
+shapes, collections and reuse.
+"""
+
+import tensorflow as tf
+
+
+# ---------------------------------------------------------------------------- ops/arg_scope.py
+
+_ARGSTACK = [{}]
+
+
+def current_arg_scope():
+    return _ARGSTACK[-1]
+
+
+def arg_scope_func_key(op):
+    return getattr(op, "_key_op", None) or op.__name__
+
+
+def has_arg_scope(func):
+    return getattr(func, "_key_op", None) is not None
+
+
+class _ArgScopedFunction(object):
+    """add_arg_scope(func): a callable that takes its keyword defaults from the current arg_scope."""
+
+    def __init__(self, func):
+        self.func = func
+        self.__name__ = func.__name__
+        self._key_op = func.__name__
+
+    def __call__(self, *args, **kwargs):
+        current_scope = current_arg_scope()
+        if self._key_op in current_scope:
+            current_args = dict(current_scope[self._key_op])
+            current_args.update(kwargs)
+            return self.func(*args, **current_args)
+        return self.func(*args, **kwargs)
+
+
+def add_arg_scope(func):
+    return _ArgScopedFunction(func)
+
+
+class arg_scope(object):  # noqa: N801 - tf_slim's name
+    def __init__(self, list_ops_or_scope, **kwargs):
+        if isinstance(list_ops_or_scope, dict):
+            if kwargs:
+                raise ValueError("When attempting to re-use a scope by suppling a dictionary, kwargs must be empty.")
+            self._scope = dict(list_ops_or_scope)
+            return
+        if not isinstance(list_ops_or_scope, (list, tuple)):
+            raise TypeError("list_ops_or_scope must either be a list/tuple or reused scope (i.e. dict)")
+        current_scope = dict(current_arg_scope())
+        for op in list_ops_or_scope:
+            if not has_arg_scope(op):
+                raise ValueError("%s is not decorated with @add_arg_scope" % (op.__name__,))
+            key = arg_scope_func_key(op)
+            if key in current_scope:
+                current_kwargs = dict(current_scope[key])
+                current_kwargs.update(kwargs)
+                current_scope[key] = current_kwargs
+            else:
+                current_scope[key] = dict(kwargs)
+        self._scope = current_scope
+
+    def __enter__(self):
+        _ARGSTACK.append(self._scope)
+        return self._scope
+
+    def __exit__(self, *exc_info):
+        _ARGSTACK.pop()
+        return False
+
+
+# ---------------------------------------------------------------------------- ops/variables.py
+
+
+def _collections(collections):
+    return list(collections) if collections is not None else [tf.GraphKeys.GLOBAL_VARIABLES]
+
+
+def _variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True, collections=None,
+              caching_device=None, device=None, partitioner=None, custom_getter=None, use_resource=None,
+              synchronization=None, aggregation=None):
+    return tf.get_variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                           trainable=trainable, collections=_collections(collections),
+                           caching_device=caching_device, partitioner=partitioner)
+
+
+def _model_variable(name, shape=None, dtype=tf.float32, initializer=None, regularizer=None, trainable=True,
+                    collections=None, caching_device=None, device=None, partitioner=None, custom_getter=None,
+                    use_resource=None, synchronization=None, aggregation=None):
+    collections = list(collections or []) + [tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.MODEL_VARIABLES]
+    return _variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                     trainable=trainable, collections=collections, caching_device=caching_device,
+                     partitioner=partitioner)
+
+
+variable = add_arg_scope(_variable)
+variable.__name__ = variable._key_op = "variable"
+model_variable = add_arg_scope(_model_variable)
+model_variable.__name__ = model_variable._key_op = "model_variable"
+
+
+def get_variables(scope=None, suffix=None, collection=tf.GraphKeys.GLOBAL_VARIABLES):
+    return tf.get_collection(collection, scope)
+
+
+def get_model_variables(scope=None, suffix=None):
+    return tf.get_collection(tf.GraphKeys.MODEL_VARIABLES, scope)
+
+
+def get_trainable_variables(scope=None, suffix=None):
+    return tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def get_local_variables(scope=None, suffix=None):
+    return tf.get_collection(tf.GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def get_variables_to_restore(include=None, exclude=None):
+    return tf.get_collection(tf.GraphKeys.GLOBAL_VARIABLES)
+
+
+def get_or_create_global_step(graph=None):
+    return tf.train.get_or_create_global_step(graph)
+
+
+def get_global_step(graph=None):
+    return tf.train.get_global_step(graph)
+
+
+# ---------------------------------------------------------------------------- layers/layers.py
+
+
+def _dims(inputs):
+    shape = inputs.get_shape()
+    return None if shape.ndims is None else shape.as_list()
+
+
+def _spatial(value, rank):
+    if isinstance(value, int):
+        return [value] * rank
+    return list(value)
+
+
+def _channels(inputs, channels_first):
+    dims = _dims(inputs)
+    channel = None if dims is None else (dims[1] if channels_first else dims[-1])
+    if channel is None:
+        raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
+    return channel
+
+
+def _variable_collections(collections, name):
+    if isinstance(collections, dict):
+        return collections.get(name, None)
+    return collections
+
+
+def _weights_and_biases(kernel_shape, num_outputs, dtype, normalizer_fn, weights_initializer, weights_regularizer,
+                        biases_initializer, biases_regularizer, variables_collections, trainable):
+    weights = model_variable("weights", shape=kernel_shape, dtype=dtype, initializer=weights_initializer,
+                             regularizer=weights_regularizer,
+                             collections=_variable_collections(variables_collections, "weights"),
+                             trainable=trainable)
+    biases = None
+    if not normalizer_fn and biases_initializer:
+        biases = model_variable("biases", shape=[num_outputs], dtype=dtype, initializer=biases_initializer,
+                                regularizer=biases_regularizer,
+                                collections=_variable_collections(variables_collections, "biases"),
+                                trainable=trainable)
+    return weights, biases
+
+
+def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):
+    if normalizer_fn is not None:
+        outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+    if activation_fn is not None:
+        outputs = activation_fn(outputs)
+    return outputs
+
+
+def _convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
+                 activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                 weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                 reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None,
+                 conv_dims=None):
+    if data_format not in (None, "NWC", "NCW", "NHWC", "NCHW", "NDHWC", "NCDHW"):
+        raise ValueError("Invalid data_format: %r" % (data_format,))
+    with tf.variable_scope(scope, "Conv", [inputs], reuse=reuse):
+        rank = inputs.get_shape().ndims
+        if conv_dims is not None and rank is not None and conv_dims + 2 != rank:
+            raise ValueError("Convolution expects input with rank %d, got %d" % (conv_dims + 2, rank))
+        if rank not in (3, 4, 5):
+            raise ValueError("Convolution not supported for input with rank", rank)
+        first = data_format is not None and data_format.startswith("NC")
+        channels = _channels(inputs, first)
+        spatial = rank - 2
+        weights, biases = _weights_and_biases(
+            _spatial(kernel_size, spatial) + [channels, num_outputs], num_outputs, inputs.dtype.base_dtype,
+            normalizer_fn, weights_initializer, weights_regularizer, biases_initializer, biases_regularizer,
+            variables_collections, trainable)
+        outputs = tf.nn.convolution(inputs, weights, strides=_spatial(stride, spatial), padding=padding.upper(),
+                                    dilations=_spatial(rate, spatial), data_format=data_format)
+        if biases is not None:
+            outputs = tf.nn.bias_add(outputs, biases, data_format="NCHW" if first else "NHWC")
+        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+
+
+def _convolution2d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
+                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
+                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
+                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
+                        trainable, scope, conv_dims=2)
+
+
+def _convolution1d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
+                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
+                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
+                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
+                        trainable, scope, conv_dims=1)
+
+
+def _convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
+                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
+                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
+                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
+                        trainable, scope, conv_dims=3)
+
+
+def _fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                     weights_initializer=None, weights_regularizer=None, biases_initializer=tf.zeros_initializer(),
+                     biases_regularizer=None, reuse=None, variables_collections=None, outputs_collections=None,
+                     trainable=True, scope=None):
+    if not isinstance(num_outputs, int):
+        raise ValueError("num_outputs type should be one of %s, got %s." % ((int,), type(num_outputs)))
+    with tf.variable_scope(scope, "fully_connected", [inputs], reuse=reuse):
+        dims = _dims(inputs)
+        last = None if dims is None else dims[-1]
+        if last is None:
+            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None.")
+        weights, biases = _weights_and_biases(
+            [last, num_outputs], num_outputs, inputs.dtype.base_dtype, normalizer_fn, weights_initializer,
+            weights_regularizer, biases_initializer, biases_regularizer, variables_collections, trainable)
+        if len(dims) == 2:
+            outputs = tf.matmul(inputs, weights)
+        else:
+            outputs = tf.tensordot(inputs, weights, [[len(dims) - 1], [0]])
+        if biases is not None:
+            outputs = tf.nn.bias_add(outputs, biases)
+        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+
+
+def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
+                param_initializers=None, param_regularizers=None, updates_collections=tf.GraphKeys.UPDATE_OPS,
+                is_training=True, reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
+                batch_weights=None, fused=None, data_format="NHWC", zero_debias_moving_mean=False, scope=None,
+                renorm=False, renorm_clipping=None, renorm_decay=0.99, adjustment=None):
+    if fused is None:
+        fused = True
+    dims = _dims(inputs)
+    rank = None if dims is None else len(dims)
+    possible_to_fuse = batch_weights is None and not renorm and rank in (2, 4) and adjustment is None
+    fused_path = fused and possible_to_fuse and (
+        zero_debias_moving_mean or rank == 2 or updates_collections != tf.GraphKeys.UPDATE_OPS)
+    # The default path builds TF's core BatchNormalization layer, which creates gamma before beta;
+    # the fused kernel and the remaining path create beta first.
+    gamma_first = not fused_path and batch_weights is None and \
+        updates_collections == tf.GraphKeys.UPDATE_OPS and not zero_debias_moving_mean
+    if data_format not in ("NCHW", "NHWC"):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse):
+        if rank is None:
+            raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
+        channel = dims[1] if data_format == "NCHW" and rank > 2 else dims[-1]
+        if channel is None:
+            raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, dims))
+        params_shape = [channel]
+        dtype = inputs.dtype.base_dtype
+        initializers = param_initializers or {}
+        regularizers = param_regularizers or {}
+        collections = variables_collections
+
+        def make(name, initializer, trainable_param, regularizer=None):
+            return model_variable(name, shape=params_shape, dtype=dtype, initializer=initializer,
+                                  regularizer=regularizer, trainable=trainable_param,
+                                  collections=_variable_collections(collections, name))
+
+        beta = gamma = None
+        if gamma_first and scale:
+            gamma = make("gamma", initializers.get("gamma", tf.ones_initializer()), trainable,
+                         regularizers.get("gamma"))
+        if center:
+            beta = make("beta", initializers.get("beta", tf.zeros_initializer()), trainable,
+                        regularizers.get("beta"))
+        if not gamma_first and scale:
+            gamma = make("gamma", initializers.get("gamma", tf.ones_initializer()), trainable,
+                         regularizers.get("gamma"))
+        make("moving_mean", initializers.get("moving_mean", tf.zeros_initializer()), False)
+        make("moving_variance", initializers.get("moving_variance", tf.ones_initializer()), False)
+        del beta, gamma
+        outputs = tf.identity(inputs)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return outputs
+
+
+def _bias_add(inputs, activation_fn=None, initializer=tf.zeros_initializer(), regularizer=None, reuse=None,
+              variables_collections=None, outputs_collections=None, trainable=True, data_format="NHWC", scope=None):
+    with tf.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse):
+        channels = _channels(inputs, data_format == "NCHW")
+        biases = model_variable("biases", shape=[channels], dtype=inputs.dtype.base_dtype, initializer=initializer,
+                                regularizer=regularizer,
+                                collections=_variable_collections(variables_collections, "biases"),
+                                trainable=trainable)
+        outputs = tf.nn.bias_add(inputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return outputs
+
+
+def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1, stride=1, padding="SAME",
+                             data_format="NHWC", rate=1, activation_fn=tf.nn.relu, normalizer_fn=None,
+                             normalizer_params=None, weights_initializer=None, pointwise_initializer=None,
+                             weights_regularizer=None, biases_initializer=tf.zeros_initializer(),
+                             biases_regularizer=None, reuse=None, variables_collections=None,
+                             outputs_collections=None, trainable=True, scope=None):
+    with tf.variable_scope(scope, "SeparableConv2d", [inputs], reuse=reuse):
+        first = data_format is not None and data_format.startswith("NC")
+        channels = _channels(inputs, first)
+        kernel = _spatial(kernel_size, 2)
+        dtype = inputs.dtype.base_dtype
+        depthwise = model_variable("depthwise_weights", shape=kernel + [channels, depth_multiplier], dtype=dtype,
+                                   initializer=weights_initializer, regularizer=weights_regularizer,
+                                   trainable=trainable,
+                                   collections=_variable_collections(variables_collections, "weights"))
+        strides = [1] + _spatial(stride, 2) + [1]
+        if num_outputs is not None:
+            pointwise = model_variable("pointwise_weights", shape=[1, 1, channels * depth_multiplier, num_outputs],
+                                       dtype=dtype, initializer=pointwise_initializer or weights_initializer,
+                                       regularizer=weights_regularizer, trainable=trainable,
+                                       collections=_variable_collections(variables_collections, "weights"))
+            outputs = tf.nn.separable_conv2d(inputs, depthwise, pointwise, strides, padding.upper(),
+                                             dilations=_spatial(rate, 2), data_format=data_format)
+            out_channels = num_outputs
+        else:
+            outputs = tf.nn.depthwise_conv2d(inputs, depthwise, strides, padding.upper())
+            out_channels = channels * depth_multiplier
+        if not normalizer_fn and biases_initializer:
+            biases = model_variable("biases", shape=[out_channels], dtype=dtype, initializer=biases_initializer,
+                                    regularizer=biases_regularizer, trainable=trainable,
+                                    collections=_variable_collections(variables_collections, "biases"))
+            outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
+        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+
+
+def _convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format="NHWC",
+                             activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                             weights_initializer=None, weights_regularizer=None,
+                             biases_initializer=tf.zeros_initializer(), biases_regularizer=None, reuse=None,
+                             variables_collections=None, outputs_collections=None, trainable=True, scope=None):
+    with tf.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse):
+        first = data_format is not None and data_format.startswith("NC")
+        channels = _channels(inputs, first)
+        kernel = _spatial(kernel_size, 2)
+        steps = _spatial(stride, 2)
+        weights, biases = _weights_and_biases(
+            kernel + [num_outputs, channels], num_outputs, inputs.dtype.base_dtype, normalizer_fn,
+            weights_initializer, weights_regularizer, biases_initializer, biases_regularizer, variables_collections,
+            trainable)
+        dims = _dims(inputs)
+        sizes = [None, None] if dims is None else (dims[2:] if first else dims[1:3])
+        spatial = []
+        for i in range(2):
+            size = sizes[i]
+            if size is None:
+                spatial.append(None)
+            elif padding.upper() == "VALID":
+                spatial.append(size * steps[i] + max(kernel[i] - steps[i], 0))
+            else:
+                spatial.append(size * steps[i])
+        batch = None if dims is None else dims[0]
+        output_shape = [batch, num_outputs] + spatial if first else [batch] + spatial + [num_outputs]
+        outputs = tf.nn.conv2d_transpose(inputs, weights, output_shape, [1] + steps + [1], padding=padding.upper(),
+                                         data_format=data_format)
+        if biases is not None:
+            outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
+        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+
+
+def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None, variables_collections=None,
+                outputs_collections=None, trainable=True, begin_norm_axis=1, begin_params_axis=-1, scope=None):
+    with tf.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse):
+        dims = _dims(inputs)
+        if dims is None:
+            raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
+        params_shape = dims[begin_params_axis:]
+        dtype = inputs.dtype.base_dtype
+        if center:
+            model_variable("beta", shape=params_shape, dtype=dtype, initializer=tf.zeros_initializer(),
+                           collections=_variable_collections(variables_collections, "beta"), trainable=trainable)
+        if scale:
+            model_variable("gamma", shape=params_shape, dtype=dtype, initializer=tf.ones_initializer(),
+                           collections=_variable_collections(variables_collections, "gamma"), trainable=trainable)
+        outputs = tf.identity(inputs)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return outputs
+
+
+def _pool(inputs, kernel_size, stride, padding, data_format, scope, default_name, kind):
+    with tf.name_scope(scope, default_name, [inputs]):
+        first = data_format is not None and data_format.startswith("NC")
+        window = _spatial(kernel_size, 2)
+        steps = _spatial(stride, 2)
+        ksize = [1, 1] + window if first else [1] + window + [1]
+        strides = [1, 1] + steps if first else [1] + steps + [1]
+        if kind == "max":
+            return tf.nn.max_pool(inputs, ksize, strides, padding.upper(), data_format=data_format)
+        return tf.nn.avg_pool(inputs, ksize, strides, padding.upper(), data_format=data_format)
+
+
+def _max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC", outputs_collections=None,
+                scope=None):
+    return _pool(inputs, kernel_size, stride, padding, data_format, scope, "MaxPool2D", "max")
+
+
+def _avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC", outputs_collections=None,
+                scope=None):
+    return _pool(inputs, kernel_size, stride, padding, data_format, scope, "AvgPool2D", "avg")
+
+
+def _dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_collections=None, scope=None,
+             seed=None):
+    with tf.variable_scope(scope, "Dropout", [inputs]):
+        return tf.identity(inputs)
+
+
+def _flatten(inputs, outputs_collections=None, scope=None):
+    with tf.name_scope(scope, "Flatten", [inputs]):
+        dims = _dims(inputs)
+        if dims is None or len(dims) < 2:
+            raise ValueError("Inputs must have a least 2 dimensions.")
+        flat = 1
+        for dim in dims[1:]:
+            flat = None if flat is None or dim is None else flat * dim
+        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+
+
+def _softmax(logits, scope=None):
+    with tf.variable_scope(scope, "softmax", [logits]):
+        return tf.nn.softmax(logits)
+
+
+def _one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_collections=None, scope=None):
+    with tf.name_scope(scope, "OneHotEncoding", [labels, num_classes]):
+        return tf.one_hot(labels, num_classes, on_value=on_value, off_value=off_value)
+
+
+def _named(func, name):
+    """add_arg_scope under the public name tf_slim's function has (`convolution2d` for conv2d)."""
+    scoped = add_arg_scope(func)
+    scoped.__name__ = scoped._key_op = name
+    return scoped
+
+
+convolution = _named(_convolution, "convolution")
+convolution1d = _named(_convolution1d, "convolution1d")
+convolution2d = _named(_convolution2d, "convolution2d")
+convolution3d = _named(_convolution3d, "convolution3d")
+conv1d = convolution1d
+conv2d = convolution2d
+conv3d = convolution3d
+fully_connected = _named(_fully_connected, "fully_connected")
+linear = fully_connected
+batch_norm = _named(_batch_norm, "batch_norm")
+bias_add = _named(_bias_add, "bias_add")
+separable_convolution2d = _named(_separable_convolution2d, "separable_convolution2d")
+separable_conv2d = separable_convolution2d
+convolution2d_transpose = _named(_convolution2d_transpose, "convolution2d_transpose")
+conv2d_transpose = convolution2d_transpose
+layer_norm = _named(_layer_norm, "layer_norm")
+max_pool2d = _named(_max_pool2d, "max_pool2d")
+avg_pool2d = _named(_avg_pool2d, "avg_pool2d")
+dropout = _named(_dropout, "dropout")
+flatten = _named(_flatten, "flatten")
+softmax = _named(_softmax, "softmax")
+one_hot_encoding = _named(_one_hot_encoding, "one_hot_encoding")
+
+
+def repeat(inputs, repetitions, layer, *args, **kwargs):
+    scope = kwargs.pop("scope", None)
+    with tf.variable_scope(scope, "Repeat", [inputs]):
+        if scope is None:
+            scope = getattr(layer, "__name__", None) or "repeat"
+        outputs = inputs
+        for i in range(repetitions):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            outputs = layer(outputs, *args, **kwargs)
+        return outputs
+
+
+def stack(inputs, layer, stack_args, **kwargs):
+    scope = kwargs.pop("scope", None)
+    if not isinstance(stack_args, (list, tuple)):
+        raise ValueError("stack_args need to be a list or tuple")
+    with tf.variable_scope(scope, "Stack", [inputs]):
+        if scope is None:
+            scope = getattr(layer, "__name__", None) or "stack"
+        outputs = inputs
+        for i in range(len(stack_args)):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            layer_args = stack_args[i]
+            if not isinstance(layer_args, (list, tuple)):
+                layer_args = [layer_args]
+            outputs = layer(outputs, *layer_args, **kwargs)
+        return outputs
+
+
+# ---------------------------------------------------------------------------- initializers, regularizers
+
+
+def xavier_initializer(uniform=True, seed=None, dtype=tf.float32):
+    return tf.glorot_uniform_initializer(seed=seed, dtype=dtype) if uniform else \
+        tf.glorot_normal_initializer(seed=seed, dtype=dtype)
+
+
+xavier_initializer_conv2d = xavier_initializer
+
+
+def variance_scaling_initializer(factor=2.0, mode="FAN_IN", uniform=False, seed=None, dtype=tf.float32):
+    return tf.variance_scaling_initializer(scale=factor, seed=seed, dtype=dtype)
+
+
+def _regularizer(scale, kind):
+    def regularize(weights):
+        with tf.name_scope(None, kind, [weights]):
+            return tf.reduce_sum(weights) * scale
+    return regularize
+
+
+def l1_regularizer(scale, scope=None):
+    return _regularizer(scale, "l1_regularizer")
+
+
+def l2_regularizer(scale, scope=None):
+    return _regularizer(scale, "l2_regularizer")
+
+
+def l1_l2_regularizer(scale_l1=1.0, scale_l2=1.0, scope=None):
+    return _regularizer(scale_l1, "l1_l2_regularizer")
