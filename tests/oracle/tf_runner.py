@@ -102,8 +102,8 @@ def _install_tf1_compat(v1: Any) -> None:
         return
     rnn = types.ModuleType("tensorflow.contrib.rnn")
     rnn.__dict__.update({k: v for k, v in vars(v1.nn.rnn_cell).items() if not k.startswith("_")})
-    rnn.__dict__.update({k: getattr(v1.nn, k) for k in ("dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn",
-                                                          "static_bidirectional_rnn", "raw_rnn")})
+    functions = ("dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn", "raw_rnn")
+    rnn.__dict__.update({k: getattr(v1.nn, k) for k in functions})
     v1.contrib = types.SimpleNamespace(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn)
 
 
