@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.machinery
 import io
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,24 @@ def describe_syntax_error(text: str, exc: SyntaxError, not_done: str = "not anal
     if looks_like_python2(text):
         return "Python 2 source, %s (line %s: %s)" % (not_done, exc.lineno, exc.msg)
     return "syntax error at line %s: %s" % (exc.lineno, exc.msg)
+
+
+@functools.lru_cache(maxsize=4096)
+def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
+    """The .py file `import qualname` would load from `roots` (a package's __init__.py), found
+    without running anything (PathFinder given explicit directories), or None."""
+    parts = qualname.split(".")
+    if not all(p.isidentifier() for p in parts):
+        return None
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(parts[0], list(roots))
+        for index in range(1, len(parts)):
+            if spec is None or not spec.submodule_search_locations:
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: index + 1]),
+                                                            list(spec.submodule_search_locations))
+    except (ImportError, OSError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    return spec.origin

@@ -13,10 +13,11 @@ from __future__ import annotations
 import ast
 import builtins
 import operator
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import models, strings, tf_api
+from scopelint.analysis import loader, models, strings, tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import TfCalls
@@ -25,6 +26,7 @@ from scopelint.analysis.markers import (
     may_touch_graph, render_text,
 )
 from scopelint.analysis.values import (
+    SourceModuleVal,
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
     LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
@@ -43,6 +45,8 @@ from scopelint.tf import registry
 
 MAX_UNROLL = 256
 MAX_MODEL_UNROLL = 20_000
+MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
+FOLLOWED = "followed"  # the hidden-frame mark of a followed module's code
 # A step inside TF's models (a layer's few hundred) costs a tenth of one of the program's: a
 # model call is bounded work, and a file of 600 layers should not exhaust the budget.
 MODEL_STEP_COST = 0.1
@@ -183,6 +187,10 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
         self.module_env = Env()
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
+        self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.abspath = os.path.abspath(path)
+        self.locator = loader.Locator(path)
+        self.module_env.vars["__package__"] = self.locator.main_package
         self.module_env.vars["__name__"] = "__main__"
         self.module_env.vars["__file__"] = path
         self.runtime_graph = runtime_context.Graph()
@@ -282,7 +290,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         for stmt in body:
             if not st.alive:
                 return
-            if not self.budget.spend(MODEL_STEP_COST if len(self.frames[-1]) > 3 else 1):
+            if not self.budget.spend(MODEL_STEP_COST if self._in_model() else 1):
                 self.incomplete = True
                 st.graph.unknown_code_ran()
                 return
@@ -308,22 +316,84 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def exec_Import(self, node: ast.Import, st: State) -> None:
         for alias in node.names:
-            if alias.asname:
-                st.env.assign(alias.asname, ModuleVal(alias.name))
-            else:
-                top = alias.name.split(".")[0]
-                st.env.assign(top, ModuleVal(top))
+            parts = alias.name.split(".")
+            # `import a.b.c` runs a, a.b and a.b.c, binds `a` (or the whole with `as`).
+            values = [self.import_module(".".join(parts[: i + 1]), st) for i in range(len(parts))]
+            if not st.alive:
+                return
+            st.env.assign(alias.asname or parts[0], values[-1] if alias.asname else values[0])
 
     def exec_ImportFrom(self, node: ast.ImportFrom, st: State) -> None:
         module = ("." * node.level) + (node.module or "")
+        if node.level:
+            absolute = self._absolute_module(node.level, node.module, st)
+            if absolute is not None:
+                module = absolute
+        source = self.import_module(module, st) if not module.startswith(".") else ModuleVal(module)
+        if not st.alive:
+            return
         for alias in node.names:
             if alias.name == "*":
                 if module in ("tensorflow", "tensorflow.compat.v1"):
                     continue  # star imports of TF: names resolve through unknown globals
+                if isinstance(source, SourceModuleVal):
+                    for name, value in source.env.vars.items():
+                        if not name.startswith("_"):
+                            st.env.assign(name, value)
+                    continue
                 st.graph.unknown_code_ran()
                 continue
-            value = self.get_attribute(ModuleVal(module), alias.name, st)
+            value = self.get_attribute(source, alias.name, st)
             st.env.assign(alias.asname or alias.name, value)
+
+    def _absolute_module(self, level: int, module: Optional[str], st: State) -> Optional[str]:
+        """`from ..ops import conv` inside package `a.b`: `a.ops`."""
+        package = st.env.globals_env.vars.get("__package__")
+        if not isinstance(package, str) or not package:
+            return None
+        parts = package.split(".")
+        if level - 1 >= len(parts):
+            return None
+        base = ".".join(parts[: len(parts) - (level - 1)])
+        return base + "." + module if module else base
+
+    def import_module(self, qualname: str, st: State) -> Any:
+        """What `import qualname` gives: TF and the names scopelint models are answered by the
+        registry; a module found as source (the project's, an installed package's) is
+        followed: its body runs once per analysis; anything else is an unknown library."""
+        known = self.imported.get(qualname)
+        if known is not None:
+            return known
+        root = qualname.split(".")[0]
+        if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
+                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
+            return ModuleVal(qualname)
+        path = self.locator.locate(qualname)
+        tree = loader.parse_module(path) if path is not None and path != self.abspath else None
+        if tree is None:
+            return ModuleVal(qualname)
+        env = Env()
+        is_package = os.path.basename(path) == "__init__.py"
+        env.vars.update(__name__=qualname, __file__=path,
+                        __package__=qualname if is_package else qualname.rpartition(".")[0])
+        module = SourceModuleVal(qualname, env, path)
+        self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
+        parent_name, _, last = qualname.rpartition(".")
+        parent = self.imported.get(parent_name)
+        if isinstance(parent, SourceModuleVal):
+            parent.env.vars[last] = module
+        inner = State(st.graph, env, True)
+        saved_frames, saved_loops, saved_calls = self.frames, self.loops, self.calls
+        self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, FOLLOWED]], [], []
+        try:
+            self.exec_block(tree.body, inner)
+        finally:
+            self.frames, self.loops, self.calls = saved_frames, saved_loops, saved_calls
+        st.graph = inner.graph
+        self.runtime_graph.state = st.graph
+        if not inner.alive:
+            st.alive = False  # its body raised: so does the import
+        return module
 
     def exec_Assign(self, node: ast.Assign, st: State) -> None:
         value = self.eval(node.value, st)
@@ -993,7 +1063,7 @@ class Interpreter(TfCalls, BuiltinCalls):
     def eval(self, node: Optional[ast.expr], st: State) -> Any:
         if node is None:
             return None
-        if not self.budget.spend(MODEL_STEP_COST if len(self.frames[-1]) > 3 else 1):
+        if not self.budget.spend(MODEL_STEP_COST if self._in_model() else 1):
             self.incomplete = True
             return UNKNOWN
         method = getattr(self, "eval_" + type(node).__name__, None)
@@ -1202,7 +1272,13 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, ModuleVal):
-            return self.module_attribute(obj, name)
+            return self.module_attribute(obj, name, st)
+        if isinstance(obj, SourceModuleVal):
+            found = obj.env.vars.get(name, MISSING)
+            if found is not MISSING:
+                return _visible(found)
+            submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
+            return submodule if isinstance(submodule, SourceModuleVal) else UNKNOWN
         if isinstance(obj, InstanceVal):
             if name in obj.attrs:
                 return _visible(obj.attrs[name])
@@ -1299,7 +1375,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return self.call(found.getter, [receiver], {}, st, None)
         return found
 
-    def module_attribute(self, module: ModuleVal, name: str) -> Any:
+    def module_attribute(self, module: ModuleVal, name: str, st: Optional[State] = None) -> Any:
         qualname = module.qualname + "." + name
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
@@ -1328,17 +1404,30 @@ class Interpreter(TfCalls, BuiltinCalls):
             modelled = registry.lookup(qualname)  # `tf_slim.conv2d`
             if modelled is not None:
                 return self.model_value(*modelled)
+            if st is not None and qualname not in registry.ALIAS_MODULES:
+                followed = self.import_module(qualname, st)  # `tf_slim.nets`: read, not modelled
+                if isinstance(followed, SourceModuleVal):
+                    return followed
         return ModuleVal(qualname)
 
     def _unroll_limit(self) -> int:
         """A model's loop over a known list (an optimizer over every trainable variable) runs in
         full; the program's own loops unroll up to MAX_UNROLL."""
-        return MAX_MODEL_UNROLL if self.frames and len(self.frames[-1]) > 3 else MAX_UNROLL
+        return MAX_MODEL_UNROLL if self._in_model() else MAX_UNROLL
+
+    def _in_model(self) -> bool:
+        """In TF's code as scopelint models it (bounded work per call, not the program's)."""
+        return bool(self.frames) and len(self.frames[-1]) > 3 and self.frames[-1][3] is True
 
     @staticmethod
     def _frame(node: ast.AST, line: int, name: str, col: int) -> List[Any]:
-        """A new frame; inside a model of TF's code it is hidden (a 4th item), as TF's frames are."""
-        return [line, name, col, True] if models.is_model_node(node) else [line, name, col]
+        """A new frame. Frames outside the analysed file are hidden (a 4th item), as a traceback
+        line is only the file's: in TF's models (True) and in followed modules (FOLLOWED)."""
+        if models.is_model_node(node):
+            return [line, name, col, True]
+        if loader.is_followed_node(node):
+            return [line, name, col, FOLLOWED]
+        return [line, name, col]
 
     def model_value(self, module: str, attribute: str) -> Any:
         """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""

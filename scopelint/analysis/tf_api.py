@@ -120,7 +120,9 @@ def canonical(qualname: str) -> str:
     rest = qualname[len(TF) + 1:] if qualname != TF else ""
     while rest.startswith("compat.v1.") or rest.startswith("compat.v2."):
         rest = rest[len("compat.v1."):]
-    if rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
+    if rest.startswith("python.") and ".GraphKeys" in rest:  # python.framework.ops.GraphKeys.X
+        rest = rest[rest.index("GraphKeys"):]
+    elif rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
         if last in SCOPE_APIS or last in _PURE_NAMES:
             rest = last

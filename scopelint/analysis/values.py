@@ -49,6 +49,16 @@ class ModuleVal:
 
 
 @dataclass(eq=False)
+class SourceModuleVal:
+    """A module the analysis follows into (a module of the program's project, an installed
+    package): its module body has run in `env`."""
+
+    qualname: str
+    env: "Env"
+    path: str
+
+
+@dataclass(eq=False)
 class FunctionVal:
     node: Any  # ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
     env: "Env"

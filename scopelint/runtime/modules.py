@@ -4,6 +4,7 @@ on the reference runtime, and the import hook that serves them."""
 from __future__ import annotations
 
 import functools
+import os
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -14,6 +15,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from scopelint.runtime import api, app, nn
 from scopelint.runtime.tensors import Opaque
 from scopelint.semantics.values import AUTO_REUSE
+from scopelint.source import find_module_file
 from scopelint.tf import registry
 
 INTERNAL_MODULES = {
@@ -66,6 +68,9 @@ class ApiModule(types.ModuleType):
         for table in self._fallbacks:
             if name in table:
                 return table[name]
+        if self.__path__ and (os.path.isfile(os.path.join(self.__path__[0], name + ".py")) or
+                              os.path.isfile(os.path.join(self.__path__[0], name, "__init__.py"))):
+            return importlib.import_module(self.__name__ + "." + name)  # tf_slim.layers.utils: real source
         if self.__name__.startswith("tensorflow") and name in TF_SUBMODULES:
             return importlib.import_module(self.__name__ + "." + name)
         opaque = _opaque_function(self.__name__ + "." + name)
@@ -120,8 +125,13 @@ def _model_code(module: str) -> types.CodeType:
 def load_model(module: str) -> types.ModuleType:
     """Execute a model's source against the `tensorflow` module of this run (the import hook
     is installed while a program runs, so the model's `import tensorflow` finds it)."""
+    tf = sys.modules.get("tensorflow")
+    cache: Dict[str, types.ModuleType] = tf.__dict__.setdefault("_scopelint_models", {}) if tf is not None else {}
+    if module in cache:  # one instance per run: tf_slim.layers and tf_slim.ops share one arg_scope stack
+        return cache[module]
     loaded = types.ModuleType("scopelint.tf.models." + module)
     loaded.__file__ = registry.model_path(module)
+    cache[module] = loaded
     exec(_model_code(module), loaded.__dict__)
     return loaded
 
@@ -211,6 +221,13 @@ def build_modules() -> Dict[str, types.ModuleType]:
     for alias, namespaces in registry.ALIAS_MODULES.items():
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
             alias, {}, [ModelTable(n) for n in namespaces] + [core, nn_table])
+    for name, module in modules.items():
+        if name.startswith(registry.MODEL_ROOTS):
+            # tf_slim's modules that are not modelled (tf_slim.nets) load from the installed
+            # package, if there is one: its source runs against these modules.
+            origin = find_module_file(name, tuple(p for p in sys.path if p and os.path.isdir(p)))
+            if origin is not None and origin.endswith("__init__.py"):
+                module.__path__ = [os.path.dirname(origin)]
     return modules
 
 
@@ -241,6 +258,13 @@ def _public_of(module: types.ModuleType) -> Dict[str, Any]:
     return {k: v for k, v in vars(module).items() if not k.startswith("_")}
 
 
+def _served(name: str, modules: Dict[str, types.ModuleType]) -> bool:
+    """Modules that belong to one run: TF's stand-ins, the models, and what imports them
+    from a modelled package (tf_slim.nets)."""
+    return name == "tensorflow" or name.startswith("tensorflow.") or name in modules or \
+        name.startswith(tuple(root + "." for root in registry.MODEL_ROOTS)) or name in registry.MODEL_ROOTS
+
+
 class installed:  # noqa: N801 - used as `with installed(): ...`
     """Install the finder and hide any real tensorflow modules for the duration."""
 
@@ -251,7 +275,7 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
 
     def __enter__(self) -> "installed":
         for name in list(sys.modules):
-            if name == "tensorflow" or name.startswith("tensorflow.") or name in self.modules:
+            if _served(name, self.modules):
                 self.saved[name] = sys.modules.pop(name)
         sys.modules.update(self.modules)
         sys.meta_path.insert(0, self.finder)
@@ -261,6 +285,6 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
         if self.finder in sys.meta_path:
             sys.meta_path.remove(self.finder)
         for name in list(sys.modules):
-            if name == "tensorflow" or name.startswith("tensorflow.") or name in self.modules:
-                del sys.modules[name]
+            if _served(name, self.modules):
+                del sys.modules[name]  # tf_slim.nets.vgg too: it holds this run's models
         sys.modules.update(self.saved)

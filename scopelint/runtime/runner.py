@@ -46,6 +46,7 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
     namespace: Dict[str, Any] = program.__dict__
     result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None}
     saved_argv, saved_path, saved_main = sys.argv, list(sys.path), sys.modules.get("__main__")
+    saved_modules = set(sys.modules)
     sys.argv = [abspath]
     sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     sys.path.insert(0, os.path.dirname(abspath))
@@ -80,6 +81,10 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                 }
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
+        home = os.path.dirname(abspath) + os.sep
+        for name in [m for m in sys.modules if m not in saved_modules]:
+            if (getattr(sys.modules[name], "__file__", None) or "").startswith(home):
+                del sys.modules[name]  # the program's own modules (its project's ops.py): not the next run's
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
         context.end_run()

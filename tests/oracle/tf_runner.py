@@ -196,11 +196,14 @@ class Observer:
     def observe(self, path: str) -> Dict[str, Any]:
         abspath = os.path.abspath(path)
         self.state["abspath"] = abspath
-        saved = (sys.modules.get("__main__"), list(sys.argv), list(sys.path))
+        import builtins
+
+        saved = (sys.modules.get("__main__"), list(sys.argv), list(sys.path), builtins.__import__)
         try:
             return self._run_program(path, abspath)
         finally:
             sys.modules["__main__"], sys.argv[:], sys.path[:] = saved[0], saved[1], saved[2]
+            builtins.__import__ = saved[3]
             self._forget_program()
 
     def _forget_program(self) -> None:
@@ -218,9 +221,12 @@ class Observer:
         source = open(abspath, encoding="utf-8").read()
         original_import = __builtins__.__import__ if hasattr(__builtins__, "__import__") else __builtins__["__import__"]
 
+        home = os.path.dirname(abspath) + os.sep
+
         def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
             module = original_import(name, globals_, locals_, fromlist, level)
-            if name == "tensorflow" and level == 0:
+            if name == "tensorflow" and level == 0 and not fromlist and \
+                    str((globals_ or {}).get("__file__") or "").startswith(home):
                 return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
             return module
 
@@ -230,6 +236,8 @@ class Observer:
         program = types.ModuleType("__main__")
         program.__file__ = abspath
         program.__dict__["__builtins__"] = dict(vars(builtins), __import__=tf_import)
+        # The project's other modules (model.py importing ops.py) are TF1-style too.
+        builtins.__import__ = tf_import
         namespace: Dict[str, Any] = program.__dict__
         sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
         code = compile(source, abspath, "exec")

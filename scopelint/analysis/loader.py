@@ -1,0 +1,97 @@
+"""Finding and parsing the modules a program imports: its project's modules and installed
+packages, read as source and never imported (finding a module must not run it:
+`importlib.util.find_spec("pkg.sub")` executes `pkg/__init__.py`, while PathFinder given
+explicit directories only looks at the file system).
+
+Search roots are those of `python FILE`: the file's directory first, then the root of the
+package the file sits in (so `from pkg.ops import conv` resolves when the file is pkg/model.py),
+then the site-packages directories of the Python running scopelint."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import os
+import sys
+from typing import List, Optional, Set, Tuple
+
+from scopelint.source import find_module_file
+
+MAX_MODULE_BYTES = 2_000_000  # larger files are not followed (generated code, vendored blobs)
+
+# ids of the function nodes of every followed module's tree (kept alive by the parse cache):
+# frames in them are not the analysed file's, so they are hidden, as TF's own frames are.
+_FOLLOWED_NODES: Set[int] = set()
+
+
+def is_followed_node(node: ast.AST) -> bool:
+    return id(node) in _FOLLOWED_NODES
+
+
+def package_of(path: str) -> Tuple[Optional[str], str]:
+    """(dotted package of the file, or None; the directory its top package sits in)."""
+    directory = os.path.dirname(os.path.abspath(path))
+    parts: List[str] = []
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        parts.insert(0, os.path.basename(directory))
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return (".".join(parts) or None), directory
+
+
+@functools.lru_cache(maxsize=1)
+def _site_dirs() -> Tuple[str, ...]:
+    return tuple(p for p in sys.path if p and os.path.isdir(p) and ("site-packages" in p or "dist-packages" in p))
+
+
+class Locator:
+    """Where `import X` would find X's source for one analysed file."""
+
+    def __init__(self, main_path: str) -> None:
+        main_dir = os.path.dirname(os.path.abspath(main_path))
+        self.main_package, package_root = package_of(main_path)
+        roots = [main_dir]
+        if package_root not in roots:
+            roots.append(package_root)
+        self.roots = roots + [d for d in _site_dirs() if d not in roots]
+
+    def locate(self, qualname: str) -> Optional[str]:
+        """The module's .py file (a package's __init__.py), or None."""
+        return find_module_file(qualname, tuple(self.roots))
+
+
+def parse_module(path: str) -> Optional[ast.Module]:
+    """The module's tree (cached per file version), or None when it cannot be read as Python."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if stat.st_size > MAX_MODULE_BYTES:
+        return None
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(path: str, mtime: int, size: int) -> Optional[ast.Module]:
+    from scopelint.py2 import modernize
+    from scopelint.source import looks_like_python2, read_source
+
+    source = read_source(path)
+    if source.error is not None:
+        return None
+    try:
+        try:
+            tree = ast.parse(source.text, path)
+        except SyntaxError:
+            modern = modernize(source.text) if looks_like_python2(source.text) else None
+            if modern is None:
+                return None
+            tree = ast.parse(modern, path)  # a Python 2 module of the project, rewritten line for line
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
+            _FOLLOWED_NODES.add(id(node))
+    return tree
