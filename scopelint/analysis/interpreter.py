@@ -26,7 +26,7 @@ from scopelint.analysis.markers import (
     may_touch_graph, render_text,
 )
 from scopelint.analysis.values import (
-    SourceModuleVal,
+    NamedTupleClass, SourceModuleVal,
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
     LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
@@ -1341,7 +1341,10 @@ class Interpreter(TfCalls, BuiltinCalls):
             if isinstance(obj, VarVal) and name in ("name", "op"):
                 return _variable_name(obj.record.name, name == "op")
             try:
-                return getattr(obj, name)
+                found = getattr(obj, name)
+                if isinstance(found, (list, tuple)):  # `shape.dims`: the analysis's own list
+                    return ListVal(list(found), is_tuple=isinstance(found, tuple))
+                return found
             except Exception:
                 # A tensor's or variable's own methods (`w.assign(...)`) build ops, never scopes.
                 return OpaqueVal("tensor." + name, inert=True) if isinstance(obj, Tensor) else UNKNOWN
@@ -1349,6 +1352,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             return _StrMethod(obj, name)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
             name = name[4:]  # Python 2's iterators: the same items
+        if isinstance(obj, ListVal) and obj.fields is not None:
+            if name in obj.fields:
+                return _visible(obj.items[obj.fields.index(name)])
+            if name == "_fields":
+                return ListVal(list(obj.fields), is_tuple=True)
         if isinstance(obj, (DictVal, ListVal)):
             return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
         if isinstance(obj, OpaqueVal):
@@ -1674,6 +1682,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return self.call_function(callee.function, [callee.receiver] + args, kwargs, st)
         if isinstance(callee, ClassVal):
             return self.instantiate(callee, args, kwargs, st, node)
+        if isinstance(callee, NamedTupleClass):
+            return callee.make(args, kwargs)
         if isinstance(callee, ApiFn):
             if tf_api.may_raise_unmodelled(callee.qualname):
                 self.may_raise += 1
@@ -1717,6 +1727,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
+            if callee.qualname == "collections.namedtuple":
+                return _namedtuple_class(args, kwargs)
             if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
                     (callee.qualname.endswith("OrderedDict") or not args):
                 return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
@@ -1892,6 +1904,9 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                     node: Optional[ast.AST]) -> Any:
+        record = _namedtuple_base(cls)
+        if record is not None:
+            return record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
         instance = InstanceVal(cls)
         init = cls.lookup("__init__")
         if init is MISSING:
@@ -1996,6 +2011,35 @@ class _ScopeMethod:
             attr = self.name[4:]
             setattr(self.scope, attr, interp.to_core(args[0]) if args else UNKNOWN)
         return None
+
+
+def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """collections.namedtuple(typename, field_names, defaults=...) with known names."""
+    typename = args[0] if args else kwargs.get("typename")
+    names = args[1] if len(args) > 1 else kwargs.get("field_names")
+    if isinstance(names, str):
+        fields = names.replace(",", " ").split()
+    elif isinstance(names, ListVal) and all(isinstance(n, str) for n in names.items):
+        fields = list(names.items)
+    else:
+        return UNKNOWN
+    defaults = kwargs.get("defaults")
+    default_items = tuple(defaults.items) if isinstance(defaults, ListVal) else ()
+    return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
+
+
+def _namedtuple_base(cls: ClassVal) -> Optional[NamedTupleClass]:
+    """The namedtuple a class derives from, when nothing between overrides construction."""
+    if "__new__" in cls.attrs or "__init__" in cls.attrs:
+        return None
+    for base in cls.bases:
+        if isinstance(base, NamedTupleClass):
+            return base
+        if isinstance(base, ClassVal):
+            found = _namedtuple_base(base)
+            if found is not None:
+                return found
+    return None
 
 
 def _variable_name(name: Any, op: bool) -> Any:

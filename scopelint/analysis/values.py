@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics.dtypes import DType
@@ -32,6 +32,24 @@ class ListVal:
     items: List[Any]
     is_tuple: bool = False
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
+    fields: Optional[Tuple[str, ...]] = None  # a namedtuple's field names, in order
+
+
+@dataclass(eq=False)
+class NamedTupleClass:
+    """collections.namedtuple(name, fields): calling it gives a tuple with named items."""
+
+    name: str
+    fields: Tuple[str, ...]
+    defaults: Tuple[Any, ...] = ()
+
+    def make(self, args: List[Any], kwargs: Dict[str, Any]) -> "ListVal":
+        items = list(args[: len(self.fields)])
+        tail = self.fields[len(items):]
+        padding = [UNKNOWN] * (len(tail) - len(self.defaults)) + list(self.defaults)
+        for offset, field_name in enumerate(tail):
+            items.append(kwargs.get(field_name, padding[offset] if offset < len(padding) else UNKNOWN))
+        return ListVal(items, is_tuple=True, fields=self.fields)
 
 
 @dataclass(eq=False)

@@ -225,8 +225,7 @@ class Observer:
 
         def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
             module = original_import(name, globals_, locals_, fromlist, level)
-            if name == "tensorflow" and level == 0 and not fromlist and \
-                    str((globals_ or {}).get("__file__") or "").startswith(home):
+            if name == "tensorflow" and level == 0 and str((globals_ or {}).get("__file__") or "").startswith(home):
                 return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
             return module
 
