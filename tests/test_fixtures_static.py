@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
+from fixture_files import fixture_files
 
 from scopelint.analysis import ModuleAnalysis, analyze_source
 from scopelint.source import read_source
@@ -15,7 +16,7 @@ from scopelint.source import read_source
 fixture_spec = pytest.importorskip("fixture_spec")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FILES = sorted(p for p in FIXTURES.rglob("*.py") if "input" not in p.relative_to(FIXTURES).parts)
+FILES = fixture_files()
 
 
 def observe(path: Path, units: Any) -> Dict[str, Any]:
