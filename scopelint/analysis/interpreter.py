@@ -46,10 +46,13 @@ from scopelint.tf import registry
 MAX_UNROLL = 256
 MAX_MODEL_UNROLL = 20_000
 MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
-FOLLOWED = "followed"  # the hidden-frame mark of a followed module's code
+PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
+LIBRARY = "library"  # ...and an installed package's
+MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
+LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
 # A step inside TF's models (a layer's few hundred) costs a tenth of one of the program's: a
 # model call is bounded work, and a file of 600 layers should not exhaust the budget.
-MODEL_STEP_COST = 0.1
+MODEL_STEP_COST = 0.5
 MAX_CALL_DEPTH = 24
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
 MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
@@ -187,7 +190,9 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
         self.module_env = Env()
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
+        self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)
         self.locator = loader.Locator(path)
         self.module_env.vars["__package__"] = self.locator.main_package
@@ -290,7 +295,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         for stmt in body:
             if not st.alive:
                 return
-            if not self.budget.spend(MODEL_STEP_COST if self._in_model() else 1):
+            if not self._spend(self._in_model()):
                 self.incomplete = True
                 st.graph.unknown_code_ran()
                 return
@@ -300,7 +305,25 @@ class Interpreter(TfCalls, BuiltinCalls):
             if method is None:
                 self._unsupported(stmt, st)
                 continue
+            if type(stmt) is ast.If and self._skips_raising_branch(stmt, st):
+                continue
             method(stmt, st)
+
+    def _skips_raising_branch(self, node: ast.If, st: State) -> bool:
+        """`if <unknown>: raise ValueError(...)` outside any `try`: the raising path ends the
+        program, so the rest runs on the other path alone, certain as before; run that path
+        in place instead of forking the graph for a branch that only raises. (Argument checks
+        in TF's models and in library code are of this form.)"""
+        if self.tries or not _is_plain_raise(node.body) or node.orelse and _is_plain_raise(node.orelse):
+            return False
+        test = truth(self.eval(node.test, st))
+        if not st.alive:
+            return True
+        if test is True:
+            self.exec_block(node.body, st)
+        else:
+            self.exec_block(node.orelse, st)  # False, or unknown: the raising path ends here
+        return True
 
     def _unsupported(self, node: ast.AST, st: State) -> None:
         if self.strict:
@@ -384,9 +407,10 @@ class Interpreter(TfCalls, BuiltinCalls):
             parent.env.vars[last] = module
         inner = State(st.graph, env, True)
         saved_frames, saved_loops, saved_calls = self.frames, self.loops, self.calls
-        self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, FOLLOWED]], [], []
+        kind = PROJECT if self.locator.in_project(path) else LIBRARY
+        self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, kind]], [], []
         try:
-            self.exec_block(tree.body, inner)
+            self._bounded(kind, lambda: self.exec_block(tree.body, inner))
         finally:
             self.frames, self.loops, self.calls = saved_frames, saved_loops, saved_calls
         st.graph = inner.graph
@@ -1063,10 +1087,18 @@ class Interpreter(TfCalls, BuiltinCalls):
     def eval(self, node: Optional[ast.expr], st: State) -> Any:
         if node is None:
             return None
-        if not self.budget.spend(MODEL_STEP_COST if self._in_model() else 1):
+        frame = self.frames[-1] if self.frames else None
+        if not self._spend(frame is not None and len(frame) > 3 and frame[3] is True):
             self.incomplete = True
             return UNKNOWN
-        method = getattr(self, "eval_" + type(node).__name__, None)
+        method = _EVAL_METHODS.get(type(node))
+        if method is None:
+            method = getattr(self, "eval_" + type(node).__name__, None)
+            if method is not None:
+                _EVAL_METHODS[type(node)] = getattr(Interpreter, "eval_" + type(node).__name__)
+                return self.eval(node, st)
+        else:
+            method = method.__get__(self)
         if method is None:
             if self.strict:
                 raise NotImplementedError("scopelint interpreter: unsupported %s" % type(node).__name__)
@@ -1418,24 +1450,70 @@ class Interpreter(TfCalls, BuiltinCalls):
                     return followed
         return ModuleVal(qualname)
 
+    def reset_model_state(self) -> None:
+        """A fresh start for TF's models (as in a fresh process): module-level containers, such
+        as tf_slim's arg_scope stack, back to what loading left in them."""
+        for module, snapshot in self.model_initial.items():
+            env = self.model_envs[module]
+            for name, items in snapshot.items():
+                value = env.vars.get(name)
+                if isinstance(value, ListVal) and isinstance(items, list):
+                    value.items[:] = items
+                elif isinstance(value, DictVal) and isinstance(items, dict):
+                    value.items.clear()
+                    value.items.update(items)
+
     def _unroll_limit(self) -> int:
         """A model's loop over a known list (an optimizer over every trainable variable) runs in
         full; the program's own loops unroll up to MAX_UNROLL."""
-        return MAX_MODEL_UNROLL if self._in_model() else MAX_UNROLL
+        if self._in_model():
+            return MAX_MODEL_UNROLL
+        if self.frames and len(self.frames[-1]) > 3 and self.frames[-1][3] == LIBRARY:
+            return MAX_LIBRARY_UNROLL
+        return MAX_UNROLL
+
+    def _spend(self, in_model: bool) -> bool:
+        """One step of work; TF's models are charged to the file's budget even inside a call into
+        an installed package (whose own budget bounds only the package's code)."""
+        if in_model:
+            return (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
+        return self.budget.spend()
 
     def _in_model(self) -> bool:
         """In TF's code as scopelint models it (bounded work per call, not the program's)."""
         return bool(self.frames) and len(self.frames[-1]) > 3 and self.frames[-1][3] is True
 
-    @staticmethod
-    def _frame(node: ast.AST, line: int, name: str, col: int) -> List[Any]:
+    def _frame(self, node: ast.AST, line: int, name: str, col: int) -> List[Any]:
         """A new frame. Frames outside the analysed file are hidden (a 4th item), as a traceback
         line is only the file's: in TF's models (True) and in followed modules (FOLLOWED)."""
         if models.is_model_node(node):
             return [line, name, col, True]
-        if loader.is_followed_node(node):
-            return [line, name, col, FOLLOWED]
+        path = loader.followed_path(node)
+        if path is not None:
+            return [line, name, col, PROJECT if self.locator.in_project(path) else LIBRARY]
         return [line, name, col]
+
+    def _bounded(self, kind: Any, run: Callable[[], None]) -> None:
+        """Run `run` (a call into, or the body of, a followed module); the outermost entry into
+        an installed package gets LIBRARY_CALL_STEPS of work, after which what it does is
+        unknown (incomplete), and the analysis of the caller goes on."""
+        entering = kind == LIBRARY and not (len(self.frames) > 1 and len(self.frames[-2]) > 3
+                                            and self.frames[-2][3] == LIBRARY)
+        if not entering:
+            run()
+            return
+        outer, outer_model = self.budget, self.model_budget
+        start = min(LIBRARY_CALL_STEPS, max(outer.steps, 0))
+        self.budget = Budget(steps=start)
+        self.model_budget = outer_model or outer
+        try:
+            run()
+        finally:
+            used, exhausted = start - max(self.budget.steps, 0), self.budget.exhausted
+            self.budget, self.model_budget = outer, outer_model
+            outer.spend(used)
+            if exhausted:
+                self.incomplete = True
 
     def model_value(self, module: str, attribute: str) -> Any:
         """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""
@@ -1452,6 +1530,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 self.exec_block(tree.body, state)
             finally:
                 self.frames = saved
+            self.model_initial[module] = {name: _container_snapshot(value) for name, value in env.vars.items()
+                                          if isinstance(value, (ListVal, DictVal))}
         value = env.lookup(attribute)
         return UNKNOWN if value is MISSING else value
 
@@ -1837,7 +1917,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
-        self.frames.append(self._frame(node, node.lineno, name, 0))
+        frame = self._frame(node, node.lineno, name, 0)
+        self.frames.append(frame)
         self.call_stack.append(function)
         self.local_envs.append(local)
         ctx = CallContext(function=function, cleanups_base=len(self.cleanups), yield_hook=yield_hook,
@@ -1845,7 +1926,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.calls.append(ctx)
         saved_loops, self.loops = self.loops, []
         inner = State(st.graph, local, True)
-        try:
+
+        def run_body() -> None:
             if isinstance(node, ast.Lambda):
                 value = self.eval(node.body, inner)
                 if inner.alive:
@@ -1854,6 +1936,9 @@ class Interpreter(TfCalls, BuiltinCalls):
                 self.exec_block(node.body, inner)
                 if inner.alive:
                     ctx.returns.append((None, inner))
+
+        try:
+            self._bounded(frame[3] if len(frame) > 3 else None, run_body)
         finally:
             self.loops = saved_loops
             self.calls.pop()
@@ -2011,6 +2096,24 @@ class _ScopeMethod:
             attr = self.name[4:]
             setattr(self.scope, attr, interp.to_core(args[0]) if args else UNKNOWN)
         return None
+
+
+_EVAL_METHODS: Dict[type, Any] = {}
+
+
+def _container_snapshot(value: Any) -> Any:
+    return list(value.items) if isinstance(value, ListVal) else dict(value.items)
+
+
+def _is_plain_raise(body: Sequence[ast.stmt]) -> bool:
+    """A body that only raises a new exception built from plain values (no call that could
+    touch the graph besides the exception's constructor and str/repr/len/type)."""
+    if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
+        return False
+    exc = body[0].exc
+    calls = [n for n in ast.walk(exc) if isinstance(n, ast.Call)]
+    return all(n is exc or isinstance(n.func, ast.Name) and n.func.id in ("str", "repr", "len", "type")
+               for n in calls)
 
 
 def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:

@@ -13,7 +13,7 @@ import ast
 import functools
 import os
 import sys
-from typing import List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from scopelint.source import find_module_file
 
@@ -21,11 +21,12 @@ MAX_MODULE_BYTES = 2_000_000  # larger files are not followed (generated code, v
 
 # ids of the function nodes of every followed module's tree (kept alive by the parse cache):
 # frames in them are not the analysed file's, so they are hidden, as TF's own frames are.
-_FOLLOWED_NODES: Set[int] = set()
+_FOLLOWED_NODES: Dict[int, str] = {}
 
 
-def is_followed_node(node: ast.AST) -> bool:
-    return id(node) in _FOLLOWED_NODES
+def followed_path(node: ast.AST) -> Optional[str]:
+    """The file of a followed module a function node belongs to, or None."""
+    return _FOLLOWED_NODES.get(id(node))
 
 
 def package_of(path: str) -> Tuple[Optional[str], str]:
@@ -55,7 +56,13 @@ class Locator:
         roots = [main_dir]
         if package_root not in roots:
             roots.append(package_root)
+        self.project_roots = tuple(os.path.join(r, "") for r in roots)
         self.roots = roots + [d for d in _site_dirs() if d not in roots]
+
+    def in_project(self, path: str) -> bool:
+        """A module of the analysed file's project (not an installed package)."""
+        return path.startswith(self.project_roots) and not any(
+            part in ("site-packages", "dist-packages") for part in path.split(os.sep))
 
     def locate(self, qualname: str) -> Optional[str]:
         """The module's .py file (a package's __init__.py), or None."""
@@ -93,5 +100,5 @@ def _parse(path: str, mtime: int, size: int) -> Optional[ast.Module]:
         return None
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
-            _FOLLOWED_NODES.add(id(node))
+            _FOLLOWED_NODES[id(node)] = path
     return tree

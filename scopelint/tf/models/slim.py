@@ -112,6 +112,16 @@ def _model_variable(name, shape=None, dtype=tf.float32, initializer=None, regula
                      partitioner=partitioner)
 
 
+def _layer_variable(name, shape, dtype, initializer, regularizer, trainable, collections):
+    """A layer's own variable: what tf_slim's layer getter asks model_variable for, passing every
+    argument (so an arg_scope on model_variable changes nothing here)."""
+    collections = (list(collections) if collections else []) + _MODEL_COLLECTIONS
+    return tf.get_variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                           trainable=trainable, collections=collections)
+
+
+_MODEL_COLLECTIONS = [tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.MODEL_VARIABLES]
+
 variable = add_arg_scope(_variable)
 variable.__name__ = variable._key_op = "variable"
 model_variable = add_arg_scope(_model_variable)
@@ -176,17 +186,19 @@ def _variable_collections(collections, name):
 
 def _weights_and_biases(kernel_shape, num_outputs, dtype, normalizer_fn, weights_initializer, weights_regularizer,
                         biases_initializer, biases_regularizer, variables_collections, trainable):
-    weights = model_variable("weights", shape=kernel_shape, dtype=dtype, initializer=weights_initializer,
-                             regularizer=weights_regularizer,
-                             collections=_variable_collections(variables_collections, "weights"),
-                             trainable=trainable)
-    biases = None
-    if not normalizer_fn and biases_initializer:
-        biases = model_variable("biases", shape=[num_outputs], dtype=dtype, initializer=biases_initializer,
-                                regularizer=biases_regularizer,
-                                collections=_variable_collections(variables_collections, "biases"),
-                                trainable=trainable)
-    return weights, biases
+    collections = variables_collections
+    if isinstance(collections, dict):
+        weights = _layer_variable("weights", kernel_shape, dtype, weights_initializer, weights_regularizer, trainable,
+                                  collections.get("weights"))
+    else:
+        weights = _layer_variable("weights", kernel_shape, dtype, weights_initializer, weights_regularizer, trainable,
+                                  collections)
+    if normalizer_fn or not biases_initializer:
+        return weights, None
+    if isinstance(collections, dict):
+        collections = collections.get("biases")
+    return weights, _layer_variable("biases", [num_outputs], dtype, biases_initializer, biases_regularizer, trainable,
+                                    collections)
 
 
 def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):
@@ -308,9 +320,8 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
         collections = variables_collections
 
         def make(name, initializer, trainable_param, regularizer=None):
-            return model_variable(name, shape=params_shape, dtype=dtype, initializer=initializer,
-                                  regularizer=regularizer, trainable=trainable_param,
-                                  collections=_variable_collections(collections, name))
+            return _layer_variable(name, params_shape, dtype, initializer, regularizer, trainable_param,
+                                   collections.get(name) if isinstance(collections, dict) else collections)
 
         beta = gamma = None
         if gamma_first and scale:
@@ -335,10 +346,8 @@ def _bias_add(inputs, activation_fn=None, initializer=tf.zeros_initializer(), re
               variables_collections=None, outputs_collections=None, trainable=True, data_format="NHWC", scope=None):
     with tf.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse):
         channels = _channels(inputs, data_format == "NCHW")
-        biases = model_variable("biases", shape=[channels], dtype=inputs.dtype.base_dtype, initializer=initializer,
-                                regularizer=regularizer,
-                                collections=_variable_collections(variables_collections, "biases"),
-                                trainable=trainable)
+        biases = _layer_variable("biases", [channels], inputs.dtype.base_dtype, initializer, regularizer, trainable,
+                                 _variable_collections(variables_collections, "biases"))
         outputs = tf.nn.bias_add(inputs, biases, data_format=data_format)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
@@ -356,16 +365,14 @@ def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=
         channels = _channels(inputs, first)
         kernel = _spatial(kernel_size, 2)
         dtype = inputs.dtype.base_dtype
-        depthwise = model_variable("depthwise_weights", shape=kernel + [channels, depth_multiplier], dtype=dtype,
-                                   initializer=weights_initializer, regularizer=weights_regularizer,
-                                   trainable=trainable,
-                                   collections=_variable_collections(variables_collections, "weights"))
+        depthwise = _layer_variable("depthwise_weights", kernel + [channels, depth_multiplier], dtype,
+                                    weights_initializer, weights_regularizer, trainable,
+                                    _variable_collections(variables_collections, "weights"))
         strides = [1] + _spatial(stride, 2) + [1]
         if num_outputs is not None:
-            pointwise = model_variable("pointwise_weights", shape=[1, 1, channels * depth_multiplier, num_outputs],
-                                       dtype=dtype, initializer=pointwise_initializer or weights_initializer,
-                                       regularizer=weights_regularizer, trainable=trainable,
-                                       collections=_variable_collections(variables_collections, "weights"))
+            pointwise = _layer_variable("pointwise_weights", [1, 1, channels * depth_multiplier, num_outputs], dtype,
+                                        pointwise_initializer or weights_initializer, weights_regularizer, trainable,
+                                        _variable_collections(variables_collections, "weights"))
             outputs = tf.nn.separable_conv2d(inputs, depthwise, pointwise, strides, padding.upper(),
                                              dilations=_spatial(rate, 2), data_format=data_format)
             out_channels = num_outputs
@@ -373,9 +380,8 @@ def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=
             outputs = tf.nn.depthwise_conv2d(inputs, depthwise, strides, padding.upper())
             out_channels = channels * depth_multiplier
         if not normalizer_fn and biases_initializer:
-            biases = model_variable("biases", shape=[out_channels], dtype=dtype, initializer=biases_initializer,
-                                    regularizer=biases_regularizer, trainable=trainable,
-                                    collections=_variable_collections(variables_collections, "biases"))
+            biases = _layer_variable("biases", [out_channels], dtype, biases_initializer, biases_regularizer, trainable,
+                                     _variable_collections(variables_collections, "biases"))
             outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
         return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
 
@@ -423,11 +429,11 @@ def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
         params_shape = dims[begin_params_axis:]
         dtype = inputs.dtype.base_dtype
         if center:
-            model_variable("beta", shape=params_shape, dtype=dtype, initializer=tf.zeros_initializer(),
-                           collections=_variable_collections(variables_collections, "beta"), trainable=trainable)
+            _layer_variable("beta", params_shape, dtype, tf.zeros_initializer(), None, trainable,
+                            _variable_collections(variables_collections, "beta"))
         if scale:
-            model_variable("gamma", shape=params_shape, dtype=dtype, initializer=tf.ones_initializer(),
-                           collections=_variable_collections(variables_collections, "gamma"), trainable=trainable)
+            _layer_variable("gamma", params_shape, dtype, tf.ones_initializer(), None, trainable,
+                            _variable_collections(variables_collections, "gamma"))
         outputs = tf.identity(inputs)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
