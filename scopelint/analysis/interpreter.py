@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import math
 import operator
+import re
 import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -1365,6 +1367,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return GraphMethod(obj, name)
         if isinstance(obj, Op) and name in ("name", "type"):
             return getattr(obj, name)
+        if isinstance(obj, re.Match):
+            return getattr(obj, name, UNKNOWN)
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)
@@ -1417,6 +1421,10 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def module_attribute(self, module: ModuleVal, name: str, st: Optional[State] = None) -> Any:
         qualname = module.qualname + "." + name
+        if qualname in _NUMERIC_CONSTANTS:
+            return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
+        if qualname in _SIX_CONSTANTS:
+            return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
         if qualname.startswith("tensorflow"):
@@ -1809,6 +1817,14 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return ArgParserVal()
             if callee.qualname == "collections.namedtuple":
                 return _namedtuple_class(args, kwargs)
+            if callee.qualname in ("copy.copy", "copy.deepcopy") and len(args) == 1:
+                return _copied(args[0], callee.qualname.endswith("deepcopy"))
+            if callee.qualname in _REGEX_FUNCTIONS and not kwargs and args and \
+                    all(isinstance(a, (str, int)) for a in args):
+                try:
+                    return getattr(re, short)(*args)  # `re.match(r"^(.*):\d+$", name)` on a known name
+                except (re.error, TypeError):
+                    return UNKNOWN
             if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
                     (callee.qualname.endswith("OrderedDict") or not args):
                 return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
@@ -1826,7 +1842,7 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return UNKNOWN
             return self._library_call(callee.qualname, args, kwargs, st)
         if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
-                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float)):
+                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match)):
             return self.real_call(callee, args, kwargs, st)
         if isinstance(callee, GeneratorFactory):
             return GeneratorCM(callee.function, args, kwargs, len(self.frames))
@@ -2099,6 +2115,33 @@ class _ScopeMethod:
 
 
 _EVAL_METHODS: Dict[type, Any] = {}
+_NUMERIC_CONSTANTS = {
+    "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
+    for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
+}
+_SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
+    "six.string_types": lambda: ListVal([BuiltinFn("str")], is_tuple=True),
+    "six.integer_types": lambda: ListVal([BuiltinFn("int")], is_tuple=True),
+    "six.class_types": lambda: ListVal([BuiltinFn("type")], is_tuple=True),
+    "six.text_type": lambda: BuiltinFn("str"), "six.binary_type": lambda: BuiltinFn("bytes"),
+    "six.PY2": lambda: False, "six.PY3": lambda: True,
+}
+_REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
+
+
+def _copied(value: Any, deep: bool) -> Any:
+    """copy.copy / copy.deepcopy of a value the analysis knows (BERT deep-copies its config)."""
+    if isinstance(value, InstanceVal):
+        attrs = {k: _copied(v, True) if deep else v for k, v in value.attrs.items()}
+        return InstanceVal(value.cls, attrs, value.attrs_complete)
+    if isinstance(value, ListVal):
+        return ListVal([_copied(v, True) if deep else v for v in value.items], value.is_tuple, value.poisoned,
+                       value.fields)
+    if isinstance(value, DictVal):
+        copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
+        copied.complete = value.complete
+        return copied
+    return value
 
 
 def _container_snapshot(value: Any) -> Any:

@@ -157,7 +157,7 @@ def pure_function(qualname: str) -> Optional[Any]:
     if not name.startswith(TF + "."):
         return None
     short = name[len(TF) + 1:]
-    if short in _PURE_NAMES:
+    if _RENAMED.get(short, short) in _PURE_NAMES:  # tf.slice is the runtime's slice_
         return getattr(runtime_api, _RENAMED.get(short, short))
     if short.startswith("nn.") and short[3:] in _NN_NAMES:
         return getattr(runtime_nn, short[3:])

@@ -172,6 +172,10 @@ class TfCalls:
 
                 enum = getattr(runtime_api, enum_name.rsplit(".", 1)[-1])
                 return getattr(enum, member, UNKNOWN)
+            if isinstance(value, ApiFn):
+                function = tf_api.pure_function(value.qualname)
+                if isinstance(function, type) and issubclass(function, runtime_api_initializer()):
+                    return function  # `initializer=tf.zeros_initializer`, the class: TF instantiates it
         if isinstance(value, ListVal):
             items = [self.to_core(v) for v in value.items]
             if any(v is UNKNOWN for v in items):
@@ -297,7 +301,8 @@ class TfCalls:
         core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
             "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
             "collections", "trainable", "synchronization")}
-        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)):
+        if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)) and \
+                not isinstance(core_kwargs.get("initializer"), type):
             core_kwargs["initializer"] = UNKNOWN
         self._active_state = st
         result = st.graph.get_variable(name, **core_kwargs)
@@ -492,6 +497,12 @@ class TfCalls:
 
         self.enter_context(scope, node or ast.Pass(), run_all, st)
         return outputs[0] if outputs else UNKNOWN
+
+
+def runtime_api_initializer() -> type:
+    from scopelint.runtime.api import Initializer
+
+    return Initializer
 
 
 def _bind(function: str, names: List[str], args: List[Any], kwargs: Dict[str, Any],

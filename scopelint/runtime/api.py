@@ -692,6 +692,58 @@ def matmul(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False,
     return matmul_shape_tensor(a, b, transpose_a or adjoint_a, transpose_b or adjoint_b, name)
 
 
+def einsum(equation: Any, *inputs: Any, name: Any = None, **kwargs: Any) -> Tensor:
+    """Output dims by letter from the inputs' dims (`abc,cde->abde`); unknown with an ellipsis."""
+    out: Any = None
+    if isinstance(equation, str) and "." not in equation:
+        spec = equation.replace(" ", "")
+        lhs, _, rhs = spec.partition("->")
+        operands = lhs.split(",")
+        sizes: Dict[str, Any] = {}
+        known = len(operands) == len(inputs)
+        for letters, tensor in zip(operands, inputs):
+            dims = shape_of(tensor).dims_tuple
+            if dims is None or len(dims) != len(letters):
+                known = False
+                break
+            for letter, dim in zip(letters, dims):
+                if sizes.get(letter) is None:
+                    sizes[letter] = dim
+        if known:
+            if "->" not in spec:
+                rhs = "".join(sorted(c for c in set(lhs.replace(",", "")) if lhs.count(c) == 1))
+            out = [sizes.get(letter) for letter in rhs]
+    return Tensor(out, dtype_of(inputs[0]) if inputs else FLOAT32, op_name("einsum", name), "Einsum")
+
+
+def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **kwargs: Any) -> List[Any]:
+    """d(ys)/d(xs), one tensor per x shaped like it. Assumes every x reaches ys (TF gives None for
+    one that does not: which the runtime cannot tell, as its tensors do not record their inputs)."""
+    many = isinstance(xs, (list, tuple))
+    grads = [Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad") for x in (xs if many else [xs])]
+    return grads
+
+
+def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None, name: Any = None) -> Any:
+    clipped = [None if t is None else Tensor(shape_of(t), dtype_of(t), op_name("clip_by_global_norm", name), "Mul")
+               for t in t_list]
+    return clipped, Tensor([], FLOAT32, op_name("global_norm", None), "Sqrt")
+
+
+def _assertion(default: str) -> Callable[..., Op]:
+    def make(*args: Any, name: Any = None, **kwargs: Any) -> Op:
+        return Op(op_name(default, name), "Assert")
+
+    make.__name__ = default
+    return make
+
+
+for _assert in ("assert_less_equal", "assert_less", "assert_equal", "assert_greater", "assert_greater_equal",
+                "assert_rank", "assert_rank_at_least", "assert_positive", "assert_non_negative", "assert_type",
+                "assert_none_equal", "assert_near", "assert_integer", "assert_scalar"):
+    globals()[_assert] = _assertion(_assert)
+
+
 def tensordot(a: Any, b: Any, axes: Any, name: Any = None) -> Tensor:
     """Free dims of `a`, then free dims of `b`; `axes` is N (last N of a with first N of b)
     or a pair of axis lists."""
@@ -796,6 +848,8 @@ def transpose(a: Any, perm: Any = None, name: Any = "transpose", conjugate: bool
 def expand_dims(input: Any, axis: Any = None, name: Any = None, dim: Any = None) -> Tensor:  # noqa: A002
     shape = shape_of(input)
     axis = axis if axis is not None else dim
+    if isinstance(axis, (list, tuple)) and len(axis) == 1:
+        axis = axis[0]  # `axis=[-1]`: TF takes a one-element list too (BERT's embedding_lookup)
     out: Any = None
     if shape.dims_tuple is not None and isinstance(axis, int):
         dims = list(shape.dims_tuple)
@@ -896,7 +950,20 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
 
 
 def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
-    out = [s if isinstance(s, int) and s >= 0 else None for s in size] if isinstance(size, (list, tuple)) else None
+    """tf.slice: a size of -1 takes the rest of that dimension (dim - begin)."""
+    out: Any = None
+    if isinstance(size, (list, tuple)):
+        dims = shape_of(input_).dims_tuple
+        starts = list(begin) if isinstance(begin, (list, tuple)) else [None] * len(size)
+        out = []
+        for index, extent in enumerate(size):
+            if isinstance(extent, int) and extent >= 0:
+                out.append(extent)
+            elif extent == -1 and dims is not None and index < len(dims) and dims[index] is not None and \
+                    index < len(starts) and isinstance(starts[index], int):
+                out.append(dims[index] - starts[index])
+            else:
+                out.append(None)
     return Tensor(out, dtype_of(input_), op_name("Slice", name), "Slice")
 
 

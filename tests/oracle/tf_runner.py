@@ -104,7 +104,13 @@ def _install_tf1_compat(v1: Any) -> None:
     rnn.__dict__.update({k: v for k, v in vars(v1.nn.rnn_cell).items() if not k.startswith("_")})
     functions = ("dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn", "raw_rnn")
     rnn.__dict__.update({k: getattr(v1.nn, k) for k in functions})
-    v1.contrib = types.SimpleNamespace(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn)
+    contrib = types.ModuleType("tensorflow.contrib")
+    contrib.__path__ = []  # type: ignore[attr-defined]
+    contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn)
+    v1.contrib = contrib
+    sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
+    for name in ("slim", "layers", "framework", "rnn"):
+        sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
 
 
 class Observer:
