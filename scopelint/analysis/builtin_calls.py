@@ -130,6 +130,8 @@ class BuiltinCalls:
                 if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
                     return True
                 return False if obj.attrs_complete else UNKNOWN
+            if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None))):
+                return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
             return UNKNOWN
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
@@ -159,6 +161,22 @@ class BuiltinCalls:
                 if isinstance(owner, ClassVal) and receiver is not MISSING:
                     return Super(owner, receiver)
             return UNKNOWN
+        if name in ("map", "filter") and len(args) >= 2:
+            # Eager here (Python 3's are lazy, but TF1 code consumes them at once: `q, k, v = map(...)`).
+            lists = [self.iterate(a, st) for a in args[1:]]
+            if all(items is not None for items in lists):
+                function, results = args[0], []
+                for group in zip(*lists):  # type: ignore[misc]
+                    if name == "map":
+                        results.append(self.call(function, list(group), {}, st, node))  # type: ignore[attr-defined]
+                        continue
+                    keep = truth(self.call(function, [group[0]], {}, st, node)) if function is not None \
+                        else truth(group[0])  # type: ignore[attr-defined]
+                    if keep is None:
+                        return UNKNOWN
+                    if keep:
+                        results.append(group[0])
+                return IteratorVal(results)
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",

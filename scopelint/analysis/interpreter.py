@@ -453,8 +453,18 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(target, ast.Name):
             st.env.assign(target.id, value)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            items = self.unpack(value, len(target.elts), st)
             starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(starred) == 1:
+                # `*start, nx = shape_list(x)`: the starred name takes the middle, as a list
+                whole = self.iterate(value, st) if isinstance(value, (ListVal, TensorShape, str)) else None
+                before, after = starred[0], len(target.elts) - starred[0] - 1
+                if whole is not None and len(whole) >= before + after:
+                    middle = ListVal(list(whole[before: len(whole) - after]))
+                    parts = list(whole[:before]) + [middle] + list(whole[len(whole) - after:])
+                    for element, item in zip(target.elts, parts):
+                        self.assign(element.value if isinstance(element, ast.Starred) else element, item, st)
+                    return
+            items = self.unpack(value, len(target.elts), st) if not starred else None
             if starred or items is None:
                 for element in target.elts:
                     inner = element.value if isinstance(element, ast.Starred) else element
@@ -1269,6 +1279,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         for op, comparator in zip(node.ops, node.comparators):
             right = self.eval(comparator, st)
             outcome = self.compare(op, left, right)
+            if isinstance(outcome, Tensor):
+                return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
             if outcome is False:
                 return False
             if outcome is UNKNOWN:
@@ -1299,6 +1311,13 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return UNKNOWN
         if isinstance(op, (ast.Eq, ast.NotEq)) and left is None and right is not UNKNOWN:
             return isinstance(op, ast.NotEq) if not is_concrete(right) else (right is None) == isinstance(op, ast.Eq)
+        ordering = isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
+        if ordering and (isinstance(left, Tensor) or isinstance(right, Tensor)) and \
+                all(isinstance(x, Tensor) or is_concrete(x) and x is not None for x in (left, right)):
+            try:
+                return _CMPOPS[type(op)](left, right)  # an elementwise comparison op (`i >= j - ns + nd`)
+            except Exception:
+                return UNKNOWN
         return UNKNOWN
 
     def eval_Attribute(self, node: ast.Attribute, st: State) -> Any:

@@ -109,7 +109,7 @@ _PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} -
 _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
     "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
 
-_RENAMED = {"slice": "slice_", "tuple": "tuple_"}
+_RENAMED = {"slice": "slice_", "tuple": "tuple_", "range": "range_"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -131,6 +131,10 @@ def canonical(qualname: str) -> str:
     if rest.startswith("contrib.framework.") and rest.rsplit(".", 1)[-1] in ("arg_scope",):
         rest = "arg_scope"
     rest = _ALIASES.get(rest, rest)
+    if rest.startswith(("math.", "linalg.", "dtypes.", "debugging.")) and rest.count(".") == 1:
+        last = rest.split(".", 1)[1]  # tf.math.rsqrt is tf.rsqrt
+        if _RENAMED.get(last, last) in _PURE_NAMES or last in _NN_NAMES:
+            rest = last
     return TF + "." + rest if rest else TF
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import math
 from typing import Any, Callable, Dict, List, Optional
 
 from scopelint.runtime import context
@@ -690,6 +691,19 @@ def matmul(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False,
            adjoint_b: bool = False, a_is_sparse: bool = False, b_is_sparse: bool = False, name: Any = None,
            **kwargs: Any) -> Tensor:
     return matmul_shape_tensor(a, b, transpose_a or adjoint_a, transpose_b or adjoint_b, name)
+
+
+def range_(start: Any, limit: Any = None, delta: Any = 1, dtype: Any = None, name: Any = "range") -> Tensor:
+    """tf.range: a vector, of known length when the bounds are Python numbers."""
+    if limit is None:
+        start, limit = 0, start
+    values = (start, limit, delta)
+    length: Any = None
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) and delta != 0:
+        length = max(0, int(math.ceil((limit - start) / float(delta))))
+    floating = any(isinstance(v, float) or isinstance(v, Tensor) and dtype_of(v).is_floating for v in values)
+    out_dtype = as_dtype(dtype) if dtype is not None else (FLOAT32 if floating else INT32)
+    return Tensor([length], out_dtype, op_name("range", name), "Range")
 
 
 def einsum(equation: Any, *inputs: Any, name: Any = None, **kwargs: Any) -> Tensor:

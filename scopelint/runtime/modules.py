@@ -41,7 +41,8 @@ TF_SUBMODULES = {
 _PACKAGES = {"tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework",
              "tensorflow.python.training", "tensorflow.python.keras", "tensorflow.python.layers"}
 
-_RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "Variable": api.Variable_, "AUTO_REUSE": AUTO_REUSE}
+_RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "range": api.range_, "Variable": api.Variable_,
+            "AUTO_REUSE": AUTO_REUSE}
 
 
 def _public(namespace: Any) -> Dict[str, Any]:
