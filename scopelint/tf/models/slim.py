@@ -236,34 +236,23 @@ def _convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", dat
         return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
 
 
-def _convolution2d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
-                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
-                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
-                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
-    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
-                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
-                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
-                        trainable, scope, conv_dims=2)
+def _convolution_of_rank(rank):
+    """tf_slim's convolution1d/2d/3d: `convolution` with the input's rank checked."""
+    def convolution_n(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
+                      activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                      weights_initializer=None, weights_regularizer=None, biases_initializer=tf.zeros_initializer(),
+                      biases_regularizer=None, reuse=None, variables_collections=None, outputs_collections=None,
+                      trainable=True, scope=None):
+        return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
+                            normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
+                            biases_initializer, biases_regularizer, reuse, variables_collections,
+                            outputs_collections, trainable, scope, conv_dims=rank)
+    return convolution_n
 
 
-def _convolution1d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
-                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
-                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
-                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
-    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
-                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
-                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
-                        trainable, scope, conv_dims=1)
-
-
-def _convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None, rate=1,
-                   activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None, weights_initializer=None,
-                   weights_regularizer=None, biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
-                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True, scope=None):
-    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
-                        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
-                        biases_initializer, biases_regularizer, reuse, variables_collections, outputs_collections,
-                        trainable, scope, conv_dims=3)
+_convolution1d = _convolution_of_rank(1)
+_convolution2d = _convolution_of_rank(2)
+_convolution3d = _convolution_of_rank(3)
 
 
 def _fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
