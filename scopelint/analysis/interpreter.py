@@ -194,6 +194,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
         self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)
         self.locator = loader.Locator(path)
@@ -394,6 +395,9 @@ class Interpreter(TfCalls, BuiltinCalls):
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
             return ModuleVal(qualname)
         path = self.locator.locate(qualname)
+        if path is not None and not loader.builds_graphs(path):
+            self.graph_free.add(qualname)
+            return ModuleVal(qualname)
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
         if tree is None:
             return ModuleVal(qualname)
@@ -1855,7 +1859,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return _ExitStack()
             if callee.qualname == "contextlib.suppress":
                 return _Suppress(any(_may_catch_scope_errors(_exception_name(a)) for a in args))
-            if not tf_api.is_safe_module(callee.qualname):
+            if not tf_api.is_safe_module(callee.qualname) and \
+                    not callee.qualname.startswith(tuple(m + "." for m in self.graph_free)):
                 _escape(args, kwargs)
                 st.graph.unknown_code_ran()
                 return UNKNOWN

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import os
+import re
 import sys
 from typing import Dict, List, Optional, Tuple
 
@@ -67,6 +68,21 @@ class Locator:
     def locate(self, qualname: str) -> Optional[str]:
         """The module's .py file (a package's __init__.py), or None."""
         return find_module_file(qualname, tuple(self.roots))
+
+
+_TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\\btf\\b|variable_scope|get_variable")
+
+
+@functools.lru_cache(maxsize=1024)
+def builds_graphs(path: str) -> bool:
+    """Whether a module can touch a TF graph itself: it names TensorFlow somewhere. A module that
+    does not (a tokenizer, a data reader) is not followed; calls into it are a library's calls,
+    which run the program's code only when given the program's functions or objects."""
+    try:
+        with open(path, "rb") as handle:
+            return bool(_TF_WORDS.search(handle.read()))
+    except OSError:
+        return True
 
 
 def parse_module(path: str) -> Optional[ast.Module]:
