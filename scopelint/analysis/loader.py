@@ -70,19 +70,33 @@ class Locator:
         return find_module_file(qualname, tuple(self.roots))
 
 
-_TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\\btf\\b|variable_scope|get_variable")
+_TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\btf\b|variable_scope|get_variable")
+_IMPORTS = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 
 
 @functools.lru_cache(maxsize=1024)
 def builds_graphs(path: str) -> bool:
-    """Whether a module can touch a TF graph itself: it names TensorFlow somewhere. A module that
-    does not (a tokenizer, a data reader) is not followed; calls into it are a library's calls,
+    """Whether a module may touch a TF graph: it names TensorFlow, or imports anything beyond the
+    standard library and plain data libraries (it may re-export the project's TF code). Other
+    modules (a tokenizer, a data reader) are not followed: calls into them are a library's,
     which run the program's code only when given the program's functions or objects."""
     try:
         with open(path, "rb") as handle:
-            return bool(_TF_WORDS.search(handle.read()))
+            text = handle.read()
     except OSError:
         return True
+    if _TF_WORDS.search(text):
+        return True
+    from scopelint.analysis.tf_api import SAFE_MODULES
+
+    plain = set(SAFE_MODULES) | set(getattr(sys, "stdlib_module_names", ()))
+    for match in _IMPORTS.finditer(text):
+        names = match.group(1) or match.group(2) or b""
+        for name in names.decode("ascii", "replace").split(","):
+            root = name.strip().split(" ")[0].split(".")[0]
+            if not root or root not in plain:
+                return True  # a relative import (`from . import`) or the project's own module
+    return False
 
 
 def parse_module(path: str) -> Optional[ast.Module]:
