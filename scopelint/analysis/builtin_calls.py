@@ -451,6 +451,9 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
 
 def _unknown_result(function: Any, args: List[Any]) -> Any:
     name = getattr(function, "__name__", "")
+    if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
+        # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
+        return ListVal([UnknownTensor() for _ in args[1].items])
     if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
     if any(isinstance(a, Tensor) for a in args):

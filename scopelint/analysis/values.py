@@ -157,6 +157,7 @@ class VarVal(Tensor):
         self._shape = self.record.shape if self.record.shape is not None else TensorShape(None)
         self.dtype = self.record.dtype if isinstance(self.record.dtype, DType) else DType("float32")
         self.name = self.record.name if isinstance(self.record.name, str) else ""
+        self.deps = frozenset([self.record.name]) if isinstance(self.record.name, str) else None
 
 
 @dataclass(eq=False)
@@ -331,6 +332,7 @@ class UnknownTensor(Tensor):
     def __init__(self) -> None:
         super().__init__(None, "float32", "", "Unknown")
         self.dtype = UNKNOWN  # nor is its dtype known (`tf.constant(array[:10])`)
+        self.deps = None  # nor the variables it is computed from
 
     def get_shape(self) -> Any:  # type: ignore[override]
         return UNKNOWN

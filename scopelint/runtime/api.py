@@ -731,10 +731,19 @@ def einsum(equation: Any, *inputs: Any, name: Any = None, **kwargs: Any) -> Tens
 
 
 def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **kwargs: Any) -> List[Any]:
-    """d(ys)/d(xs), one tensor per x shaped like it. Assumes every x reaches ys (TF gives None for
-    one that does not: which the runtime cannot tell, as its tensors do not record their inputs)."""
-    many = isinstance(xs, (list, tuple))
-    grads = [Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad") for x in (xs if many else [xs])]
+    """d(ys)/d(xs): a tensor shaped like each x, or None for a variable ys do not depend on (when
+    what ys depend on is unknown, every x is assumed reached)."""
+    from scopelint.runtime import dependencies
+
+    reached = dependencies.of(ys)
+    grads: List[Any] = []
+    for x in (xs if isinstance(xs, (list, tuple)) else [xs]):
+        own = getattr(x, "deps", None)
+        if reached is not None and getattr(x, "record", None) is not None and own is not None and \
+                not own & reached:
+            grads.append(None)
+            continue
+        grads.append(Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad"))
     return grads
 
 
@@ -1156,3 +1165,21 @@ def as_dtype(type_value: Any) -> DType:  # noqa: F811 - tf.as_dtype
 
 
 __all_tensor_types__ = (Tensor, Dimension, TensorShape, AUTO_REUSE)
+
+
+def _track_ops() -> None:
+    """Op results depend on what their inputs depend on (runtime/dependencies.py)."""
+    from scopelint.runtime.dependencies import track_module
+
+    track_module(globals(), skip=(
+        "get_variable", "get_local_variable", "create_partitioned_variables", "get_variable_scope", "make_template",
+        "cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr", "global_variables", "trainable_variables",
+        "local_variables", "model_variables", "get_collection", "get_collection_ref", "add_to_collection",
+        "add_to_collections", "reset_default_graph", "get_default_graph", "variable_op_scope", "fixed_size_partitioner",
+        "min_max_variable_partitioner", "variable_axis_size_partitioner", "control_dependencies", "device",
+        "colocate_with", "as_dtype", "disable_v2_behavior", "disable_eager_execution", "enable_eager_execution",
+        "executing_eagerly", "set_random_seed", "get_seed", "all_variables", "gradients", "tuple_", "group"),
+        cut=("stop_gradient",))
+
+
+_track_ops()

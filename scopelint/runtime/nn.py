@@ -211,3 +211,12 @@ def xw_plus_b(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
     x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
     out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
     return Tensor(out, dtype_of(x), op_name("xw_plus_b", name), "BiasAdd")
+
+
+def _track_ops() -> None:
+    from scopelint.runtime.dependencies import track_module
+
+    track_module(globals(), skip=())
+
+
+_track_ops()

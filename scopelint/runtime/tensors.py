@@ -23,7 +23,10 @@ class Op:
 
 
 class Tensor:
-    """A graph tensor: shape (TensorShape, maybe partly unknown) and dtype only."""
+    """A graph tensor: shape (TensorShape, maybe partly unknown), dtype, and the names of the
+    variables it is computed from (`deps`, None when unknown; see runtime/dependencies.py)."""
+
+    deps: Optional[frozenset] = frozenset()
 
     def __init__(self, shape: Any, dtype: Any = FLOAT32, name: str = "", op_type: str = "Op") -> None:
         self._shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
@@ -303,6 +306,8 @@ def spatial(strides: Any, rank: int) -> Sequence[int]:
 class Opaque(Tensor):
     """The result of an API the runtime does not model: absorbs attribute access and calls."""
 
+    deps = None  # an unmodelled API's result: what it depends on is unknown
+
     def __init__(self, label: str = "opaque") -> None:
         self._shape = TensorShape(None)
         self.dtype = FLOAT32
@@ -322,3 +327,17 @@ class Opaque(Tensor):
 
     def __iter__(self) -> Any:
         return iter(())
+
+
+def _track_operators() -> None:
+    from scopelint.runtime.dependencies import tracked
+
+    for name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
+                 "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__abs__", "_compare", "__getitem__",
+                 "__and__", "__or__", "__invert__", "__lt__", "__le__", "__gt__", "__ge__"):
+        method = Tensor.__dict__.get(name)
+        if method is not None and not getattr(method, "__wrapped_op__", False):
+            setattr(Tensor, name, tracked(method))
+
+
+_track_operators()

@@ -11,6 +11,11 @@ from scopelint.semantics.shapes import TensorShape
 from scopelint.semantics.values import render
 
 
+def variable_deps(record: StoredVariable) -> Any:
+    """A variable depends on itself, by name (None while its name is partly unknown)."""
+    return frozenset([record.name]) if isinstance(record.name, str) else None
+
+
 class Variable(Tensor):
     """A RefVariable as TF1 graph code sees it: name, shape, `float32_ref` dtype."""
 
@@ -25,6 +30,7 @@ class Variable(Tensor):
         self.op = Op(self.name[:-2] if self.name.endswith(":0") else self.name, "VariableV2")
         self.initializer = Op(self.op.name + "/Assign", "Assign")
         self.trainable = True
+        self.deps = variable_deps(record)
 
     def value(self) -> Tensor:
         return Tensor(self._shape, self.dtype.base_dtype, self.op.name + "/read", "Identity")

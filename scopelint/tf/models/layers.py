@@ -700,7 +700,20 @@ class BatchNormalization(Layer):
         self.built = True
 
     def call(self, inputs, training=False):
-        return tf.identity(inputs)
+        # The normalisation itself is left out: only the shape and what the output depends on
+        # (gamma and beta, so that gradients reach them) matter here.
+        outputs = tf.identity(inputs)
+        dims = _dims(inputs.get_shape())
+        axis = self.axis if isinstance(self.axis, int) else None
+        if dims is None or axis is None:
+            return outputs
+        axis = axis + len(dims) if axis < 0 else axis
+        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
+        if self.gamma is not None:
+            outputs = outputs * tf.reshape(self.gamma, broadcast)
+        if self.beta is not None:
+            outputs = outputs + tf.reshape(self.beta, broadcast)
+        return outputs
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,

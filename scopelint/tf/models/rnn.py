@@ -149,8 +149,10 @@ class GRUCell(LayerRNNCell):
     def call(self, inputs, state):
         gates = tf.matmul(tf.concat([inputs, state], 1), self._gate_kernel)
         candidate = tf.matmul(tf.concat([inputs, state], 1), self._candidate_kernel)
-        del gates  # the update and reset gates: no variable, no change of shape
-        new_h = self._activation(tf.nn.bias_add(candidate, self._candidate_bias))
+        gates = tf.nn.bias_add(gates, self._gate_bias)
+        # The gating itself is left out: the output keeps the shape and depends on every weight.
+        new_h = self._activation(tf.nn.bias_add(candidate, self._candidate_bias)) + \
+            0.0 * tf.reduce_sum(gates, axis=1, keepdims=True)
         return new_h, new_h
 
 
@@ -184,8 +186,8 @@ class BasicLSTMCell(LayerRNNCell):
             c, h = state
         else:
             c, h = tf.split(state, 2, 1)
-        tf.nn.bias_add(tf.matmul(tf.concat([inputs, h], 1), self._kernel), self._bias)
-        new_c = tf.identity(c)
+        gates = tf.nn.bias_add(tf.matmul(tf.concat([inputs, h], 1), self._kernel), self._bias)
+        new_c = c + 0.0 * tf.reduce_sum(gates, axis=1, keepdims=True)  # the gating left out, not the weights
         new_h = self._activation(new_c)
         if self._state_is_tuple:
             return new_h, LSTMStateTuple(new_c, new_h)
@@ -237,8 +239,10 @@ class LSTMCell(LayerRNNCell):
         else:
             c_prev = tf.slice(state, [0, 0], [-1, self._num_units])
             m_prev = tf.slice(state, [0, self._num_units], [-1, self._output_size])
-        tf.nn.bias_add(tf.matmul(tf.concat([inputs, m_prev], 1), self._kernel), self._bias)
-        c = tf.identity(c_prev)
+        lstm_matrix = tf.nn.bias_add(tf.matmul(tf.concat([inputs, m_prev], 1), self._kernel), self._bias)
+        c = c_prev + 0.0 * tf.reduce_sum(lstm_matrix, axis=1, keepdims=True)  # the gating left out
+        if self._use_peepholes:
+            c = c + self._w_f_diag * c_prev + self._w_i_diag * c_prev + self._w_o_diag * c_prev
         m = self._activation(c)
         if self._num_proj is not None:
             m = tf.matmul(m, self._proj_kernel)

@@ -324,8 +324,15 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
                          regularizers.get("gamma"))
         make("moving_mean", initializers.get("moving_mean", tf.zeros_initializer()), False)
         make("moving_variance", initializers.get("moving_variance", tf.ones_initializer()), False)
-        del beta, gamma
+        # The normalisation itself is left out: only the shape and what the output depends on
+        # (gamma and beta, so that gradients reach them) matter here.
         outputs = tf.identity(inputs)
+        broadcast = [channel if i == (1 if data_format == "NCHW" and rank > 2 else rank - 1) else 1
+                     for i in range(rank)]
+        if gamma is not None:
+            outputs = outputs * tf.reshape(gamma, broadcast)
+        if beta is not None:
+            outputs = outputs + tf.reshape(beta, broadcast)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return outputs
@@ -417,13 +424,15 @@ def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
         params_shape = dims[begin_params_axis:]
         dtype = inputs.dtype.base_dtype
-        if center:
-            _layer_variable("beta", params_shape, dtype, tf.zeros_initializer(), None, trainable,
-                            _variable_collections(variables_collections, "beta"))
-        if scale:
-            _layer_variable("gamma", params_shape, dtype, tf.ones_initializer(), None, trainable,
-                            _variable_collections(variables_collections, "gamma"))
         outputs = tf.identity(inputs)
+        if center:
+            beta = _layer_variable("beta", params_shape, dtype, tf.zeros_initializer(), None, trainable,
+                                   _variable_collections(variables_collections, "beta"))
+            outputs = outputs + beta
+        if scale:
+            gamma = _layer_variable("gamma", params_shape, dtype, tf.ones_initializer(), None, trainable,
+                                    _variable_collections(variables_collections, "gamma"))
+            outputs = outputs * gamma
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return outputs

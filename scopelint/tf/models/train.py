@@ -11,9 +11,10 @@ reuse flag left on by `reuse_variables()` makes the slot "does not exist" (DCGAN
 `Variable d_h0_conv/w/Adam/ does not exist`). Adam's `beta1_power`/`beta2_power` are
 `tf.Variable`s, named in the current name scope.
 
-Assumed, where TF needs the graph's connectivity: the loss depends on every variable in
-`var_list` (TF gives a None gradient, and so no slot, for a variable the loss does not
-depend on; with `var_list` omitted that is every trainable variable).
+A variable the loss does not depend on gets no gradient and so no slot, as in TF (with
+`var_list` omitted, a GAN's generator loss reaches the discriminator's variables, a DQN's loss
+does not reach its target network behind stop_gradient); where what the loss depends on is
+unknown, every variable is assumed reached.
 """
 
 import tensorflow as tf
@@ -46,8 +47,8 @@ def create_zeros_slot(primary, name, dtype=None):
 
 
 def _gradient(loss, variable):
-    """What tf.gradients gives for `variable`: assumed connected to `loss` (see the module doc)."""
-    return tf.zeros_like(variable)
+    """tf.gradients for one variable: None when the loss does not depend on it."""
+    return tf.gradients(loss, [variable])[0]
 
 
 class Optimizer(object):
