@@ -47,6 +47,7 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
     "tensorflow.train": ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
+        "ExponentialMovingAverage",
         "create_global_step", "get_or_create_global_step",
     )),
 }

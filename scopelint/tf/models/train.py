@@ -249,6 +249,52 @@ class FtrlOptimizer(Optimizer):
             self._zeros_slot(v, "linear", self._linear_name or self._name)
 
 
+# ---------------------------------------------------------------------------- moving_averages.py
+
+
+class ExponentialMovingAverage(object):
+    """A shadow slot `<var>/<name>` per variable or tensor, made where apply() is called: under a
+    scope left reusing, apply() raises "does not exist" (batch norm's moving averages in a
+    reused tower). The shadow is initialised from the variable in TF; that decides no name."""
+
+    def __init__(self, decay, num_updates=None, zero_debias=False, name="ExponentialMovingAverage"):
+        self._decay = decay
+        self._num_updates = num_updates
+        self._zero_debias = zero_debias
+        self._name = name
+        self._averages = {}
+
+    @property
+    def name(self):
+        return self._name
+
+    def apply(self, var_list=None):
+        if var_list is None:
+            var_list = tf.trainable_variables()
+        for var in var_list:
+            if var.dtype.base_dtype not in (tf.bfloat16, tf.float16, tf.float32, tf.float64):
+                raise TypeError("The variables must be half, float, or double: %s" % var.name)
+            if var.name not in self._averages:
+                if var.op.type in ("Variable", "VariableV2", "VarHandleOp"):
+                    average = create_slot_with_initializer(var, tf.zeros_initializer(), var.get_shape(),
+                                                           var.dtype.base_dtype, self._name)
+                    tf.add_to_collection(tf.GraphKeys.MOVING_AVERAGE_VARIABLES, var)
+                else:
+                    average = create_zeros_slot(var, self._name)
+                self._averages[var.name] = average
+        with tf.name_scope(self._name) as scope:
+            return tf.no_op(name=scope)
+
+    def average(self, var):
+        return self._averages.get(var.name, None)
+
+    def average_name(self, var):
+        return var.op.name + "/" + self._name
+
+    def variables_to_restore(self, moving_avg_variables=None):
+        return dict((self.average_name(v), v) for v in tf.global_variables())
+
+
 # ---------------------------------------------------------------------------- training_util.py
 
 
