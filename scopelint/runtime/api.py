@@ -1167,6 +1167,11 @@ def as_dtype(type_value: Any) -> DType:  # noqa: F811 - tf.as_dtype
 __all_tensor_types__ = (Tensor, Dimension, TensorShape, AUTO_REUSE)
 
 
+def no_regularizer(_: Any) -> None:
+    """tf.no_regularizer: turns a scope's regularizer off (no loss)."""
+    return None
+
+
 def _track_ops() -> None:
     """Op results depend on what their inputs depend on (runtime/dependencies.py)."""
     from scopelint.runtime.dependencies import track_module

@@ -650,6 +650,8 @@ class GraphState:
                     )
             if initializer is None:
                 initializer = scope.initializer
+            if regularizer is None:
+                regularizer = scope.regularizer
             if constraint is None:
                 constraint = scope.constraint
             if dtype is None:
@@ -710,8 +712,24 @@ class GraphState:
                 "%s/part_0. Perhaps a variable of the same name was already created with "
                 "partitioning?" % name
             )
-        return self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
-                                collections)
+        before = len(self.vars)
+        record = self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
+                                  collections)
+        if len(self.vars) > before and regularizer is not None and regularizer is not UNKNOWN and callable(regularizer):
+            self._regularize(name, record, regularizer)
+        return record
+
+    def _regularize(self, name: Text, record: "StoredVariable", regularizer: Any) -> None:
+        """A new variable's regularizer runs in name scope `<name>/Regularizer`; a loss it returns
+        joins REGULARIZATION_LOSSES (tf.no_regularizer returns None)."""
+        saved = self.name_stack
+        self.name_stack = concat(name, "/Regularizer")
+        try:
+            loss = regularizer(self.wrap(record))
+        finally:
+            self.name_stack = saved
+        if loss is not None and loss is not UNKNOWN:
+            self.add_to_collections(["regularization_losses"], loss)
 
     def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any,
                     trainable: Any = True, collections: Any = None) -> StoredVariable:
