@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import math
+import enum
 import operator
 import re
 import os
@@ -1392,6 +1393,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return getattr(obj, name)
         if isinstance(obj, re.Match):
             return getattr(obj, name, UNKNOWN)
+        if isinstance(obj, enum.Enum) and name in ("name", "value"):
+            return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)

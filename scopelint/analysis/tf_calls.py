@@ -300,7 +300,7 @@ class TfCalls:
             name = UNKNOWN
         core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
             "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
-            "collections", "trainable", "synchronization")}
+            "collections", "trainable", "synchronization", "aggregation")}
         if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)) and \
                 not isinstance(core_kwargs.get("initializer"), type):
             core_kwargs["initializer"] = UNKNOWN

@@ -8,7 +8,6 @@ with static shapes. Anything not listed here resolves (through the module object
 from __future__ import annotations
 
 import contextlib
-import enum
 import math
 from typing import Any, Callable, Dict, List, Optional
 
@@ -264,19 +263,7 @@ def _shape_arg(shape: Any) -> Any:
     return shape
 
 
-class VariableSynchronization(enum.Enum):
-    AUTO = 0
-    NONE = 1
-    ON_WRITE = 2
-    ON_READ = 3
-
-
-class VariableAggregation(enum.Enum):
-    NONE = 0
-    SUM = 1
-    MEAN = 2
-    ONLY_FIRST_REPLICA = 3
-    ONLY_FIRST_TOWER = 3
+from scopelint.semantics.values import VariableAggregation, VariableSynchronization  # noqa: E402,F401 - tf.* names
 
 
 class _VariableFactory(type):

@@ -22,6 +22,7 @@ from scopelint.semantics.dtypes import FLOAT32, DType, as_dtype
 from scopelint.semantics.events import ScopeErrorRaised, VariableCreated, VariableShared
 from scopelint.semantics.locate import Frame
 from scopelint.semantics.shapes import TensorShape, as_shape, shape_of_python_value
+from scopelint.semantics.values import VariableAggregation, VariableSynchronization
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, Text, concat, is_known
 
 VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
@@ -682,8 +683,11 @@ class GraphState:
             return self.wrap(self.true_getter(*args, **getter_kwargs))
 
         getter_kwargs = dict(kwargs, getter=getter, name=name)
-        getter_kwargs.setdefault("synchronization", None)
-        getter_kwargs.setdefault("aggregation", None)
+        # VariableScope.get_variable hands the getter TF's defaults, not None.
+        if getter_kwargs.get("synchronization") is None:
+            getter_kwargs["synchronization"] = VariableSynchronization.AUTO
+        if getter_kwargs.get("aggregation") is None:
+            getter_kwargs["aggregation"] = VariableAggregation.NONE
         if _accepts(custom_getter, "constraint"):
             getter_kwargs["constraint"] = constraint
         return custom_getter(**getter_kwargs)

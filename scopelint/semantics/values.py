@@ -119,3 +119,22 @@ def render(text: Text) -> str:
 
 def concat(*parts: "Text | None") -> Text:
     return Pattern.of(*parts)
+
+
+class VariableSynchronization(enum.Enum):
+    """tf.VariableSynchronization: what a custom getter is handed (AUTO when not given)."""
+
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation(enum.Enum):
+    """tf.VariableAggregation: what a custom getter is handed (NONE when not given)."""
+
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3
+    ONLY_FIRST_TOWER = 3
