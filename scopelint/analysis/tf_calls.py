@@ -218,6 +218,8 @@ class TfCalls:
                                                        "collections", "name", "reuse"], args, kwargs,
                       required=("shape", "slicing", "initializer"))
         shape, slicing = self.to_core(bound["shape"]), self.to_core(bound["slicing"])
+        if isinstance(shape, TensorShape) and shape.dims_tuple is not None:
+            shape = list(shape.dims_tuple)  # `rnd.get_shape()`
         if not isinstance(shape, (list, tuple)) or not isinstance(slicing, (list, tuple)):
             st.graph.unknown_code_ran(may_set_reuse=False)
             return UNKNOWN

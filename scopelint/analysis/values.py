@@ -159,6 +159,19 @@ class VarVal(Tensor):
         self.name = self.record.name if isinstance(self.record.name, str) else ""
         self.deps = frozenset([self.record.name]) if isinstance(self.record.name, str) else None
 
+    # A variable's reads, as the runtime's Variable has them: tensors of its shape and dtype.
+    def value(self) -> Tensor:
+        read = Tensor(self._shape, self.dtype.base_dtype, "", "Identity")
+        read.deps = self.deps
+        return read
+
+    read_value = value
+    initialized_value = value
+
+    @property
+    def initial_value(self) -> Tensor:
+        return Tensor(self._shape, self.dtype.base_dtype, "", "Const")
+
 
 @dataclass(eq=False)
 class BuiltinFn:
@@ -321,7 +334,19 @@ def join_values(a: Any, b: Any) -> Any:
         return ListVal([join_values(x, y) for x, y in zip(a.items, b.items)], a.is_tuple)
     if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
         return Pattern.of(None)
+    if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
+        return _joined_tensor(a, b)  # tf.cond's two branches: a tensor of the shape both allow
     return UNKNOWN
+
+
+def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
+    left, right = a.get_shape().dims_tuple, b.get_shape().dims_tuple
+    dims: Any = None
+    if left is not None and right is not None and len(left) == len(right):
+        dims = [x if x == y else None for x, y in zip(left, right)]
+    joined = Tensor(dims, a.dtype, "", "Merge")
+    joined.deps = None if a.deps is None or b.deps is None else a.deps | b.deps
+    return joined
 
 
 class UnknownTensor(Tensor):

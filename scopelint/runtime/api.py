@@ -1154,6 +1154,10 @@ def as_dtype(type_value: Any) -> DType:  # noqa: F811 - tf.as_dtype
 __all_tensor_types__ = (Tensor, Dimension, TensorShape, AUTO_REUSE)
 
 
+def is_variable_initialized(variable: Any) -> Tensor:
+    return Tensor([], "bool", op_name("IsVariableInitialized", None), "IsVariableInitialized")
+
+
 def no_regularizer(_: Any) -> None:
     """tf.no_regularizer: turns a scope's regularizer off (no loss)."""
     return None

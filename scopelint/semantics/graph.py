@@ -980,11 +980,20 @@ class GraphState:
             value_dtype = dtype
         excess = dims[slice_dim] % num_slices  # type: ignore[operator]
         base_len = dims[slice_dim] // num_slices  # type: ignore[operator]
+        offset = 0
         for i in range(num_slices):
             part_dims = list(dims)
             part_dims[slice_dim] = base_len + (1 if i < excess else 0)
             part_name = "%s/part_%d" % (name, i)
             self.unique_name(part_name + "/PartitionedInitializer")
+            full_dim = int(dims[slice_dim] or 0)
+            if offset >= full_dim:
+                # _PartitionInfo refuses an empty slice past the end (more slices than rows).
+                var_offset = [offset if d == slice_dim else 0 for d in range(len(dims))]
+                raise errors.ScopeValueError(
+                    "Expected 0 <= offset < shape but found offset=%d, shape=%d for var_offset=%s, full_shape=%s"
+                    % (offset, full_dim, var_offset, dims))
+            offset += int(part_dims[slice_dim] or 0)
             parts.append(self._get_single(part_name, None if from_value else part_dims, dtype, None, reuse,
                                           trainable, collections)
                          if not from_value else self.new_variable(part_name, TensorShape(part_dims), value_dtype,
