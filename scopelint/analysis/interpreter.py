@@ -619,7 +619,7 @@ class Interpreter(TfCalls, BuiltinCalls):
     def exec_FunctionDef(self, node: ast.FunctionDef, st: State) -> None:
         defaults = [self.eval(d, st) for d in node.args.defaults]
         kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
-        prefix = self.call_stack[-1].qualname + "." if self.call_stack else ""
+        prefix = self.call_stack[-1].qualname + ".<locals>." if self.call_stack else ""
         function: Any = FunctionVal(node, st.env, defaults, kw_defaults, prefix + node.name)
         for decorator in reversed(node.decorator_list):
             function = self.apply_decorator(decorator, function, st)

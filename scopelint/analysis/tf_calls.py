@@ -409,6 +409,12 @@ class TfCalls:
         def body(scope_val: Any, inner: State) -> None:
             if template.scope is None:
                 template.scope = scope_val.scope
+            refused = _unexpected_keyword(template.function, merged)
+            if refused is not None:
+                # TF calls the function from template.py: the TypeError is the template's (SL105),
+                # and the failed call leaves the template as it was.
+                self.raised(scope_errors.ScopeTypeError(refused), inner)
+                return
             events_before = len(inner.graph.events)
             result[0] = self.call(template.function, args, merged, inner, node)
             trainable_created = _trainable_created(inner.graph, events_before)
@@ -499,6 +505,20 @@ class TfCalls:
 
         self.enter_context(scope, node or ast.Pass(), run_all, st)
         return outputs[0] if outputs else UNKNOWN
+
+
+def _unexpected_keyword(function: Any, kwargs: Dict[str, Any]) -> Optional[str]:
+    """Python's TypeError text when `function` (the program's) cannot take one of `kwargs`."""
+    if not isinstance(function, FunctionVal) or function.decorated:
+        return None
+    spec = function.node.args
+    if spec.kwarg is not None:
+        return None
+    names = {a.arg for a in list(spec.args) + list(spec.kwonlyargs)}
+    for key in kwargs:
+        if key not in names:
+            return "%s() got an unexpected keyword argument '%s'" % (function.qualname, key)
+    return None
 
 
 def runtime_api_initializer() -> type:

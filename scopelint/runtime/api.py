@@ -401,6 +401,11 @@ class Template:
             return result
         except errors.ScopeError:
             raise
+        except TypeError as exc:
+            if exc.__traceback__ is not None and _raised_by_the_call(exc.__traceback__):
+                # The function refused its arguments: TF's template.py raised it (SL105).
+                raise errors.ScopeTypeError(str(exc)) from None
+            raise
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._variable_scope is not None:
@@ -443,6 +448,13 @@ class Template:
         return [v for v in self.global_variables if id(v) not in trainable]
 
     variables = global_variables
+
+
+def _raised_by_the_call(traceback: Any) -> bool:
+    """A TypeError from binding the arguments: no frame of the called function below ours."""
+    while traceback.tb_next is not None and traceback.tb_frame.f_code is not Template._call_func.__code__:
+        traceback = traceback.tb_next
+    return traceback.tb_next is None
 
 
 def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
