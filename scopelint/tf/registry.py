@@ -44,6 +44,11 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "stack", "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
         "l1_regularizer", "l2_regularizer", "l1_l2_regularizer",
     )),
+    "tensorflow.keras.layers": ("keras", (
+        "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
+        "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D",
+    )),
+    "tensorflow.keras": ("keras", ("Sequential",)),
     "tensorflow.train": ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
@@ -51,13 +56,14 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "create_global_step", "get_or_create_global_step",
     )),
 }
-PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim"}
+PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",
+    "python.keras.layers.": "tensorflow.keras.layers",
     "python.ops.rnn_cell_impl.": "tensorflow.nn.rnn_cell",
     "python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
     "python.ops.rnn.": "tensorflow.nn",

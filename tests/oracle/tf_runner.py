@@ -174,6 +174,18 @@ class Observer:
         # tf.reset_default_graph()), which a variable_creator_scope would not follow.
         ref_variable.RefVariable.__init__ = recording_init
 
+        # Keras layers in graph mode make resource variables (never through the store).
+        from tensorflow.python.ops import resource_variable_ops
+
+        resource_init = resource_variable_ops.ResourceVariable.__init__
+
+        def recording_resource_init(self: Any, *args: Any, **kwargs: Any) -> None:
+            resource_init(self, *args, **kwargs)
+            if getattr(self, "_in_graph_mode", True):
+                observer.record("create", self)
+
+        resource_variable_ops.ResourceVariable.__init__ = recording_resource_init
+
         store = vs_module._VariableStore
 
         def watched(original: Any, table: Callable[[Any], Any], parts: Callable[[Any], Any]) -> Any:

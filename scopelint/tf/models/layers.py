@@ -101,6 +101,9 @@ class Layer(object):
     def _init_set_name(self, name):
         if not name:
             self._base_name = _snake_case(self.__class__.__name__)
+            # An unnamed layer takes a name from Keras's per-graph counter too (so the next
+            # tf.keras Dense is `dense_1`); its variables are named from the variable scope.
+            tf.add_to_collection("__keras_layer_names__", self._base_name)
         else:
             self._base_name = name
         self._name = self._base_name

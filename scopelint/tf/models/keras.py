@@ -1,0 +1,325 @@
+"""tf.keras layers in a TF1 graph (tf_keras 2.x, v1 graph mode): how they name their variables,
+written over the intrinsics.
+
+Unlike tf.layers, a Keras layer ignores variable scopes and their reuse flag: it takes a name
+from Keras's per-graph counter (`dense`, `dense_1`; an unnamed tf.layers layer takes one too),
+enters that name as a *name scope* on each call (uniquified: `head`, then `head_1` for a second
+layer of the same name, `s_1/d` when variable scope `s` is entered again), and on its first
+call creates its weights as resource variables there (`dense/kernel`), never through
+get_variable: so it never raises "already exists", and get_variable cannot find its weights.
+
+Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
+training flags, Keras models other than Sequential.
+"""
+
+import tensorflow as tf
+
+_NAME_UIDS = "__keras_layer_names__"  # a graph collection: Keras keeps its counter per graph
+
+
+def unique_layer_name(base_name):
+    """backend.unique_object_name: `dense`, then `dense_1`, ... per graph."""
+    count = tf.get_collection(_NAME_UIDS).count(base_name)
+    tf.add_to_collection(_NAME_UIDS, base_name)
+    if count == 0:
+        return base_name
+    return "%s_%d" % (base_name, count)
+
+
+def _snake_case(name):
+    out = ""
+    for index, char in enumerate(name):
+        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
+                                             (index + 1 < len(name) and name[index + 1].islower())):
+            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
+                out += "_"
+        out += char.lower()
+    return out
+
+
+def _dims(tensor):
+    shape = tensor.get_shape()
+    return None if shape.ndims is None else shape.as_list()
+
+
+def _tuple(value, rank):
+    if isinstance(value, int):
+        return (value,) * rank
+    return tuple(value)
+
+
+class Layer(object):
+    def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        self.trainable = trainable
+        self.built = False
+        self.dtype = tf.float32 if dtype is None else tf.as_dtype(dtype)
+        self._name = name if name else unique_layer_name(_snake_case(self.__class__.__name__))
+        self._trainable_weights = []
+        self._non_trainable_weights = []
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def trainable_weights(self):
+        return self._trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self._non_trainable_weights
+        return self._trainable_weights + self._non_trainable_weights
+
+    @property
+    def weights(self):
+        return self.trainable_weights + self.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+    variables = weights
+
+    def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=True, **kwargs):
+        dtype = tf.as_dtype(dtype or self.dtype)
+        variable = tf.Variable(tf.zeros(shape, dtype=dtype), name=name, trainable=trainable and self.trainable)
+        if trainable and self.trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
+    def build(self, input_shape):
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        return inputs
+
+    def __call__(self, inputs, *args, **kwargs):
+        with tf.name_scope(self._name):
+            if not self.built:
+                self.build(inputs.get_shape())
+                self.built = True
+            return self.call(inputs, *args, **kwargs)
+
+    def apply(self, inputs, *args, **kwargs):
+        return self.__call__(inputs, *args, **kwargs)
+
+
+class Dense(Layer):
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
+        super(Dense, self).__init__(**kwargs)
+        self.units = int(units)
+        self.activation = activations_get(activation)
+        self.use_bias = use_bias
+
+    def build(self, input_shape):
+        last_dim = tf.TensorShape(input_shape).as_list()[-1] if tf.TensorShape(input_shape).ndims else None
+        if last_dim is None:
+            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
+                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units])
+        self.bias = self.add_weight("bias", shape=[self.units]) if self.use_bias else None
+        self.built = True
+
+    def call(self, inputs):
+        rank = inputs.get_shape().ndims
+        if rank == 2 or rank is None:
+            outputs = tf.matmul(inputs, self.kernel)
+        else:
+            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+
+class _Conv(Layer):
+    rank = 2
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
+                 activation=None, use_bias=True, **kwargs):
+        super(_Conv, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+        self.filters = filters
+        self.kernel_size = _tuple(kernel_size, self.rank)
+        self.strides = _tuple(strides, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+        self.dilation_rate = _tuple(dilation_rate, self.rank)
+        self.activation = activations_get(activation)
+        self.use_bias = use_bias
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        channel = dims[1] if self.data_format == "channels_first" else dims[-1]
+        if channel is None:
+            raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
+        self.kernel = self.add_weight("kernel", shape=list(self.kernel_size) + [channel, self.filters])
+        self.bias = self.add_weight("bias", shape=[self.filters]) if self.use_bias else None
+        self.built = True
+
+    def call(self, inputs):
+        first = self.data_format == "channels_first"
+        outputs = tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
+                                    dilations=list(self.dilation_rate),
+                                    data_format=("NC" + "DHW"[3 - self.rank:]) if first else None)
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias, data_format="NCHW" if first else "NHWC")
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+
+class Conv1D(_Conv):
+    rank = 1
+
+
+class Conv2D(_Conv):
+    rank = 2
+
+
+class Conv3D(_Conv):
+    rank = 3
+
+
+class BatchNormalization(Layer):
+    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
+        super(BatchNormalization, self).__init__(
+            **{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+        self.axis = axis
+        self.center = center
+        self.scale = scale
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        axis = self.axis + len(dims) if self.axis < 0 else self.axis
+        param_shape = [dims[axis]]
+        self.gamma = self.add_weight("gamma", shape=param_shape) if self.scale else None
+        self.beta = self.add_weight("beta", shape=param_shape) if self.center else None
+        self.moving_mean = self.add_weight("moving_mean", shape=param_shape, trainable=False)
+        self.moving_variance = self.add_weight("moving_variance", shape=param_shape, trainable=False)
+        self.built = True
+
+    def call(self, inputs, training=None):
+        outputs = tf.identity(inputs)
+        dims = _dims(inputs)
+        axis = self.axis + len(dims) if self.axis < 0 else self.axis
+        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
+        if self.gamma is not None:
+            outputs = outputs * tf.reshape(self.gamma, broadcast)
+        if self.beta is not None:
+            outputs = outputs + tf.reshape(self.beta, broadcast)
+        return outputs
+
+
+class Embedding(Layer):
+    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", **kwargs):
+        super(Embedding, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+        self.input_dim = input_dim
+        self.output_dim = output_dim
+
+    def build(self, input_shape):
+        self.embeddings = self.add_weight("embeddings", shape=[self.input_dim, self.output_dim])
+        self.built = True
+
+    def call(self, inputs):
+        return tf.nn.embedding_lookup(self.embeddings, inputs)
+
+
+class Flatten(Layer):
+    def __init__(self, data_format=None, **kwargs):
+        super(Flatten, self).__init__(**kwargs)
+
+    def call(self, inputs):
+        dims = _dims(inputs)
+        flat = 1
+        for dim in dims[1:]:
+            flat = None if flat is None or dim is None else flat * dim
+        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+
+
+class Dropout(Layer):
+    def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
+        super(Dropout, self).__init__(**kwargs)
+
+    def call(self, inputs, training=None):
+        return tf.identity(inputs)
+
+
+class Activation(Layer):
+    def __init__(self, activation, **kwargs):
+        super(Activation, self).__init__(**kwargs)
+        self.activation = activations_get(activation)
+
+    def call(self, inputs):
+        return self.activation(inputs) if self.activation is not None else inputs
+
+
+class _Pooling2D(Layer):
+    kind = "max"
+
+    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
+        super(_Pooling2D, self).__init__(**kwargs)
+        self.pool_size = _tuple(pool_size, 2)
+        self.strides = _tuple(strides if strides is not None else pool_size, 2)
+        self.padding = padding.upper()
+
+    def call(self, inputs):
+        window = [1] + list(self.pool_size) + [1]
+        steps = [1] + list(self.strides) + [1]
+        if self.kind == "max":
+            return tf.nn.max_pool(inputs, window, steps, self.padding)
+        return tf.nn.avg_pool(inputs, window, steps, self.padding)
+
+
+class MaxPooling2D(_Pooling2D):
+    kind = "max"
+
+
+class AveragePooling2D(_Pooling2D):
+    kind = "avg"
+
+
+MaxPool2D = MaxPooling2D
+AvgPool2D = AveragePooling2D
+
+
+def activations_get(activation):
+    """keras.activations.get: a name, a function or None."""
+    if activation is None or activation == "linear":
+        return None
+    if activation == "relu":
+        return tf.nn.relu
+    if activation == "tanh":
+        return tf.tanh
+    if activation == "sigmoid":
+        return tf.sigmoid
+    if activation == "softmax":
+        return tf.nn.softmax
+    if activation == "elu":
+        return tf.nn.elu
+    return activation
+
+
+class Sequential(Layer):
+    """A stack of layers called in order inside the model's own name scope (deferred build:
+    the layers are named where the model is first called)."""
+
+    def __init__(self, layers=None, name=None):
+        super(Sequential, self).__init__(name=name)
+        self.layers = list(layers or [])
+
+    def add(self, layer):
+        self.layers.append(layer)
+
+    def call(self, inputs, training=None):
+        outputs = inputs
+        for layer in self.layers:
+            outputs = layer(outputs)
+        return outputs
+
+    def __call__(self, inputs, *args, **kwargs):
+        with tf.name_scope(self._name):
+            return self.call(inputs)
