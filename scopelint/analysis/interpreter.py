@@ -29,7 +29,7 @@ from scopelint.analysis.markers import (
     may_touch_graph, render_text,
 )
 from scopelint.analysis.values import (
-    NamedTupleClass, SourceModuleVal,
+    CreatorScopeCM, NamedTupleClass, SourceModuleVal,
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
     LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
@@ -909,8 +909,9 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.enter_context(manager, item.context_expr, inner, st)
 
     def enter_context(self, manager: Any, node: ast.expr, body: Callable[[Any, State], None], st: State) -> None:
-        if isinstance(manager, (ScopeCM, NameScopeCM)):
-            opened = self.open_scope(manager, st, node)
+        if isinstance(manager, (ScopeCM, NameScopeCM, CreatorScopeCM)):
+            opened = self.open_scope(manager, st, node) if not isinstance(manager, CreatorScopeCM) \
+                else self.open_creator_scope(manager, st)
             if opened is not None:
                 value, leave = opened
                 self._guarded(st, leave, lambda: body(value, st))
@@ -1046,6 +1047,22 @@ class Interpreter(TfCalls, BuiltinCalls):
             self.warn("SL201", "reuse=False inside a scope with reuse=%s has no effect: %s is still reused"
                       % (parent_reuse is True and "True" or "tf.AUTO_REUSE", render_text(token.entered.name)), node)
         return ScopeVal(token.entered), leave
+
+    def open_creator_scope(self, manager: CreatorScopeCM, st: State) -> Optional[Tuple[Any, Callable[[State], None]]]:
+        """Enter tf.variable_creator_scope: the core calls the creator for each new variable."""
+        creator = self.to_core(manager.creator)
+        if not callable(creator):
+            st.graph.unknown_code_ran()
+            return None
+        token = st.graph.enter_creator_scope(creator)
+
+        def leave(state: State) -> None:
+            try:
+                state.graph.exit_creator_scope(token)
+            except scope_errors.ScopeError as exc:
+                self.raised(exc, state)
+
+        return None, leave
 
     def enter_generator(self, manager: "GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
         """A @contextmanager function: its `yield` runs the with-block body."""
@@ -1372,7 +1389,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return parser_attribute(obj, name)
         if isinstance(obj, _ExitStack):
             return _ExitStackMethod(obj, name)
-        if isinstance(obj, (ScopeCM, NameScopeCM)) and name in ("__enter__", "__exit__"):
+        if isinstance(obj, (ScopeCM, NameScopeCM, CreatorScopeCM)) and name in ("__enter__", "__exit__"):
             return _ManualEntry(obj, name)
         if isinstance(obj, NamespaceVal):
             if name == "__dict__":
@@ -2101,7 +2118,8 @@ class _ManualEntry:
     def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         entries: List[Callable[[State], None]] = self.manager.__dict__.setdefault("manual_entries", [])
         if self.name == "__enter__":
-            opened = interp.open_scope(self.manager, st, None)
+            opened = interp.open_scope(self.manager, st, None) if not isinstance(self.manager, CreatorScopeCM) \
+                else interp.open_creator_scope(self.manager, st)
             if opened is None:
                 return UNKNOWN
             value, leave = opened

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.values import (
-    MISSING, ApiFn, ArrayVal, BoundMethod, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal, NameScopeCM,
+    MISSING, ApiFn, ArrayVal, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, ListVal,
+    ModuleVal, NameScopeCM,
     OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
@@ -62,6 +63,9 @@ class TfCalls:
                 return self.api_get_variable(args[:5], kwargs, st)
             if short in ("Variable", "VariableV1"):
                 return self.api_tf_variable(args, kwargs, st, node)
+            if short == "variable_creator_scope":
+                creator = args[0] if args else kwargs.get("variable_creator", UNKNOWN)
+                return CreatorScopeCM(creator)
             if short == "get_variable_scope":
                 assert graph.current is not None
                 return ScopeVal(graph.current)
@@ -375,6 +379,7 @@ class TfCalls:
         synchronization = kwargs.get("synchronization", args[12] if len(args) > 12 else None)
         flag = trainable_flag(self.to_core(trainable), self.to_core(synchronization))
         collections = self.to_core(kwargs.get("collections", args[2] if len(args) > 2 else None))
+        self._active_state = st  # a variable_creator_scope's creator runs in this state
         return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype, trainable=flag,
                                                    collections=collections))
 

@@ -67,6 +67,13 @@ class ModuleVal:
 
 
 @dataclass(eq=False)
+class CreatorScopeCM:
+    """tf.variable_creator_scope(creator), not yet entered."""
+
+    creator: Any
+
+
+@dataclass(eq=False)
 class SourceModuleVal:
     """A module the analysis follows into (a module of the program's project, an installed
     package): its module body has run in `env`."""

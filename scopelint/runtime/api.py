@@ -1166,6 +1166,20 @@ def as_dtype(type_value: Any) -> DType:  # noqa: F811 - tf.as_dtype
 __all_tensor_types__ = (Tensor, Dimension, TensorShape, AUTO_REUSE)
 
 
+class variable_creator_scope:  # noqa: N801 - TF's name
+    """tf.variable_creator_scope(creator): the graph's variables go through `creator`."""
+
+    def __init__(self, variable_creator: Any) -> None:
+        self._creator = variable_creator
+        self._token: Any = None
+
+    def __enter__(self) -> None:
+        self._token = context.default_graph().state.enter_creator_scope(self._creator)
+
+    def __exit__(self, *exc: Any) -> None:
+        context.default_graph().state.exit_creator_scope(self._token)
+
+
 def is_variable_initialized(variable: Any) -> Tensor:
     return Tensor([], "bool", op_name("IsVariableInitialized", None), "IsVariableInitialized")
 

@@ -142,6 +142,9 @@ class GraphState:
     collections: Dict[str, Any] = field(default_factory=dict)
     collections_known: bool = True
     graph_id: object = field(default_factory=object)  # which tf.Graph this is a state of (forks share it)
+    # tf.variable_creator_scope's creators, innermost last (each a token, creator pair)
+    creators: Tuple[Tuple[object, Any], ...] = ()
+    variable_options: Tuple[Any, Any] = (None, None)  # get_variable's synchronization, aggregation
 
     def __post_init__(self) -> None:
         if self.current is None:
@@ -175,6 +178,7 @@ class GraphState:
             root_known=self.root_known,
             muted=self.muted,
             graph_id=self.graph_id,
+            creators=self.creators,
         )
 
     def unknown_code_ran(self, may_set_reuse: bool = True) -> None:
@@ -717,8 +721,12 @@ class GraphState:
                 "partitioning?" % name
             )
         before = len(self.vars)
-        record = self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
-                                  collections)
+        self.variable_options = (synchronization, aggregation)  # what a creator scope is handed
+        try:
+            record = self._get_single(name, shape, dtype, initializer, reuse,
+                                      trainable_flag(trainable, synchronization), collections)
+        finally:
+            self.variable_options = (None, None)
         if len(self.vars) > before and regularizer is not None and regularizer is not UNKNOWN and callable(regularizer):
             self._regularize(name, record, regularizer)
         return record
@@ -859,10 +867,51 @@ class GraphState:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
         if var_shape is UNKNOWN:
             var_shape = None
+        sync, aggregation = self.variable_options
         return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable,
-                                 collections=collections)
+                                 collections=collections, synchronization=sync, aggregation=aggregation)
+
+    def enter_creator_scope(self, creator: Any) -> object:
+        """tf.variable_creator_scope(creator): every variable made inside goes through it."""
+        token = object()
+        self.creators = self.creators + ((token, creator),)
+        return token
+
+    def exit_creator_scope(self, token: object) -> None:
+        if not self.creators or self.creators[-1][0] is not token:
+            raise errors.ScopeRuntimeError("Exiting variable_creator_scope without proper nesting.")
+        self.creators = self.creators[:-1]
 
     def new_variable(
+        self, key: Optional[Text], shape: Optional[TensorShape], dtype: Any, name_scope_base: Text,
+        certain: bool = True, via: str = "get_variable", trainable: Any = True, collections: Any = None,
+        synchronization: Any = None, aggregation: Any = None,
+    ) -> StoredVariable:
+        """A variable, through the creators of any tf.variable_creator_scope around (innermost
+        called first; each may change the arguments, the name included)."""
+        if not self.creators:
+            return self._new_variable(key, shape, dtype, name_scope_base, certain, via, trainable, collections)
+        made: List[StoredVariable] = []
+
+        def base_creator(**kwargs: Any) -> Any:
+            record = self._new_variable(key, shape, dtype, kwargs.get("name") or name_scope_base, certain, via,
+                                        kwargs.get("trainable", trainable), collections)
+            made.append(record)
+            return self.wrap(record)
+
+        chain: Any = base_creator
+        for _, creator in self.creators:
+            chain = _creator_link(creator, chain)
+        chain(name=name_scope_base, initial_value=None, trainable=trainable, collections=collections,
+              validate_shape=True, caching_device=None, dtype=dtype, shape=shape,
+              synchronization=synchronization if synchronization is not None else VariableSynchronization.AUTO,
+              aggregation=aggregation if aggregation is not None else VariableAggregation.NONE)
+        if not made:
+            return StoredVariable(key if key is not None else concat(None), concat(None, ":0"), shape, UNKNOWN,
+                                  self.frames(), True)
+        return made[-1]
+
+    def _new_variable(
         self, key: Optional[Text], shape: Optional[TensorShape], dtype: Any, name_scope_base: Text,
         certain: bool = True, via: str = "get_variable", trainable: Any = True, collections: Any = None,
     ) -> StoredVariable:
@@ -1008,6 +1057,13 @@ _INVALID_INITIALIZER = (
     "The initializer passed is not valid. It should be a callable with no arguments and the shape should not be "
     "provided or an instance of `tf.keras.initializers.*' and `shape` should be fully defined."
 )
+
+
+def _creator_link(creator: Any, next_creator: Any) -> Any:
+    def link(**kwargs: Any) -> Any:
+        return creator(next_creator, **kwargs)
+
+    return link
 
 
 def trainable_flag(trainable: Any, synchronization: Any) -> Any:
