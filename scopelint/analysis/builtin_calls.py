@@ -13,7 +13,8 @@ from scopelint.analysis import strings
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
-    MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, OpaqueVal,
+    MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    OpaqueVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Tensor
@@ -132,6 +133,15 @@ class BuiltinCalls:
                 return False if obj.attrs_complete else UNKNOWN
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None))):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
+            if isinstance(attr, str) and isinstance(obj, ModuleVal) and obj.qualname.startswith("tensorflow"):
+                from scopelint.analysis.interpreter import tf_missing
+
+                if tf_missing(obj.qualname, attr):
+                    return False
+                from scopelint.tf import registry
+                from scopelint.analysis.tf_api import canonical
+
+                return True if registry.tf_has(canonical(obj.qualname) + "." + attr) else UNKNOWN
             return UNKNOWN
         if name == "getattr":
             obj = args[0] if args else UNKNOWN

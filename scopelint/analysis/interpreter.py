@@ -1347,6 +1347,9 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, ModuleVal):
+            if tf_missing(obj.qualname, name):
+                self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
+                return UNKNOWN
             return self.module_attribute(obj, name, st)
         if isinstance(obj, SourceModuleVal):
             found = obj.env.vars.get(name, MISSING)
@@ -2187,6 +2190,13 @@ def _copied(value: Any, deep: bool) -> Any:
         copied.complete = value.complete
         return copied
     return value
+
+
+def tf_missing(module: str, name: str) -> bool:
+    """Whether TF's namespace lacks `name` (tf_names.json): `tf.image_summary`, `tf.pack`."""
+    if not module.startswith("tensorflow") or name.startswith("__"):
+        return False
+    return registry.tf_has(tf_api.canonical(module) + "." + name) is False
 
 
 def _container_snapshot(value: Any) -> Any:

@@ -61,6 +61,8 @@ class ApiModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if registry.tf_has(_public_name(self.__name__) + "." + name) is False:
+            raise AttributeError("module '%s' has no attribute '%s'" % (self.__name__, name))  # hasattr as in TF
         if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
             return importlib.import_module(self.__name__ + "." + name)
         if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
@@ -137,6 +139,16 @@ def load_model(module: str) -> types.ModuleType:
     return loaded
 
 
+def _public_name(module_name: str) -> str:
+    return "tensorflow" + module_name[len("tensorflow.compat.v1"):] \
+        if module_name.startswith("tensorflow.compat.v1") else module_name
+
+
+def _without_missing(namespace: str, table: Dict[str, Any]) -> Dict[str, Any]:
+    """A module's own names, less the runtime's helpers TF does not export (`tf.pack`)."""
+    return {k: v for k, v in table.items() if registry.tf_has(namespace + "." + k) is not False}
+
+
 def _opaque_function(qualname: str) -> Any:
     from scopelint.runtime import context
 
@@ -171,8 +183,8 @@ def build_modules() -> Dict[str, types.ModuleType]:
     core.update(api.DTYPE_EXPORTS)
     core.pop("DTYPE_EXPORTS", None)
     nn_table = _public(nn)
-    tf = ApiModule("tensorflow", core, [nn_table])
-    tf_nn = ApiModule("tensorflow.nn", nn_table, [core])
+    tf = ApiModule("tensorflow", _without_missing("tensorflow", core), [nn_table])
+    tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
     tf_nn.rnn_cell = ApiModule("tensorflow.nn.rnn_cell", {}, [])
     initializers = ApiModule("tensorflow.initializers", {
         "constant": api.constant_initializer, "zeros": api.zeros_initializer, "ones": api.ones_initializer,

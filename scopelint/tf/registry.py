@@ -10,6 +10,8 @@ map onto them in `public_name`.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from typing import Dict, Optional, Tuple
 
@@ -128,6 +130,26 @@ def lookup(qualname: str) -> Optional[Tuple[str, str]]:
 
 def is_model_namespace(qualname: str) -> bool:
     return qualname in NAMESPACES and qualname not in PARTIAL
+
+
+@functools.lru_cache(maxsize=1)
+def _tf_names() -> Dict[str, frozenset]:
+    """The public names of tf.compat.v1 and of its direct submodules, taken from TensorFlow 2.21
+    (the same as TF 1.15's but for `contrib` and `estimator`, added back): `hasattr(tf, name)`
+    answers from this, so `try: tf.image_summary except AttributeError:` fallbacks take TF1's
+    path (tf_names.json)."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf_names.json"), encoding="utf-8") as f:
+        return {namespace: frozenset(names) for namespace, names in json.load(f).items()}
+
+
+def tf_has(qualname: str) -> Optional[bool]:
+    """Whether TF's namespace has this name (`tensorflow.concat_v2`: False); None when the
+    namespace is not one the table covers."""
+    namespace, _, name = qualname.rpartition(".")
+    names = _tf_names().get(namespace)
+    if names is None:
+        return None
+    return name in names or qualname in REGISTRY
 
 
 def model_path(module: str) -> str:
