@@ -171,6 +171,14 @@ class BuiltinCalls:
                 if isinstance(owner, ClassVal) and receiver is not MISSING:
                     return Super(owner, receiver)
             return UNKNOWN
+        if name == "dir" and len(args) == 1 and isinstance(args[0], ModuleVal) and \
+                args[0].qualname.startswith("tensorflow"):
+            from scopelint.analysis.tf_api import canonical
+            from scopelint.tf import registry
+
+            names = registry.tf_names(canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
+            if names is not None:
+                return ListVal(sorted(names))
         if name in ("map", "filter") and len(args) >= 2:
             # Eager here (Python 3's are lazy, but TF1 code consumes them at once: `q, k, v = map(...)`).
             lists = [self.iterate(a, st) for a in args[1:]]

@@ -1488,10 +1488,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             short = tf_api.short_name(canonical) or ""
             if short in tf_api.SCOPE_APIS or tf_api.pure_function(canonical) is not None:
                 return ApiFn(canonical)
-            if name[:1].islower() and "." not in short and short not in tf_api.NEUTRAL_CONTEXTS and \
-                    tf_api.pure_function(canonical) is None and name in _TF_SUBMODULES:
-                return ModuleVal(qualname)
-            if name in _TF_SUBMODULES:
+            if name in _TF_SUBMODULES and registry.tf_is_namespace(canonical) is not False:
                 return ModuleVal(qualname)
             return ApiFn(canonical)
         if qualname.startswith(registry.MODEL_ROOTS):

@@ -74,8 +74,9 @@ class ApiModule(types.ModuleType):
         if self.__path__ and (os.path.isfile(os.path.join(self.__path__[0], name + ".py")) or
                               os.path.isfile(os.path.join(self.__path__[0], name, "__init__.py"))):
             return importlib.import_module(self.__name__ + "." + name)  # tf_slim.layers.utils: real source
-        if self.__name__.startswith("tensorflow") and name in TF_SUBMODULES:
-            return importlib.import_module(self.__name__ + "." + name)
+        if self.__name__.startswith("tensorflow") and name in TF_SUBMODULES and \
+                registry.tf_is_namespace(_public_name(self.__name__) + "." + name) is not False:
+            return importlib.import_module(self.__name__ + "." + name)  # tf.summary.image is a function
         opaque = _opaque_function(self.__name__ + "." + name)
         setattr(self, name, opaque)
         return opaque

@@ -142,6 +142,20 @@ def _tf_names() -> Dict[str, frozenset]:
         return {namespace: frozenset(names) for namespace, names in json.load(f).items()}
 
 
+def tf_is_namespace(qualname: str) -> Optional[bool]:
+    """Whether `tensorflow.summary.image` is a module (False: a function of tf.summary); None
+    when the table does not cover the parent."""
+    parent = qualname.rpartition(".")[0]
+    if parent not in _tf_names():
+        return None
+    return qualname in _tf_names()["__namespaces__"] or qualname in NAMESPACES or qualname in ALIAS_MODULES
+
+
+def tf_names(namespace: str) -> Optional[frozenset]:
+    """The names of one of TF's namespaces (what `dir(tf)` lists), or None if not covered."""
+    return _tf_names().get(namespace)
+
+
 def tf_has(qualname: str) -> Optional[bool]:
     """Whether TF's namespace has this name (`tensorflow.concat_v2`: False); None when the
     namespace is not one the table covers."""
