@@ -198,8 +198,11 @@ class GraphState:
 
     def join(self, other: "GraphState") -> None:
         """Merge `other` (another path to the same program point) into self."""
-        for key in set(self.vars) | set(other.vars):
-            mine, theirs = self.vars.get(key), other.vars.get(key)
+        other_vars = other.vars
+        for key in set(self.vars) | set(other_vars) if self.vars.keys() != other_vars.keys() else self.vars.keys():
+            mine, theirs = self.vars.get(key), other_vars.get(key)
+            if mine is theirs:
+                continue  # the common case: a variable neither path touched
             if mine is None or theirs is None:
                 kept = mine or theirs
                 assert kept is not None
@@ -219,13 +222,15 @@ class GraphState:
         self.pattern_vars.extend(v for v in other.pattern_vars if id(v) not in seen)
         for key, part in other.partitioned.items():
             self.partitioned.setdefault(key, part)
-        for key in set(self.counts) | set(other.counts):
-            if self.counts.get(key, 0) != other.counts.get(key, 0):
-                self.counts[key] = UNKNOWN
+        if self.counts != other.counts:
+            for key in set(self.counts) | set(other.counts):
+                if self.counts.get(key, 0) != other.counts.get(key, 0):
+                    self.counts[key] = UNKNOWN
         self.pattern_counts |= other.pattern_counts
-        for key in set(self.names_in_use) | set(other.names_in_use):
-            if self.names_in_use.get(key, 0) != other.names_in_use.get(key, 0):
-                self.names_in_use[key] = UNKNOWN  # used a different number of times on the two paths
+        if self.names_in_use != other.names_in_use:  # a dict comparison in C first: usually equal
+            for key in set(self.names_in_use) | set(other.names_in_use):
+                if self.names_in_use.get(key, 0) != other.names_in_use.get(key, 0):
+                    self.names_in_use[key] = UNKNOWN  # used a different number of times on the two paths
         self.havoc = self.havoc or other.havoc
         self.collections_known = self.collections_known and other.collections_known
         for key in set(self.collections) | set(other.collections):
