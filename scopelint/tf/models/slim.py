@@ -283,56 +283,45 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
                 is_training=True, reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
                 batch_weights=None, fused=None, data_format="NHWC", zero_debias_moving_mean=False, scope=None,
                 renorm=False, renorm_clipping=None, renorm_decay=0.99, adjustment=None):
-    if fused is None:
-        fused = True
     dims = _dims(inputs)
     rank = None if dims is None else len(dims)
-    possible_to_fuse = batch_weights is None and not renorm and rank in (2, 4) and adjustment is None
-    fused_path = fused and possible_to_fuse and (
-        zero_debias_moving_mean or rank == 2 or updates_collections != tf.GraphKeys.UPDATE_OPS)
+    default_updates = updates_collections == tf.GraphKeys.UPDATE_OPS
+    fused_path = fused is not False and batch_weights is None and not renorm and rank in (2, 4) and \
+        adjustment is None and (zero_debias_moving_mean or rank == 2 or not default_updates)
     # The default path builds TF's core BatchNormalization layer, which creates gamma before beta;
     # the fused kernel and the remaining path create beta first.
-    gamma_first = not fused_path and batch_weights is None and \
-        updates_collections == tf.GraphKeys.UPDATE_OPS and not zero_debias_moving_mean
+    gamma_first = not fused_path and batch_weights is None and default_updates and not zero_debias_moving_mean
     if data_format not in ("NCHW", "NHWC"):
         raise ValueError("data_format has to be either NCHW or NHWC.")
     with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse):
         if rank is None:
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
-        channel = dims[1] if data_format == "NCHW" and rank > 2 else dims[-1]
+        axis = 1 if data_format == "NCHW" and rank > 2 else rank - 1
+        channel = dims[axis]
         if channel is None:
             raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, dims))
-        params_shape = [channel]
+        shape = [channel]
         dtype = inputs.dtype.base_dtype
         initializers = param_initializers or {}
         regularizers = param_regularizers or {}
-        collections = variables_collections
-
-        def make(name, initializer, trainable_param, regularizer=None):
-            return _layer_variable(name, params_shape, dtype, initializer, regularizer, trainable_param,
-                                   collections.get(name) if isinstance(collections, dict) else collections)
-
-        beta = gamma = None
-        if gamma_first and scale:
-            gamma = make("gamma", initializers.get("gamma", tf.ones_initializer()), trainable,
-                         regularizers.get("gamma"))
+        names = ["gamma"] if scale and gamma_first else []
         if center:
-            beta = make("beta", initializers.get("beta", tf.zeros_initializer()), trainable,
-                        regularizers.get("beta"))
-        if not gamma_first and scale:
-            gamma = make("gamma", initializers.get("gamma", tf.ones_initializer()), trainable,
-                         regularizers.get("gamma"))
-        make("moving_mean", initializers.get("moving_mean", tf.zeros_initializer()), False)
-        make("moving_variance", initializers.get("moving_variance", tf.ones_initializer()), False)
+            names.append("beta")
+        if scale and not gamma_first:
+            names.append("gamma")
+        made = {}
+        for name in names + ["moving_mean", "moving_variance"]:
+            made[name] = _layer_variable(name, shape, dtype, initializers.get(name), regularizers.get(name),
+                                         trainable and not name.startswith("moving"),
+                                         _variable_collections(variables_collections, name))
         # The normalisation itself is left out: only the shape and what the output depends on
         # (gamma and beta, so that gradients reach them) matter here.
+        broadcast = [channel if i == axis else 1 for i in range(rank)]
         outputs = tf.identity(inputs)
-        broadcast = [channel if i == (1 if data_format == "NCHW" and rank > 2 else rank - 1) else 1
-                     for i in range(rank)]
-        if gamma is not None:
-            outputs = outputs * tf.reshape(gamma, broadcast)
-        if beta is not None:
-            outputs = outputs + tf.reshape(beta, broadcast)
+        if scale:
+            outputs = outputs * tf.reshape(made["gamma"], broadcast)
+        if center:
+            outputs = outputs + tf.reshape(made["beta"], broadcast)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return outputs
