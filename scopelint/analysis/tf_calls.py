@@ -299,6 +299,9 @@ class TfCalls:
                  "caching_device", "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint",
                  "synchronization", "aggregation"]
         bound = _bind("get_variable", names, args, kwargs, required=("name",))
+        if isinstance(bound.get("initializer"), DictVal) and bound["initializer"].complete:
+            self._program_raised(st)  # `initializer={}`: TF's TypeError converting it to a tensor
+            return UNKNOWN
         shape = bound.get("shape")
         bound["shape"] = self.shape_arg(shape)
         name = bound.pop("name")

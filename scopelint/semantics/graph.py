@@ -752,6 +752,11 @@ class GraphState:
                     trainable: Any = True, collections: Any = None) -> StoredVariable:
         """_get_single_variable, with TF's order of checks (tf1-semantics §3)."""
         from_value = initializer is not None and _is_constant(initializer)
+        if isinstance(initializer, (dict, set)):
+            # Not a scope error: TF fails converting the value to a tensor (the program's TypeError).
+            raise TypeError("Failed to convert elements of %r to Tensor. Consider casting elements to a supported "
+                            "type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes."
+                            % (initializer,))
         if shape is not None and from_value:
             raise errors.ScopeValueError("If initializer is a constant, do not specify shape.")
         if dtype is not UNKNOWN:
