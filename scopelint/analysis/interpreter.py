@@ -914,6 +914,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 else self.open_creator_scope(manager, st)
             if opened is not None:
                 value, leave = opened
+                if isinstance(manager, ScopeCM) and isinstance(node, ast.AST) and hasattr(node, "lineno"):
+                    leave = _ScopeExit(self, leave, node.lineno, node.col_offset)
                 self._guarded(st, leave, lambda: body(value, st))
         elif isinstance(manager, GraphDefault):
             if manager.graph.graph_id is st.graph.graph_id:
@@ -1104,10 +1106,37 @@ class Interpreter(TfCalls, BuiltinCalls):
                 "the second iteration raises" % exc.message.split(",")[0], at[0], self._col_of(at), frames))
         if certain and frames:
             chosen = fix_frame(frames, exc.origin)
-            self.findings.append(Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames))
+            finding = Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames)
+            replacement = self._raised_while_unwinding(st) if not self._unwinding else None
+            self.findings.append(replacement or finding)
         if catcher is not None:
             self._snapshot_raise(catcher, st)
         st.alive = False
+
+    def _raised_while_unwinding(self, st: State) -> Optional[Finding]:
+        """As a scope error propagates, the `with` blocks it leaves exit; one whose exit raises
+        (a variable scope left open by a refused `__exit__`) replaces the error, as in Python.
+        The exits are tried on a copy of the path; the last error they raise, if any, is what
+        the program dies of."""
+        exits = [c for c in self.cleanups if isinstance(c, _ScopeExit)]
+        if not exits:
+            return None
+        probe = st.fork()
+        probe.graph.muted = True
+        saved = self.findings, self.warnings, self.runtime_graph.state, [list(f) for f in self.frames]
+        self.findings, self.warnings = [], []
+        self._unwinding = True
+        try:
+            for scope_exit in reversed(exits):
+                probe.alive = True
+                scope_exit(probe)
+            produced = self.findings
+        finally:
+            self._unwinding = False
+            self.findings, self.warnings, self.runtime_graph.state = saved[0], saved[1], saved[2]
+            for frame, before in zip(self.frames, saved[3]):
+                frame[:] = before
+        return produced[-1] if produced else None
 
     def warn(self, code: str, message: str, node: ast.AST) -> None:
         if self.frames and len(self.frames[-1]) > 3:
@@ -2105,6 +2134,25 @@ class _ExitStackMethod:
             self.stack.exits.append(leave)
         st.graph.unknown_code_ran()
         return UNKNOWN
+
+
+class _ScopeExit:
+    """How a `with tf.variable_scope(...)` block leaves its scope; Python attributes an error its
+    exit raises to the `with` line."""
+
+    def __init__(self, interp: "Interpreter", leave: Callable[[State], None], line: int, col: int) -> None:
+        self.interp, self.leave, self.line, self.col = interp, leave, line, col
+
+    def __call__(self, st: State) -> None:
+        frame = self.interp.frames[-1] if self.interp.frames else None
+        saved = (frame[0], frame[2]) if frame is not None else None
+        if frame is not None:
+            frame[0], frame[2] = self.line, self.col
+        try:
+            self.leave(st)
+        finally:
+            if frame is not None and saved is not None:
+                frame[0], frame[2] = saved
 
 
 class _ManualEntry:
