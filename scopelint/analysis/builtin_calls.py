@@ -9,7 +9,7 @@ import itertools
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
-from scopelint.analysis import strings
+from scopelint.analysis import strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
@@ -18,6 +18,7 @@ from scopelint.analysis.values import (
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Tensor
+from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
@@ -134,14 +135,9 @@ class BuiltinCalls:
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None))):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
             if isinstance(attr, str) and isinstance(obj, ModuleVal) and obj.qualname.startswith("tensorflow"):
-                from scopelint.analysis.interpreter import tf_missing
-
-                if tf_missing(obj.qualname, attr):
+                if tf_api.tf_missing(obj.qualname, attr):
                     return False
-                from scopelint.tf import registry
-                from scopelint.analysis.tf_api import canonical
-
-                return True if registry.tf_has(canonical(obj.qualname) + "." + attr) else UNKNOWN
+                return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
             return UNKNOWN
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
@@ -173,10 +169,7 @@ class BuiltinCalls:
             return UNKNOWN
         if name == "dir" and len(args) == 1 and isinstance(args[0], ModuleVal) and \
                 args[0].qualname.startswith("tensorflow"):
-            from scopelint.analysis.tf_api import canonical
-            from scopelint.tf import registry
-
-            names = registry.tf_names(canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
+            names = registry.tf_names(tf_api.canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
             if names is not None:
                 return ListVal(sorted(names))
         if name in ("map", "filter") and len(args) >= 2:

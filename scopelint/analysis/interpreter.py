@@ -1154,20 +1154,16 @@ class Interpreter(TfCalls, BuiltinCalls):
         if not self._spend(frame is not None and len(frame) > 3 and frame[3] is True):
             self.incomplete = True
             return UNKNOWN
-        method = _EVAL_METHODS.get(type(node))
-        if method is None:
-            method = getattr(self, "eval_" + type(node).__name__, None)
-            if method is not None:
-                _EVAL_METHODS[type(node)] = getattr(Interpreter, "eval_" + type(node).__name__)
-                return self.eval(node, st)
-        else:
-            method = method.__get__(self)
+        kind = type(node)
+        if kind not in _EVAL_METHODS:  # each node type's method, looked up once per process
+            _EVAL_METHODS[kind] = getattr(Interpreter, "eval_" + kind.__name__, None)
+        method = _EVAL_METHODS[kind]
         if method is None:
             if self.strict:
-                raise NotImplementedError("scopelint interpreter: unsupported %s" % type(node).__name__)
+                raise NotImplementedError("scopelint interpreter: unsupported %s" % kind.__name__)
             self.may_raise += 1
             return UNKNOWN
-        value = method(node, st)
+        value = method(self, node, st)
         if value is UNKNOWN and st.alive:
             self.may_raise += 1  # a value the analysis lost may be an exception it did not see
         return value
@@ -1376,7 +1372,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, ModuleVal):
-            if tf_missing(obj.qualname, name):
+            if tf_api.tf_missing(obj.qualname, name):
                 self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
                 return UNKNOWN
             return self.module_attribute(obj, name, st)
@@ -2235,13 +2231,6 @@ def _copied(value: Any, deep: bool) -> Any:
         copied.complete = value.complete
         return copied
     return value
-
-
-def tf_missing(module: str, name: str) -> bool:
-    """Whether TF's namespace lacks `name` (tf_names.json): `tf.image_summary`, `tf.pack`."""
-    if not module.startswith("tensorflow") or name.startswith("__"):
-        return False
-    return registry.tf_has(tf_api.canonical(module) + "." + name) is False
 
 
 def _container_snapshot(value: Any) -> Any:

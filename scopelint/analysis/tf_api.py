@@ -13,6 +13,7 @@ from scopelint.runtime import api as runtime_api
 from scopelint.runtime import nn as runtime_nn
 from scopelint.semantics.dtypes import DTYPES
 from scopelint.semantics.values import AUTO_REUSE
+from scopelint.tf import registry
 
 TF = "tensorflow"
 
@@ -197,3 +198,10 @@ def is_internal_module(qualname: str) -> bool:
     """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes."""
     rest = qualname[len(TF) + 1:] if qualname.startswith(TF + ".") else ""
     return rest.startswith("python") and rest.count(".") <= 2
+
+
+def tf_missing(module: str, name: str) -> bool:
+    """Whether TF's namespace lacks `name` (tf_names.json): `tf.image_summary`, `tf.pack`."""
+    if not module.startswith(TF) or name.startswith("__"):
+        return False
+    return registry.tf_has(canonical(module) + "." + name) is False

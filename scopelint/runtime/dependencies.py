@@ -55,8 +55,7 @@ def tracked(function: Callable[..., Any], cut: bool = False) -> Callable[..., An
     @functools.wraps(function)
     def op(*args: Any, **kwargs: Any) -> Any:
         result = function(*args, **kwargs)
-        inputs = [a for a in list(args) + list(kwargs.values())]
-        _attach(result, EMPTY if cut else union([of(args), of(kwargs)]), _identities(inputs))
+        _attach(result, EMPTY if cut else union([of(args), of(kwargs)]), _identities(args + tuple(kwargs.values())))
         return result
 
     op.__wrapped_op__ = True  # type: ignore[attr-defined]

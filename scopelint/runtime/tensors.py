@@ -333,7 +333,7 @@ def _track_operators() -> None:
     from scopelint.runtime.dependencies import tracked
 
     for name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
-                 "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__abs__", "_compare", "__getitem__",
+                 "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__abs__", "__getitem__",
                  "__and__", "__or__", "__invert__", "__lt__", "__le__", "__gt__", "__ge__"):
         method = Tensor.__dict__.get(name)
         if method is not None and not getattr(method, "__wrapped_op__", False):

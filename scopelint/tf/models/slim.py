@@ -186,19 +186,12 @@ def _variable_collections(collections, name):
 
 def _weights_and_biases(kernel_shape, num_outputs, dtype, normalizer_fn, weights_initializer, weights_regularizer,
                         biases_initializer, biases_regularizer, variables_collections, trainable):
-    collections = variables_collections
-    if isinstance(collections, dict):
-        weights = _layer_variable("weights", kernel_shape, dtype, weights_initializer, weights_regularizer, trainable,
-                                  collections.get("weights"))
-    else:
-        weights = _layer_variable("weights", kernel_shape, dtype, weights_initializer, weights_regularizer, trainable,
-                                  collections)
+    weights = _layer_variable("weights", kernel_shape, dtype, weights_initializer, weights_regularizer, trainable,
+                              _variable_collections(variables_collections, "weights"))
     if normalizer_fn or not biases_initializer:
         return weights, None
-    if isinstance(collections, dict):
-        collections = collections.get("biases")
     return weights, _layer_variable("biases", [num_outputs], dtype, biases_initializer, biases_regularizer, trainable,
-                                    collections)
+                                    _variable_collections(variables_collections, "biases"))
 
 
 def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):

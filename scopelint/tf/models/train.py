@@ -46,11 +46,6 @@ def create_zeros_slot(primary, name, dtype=None):
 # ---------------------------------------------------------------------------- optimizer.py
 
 
-def _gradient(loss, variable):
-    """tf.gradients for one variable: None when the loss does not depend on it."""
-    return tf.gradients(loss, [variable])[0]
-
-
 class Optimizer(object):
     GATE_NONE = 0
     GATE_OP = 1
@@ -83,7 +78,8 @@ class Optimizer(object):
             var_list = list(var_list)
         if not var_list:
             raise ValueError("No variables to optimize.")
-        return [(_gradient(loss, v), v) for v in var_list]
+        # tf.gradients gives None for a variable the loss does not depend on.
+        return list(zip(tf.gradients(loss, var_list), var_list))
 
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
         grads_and_vars = tuple(grads_and_vars)
