@@ -144,7 +144,6 @@ class GraphState:
     graph_id: object = field(default_factory=object)  # which tf.Graph this is a state of (forks share it)
     # tf.variable_creator_scope's creators, innermost last (each a token, creator pair)
     creators: Tuple[Tuple[object, Any], ...] = ()
-    variable_options: Tuple[Any, Any] = (None, None)  # get_variable's synchronization, aggregation
 
     def __post_init__(self) -> None:
         if self.current is None:
@@ -726,12 +725,8 @@ class GraphState:
                 "partitioning?" % name
             )
         before = len(self.vars)
-        self.variable_options = (synchronization, aggregation)  # what a creator scope is handed
-        try:
-            record = self._get_single(name, shape, dtype, initializer, reuse,
-                                      trainable_flag(trainable, synchronization), collections)
-        finally:
-            self.variable_options = (None, None)
+        record = self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
+                                  collections, (synchronization, aggregation))
         if len(self.vars) > before and regularizer is not None and regularizer is not UNKNOWN and callable(regularizer):
             self._regularize(name, record, regularizer)
         return record
@@ -749,8 +744,10 @@ class GraphState:
             self.add_to_collections(["regularization_losses"], loss)
 
     def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any,
-                    trainable: Any = True, collections: Any = None) -> StoredVariable:
-        """_get_single_variable, with TF's order of checks (tf1-semantics §3)."""
+                    trainable: Any = True, collections: Any = None,
+                    options: Tuple[Any, Any] = (None, None)) -> StoredVariable:
+        """_get_single_variable, with TF's order of checks (tf1-semantics §3). `options`:
+        get_variable's synchronization and aggregation, which a creator scope is handed."""
         from_value = initializer is not None and _is_constant(initializer)
         if isinstance(initializer, (dict, set)):
             # Not a scope error: TF fails converting the value to a tensor (the program's TypeError).
@@ -781,7 +778,7 @@ class GraphState:
                 self._note_possible_error("SL102", None)
                 return self._share(self._assumed(name), shape, dtype, certain=False)
             return self._create(name, shape, dtype, initializer, from_value, certain=known_name,
-                                trainable=trainable, collections=collections)
+                                trainable=trainable, collections=collections, options=options)
         # Existence or the reuse flag is not known: note what may raise, take the path on
         # which execution continues, and mark its event as a may-event.
         may_exist, may_be_missing = exists is not False, exists is not True
@@ -798,7 +795,7 @@ class GraphState:
             return self._share(self._assumed(name), shape, dtype, certain=False)
         try:
             return self._create(name, shape, dtype, initializer, from_value, certain=False, trainable=trainable,
-                                collections=collections)
+                                collections=collections, options=options)
         except errors.ScopeError as exc:
             # A creation-time check, on a path where the variable may already exist (then TF shares).
             self._note_possible_error(exc.code, exc.message)
@@ -843,7 +840,7 @@ class GraphState:
 
     def _create(
         self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool,
-        trainable: Any = True, collections: Any = None,
+        trainable: Any = True, collections: Any = None, options: Tuple[Any, Any] = (None, None),
     ) -> StoredVariable:
         if initializer is None:
             if shape is None:
@@ -877,9 +874,8 @@ class GraphState:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
         if var_shape is UNKNOWN:
             var_shape = None
-        sync, aggregation = self.variable_options
         return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable,
-                                 collections=collections, synchronization=sync, aggregation=aggregation)
+                                 collections=collections, synchronization=options[0], aggregation=options[1])
 
     def enter_creator_scope(self, creator: Any) -> object:
         """tf.variable_creator_scope(creator): every variable made inside goes through it."""
