@@ -53,7 +53,7 @@ PROJECT = "project"  # the hidden-frame marks of followed modules' code: the pro
 LIBRARY = "library"  # ...and an installed package's
 MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
 LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
-# A step inside TF's models (a layer's few hundred) costs a tenth of one of the program's: a
+# A step inside TF's models (a layer's few hundred) costs half of one of the program's: a
 # model call is bounded work, and a file of 600 layers should not exhaust the budget.
 MODEL_STEP_COST = 0.5
 MAX_CALL_DEPTH = 24
