@@ -116,10 +116,9 @@ def public_name(qualname: str) -> str:
         return qualname
     for prefix, namespace in _INTERNAL_PREFIXES.items():
         if rest.startswith(prefix):
-            last = rest.rsplit(".", 1)[-1]
-            for candidate in (namespace + "." + last, "tensorflow.nn." + last):  # contrib.rnn has both
-                if candidate in REGISTRY:
-                    return candidate
+            candidate = namespace + "." + rest.rsplit(".", 1)[-1]
+            if candidate in REGISTRY:
+                return candidate
     return qualname
 
 
