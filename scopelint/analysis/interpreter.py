@@ -24,6 +24,7 @@ from scopelint.analysis import loader, models, strings, tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import TfCalls
+from scopelint.analysis.threads import ThreadMethod, ThreadVal, make_thread
 from scopelint.analysis.markers import (
     GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphMethod, GraphVal, Property, Super,
     may_touch_graph, render_text,
@@ -155,6 +156,7 @@ class TryContext:
     name_stack: Any
     raised: List[GraphState] = field(default_factory=list)  # unwound to the try's level
     raised_certainly: bool = False  # one of those raises is reached on every path to the try
+    reports_errors: bool = False  # a thread's boundary: what it catches still happened (and is reported)
 
 
 @dataclass
@@ -286,10 +288,10 @@ class Interpreter(TfCalls, BuiltinCalls):
         class _Ctx:
             def __enter__(self) -> None:
                 interp.runtime_graph.state = state.graph
-                runtime_context._STACK.append(interp.runtime_graph)
+                runtime_context._DEFAULTS.graphs.append(interp.runtime_graph)
 
             def __exit__(self, *exc: Any) -> None:
-                runtime_context._STACK.remove(interp.runtime_graph)
+                runtime_context._DEFAULTS.graphs.remove(interp.runtime_graph)
 
         return _Ctx()
 
@@ -971,13 +973,14 @@ class Interpreter(TfCalls, BuiltinCalls):
             # and may swallow what its body raises (`contextlib.suppress(ValueError)`).
             self._swallowing(st, lambda: self.enter_context(ScopeCM(UNKNOWN, None, UNKNOWN, {}), node, body, st))
 
-    def _swallowing(self, st: State, run: Callable[[], None], always: bool = False) -> None:
+    def _swallowing(self, st: State, run: Callable[[], None], always: bool = False, thread: bool = False) -> None:
         """Run a `with` whose manager may swallow exceptions (`always`: it does): a raise in its
-        body is caught, and execution may go on after the `with` from where it raised."""
+        body is caught, and execution may go on after the `with` from where it raised. (`thread`:
+        the body is a thread's, whose errors end the thread and are reported.)"""
         certain = st.graph.path_certain
         before = st.fork(certain=False)
         may_raise_before = self.may_raise
-        context = TryContext(True, len(self.cleanups), st.graph.current, st.graph.name_stack)
+        context = TryContext(True, len(self.cleanups), st.graph.current, st.graph.name_stack, reports_errors=thread)
         self.tries.append(context)
         try:
             run()
@@ -990,6 +993,34 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.join_into(st, ([st] if st.alive else []) + [State(entry, st.env, True)])
         if st.alive:
             st.graph.path_certain = certain and always
+
+    def run_thread(self, target: Any, args: List[Any], kwargs: Dict[str, Any], st: State) -> None:
+        """A thread runs `target` (threads.py): in a scope stack of its own, beyond the reach of
+        the caller's `try` handlers and `with` blocks."""
+        saved = self.tries, self.cleanups, self.frames
+        # A thread's traceback starts at its target: the caller's frames are not in it.
+        self.tries, self.cleanups, self.frames = [], [], [list(self.frames[-1][:3]) + [True]]
+        # The caller's graph, as the thread finds it if it enters it (`with graph.as_default()`):
+        # with scopes of the thread's own. The thread's default graph is a new one of its own.
+        caller = st.graph
+        caller_scopes = caller.enter_thread()
+        before = self.graph_states.get(caller.graph_id, MISSING)
+        self.graph_states[caller.graph_id] = caller
+        st.graph = self.graph_state_of(object(), caller)
+        try:
+            self._swallowing(st, lambda: self.call(target, args, kwargs, st, None), always=True, thread=True)
+        finally:
+            self.tries, self.cleanups, self.frames = saved
+        after = self.graph_states.pop(caller.graph_id)
+        if before is not MISSING:
+            self.graph_states[caller.graph_id] = before
+        if after is None:  # the thread left it on a path the analysis could not decide
+            after = caller
+            after.unknown_code_ran()
+        st.graph = after
+        st.graph.path_certain = caller.path_certain
+        st.graph.exit_thread(caller_scopes)
+        self.runtime_graph.state = st.graph
 
     @staticmethod
     def _handler_entry(context: TryContext, before: State, end: Optional[GraphState],
@@ -1096,8 +1127,9 @@ class Interpreter(TfCalls, BuiltinCalls):
         """A scope API raised on this path: report it if certain, and end the path."""
         frames = getattr(exc, "frames", None) or self._frames_tuple()
         catcher = next((t for t in reversed(self.tries) if t.catches_scope_errors), None)
-        certain = st.graph.path_certain and catcher is None and not self.second_iteration
-        if self.second_iteration and exc.code == "SL101" and catcher is None:
+        uncaught = catcher is None or catcher.reports_errors
+        certain = st.graph.path_certain and uncaught and not self.second_iteration
+        if self.second_iteration and exc.code == "SL101" and uncaught:
             loop_depth = self.loops[-1].frame_depth if self.loops else len(frames)
             at = frames[max(0, min(loop_depth, len(frames)) - 1)] if frames else (0, "")
             self.warnings.append(Finding(
@@ -1417,6 +1449,8 @@ class Interpreter(TfCalls, BuiltinCalls):
             return parser_attribute(obj, name)
         if isinstance(obj, _ExitStack):
             return _ExitStackMethod(obj, name)
+        if isinstance(obj, ThreadVal):
+            return ThreadMethod(obj, name)
         if isinstance(obj, (ScopeCM, NameScopeCM, CreatorScopeCM)) and name in ("__enter__", "__exit__"):
             return _ManualEntry(obj, name)
         if isinstance(obj, NamespaceVal):
@@ -1849,7 +1883,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(callee, PyCallable):
             return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
-                               GraphMethod)):
+                               GraphMethod, ThreadMethod)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, TemplateVal):
             return self.call_template(callee, args, kwargs, st, node)
@@ -1900,6 +1934,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 import posixpath
 
                 return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
+            if callee.qualname == "threading.Thread":
+                return make_thread(args, kwargs)
             if callee.qualname in ("contextlib.ExitStack", "contextlib2.ExitStack") and not args:
                 return _ExitStack()
             if callee.qualname == "contextlib.suppress":

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
-from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
+from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable, ThreadedGraphState
 from scopelint.semantics.locate import Frame
 
 
@@ -51,7 +52,7 @@ class Graph:
 
     def __init__(self) -> None:
         run = _RUN or Run("<none>")
-        self.state = GraphState(events=run.events, frames=run.frames, wrap=self._wrap)
+        self.state: GraphState = ThreadedGraphState(events=run.events, frames=run.frames, wrap=self._wrap)
         self._objects: Dict[int, Any] = {}
         self.finalized = False
 
@@ -87,11 +88,11 @@ class Graph:
 
     @contextlib.contextmanager
     def as_default(self) -> Iterator["Graph"]:
-        _STACK.append(self)
+        _DEFAULTS.graphs.append(self)
         try:
             yield self
         finally:
-            _STACK.pop()
+            _DEFAULTS.graphs.pop()
 
     def name_scope(self, name: Any) -> Any:
         from scopelint.runtime.api import name_scope
@@ -124,40 +125,48 @@ class Graph:
         return Tensor(None)
 
 
-_GLOBAL_DEFAULT: List[Graph] = []
-_STACK: List[Graph] = []
+class _DefaultGraphStack(threading.local):
+    """Per thread, as TF's: the stack of `as_default()` graphs, and under it the thread's own
+    global default graph (a thread that does not enter its caller's graph builds in a new one)."""
+
+    def __init__(self) -> None:
+        self.graphs: List[Graph] = []
+        self.global_default: Optional[Graph] = None
+
+
+_DEFAULTS = _DefaultGraphStack()
 
 
 def start_run(path: str) -> Run:
     global _RUN
     _RUN = Run(path)
-    _GLOBAL_DEFAULT[:] = [Graph()]
-    _STACK[:] = []
+    _DEFAULTS.global_default = Graph()
+    _DEFAULTS.graphs[:] = []
     return _RUN
 
 
 def end_run() -> None:
     global _RUN
     _RUN = None
-    _GLOBAL_DEFAULT[:] = []
-    _STACK[:] = []
+    _DEFAULTS.global_default = None
+    _DEFAULTS.graphs[:] = []
 
 
 def default_graph() -> Graph:
-    if _STACK:
-        return _STACK[-1]
-    if not _GLOBAL_DEFAULT:
-        _GLOBAL_DEFAULT.append(Graph())
-    return _GLOBAL_DEFAULT[0]
+    if _DEFAULTS.graphs:
+        return _DEFAULTS.graphs[-1]
+    if _DEFAULTS.global_default is None:
+        _DEFAULTS.global_default = Graph()
+    return _DEFAULTS.global_default
 
 
 def reset_default_graph() -> None:
-    if _STACK:
+    if _DEFAULTS.graphs:
         raise AssertionError(
             "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, "
             "exit the nesting and create a new graph."
         )
-    _GLOBAL_DEFAULT[:] = [Graph()]
+    _DEFAULTS.global_default = Graph()
 
 
 def state() -> GraphState:

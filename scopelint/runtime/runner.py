@@ -8,6 +8,7 @@ import contextlib
 import types
 import os
 import sys
+import threading
 import traceback
 from typing import Any, Dict, List, Optional
 
@@ -51,6 +52,15 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
     sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     sys.path.insert(0, os.path.dirname(abspath))
     start = 0
+
+    def thread_died(args: Any) -> None:
+        """A scope error ends the thread it is raised in (TF prints it): a diagnostic all the same."""
+        if isinstance(args.exc_value, ScopeError):
+            result["diagnostics"].append(_diagnostic(args.exc_value, abspath))
+        else:
+            default_hook(args)
+
+    default_hook, threading.excepthook = threading.excepthook, thread_died
     try:
         # The program's prints go to stderr: stdout carries the report (JSON must stay valid).
         with modules.installed(), contextlib.redirect_stdout(sys.stderr):
@@ -80,6 +90,7 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                     "line": frames[-1].lineno if frames else None,
                 }
     finally:
+        threading.excepthook = default_hook
         sys.argv, sys.path[:] = saved_argv, saved_path
         home = os.path.dirname(abspath) + os.sep
         for name in [m for m in sys.modules if m not in saved_modules]:

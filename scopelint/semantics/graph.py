@@ -14,8 +14,9 @@ import dataclasses
 import inspect
 import itertools
 import re
+import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from scopelint.semantics import errors
 from scopelint.semantics.dtypes import FLOAT32, DType, as_dtype
@@ -109,6 +110,20 @@ class ScopeToken:
     old_stack: Optional[Text]  # None: no name scope was entered
 
 
+class ThreadScopes(NamedTuple):
+    """What TF keeps per thread (variable_scope._VariableScopeStore is a threading.local; the
+    name stack and the variable creator stack are the graph's thread-local state)."""
+
+    current: VariableScope
+    counts: Dict[str, Any]
+    pattern_counts: Set[Pattern]
+    name_stack: Text
+    creators: Tuple[Tuple[object, Any], ...]
+
+
+THREAD_FIELDS = ThreadScopes._fields
+
+
 @dataclass
 class GraphState:
     """Everything one tf.Graph holds that variable naming depends on."""
@@ -149,6 +164,26 @@ class GraphState:
         if self.current is None:
             self.current = self.root
             self.reuse[self.root.sid] = False
+
+    # ------------------------------------------------------------------ threads
+
+    def enter_thread(self) -> "ThreadScopes":
+        """A thread starts: it gets a scope stack of its own (a new root scope, no counts, an
+        empty name scope, no variable creators) over the graph's one variable store. Returns
+        the caller's, for `exit_thread`. (How the interpreter runs a thread's target.)"""
+        saved = ThreadScopes(*(getattr(self, name) for name in THREAD_FIELDS))
+        for name, value in zip(THREAD_FIELDS, self.new_thread_scopes()):
+            setattr(self, name, value)
+        return saved
+
+    def exit_thread(self, saved: "ThreadScopes") -> None:
+        for name, value in zip(THREAD_FIELDS, saved):
+            setattr(self, name, value)
+
+    def new_thread_scopes(self) -> "ThreadScopes":
+        root = VariableScope("", "")
+        self.reuse[root.sid] = False
+        return ThreadScopes(root, {}, set(), "", ())
 
     # ------------------------------------------------------------------ copies, joins
 
@@ -1263,3 +1298,32 @@ def fixed_size_partitioner(num_shards: int, axis: int = 0) -> Callable[..., List
 
 
 Sites = Sequence[Frame]
+
+
+class ThreadedGraphState(GraphState):
+    """A GraphState used by real threads (the reference runtime): each thread that touches it
+    sees its own THREAD_FIELDS, as TF's thread-local scope store does."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._local = threading.local()
+        super().__init__(**kwargs)
+
+
+def _thread_field(name: str) -> property:
+    def read(self: ThreadedGraphState) -> Any:
+        local = self._local.__dict__
+        if name not in local:
+            local.update(zip(THREAD_FIELDS, self.new_thread_scopes()))
+        return local[name]
+
+    def write(self: ThreadedGraphState, value: Any) -> None:
+        local = self._local.__dict__
+        if name not in local:  # the constructor's own thread: its fields are set one by one
+            local.update(zip(THREAD_FIELDS, (None, {}, set(), "", ())))
+        local[name] = value
+
+    return property(read, write, doc="per thread: " + name)
+
+
+for _name in THREAD_FIELDS:
+    setattr(ThreadedGraphState, _name, _thread_field(_name))

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+import threading
 import traceback
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -272,13 +273,26 @@ class Observer:
             events: List[Dict[str, Any]] = []
             state["events"], state["origins"], state["failing_store"] = events, {}, None
             unit: Dict[str, Any] = {"entry": entry, "variables": events, "diagnostics": [], "exception": None}
+
+            def thread_died(args: Any) -> None:
+                """A scope error ends the thread it is raised in: observed as a diagnostic."""
+                diagnostics, _ = classify(args.exc_value, abspath, origins_of(state["failing_store"]))
+                if diagnostics:
+                    unit["diagnostics"].extend(diagnostics)
+                else:
+                    default_hook(args)
+
+            default_hook, threading.excepthook = threading.excepthook, thread_died
             try:
                 v1.reset_default_graph()
                 call()
             except SystemExit:
                 pass  # tf.app.run() ends with sys.exit(main(argv))
             except Exception as exc:  # noqa: BLE001 - everything the program raises is observed
-                unit["diagnostics"], unit["exception"] = classify(exc, abspath, origins_of(state["failing_store"]))
+                diagnostics, unit["exception"] = classify(exc, abspath, origins_of(state["failing_store"]))
+                unit["diagnostics"].extend(diagnostics)
+            finally:
+                threading.excepthook = default_hook
             state["events"] = None
             results.append(unit)
 
