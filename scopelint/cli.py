@@ -13,6 +13,8 @@ import signal
 import sys
 from typing import Any, Dict, List, Optional, Sequence
 
+from scopelint.report import FORMATS
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_PROGRAM_ERROR, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
@@ -43,11 +45,31 @@ def _parser() -> argparse.ArgumentParser:
     names.add_argument("file")
     names.add_argument("--format", choices=("text", "json"), default="text")
 
-    check = sub.add_parser("check", help="report variable-scope errors in files and directories (static)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--select", help="comma-separated codes or prefixes to report (default: all enabled)")
-    check.add_argument("--ignore", help="comma-separated codes or prefixes not to report")
+    check = sub.add_parser(
+        "check", help="report variable-scope errors in files and directories (static)",
+        description="Analyses PATHs (files, or directories walked for .py files, skipping hidden, virtualenv "
+        "and build directories and the configuration's `exclude`) without running them, and prints each "
+        "finding as `path:line:col: CODE message [fix: ...]`, then a one-line summary on stderr.",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default) or json: a list of findings, each with path, line, col, code, message")
+    _selection_options(check)
+
+    report = sub.add_parser(
+        "report", help="a whole codebase: findings, the variable inventory as a scope tree, coverage",
+        description="Analyses every Python file under PATHs in parallel and writes one report: findings per "
+        "file with the fix, per-rule counts, files not analysed and why, the predicted variable inventory "
+        "(what checkpoints of this code hold) and coverage (the share of names predicted fully). Results "
+        "are cached per file content in .scopelint_cache/ beside pyproject.toml.",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to report on")
+    report.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    report.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: all cores)")
+    report.add_argument("--no-cache", action="store_true", help="analyse every file, and write no cache")
+    report.add_argument("--no-progress", action="store_true", help="no progress bar (none when stderr is not a terminal)")
+    _selection_options(report)
 
     verify = sub.add_parser(
         "verify",
@@ -61,7 +83,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_CODES_HELP = """exit codes:
+  0  no findings
+  1  findings (or a file that could not be analysed: SL001)
+  2  usage or input error (missing path, unknown rule code, unreadable file)
+  3  the program run by `run`/`verify` raised an exception that is not a scope error
+  4  internal error"""
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", help="comma-separated codes or prefixes to report (replaces the configuration's)")
+    parser.add_argument("--ignore", help="comma-separated codes or prefixes not to report")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `scopelint ... | head`: the reader left. Quietly, as other Unix tools do.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -76,11 +123,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_names(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "report":
+            return _cmd_report(args)
         if args.command == "verify":
             return _cmd_verify(args)
     except KeyboardInterrupt:
         print("scopelint: interrupted", file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # never a traceback for users; say what broke
         print("scopelint: internal error: %s: %s" % (type(exc).__name__, exc), file=sys.stderr)
         return EXIT_INTERNAL
@@ -233,54 +284,95 @@ def _tree_lines(tree: Dict[str, Any], indent: str) -> List[str]:
     return out
 
 
-def iter_python_files(paths: Sequence[str]) -> List[str]:
+def _configured(args: argparse.Namespace) -> Optional[Any]:
+    """The configuration for PATHs with the command line's selection, or None (usage error, said)."""
     import os
 
-    files: List[str] = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "node_modules"))
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(".py"))
-        else:
-            files.append(path)
-    return files
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    import os
-
-    from scopelint.analysis import analyze_source
-    from scopelint.config import filter_noqa, load_config, with_overrides
-    from scopelint.source import read_source
+    from scopelint.config import load_config, unknown_codes, with_overrides
 
     missing = [p for p in args.paths if not os.path.exists(p)]
+    for path in missing:
+        print("scopelint: no such file or directory: %s" % path, file=sys.stderr)
     if missing:
-        for path in missing:
-            print("scopelint: no such file or directory: %s" % path, file=sys.stderr)
-        return EXIT_USAGE
+        return None
+    named = [c.strip().upper() for option in (args.select, args.ignore) if option for c in option.split(",")]
+    wrong = unknown_codes([c for c in named if c])
+    if wrong:
+        print("scopelint: %s names no rule (see `scopelint rules`)" % ", ".join(wrong), file=sys.stderr)
+        return None
     config = with_overrides(load_config(args.paths[0]), args.select, args.ignore)
     for warning in config.warnings:
         print("scopelint: warning: %s" % warning, file=sys.stderr)
-    findings: List[Dict[str, Any]] = []
-    for path in iter_python_files(args.paths):
-        if config.excludes(path):
-            continue
-        source = read_source(path)
-        diagnostics = analyze_source(source).all_findings()
-        for diag in filter_noqa(diagnostics, source.text.splitlines()):
-            if config.selects(diag.code):
-                item = diag.as_json()
-                item["path"] = path
-                findings.append(item)
+    return config
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from scopelint.api import check_paths
+    from scopelint.report import Report
+    from scopelint.report.text import summary
+
+    config = _configured(args)
+    if config is None:
+        return EXIT_USAGE
+    run = check_paths(args.paths, config)
+    findings: List[Dict[str, Any]] = [dict(d.as_json(), path=r.path) for r in run.results for d in r.diagnostics]
     if args.format == "json":
         print(json.dumps(findings, indent=2))
     else:
         for item in findings:
             print(format_diagnostic(item["path"], item))
-        if findings:
-            print("Found %d finding%s." % (len(findings), "" if len(findings) == 1 else "s"), file=sys.stderr)
+        print(summary(Report(tuple(run.results))), file=sys.stderr)
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import os
+
+    from scopelint.api import check_paths
+    from scopelint.cache import ResultCache, default_directory
+    from scopelint.report import Report, render
+
+    config = _configured(args)
+    if config is None:
+        return EXIT_USAGE
+    jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    cache = None if args.no_cache else ResultCache(default_directory(config))
+    bar = _ProgressBar() if sys.stderr.isatty() and not args.no_progress else None
+    run = check_paths(args.paths, config, jobs=jobs, cache=cache, progress=bar)
+    if bar is not None:
+        bar.done()
+    report = Report(tuple(run.results), roots=tuple(args.paths), cached=run.cached)
+    text = render(report, args.format)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        from scopelint.report.text import summary
+
+        print("%s  Report written to %s." % (summary(report), args.output), file=sys.stderr)
+    else:
+        print(text)
+    return EXIT_FINDINGS if report.findings else EXIT_OK
+
+
+class _ProgressBar:
+    """`[#####.....] 120/480 files` on stderr, redrawn in place; only on a terminal."""
+
+    def __init__(self) -> None:
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not total or done == self.last:
+            return
+        self.last = done
+        width = 30
+        filled = width * done // total
+        sys.stderr.write("\r[%s%s] %d/%d files" % ("#" * filled, "." * (width - filled), done, total))
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.last >= 0:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:

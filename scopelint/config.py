@@ -2,16 +2,21 @@
 
     [tool.scopelint]
     select = ["SL1", "SL2"]      # codes or prefixes to report (default: every rule enabled by default)
+    extend-select = ["SL002"]    # added to select (or to the default set)
     ignore = ["SL202"]           # codes or prefixes never reported
-    exclude = ["build/*", "*_pb2.py"]   # glob patterns of paths `check` skips
+    exclude = ["build", "gen/*", "*_pb2.py"]   # globs of paths `check` and `report` skip
+    per-file-ignores = { "tests/*" = ["SL101"] }
 
-On the command line, `--select` replaces the file's select and ignore, and `--ignore` adds to
-them. Unknown keys get a warning, not an error. `# noqa` and `# noqa: SL101` on the reported
-line suppress a finding.
+Globs match a path relative to the pyproject.toml's directory (and as typed); a glob without a
+`/` also matches any single directory or file name (`build` skips every `build/`). On the
+command line, `--select` replaces the file's select and ignore, and `--ignore` adds to them.
+Unknown keys and codes that name no rule get a warning, not an error. `# noqa` and
+`# noqa: SL101` on the reported line suppress a finding.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import re
@@ -19,7 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-KNOWN_KEYS = {"select", "ignore", "exclude"}
+KNOWN_KEYS = {"select", "extend-select", "ignore", "exclude", "per-file-ignores"}
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 
 
@@ -30,21 +35,67 @@ class Config:
     exclude: Tuple[str, ...] = ()
     source: Optional[str] = None
     warnings: Tuple[str, ...] = field(default=())
+    extend_select: Tuple[str, ...] = ()
+    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
 
-    def selects(self, code: str) -> bool:
+    @property
+    def root(self) -> Optional[str]:
+        """The directory relative paths in the configuration are relative to."""
+        return os.path.dirname(self.source) if self.source else None
+
+    def selects(self, code: str, path: Optional[str] = None) -> bool:
         from scopelint.rules import BY_CODE
 
         if any(code.startswith(prefix) for prefix in self.ignore if prefix):
             return False
+        if path is not None:
+            for pattern, codes in self.per_file_ignores:
+                if self._matches(path, (pattern,)) and any(code.startswith(c) for c in codes):
+                    return False
+        if any(code.startswith(prefix) for prefix in self.extend_select if prefix):
+            return True
         if self.select is not None:
             return any(code.startswith(prefix) for prefix in self.select if prefix)
         rule = BY_CODE.get(code)
         return rule.enabled if rule is not None else True
 
     def excludes(self, path: str) -> bool:
-        normalized = path.replace(os.sep, "/")
-        return any(fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
-                   for pattern in self.exclude)
+        return self._matches(path, self.exclude)
+
+    def _matches(self, path: str, patterns: Sequence[str]) -> bool:
+        if not patterns:
+            return False
+        forms = {_normalized(path)}
+        root = self.root
+        if root is not None:
+            absolute = os.path.abspath(path)
+            if absolute.startswith(os.path.join(root, "")):
+                forms.add(_normalized(os.path.relpath(absolute, root)))
+        parts = {part for form in forms for part in form.split("/") if part}
+        for pattern in patterns:
+            pattern = _normalized(pattern).rstrip("/")
+            if any(fnmatch.fnmatch(form, pattern) for form in forms):
+                return True
+            if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in parts):
+                return True
+        return False
+
+    def with_cli(self, select: Optional[str], ignore: Optional[str]) -> "Config":
+        return with_overrides(self, select, ignore)
+
+
+def _normalized(path: str) -> str:
+    path = path.replace(os.sep, "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def unknown_codes(codes: Sequence[str]) -> List[str]:
+    """Selectors that name no rule: neither a code nor a prefix of one (`SL999`, `XYZ`)."""
+    from scopelint.rules import BY_CODE
+
+    return [c for c in codes if not any(code.startswith(c) for code in BY_CODE)]
 
 
 def find_pyproject(start: str) -> Optional[str]:
@@ -66,15 +117,27 @@ def load_config(start: str) -> Config:
     table = _read_tool_table(path)
     if table is None:
         return Config(source=path)
-    warnings = tuple("%s: unknown key [tool.scopelint] %s (known: %s)" % (path, key, ", ".join(sorted(KNOWN_KEYS)))
-                     for key in table if key not in KNOWN_KEYS)
-    return Config(
+    warnings = ["%s: unknown key [tool.scopelint] %s (known: %s)" % (path, key, ", ".join(sorted(KNOWN_KEYS)))
+                for key in table if key not in KNOWN_KEYS]
+    per_file: List[Tuple[str, Tuple[str, ...]]] = []
+    raw_per_file = table.get("per-file-ignores") or {}
+    if isinstance(raw_per_file, dict):
+        per_file = [(str(glob), _codes(codes) or ()) for glob, codes in raw_per_file.items()]
+    else:
+        warnings.append("%s: [tool.scopelint] per-file-ignores must be a table of glob = [codes]" % path)
+    config = Config(
         select=_codes(table.get("select")),
         ignore=_codes(table.get("ignore")) or (),
         exclude=tuple(str(p) for p in table.get("exclude", []) or []),
         source=path,
-        warnings=warnings,
+        extend_select=_codes(table.get("extend-select")) or (),
+        per_file_ignores=tuple(per_file),
     )
+    named = list(config.select or ()) + list(config.ignore) + list(config.extend_select) + \
+        [c for _, codes in config.per_file_ignores for c in codes]
+    warnings.extend("%s: [tool.scopelint] names no rule: %s (see `scopelint rules`)" % (path, code)
+                    for code in unknown_codes(named))
+    return dataclasses.replace(config, warnings=tuple(warnings))
 
 
 def _codes(value: Any) -> Optional[Tuple[str, ...]]:
@@ -105,12 +168,11 @@ def _read_tool_table(path: str) -> Optional[Dict[str, Any]]:
 def with_overrides(config: Config, select: Optional[str], ignore: Optional[str]) -> Config:
     """The command line wins: `--select` replaces the file's select and ignore; `--ignore` adds."""
     base_ignore = () if select else config.ignore
-    return Config(
+    return dataclasses.replace(
+        config,
         select=_codes(select) if select else config.select,
         ignore=base_ignore + (_codes(ignore) or ()),
-        exclude=config.exclude,
-        source=config.source,
-        warnings=config.warnings,
+        extend_select=() if select else config.extend_select,
     )
 
 

@@ -59,6 +59,7 @@ class ModuleAnalysis:
     module: Optional[UnitResult]
     entries: Dict[str, UnitResult] = field(default_factory=dict)
     notices: List[Diagnostic] = field(default_factory=list)
+    dependencies: List[str] = field(default_factory=list)  # other files read (followed imports)
 
     def all_findings(self) -> List[Diagnostic]:
         """Errors and warnings of the module body and every entry point, each line once."""
@@ -135,6 +136,7 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False,
             spent += ENTRY_STEPS - interp.budget.steps
     finally:
         sys.setrecursionlimit(old_limit)
+    analysis.dependencies = sorted(interp.read_files)
     for unit in ([analysis.module] if analysis.module else []) + list(analysis.entries.values()):
         for diag in unit.diagnostics + unit.warnings:
             object.__setattr__(diag, "path", path)

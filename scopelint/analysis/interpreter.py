@@ -198,6 +198,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
         self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
+        self.read_files: set = set()  # files of the modules imported: what the results depend on
         self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)
         self.locator = loader.Locator(path)
@@ -398,6 +399,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
             return ModuleVal(qualname)
         path = self.locator.locate(qualname)
+        if path is not None:
+            self.read_files.add(path)
         if path is not None and not loader.builds_graphs(path):
             self.graph_free.add(qualname)
             return ModuleVal(qualname)

@@ -85,6 +85,11 @@ def builds_graphs(path: str) -> bool:
             text = handle.read()
     except OSError:
         return True
+    return may_build_graphs(text)
+
+
+def may_build_graphs(text: bytes) -> bool:
+    """`builds_graphs` on a module's bytes."""
     if _TF_WORDS.search(text):
         return True
     from scopelint.analysis.tf_api import SAFE_MODULES
