@@ -91,4 +91,4 @@ def _stat(path: str) -> Tuple[int, int]:
 
 
 def _config_key(config: Config) -> List[Any]:
-    return [config.select, config.ignore, config.extend_select, config.per_file_ignores]
+    return [config.select, config.ignore, config.extend_select, config.per_file_ignores, config.follow_imports]

@@ -68,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     report.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="analyse every file, and write no cache")
-    report.add_argument("--no-progress", action="store_true", help="no progress bar (none when stderr is not a terminal)")
+    report.add_argument("--no-progress", action="store_true",
+                        help="no progress bar (there is none when stderr is not a terminal)")
     _selection_options(report)
 
     verify = sub.add_parser(

@@ -37,6 +37,7 @@ class Config:
     warnings: Tuple[str, ...] = field(default=())
     extend_select: Tuple[str, ...] = ()
     per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    follow_imports: bool = True  # read imported project modules and installed packages as source
 
     @property
     def root(self) -> Optional[str]:

@@ -95,7 +95,8 @@ class ModuleAnalysis:
         }
 
 
-def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional[str] = None) -> ModuleAnalysis:
+def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional[str] = None,
+                   follow_imports: bool = True) -> ModuleAnalysis:
     """`fresh_entries`: a glob of function names that are known to be called first in a fresh
     graph at the root scope (a test harness's units); other entry points get an unknown context."""
     path = source.path
@@ -115,12 +116,14 @@ def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional
     except (RecursionError, MemoryError, ValueError) as exc:
         return ModuleAnalysis(path, None, notices=[Diagnostic(path, 1, 1, "SL001", "not analysed: %s"
                                                               % (type(exc).__name__,))])
-    return analyze_tree(tree, path, strict=strict, fresh_entries=fresh_entries, python2=python2)
+    return analyze_tree(tree, path, strict=strict, fresh_entries=fresh_entries, python2=python2,
+                        follow_imports=follow_imports)
 
 
-def analyze_tree(tree: ast.Module, path: str, strict: bool = False,
-                 fresh_entries: Optional[str] = None, python2: bool = False) -> ModuleAnalysis:
+def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entries: Optional[str] = None,
+                 python2: bool = False, follow_imports: bool = True) -> ModuleAnalysis:
     interp = Interpreter(tree, path, Budget(MODULE_STEPS), strict=strict, python2=python2)
+    interp.follow_imports = follow_imports
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 20_000))
     try:

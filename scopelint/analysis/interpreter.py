@@ -199,6 +199,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
         self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
         self.read_files: set = set()  # files of the modules imported: what the results depend on
+        self.follow_imports = True  # False: imported modules are unknown libraries (faster, fewer findings)
         self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)
         self.locator = loader.Locator(path)
@@ -398,7 +399,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
             return ModuleVal(qualname)
-        path = self.locator.locate(qualname)
+        path = self.locator.locate(qualname) if self.follow_imports else None
         if path is not None:
             self.read_files.add(path)
         if path is not None and not loader.builds_graphs(path):

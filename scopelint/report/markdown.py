@@ -41,8 +41,9 @@ def render(report: Report) -> str:
     if with_variables:
         lines += ["", "## Variable inventory", ""]
         for result in with_variables:
-            lines += ["<details><summary><code>%s</code> (%d variables)</summary>" % (result.path, len(result.inventory)),
-                      "", "```"]
+            summary_line = "<details><summary><code>%s</code> (%d variables)</summary>" % (
+                result.path, len(result.inventory))
+            lines += [summary_line, "", "```"]
             lines += _tree(scope_tree(result.inventory), "")
             lines += ["```", "", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"

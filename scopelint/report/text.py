@@ -32,8 +32,8 @@ def render(report: Report) -> str:
         lines.append("Variable inventory (what checkpoints of this code hold; `?` marks a part the analysis "
                      "could not predict):")
         for result in with_variables:
-            lines.append("  %s  (%d variables, %d fully named)" % (result.path, len(result.inventory),
-                                                                  result.names_known))
+            lines.append("  %s  (%d variables, %d fully named)" % (
+                result.path, len(result.inventory), result.names_known))
             lines.extend(_tree_lines(scope_tree(result.inventory), "    "))
     lines.append("")
     lines.append(summary(report))
