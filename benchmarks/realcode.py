@@ -27,7 +27,7 @@ import textwrap
 import time
 import zipfile
 import shutil
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -121,11 +121,11 @@ agent = Agent(4, nature_dqn_network)
 '''
 
 
-def download() -> Dict[str, str]:
+def download(packages: Sequence[str] = tuple(PACKAGES)) -> Dict[str, str]:
     """Each pinned package, unpacked once into the cache: a wheel if there is one, else the sdist."""
     os.makedirs(CACHE, exist_ok=True)
     roots = {}
-    for spec in PACKAGES:
+    for spec in packages:
         name = spec.split("==")[0].replace("-", "_")
         target = os.path.join(CACHE, name)
         if not os.path.isdir(target):

@@ -36,8 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         "scope error that stopped it. This runs the program's code: use it only on code you trust. "
         "Static analysis (`names`, `check`) never executes anything.",
     )
-    run.add_argument("file")
-    run.add_argument("--format", choices=("text", "json"), default="text")
+    run.add_argument("file", help="the Python 3 program to run; its own arguments go after `--`: "
+                     "scopelint run train.py -- --epochs 1")
+    run.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text (default): one line per variable and error; json: the schema `names` prints")
     run.add_argument("--entry", help="after the module body, call this top-level function in a fresh graph")
     run.add_argument("--timeout", type=float, default=60.0, help="seconds before the run is stopped (default 60)")
 
@@ -111,7 +113,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    program_args: List[str] = []
+    if words[:1] == ["run"] and "--" in words:  # `scopelint run FILE [options] -- the program's own`
+        cut = words.index("--")
+        words, program_args = words[:cut], words[cut + 1:]
+    args = parser.parse_args(words)
+    args.program_args = program_args
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -152,7 +160,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, args.timeout)
     try:
-        result = run_file(args.file, entry=args.entry)
+        result = run_file(args.file, entry=args.entry, argv=args.program_args)
     except RunFailed as exc:
         print("scopelint: %s: %s" % (args.file, exc), file=sys.stderr)
         return EXIT_USAGE
@@ -171,11 +179,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
               "would create are missing" % (args.file, ", ".join(result["unmodelled"])), file=sys.stderr)
     exception = result.get("exception")
     if exception:
+        print("Traceback of the program (most recent call last):\n%s" % exception.get("traceback", ""),
+              end="", file=sys.stderr)
         print(
             "scopelint: %s:%s: the program raised %s: %s"
             % (args.file, exception.get("line"), exception["type"], exception["message"]),
             file=sys.stderr,
         )
+        return EXIT_PROGRAM_ERROR
+    if result.get("exit_status"):
+        print("scopelint: %s: the program exited with status %s" % (args.file, result["exit_status"]),
+              file=sys.stderr)
         return EXIT_PROGRAM_ERROR
     return EXIT_FINDINGS if result["diagnostics"] else EXIT_OK
 
@@ -227,29 +241,39 @@ def _analyze(path: str) -> Any:
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
+    from scopelint.config import filter_noqa, load_config
+    from scopelint.source import read_source
+
     analysis = _analyze(args.file)
     if analysis.module is None:
         for notice in analysis.notices:
             print("scopelint: %s: %s" % (args.file, notice.message), file=sys.stderr)
         return EXIT_USAGE
-    result = analysis.as_json()
-    result["file"] = args.file
-    if args.format == "json":
-        print(json.dumps(result, indent=2))
-    else:
-        print(render_tree(args.file, analysis))
-    # The exit status follows what `check` would report for this file (config, noqa).
-    from scopelint.config import filter_noqa, load_config
-    from scopelint.source import read_source
-
+    # What is reported (and sets the exit status) is what `check` would report: config, noqa.
     config = load_config(args.file)
     lines = read_source(args.file).text.splitlines()
-    reported = [d for d in filter_noqa(analysis.all_findings(), lines) if config.selects(d.code)]
+    reported = [d for d in filter_noqa(analysis.all_findings(), lines) if config.selects(d.code, args.file)]
+    if args.format == "json":
+        result = analysis.as_json()
+        result["path"] = args.file
+        result["file"] = args.file  # the key `run --format json` uses: the two outputs diff directly
+        print(json.dumps(result, indent=2))
+    else:
+        print(render_tree(args.file, analysis, {(d.line, d.code) for d in reported}))
     return EXIT_FINDINGS if reported else EXIT_OK
 
 
-def render_tree(path: str, analysis: Any) -> str:
-    """The predicted inventory as a scope tree: what checkpoints of this code will hold."""
+_LEGEND = (
+    ("  [entry ", "[entry F]: a function nothing in the file calls, analysed as if called first in a fresh graph"),
+    ("?", "?: a part of the name or shape the analysis could not predict"),
+    ("(on some paths)", "(on some paths): created only on some of the paths through the code"),
+    ("(incomplete)", "(incomplete): the analysis stopped at its work budget; names past that point are missing"),
+)
+
+
+def render_tree(path: str, analysis: Any, reported: Optional[Any] = None) -> str:
+    """The predicted inventory as a scope tree: what checkpoints of this code will hold.
+    `reported`: the (line, code) pairs to show (after config and noqa); None shows all."""
     from scopelint.semantics.shapes import TensorShape
 
     lines = ["%s" % path]
@@ -270,8 +294,14 @@ def render_tree(path: str, analysis: Any) -> str:
             node[parts[-1]] = "%s %s  line %s%s" % (shape, var["dtype"] or "?", var["line"], maybe)
         lines.extend(_tree_lines(tree, "    "))
         for diag in unit.diagnostics + unit.warnings:
-            lines.append("    " + format_diagnostic(path, diag.as_json()))
-    return "\n".join(lines)
+            if reported is None or (diag.line, diag.code) in reported:
+                lines.append("    " + format_diagnostic(path, diag.as_json()))
+    body = "\n".join(lines)
+    tree_text = "\n".join(line for line in lines if ": SL" not in line)  # messages have their own `?`
+    legend = [text for marker, text in _LEGEND if marker in tree_text]
+    if legend:
+        body += "\n\n" + "\n".join(legend)
+    return body
 
 
 def _tree_lines(tree: Dict[str, Any], indent: str) -> List[str]:
@@ -399,6 +429,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         for line in differences:
             print(line)
         return EXIT_FINDINGS
-    print("%s: static prediction agrees with the reference runtime (%d variables, %d errors)"
-          % (args.file, len(observed["variables"]), len(observed["diagnostics"])))
+    variables, errors = len(observed["variables"]), len(observed["diagnostics"])
+    print("%s: the static prediction agrees with the reference runtime (%d variable%s, %d error%s)"
+          % (args.file, variables, "" if variables == 1 else "s", errors, "" if errors == 1 else "s"))
     return EXIT_OK

@@ -20,6 +20,32 @@ _OPEN, _CLOSE = "([{", ")]}"
 
 def modernize(text: str) -> Optional[str]:
     """The rewritten text, or None when it still does not parse (or cannot be tokenized)."""
+    rewritten = _rewrite(text)
+    if rewritten is None:
+        return None
+    try:
+        ast.parse(rewritten)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return rewritten
+
+
+def remaining_error(text: str) -> Optional[SyntaxError]:
+    """Where the rewritten text still fails to parse (lines are kept): the construct that
+    could not be rewritten, or None."""
+    rewritten = _rewrite(text)
+    if rewritten is None:
+        return None
+    try:
+        ast.parse(rewritten)
+    except SyntaxError as exc:
+        return exc
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
+
+
+def _rewrite(text: str) -> Optional[str]:
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
@@ -39,12 +65,7 @@ def modernize(text: str) -> Optional[str]:
             edits.append((token.start, tokens[index + 1].end, "!="))  # how Python 3 tokenizes `<>`
         elif token.type == tokenize.NUMBER:
             edits.extend(_number(tokens, index))
-    rewritten = _apply(text, edits)
-    try:
-        ast.parse(rewritten)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    return rewritten
+    return _apply(text, edits)
 
 
 def _starts_statement(tokens: List[tokenize.TokenInfo], index: int) -> bool:

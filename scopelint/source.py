@@ -63,9 +63,16 @@ def looks_like_python2(text: str) -> bool:
     return any(pattern.search(text) for pattern in _PY2_PATTERNS)
 
 
-def describe_syntax_error(text: str, exc: SyntaxError, not_done: str = "not analysed") -> str:
-    if looks_like_python2(text):
-        return "Python 2 source, %s (line %s: %s)" % (not_done, exc.lineno, exc.msg)
+def describe_syntax_error(text: str, exc: SyntaxError, not_done: str = "not analysed", path: str = "",
+                          python2: str = "Python 2 syntax that scopelint could not rewrite") -> str:
+    """Why a file did not parse, naming the line Python stopped at: Python 2 syntax only when
+    that line has some (a Python 3 file's typo is a syntax error, whatever else it holds)."""
+    lines = text.splitlines()
+    line_text = lines[exc.lineno - 1] if exc.lineno and 0 < exc.lineno <= len(lines) else ""
+    if path and not path.endswith((".py", ".pyw", ".pyi")) and "<" not in path:
+        return "not Python source (syntax error at line %s: %s)" % (exc.lineno, exc.msg)
+    if line_text and looks_like_python2(line_text):
+        return "%s, %s (line %s: %s: %s)" % (python2, not_done, exc.lineno, exc.msg, line_text.strip()[:80])
     return "syntax error at line %s: %s" % (exc.lineno, exc.msg)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+from scopelint.report import format_shape
+
 _VARIABLE_KEYS = ("name", "line", "action", "shape", "dtype")
 _DIAGNOSTIC_KEYS = ("code", "line", "message")
 
@@ -22,12 +24,19 @@ def compare_runs(predicted: Dict[str, Any], observed: Dict[str, Any]) -> List[st
     pd = [tuple(d.get(k) for k in _DIAGNOSTIC_KEYS) for d in predicted.get("diagnostics", [])]
     od = [tuple(d.get(k) for k in _DIAGNOSTIC_KEYS) for d in observed.get("diagnostics", [])]
     if pd != od:
-        out.append("diagnostics: static %s, runtime %s" % (pd or "none", od or "none"))
+        out.append("errors: static predicts %s; the runtime raised %s" % (_errors(pd), _errors(od)))
     return out
+
+
+def _errors(items: List[Any]) -> str:
+    if not items:
+        return "none"
+    return "; ".join("%s at line %s (%s)" % (code, line, message) for code, line, message in items)
 
 
 def _fmt(item: Any) -> str:
     if item is None:
         return "nothing"
     name, line, action, shape, dtype = item
-    return "%s %s at line %s (shape %s, %s)" % (action, name, line, shape, dtype)
+    dims = None if shape is None else tuple(shape)
+    return "%s %s at line %s (shape %s, %s)" % (action, name, line, format_shape(dims), dtype or "?")

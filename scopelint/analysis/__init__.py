@@ -14,7 +14,7 @@ from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.graph import GraphState
 from scopelint.schema import variable_json
-from scopelint.py2 import modernize
+from scopelint.py2 import modernize, remaining_error
 from scopelint.source import Source, describe_syntax_error, looks_like_python2
 
 MODULE_STEPS = 400_000
@@ -107,10 +107,13 @@ def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional
         tree = ast.parse(source.text, filename=path)
     except SyntaxError as exc:
         # Python 2 (much TF1 code is): analysed once its syntax is rewritten, line for line.
-        modern = modernize(source.text) if looks_like_python2(source.text) else None
+        python2_like = looks_like_python2(source.text)
+        modern = modernize(source.text) if python2_like else None
         if modern is None:
-            message = describe_syntax_error(source.text, exc)
-            return ModuleAnalysis(path, None, notices=[Diagnostic(path, exc.lineno or 1, (exc.offset or 1),
+            # Python 2 that could not be rewritten: name what still fails once the rest is.
+            blocking = (remaining_error(source.text) if python2_like else None) or exc
+            message = describe_syntax_error(source.text, blocking, path=path)
+            return ModuleAnalysis(path, None, notices=[Diagnostic(path, blocking.lineno or 1, (blocking.offset or 1),
                                                                   "SL001", message)])
         tree, python2 = ast.parse(modern, filename=path), True
     except (RecursionError, MemoryError, ValueError) as exc:

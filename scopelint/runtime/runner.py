@@ -10,7 +10,7 @@ import os
 import sys
 import threading
 import traceback
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.runtime import context, modules
 from scopelint.schema import variable_json
@@ -29,8 +29,9 @@ class RunTimeout(BaseException):
     so that the program's own `except Exception` does not swallow it."""
 
 
-def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
-    """Run FILE's module body (then `entry()` in a fresh graph, if given) on the runtime."""
+def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -> Dict[str, Any]:
+    """Run FILE's module body (then `entry()` in a fresh graph, if given) on the runtime, with
+    `argv` as its command-line arguments."""
     source = read_source(path)
     if source.error is not None:
         raise RunFailed(source.error)
@@ -38,17 +39,18 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
     try:
         code = compile(source.text, abspath, "exec", dont_inherit=True)
     except SyntaxError as exc:
-        raise RunFailed(describe_syntax_error(source.text, exc, "which the runtime cannot run "
-                                              "(`names` and `check` analyse it)")) from None
+        raise RunFailed(describe_syntax_error(source.text, exc, "which the runtime cannot run (`names` and "
+                                              "`check` analyse it)", path=path, python2="Python 2 source")) from None
     run = context.start_run(abspath)
     program = types.ModuleType("__main__")
     program.__file__ = abspath
     program.__dict__["__builtins__"] = builtins
     namespace: Dict[str, Any] = program.__dict__
-    result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None}
+    result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None,
+                              "exit_status": None}
     saved_argv, saved_path, saved_main = sys.argv, list(sys.path), sys.modules.get("__main__")
     saved_modules = set(sys.modules)
-    sys.argv = [abspath]
+    sys.argv = [abspath] + list(argv)
     sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
     sys.path.insert(0, os.path.dirname(abspath))
     start = 0
@@ -75,8 +77,12 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                     function()
             except ScopeError as exc:
                 result["diagnostics"].append(_diagnostic(exc, abspath))
-            except SystemExit:
-                pass
+            except SystemExit as exc:  # sys.exit(), argparse's usage errors, tf.app.run()
+                status = exc.code
+                if status not in (None, 0):
+                    result["exit_status"] = status if isinstance(status, int) else 1
+                    if not isinstance(status, int):
+                        print(status, file=sys.stderr)  # sys.exit("message") prints it, as Python does
             except RunFailed:
                 raise
             except Exception as exc:  # the program's own failure, unless a scope API refused its arguments
@@ -88,6 +94,8 @@ def run_file(path: str, entry: Optional[str] = None) -> Dict[str, Any]:
                     "type": type(exc).__name__,
                     "message": str(exc),
                     "line": frames[-1].lineno if frames else None,
+                    # the program's own frames (its project's modules too), as Python would print them
+                    "traceback": "".join(traceback.format_list(_program_frames(exc))),
                 }
     finally:
         threading.excepthook = default_hook
@@ -107,6 +115,12 @@ def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, A
                            if isinstance(e, (VariableCreated, VariableShared))]
     result["unmodelled"] = sorted(run.unmodelled)
     return result
+
+
+def _program_frames(exc: BaseException) -> List[traceback.FrameSummary]:
+    """The traceback without scopelint's own frames (the runtime standing in for TF)."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    return [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.startswith(here)]
 
 
 def _frames(exc: BaseException, abspath: str) -> List[traceback.FrameSummary]:

@@ -1,0 +1,80 @@
+"""`scopelint report` over a large real TF1 codebase: cold (every file analysed, all cores),
+one core, and warm (the content-hash cache); and flake8 with and without the scopelint plugin.
+
+    python benchmarks/report_bench.py [--repeat 1]
+
+Downloads pinned TF1 libraries from PyPI (see realcode.py; cached in benchmarks/.cache/), and
+writes benchmarks/results/report.json. The ratios are the point: warm/cold (the cache must make
+a second run at least 20x faster), one core/all cores, flake8 with/without the plugin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from typing import Any, Dict, List
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from realcode import CACHE, download  # noqa: E402
+
+CODEBASE = ["tensor2tensor==1.15.7", "magenta==1.3.1", "stable-baselines==2.10.2", "tf-slim==1.1.0",
+            "tensorlayer==1.11.1", "bert-tensorflow==1.0.4", "gpt-2-simple==0.8.1", "dopamine-rl==2.0.5",
+            "tflearn==0.5.0", "dm-sonnet==1.36"]
+
+
+def timed(command: List[str], cwd: str) -> Dict[str, Any]:
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    return {"seconds": round(time.perf_counter() - start, 2), "exit": proc.returncode,
+            "stderr_tail": proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    roots = download(CODEBASE)
+    codebase = os.path.join(CACHE, "codebase")
+    if not os.path.isdir(codebase):  # one tree, as a monorepo would hold them
+        os.makedirs(codebase)
+        for spec, root in roots.items():
+            shutil.copytree(root, os.path.join(codebase, spec.split("==")[0]))
+    files = sum(1 for d, _, names in os.walk(codebase) for n in names if n.endswith(".py"))
+    cache_dir = os.path.join(codebase, ".scopelint_cache")
+    scopelint = [sys.executable, "-m", "scopelint", "report", ".", "--format", "json", "-o",
+                 os.path.join(CACHE, "report.json")]
+    results: Dict[str, Any] = {"files": files, "cores": os.cpu_count(), "runs": []}
+    for _ in range(args.repeat):
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cold = timed(scopelint, codebase)
+        warm = timed(scopelint, codebase)
+        one_core = timed(scopelint + ["--jobs", "1", "--no-cache"], codebase)
+        flake8_plain = timed([sys.executable, "-m", "flake8", "--isolated", "--select", "E9,F", "."], codebase)
+        flake8_plugin = timed([sys.executable, "-m", "flake8", "--isolated", "--select", "E9,F,SL", "."], codebase)
+        results["runs"].append({"cold_all_cores": cold, "warm_cache": warm, "cold_one_core": one_core,
+                                "flake8_without_plugin": flake8_plain, "flake8_with_plugin": flake8_plugin})
+    best = {key: min(run[key]["seconds"] for run in results["runs"]) for key in results["runs"][0]}
+    results["best"] = best
+    results["ratios"] = {
+        "cold_over_warm": round(best["cold_all_cores"] / max(best["warm_cache"], 1e-9), 1),
+        "one_core_over_all_cores": round(best["cold_one_core"] / max(best["cold_all_cores"], 1e-9), 2),
+        "flake8_with_over_without_plugin": round(
+            best["flake8_with_plugin"] / max(best["flake8_without_plugin"], 1e-9), 2),
+    }
+    with open(os.path.join(CACHE, "report.json")) as handle:
+        summary = json.load(handle)["summary"]
+    results["report_summary"] = summary
+    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+    with open(os.path.join(HERE, "results", "report.json"), "w") as handle:
+        json.dump(results, handle, indent=2)
+    print(json.dumps({k: results[k] for k in ("files", "cores", "best", "ratios", "report_summary")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
