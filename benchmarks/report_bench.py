@@ -46,9 +46,9 @@ def main() -> None:
         for spec, root in roots.items():
             shutil.copytree(root, os.path.join(codebase, spec.split("==")[0]))
     files = sum(1 for d, _, names in os.walk(codebase) for n in names if n.endswith(".py"))
-    cache_dir = os.path.join(codebase, ".scopelint_cache")
+    cache_dir = os.path.join(CACHE, "report_cache")
     scopelint = [sys.executable, "-m", "scopelint", "report", ".", "--format", "json", "-o",
-                 os.path.join(CACHE, "report.json")]
+                 os.path.join(CACHE, "report.json"), "--cache-dir", cache_dir]
     results: Dict[str, Any] = {"files": files, "cores": os.cpu_count(), "runs": []}
     for _ in range(args.repeat):
         shutil.rmtree(cache_dir, ignore_errors=True)

@@ -9,6 +9,7 @@ entry; an entry that cannot be read or parsed is ignored (and rewritten).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -37,7 +38,7 @@ class ResultCache:
                 content = handle.read()
         except OSError:
             return None
-        fingerprint = repr((__version__, os.path.abspath(path), _config_key(config)))
+        fingerprint = repr((_code_version(), os.path.abspath(path), _config_key(config)))
         digest = hashlib.sha256(fingerprint.encode("utf-8") + b"\0" + content).hexdigest()
         return os.path.join(self.directory, digest[:2], digest[2:] + ".json")
 
@@ -80,6 +81,20 @@ class ResultCache:
                 handle.write("# created by scopelint\n*\n")
             with open(os.path.join(self.directory, "CACHEDIR.TAG"), "w", encoding="utf-8") as handle:
                 handle.write("Signature: 8a477f597d28d172789f06886806bc55\n# scopelint's result cache\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """scopelint's version and the state of its own source files: a changed analyzer (a
+    development checkout, a reinstall) never reads results an older one wrote."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stats = []
+    for directory, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith((".py", ".json")):
+                stats.append((os.path.relpath(os.path.join(directory, name), package),
+                              _stat(os.path.join(directory, name))))
+    return __version__ + ":" + hashlib.sha256(repr(sorted(stats)).encode()).hexdigest()[:16]
 
 
 def _stat(path: str) -> Tuple[int, int]:

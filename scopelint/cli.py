@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     report.add_argument("--jobs", "-j", type=int, default=0, help="processes to use (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="analyse every file, and write no cache")
+    report.add_argument("--cache-dir", metavar="DIR",
+                        help="where to keep the cache (default: .scopelint_cache beside pyproject.toml, or here)")
     report.add_argument("--no-progress", action="store_true",
                         help="no progress bar (there is none when stderr is not a terminal)")
     _selection_options(report)
@@ -367,21 +369,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_USAGE
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    cache = None if args.no_cache else ResultCache(default_directory(config))
+    cache = None if args.no_cache else ResultCache(args.cache_dir or default_directory(config))
     bar = _ProgressBar() if sys.stderr.isatty() and not args.no_progress else None
     run = check_paths(args.paths, config, jobs=jobs, cache=cache, progress=bar)
     if bar is not None:
         bar.done()
     report = Report(tuple(run.results), roots=tuple(args.paths), cached=run.cached)
     text = render(report, args.format)
+    from scopelint.report.text import summary
+
+    cached = "; %d from the cache" % run.cached if run.cached else ""
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(text if text.endswith("\n") else text + "\n")
-        from scopelint.report.text import summary
-
-        print("%s  Report written to %s." % (summary(report), args.output), file=sys.stderr)
+        print("%s%s. Report written to %s." % (summary(report).rstrip("."), cached, args.output), file=sys.stderr)
     else:
         print(text)
+        if args.format != "text":
+            print(summary(report).rstrip(".") + cached + ".", file=sys.stderr)
     return EXIT_FINDINGS if report.findings else EXIT_OK
 
 
