@@ -1,10 +1,12 @@
-"""Every front end reports the same diagnostics: `scopelint check`, `scopelint report` and
-flake8 over the whole fixture suite (they are adapters over one pipeline, scopelint.api)."""
+"""Every front end reports the same diagnostics: `scopelint check`, `scopelint report`, flake8
+and pylint over the whole fixture suite (they are adapters over one pipeline, scopelint.api;
+the pre-commit hook runs `scopelint check`, test_precommit_hook.py runs it through pre-commit)."""
 
 from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +54,18 @@ def test_check_report_and_flake8_agree_on_the_fixture_suite() -> None:
     assert len(check) > 50  # the suite is full of deliberate mistakes
     assert report == check
     assert flake8 == check
+    assert _pylint(files) == check
+
+
+def _pylint(files: List[str]) -> Set[Finding]:
+    from scopelint.rules import RULES
+
+    symbols = {"scopelint-" + rule.slug: rule.code for rule in RULES}
+    enabled = ",".join("scopelint-" + rule.slug for rule in RULES if rule.enabled)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    proc = subprocess.run([sys.executable, "-m", "pylint", "--rcfile", os.devnull, "--persistent=n", "--score=n",
+                           "--load-plugins=scopelint_pylint", "--output-format=json", "--jobs", "2",
+                           "--disable=all", "--enable=" + enabled, *files],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return {(m["path"], m["line"], m["column"] + 1, symbols[m["symbol"]]) for m in json.loads(proc.stdout or "[]")}
