@@ -47,6 +47,7 @@ class UnitResult:
     diagnostics: List[Diagnostic]
     warnings: List[Diagnostic]
     incomplete: bool = False
+    stopped_at: int = 0  # where a work budget ran out (0: unknown, or it did not)
 
     def as_json(self) -> Dict[str, Any]:
         return {"variables": self.variables, "diagnostics": [d.as_json() for d in self.diagnostics],
@@ -70,8 +71,9 @@ class ModuleAnalysis:
         for unit in units:
             if unit.incomplete:
                 where = "the module body" if unit.entry is None else unit.entry
-                notices.append(Diagnostic(self.path, 1, 1, "SL002", "analysis of %s stopped at its work budget; "
-                                          "names past that point are partly unknown" % where, (), unit.entry))
+                notices.append(Diagnostic(self.path, unit.stopped_at or 1, 1, "SL002",
+                                          "analysis of %s stopped at its work budget; names past that point are "
+                                          "partly unknown" % where, (), unit.entry))
         for diag in notices + [d for u in units for d in u.diagnostics + u.warnings]:
             key = (diag.line, diag.code)
             if key not in seen:
@@ -173,7 +175,8 @@ def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult
                  if isinstance(e, (VariableCreated, VariableShared))]
     diagnostics = [_diagnostic(f, entry) for f in interp.findings]
     warnings = [_diagnostic(f, entry) for f in interp.warnings]
-    return UnitResult(entry, variables, diagnostics, _dedupe(warnings), interp.incomplete or interp.budget.exhausted)
+    return UnitResult(entry, variables, diagnostics, _dedupe(warnings), interp.incomplete or interp.budget.exhausted,
+                      interp.budget.stopped_at)
 
 
 def _dedupe(items: List[Diagnostic]) -> List[Diagnostic]:

@@ -13,11 +13,12 @@ from scopelint.analysis import strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
-    MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     OpaqueVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -36,6 +37,8 @@ class BuiltinCalls:
                      node: Optional[ast.AST]) -> Any:
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], InstanceVal):
             return args[0].cls
+        if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
+            return PartitionedVariable
         if name == "range":
             if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
                 r = range(*args)
@@ -55,7 +58,7 @@ class BuiltinCalls:
                 return len(value.items)
             if isinstance(value, DictVal) and value.complete:
                 return len(value.items)
-            if isinstance(value, (str, TensorShape)):
+            if isinstance(value, (str, TensorShape, PartitionedVariable)):
                 return self.real_call(len, [value], {}, st)
             return UNKNOWN
         if name == "zip_longest":
@@ -132,7 +135,8 @@ class BuiltinCalls:
                 if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
                     return True
                 return False if obj.attrs_complete else UNKNOWN
-            if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None))):
+            if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
+                                                          PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
             if isinstance(attr, str) and isinstance(obj, ModuleVal) and obj.qualname.startswith("tensorflow"):
                 if tf_api.tf_missing(obj.qualname, attr):
@@ -230,6 +234,8 @@ class BuiltinCalls:
             if value.dims_tuple is None:
                 return None
             return [Dimension(d) for d in value.dims_tuple]
+        if isinstance(value, PartitionedVariable):
+            return list(value)  # its parts, in order
         if isinstance(value, InstanceVal) and isinstance(value.cls.lookup("__iter__"), FunctionVal):
             # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
             iterator = self.call(self.bind(value.cls.lookup("__iter__"), value, st), [], {}, st, None)  # type: ignore
@@ -268,7 +274,7 @@ class BuiltinCalls:
 
     def to_python(self, value: Any) -> Any:
         """An abstract value as a plain Python value, or MISSING when it is not fully known."""
-        if is_concrete(value) or isinstance(value, (Tensor, slice)):
+        if is_concrete(value) or isinstance(value, (Tensor, slice, PartitionedVariable)):
             return value
         if isinstance(value, ListVal):
             items = [self.to_python(v) for v in value.items]
@@ -514,6 +520,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
         if True in answers:
             return True
         return UNKNOWN if any(a is not False for a in answers) else False
+    if isinstance(value, PartitionedVariable) and options and all(
+            isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
+            for o in options):
+        return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
     if isinstance(value, ListVal):
         python_type: Any = tuple if value.is_tuple else list
     elif isinstance(value, DictVal):

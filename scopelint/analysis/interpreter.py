@@ -40,8 +40,11 @@ from scopelint.analysis.values import (
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.runtime.tensors import Op, Tensor
+from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, scope_collection_prefix
+from scopelint.semantics.graph import (
+    GraphState, StoredPartitioned, StoredVariable, VariableScope, scope_collection_prefix,
+)
 from scopelint.semantics.locate import Frame, fix_frame
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
@@ -94,6 +97,7 @@ class Budget:
 
     steps: float = 400_000
     exhausted: bool = False
+    stopped_at: int = 0  # the program line being analysed when the budget ran out (0: unknown)
 
     def spend(self, amount: float = 1) -> bool:
         self.steps -= amount
@@ -1474,6 +1478,13 @@ class Interpreter(TfCalls, BuiltinCalls):
             return GraphMethod(obj, name)
         if isinstance(obj, Op) and name in ("name", "type"):
             return getattr(obj, name)
+        if isinstance(obj, PartitionedVariable):
+            found = getattr(obj, name, MISSING)
+            if found is MISSING:
+                return OpaqueVal("partitioned." + name, inert=True)  # TF has none (`.op`): not followed
+            return ListVal(list(found)) if isinstance(found, list) else found
+        if obj is PartitionedVariable and name in ("__name__", "__qualname__"):
+            return "PartitionedVariable"  # `type(v).__name__`, as TF's class is named
         if isinstance(obj, re.Match):
             return getattr(obj, name, UNKNOWN)
         if isinstance(obj, enum.Enum) and name in ("name", "value"):
@@ -1590,8 +1601,13 @@ class Interpreter(TfCalls, BuiltinCalls):
         """One step of work; TF's models are charged to the file's budget even inside a call into
         an installed package (whose own budget bounds only the package's code)."""
         if in_model:
-            return (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
-        return self.budget.spend()
+            going = (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
+        else:
+            going = self.budget.spend()
+        if self.budget.exhausted and not self.budget.stopped_at:
+            frames = self._frames_tuple()
+            self.budget.stopped_at = frames[0][0] if frames else 0  # the unit's own statement
+        return going
 
     def _in_model(self) -> bool:
         """In TF's code as scopelint models it (bounded work per call, not the program's)."""
@@ -1879,7 +1895,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(callee, NamedTupleClass):
             return callee.make(args, kwargs)
         if isinstance(callee, ApiFn):
-            if tf_api.may_raise_unmodelled(callee.qualname):
+            if tf_api.may_raise_unmodelled(callee.qualname) and not _cannot_fail(callee.qualname, args, kwargs):
                 self.may_raise += 1
             return self.call_api(callee.qualname, args, kwargs, st, node, literal_reuse_false)
         if isinstance(callee, BuiltinFn):
@@ -1951,7 +1967,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return UNKNOWN
             return self._library_call(callee.qualname, args, kwargs, st)
         if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
-                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match)):
+                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match,
+                                                 PartitionedVariable)):
             return self.real_call(callee, args, kwargs, st)
         if isinstance(callee, GeneratorFactory):
             return GeneratorCM(callee.function, args, kwargs, len(self.frames))
@@ -2343,9 +2360,21 @@ def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
             value.poisoned = True
 
 
+def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """A TF call that cannot raise given these arguments: `tf.is_variable_initialized(v)` of a
+    variable (partitioned_variables_test's `initialized_value`, inside a `try`)."""
+    given = list(args) + list(kwargs.values())
+    return tf_api.short_name(qualname) == "is_variable_initialized" and len(given) == 1 and \
+        isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
+
+
 def _wrap(record: Any) -> Any:
     if isinstance(record, StoredVariable):
         return VarVal(record)
+    if isinstance(record, StoredPartitioned):
+        # The runtime's object, over the analysis's parts: its attributes and methods are TF's
+        # (`name`, `get_shape()`, iteration, `_concat()`), described once, in runtime/variables.py.
+        return PartitionedVariable(record, [VarVal(part) for part in record.parts])
     return OpaqueVal("partitioned", inert=True)
 
 

@@ -37,6 +37,7 @@ class TfCalls:
     """Mixin of the Interpreter: calls whose callee is a TF API function."""
 
     _active_state: Any = None
+    may_raise: int  # the Interpreter's count of points that may raise unseen
 
     def call_api(self, qualname: str, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
                  literal_reuse_false: bool = False) -> Any:
@@ -240,6 +241,11 @@ class TfCalls:
         core_init = UNKNOWN if isinstance(initializer, (InstanceVal, OpaqueVal, ApiFn, ModuleVal)) \
             else self.to_core(initializer)
         dtype = self.to_core(bound.get("dtype", FLOAT32))
+        if not _initializer_checked(core_init) or not all(_is_dim(d) or d is None for d in shape) \
+                or not all(_is_dim(p) for p in slicing):
+            # TF checks what the analysis cannot see here (an initializer it does not run, a
+            # dimension's type): a `try` around the call must assume it may raise.
+            self.may_raise += 1
         result: List[Any] = [UNKNOWN]
 
         def body(scope_val: Any, inner: State) -> None:
@@ -533,6 +539,25 @@ def runtime_api_initializer() -> type:
     from scopelint.runtime.api import Initializer
 
     return Initializer
+
+
+def _initializer_checked(initializer: Any) -> bool:
+    """Whether the core sees every way TF may fail on this initializer of a partitioned
+    variable: a value (the core checks it against the shape), or one of TF's initializers, which
+    cannot fail on a fully defined shape, except a constant_initializer of a list (it may not fit a
+    part). A function of the program's is not run by the core (TF runs it per part)."""
+    if initializer is UNKNOWN:
+        return False
+    if not callable(initializer):
+        return True
+    if isinstance(initializer, runtime_api_initializer()):
+        value = initializer.args[0] if initializer.args else initializer.kwargs.get("value", 0)
+        return type(initializer).__name__ != "constant_initializer" or isinstance(value, (int, float))
+    return False
+
+
+def _is_dim(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _bind(function: str, names: List[str], args: List[Any], kwargs: Dict[str, Any],

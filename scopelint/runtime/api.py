@@ -15,7 +15,6 @@ from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape, shape_of,
 )
-from scopelint.runtime.variables import PartitionedVariable
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
 from scopelint.semantics import graph as core
@@ -268,7 +267,7 @@ from scopelint.semantics.values import VariableAggregation, VariableSynchronizat
 
 class _VariableFactory(type):
     def __instancecheck__(cls, instance: Any) -> bool:
-        return isinstance(instance, (RuntimeVariable, PartitionedVariable))
+        return isinstance(instance, RuntimeVariable)  # a PartitionedVariable is not one, as in TF
 
 
 class Variable_(metaclass=_VariableFactory):  # noqa: N801

@@ -19,10 +19,11 @@ EMPTY: frozenset = frozenset()
 def of(value: Any) -> Deps:
     """The union over the tensors in `value` (nested lists, tuples and dicts included)."""
     from scopelint.runtime.tensors import Tensor
+    from scopelint.runtime.variables import PartitionedVariable
 
     if isinstance(value, Tensor):
         return getattr(value, "deps", None)
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, PartitionedVariable)):  # TF converts a partitioned one by its parts
         return union(of(v) for v in value)
     if isinstance(value, dict):
         return union(of(v) for v in value.values())
