@@ -28,11 +28,30 @@ CODEBASE = ["tensor2tensor==1.15.7", "magenta==1.3.1", "stable-baselines==2.10.2
             "tflearn==0.5.0", "dm-sonnet==1.36"]
 
 
-def timed(command: List[str], cwd: str) -> Dict[str, Any]:
+def timed(label: str, command: List[str], cwd: str) -> Dict[str, Any]:
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    return {"seconds": round(time.perf_counter() - start, 2), "exit": proc.returncode,
-            "stderr_tail": proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []}
+    result = {"seconds": round(time.perf_counter() - start, 2), "exit": proc.returncode,
+              "stderr_tail": proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []}
+    print("%-24s %8.1f s  exit %s" % (label, result["seconds"], proc.returncode), flush=True)
+    return result
+
+
+def flake8_venvs() -> Dict[str, str]:
+    """Two virtualenvs, flake8 alone and flake8 with scopelint installed from this checkout: a
+    plugin installed beside flake8 runs on every file whatever --select says."""
+    pythons = {}
+    for name, extra in (("flake8-alone", []), ("flake8-scopelint", [os.path.dirname(HERE)])):
+        venv = os.path.join(CACHE, name)
+        python = os.path.join(venv, "bin", "python")
+        if not os.path.exists(python):
+            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+            subprocess.run([python, "-m", "pip", "install", "--quiet", "flake8==7.3.0", *extra], check=True)
+        elif extra:  # this checkout's current code
+            subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", *extra],
+                           check=True)
+        pythons[name] = python
+    return pythons
 
 
 def main() -> None:
@@ -47,16 +66,20 @@ def main() -> None:
             shutil.copytree(root, os.path.join(codebase, spec.split("==")[0]))
     files = sum(1 for d, _, names in os.walk(codebase) for n in names if n.endswith(".py"))
     cache_dir = os.path.join(CACHE, "report_cache")
-    scopelint = [sys.executable, "-m", "scopelint", "report", ".", "--format", "json", "-o",
+    pythons = flake8_venvs()
+    # scopelint as installed (not this checkout's files, which may change while it runs)
+    scopelint = [pythons["flake8-scopelint"], "-m", "scopelint", "report", ".", "--format", "json", "-o",
                  os.path.join(CACHE, "report.json"), "--cache-dir", cache_dir]
     results: Dict[str, Any] = {"files": files, "cores": os.cpu_count(), "runs": []}
+    print("%d files, %s cores" % (files, os.cpu_count()), flush=True)
     for _ in range(args.repeat):
         shutil.rmtree(cache_dir, ignore_errors=True)
-        cold = timed(scopelint, codebase)
-        warm = timed(scopelint, codebase)
-        one_core = timed(scopelint + ["--jobs", "1", "--no-cache"], codebase)
-        flake8_plain = timed([sys.executable, "-m", "flake8", "--isolated", "--select", "E9,F", "."], codebase)
-        flake8_plugin = timed([sys.executable, "-m", "flake8", "--isolated", "--select", "E9,F,SL", "."], codebase)
+        cold = timed("report, all cores", scopelint, codebase)
+        warm = timed("report, cached", scopelint, codebase)
+        one_core = timed("report, one core", scopelint + ["--jobs", "1", "--no-cache"], codebase)
+        flake8 = ["-m", "flake8", "--isolated", "--select", "E9,F,SL", "."]
+        flake8_plain = timed("flake8 alone", [pythons["flake8-alone"]] + flake8, codebase)
+        flake8_plugin = timed("flake8 + scopelint", [pythons["flake8-scopelint"]] + flake8, codebase)
         results["runs"].append({"cold_all_cores": cold, "warm_cache": warm, "cold_one_core": one_core,
                                 "flake8_without_plugin": flake8_plain, "flake8_with_plugin": flake8_plugin})
     best = {key: min(run[key]["seconds"] for run in results["runs"]) for key in results["runs"][0]}
