@@ -25,7 +25,8 @@ from realcode import CACHE, download  # noqa: E402
 
 CODEBASE = ["tensor2tensor==1.15.7", "magenta==1.3.1", "stable-baselines==2.10.2", "tf-slim==1.1.0",
             "tensorlayer==1.11.1", "bert-tensorflow==1.0.4", "gpt-2-simple==0.8.1", "dopamine-rl==2.0.5",
-            "tflearn==0.5.0", "dm-sonnet==1.36"]
+            "tflearn==0.5.0", "dm-sonnet==1.36", "tensorflow-probability==0.8.0", "tensorpack==0.11",
+            "tensorflow-gan==2.0.0", "OpenNMT-tf==1.25.3"]
 
 
 def timed(label: str, command: List[str], cwd: str) -> Dict[str, Any]:
@@ -60,10 +61,10 @@ def main() -> None:
     args = parser.parse_args()
     roots = download(CODEBASE)
     codebase = os.path.join(CACHE, "codebase")
-    if not os.path.isdir(codebase):  # one tree, as a monorepo would hold them
-        os.makedirs(codebase)
-        for spec, root in roots.items():
-            shutil.copytree(root, os.path.join(codebase, spec.split("==")[0]))
+    for spec, root in roots.items():  # one tree, as a monorepo would hold them
+        target = os.path.join(codebase, spec.split("==")[0])
+        if not os.path.isdir(target):
+            shutil.copytree(root, target)
     files = sum(1 for d, _, names in os.walk(codebase) for n in names if n.endswith(".py"))
     cache_dir = os.path.join(CACHE, "report_cache")
     pythons = flake8_venvs()
