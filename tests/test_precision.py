@@ -115,6 +115,13 @@ CASES = {
         "x = models.features()\ntf.get_variable('w', [x.get_shape()[1].value, 4])\n",
         "SL105",
     ),
+    "a variable whose shape the analysis lost is not one of unknown shape": (
+        "x = tf.placeholder(tf.float32, [None])\n"
+        "tf.get_variable('slot', shape=x.get_shape(), initializer=tf.zeros_initializer())\n",
+        "w = tf.Variable(models.initial_weights())\n"
+        "tf.get_variable('slot', shape=w.get_shape(), initializer=tf.zeros_initializer())\n",
+        "SL105",
+    ),
 }
 
 

@@ -192,6 +192,8 @@ class BuiltinCalls:
                     if keep:
                         results.append(group[0])
                 return IteratorVal(results)
+        if name == "callable" and len(args) == 1 and not kwargs:
+            return _callable(args[0])
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
@@ -560,10 +562,29 @@ def _numpy_dtype(value: Any, default: str) -> Optional[str]:
     name = value.qualname.rsplit(".", 1)[-1] if hasattr(value, "qualname") else value
     if isinstance(value, BuiltinFn):
         name = {"float": "float64", "int": "int64", "bool": "bool"}.get(value.name, value.name)
+    if isinstance(value, type) and value.__module__ == "numpy":  # `dtype.as_numpy_dtype`: numpy's own type
+        name = {"bool_": "bool"}.get(value.__name__, value.__name__)
     if isinstance(name, str) and name in ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
                                           "uint8", "bool", "complex64", "complex128"):
         return name
     return None
+
+
+def _callable(value: Any) -> Any:
+    """callable(value): known for the program's functions and classes, TF's API, and objects
+    whose class is known (a model's initializer instance has `__call__`)."""
+    from scopelint.analysis.values import PartialVal, PyCallable, TemplateVal
+
+    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, TemplateVal)):
+        return True
+    if isinstance(value, InstanceVal):
+        found = value.cls.lookup("__call__")
+        return UNKNOWN if found is UNKNOWN else found is not MISSING  # an unknown base may define it
+    if value is None or is_concrete(value) or isinstance(value, (ListVal, DictVal, Tensor, TensorShape, Pattern)):
+        return False
+    if value is UNKNOWN or isinstance(value, OpaqueVal):
+        return UNKNOWN
+    return builtins.callable(value)  # an object of the runtime's (an initializer, a dtype)
 
 
 def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, Any], interp: Any) -> Optional[Any]:

@@ -153,7 +153,7 @@ def constant(qualname: str) -> Any:
     if short in DTYPES:
         return DTYPES[short]
     if short in ("half", "double"):
-        return getattr(runtime_api, short)
+        return runtime_api.DTYPE_EXPORTS[short]  # tf.half is tf.float16, named float16
     if short.startswith("GraphKeys."):
         return getattr(runtime_api.GraphKeys, short.split(".", 1)[1], None)
     return None

@@ -389,8 +389,11 @@ class TfCalls:
         flag = trainable_flag(self.to_core(trainable), self.to_core(synchronization))
         collections = self.to_core(kwargs.get("collections", args[2] if len(args) > 2 else None))
         self._active_state = st  # a variable_creator_scope's creator runs in this state
+        validate_shape = self.to_core(kwargs.get("validate_shape", args[3] if len(args) > 3 else True))
         return graph.wrap(graph.create_tf_variable(name, var_shape, var_dtype, trainable=flag,
-                                                   collections=collections))
+                                                   collections=collections,
+                                                   validate_shape=validate_shape if isinstance(validate_shape, bool)
+                                                   else UNKNOWN))
 
     def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         positional = dict(zip(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), args))

@@ -161,14 +161,28 @@ class VarVal(Tensor):
     record: StoredVariable
 
     def __post_init__(self) -> None:
+        # A shape or dtype the analysis lost is UNKNOWN, never TF's "unknown shape" or float32:
+        # those would claim errors (an optimizer's slot "initializer passed is not valid", a
+        # dtype mismatch) that TF need not raise.
+        self.shape_known = self.record.shape is not None
         self._shape = self.record.shape if self.record.shape is not None else TensorShape(None)
-        self.dtype = self.record.dtype if isinstance(self.record.dtype, DType) else DType("float32")
+        self.dtype = self.record.dtype if isinstance(self.record.dtype, DType) else UNKNOWN
         self.name = self.record.name if isinstance(self.record.name, str) else ""
         self.deps = frozenset([self.record.name]) if isinstance(self.record.name, str) else None
 
+    def get_shape(self) -> Any:  # type: ignore[override]
+        return self._shape if self.shape_known else UNKNOWN
+
+    @property
+    def shape(self) -> Any:  # type: ignore[override]
+        return self.get_shape()
+
     # A variable's reads, as the runtime's Variable has them: tensors of its shape and dtype.
     def value(self) -> Tensor:
-        read = Tensor(self._shape, self.dtype.base_dtype, "", "Identity")
+        if not self.shape_known or not isinstance(self.dtype, DType):
+            read: Tensor = UnknownTensor()
+        else:
+            read = Tensor(self._shape, self.dtype.base_dtype, "", "Identity")
         read.deps = self.deps
         return read
 
@@ -177,6 +191,8 @@ class VarVal(Tensor):
 
     @property
     def initial_value(self) -> Tensor:
+        if not self.shape_known or not isinstance(self.dtype, DType):
+            return UnknownTensor()
         return Tensor(self._shape, self.dtype.base_dtype, "", "Const")
 
 

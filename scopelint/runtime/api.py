@@ -286,7 +286,7 @@ class Variable_(metaclass=_VariableFactory):  # noqa: N801
         graph = context.default_graph()
         record = graph.state.create_tf_variable(name, var_shape, var_dtype,
                                                 trainable=core.trainable_flag(trainable, synchronization),
-                                                collections=collections)
+                                                collections=collections, validate_shape=bool(validate_shape))
         return graph._wrap(record)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 from dataclasses import dataclass
-from typing import Dict
+from typing import Any, Dict
 
 _FLOATING = {"float16", "bfloat16", "float32", "float64", "half", "double"}
 _INTEGER = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
@@ -55,6 +57,13 @@ class DType:
     def is_quantized(self) -> bool:
         return self.base in _QUANTIZED
 
+    @property
+    def as_numpy_dtype(self) -> Any:
+        """numpy's scalar type (`np.float16` for tf.half), as TF's DType has it; TF1 tests build
+        their arrays with it. numpy is imported only when this is read."""
+        numpy = importlib.import_module("numpy")
+        return getattr(numpy, {"string": "object_", "bool": "bool_"}.get(self.base, self.base))
+
     def is_compatible_with(self, other: "DType") -> bool:
         return self.base == other.base
 
@@ -65,7 +74,7 @@ class DType:
         return "tf." + self.name
 
 
-DTYPE_NAMES = sorted(_FLOATING | _INTEGER | _COMPLEX | _QUANTIZED | {"bool", "string"} - set(_ALIASES))
+DTYPE_NAMES = sorted((_FLOATING | _INTEGER | _COMPLEX | _QUANTIZED | {"bool", "string"}) - set(_ALIASES))
 DTYPES: Dict[str, DType] = {name: DType(name) for name in DTYPE_NAMES}
 FLOAT32 = DTYPES["float32"]
 INT32 = DTYPES["int32"]

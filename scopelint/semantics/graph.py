@@ -761,7 +761,7 @@ class GraphState:
             )
         before = len(self.vars)
         record = self._get_single(name, shape, dtype, initializer, reuse, trainable_flag(trainable, synchronization),
-                                  collections, (synchronization, aggregation))
+                                  collections, (synchronization, aggregation, validate_shape))
         if len(self.vars) > before and regularizer is not None and regularizer is not UNKNOWN and callable(regularizer):
             self._regularize(name, record, regularizer)
         return record
@@ -780,9 +780,10 @@ class GraphState:
 
     def _get_single(self, name: Text, shape: Any, dtype: Any, initializer: Any, reuse: Any,
                     trainable: Any = True, collections: Any = None,
-                    options: Tuple[Any, Any] = (None, None)) -> StoredVariable:
+                    options: Tuple[Any, Any, Any] = (None, None, True)) -> StoredVariable:
         """_get_single_variable, with TF's order of checks (tf1-semantics §3). `options`:
-        get_variable's synchronization and aggregation, which a creator scope is handed."""
+        get_variable's synchronization, aggregation and validate_shape, which a creator scope is
+        handed."""
         from_value = initializer is not None and _is_constant(initializer)
         if isinstance(initializer, (dict, set)):
             # Not a scope error: TF fails converting the value to a tensor (the program's TypeError).
@@ -875,7 +876,7 @@ class GraphState:
 
     def _create(
         self, key: Text, shape: Any, dtype: Any, initializer: Any, from_value: bool, certain: bool,
-        trainable: Any = True, collections: Any = None, options: Tuple[Any, Any] = (None, None),
+        trainable: Any = True, collections: Any = None, options: Tuple[Any, Any, Any] = (None, None, True),
     ) -> StoredVariable:
         if initializer is None:
             if shape is None:
@@ -907,8 +908,8 @@ class GraphState:
                 var_shape, var_dtype = constant_shape(value), constant_dtype(value)
             else:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
-        if var_shape is UNKNOWN:
-            var_shape = None
+        if var_shape is UNKNOWN or options[2] is not True:
+            var_shape = None  # validate_shape=False: TF's variable has an unknown shape
         return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable,
                                  collections=collections, synchronization=options[0], aggregation=options[1])
 
@@ -978,9 +979,12 @@ class GraphState:
         self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via, trainable))
         return record
 
-    def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any,
-                           trainable: Any = True, collections: Any = None) -> StoredVariable:
-        """tf.Variable: named in the current name scope, never stored, never reused (§6)."""
+    def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any, trainable: Any = True,
+                           collections: Any = None, validate_shape: Any = True) -> StoredVariable:
+        """tf.Variable: named in the current name scope, never stored, never reused (§6); with
+        validate_shape=False its shape is unknown."""
+        if validate_shape is not True:
+            shape = None
         if name is UNKNOWN:
             name = concat(None)
         base = name if name else "Variable"

@@ -23,13 +23,21 @@ import tensorflow as tf
 # ---------------------------------------------------------------------------- slot_creator.py
 
 
-def _create_slot_var(initializer, shape, dtype):
+def _create_slot_var(val, shape, dtype, validate_shape=True):
     scope = tf.get_variable_scope()
     partitioner = scope.partitioner
     scope.set_partitioner(None)  # slots are never partitioned
-    slot = tf.get_variable("", shape=shape, dtype=dtype, initializer=initializer, trainable=False)
+    shape = shape if callable(val) else None  # a value gives its own shape
+    slot = tf.get_variable("", shape=shape, dtype=dtype, initializer=val, trainable=False,
+                           validate_shape=validate_shape)
     scope.set_partitioner(partitioner)
     return slot
+
+
+def create_slot(primary, val, name):
+    validate_shape = val.get_shape().is_fully_defined()
+    with tf.variable_scope(None, default_name=primary.op.name + "/" + name):
+        return _create_slot_var(val, None, None, validate_shape)
 
 
 def create_slot_with_initializer(primary, initializer, shape, dtype, name):
@@ -40,7 +48,12 @@ def create_slot_with_initializer(primary, initializer, shape, dtype, name):
 def create_zeros_slot(primary, name, dtype=None):
     if dtype is None:
         dtype = primary.dtype.base_dtype
-    return create_slot_with_initializer(primary, tf.zeros_initializer(), primary.get_shape(), dtype, name)
+    slot_shape = primary.get_shape()
+    if slot_shape.is_fully_defined():
+        return create_slot_with_initializer(primary, tf.zeros_initializer(), slot_shape, dtype, name)
+    # A primary of unknown shape (validate_shape=False): the slot takes its value's shape.
+    val = tf.zeros(tf.shape(primary.initial_value), dtype=dtype)
+    return create_slot(primary, val, name)
 
 
 # ---------------------------------------------------------------------------- optimizer.py
