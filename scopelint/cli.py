@@ -202,8 +202,9 @@ def _run_text(result: Dict[str, Any]) -> str:
     lines: List[str] = []
     for var in result["variables"]:
         shape = "?" if var["shape"] is None else str(TensorShape(var["shape"]))
-        lines.append("%s:%s: %-6s %s %s %s" % (result["file"], var["line"], var["action"], var["name"], shape,
-                                               var["dtype"] or "?"))
+        origin = "  (in %s)" % var["origin"] if var.get("origin") else ""
+        lines.append("%s:%s: %-6s %s %s %s%s" % (result["file"], var["line"], var["action"], var["name"], shape,
+                                                 var["dtype"] or "?", origin))
     for diag in result["diagnostics"]:
         lines.append(format_diagnostic(result["file"], diag))
     return "\n".join(lines) if lines else "%s: no variables" % result["file"]

@@ -123,3 +123,10 @@ def test_help_describes_paths_formats_and_exit_codes() -> None:
     for command in ("check", "report"):
         text = scopelint(command, "--help").stdout
         assert "PATH" in text and "--format" in text and "exit codes:" in text and "names no rule" not in text
+
+
+def test_run_says_where_in_the_project_a_variable_was_made() -> None:
+    proc = scopelint("run", "tests/fixtures/projects/gan_ops/train.py", "--format", "json")
+    first = json.loads(proc.stdout)["variables"][0]
+    assert first["line"] == 7 and first["origin"] == "ops.py:6"  # train.py's call, and the line in ops.py
+    assert "(in ops.py:6)" in scopelint("run", "tests/fixtures/projects/gan_ops/train.py").stdout

@@ -4,6 +4,7 @@ lines (frames in the executed file) that each event is attributed to."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
@@ -12,12 +13,28 @@ from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVaria
 from scopelint.semantics.locate import Frame
 
 
+class _EventLog(list):  # type: ignore[type-arg]
+    """The run's events; beside each, where in the program's own files it happened (a variable
+    made in the project's ops.py is attributed to the line of the file that called into it,
+    and `origins` says where it really was)."""
+
+    def __init__(self, run: "Run") -> None:
+        super().__init__()
+        self.run = run
+        self.origins: List[Optional[Tuple[str, int]]] = []
+
+    def append(self, event: Any) -> None:
+        super().append(event)
+        self.origins.append(self.run.origin())
+
+
 class Run:
     """One execution of one file: which file's frames count, and all events in order."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.events: List[Any] = []
+        self.home = os.path.dirname(path) + os.sep  # the program's project: its own modules
+        self.events: _EventLog = _EventLog(self)
         self.depth_limits: List[int] = []  # frames below these depths are hidden (autograph)
         self.unmodelled: Set[str] = set()  # TF APIs the program called that the runtime stubs out
 
@@ -33,6 +50,16 @@ class Run:
             found = found[: self.depth_limits[-1]]
         return tuple(found)
 
+    def origin(self) -> Optional[Tuple[str, int]]:
+        """The innermost frame in the program's project (its own modules, not scopelint's)."""
+        frame = sys._getframe(2)
+        while frame is not None:
+            filename = frame.f_code.co_filename
+            if filename.startswith(self.home) and not filename.startswith(_SCOPELINT_HOME):
+                return filename, frame.f_lineno
+            frame = frame.f_back  # type: ignore[assignment]
+        return None
+
     @contextlib.contextmanager
     def hide_deeper_frames(self) -> Iterator[None]:
         """TF 2.x converts functions given to map_fn/scan with autograph: their frames are
@@ -45,6 +72,7 @@ class Run:
 
 
 _RUN: Optional[Run] = None
+_SCOPELINT_HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 class Graph:

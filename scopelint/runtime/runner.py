@@ -111,8 +111,13 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
 
 
 def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, Any]:
-    result["variables"] = [variable_json(e) for e in run.events[start:]
-                           if isinstance(e, (VariableCreated, VariableShared))]
+    result["variables"] = []
+    for event, origin in zip(run.events[start:], run.events.origins[start:]):
+        if isinstance(event, (VariableCreated, VariableShared)):
+            item = variable_json(event)
+            if origin is not None and origin[0] != run.path:  # made in another of the project's files
+                item["origin"] = "%s:%d" % (os.path.relpath(origin[0], os.path.dirname(run.path)), origin[1])
+            result["variables"].append(item)
     result["unmodelled"] = sorted(run.unmodelled)
     return result
 
