@@ -106,7 +106,8 @@ def _analyse(source: Source, config: Config) -> FileResult:
 
     if source.error is None and not may_build_graphs(source.text.encode("utf-8", "replace")):
         return FileResult(source.path, graph_free=True)
-    analysis = analyze_source(source, strict=False, follow_imports=config.follow_imports)
+    analysis = analyze_source(source, strict=False, follow_imports=config.follow_imports,
+                              work_budget=config.work_budget)
     findings = analysis.all_findings()
     lines = source.text.splitlines()
     reported = [d for d in filter_noqa(findings, lines) if config.selects(d.code, source.path)]

@@ -106,4 +106,5 @@ def _stat(path: str) -> Tuple[int, int]:
 
 
 def _config_key(config: Config) -> List[Any]:
-    return [config.select, config.ignore, config.extend_select, config.per_file_ignores, config.follow_imports]
+    return [config.select, config.ignore, config.extend_select, config.per_file_ignores, config.follow_imports,
+            config.work_budget]

@@ -6,6 +6,8 @@
     ignore = ["SL202"]           # codes or prefixes never reported
     exclude = ["build", "gen/*", "*_pb2.py"]   # globs of paths `check` and `report` skip
     per-file-ignores = { "tests/*" = ["SL101"] }
+    follow-imports = true        # read the project's modules and installed packages a file imports
+    work-budget = 1.0            # scales the work limits per file (2.0: twice the work before SL002)
 
 Globs match a path relative to the pyproject.toml's directory (and as typed); a glob without a
 `/` also matches any single directory or file name (`build` skips every `build/`). On the
@@ -24,7 +26,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-KNOWN_KEYS = {"select", "extend-select", "ignore", "exclude", "per-file-ignores"}
+KNOWN_KEYS = {"select", "extend-select", "ignore", "exclude", "per-file-ignores", "follow-imports", "work-budget"}
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 
 
@@ -38,6 +40,7 @@ class Config:
     extend_select: Tuple[str, ...] = ()
     per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
     follow_imports: bool = True  # read imported project modules and installed packages as source
+    work_budget: float = 1.0  # scales the analysis's work limits per file
 
     @property
     def root(self) -> Optional[str]:
@@ -126,7 +129,17 @@ def load_config(start: str) -> Config:
         per_file = [(str(glob), _codes(codes) or ()) for glob, codes in raw_per_file.items()]
     else:
         warnings.append("%s: [tool.scopelint] per-file-ignores must be a table of glob = [codes]" % path)
+    follow = table.get("follow-imports", True)
+    budget = table.get("work-budget", 1.0)
+    if not isinstance(follow, bool):
+        warnings.append("%s: [tool.scopelint] follow-imports must be true or false" % path)
+        follow = True
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 100:
+        warnings.append("%s: [tool.scopelint] work-budget must be a number in (0, 100]" % path)
+        budget = 1.0
     config = Config(
+        follow_imports=follow,
+        work_budget=float(budget),
         select=_codes(table.get("select")),
         ignore=_codes(table.get("ignore")) or (),
         exclude=tuple(str(p) for p in table.get("exclude", []) or []),

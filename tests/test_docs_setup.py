@@ -4,6 +4,7 @@ from docs/ and used as a user would copy them."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -58,3 +59,12 @@ def test_report_page_configuration_and_commands(tmp_path: Path) -> None:
     assert html.returncode == 1, html.stderr
     page = (project / "scopelint.html").read_text()
     assert "discriminator/w0" in page and "SL101" in page
+
+
+def test_pylint_page_configuration(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "pyproject.toml").write_text(snippet("pylint.md", "toml"))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    proc = subprocess.run([sys.executable, "-m", "pylint", "--disable=all", "--enable=scopelint", "src"],
+                          cwd=project, capture_output=True, text=True, timeout=300, env=env)
+    assert "src/train.py:27:9: E9411" in proc.stdout and "(scopelint-variable-exists)" in proc.stdout, proc.stdout

@@ -98,7 +98,7 @@ class ModuleAnalysis:
 
 
 def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional[str] = None,
-                   follow_imports: bool = True) -> ModuleAnalysis:
+                   follow_imports: bool = True, work_budget: float = 1.0) -> ModuleAnalysis:
     """`fresh_entries`: a glob of function names that are known to be called first in a fresh
     graph at the root scope (a test harness's units); other entry points get an unknown context."""
     path = source.path
@@ -122,26 +122,29 @@ def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional
         return ModuleAnalysis(path, None, notices=[Diagnostic(path, 1, 1, "SL001", "not analysed: %s"
                                                               % (type(exc).__name__,))])
     return analyze_tree(tree, path, strict=strict, fresh_entries=fresh_entries, python2=python2,
-                        follow_imports=follow_imports)
+                        follow_imports=follow_imports, work_budget=work_budget)
 
 
 def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entries: Optional[str] = None,
-                 python2: bool = False, follow_imports: bool = True) -> ModuleAnalysis:
-    interp = Interpreter(tree, path, Budget(MODULE_STEPS), strict=strict, python2=python2)
+                 python2: bool = False, follow_imports: bool = True, work_budget: float = 1.0) -> ModuleAnalysis:
+    """`work_budget` scales the work limits (MODULE_STEPS, ENTRY_STEPS, TOTAL_STEPS)."""
+    module_steps, entry_steps, total_steps = (MODULE_STEPS * work_budget, ENTRY_STEPS * work_budget,
+                                              TOTAL_STEPS * work_budget)
+    interp = Interpreter(tree, path, Budget(module_steps), strict=strict, python2=python2)
     interp.follow_imports = follow_imports
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 20_000))
     try:
         module_unit = _run_unit(interp, None, lambda: interp.run_module())
         analysis = ModuleAnalysis(path, module_unit)
-        spent = MODULE_STEPS - interp.budget.steps
+        spent = module_steps - interp.budget.steps
         for name, function, owner in _entry_points(interp, tree):
-            if spent >= TOTAL_STEPS:
+            if spent >= total_steps:
                 break
-            interp.budget = Budget(ENTRY_STEPS)
+            interp.budget = Budget(entry_steps)
             fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
             analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))
-            spent += ENTRY_STEPS - interp.budget.steps
+            spent += entry_steps - interp.budget.steps
     finally:
         sys.setrecursionlimit(old_limit)
     analysis.dependencies = sorted(interp.read_files)
