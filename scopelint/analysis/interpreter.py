@@ -406,7 +406,10 @@ class Interpreter(TfCalls, BuiltinCalls):
         path = self.locator.locate(qualname) if self.follow_imports else None
         if path is not None:
             self.read_files.add(path)
-        if path is not None and not loader.builds_graphs(path):
+        graph_free = path is not None and (
+            not loader.builds_graphs(path) if self.locator.in_project(path)
+            else not loader.installed_package_builds_graphs(path))
+        if graph_free:
             self.graph_free.add(qualname)
             return ModuleVal(qualname)
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None

@@ -104,6 +104,91 @@ def may_build_graphs(text: bytes) -> bool:
     return False
 
 
+MAX_PACKAGE_SCAN_FILES = 4000  # past this, an installed package is assumed to build graphs
+# How an installed package reaches TF: it imports it (a word like `tf` in a lexer's keyword
+# list is not that); packages it imports are judged the same way, transitively.
+_TF_IMPORT = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(?:tensorflow|tf_slim|tf_keras|keras)\b"
+                        rb"|import_module\(\s*['\"](?:tensorflow|tf_slim|keras)", re.M)
+
+
+def installed_package_builds_graphs(path: str) -> bool:
+    """For a module of an installed package: whether the package, or any installed package it
+    imports (transitively), names TensorFlow. IPython, requests or a protobuf runtime never do:
+    their modules are not followed (their module-level `import`s would otherwise be, each
+    judged alone, since each imports its own package)."""
+    top = _top_package_dir(path)
+    if top is None:
+        return builds_graphs(path)
+    return _package_builds_graphs(top)
+
+
+def _top_package_dir(path: str) -> Optional[str]:
+    """site-packages/IPython for site-packages/IPython/core/alias.py (None outside site-packages)."""
+    parts = os.path.abspath(path).split(os.sep)
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] in ("site-packages", "dist-packages"):
+            if index + 1 >= len(parts):
+                return None
+            top = os.sep.join(parts[: index + 2])
+            return top if os.path.isdir(top) or top.endswith(".py") else None
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _package_scan(top: str) -> Tuple[bool, Tuple[str, ...]]:
+    """(does any .py file of the package name TF, the top-level names of what it imports)."""
+    from scopelint.analysis.tf_api import SAFE_MODULES
+
+    plain = set(SAFE_MODULES) | set(getattr(sys, "stdlib_module_names", ()))
+    own = os.path.basename(top)[:-3] if top.endswith(".py") else os.path.basename(top)
+    imported = set()
+    scanned = 0
+    walked = [(os.path.dirname(top), [], [os.path.basename(top)])] if top.endswith(".py") else os.walk(top)
+    for directory, dirs, names in walked:
+        dirs[:] = [d for d in dirs if d not in ("tests", "test", "__pycache__")]
+        for name in names:
+            if not name.endswith(".py"):
+                continue
+            scanned += 1
+            if scanned > MAX_PACKAGE_SCAN_FILES:
+                return True, ()
+            try:
+                with open(os.path.join(directory, name), "rb") as handle:
+                    text = handle.read()
+            except OSError:
+                return True, ()
+            if _TF_IMPORT.search(text):
+                return True, ()
+            for match in _IMPORTS.finditer(text):
+                names_text = (match.group(1) or match.group(2) or b"").decode("ascii", "replace")
+                for item in names_text.split(","):
+                    root = item.strip().split(" ")[0].split(".")[0]
+                    if root and root != own and root not in plain:
+                        imported.add(root)
+    return False, tuple(sorted(imported))
+
+
+@functools.lru_cache(maxsize=256)
+def _package_builds_graphs(top: str) -> bool:
+    """Whether `top`, or any installed package reachable through its imports, imports TF."""
+    site = os.path.dirname(top)
+    todo, seen = [top], {top}
+    while todo:
+        names_tf, imports = _package_scan(todo.pop())
+        if names_tf:
+            return True
+        for name in imports:
+            other = os.path.join(site, name)
+            if not os.path.isdir(other):
+                other += ".py"  # a single-module distribution (typing_extensions)
+                if not os.path.isfile(other):
+                    continue  # not installed here: that import fails, or finds what is judged on its own
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return False
+
+
 def parse_module(path: str) -> Optional[ast.Module]:
     """The module's tree (cached per file version), or None when it cannot be read as Python."""
     try:
