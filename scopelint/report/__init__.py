@@ -84,6 +84,20 @@ def scope_tree(entries: Sequence[InventoryEntry]) -> ScopeNode:
     return root
 
 
+def tree_lines(node: ScopeNode, indent: str = "") -> List[str]:
+    """The tree as indented text lines: `scope/`, then `leaf  shape dtype  line N [entry] (on some paths)`."""
+    out: List[str] = []
+    for child in node.children.values():
+        out.append("%s%s/" % (indent, child.name))
+        out.extend(tree_lines(child, indent + "  "))
+    for leaf, entry in node.variables:
+        maybe = "  (on some paths)" if not entry.certain else ""
+        where = "  [%s]" % entry.entry if entry.entry else ""
+        out.append("%s%-24s %s %s  line %d%s%s" % (indent, leaf, format_shape(entry.shape), entry.dtype or "?",
+                                                   entry.line, where, maybe))
+    return out
+
+
 def render(report: Report, fmt: str) -> str:
     """The report in one of FORMATS; each format is a module of this package with `render`."""
     import importlib

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import List
 
-from scopelint.report import Report, ScopeNode, format_shape, scope_tree
+from scopelint.report import Report, scope_tree, tree_lines
 from scopelint.report.text import summary
 from scopelint.rules import BY_CODE
 
@@ -44,17 +44,6 @@ def render(report: Report) -> str:
             summary_line = "<details><summary><code>%s</code> (%d variables)</summary>" % (
                 result.path, len(result.inventory))
             lines += [summary_line, "", "```"]
-            lines += _tree(scope_tree(result.inventory), "")
+            lines += tree_lines(scope_tree(result.inventory), "")
             lines += ["```", "", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _tree(node: ScopeNode, indent: str) -> List[str]:
-    out: List[str] = []
-    for child in node.children.values():
-        out.append("%s%s/" % (indent, child.name))
-        out.extend(_tree(child, indent + "  "))
-    for leaf, entry in node.variables:
-        shape = format_shape(entry.shape)
-        out.append("%s%s %s %s  line %d" % (indent, leaf, shape, entry.dtype or "?", entry.line))
-    return out

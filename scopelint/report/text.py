@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import List
 
-from scopelint.report import Report, ScopeNode, format_shape, scope_tree
+from scopelint.report import Report, scope_tree, tree_lines
 from scopelint.rules import BY_CODE
 
 
@@ -34,23 +34,10 @@ def render(report: Report) -> str:
         for result in with_variables:
             lines.append("  %s  (%d variables, %d fully named)" % (
                 result.path, len(result.inventory), result.names_known))
-            lines.extend(_tree_lines(scope_tree(result.inventory), "    "))
+            lines.extend(tree_lines(scope_tree(result.inventory), "    "))
     lines.append("")
     lines.append(summary(report))
     return "\n".join(lines)
-
-
-def _tree_lines(node: ScopeNode, indent: str) -> List[str]:
-    out: List[str] = []
-    for child in node.children.values():
-        out.append("%s%s/" % (indent, child.name))
-        out.extend(_tree_lines(child, indent + "  "))
-    for leaf, entry in node.variables:
-        shape = format_shape(entry.shape)
-        maybe = "  (on some paths)" if not entry.certain else ""
-        where = "  [%s]" % entry.entry if entry.entry else ""
-        out.append("%s%-24s %s %s  line %d%s%s" % (indent, leaf, shape, entry.dtype or "?", entry.line, where, maybe))
-    return out
 
 
 def summary(report: Report) -> str:
