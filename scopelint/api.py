@@ -212,14 +212,8 @@ def _run_all(files: List[str], indices: List[int], config: Config, jobs: int) ->
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    # Largest files first: the slow ones start early instead of leaving one core busy at the end.
-    work = sorted(((index, path, config) for index, path in zip(indices, files)), key=lambda w: -_size(w[1]))
+    # In path order: neighbouring files import the same project modules, which a worker has
+    # parsed already (ordering by size measured slower: 178 s against 151 s on 2,361 files).
+    work = [(index, path, config) for index, path in zip(indices, files)]
     with context.Pool(processes=min(jobs, len(files)), maxtasksperchild=500) as pool:
         yield from pool.imap_unordered(_check_for_pool, work, chunksize=1)
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
