@@ -83,6 +83,23 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("file")
     verify.add_argument("--timeout", type=float, default=60.0)
 
+    ckpt = sub.add_parser(
+        "ckpt", help="compare the variables FILE creates with what a checkpoint holds (static)",
+        description="Predicts, without running it, the variables FILE creates (the module body, or the function "
+        "--entry), and compares them with a checkpoint's keys: variables the checkpoint lacks (the restore "
+        "fails) with their likely counterpart and an assignment_map for tf.train.init_from_checkpoint, shape "
+        "and dtype mismatches, keys nothing creates. Reads TF's .index file itself (no TensorFlow needed).",
+        epilog="exit codes:\n  0  the restore would succeed\n  1  it would fail\n  2  usage error, or the "
+        "checkpoint cannot be read", formatter_class=argparse.RawDescriptionHelpFormatter)
+    ckpt.add_argument("file", help="the program or module that builds the graph")
+    ckpt.add_argument("--checkpoint", required=True, metavar="PREFIX",
+                      help="a checkpoint prefix (model.ckpt-1000), its .index file, or a directory with a "
+                      "`checkpoint` file")
+    ckpt.add_argument("--names", action="store_true",
+                      help="--checkpoint is a text list instead: one `name [dtype] [shape]` per line")
+    ckpt.add_argument("--entry", help="the function that builds the graph (default: the module body)")
+    ckpt.add_argument("--format", choices=("text", "json"), default="text")
+
     rules = sub.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -136,6 +153,8 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_check(args)
         if args.command == "report":
             return _cmd_report(args)
+        if args.command == "ckpt":
+            return _cmd_ckpt(args)
         if args.command == "verify":
             return _cmd_verify(args)
     except KeyboardInterrupt:
@@ -410,6 +429,34 @@ class _ProgressBar:
         if self.last >= 0:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+
+
+def _cmd_ckpt(args: argparse.Namespace) -> int:
+    from scopelint.api import check_path
+    from scopelint.checkpoint import CheckpointError, read_checkpoint, read_name_list
+    from scopelint.ckpt import compare, expected_variables, render_text
+
+    try:
+        entries = read_name_list(args.checkpoint) if args.names else read_checkpoint(args.checkpoint)
+    except (CheckpointError, OSError) as exc:
+        print("scopelint: %s: %s" % (args.checkpoint, exc), file=sys.stderr)
+        return EXIT_USAGE
+    result = check_path(args.file)
+    if result.skipped is not None:
+        print("scopelint: %s: %s" % (args.file, result.skipped), file=sys.stderr)
+        return EXIT_USAGE
+    units = {v.entry for v in result.inventory}
+    if args.entry is not None and args.entry not in units:
+        known = ", ".join(sorted(u for u in units if u)) or "none"
+        print("scopelint: %s: no entry point %r creates variables (entry points that do: %s)"
+              % (args.file, args.entry, known), file=sys.stderr)
+        return EXIT_USAGE
+    comparison = compare(expected_variables(result.inventory, args.entry), entries)
+    if args.format == "json":
+        print(json.dumps(dict(comparison.as_json(), file=args.file, checkpoint=args.checkpoint), indent=2))
+    else:
+        print(render_text(args.file, args.checkpoint, comparison))
+    return EXIT_FINDINGS if comparison.restore_fails else EXIT_OK
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
