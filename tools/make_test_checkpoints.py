@@ -34,26 +34,17 @@ def record(tf: Any, prefix: str) -> Dict[str, Any]:
 
 
 def saver_model(tf: Any) -> None:
-    """TF1 style: scopes, a partitioned variable, int64 step, float16, string, Adam slots."""
-    step = tf.train.get_or_create_global_step()
-    with tf.variable_scope("generator"):
-        with tf.variable_scope("dense"):
-            kernel = tf.get_variable("kernel", [3, 4])
-            bias = tf.get_variable("bias", [4], initializer=tf.zeros_initializer())
-        embedding = tf.get_variable("embedding", [5, 2], partitioner=tf.fixed_size_partitioner(2))
-    with tf.variable_scope("discriminator"):
-        half = tf.get_variable("half", [2, 3], dtype=tf.float16)
-        counts = tf.get_variable("counts", [3], dtype=tf.int32, initializer=tf.zeros_initializer(),
-                                 trainable=False)
-        tf.get_variable("vocab", [2], dtype=tf.string, initializer=tf.constant_initializer(["a", "b"]),
-                        trainable=False)
-        tf.get_variable("scale", [], dtype=tf.float64, trainable=False)
-    loss = (tf.reduce_sum(tf.matmul(tf.ones([1, 3]), kernel) + bias) + tf.reduce_sum(embedding)
-            + tf.cast(tf.reduce_sum(half), tf.float32) + tf.cast(tf.reduce_sum(counts), tf.float32))
-    train = tf.train.AdamOptimizer().minimize(loss, global_step=step)
+    """TF1 style: scopes, a partitioned variable, int64 step, float16, string, Adam slots. The
+    graph is tests/checkpoints/saver_model.py's, run as written (the program `scopelint ckpt` is
+    tested on), with `tf` as compat.v1."""
+    program = os.path.join(OUT, "saver_model.py")
+    with open(program, encoding="utf-8") as handle:
+        source = handle.read().replace("import tensorflow as tf\n", "")
+    namespace: Dict[str, Any] = {"tf": tf}
+    exec(compile(source, program, "exec"), namespace)
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        sess.run(train)
+        sess.run(namespace["train"])
         tf.train.Saver(save_relative_paths=True).save(sess, os.path.join(OUT, "saver", "model.ckpt"),
                                                       global_step=1000, write_meta_graph=False)
 
