@@ -315,7 +315,7 @@ class TfCalls:
             name = UNKNOWN
         core_kwargs = {k: self.to_core(v) for k, v in bound.items() if k in (
             "shape", "dtype", "initializer", "regularizer", "partitioner", "custom_getter", "constraint",
-            "collections", "trainable", "synchronization", "aggregation")}
+            "collections", "trainable", "synchronization", "aggregation", "validate_shape")}
         if isinstance(bound.get("initializer"), (InstanceVal, OpaqueVal, ApiFn, ModuleVal)) and \
                 not isinstance(core_kwargs.get("initializer"), type):
             core_kwargs["initializer"] = UNKNOWN

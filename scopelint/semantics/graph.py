@@ -110,6 +110,14 @@ class ScopeToken:
     old_stack: Optional[Text]  # None: no name scope was entered
 
 
+def _validated_shape(shape: Optional[TensorShape], validate_shape: Any) -> Optional[TensorShape]:
+    """A new variable's recorded shape: with validate_shape=False TF's is of unknown rank (a
+    TensorShape(None), which the analysis knows as such); None when the analysis cannot tell."""
+    if validate_shape is UNKNOWN:
+        return None
+    return shape if validate_shape else TensorShape(None)
+
+
 class ThreadScopes(NamedTuple):
     """What TF keeps per thread (variable_scope._VariableScopeStore is a threading.local; the
     name stack and the variable creator stack are the graph's thread-local state)."""
@@ -908,8 +916,7 @@ class GraphState:
                 var_shape, var_dtype = constant_shape(value), constant_dtype(value)
             else:
                 raise errors.ScopeValueError(_INVALID_INITIALIZER)
-        if var_shape is UNKNOWN or options[2] is not True:
-            var_shape = None  # validate_shape=False: TF's variable has an unknown shape
+        var_shape = _validated_shape(None if var_shape is UNKNOWN else var_shape, options[2])
         return self.new_variable(key, var_shape, var_dtype, name_scope_base=key, certain=certain, trainable=trainable,
                                  collections=collections, synchronization=options[0], aggregation=options[1])
 
@@ -983,8 +990,7 @@ class GraphState:
                            collections: Any = None, validate_shape: Any = True) -> StoredVariable:
         """tf.Variable: named in the current name scope, never stored, never reused (§6); with
         validate_shape=False its shape is unknown."""
-        if validate_shape is not True:
-            shape = None
+        shape = _validated_shape(shape, validate_shape)
         if name is UNKNOWN:
             name = concat(None)
         base = name if name else "Variable"
