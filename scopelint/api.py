@@ -93,6 +93,11 @@ def check_path(path: str, config: Optional[Config] = None) -> FileResult:
     return _check(read_source(path), config)
 
 
+def reported_findings(findings: List[Diagnostic], text: str, config: Config, path: str) -> List[Diagnostic]:
+    """What a front end reports of a file's findings: not `# noqa`'d, selected by the config."""
+    return [d for d in filter_noqa(findings, text.splitlines()) if config.selects(d.code, path)]
+
+
 def _check(source: Source, config: Config) -> FileResult:
     try:
         return _analyse(source, config)
@@ -109,8 +114,7 @@ def _analyse(source: Source, config: Config) -> FileResult:
     analysis = analyze_source(source, strict=False, follow_imports=config.follow_imports,
                               work_budget=config.work_budget)
     findings = analysis.all_findings()
-    lines = source.text.splitlines()
-    reported = [d for d in filter_noqa(findings, lines) if config.selects(d.code, source.path)]
+    reported = reported_findings(findings, source.text, config, source.path)
     inventory: List[InventoryEntry] = []
     units = ([analysis.module] if analysis.module else []) + list(analysis.entries.values())
     for unit in units:

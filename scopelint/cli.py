@@ -263,18 +263,20 @@ def _analyze(path: str) -> Any:
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
-    from scopelint.config import filter_noqa, load_config
+    from scopelint.analysis import analyze_source
+    from scopelint.api import reported_findings
+    from scopelint.config import load_config
     from scopelint.source import read_source
 
-    analysis = _analyze(args.file)
+    source = read_source(args.file)
+    analysis = analyze_source(source)
     if analysis.module is None:
         for notice in analysis.notices:
             print("scopelint: %s: %s" % (args.file, notice.message), file=sys.stderr)
         return EXIT_USAGE
     # What is reported (and sets the exit status) is what `check` would report: config, noqa.
     config = load_config(args.file)
-    lines = read_source(args.file).text.splitlines()
-    reported = [d for d in filter_noqa(analysis.all_findings(), lines) if config.selects(d.code, args.file)]
+    reported = reported_findings(analysis.all_findings(), source.text, config, args.file)
     if args.format == "json":
         result = analysis.as_json()
         result["path"] = args.file
