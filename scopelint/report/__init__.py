@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from scopelint import __version__
-from scopelint.api import FileResult, InventoryEntry
+
+if TYPE_CHECKING:  # the command line imports FORMATS at start-up: not the analysis with it
+    from scopelint.api import FileResult, InventoryEntry
 
 FORMATS = ("text", "json", "markdown", "sarif", "html")
 
