@@ -14,7 +14,7 @@ import functools
 import os
 import re
 import sys
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from scopelint.source import find_module_file
 
@@ -92,16 +92,27 @@ def may_build_graphs(text: bytes) -> bool:
     """`builds_graphs` on a module's bytes."""
     if _TF_WORDS.search(text):
         return True
+    # a relative import (`from . import`, root "") or the project's own module may re-export TF code
+    return any(True for _ in _unplain_imports(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_modules() -> frozenset:
+    """The standard library and the data libraries (tf_api.SAFE_MODULES): they build no graph."""
     from scopelint.analysis.tf_api import SAFE_MODULES
 
-    plain = set(SAFE_MODULES) | set(getattr(sys, "stdlib_module_names", ()))
+    return frozenset(SAFE_MODULES) | frozenset(getattr(sys, "stdlib_module_names", ()))
+
+
+def _unplain_imports(text: bytes) -> Iterator[str]:
+    """The top-level names a module imports beyond the plain modules ("" for a relative import)."""
+    plain = _plain_modules()
     for match in _IMPORTS.finditer(text):
         names = match.group(1) or match.group(2) or b""
         for name in names.decode("ascii", "replace").split(","):
             root = name.strip().split(" ")[0].split(".")[0]
-            if not root or root not in plain:
-                return True  # a relative import (`from . import`) or the project's own module
-    return False
+            if root not in plain:
+                yield root
 
 
 MAX_PACKAGE_SCAN_FILES = 4000  # past this, an installed package is assumed to build graphs
@@ -137,9 +148,6 @@ def _top_package_dir(path: str) -> Optional[str]:
 @functools.lru_cache(maxsize=256)
 def _package_scan(top: str) -> Tuple[bool, Tuple[str, ...]]:
     """(does any .py file of the package name TF, the top-level names of what it imports)."""
-    from scopelint.analysis.tf_api import SAFE_MODULES
-
-    plain = set(SAFE_MODULES) | set(getattr(sys, "stdlib_module_names", ()))
     own = os.path.basename(top)[:-3] if top.endswith(".py") else os.path.basename(top)
     imported = set()
     scanned = 0
@@ -159,12 +167,7 @@ def _package_scan(top: str) -> Tuple[bool, Tuple[str, ...]]:
                 return True, ()
             if _TF_IMPORT.search(text):
                 return True, ()
-            for match in _IMPORTS.finditer(text):
-                names_text = (match.group(1) or match.group(2) or b"").decode("ascii", "replace")
-                for item in names_text.split(","):
-                    root = item.strip().split(" ")[0].split(".")[0]
-                    if root and root != own and root not in plain:
-                        imported.add(root)
+            imported.update(root for root in _unplain_imports(text) if root and root != own)
     return False, tuple(sorted(imported))
 
 
