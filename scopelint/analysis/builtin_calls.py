@@ -526,6 +526,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
+    if isinstance(value, Tensor):
+        return _tensor_isinstance(value, options)
     if isinstance(value, ListVal):
         python_type: Any = tuple if value.is_tuple else list
     elif isinstance(value, DictVal):
@@ -540,6 +542,27 @@ def _isinstance(value: Any, classes: Any) -> Any:
         if not (isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES):
             return UNKNOWN
     return any(issubclass(python_type, _BUILTIN_TYPES[o.name]) for o in options)
+
+
+def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
+    """A tensor is no Python container or number; a variable (VarVal) is a tf.Variable and, as
+    TF1's RefVariable and TF2's ResourceVariable are, not a tf.Tensor."""
+    from scopelint.analysis.values import VarVal
+
+    answers: List[Any] = []
+    for option in options:
+        short = tf_api.short_name(option.qualname) if isinstance(option, ApiFn) else None
+        if isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES:
+            answers.append(option.name == "object")
+        elif short == "Tensor":
+            answers.append(not isinstance(value, VarVal))
+        elif short in ("Variable", "VariableV1"):
+            answers.append(isinstance(value, VarVal))
+        else:
+            answers.append(UNKNOWN)
+    if True in answers:
+        return True
+    return UNKNOWN if any(a is not False for a in answers) else False
 
 
 # Numeric helpers of numpy and math, on fully known numbers only (shape arithmetic in models).

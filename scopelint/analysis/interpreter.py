@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 from scopelint.analysis import loader, models, strings, tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
-from scopelint.analysis.tf_calls import TfCalls
+from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE, TfCalls
 from scopelint.analysis.threads import ThreadMethod, ThreadVal, make_thread
 from scopelint.analysis.markers import (
     GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphMethod, GraphVal, Property, Super,
@@ -31,7 +31,7 @@ from scopelint.analysis.markers import (
 )
 from scopelint.analysis.values import (
     CreatorScopeCM, NamedTupleClass, SourceModuleVal,
-    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
+    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
     LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
     is_concrete, join_values, truth,
@@ -66,7 +66,7 @@ MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known d
 
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, TemplateVal, PartialVal)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, TemplateVal, PartialVal, AutographFn)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
                                 "bool", "format"})
 
@@ -1551,7 +1551,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
         if qualname.startswith("tensorflow"):
-            if tf_api.is_internal_module(qualname):
+            if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)
             value = tf_api.constant(qualname)
             if value is not None:
@@ -1910,6 +1910,12 @@ class Interpreter(TfCalls, BuiltinCalls):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, TemplateVal):
             return self.call_template(callee, args, kwargs, st, node)
+        if isinstance(callee, AutographFn):
+            self.frame_limits.append(len(self.frames))
+            try:
+                return self.call(callee.function, args, kwargs, st, node)
+            finally:
+                self.frame_limits.pop()
         if isinstance(callee, PartialVal):
             return self.call(callee.function, callee.args + args, dict(callee.kwargs, **kwargs), st, node)
         if isinstance(callee, InstanceVal):

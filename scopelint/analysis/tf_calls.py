@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.values import (
-    MISSING, ApiFn, ArrayVal, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, ListVal,
+    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, ListVal,
     ModuleVal, NameScopeCM,
     OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete,
 )
@@ -26,6 +26,10 @@ from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import State
 
+
+# autograph.tf_convert, an intrinsic of the models (map_fn calls its function through it).
+AUTOGRAPH_MODULE = "tensorflow.python.autograph.impl.api"
+AUTOGRAPH_CONVERT = AUTOGRAPH_MODULE[len("tensorflow."):] + ".tf_convert"
 
 # tf.global_variables() and the like: the collection each reads.
 COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
@@ -77,8 +81,9 @@ class TfCalls:
             if short in COLLECTION_READERS or short in ("get_collection", "get_collection_ref",
                                                         "add_to_collection", "add_to_collections"):
                 return self.api_collections(short, args, kwargs, st)
-            if short in ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr"):
-                return self.api_control_flow(short, args, kwargs, st, node)
+            if short == AUTOGRAPH_CONVERT:
+                function = args[0] if args else kwargs.get("f", UNKNOWN)
+                return AutographFn(function)
             if short == "reset_default_graph":
                 fresh = self.new_graph()
                 fresh.events = graph.events
@@ -455,73 +460,6 @@ class TfCalls:
             return UNKNOWN
         self.enter_context(manager, node or ast.Pass(), body, st)
         return result[0]
-
-    def api_control_flow(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State,
-                         node: Optional[ast.AST]) -> Any:
-        """Graph-mode control flow calls its functions once each at build time (§10b)."""
-        functions: List[Any] = []
-        if short == "cond":
-            functions = [kwargs.get("true_fn", kwargs.get("fn1", args[1] if len(args) > 1 else None)),
-                         kwargs.get("false_fn", kwargs.get("fn2", args[2] if len(args) > 2 else None))]
-            scope = NameScopeCM(kwargs.get("name") or "cond")
-        elif short == "case":
-            pairs = args[0] if args else kwargs.get("pred_fn_pairs")
-            if isinstance(pairs, ListVal):
-                for pair in pairs.items:
-                    if isinstance(pair, ListVal) and len(pair.items) == 2:
-                        functions.append(pair.items[1])
-                    else:
-                        functions.append(UNKNOWN)
-            elif isinstance(pairs, DictVal):
-                functions.extend(pairs.items.values())
-            else:
-                functions.append(UNKNOWN)
-            default = kwargs.get("default", args[1] if len(args) > 1 else None)
-            if default is not None:
-                functions.append(default)
-            scope = NameScopeCM(kwargs.get("name") or "case")
-        elif short == "while_loop":
-            cond = args[0] if args else kwargs.get("cond")
-            body = args[1] if len(args) > 1 else kwargs.get("body")
-            loop_vars = args[2] if len(args) > 2 else kwargs.get("loop_vars", UNKNOWN)
-            items = loop_vars.items if isinstance(loop_vars, ListVal) else [loop_vars]
-            results: List[Any] = []
-
-            def run(value: Any, inner: State) -> None:
-                self.call(cond, list(items), {}, inner, node)
-                results.append(self.call(body, list(items), {}, inner, node))
-
-            self.enter_context(NameScopeCM(kwargs.get("name") or "while"), node or ast.Pass(), run, st)
-            return results[0] if results else UNKNOWN
-        else:
-            function = args[0] if args else kwargs.get("fn")
-            elems = args[1] if len(args) > 1 else kwargs.get("elems", UNKNOWN)
-            sample = self.subscript(elems, 0, st) if isinstance(elems, Tensor) else UNKNOWN
-            results = []
-
-            def run_map(value: Any, inner: State) -> None:
-                call_args = [sample] if short == "map_fn" else [UNKNOWN, sample]
-                self.frame_limits.append(len(self.frames))  # TF 2.x runs fn through autograph
-                try:
-                    results.append(self.call(function, call_args, {}, inner, node))
-                finally:
-                    self.frame_limits.pop()
-
-            self.enter_context(NameScopeCM(kwargs.get("name") or short.replace("_fn", "")), node or ast.Pass(),
-                               run_map, st)
-            return results[0] if results else UNKNOWN
-        outputs: List[Any] = []
-
-        def run_all(value: Any, inner: State) -> None:
-            for function in functions:
-                if not inner.alive:
-                    return
-                if function is None:
-                    continue
-                outputs.append(self.call(function, [], {}, inner, node))
-
-        self.enter_context(scope, node or ast.Pass(), run_all, st)
-        return outputs[0] if outputs else UNKNOWN
 
 
 def _unexpected_keyword(function: Any, kwargs: Dict[str, Any]) -> Optional[str]:

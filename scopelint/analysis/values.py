@@ -254,6 +254,14 @@ class LazyGen:
 
 
 @dataclass(eq=False)
+class AutographFn:
+    """A function converted by autograph.tf_convert: TF 2.x runs it from a generated file, so
+    what it creates or raises is attributed to the line that called the converting API."""
+
+    function: Any
+
+
+@dataclass(eq=False)
 class PartialVal:
     """functools.partial(function, *args, **kwargs)."""
 

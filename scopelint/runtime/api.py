@@ -1013,62 +1013,19 @@ def colocate_with(op: Any, ignore_existing: bool = False) -> Any:
 
 
 # ---------------------------------------------------------------------------- control flow (§10b)
+# tf.cond, tf.while_loop, tf.map_fn...: modelled as source (scopelint/tf/models/control_flow.py).
 
 
-def cond(pred: Any, true_fn: Any = None, false_fn: Any = None, strict: bool = False, name: Any = None,
-         fn1: Any = None, fn2: Any = None) -> Any:
-    """Graph-mode cond builds both branches, the true one first."""
-    true_fn = true_fn or fn1
-    false_fn = false_fn or fn2
-    with name_scope(name, "cond", [pred]):
-        result = true_fn()
-        false_fn()
-    return result
+def _tf_convert(f: Any, ctx: Any = None, convert_by_default: bool = True, user_requested: bool = False) -> Any:
+    """autograph.tf_convert, an intrinsic of the models: TF 2.x runs a function given to map_fn
+    converted, from a generated file, so what it creates or raises is attributed to the line
+    that called map_fn."""
+    def converted(*args: Any, **kwargs: Any) -> Any:
+        run = context._RUN
+        with run.hide_deeper_frames() if run is not None else contextlib.nullcontext():
+            return f(*args, **kwargs)
 
-
-def case(pred_fn_pairs: Any, default: Any = None, exclusive: bool = False, strict: bool = False,
-         name: str = "case") -> Any:
-    pairs = list(pred_fn_pairs.items()) if isinstance(pred_fn_pairs, dict) else list(pred_fn_pairs)
-    results = [fn() for _, fn in pairs]
-    if default is not None:
-        results.append(default())
-    return results[0] if results else None
-
-
-def while_loop(cond: Any, body: Any, loop_vars: Any, shape_invariants: Any = None, parallel_iterations: int = 10,
-               back_prop: bool = True, swap_memory: bool = False, name: Any = None, maximum_iterations: Any = None,
-               return_same_structure: bool = False) -> Any:
-    """Graph-mode while_loop calls cond and body once each."""
-    with name_scope(name, "while", loop_vars):
-        args = loop_vars if isinstance(loop_vars, (list, tuple)) else [loop_vars]
-        cond(*args)
-        result = body(*args)
-    return result
-
-
-def map_fn(fn: Any, elems: Any, dtype: Any = None, parallel_iterations: Any = None, back_prop: bool = True,
-           swap_memory: bool = False, infer_shape: bool = True, name: Any = None, **kwargs: Any) -> Any:
-    sample = elems[0] if isinstance(elems, Tensor) else elems
-    with name_scope(name, "map", [elems]), _autograph():
-        return fn(sample)
-
-
-def scan(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:
-    sample = elems[0] if isinstance(elems, Tensor) else elems
-    with _autograph():
-        return fn(initializer if initializer is not None else sample, sample)
-
-
-def _autograph() -> Any:
-    run = context._RUN
-    return run.hide_deeper_frames() if run is not None else contextlib.nullcontext()
-
-
-def foldl(fn: Any, elems: Any, initializer: Any = None, **kwargs: Any) -> Any:
-    return scan(fn, elems, initializer)
-
-
-foldr = foldl
+    return converted
 
 
 # ---------------------------------------------------------------------------- graphs and sessions
@@ -1194,7 +1151,7 @@ def _track_ops() -> None:
 
     track_module(globals(), skip=(
         "get_variable", "get_local_variable", "create_partitioned_variables", "get_variable_scope", "make_template",
-        "cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr", "global_variables", "trainable_variables",
+        "global_variables", "trainable_variables",
         "local_variables", "model_variables", "get_collection", "get_collection_ref", "add_to_collection",
         "add_to_collections", "reset_default_graph", "get_default_graph", "variable_op_scope", "fixed_size_partitioner",
         "min_max_variable_partitioner", "variable_axis_size_partitioner", "control_dependencies", "device",

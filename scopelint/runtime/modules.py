@@ -65,6 +65,9 @@ class ApiModule(types.ModuleType):
             raise AttributeError("module '%s' has no attribute '%s'" % (self.__name__, name))  # hasattr as in TF
         if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
             return importlib.import_module(self.__name__ + "." + name)
+        submodule = sys.modules.get(self.__name__ + "." + name)
+        if isinstance(submodule, types.ModuleType) and submodule.__name__.startswith("tensorflow"):
+            return submodule  # one of this run's modules (an intrinsic's, tensorflow.python.autograph.impl.api)
         if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
             # `from tensorflow.python.ops import variable_scope` means the module, not the class.
             return importlib.import_module(self.__name__ + "." + name)
@@ -219,6 +222,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
+        # the intrinsics the models import by TF's own module names
+        "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
+                                                          {"tf_convert": api._tf_convert}),
     }
     for namespace in registry.NAMESPACES:  # tf.layers, tf.train...: TF's own code, modelled as source
         existing = modules.get(namespace)

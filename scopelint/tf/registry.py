@@ -21,6 +21,7 @@ MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 # the names TF exports, so `hasattr(tf.layers, name)` answers as TF does; in a partial one
 # (PARTIAL) the other names keep the runtime's and the analysis's general treatment.
 NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
+    "tensorflow": ("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
     "tensorflow.layers": ("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -58,10 +59,16 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "create_global_step", "get_or_create_global_step",
     )),
 }
-PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras"}
+PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
+    "python.ops.cond.": "tensorflow",
+    "python.ops.control_flow_ops.": "tensorflow",
+    "python.ops.control_flow_case.": "tensorflow",
+    "python.ops.while_loop.": "tensorflow",
+    "python.ops.map_fn.": "tensorflow",
+    "python.ops.functional_ops.": "tensorflow",
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",
