@@ -31,8 +31,8 @@ from scopelint.analysis.markers import (
 )
 from scopelint.analysis.values import (
     CreatorScopeCM, NamedTupleClass, SourceModuleVal,
-    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, IteratorVal,
-    LazyGen,
+    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
+    IteratorVal, LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
     is_concrete, join_values, truth,
 )

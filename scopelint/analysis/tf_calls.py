@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.values import (
-    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, ListVal,
-    ModuleVal, NameScopeCM,
+    MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
+    ListVal, ModuleVal, NameScopeCM,
     OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
