@@ -1,6 +1,6 @@
 """How the interpreter answers calls into TensorFlow's scope APIs: variable_scope, name_scope,
-get_variable, tf.Variable, make_template, and the control-flow functions that TF itself calls
-while building the graph. Shape-only ops are answered by the runtime's own implementations."""
+get_variable, tf.Variable, make_template, and the intrinsics the models of TF's library use
+(autograph.tf_convert). Shape-only ops are answered by the runtime's own implementations."""
 
 from __future__ import annotations
 
