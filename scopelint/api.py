@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from scopelint.analysis import Diagnostic
+from scopelint.analysis.blindspots import Blindspot
 from scopelint.config import Config, filter_noqa, load_config
 from scopelint.source import Source, decode_source, read_source
 
@@ -45,6 +46,7 @@ class FileResult:
     dependencies: Tuple[str, ...] = ()  # other files the analysis read (followed imports)
     suppressed: int = 0  # findings a `# noqa` or the configuration hid
     graph_free: bool = False  # names no TF and imports nothing that could: not analysed (cheap)
+    not_followed: Tuple[Blindspot, ...] = ()  # calls the analysis could not see into (--explain)
 
     @property
     def names_known(self) -> int:
@@ -61,6 +63,7 @@ class FileResult:
             "incomplete": self.incomplete,
             "suppressed": self.suppressed,
             "coverage": {"variables": len(self.inventory), "fully_known": self.names_known},
+            "not_followed": [b.as_json() for b in self.not_followed],
         }
 
     @classmethod
@@ -73,8 +76,9 @@ class FileResult:
             InventoryEntry(v["name"], tuple(v["shape"]) if v["shape"] is not None else None, v["dtype"], v["line"],
                            v["certain"], v["entry"])
             for v in data["inventory"])
+        not_followed = tuple(Blindspot(b["line"], b["col"], b["message"]) for b in data.get("not_followed", ()))
         return cls(data["path"], diagnostics, inventory, data["skipped"], data["incomplete"],
-                   tuple(data.get("dependencies", ())), data.get("suppressed", 0))
+                   tuple(data.get("dependencies", ())), data.get("suppressed", 0), not_followed=not_followed)
 
 
 def check_source(text: Union[str, bytes], path: str = "<stdin>", config: Optional[Config] = None) -> FileResult:
@@ -132,6 +136,7 @@ def _analyse(source: Source, config: Config) -> FileResult:
         incomplete=any(u.incomplete for u in units),
         dependencies=tuple(analysis.dependencies),
         suppressed=len(findings) - len(reported),
+        not_followed=tuple(analysis.not_followed()),
     )
 
 

@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     names = sub.add_parser("names", help="predict, without running it, every variable FILE creates")
     names.add_argument("file")
     names.add_argument("--format", choices=("text", "json"), default="text")
+    names.add_argument("--explain", action="store_true", help=EXPLAIN_HELP)
 
     check = sub.add_parser(
         "check", help="report variable-scope errors in files and directories (static)",
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default) or json: a list of findings, each with path, line, col, code, message")
+    check.add_argument("--explain", action="store_true", help=EXPLAIN_HELP)
     _selection_options(check)
 
     report = sub.add_parser(
@@ -284,7 +286,26 @@ def _cmd_names(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
     else:
         print(render_tree(args.file, analysis, {(d.line, d.code) for d in reported}))
+        if args.explain:
+            print(_explanation(args.file, analysis.not_followed()))
     return EXIT_FINDINGS if reported else EXIT_OK
+
+
+EXPLAIN_HELP = ("also list the calls the analysis could not follow (unknown modules, unmodelled TF APIs, values it "
+                "lost), each at its line: names after them may be partly unknown, errors they hide are not reported")
+
+
+def _format_blindspot(path: str, blindspot: Any) -> str:
+    return "%s:%d:%d: note: not followed: %s" % (path, blindspot.line, blindspot.col, blindspot.message)
+
+
+def _explanation(path: str, not_followed: List[Any]) -> str:
+    if not not_followed:
+        return "\nscopelint followed every call it met in %s." % path
+    lines = ["", "Not followed (what these calls do is unknown: names after them may be partly unknown, and "
+             "errors they would cause are not reported):"]
+    lines += ["  line %d: %s" % (b.line, b.message) for b in not_followed]
+    return "\n".join(lines)
 
 
 _LEGEND = (
@@ -372,10 +393,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     run = check_paths(args.paths, config)
     findings: List[Dict[str, Any]] = [dict(d.as_json(), path=r.path) for r in run.results for d in r.diagnostics]
     if args.format == "json":
-        print(json.dumps(findings, indent=2))
+        if args.explain:
+            notes = [dict(b.as_json(), path=r.path) for r in run.results for b in r.not_followed]
+            print(json.dumps({"findings": findings, "not_followed": notes}, indent=2))
+        else:
+            print(json.dumps(findings, indent=2))
     else:
-        for item in findings:
-            print(format_diagnostic(item["path"], item))
+        for result in run.results:
+            lines = [(d.line, d.col, format_diagnostic(result.path, dict(d.as_json(), path=result.path)))
+                     for d in result.diagnostics]
+            if args.explain:
+                lines += [(b.line, b.col, _format_blindspot(result.path, b)) for b in result.not_followed]
+            for _, _, text in sorted(lines, key=lambda item: (item[0], item[1])):
+                print(text)
         print(summary(Report(tuple(run.results))), file=sys.stderr)
     return EXIT_FINDINGS if findings else EXIT_OK
 

@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from scopelint.analysis import blindspots
+from scopelint.analysis.blindspots import Blindspot
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
@@ -48,10 +50,12 @@ class UnitResult:
     warnings: List[Diagnostic]
     incomplete: bool = False
     stopped_at: int = 0  # where a work budget ran out (0: unknown, or it did not)
+    not_followed: List[Blindspot] = field(default_factory=list)  # calls the analysis could not see into
 
     def as_json(self) -> Dict[str, Any]:
         return {"variables": self.variables, "diagnostics": [d.as_json() for d in self.diagnostics],
-                "warnings": [d.as_json() for d in self.warnings], "incomplete": self.incomplete}
+                "warnings": [d.as_json() for d in self.warnings], "incomplete": self.incomplete,
+                "not_followed": [b.as_json() for b in self.not_followed]}
 
 
 @dataclass
@@ -82,6 +86,12 @@ class ModuleAnalysis:
         out.sort(key=lambda d: (d.line, d.col, d.code))
         return out
 
+    def not_followed(self) -> List[Blindspot]:
+        """The calls not followed, of the module body and every entry point, each once, by line."""
+        units = ([self.module] if self.module else []) + list(self.entries.values())
+        found = {(b.line, b.message): b for unit in units for b in unit.not_followed}
+        return sorted(found.values(), key=lambda b: (b.line, b.col, b.message))
+
     def as_json(self) -> Dict[str, Any]:
         module = self.module
         return {
@@ -92,6 +102,7 @@ class ModuleAnalysis:
             "warnings": [d.as_json() for d in module.warnings] if module else [],
             "exception": None,
             "incomplete": bool(module and module.incomplete),
+            "not_followed": [b.as_json() for b in module.not_followed] if module else [],
             "notices": [d.as_json() for d in self.notices],
             "entry_points": {name: unit.as_json() for name, unit in self.entries.items()},
         }
@@ -156,6 +167,7 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
 
 def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult:
     interp.findings, interp.warnings, interp.incomplete = [], [], False
+    interp.blindspots, interp.call_context = {}, []
     interp.frames, interp.loops, interp.calls, interp.cleanups, interp.tries = [], [], [], [], []
     # Graphs an earlier unit built may hold anything by the time this one runs.
     interp.graph_states = {graph_id: None for graph_id in interp.graph_states}
@@ -179,7 +191,7 @@ def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult
     diagnostics = [_diagnostic(f, entry) for f in interp.findings]
     warnings = [_diagnostic(f, entry) for f in interp.warnings]
     return UnitResult(entry, variables, diagnostics, _dedupe(warnings), interp.incomplete or interp.budget.exhausted,
-                      interp.budget.stopped_at)
+                      interp.budget.stopped_at, blindspots.that_mattered(list(interp.blindspots.values()), len(events)))
 
 
 def _dedupe(items: List[Diagnostic]) -> List[Diagnostic]:

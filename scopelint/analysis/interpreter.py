@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import loader, models, strings, tf_api
+from scopelint.analysis import blindspots, loader, models, strings, tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE, TfCalls
@@ -196,6 +196,9 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.second_iteration = 0
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
+        # --explain: the calls not followed, by (line, message); the call being evaluated
+        self.blindspots: Dict[Tuple[int, str], blindspots.Blindspot] = {}
+        self.call_context: List[Tuple[ast.Call, Any, int]] = []
         self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
         self.module_env = Env()
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
@@ -229,7 +232,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def new_graph(self) -> GraphState:
         graph = GraphState(events=[], frames=self._frames_tuple, wrap=lambda record: _wrap(record),
-                           on_uncertainty=self._note_may_raise)
+                           on_uncertainty=self._note_may_raise, on_havoc=self._note_havoc)
         return graph
 
     def _note_may_raise(self) -> None:
@@ -1874,13 +1877,40 @@ class Interpreter(TfCalls, BuiltinCalls):
             return UNKNOWN
         self.frames[-1][0] = node.lineno
         self.frames[-1][2] = node.col_offset
-        if unknown_spread:
-            if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
-                st.graph.unknown_code_ran()
-            return UNKNOWN
-        literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
-                            for k in node.keywords)
-        return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false)
+        self.call_context.append((node, callee, len(self.frames)))
+        try:
+            if unknown_spread:
+                if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
+                    st.graph.unknown_code_ran()
+                return UNKNOWN
+            literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
+                                for k in node.keywords)
+            return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false)
+        finally:
+            self.call_context.pop()
+
+    def _note_havoc(self, events_so_far: int) -> None:
+        """Unknown code ran: remember the call, at the analysed file's line (--explain). A call
+        in code the line calls is kept only when it leaves what the user would act on (a
+        module not read, a TF API not modelled); `events_so_far` lets the unit keep only the
+        calls after which variables or errors came, the ones that can matter to names."""
+        if len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
+            return
+        visible = self._frames_tuple()
+        if not visible:
+            return
+        line = visible[-1][0]
+        node, callee, depth = self.call_context[-1] if self.call_context else (None, None, 0)
+        direct = node is not None and depth == len(self.frames) and len(self.frames[-1]) < 4 \
+            and node.lineno == line
+        if not direct and not blindspots.worth_naming_from_afar(callee):
+            return
+        message = blindspots.describe(node, callee, "" if direct else " (in code this line calls)")
+        # One note a line for what is not followed inside it, or for values lost on it (`x.a().b()`).
+        key = (line, message if direct and not blindspots.is_unknown_callee(callee) else "")
+        if key not in self.blindspots:
+            col = node.col_offset + 1 if direct and node is not None else self._col_of(visible[-1])
+            self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)
 
     def call(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
              literal_reuse_false: bool = False) -> Any:

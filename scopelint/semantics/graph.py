@@ -155,6 +155,8 @@ class GraphState:
     # Called when this path may raise where the driver cannot tell (unknown code ran, an error
     # is possible but not certain): the interpreter's try/except needs to know.
     on_uncertainty: Callable[[], None] = lambda: None
+    # Unknown code ran, with this many events so far: the interpreter notes where (--explain).
+    on_havoc: Callable[[int], None] = lambda events: None
     path_certain: bool = True  # False on a branch the interpreter could not decide
     root_known: bool = True  # False: analysed at an unknown position (an entry point's callers)
     muted: bool = False  # a re-run only for its errors (an unknown loop's 2nd pass): no events
@@ -213,6 +215,7 @@ class GraphState:
             frames=self.frames,
             wrap=self.wrap,
             on_uncertainty=self.on_uncertainty,
+            on_havoc=self.on_havoc,
             path_certain=self.path_certain,
             havoc=self.havoc,
             collections={k: v if v is UNKNOWN else list(v) for k, v in self.collections.items()},
@@ -228,6 +231,7 @@ class GraphState:
         (unless it is TensorFlow's own library code, which opens scopes of its own and leaves
         the caller's alone) it may have called `tf.get_variable_scope().reuse_variables()`."""
         self.on_uncertainty()
+        self.on_havoc(len(self.events))
         self.havoc = True
         self.collections_known = False
         if may_set_reuse and self.current is not None and self.reuse_of(self.current) is not True:

@@ -1,0 +1,83 @@
+"""`--explain`: the calls the analysis did not follow, at the analysed file's lines, and only
+those after which something was still created (the ones that can matter to names)."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from scopelint.api import FileResult, check_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "ops.py").write_text(textwrap.dedent('''\
+        import tensorflow as tf
+        import helper_not_installed
+
+
+        def linear(x, n, name):
+            with tf.variable_scope(name):
+                w = tf.get_variable("w", [4, n])
+                helper_not_installed.log(w)
+                return tf.matmul(x, w)
+        '''))
+    main = tmp_path / "train.py"
+    main.write_text(textwrap.dedent('''\
+        import json
+        import tensorflow as tf
+        import mystery
+        from ops import linear
+
+        x = tf.placeholder(tf.float32, [None, 4])
+        h = linear(x, 4, "fc")
+        g = mystery.build(h)
+        opt = tf.train.ProximalGradientDescentOptimizer(0.1)
+        with tf.variable_scope("head"):
+            w = tf.get_variable("w", [4, 2])
+        opt.minimize(tf.reduce_sum(w))
+        json.dump({"ok": 1}, open("x", "w"))
+        '''))
+    return main
+
+
+def test_not_followed_calls_are_listed_at_the_users_lines(tmp_path: Path) -> None:
+    result = check_path(str(_project(tmp_path)))
+    notes = [(b.line, b.message) for b in result.not_followed]
+    assert notes == [
+        (7, "`helper_not_installed.log()` is in a module scopelint does not read (helper_not_installed) "
+            "(in code this line calls)"),
+        (8, "`mystery.build()` is in a module scopelint does not read (mystery)"),
+    ]
+    # After line 12 nothing is created: the optimizer it did not follow cannot change a name.
+    assert all(b.line < 12 for b in result.not_followed)
+    assert FileResult.from_json(result.as_json()).not_followed == result.not_followed
+
+
+def test_names_and_check_print_the_explanation(tmp_path: Path) -> None:
+    main = _project(tmp_path)
+    names = subprocess.run([sys.executable, "-m", "scopelint", "names", "--explain", str(main)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert names.returncode == 0, names.stderr
+    assert "Not followed" in names.stdout
+    assert "  line 8: `mystery.build()` is in a module scopelint does not read (mystery)" in names.stdout
+    check = subprocess.run([sys.executable, "-m", "scopelint", "check", "--explain", str(main)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 0, check.stderr
+    assert "%s:8:5: note: not followed: `mystery.build()`" % main in check.stdout
+    as_json = subprocess.run([sys.executable, "-m", "scopelint", "check", "--explain", "--format", "json", str(main)],
+                             capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(as_json.stdout)
+    assert data["findings"] == []
+    assert [(n["line"], n["path"]) for n in data["not_followed"]] == [(7, str(main)), (8, str(main))]
+
+
+def test_a_file_followed_throughout_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "plain.py"
+    path.write_text("import tensorflow as tf\nwith tf.variable_scope('a'):\n    tf.get_variable('v', [1])\n")
+    names = subprocess.run([sys.executable, "-m", "scopelint", "names", "--explain", str(path)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert "scopelint followed every call it met in" in names.stdout
+    assert check_path(str(path)).not_followed == ()
