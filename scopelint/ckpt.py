@@ -59,9 +59,7 @@ class Comparison:
         return {guess.name: var.name for var, guess, _ in self.missing if guess is not None}
 
     def as_json(self) -> Dict[str, Any]:
-        def var(v: Expected) -> Dict[str, Any]:
-            return {"name": v.name, "shape": list(v.shape) if v.shape is not None else None, "dtype": v.dtype,
-                    "line": v.line}
+        var = expected_json
 
         def key(e: CheckpointEntry) -> Dict[str, Any]:
             return {"name": e.name, "shape": list(e.shape) if e.shape is not None else None, "dtype": e.dtype}
@@ -78,11 +76,22 @@ class Comparison:
         }
 
 
+def expected_json(var: Expected) -> Dict[str, Any]:
+    return {"name": var.name, "shape": list(var.shape) if var.shape is not None else None, "dtype": var.dtype,
+            "line": var.line}
+
+
+def describe(var: Expected) -> str:
+    """`gen/dense/kernel (3, 4) float32`"""
+    return "%s %s %s" % (var.name, _shape(var.shape), var.dtype or "?")
+
+
 def expected_variables(inventory: Sequence[InventoryEntry], entry: Optional[str] = None) -> List[Expected]:
     """The inventory of one unit (the module body, or the entry point `entry`), as checkpoint
     keys: `:0` dropped, the parts of a partitioned variable joined into one (TF saves it whole,
-    as slices)."""
-    chosen = [v for v in inventory if v.entry == entry]
+    as slices). Local variables are left out: tf.train.Saver() saves GLOBAL_VARIABLES only;
+    a variable whose collections are unknown is uncertain."""
+    chosen = [v for v in inventory if v.entry == entry and v.saved is not False]
     out: List[Expected] = []
     parts: Dict[str, List[InventoryEntry]] = {}
     for item in chosen:
@@ -91,11 +100,15 @@ def expected_variables(inventory: Sequence[InventoryEntry], entry: Optional[str]
         if match and "?" not in match.group("base"):
             parts.setdefault(match.group("base") + (match.group("rest") or ""), []).append(item)
             continue
-        out.append(Expected(name, item.shape, item.dtype, item.line, item.certain and "?" not in name))
+        out.append(Expected(name, item.shape, item.dtype, item.line, _certain(item) and "?" not in name))
     for base, items in parts.items():
         out.append(Expected(base, _joined_shape([i.shape for i in items]), items[0].dtype, items[0].line,
-                            all(i.certain for i in items)))
+                            all(_certain(i) for i in items)))
     return out
+
+
+def _certain(item: InventoryEntry) -> bool:
+    return item.certain and item.saved is True
 
 
 def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional[Tuple[Optional[int], ...]]:
@@ -118,6 +131,9 @@ def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry])
     result = Comparison()
     by_name = {e.name: e for e in checkpoint}
     used = set()
+    # Keys the code restores by name: never another variable's counterpart. A key whose namesake
+    # now has another shape can be (a layer shifted to `dense_1`, a new `dense` in its place).
+    restored = {v.name for v in expected if v.name in by_name and not _mismatch(v, by_name[v.name])}
     for var in expected:
         if "?" in var.name:
             found = [e for e in checkpoint if var.pattern.match(e.name)]
@@ -129,7 +145,7 @@ def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry])
         entry = by_name.get(var.name)
         if entry is None:
             if var.certain:
-                guess, how = _counterpart(var, checkpoint, {v.name for v in expected})
+                guess, how = _counterpart(var, checkpoint, restored)
                 result.missing.append((var, guess, how))
             else:
                 result.uncertain.append(var)
@@ -199,7 +215,7 @@ def render_text(path: str, checkpoint: str, result: Comparison) -> str:
         path, checkpoint, len(result.matched), "" if len(result.matched) == 1 else "s",
         "; the restore would fail." if result.restore_fails else "; the restore would succeed.")]
     for var, guess, how in result.missing:
-        lines.append("  missing: %s %s %s  (line %d)" % (var.name, _shape(var.shape), var.dtype or "?", var.line))
+        lines.append("  missing: %s  (line %d)" % (describe(var), var.line))
         if guess is not None:
             lines.append("      likely the checkpoint's %s: %s" % (guess.name, how))
     for var, entry, problem in result.mismatched:

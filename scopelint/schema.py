@@ -20,4 +20,6 @@ def variable_json(event: Any, with_certainty: bool = False) -> Dict[str, Any]:
     }
     if with_certainty:
         item["certain"] = event.certain
+        saved = getattr(event, "saved", True)  # VariableShared: the variable as created
+        item["saved"] = saved if isinstance(saved, bool) else None
     return item
