@@ -29,6 +29,7 @@ class InventoryEntry:
     certain: bool  # False: created only on some paths
     entry: Optional[str]  # None: the module body; else the entry point that creates it
     saved: Optional[bool] = True  # in GLOBAL_VARIABLES, what tf.train.Saver() saves (False: a local variable)
+    key: Optional[str] = None  # its variable store key (init_from_checkpoint finds it by); None: tf.Variable's
 
     @property
     def known(self) -> bool:
@@ -57,7 +58,7 @@ class FileResult:
             "diagnostics": [dict(d.as_json(), path=self.path) for d in self.diagnostics],
             "inventory": [{"name": v.name, "shape": list(v.shape) if v.shape is not None else None,
                            "dtype": v.dtype, "line": v.line, "certain": v.certain, "entry": v.entry,
-                           "saved": v.saved}
+                           "saved": v.saved, "key": v.key}
                           for v in self.inventory],
             "skipped": self.skipped,
             "incomplete": self.incomplete,
@@ -73,7 +74,7 @@ class FileResult:
             for d in data["diagnostics"])
         inventory = tuple(
             InventoryEntry(v["name"], tuple(v["shape"]) if v["shape"] is not None else None, v["dtype"], v["line"],
-                           v["certain"], v["entry"], v.get("saved", True))
+                           v["certain"], v["entry"], v.get("saved", True), v.get("key"))
             for v in data["inventory"])
         return cls(data["path"], diagnostics, inventory, data["skipped"], data["incomplete"],
                    tuple(data.get("dependencies", ())), data.get("suppressed", 0))
@@ -124,7 +125,8 @@ def _analyse(source: Source, config: Config) -> FileResult:
             if var["action"] == "create":
                 shape = tuple(var["shape"]) if var["shape"] is not None else None
                 inventory.append(InventoryEntry(var["name"], shape, var["dtype"], var["line"] or 0,
-                                                bool(var.get("certain", True)), unit.entry, var.get("saved", True)))
+                                                bool(var.get("certain", True)), unit.entry, var.get("saved", True),
+                                                var.get("key")))
     skipped = next((n.message for n in analysis.notices if n.code == "SL001"), None)
     return FileResult(
         source.path,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from scopelint.api import InventoryEntry
 from scopelint.checkpoint import CheckpointEntry
@@ -34,6 +34,7 @@ class Expected:
     dtype: Optional[str]
     line: int
     certain: bool  # created on every path, and its whole name is known
+    key: Optional[str] = None  # what init_from_checkpoint finds it by (the variable store's key); None: not there
 
     @property
     def pattern(self) -> "re.Pattern[str]":
@@ -56,7 +57,7 @@ class Comparison:
     def assignment_map(self) -> Dict[str, str]:
         """For tf.train.init_from_checkpoint: checkpoint name -> the code's name, for each
         missing variable with a counterpart."""
-        return {guess.name: var.name for var, guess, _ in self.missing if guess is not None}
+        return assignment_map((guess.name, var) for var, guess, _ in self.missing if guess is not None)
 
     def as_json(self) -> Dict[str, Any]:
         var = expected_json
@@ -74,6 +75,13 @@ class Comparison:
             "slots": [key(e) for e in self.slots],
             "assignment_map": self.assignment_map(),
         }
+
+
+def assignment_map(pairs: Iterable[Tuple[str, Expected]]) -> Dict[str, str]:
+    """tf.train.init_from_checkpoint's map: checkpoint key -> the variable's store key (it looks
+    names up in the variable store: an optimizer slot's key ends in `/`). A variable outside the
+    store (made by tf.Variable) is left out: only tf.train.Saver({key: variable}) restores it."""
+    return {old: var.key for old, var in pairs if var.key is not None}
 
 
 def expected_json(var: Expected) -> Dict[str, Any]:
@@ -100,10 +108,12 @@ def expected_variables(inventory: Sequence[InventoryEntry], entry: Optional[str]
         if match and "?" not in match.group("base"):
             parts.setdefault(match.group("base") + (match.group("rest") or ""), []).append(item)
             continue
-        out.append(Expected(name, item.shape, item.dtype, item.line, _certain(item) and "?" not in name))
+        out.append(Expected(name, item.shape, item.dtype, item.line, _certain(item) and "?" not in name, item.key))
     for base, items in parts.items():
+        # init_from_checkpoint finds a partitioned variable's parts by its full name
+        key = base if all(i.key is not None for i in items) else None
         out.append(Expected(base, _joined_shape([i.shape for i in items]), items[0].dtype, items[0].line,
-                            all(_certain(i) for i in items)))
+                            all(_certain(i) for i in items), key))
     return out
 
 

@@ -17,6 +17,7 @@ REV. Each file is compared unit by unit (its module body, each entry point), as 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from scopelint.api import FileResult, InventoryEntry, check_path, iter_python_files
 from scopelint.checkpoint import CheckpointEntry
-from scopelint.ckpt import Expected, compare, describe, expected_json, expected_variables
+from scopelint.ckpt import Expected, assignment_map, compare, describe, expected_json, expected_variables
 from scopelint.config import Config
 
 
@@ -71,6 +72,36 @@ def changed_python_files(top: str, commit: str) -> List[str]:
     out = _git(["diff", "--name-only", "--no-renames", "-z", commit, "--"], top)
     names = [n for n in out.decode("utf-8", "surrogateescape").split("\0") if n]
     return sorted(n for n in names if n.endswith(".py"))
+
+
+def importers(top: str, modules: Sequence[str]) -> List[str]:
+    """The tracked .py files that import one of `modules` (repository-relative paths), directly or
+    through each other: a scope renamed in `nets.py` renames the variables of the `train.py` that
+    imports it. A textual pre-filter on the import lines (the analysis then follows them)."""
+    tracked = _git(["ls-files", "-z", "--full-name", "--", ":/*.py"], top).decode("utf-8", "surrogateescape")
+    remaining = sorted(set(n for n in tracked.split("\0") if n) - set(modules))
+    stems = {_module_stem(m) for m in modules}
+    found: List[str] = []
+    while stems and remaining:
+        pattern = re.compile(r"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:%s)\b" % "|".join(map(re.escape, sorted(stems))),
+                             re.M)
+        stems = set()
+        for name in list(remaining):
+            try:
+                with open(os.path.join(top, *name.split("/")), encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            if pattern.search(text):
+                found.append(name)
+                remaining.remove(name)
+                stems.add(_module_stem(name))
+    return found
+
+
+def _module_stem(path: str) -> str:
+    parts = path[:-3].split("/")
+    return parts[-2] if parts[-1] == "__init__" and len(parts) > 1 else parts[-1]
 
 
 def materialise(top: str, commit: str, destination: str) -> Set[str]:
@@ -141,7 +172,7 @@ class UnitDiff:
 
     def assignment_map(self) -> Dict[str, str]:
         """For tf.train.init_from_checkpoint: the old name -> the new one, for each rename."""
-        return {r.old.name: r.new.name for r in self.renamed}
+        return assignment_map((r.old.name, r.new) for r in self.renamed)
 
     def as_json(self) -> Dict[str, Any]:
         return {
@@ -286,7 +317,8 @@ def _files_to_compare(top: str, cwd: str, commit: str, paths: Sequence[str], old
         return os.path.relpath(os.path.join(top, *relative.split("/")), cwd)
 
     if not paths:
-        return [(shown(r), r) for r in changed_python_files(top, commit)]
+        changed = changed_python_files(top, commit)
+        return [(shown(r), r) for r in changed + importers(top, changed)]
     chosen: Dict[str, str] = {}
     for path in paths:
         absolute = os.path.realpath(os.path.join(cwd, path))
@@ -325,8 +357,11 @@ def render_text(result: DiffResult) -> str:
         for renamed in unit.renamed:
             lines.append("  renamed: %s -> %s  (line %d)" % (renamed.old.name, describe(renamed.new), renamed.new.line))
             lines.append("      %s" % renamed.how)
+        renamed_from = {r.old.name: r.new.name for r in unit.renamed}
         for var in unit.added:
-            lines.append("  added: %s  (line %d)" % (describe(var), var.line))
+            taken = "; it takes the name the renamed %s had" % renamed_from[var.name] if var.name in renamed_from \
+                else ""
+            lines.append("  added: %s  (line %d)%s" % (describe(var), var.line, taken))
         for change in unit.changed:
             problem = change.problem.replace("in the code", "now").replace("in the checkpoint", "before")
             lines.append("  changed: %s: %s  (line %d)" % (change.new.name, problem, change.new.line))

@@ -22,4 +22,5 @@ def variable_json(event: Any, with_certainty: bool = False) -> Dict[str, Any]:
         item["certain"] = event.certain
         saved = getattr(event, "saved", True)  # VariableShared: the variable as created
         item["saved"] = saved if isinstance(saved, bool) else None
+        item["key"] = render(event.key) if event.key is not None else None
     return item

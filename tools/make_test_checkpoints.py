@@ -85,11 +85,20 @@ def run_program(tf: Any, path: str) -> Dict[str, Any]:
 
 def save_program(tf: Any, path: str, prefix: str) -> List[str]:
     """Build `path`'s graph afresh, save it with tf.train.Saver() at `prefix`; returns the names
-    of its local variables (which a Saver leaves out)."""
+    of its local variables (which a Saver leaves out). Float variables are saved filled with
+    random values, none zero: a variable restored from one is then told from one initialised."""
+    import numpy
+
     with tf.Graph().as_default():
         run_program(tf, path)
         with tf.Session() as sess:
             sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
+            values = numpy.random.RandomState(0)
+            for variable in tf.global_variables():
+                if variable.dtype.base_dtype.is_floating:
+                    shape = variable.shape.as_list()
+                    variable.load(values.uniform(1.0, 2.0, size=shape).astype(variable.dtype.base_dtype.as_numpy_dtype),
+                                  sess)
             tf.train.Saver().save(sess, prefix, write_meta_graph=False)
         return [v.op.name for v in tf.local_variables()]
 
@@ -125,7 +134,8 @@ def restored_by_map(tf: Any, path: str, prefix: str, assignment_map: Dict[str, s
         by_name = {v.op.name: v for v in tf.global_variables()}
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            return {new: bool(numpy.array_equal(sess.run(by_name[new]), tf.train.load_variable(prefix, old)))
+            return {new: bool(numpy.array_equal(sess.run(by_name[new.rstrip("/")]),
+                                                tf.train.load_variable(prefix, old)))
                     for old, new in assignment_map.items()}
 
 
