@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from scopelint.api import InventoryEntry
 from scopelint.checkpoint import CheckpointEntry
@@ -140,7 +140,7 @@ def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional
 def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry]) -> Comparison:
     result = Comparison()
     by_name = {e.name: e for e in checkpoint}
-    used = set()
+    used: Set[str] = set()
     # Keys the code restores by name: never another variable's counterpart. A key whose namesake
     # now has another shape can be (a layer shifted to `dense_1`, a new `dense` in its place).
     restored = {v.name for v in expected if v.name in by_name and not _mismatch(v, by_name[v.name])}
@@ -197,7 +197,7 @@ def _shape(shape: Optional[Tuple[Optional[int], ...]]) -> str:
 
 
 def _counterpart(var: Expected, checkpoint: Sequence[CheckpointEntry],
-                 created: set) -> Tuple[Optional[CheckpointEntry], str]:
+                 created: Set[str]) -> Tuple[Optional[CheckpointEntry], str]:
     """The checkpoint key this variable most likely was, and how the name changed."""
     is_slot = bool(_SLOT.search(var.name))
     candidates = [e for e in checkpoint if e.name not in created and not _BOOKKEEPING.search(e.name)

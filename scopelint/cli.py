@@ -101,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     ckpt.add_argument("--format", choices=("text", "json"), default="text")
 
     diff = sub.add_parser(
-        "diff", help="the variables the working tree creates against a git revision's: renamed, added, removed",
+        "diff",
+        help="the variables the working tree creates against a git revision's: renamed, added, removed (static)",
         description="Compares the variables the working tree's code creates with those the code at REV creates "
         "(read with git, nothing checked out): renamed (with the assignment_map that restores an old "
         "checkpoint), added, changed in shape or dtype, removed. PATHs default to the .py files changed since REV.",

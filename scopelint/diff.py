@@ -306,8 +306,9 @@ def _diff_file(shown: str, old: Optional[FileResult], new: Optional[FileResult])
     new_inventory: Sequence[InventoryEntry] = new.inventory if new is not None else ()
     entries = sorted({v.entry for v in list(old_inventory) + list(new_inventory)}, key=lambda e: (e is not None, e))
     for entry in entries:
-        yield diff_unit(shown, entry, expected_variables(old_inventory, entry), expected_variables(new_inventory, entry),
-                        old_complete=old is None or not old.incomplete, new_complete=new is None or not new.incomplete)
+        yield diff_unit(shown, entry, expected_variables(old_inventory, entry),
+                        expected_variables(new_inventory, entry), old_complete=old is None or not old.incomplete,
+                        new_complete=new is None or not new.incomplete)
 
 
 def _files_to_compare(top: str, cwd: str, commit: str, paths: Sequence[str], old_files: Set[str],
@@ -377,7 +378,8 @@ def render_text(result: DiffResult) -> str:
         if mapping:
             import json
 
-            lines.append("  to restore a checkpoint written before: tf.train.init_from_checkpoint(CKPT, assignment_map):")
+            lines.append("  to restore a checkpoint written before: "
+                         "tf.train.init_from_checkpoint(CKPT, assignment_map) with")
             lines.append("    " + json.dumps(mapping, indent=2).replace("\n", "\n    "))
     if not result.files:
         lines.append("no Python file changed since %s." % result.base)
