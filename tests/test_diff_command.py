@@ -79,7 +79,8 @@ def test_diff_and_ckpt_report_what_tf_fails_to_restore(case: str, tmp_path: Path
     assert breaking(data) == fails
     mapping = assignment_map(data)
     # the values are store keys: an optimizer slot's ends in `/`, as init_from_checkpoint needs
-    assert mapping and {old: new.rstrip("/") for old, new in mapping.items()} == {old: INTENT[case](old) for old in mapping}
+    assert mapping
+    assert {old: new.rstrip("/") for old, new in mapping.items()} == {old: INTENT[case](old) for old in mapping}
     added = {v["name"] for unit in data["units"] for v in unit["added"]}
     old_keys = [name for name, _ in recorded(case)["list_variables"]]
     assert added == fails - {INTENT[case](old) for old in old_keys}  # only dense_shift's new layer is added
