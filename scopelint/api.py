@@ -29,6 +29,8 @@ class InventoryEntry:
     line: int
     certain: bool  # False: created only on some paths
     entry: Optional[str]  # None: the module body; else the entry point that creates it
+    saved: Optional[bool] = True  # in GLOBAL_VARIABLES, what tf.train.Saver() saves (False: a local variable)
+    key: Optional[str] = None  # its variable store key (init_from_checkpoint finds it by); None: tf.Variable's
 
     @property
     def known(self) -> bool:
@@ -57,7 +59,8 @@ class FileResult:
             "path": self.path,
             "diagnostics": [dict(d.as_json(), path=self.path) for d in self.diagnostics],
             "inventory": [{"name": v.name, "shape": list(v.shape) if v.shape is not None else None,
-                           "dtype": v.dtype, "line": v.line, "certain": v.certain, "entry": v.entry}
+                           "dtype": v.dtype, "line": v.line, "certain": v.certain, "entry": v.entry,
+                           "saved": v.saved, "key": v.key}
                           for v in self.inventory],
             "skipped": self.skipped,
             "incomplete": self.incomplete,
@@ -74,7 +77,7 @@ class FileResult:
             for d in data["diagnostics"])
         inventory = tuple(
             InventoryEntry(v["name"], tuple(v["shape"]) if v["shape"] is not None else None, v["dtype"], v["line"],
-                           v["certain"], v["entry"])
+                           v["certain"], v["entry"], v.get("saved", True), v.get("key"))
             for v in data["inventory"])
         not_followed = tuple(Blindspot(b["line"], b["col"], b["message"]) for b in data.get("not_followed", ()))
         return cls(data["path"], diagnostics, inventory, data["skipped"], data["incomplete"],
@@ -126,7 +129,8 @@ def _analyse(source: Source, config: Config) -> FileResult:
             if var["action"] == "create":
                 shape = tuple(var["shape"]) if var["shape"] is not None else None
                 inventory.append(InventoryEntry(var["name"], shape, var["dtype"], var["line"] or 0,
-                                                bool(var.get("certain", True)), unit.entry))
+                                                bool(var.get("certain", True)), unit.entry, var.get("saved", True),
+                                                var.get("key")))
     skipped = next((n.message for n in analysis.notices if n.code == "SL001"), None)
     return FileResult(
         source.path,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from scopelint.api import InventoryEntry
 from scopelint.checkpoint import CheckpointEntry
@@ -34,6 +34,7 @@ class Expected:
     dtype: Optional[str]
     line: int
     certain: bool  # created on every path, and its whole name is known
+    key: Optional[str] = None  # what init_from_checkpoint finds it by (the variable store's key); None: not there
 
     @property
     def pattern(self) -> "re.Pattern[str]":
@@ -56,12 +57,10 @@ class Comparison:
     def assignment_map(self) -> Dict[str, str]:
         """For tf.train.init_from_checkpoint: checkpoint name -> the code's name, for each
         missing variable with a counterpart."""
-        return {guess.name: var.name for var, guess, _ in self.missing if guess is not None}
+        return assignment_map((guess.name, var) for var, guess, _ in self.missing if guess is not None)
 
     def as_json(self) -> Dict[str, Any]:
-        def var(v: Expected) -> Dict[str, Any]:
-            return {"name": v.name, "shape": list(v.shape) if v.shape is not None else None, "dtype": v.dtype,
-                    "line": v.line}
+        var = expected_json
 
         def key(e: CheckpointEntry) -> Dict[str, Any]:
             return {"name": e.name, "shape": list(e.shape) if e.shape is not None else None, "dtype": e.dtype}
@@ -78,11 +77,29 @@ class Comparison:
         }
 
 
+def assignment_map(pairs: Iterable[Tuple[str, Expected]]) -> Dict[str, str]:
+    """tf.train.init_from_checkpoint's map: checkpoint key -> the variable's store key (it looks
+    names up in the variable store: an optimizer slot's key ends in `/`). A variable outside the
+    store (made by tf.Variable) is left out: only tf.train.Saver({key: variable}) restores it."""
+    return {old: var.key for old, var in pairs if var.key is not None}
+
+
+def expected_json(var: Expected) -> Dict[str, Any]:
+    return {"name": var.name, "shape": list(var.shape) if var.shape is not None else None, "dtype": var.dtype,
+            "line": var.line}
+
+
+def describe(var: Expected) -> str:
+    """`gen/dense/kernel (3, 4) float32`"""
+    return "%s %s %s" % (var.name, _shape(var.shape), var.dtype or "?")
+
+
 def expected_variables(inventory: Sequence[InventoryEntry], entry: Optional[str] = None) -> List[Expected]:
     """The inventory of one unit (the module body, or the entry point `entry`), as checkpoint
     keys: `:0` dropped, the parts of a partitioned variable joined into one (TF saves it whole,
-    as slices)."""
-    chosen = [v for v in inventory if v.entry == entry]
+    as slices). Local variables are left out: tf.train.Saver() saves GLOBAL_VARIABLES only;
+    a variable whose collections are unknown is uncertain."""
+    chosen = [v for v in inventory if v.entry == entry and v.saved is not False]
     out: List[Expected] = []
     parts: Dict[str, List[InventoryEntry]] = {}
     for item in chosen:
@@ -91,11 +108,17 @@ def expected_variables(inventory: Sequence[InventoryEntry], entry: Optional[str]
         if match and "?" not in match.group("base"):
             parts.setdefault(match.group("base") + (match.group("rest") or ""), []).append(item)
             continue
-        out.append(Expected(name, item.shape, item.dtype, item.line, item.certain and "?" not in name))
+        out.append(Expected(name, item.shape, item.dtype, item.line, _certain(item) and "?" not in name, item.key))
     for base, items in parts.items():
+        # init_from_checkpoint finds a partitioned variable's parts by its full name
+        key = base if all(i.key is not None for i in items) else None
         out.append(Expected(base, _joined_shape([i.shape for i in items]), items[0].dtype, items[0].line,
-                            all(i.certain for i in items)))
+                            all(_certain(i) for i in items), key))
     return out
+
+
+def _certain(item: InventoryEntry) -> bool:
+    return item.certain and item.saved is True
 
 
 def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional[Tuple[Optional[int], ...]]:
@@ -117,7 +140,10 @@ def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional
 def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry]) -> Comparison:
     result = Comparison()
     by_name = {e.name: e for e in checkpoint}
-    used = set()
+    used: Set[str] = set()
+    # Keys the code restores by name: never another variable's counterpart. A key whose namesake
+    # now has another shape can be (a layer shifted to `dense_1`, a new `dense` in its place).
+    restored = {v.name for v in expected if v.name in by_name and not _mismatch(v, by_name[v.name])}
     for var in expected:
         if "?" in var.name:
             found = [e for e in checkpoint if var.pattern.match(e.name)]
@@ -129,7 +155,7 @@ def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry])
         entry = by_name.get(var.name)
         if entry is None:
             if var.certain:
-                guess, how = _counterpart(var, checkpoint, {v.name for v in expected})
+                guess, how = _counterpart(var, checkpoint, restored)
                 result.missing.append((var, guess, how))
             else:
                 result.uncertain.append(var)
@@ -171,7 +197,7 @@ def _shape(shape: Optional[Tuple[Optional[int], ...]]) -> str:
 
 
 def _counterpart(var: Expected, checkpoint: Sequence[CheckpointEntry],
-                 created: set) -> Tuple[Optional[CheckpointEntry], str]:
+                 created: Set[str]) -> Tuple[Optional[CheckpointEntry], str]:
     """The checkpoint key this variable most likely was, and how the name changed."""
     is_slot = bool(_SLOT.search(var.name))
     candidates = [e for e in checkpoint if e.name not in created and not _BOOKKEEPING.search(e.name)
@@ -199,7 +225,7 @@ def render_text(path: str, checkpoint: str, result: Comparison) -> str:
         path, checkpoint, len(result.matched), "" if len(result.matched) == 1 else "s",
         "; the restore would fail." if result.restore_fails else "; the restore would succeed.")]
     for var, guess, how in result.missing:
-        lines.append("  missing: %s %s %s  (line %d)" % (var.name, _shape(var.shape), var.dtype or "?", var.line))
+        lines.append("  missing: %s  (line %d)" % (describe(var), var.line))
         if guess is not None:
             lines.append("      likely the checkpoint's %s: %s" % (guess.name, how))
     for var, entry, problem in result.mismatched:

@@ -102,6 +102,19 @@ def _parser() -> argparse.ArgumentParser:
     ckpt.add_argument("--entry", help="the function that builds the graph (default: the module body)")
     ckpt.add_argument("--format", choices=("text", "json"), default="text")
 
+    diff = sub.add_parser(
+        "diff",
+        help="the variables the working tree creates against a git revision's: renamed, added, removed (static)",
+        description="Compares the variables the working tree's code creates with those the code at REV creates "
+        "(read with git, nothing checked out): renamed (with the assignment_map that restores an old "
+        "checkpoint), added, changed in shape or dtype, removed. PATHs default to the .py files changed since REV.",
+        epilog="exit codes:\n  0  no change breaks restoring a checkpoint written at REV\n  1  one does (a variable "
+        "renamed, added or changed)\n  2  usage error: not a git repository, unknown revision, no such path",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    diff.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the changed .py files)")
+    diff.add_argument("--base", required=True, metavar="REV", help="the git revision to compare with (HEAD, main, ...)")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+
     rules = sub.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -157,6 +170,10 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_report(args)
         if args.command == "ckpt":
             return _cmd_ckpt(args)
+        if args.command == "diff":
+            from scopelint.diff import command
+
+            return command(args)
         if args.command == "verify":
             return _cmd_verify(args)
     except KeyboardInterrupt:

@@ -20,4 +20,7 @@ def variable_json(event: Any, with_certainty: bool = False) -> Dict[str, Any]:
     }
     if with_certainty:
         item["certain"] = event.certain
+        saved = getattr(event, "saved", True)  # VariableShared: the variable as created
+        item["saved"] = saved if isinstance(saved, bool) else None
+        item["key"] = render(event.key) if event.key is not None else None
     return item

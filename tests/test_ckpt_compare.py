@@ -9,7 +9,7 @@ from scopelint.ckpt import compare, expected_variables
 
 
 def var(name: str, shape: tuple = (3, 4), certain: bool = True, entry: object = None) -> InventoryEntry:
-    return InventoryEntry(name, shape, "float32", 7, certain, entry)  # type: ignore[arg-type]
+    return InventoryEntry(name, shape, "float32", 7, certain, entry, key=name[:-2])  # type: ignore[arg-type]
 
 
 def key(name: str, shape: tuple = (3, 4), dtype: str = "float32") -> CheckpointEntry:

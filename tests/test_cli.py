@@ -137,7 +137,7 @@ def test_names_json_has_the_run_schema(tmp_path: Path) -> None:
     entry = data["entry_points"]["build"]
     # Its callers are elsewhere: the variable may already exist there, so the event is a may-event.
     assert entry["variables"] == [{"name": "net/w:0", "line": 5, "action": "create", "shape": [2, 3],
-                                   "dtype": "float32", "certain": False}]
+                                   "dtype": "float32", "certain": False, "saved": True, "key": "net/w"}]
 
 
 def test_version() -> None:

@@ -25,6 +25,7 @@ class VariableCreated:
     certain: bool = True
     via: str = "get_variable"
     trainable: Any = True  # False, or UNKNOWN: goes to the TRAINABLE_VARIABLES collection
+    saved: Any = True  # in GLOBAL_VARIABLES, what tf.train.Saver() saves: False for a local variable; or UNKNOWN
 
     action = "create"
 

@@ -987,7 +987,8 @@ class GraphState:
         if key is not None:
             self._store(record)
         self.collect_variable(record, collections, trainable)
-        self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via, trainable))
+        self._emit(VariableCreated(graph_name, key, shape, _base(ref_dtype), frames, certain, via, trainable,
+                                   _saved_by_default(collections)))
         return record
 
     def create_tf_variable(self, name: Any, shape: Optional[TensorShape], dtype: Any, trainable: Any = True,
@@ -1140,6 +1141,17 @@ def scope_collection_prefix(scope_name: Text) -> Text:
 
 def render_text(text: Text) -> str:
     return text if isinstance(text, str) else text.render()
+
+
+def _saved_by_default(collections: Any) -> Any:
+    """Whether `tf.train.Saver()` saves a new variable: it saves the GLOBAL_VARIABLES collection,
+    which `collections=None` means; a local variable (`get_local_variable`, `collections=[LOCAL_VARIABLES]`,
+    tf.metrics' counters) is left out. UNKNOWN when the collections are not known."""
+    if collections is None:
+        return True
+    if not isinstance(collections, (list, tuple, set)) or not all(isinstance(k, str) for k in collections):
+        return UNKNOWN
+    return "variables" in collections
 
 
 def _base(dtype: Any) -> Any:
