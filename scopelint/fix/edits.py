@@ -1,0 +1,261 @@
+"""The source rewrites, on libcst's concrete syntax tree: everything outside the edited call or
+statements (comments, blank lines, quotes, line breaks inside brackets) is written back as
+it was. Each edit takes the analysed file's text and a FixSite, and returns the new text, or
+raises NotFixable with the reason; whether a rewrite is right is the gate's to judge
+(scopelint.fix.gate), not this module's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple, Union
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, ParentNodeProvider, PositionProvider
+
+from scopelint.analysis.fix_sites import FixSite
+
+MAX_BRACKET_DEPTH = 100  # libcst's native parser can crash the process on deeply nested input
+MAX_SOURCE_CHARS = 2_000_000
+REUSE_ARG_POSITION = 8  # variable_scope(name_or_scope, default_name, values, initializer, regularizer,
+# caching_device, partitioner, custom_getter, reuse, ...): a 9th positional argument is `reuse`
+
+
+class NotFixable(Exception):
+    """The rewrite cannot be made here; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    text: str  # the whole file, rewritten
+    summary: str  # what changed, for the user: "added reuse=tf.AUTO_REUSE to the tf.variable_scope at line 5"
+
+
+class _Parsed:
+    """A module's concrete syntax tree with the positions and parents of its nodes."""
+
+    def __init__(self, text: str) -> None:
+        _check_parsable(text)
+        try:
+            self.wrapper = MetadataWrapper(cst.parse_module(text))
+        except cst.ParserSyntaxError as exc:
+            raise NotFixable("libcst cannot parse the file: %s" % str(exc).splitlines()[0])
+        self.module = self.wrapper.module
+        self.text = text
+        self.positions: Dict[cst.CSTNode, CodeRange] = dict(self.wrapper.resolve(PositionProvider))
+        self.parents: Dict[cst.CSTNode, cst.CSTNode] = dict(self.wrapper.resolve(ParentNodeProvider))
+
+    def call_at(self, site: FixSite, callee: str) -> cst.Call:
+        """The call to `...callee` whose function starts where `ast` put the call (libcst counts
+        columns in characters, `ast` in UTF-8 bytes)."""
+        lines = re.split(r"\r\n|\r|\n", self.text)  # as the tokenizer counts lines (not str.splitlines)
+        if not 0 < site.line <= len(lines):
+            raise NotFixable("line %d is not in the file" % site.line)
+        column = len(lines[site.line - 1].encode("utf-8")[: site.col].decode("utf-8", "replace"))
+        for node, where in self.positions.items():
+            if isinstance(node, cst.Call) and _callee_name(node) == callee:
+                start = self.positions[node.func].start
+                if (start.line, start.column) == (site.line, column):
+                    return node
+        raise NotFixable("no %s(...) call at line %d" % (callee, site.line))
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    def statement_in_block(self, node: cst.CSTNode) -> Tuple[cst.CSTNode, Union[cst.Module, cst.IndentedBlock]]:
+        """The statement containing `node` that is directly in a block (a module or an indented
+        body), and that block."""
+        while True:
+            parent = self.parents.get(node)
+            if parent is None:
+                raise NotFixable("the call is in no statement")
+            if isinstance(parent, (cst.Module, cst.IndentedBlock)) and node in parent.body:
+                return node, parent
+            node = parent
+
+
+def _check_parsable(text: str) -> None:
+    """Hand libcst only what it parses safely (see docs/conventions: deep nesting crashes it)."""
+    if len(text) > MAX_SOURCE_CHARS:
+        raise NotFixable("the file is too large to rewrite safely")
+    depth = deepest = 0
+    for char in text:  # an upper bound: brackets inside strings and comments count too
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+    if deepest > MAX_BRACKET_DEPTH:
+        raise NotFixable("brackets nest too deep to rewrite safely")
+
+
+def _callee_name(call: cst.Call) -> Optional[str]:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    if isinstance(func, cst.Name):
+        return func.value
+    return None
+
+
+def _replace(module: cst.Module, old: cst.CSTNode, new: cst.CSTNode) -> str:
+    return module.deep_replace(old, new).code  # type: ignore[union-attr]
+
+
+def _tf_module(parsed: _Parsed, qualifier: Optional[cst.BaseExpression]) -> Optional[str]:
+    """How the file names the TF module that has variable_scope: the qualifier of the call
+    (`tf` in `tf.variable_scope`), else what `tensorflow` (or its compat.v1) is imported as."""
+    if qualifier is not None:
+        return parsed.code(qualifier)
+    for node in parsed.positions:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                dotted = parsed.code(alias.name)
+                if dotted in ("tensorflow", "tensorflow.compat.v1"):
+                    if alias.asname is not None:
+                        return parsed.code(alias.asname.name)
+                    if dotted == "tensorflow":
+                        return dotted
+        elif isinstance(node, cst.ImportFrom) and node.module is not None and not isinstance(node.names, cst.ImportStar):
+            if parsed.code(node.module) == "tensorflow.compat":
+                for alias in node.names:
+                    if parsed.code(alias.name) == "v1":
+                        return parsed.code(alias.asname.name) if alias.asname is not None else "v1"
+    return None
+
+
+# ---------------------------------------------------------------------------- SL201
+
+
+def remove_reuse_false(text: str, site: FixSite) -> Edit:
+    """`tf.variable_scope("head", reuse=False)` -> `tf.variable_scope("head")`: TF reads
+    reuse=False as None (inherit), so the scope and every name stay as they were."""
+    parsed = _Parsed(text)
+    call = parsed.call_at(site, "variable_scope")
+    index = next((i for i, arg in enumerate(call.args) if arg.keyword is not None and arg.keyword.value == "reuse"),
+                 None)
+    if index is None or not (isinstance(call.args[index].value, cst.Name) and call.args[index].value.value == "False"):
+        raise NotFixable("the tf.variable_scope call at line %d passes no literal reuse=False" % site.line)
+    args = list(call.args)
+    removed = args.pop(index)
+    if index == len(args) and args:
+        # The last argument went: the one before it takes its comma (a trailing comma stays one).
+        args[-1] = args[-1].with_changes(comma=removed.comma)
+    new_call = call.with_changes(args=args)
+    return Edit(_replace(parsed.module, call, new_call),
+                "removed reuse=False from the tf.variable_scope at line %d: inside a reusing scope it has no "
+                "effect, and the names stay the same" % site.line)
+
+
+# ---------------------------------------------------------------------------- SL101
+
+
+def add_reuse(text: str, site: FixSite, auto: bool) -> Edit:
+    """`tf.variable_scope("D")` -> `tf.variable_scope("D", reuse=tf.AUTO_REUSE)` (auto) or
+    `reuse=True`: the entry the second build passes through shares what the first created."""
+    parsed = _Parsed(text)
+    call = parsed.call_at(site, "variable_scope")
+    qualifier = call.func.value if isinstance(call.func, cst.Attribute) else None
+    if auto:
+        module = _tf_module(parsed, qualifier)
+        if module is None:
+            raise NotFixable("cannot tell how the file names tensorflow, to write tf.AUTO_REUSE")
+        value = "%s.AUTO_REUSE" % module
+    else:
+        value = "True"
+    if any(arg.star for arg in call.args):
+        raise NotFixable("the tf.variable_scope call at line %d passes *args or **kwargs" % site.line)
+    positional = [arg for arg in call.args if arg.keyword is None]
+    if len(positional) > REUSE_ARG_POSITION:
+        raise NotFixable("the tf.variable_scope call at line %d passes reuse by position" % site.line)
+    new_arg = cst.parse_expression("f(reuse=%s)" % value).args[0]  # type: ignore[attr-defined]
+    args = list(call.args)
+    given = next((i for i, arg in enumerate(args) if arg.keyword is not None and arg.keyword.value == "reuse"), None)
+    if given is not None:
+        current = args[given].value
+        if not (isinstance(current, cst.Name) and current.value in ("None", "False")):
+            raise NotFixable("the tf.variable_scope call at line %d sets reuse=%s: pass reuse=True where the second "
+                             "build is made" % (site.line, parsed.code(current)))
+        args[given] = args[given].with_changes(value=new_arg.value)
+    elif not args:
+        args = [new_arg]
+    else:
+        last = args[-1]
+        if isinstance(last.comma, cst.Comma):
+            # A trailing comma (one argument per line): the new argument goes on a line of its own.
+            args[-1] = last.with_changes(comma=_separator(args, call))
+            args.append(new_arg.with_changes(comma=last.comma))
+        else:
+            args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            args.append(new_arg)
+    new_call = call.with_changes(args=args)
+    return Edit(_replace(parsed.module, call, new_call),
+                "added reuse=%s to the tf.variable_scope at line %d, which the second build passes through"
+                % (value, site.line))
+
+
+def _separator(args: Sequence[cst.Arg], call: cst.Call) -> cst.Comma:
+    """The comma between two arguments of `call`, as the call already writes them."""
+    if len(args) > 1 and isinstance(args[-2].comma, cst.Comma):
+        return args[-2].comma
+    if isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
+        return cst.Comma(whitespace_after=call.whitespace_before_args)
+    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+
+
+# ---------------------------------------------------------------------------- SL102
+
+
+def scope_the_reuse(text: str, site: FixSite, failing_line: int) -> Edit:
+    """Put the statements from a root `reuse_variables()` call up to the failing statement (the
+    `minimize`) in `with tf.variable_scope(tf.get_variable_scope()):`: the flag is then set
+    on that entry of the root scope and ends with it (TF's own multi-GPU CIFAR-10 fix). When
+    the call is in a function and the failing line is not after it, the rest of the
+    function's body is wrapped (the DCGAN `discriminator(..., reuse=True)` helper)."""
+    parsed = _Parsed(text)
+    call = parsed.call_at(site, "reuse_variables")
+    receiver = call.func.value if isinstance(call.func, cst.Attribute) else None
+    qualifier = None
+    if isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Attribute) \
+            and receiver.func.attr.value == "get_variable_scope":
+        qualifier = receiver.func.value
+    module = _tf_module(parsed, qualifier)
+    if module is None:
+        raise NotFixable("cannot tell how the file names tensorflow, to write tf.variable_scope")
+    block, first, end = _reusing_part(parsed, call, failing_line)
+    statements = list(block.body)
+    wrapped = statements[first:end]
+    head = wrapped[0]
+    scope = cst.parse_expression("%s.variable_scope(%s.get_variable_scope())" % (module, module))
+    with_node = cst.With(
+        items=[cst.WithItem(item=scope)],
+        body=cst.IndentedBlock(body=[head.with_changes(leading_lines=())] + wrapped[1:]),  # type: ignore[list-item]
+        leading_lines=head.leading_lines,
+    )
+    new_block = block.with_changes(body=statements[:first] + [with_node] + statements[end:])
+    first_line = parsed.positions[head].start.line
+    last_line = parsed.positions[wrapped[-1]].end.line
+    return Edit(_replace(parsed.module, block, new_block),
+                "put lines %d-%d in `with %s.variable_scope(%s.get_variable_scope()):`, so that the reuse flag set "
+                "by reuse_variables() at line %d ends there" % (first_line, last_line, module, module, site.line))
+
+
+def _reusing_part(parsed: _Parsed, call: cst.Call,
+                  failing_line: int) -> Tuple[Union[cst.Module, cst.IndentedBlock], int, int]:
+    """(block, first, end): the statements block.body[first:end] that run with the flag set."""
+    node: cst.CSTNode = call
+    while True:
+        statement, block = parsed.statement_in_block(node)
+        body: List[cst.CSTNode] = list(block.body)
+        first = body.index(statement)
+        for later in range(first + 1, len(body)):
+            where = parsed.positions[body[later]]
+            if where.start.line <= failing_line <= where.end.line:
+                return block, first, later
+        owner = parsed.parents.get(block)
+        if isinstance(owner, cst.FunctionDef):
+            return block, first, len(body)
+        if isinstance(block, cst.Module) or isinstance(owner, cst.ClassDef):
+            raise NotFixable("the failing line %d does not follow the reuse_variables() call in the same block"
+                             % failing_line)
+        node = owner if owner is not None else block
