@@ -99,7 +99,9 @@ def _callee_name(call: cst.Call) -> Optional[str]:
 
 
 def _replace(module: cst.Module, old: cst.CSTNode, new: cst.CSTNode) -> str:
-    return module.deep_replace(old, new).code  # type: ignore[union-attr]
+    replaced = module.deep_replace(old, new)
+    assert isinstance(replaced, cst.Module)
+    return replaced.code
 
 
 def _tf_module(parsed: _Parsed, qualifier: Optional[cst.BaseExpression]) -> Optional[str]:
@@ -116,8 +118,8 @@ def _tf_module(parsed: _Parsed, qualifier: Optional[cst.BaseExpression]) -> Opti
                         return parsed.code(alias.asname.name)
                     if dotted == "tensorflow":
                         return dotted
-        elif isinstance(node, cst.ImportFrom) and node.module is not None and not isinstance(node.names, cst.ImportStar):
-            if parsed.code(node.module) == "tensorflow.compat":
+        elif isinstance(node, cst.ImportFrom) and node.module is not None:
+            if parsed.code(node.module) == "tensorflow.compat" and not isinstance(node.names, cst.ImportStar):
                 for alias in node.names:
                     if parsed.code(alias.name) == "v1":
                         return parsed.code(alias.asname.name) if alias.asname is not None else "v1"
@@ -134,7 +136,8 @@ def remove_reuse_false(text: str, site: FixSite) -> Edit:
     call = parsed.call_at(site, "variable_scope")
     index = next((i for i, arg in enumerate(call.args) if arg.keyword is not None and arg.keyword.value == "reuse"),
                  None)
-    if index is None or not (isinstance(call.args[index].value, cst.Name) and call.args[index].value.value == "False"):
+    value = call.args[index].value if index is not None else None
+    if index is None or not (isinstance(value, cst.Name) and value.value == "False"):
         raise NotFixable("the tf.variable_scope call at line %d passes no literal reuse=False" % site.line)
     args = list(call.args)
     removed = args.pop(index)
@@ -223,14 +226,15 @@ def scope_the_reuse(text: str, site: FixSite, failing_line: int) -> Edit:
     if module is None:
         raise NotFixable("cannot tell how the file names tensorflow, to write tf.variable_scope")
     block, first, end = _reusing_part(parsed, call, failing_line)
-    statements = list(block.body)
+    statements: List[cst.BaseStatement] = list(block.body)
     wrapped = statements[first:end]
     head = wrapped[0]
     scope = cst.parse_expression("%s.variable_scope(%s.get_variable_scope())" % (module, module))
+    # Comments and blank lines above the first wrapped statement stay above the `with`.
     with_node = cst.With(
         items=[cst.WithItem(item=scope)],
-        body=cst.IndentedBlock(body=[head.with_changes(leading_lines=())] + wrapped[1:]),  # type: ignore[list-item]
-        leading_lines=head.leading_lines,
+        body=cst.IndentedBlock(body=[head.with_changes(leading_lines=())] + wrapped[1:]),
+        leading_lines=getattr(head, "leading_lines", ()),
     )
     new_block = block.with_changes(body=statements[:first] + [with_node] + statements[end:])
     first_line = parsed.positions[head].start.line

@@ -10,7 +10,7 @@ import codecs
 import io
 import tokenize
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Set, Tuple
+from typing import Callable, List, Optional, Set, Tuple, Union
 
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.api import Config, Diagnostic, FileResult, check_path, check_source, load_config
@@ -21,8 +21,8 @@ from scopelint.source import decode_source
 FIXABLE = ("SL101", "SL102", "SL201")
 # Why a finding of that code got no fix when the analysis knows no site for it.
 NO_SITE = {
-    "SL101": "the scope the second build passes through is not opened by a `with tf.variable_scope(...)` of this "
-             "file (it is TensorFlow's, another module's, or not known)",
+    "SL101": "the failing call enters no `with tf.variable_scope(...)` of this file that the first creation did "
+             "not (both are in one scope entry, or the entry is TensorFlow's or another module's)",
     "SL102": "no reuse_variables() call of this file left the root scope reusing",
     "SL201": "the reuse=False is not passed to a tf.variable_scope(...) call of this file",
 }
@@ -118,12 +118,12 @@ def _parses(text: str) -> bool:
 
 
 def _fix_one(text: str, result: FileResult, target: Diagnostic, path: str,
-             config: Config) -> "Applied | Refused | Tuple[Applied, str, FileResult]":
+             config: Config) -> Union[Refused, Tuple[Applied, str, FileResult]]:
     site = target.site
     if site is None:
         return Refused(target.code, target.line, "no fix offered: %s" % NO_SITE[target.code])
     reason = "no fix offered"
-    for rewrite in _rewrites(target, site):
+    for rewrite in candidate_rewrites(target, site):
         try:
             edit = rewrite(text)
         except edits.NotFixable as exc:
@@ -137,7 +137,7 @@ def _fix_one(text: str, result: FileResult, target: Diagnostic, path: str,
     return Refused(target.code, target.line, reason)
 
 
-def _rewrites(target: Diagnostic, site: FixSite) -> List[Rewrite]:
+def candidate_rewrites(target: Diagnostic, site: FixSite) -> List[Rewrite]:
     """The rewrites to try for `target`, the most specific first."""
     if target.code == "SL201":
         return [lambda text: edits.remove_reuse_false(text, site)]

@@ -33,8 +33,8 @@ def refusal(before: FileResult, after: FileResult, target: Diagnostic, prevents_
     appeared = new - old
     for diagnostic in after.diagnostics:
         if finding_key(diagnostic) in appeared:
-            return "the rewritten file would report %s at line %d: %s" % (diagnostic.code, diagnostic.line,
-                                                                           diagnostic.message)
+            return "the rewritten file would report %s at line %d: %s" % (
+                diagnostic.code, diagnostic.line, diagnostic.message)
     return _renamed(_by_unit(before.inventory), _by_unit(after.inventory), prevents_variables)
 
 
