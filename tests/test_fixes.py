@@ -186,3 +186,28 @@ def test_the_analysis_never_imports_libcst() -> None:
     done = subprocess.run([sys.executable, "-c", code, str(FIXES / "sl101_helper_built_twice.py")], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------------------- argument lists, written as they were
+
+REUSING = 'import tensorflow as tf\n\nwith tf.variable_scope("model", reuse=True):\n'
+ARGUMENT_LISTS = [
+    ('    with tf.variable_scope("a", reuse=False):\n        pass\n',
+     '    with tf.variable_scope("a"):\n        pass\n'),
+    ('    with tf.variable_scope(reuse=False, name_or_scope="c"):\n        pass\n',
+     '    with tf.variable_scope(name_or_scope="c"):\n        pass\n'),
+    ('    with tf.variable_scope(\n        "a",  # first\n        reuse=False  # last, no trailing comma\n    ):\n'
+     '        pass\n',
+     '    with tf.variable_scope(\n        "a"  # first\n        # last, no trailing comma\n    ):\n        pass\n'),
+    ('    with tf.variable_scope("b",\n                           reuse=False,  # the flag\n'
+     '                           values=[]):\n        pass\n',
+     '    with tf.variable_scope("b",\n                           # the flag\n                           values=[]):\n'
+     '        pass\n'),
+]
+
+
+@pytest.mark.parametrize("before, after", ARGUMENT_LISTS, ids=["one-line", "first", "last-no-comma", "middle"])
+def test_reuse_false_leaves_and_every_comment_stays(before: str, after: str) -> None:
+    outcome = fix_source(REUSING + before, "args.py")
+    assert outcome.fixed == REUSING + after
+    assert [a.code for a in outcome.applied] == ["SL201"]

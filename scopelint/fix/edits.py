@@ -6,7 +6,10 @@ raises NotFixable with the reason; whether a rewrite is right is the gate's to j
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
+from collections import Counter
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
@@ -101,7 +104,15 @@ def _callee_name(call: cst.Call) -> Optional[str]:
 def _replace(module: cst.Module, old: cst.CSTNode, new: cst.CSTNode) -> str:
     replaced = module.deep_replace(old, new)
     assert isinstance(replaced, cst.Module)
+    if Counter(_comments(replaced.code)) - Counter(_comments(module.code)) or \
+            Counter(_comments(module.code)) - Counter(_comments(replaced.code)):
+        raise NotFixable("the rewrite would not keep the file's comments as they are")
     return replaced.code
+
+
+def _comments(code: str) -> List[str]:
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return [token.string for token in tokens if token.type == tokenize.COMMENT]
 
 
 def _tf_module(parsed: _Parsed, qualifier: Optional[cst.BaseExpression]) -> Optional[str]:
@@ -139,12 +150,7 @@ def remove_reuse_false(text: str, site: FixSite) -> Edit:
     value = call.args[index].value if index is not None else None
     if index is None or not (isinstance(value, cst.Name) and value.value == "False"):
         raise NotFixable("the tf.variable_scope call at line %d passes no literal reuse=False" % site.line)
-    args = list(call.args)
-    removed = args.pop(index)
-    if index == len(args) and args:
-        # The last argument went: the one before it takes its comma (a trailing comma stays one).
-        args[-1] = args[-1].with_changes(comma=removed.comma)
-    new_call = call.with_changes(args=args)
+    new_call = call.with_changes(args=_without(call, index))
     return Edit(_replace(parsed.module, call, new_call),
                 "removed reuse=False from the tf.variable_scope at line %d: inside a reusing scope it has no "
                 "effect, and the names stay the same" % site.line)
@@ -180,30 +186,114 @@ def add_reuse(text: str, site: FixSite, auto: bool) -> Edit:
             raise NotFixable("the tf.variable_scope call at line %d sets reuse=%s: pass reuse=True where the second "
                              "build is made" % (site.line, parsed.code(current)))
         args[given] = args[given].with_changes(value=new_arg.value)
-    elif not args:
-        args = [new_arg]
     else:
-        last = args[-1]
-        if isinstance(last.comma, cst.Comma):
-            # A trailing comma (one argument per line): the new argument goes on a line of its own.
-            args[-1] = last.with_changes(comma=_separator(args, call))
-            args.append(new_arg.with_changes(comma=last.comma))
-        else:
-            args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            args.append(new_arg)
+        args = _appended(call, new_arg)
     new_call = call.with_changes(args=args)
     return Edit(_replace(parsed.module, call, new_call),
                 "added reuse=%s to the tf.variable_scope at line %d, which the second build passes through"
                 % (value, site.line))
 
 
-def _separator(args: Sequence[cst.Arg], call: cst.Call) -> cst.Comma:
-    """The comma between two arguments of `call`, as the call already writes them."""
-    if len(args) > 1 and isinstance(args[-2].comma, cst.Comma):
-        return args[-2].comma
+def pass_reuse_at_call(text: str, site: FixSite, failing_line: int) -> Edit:
+    """`with tf.variable_scope("D", reuse=reuse)` in `def discriminator(x, reuse=False)`: the
+    second build `discriminator(fake)` at the failing line gets `reuse=True` (DCGAN's fix)."""
+    parsed = _Parsed(text)
+    scope_call = parsed.call_at(site, "variable_scope")
+    given = next((arg.value for arg in scope_call.args if arg.keyword is not None and arg.keyword.value == "reuse"),
+                 None)
+    function = _enclosing_function(parsed, scope_call)
+    if not isinstance(given, cst.Name) or function is None:
+        raise NotFixable("the tf.variable_scope call at line %d takes its reuse from no parameter" % site.line)
+    params = list(function.params.params)
+    index = next((i for i, p in enumerate(params) if p.name.value == given.value), None)
+    default = params[index].default if index is not None else None
+    if index is None or not (isinstance(default, cst.Name) and default.value in ("False", "None")):
+        raise NotFixable("the reuse of the tf.variable_scope call at line %d is not a parameter of %s that defaults "
+                         "to False or None" % (site.line, function.name.value))
+    calls = [node for node, where in parsed.positions.items()
+             if isinstance(node, cst.Call) and _callee_name(node) == function.name.value
+             and where.start.line == failing_line]
+    if len(calls) != 1:
+        raise NotFixable("no single call of %s at line %d" % (function.name.value, failing_line))
+    call = calls[0]
+    bound_self = isinstance(call.func, cst.Attribute) and bool(params) and params[0].name.value in ("self", "cls")
+    if any(arg.star for arg in call.args) or any(arg.keyword is not None and arg.keyword.value == given.value
+                                                 for arg in call.args) \
+            or len([a for a in call.args if a.keyword is None]) + bound_self > index:
+        raise NotFixable("the call of %s at line %d passes %s already, or *args/**kwargs"
+                         % (function.name.value, failing_line, given.value))
+    new_arg = cst.parse_expression("f(%s=True)" % given.value).args[0]  # type: ignore[attr-defined]
+    new_call = call.with_changes(args=_appended(call, new_arg))
+    return Edit(_replace(parsed.module, call, new_call),
+                "passed %s=True to the second %s(...) call, at line %d: the tf.variable_scope at line %d takes its "
+                "reuse from it" % (given.value, function.name.value, failing_line, site.line))
+
+
+def _enclosing_function(parsed: _Parsed, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
+    parent = parsed.parents.get(node)
+    while parent is not None and not isinstance(parent, cst.FunctionDef):
+        parent = parsed.parents.get(parent)
+    return parent
+
+
+def _without(call: cst.Call, index: int) -> List[cst.Arg]:
+    """`call`'s arguments without the one at `index`. On a line of its own, its line goes and
+    its comment stays there as a comment line."""
+    args = list(call.args)
+    removed = args.pop(index)
+    trailing = removed.comma.whitespace_after if isinstance(removed.comma, cst.Comma) else removed.whitespace_after_arg
+    before = args[index - 1] if index > 0 else None
+    leading = before.comma.whitespace_after if before is not None and isinstance(before.comma, cst.Comma) else None
+    if before is None or not isinstance(leading, cst.ParenthesizedWhitespace) \
+            or not isinstance(trailing, cst.ParenthesizedWhitespace):
+        if index == len(args) and args:
+            # The last argument went: the one before it takes its comma (a trailing comma stays one).
+            args[-1] = args[-1].with_changes(comma=removed.comma, whitespace_after_arg=removed.whitespace_after_arg)
+        return args
+    kept = [cst.EmptyLine(indent=leading.indent, whitespace=leading.last_line, comment=trailing.first_line.comment)] \
+        if trailing.first_line.comment is not None else []
+    merged = cst.ParenthesizedWhitespace(first_line=leading.first_line,
+                                         empty_lines=list(leading.empty_lines) + kept + list(trailing.empty_lines),
+                                         indent=trailing.indent, last_line=trailing.last_line)
+    if isinstance(removed.comma, cst.Comma):
+        before_comma = before.comma
+        assert isinstance(before_comma, cst.Comma)  # `leading` is its whitespace
+        args[index - 1] = before.with_changes(comma=before_comma.with_changes(whitespace_after=merged))
+    else:  # it was the last argument, with no trailing comma: the one before it is the last now
+        args[index - 1] = before.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=merged)
+    return args
+
+
+def _appended(call: cst.Call, new_arg: cst.Arg) -> List[cst.Arg]:
+    """`call`'s arguments and `new_arg` after them, written as the call writes its own: on a
+    line of its own after a trailing comma (one argument per line), else after `, `. Comments
+    stay on the lines they were on."""
+    args = list(call.args)
+    if not args:
+        return [new_arg]
+    last = args[-1]
+    if not isinstance(last.comma, cst.Comma):
+        return args[:-1] + [last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))), new_arg]
+    closing = last.comma.whitespace_after
+    indent = _argument_indent(args, call)
+    if not isinstance(closing, cst.ParenthesizedWhitespace) or indent is None:
+        return args[:-1] + [last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                            new_arg.with_changes(comma=last.comma)]
+    # `last,  # comment` keeps its line; the new argument takes the line break before `)`.
+    args[-1] = last.with_changes(comma=last.comma.with_changes(whitespace_after=closing.with_changes(last_line=indent)))
+    before_paren = cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=(),
+                                               indent=closing.indent, last_line=closing.last_line)
+    return args + [new_arg.with_changes(comma=cst.Comma(whitespace_after=before_paren))]
+
+
+def _argument_indent(args: Sequence[cst.Arg], call: cst.Call) -> Optional[cst.SimpleWhitespace]:
+    """The whitespace that starts an argument's line in a call with one argument per line."""
+    if len(args) > 1 and isinstance(args[-2].comma, cst.Comma) \
+            and isinstance(args[-2].comma.whitespace_after, cst.ParenthesizedWhitespace):
+        return args[-2].comma.whitespace_after.last_line
     if isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
-        return cst.Comma(whitespace_after=call.whitespace_before_args)
-    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        return call.whitespace_before_args.last_line
+    return None
 
 
 # ---------------------------------------------------------------------------- SL102

@@ -122,19 +122,21 @@ def _fix_one(text: str, result: FileResult, target: Diagnostic, path: str,
     site = target.site
     if site is None:
         return Refused(target.code, target.line, "no fix offered: %s" % NO_SITE[target.code])
-    reason = "no fix offered"
+    not_offered: List[str] = []
+    refused: List[str] = []
     for rewrite in candidate_rewrites(target, site):
         try:
             edit = rewrite(text)
         except edits.NotFixable as exc:
-            reason = "no fix offered: %s" % exc
+            not_offered.append("no fix offered: %s" % exc)
             continue
         after = check_source(edit.text, path, config)
         why = refusal(result, after, target, prevents_variables=target.code != "SL201")
         if why is None:
             return Applied(target.code, target.line, edit.summary), edit.text, after
-        reason = "not fixed: %s; %s" % (edit.summary, why)
-    return Refused(target.code, target.line, reason)
+        refused.append("not fixed: %s; %s" % (edit.summary, why))
+    # The last rewrite the gate refused says most (AUTO_REUSE after reuse=True); else why none could be made.
+    return Refused(target.code, target.line, (refused[-1:] or not_offered[:1] or ["no fix offered"])[0])
 
 
 def candidate_rewrites(target: Diagnostic, site: FixSite) -> List[Rewrite]:
@@ -142,7 +144,9 @@ def candidate_rewrites(target: Diagnostic, site: FixSite) -> List[Rewrite]:
     if target.code == "SL201":
         return [lambda text: edits.remove_reuse_false(text, site)]
     if target.code == "SL101":
-        # reuse=True when that entry only ever shares; AUTO_REUSE when it also makes the first build.
+        # reuse=True when that entry only ever shares; AUTO_REUSE when it also makes the first build;
+        # a scope whose reuse is the helper's parameter gets it from the second call.
         return [lambda text: edits.add_reuse(text, site, auto=False),
-                lambda text: edits.add_reuse(text, site, auto=True)]
+                lambda text: edits.add_reuse(text, site, auto=True),
+                lambda text: edits.pass_reuse_at_call(text, site, target.line)]
     return [lambda text: edits.scope_the_reuse(text, site, target.line)]
