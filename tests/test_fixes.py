@@ -6,6 +6,7 @@ on rewrites it must refuse. (test_fix_oracle.py runs the rewrites under real Ten
 from __future__ import annotations
 
 import codecs
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -211,3 +212,29 @@ def test_reuse_false_leaves_and_every_comment_stays(before: str, after: str) -> 
     outcome = fix_source(REUSING + before, "args.py")
     assert outcome.fixed == REUSING + after
     assert [a.code for a in outcome.applied] == ["SL201"]
+
+
+# ---------------------------------------------------------------------------- docs/fixes.md
+
+
+def _worked_examples() -> List[Tuple[str, List[str], str]]:
+    """(title, python blocks, the text after them) of each worked example in docs/fixes.md."""
+    text = (ROOT / "docs" / "fixes.md").read_text(encoding="utf-8").split("## Worked examples", 1)[1]
+    return [(section.splitlines()[0], re.findall(r"```python\n(.*?)```", section, re.S), section)
+            for section in text.split("\n### ")[1:]]
+
+
+@pytest.mark.parametrize("title, blocks, section", _worked_examples(), ids=[e[0] for e in _worked_examples()])
+def test_worked_examples_in_the_docs_are_what_fix_does(title: str, blocks: List[str], section: str,
+                                                       tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if len(blocks) == 2:  # before, after
+        outcome = fix_source(blocks[0], "example.py")
+        assert outcome.fixed == blocks[1] and outcome.refused == []
+        return
+    (program,) = blocks  # a refusal: the page shows the command and what it prints
+    shown = re.search(r"```\n\$ scopelint fix (\S+)\n(.*?)```", section, re.S)
+    assert shown is not None
+    path = _write(tmp_path / shown.group(1), program)
+    assert cli.main(["fix", str(path)]) == 1
+    assert capsys.readouterr().err.replace(str(path), shown.group(1)) == shown.group(2)
+    assert _read(path) == program
