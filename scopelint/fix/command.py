@@ -4,7 +4,6 @@ fixes. Imports nothing heavy at module level (the CLI builds its parser from her
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from typing import Any, Callable, Dict, List
@@ -69,6 +68,8 @@ def run(args: argparse.Namespace, config: Any) -> int:
 
 
 def _unified_diff(outcome: Any) -> str:
+    import difflib
+
     lines = difflib.unified_diff(outcome.original.splitlines(True), outcome.fixed.splitlines(True),
                                  "a/" + outcome.path.lstrip("/"), "b/" + outcome.path.lstrip("/"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
