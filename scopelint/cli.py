@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default) or json: a list of findings, each with path, line, col, code, message")
     check.add_argument("--explain", action="store_true", help=EXPLAIN_HELP)
+    check.add_argument("--fix", action="store_true",
+                       help="first apply the safe fixes (as `scopelint fix`), then report what remains")
     _selection_options(check)
 
     report = sub.add_parser(
@@ -114,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the changed .py files)")
     diff.add_argument("--base", required=True, metavar="REV", help="the git revision to compare with (HEAD, main, ...)")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    from scopelint.fix.command import add_parser as add_fix_parser
+
+    add_fix_parser(sub, _selection_options)
 
     rules = sub.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -164,6 +169,8 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
             return _cmd_rules(args)
         if args.command == "names":
             return _cmd_names(args)
+        if args.command == "fix" or (args.command == "check" and args.fix):
+            return _cmd_fix(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "report":
@@ -425,6 +432,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print(text)
         print(summary(Report(tuple(run.results))), file=sys.stderr)
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _cmd_fix(args: argparse.Namespace) -> int:
+    from scopelint.fix.command import run
+
+    config = _configured(args)
+    return EXIT_USAGE if config is None else run(args, config)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis import blindspots
 from scopelint.analysis.blindspots import Blindspot
+from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
@@ -33,6 +34,7 @@ class Diagnostic:
     message: str
     frames: Tuple[Tuple[int, str], ...] = ()
     entry: Optional[str] = None
+    site: Optional[FixSite] = field(default=None, compare=False)  # where a fix edits (scopelint/fix), if known
 
     def as_json(self) -> Dict[str, Any]:
         return {"code": self.code, "line": self.line, "col": self.col, "message": self.message,
@@ -206,7 +208,8 @@ def _dedupe(items: List[Diagnostic]) -> List[Diagnostic]:
 
 
 def _diagnostic(finding: Finding, entry: Optional[str]) -> Diagnostic:
-    return Diagnostic("", finding.line, finding.col, finding.code, finding.message, finding.frames, entry)
+    return Diagnostic("", finding.line, finding.col, finding.code, finding.message, finding.frames, entry,
+                      finding.site)
 
 
 def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, FunctionVal, Optional[ClassVal]]]:

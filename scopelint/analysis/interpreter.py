@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import blindspots, loader, models, strings, tf_api
+from scopelint.analysis.fix_sites import REUSE_CALL, FixSite, ScopeSites
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
 from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE, TfCalls
@@ -115,6 +116,7 @@ class Finding:
     line: int
     col: int
     frames: Tuple[Frame, ...]
+    site: Optional[FixSite] = None  # where its fix would edit the analysed file (scopelint/fix)
 
 
 class FlagsVal:
@@ -214,6 +216,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.module_env.vars["__name__"] = "__main__"
         self.module_env.vars["__file__"] = path
         self.runtime_graph = runtime_context.Graph()
+        self.scope_sites = ScopeSites()
         self.incomplete = False
 
     # ------------------------------------------------------------------ entry points
@@ -1089,10 +1092,12 @@ class Interpreter(TfCalls, BuiltinCalls):
         except scope_errors.ScopeError as exc:
             self.raised(exc, st)
             return None
+        self.scope_sites.entered(token.entered, token.old_scope, manager.call_site)
         if node is not None and manager.literal_reuse_false and isinstance(manager.name_or_scope, (str, Pattern)) \
                 and parent_reuse in (True, AUTO_REUSE) and graph.path_certain:
             self.warn("SL201", "reuse=False inside a scope with reuse=%s has no effect: %s is still reused"
-                      % (parent_reuse is True and "True" or "tf.AUTO_REUSE", render_text(token.entered.name)), node)
+                      % (parent_reuse is True and "True" or "tf.AUTO_REUSE", render_text(token.entered.name)), node,
+                      site=manager.call_site)
         return ScopeVal(token.entered), leave
 
     def open_creator_scope(self, manager: CreatorScopeCM, st: State) -> Optional[Tuple[Any, Callable[[State], None]]]:
@@ -1152,7 +1157,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                 "the second iteration raises" % exc.message.split(",")[0], at[0], self._col_of(at), frames))
         if certain and frames:
             chosen = fix_frame(frames, exc.origin)
-            finding = Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames)
+            finding = Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames,
+                              self.scope_sites.site_for(exc, st.graph))
             replacement = self._raised_while_unwinding(st) if not self._unwinding else None
             self.findings.append(replacement or finding)
         if catcher is not None:
@@ -1184,12 +1190,18 @@ class Interpreter(TfCalls, BuiltinCalls):
                 frame[:] = before
         return produced[-1] if produced else None
 
-    def warn(self, code: str, message: str, node: ast.AST) -> None:
+    def warn(self, code: str, message: str, node: ast.AST, site: Optional[FixSite] = None) -> None:
         if self.frames and len(self.frames[-1]) > 3:
             return  # in TF's code (a model): not the program's to fix
         frames = self._frames_tuple()
         line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
-        self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames))
+        self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames, site))
+
+    def call_site_in_file(self, kind: str, node: Optional[ast.AST]) -> Optional[FixSite]:
+        """The call `node` as a fix site, when it is the analysed file's own code."""
+        if not isinstance(node, ast.Call) or not self.frames or len(self.frames[-1]) > 3:
+            return None
+        return FixSite(kind, node.lineno, node.col_offset)
 
     # ------------------------------------------------------------------ expressions
 
@@ -2289,6 +2301,10 @@ class _ScopeMethod:
             return interp.collection_value(st.graph, key, scope_collection_prefix(self.scope.name))
         if self.name == "reuse_variables":
             st.graph.reuse_variables(self.scope)
+            frame = interp.frames[-1] if interp.frames else None
+            if frame is not None and len(frame) == 3 and self.scope is st.graph.root:
+                # A root left reusing: where a fix would put the rest of the program in a scope of its own.
+                interp.scope_sites.reuse_set(self.scope, FixSite(REUSE_CALL, int(frame[0]), int(frame[2])))
         elif self.name == "set_dtype" and args and is_concrete(args[0]):
             from scopelint.semantics.dtypes import as_dtype
 

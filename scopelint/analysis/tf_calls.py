@@ -9,6 +9,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
+from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
@@ -52,7 +53,9 @@ class TfCalls:
                 if short == "variable_op_scope":
                     values = args.pop(0) if args else kwargs.pop("values", None)
                     kwargs["values"] = values
-                return self.make_scope_cm(args, kwargs, st, literal_reuse_false)
+                manager = self.make_scope_cm(args, kwargs, st, literal_reuse_false)
+                manager.call_site = self.call_site_in_file(SCOPE_CALL, node)
+                return manager
             if short in ("name_scope", "op_scope"):
                 name = args[0] if args else kwargs.get("name")
                 default = args[1] if len(args) > 1 else kwargs.get("default_name")

@@ -12,6 +12,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from scopelint.analysis.fix_sites import FixSite
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
@@ -147,6 +148,7 @@ class ScopeCM:
     reuse: Any
     kwargs: Dict[str, Any]
     literal_reuse_false: bool = False
+    call_site: Optional[FixSite] = None  # the `tf.variable_scope(...)` call in the analysed file that made it
 
 
 @dataclass(eq=False)

@@ -41,6 +41,7 @@ class ScopeRuntimeError(ScopeError, RuntimeError):
 
 class VariableExistsError(ScopeValueError):
     code = "SL101"
+    origin_scope = 0  # the scope entry (VariableScope.sid) the existing variable was created in; 0: unknown
 
 
 class VariableMissingError(ScopeValueError):
@@ -55,12 +56,15 @@ class DtypeMismatchError(ScopeValueError):
     code = "SL104"
 
 
-def already_exists(key: str, origin: Optional[Sequence[Frame]]) -> VariableExistsError:
-    return VariableExistsError(
+def already_exists(key: str, origin: Optional[Sequence[Frame]], origin_scope: int = 0) -> VariableExistsError:
+    """`origin_scope`: the scope entry (VariableScope.sid) the existing variable was created in."""
+    error = VariableExistsError(
         "Variable %s already exists, disallowed. Did you mean to set reuse=True or "
         "reuse=tf.AUTO_REUSE in VarScope?" % key,
         origin,
     )
+    error.origin_scope = origin_scope
+    return error
 
 
 def does_not_exist(key: str) -> VariableMissingError:

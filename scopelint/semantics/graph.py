@@ -87,6 +87,7 @@ class StoredVariable:
     dtype: Any  # DType (with ref) or UNKNOWN
     frames: Tuple[Frame, ...]
     certain: bool = True  # False: exists on some paths only
+    scope_sid: int = 0  # the VariableScope entry it was created in (0: not known)
 
 
 @dataclass
@@ -252,7 +253,8 @@ class GraphState:
             if mine is None or theirs is None:
                 kept = mine or theirs
                 assert kept is not None
-                self.vars[key] = StoredVariable(kept.key, kept.name, kept.shape, kept.dtype, kept.frames, False)
+                self.vars[key] = StoredVariable(kept.key, kept.name, kept.shape, kept.dtype, kept.frames, False,
+                                                kept.scope_sid)
             elif mine != theirs:
                 same_shape = mine.shape == theirs.shape
                 same_dtype = mine.dtype == theirs.dtype
@@ -263,6 +265,7 @@ class GraphState:
                     mine.dtype if same_dtype else UNKNOWN,
                     mine.frames,
                     mine.certain and theirs.certain,
+                    mine.scope_sid,
                 )
         seen = {id(v) for v in self.pattern_vars}
         self.pattern_vars.extend(v for v in other.pattern_vars if id(v) not in seen)
@@ -815,7 +818,7 @@ class GraphState:
             if exists and reuse is False:
                 found = self._lookup(name)
                 assert found is not None and isinstance(name, str)
-                raise errors.already_exists(name, found.frames)
+                raise errors.already_exists(name, found.frames, found.scope_sid)
             if exists:
                 found = self._lookup(name)
                 assert found is not None
@@ -983,7 +986,9 @@ class GraphState:
         graph_name = concat(op_name, ":0")
         frames = self.frames()
         ref_dtype = dtype.as_ref if isinstance(dtype, DType) else dtype
-        record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True)
+        scope_sid = self.current.sid if self.current is not None else 0
+        record = StoredVariable(key if key is not None else op_name, graph_name, shape, ref_dtype, frames, True,
+                                scope_sid)
         if key is not None:
             self._store(record)
         self.collect_variable(record, collections, trainable)
