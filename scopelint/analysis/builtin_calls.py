@@ -17,7 +17,7 @@ from scopelint.analysis.values import (
     OpaqueVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
@@ -526,7 +526,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
-    if isinstance(value, Tensor):
+    if isinstance(value, Tensor) and not isinstance(value, Opaque):  # an Opaque stands for anything
         return _tensor_isinstance(value, options)
     if isinstance(value, ListVal):
         python_type: Any = tuple if value.is_tuple else list
@@ -596,9 +596,9 @@ def _numpy_dtype(value: Any, default: str) -> Optional[str]:
 def _callable(value: Any) -> Any:
     """callable(value): known for the program's functions and classes, TF's API, and objects
     whose class is known (a model's initializer instance has `__call__`)."""
-    from scopelint.analysis.values import PartialVal, PyCallable, TemplateVal
+    from scopelint.analysis.values import AutographFn, PartialVal, PyCallable
 
-    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, TemplateVal)):
+    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, AutographFn)):
         return True
     if isinstance(value, InstanceVal):
         found = value.cls.lookup("__call__")

@@ -24,7 +24,7 @@ from scopelint.analysis import blindspots, loader, models, strings, tf_api
 from scopelint.analysis.fix_sites import REUSE_CALL, FixSite, ScopeSites
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod, parser_attribute
 from scopelint.analysis.builtin_calls import PURE_NUMERIC, BuiltinCalls, _ContainerMethod, _StrMethod, numpy_array
-from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE, TfCalls
+from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE, TfCalls, unexpected_keyword
 from scopelint.analysis.threads import ThreadMethod, ThreadVal, make_thread
 from scopelint.analysis.markers import (
     GeneratorCM, GeneratorFactory, GeneratorObject, GraphDefault, GraphMethod, GraphVal, Property, Super,
@@ -34,7 +34,7 @@ from scopelint.analysis.values import (
     CreatorScopeCM, NamedTupleClass, SourceModuleVal,
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
     IteratorVal, LazyGen,
-    ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal,
+    ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, VarVal,
     is_concrete, join_values, truth,
 )
 
@@ -67,7 +67,7 @@ MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known d
 
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, TemplateVal, PartialVal, AutographFn)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
                                 "bool", "format"})
 
@@ -575,7 +575,18 @@ class Interpreter(TfCalls, BuiltinCalls):
             self.may_raise += 1
 
     def exec_Raise(self, node: ast.Raise, st: State) -> None:
-        if node.exc is not None:
+        if models.raises_scope_errors(node) and isinstance(node.exc, ast.Call) and node.exc.args:
+            # TF's scope machinery raising (a model of template.py): a scope error, SL105.
+            kind = node.exc.func.id if isinstance(node.exc.func, ast.Name) else "ValueError"
+            message = self.eval(node.exc.args[0], st)
+            if not st.alive:
+                return
+            if isinstance(message, str):
+                error_class = scope_errors.ScopeTypeError if kind == "TypeError" else scope_errors.ScopeValueError
+                self.raised(error_class(message), st)
+                return
+            st.graph._note_possible_error("SL105", None)
+        elif node.exc is not None:
             self.eval(node.exc, st)
         if st.alive:
             self._program_raised(st)
@@ -1087,8 +1098,11 @@ class Interpreter(TfCalls, BuiltinCalls):
 
         parent_reuse = graph.reuse_of(graph.current) if graph.current is not None else False
         try:
-            token = graph.enter_variable_scope(manager.name_or_scope, manager.default_name, manager.reuse,
-                                               **manager.kwargs)
+            if manager.pure:
+                token = graph.enter_pure_variable_scope(manager.name_or_scope, manager.kwargs.get("custom_getter"))
+            else:
+                token = graph.enter_variable_scope(manager.name_or_scope, manager.default_name, manager.reuse,
+                                                   **manager.kwargs)
         except scope_errors.ScopeError as exc:
             self.raised(exc, st)
             return None
@@ -1488,8 +1502,6 @@ class Interpreter(TfCalls, BuiltinCalls):
             if name in ("__name__", "__qualname__"):
                 return obj.name
             return UNKNOWN
-        if isinstance(obj, TemplateVal):
-            return self.template_attribute(obj, name, st)
         if isinstance(obj, ApiFn):
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
@@ -1682,24 +1694,6 @@ class Interpreter(TfCalls, BuiltinCalls):
                                           if isinstance(value, (ListVal, DictVal))}
         value = env.lookup(attribute)
         return UNKNOWN if value is MISSING else value
-
-    def template_attribute(self, template: TemplateVal, name: str, st: State) -> Any:
-        """tf.make_template's Template: its captured scope and its variables (template.py)."""
-        if name == "name":
-            return template.name
-        if name == "variable_scope":
-            return ScopeVal(template.scope) if template.scope is not None else None
-        if name == "variable_scope_name":
-            if template.scope is None:
-                return None
-            return scope_collection_prefix(template.scope.name)
-        keys = {"global_variables": "variables", "variables": "variables", "trainable_variables": "trainable_variables",
-                "local_variables": "local_variables"}
-        if name in keys:
-            if not template.variables_created:
-                return ListVal([])
-            return self.collection_value(st.graph, keys[name], scope_collection_prefix(template.scope.name))
-        return UNKNOWN
 
     def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:
         scope = scope_val.scope
@@ -1932,6 +1926,13 @@ class Interpreter(TfCalls, BuiltinCalls):
                 if isinstance(value, NamespaceVal):
                     value.escaped = True  # `vars(args).update(...)`: it may change there
         if isinstance(callee, FunctionVal):
+            refused = unexpected_keyword(callee, kwargs) if node is not None and \
+                models.raises_scope_errors(node) else None
+            if refused is not None:
+                # TF's template.py calling the program's function with a keyword it lacks: Python's
+                # TypeError, raised in TF's frame, is the template's (SL105).
+                self.raised(scope_errors.ScopeTypeError(refused), st)
+                return UNKNOWN
             return self.call_function(callee, args, kwargs, st)
         if isinstance(callee, BoundMethod):
             return self.call_function(callee.function, [callee.receiver] + args, kwargs, st)
@@ -1950,8 +1951,6 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod)):
             return callee.invoke(self, args, kwargs, st)
-        if isinstance(callee, TemplateVal):
-            return self.call_template(callee, args, kwargs, st, node)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
             try:

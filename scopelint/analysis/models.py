@@ -14,6 +14,9 @@ from scopelint.tf import registry
 # ids of the function and comprehension nodes of every parsed model (the trees live in the
 # lru_cache below, so their ids stay valid for the life of the process).
 _MODEL_NODES: Set[int] = set()
+# ids of the `raise` statements and calls of models that stand for TF's scope machinery
+# (registry.SCOPE_MODELS): what they raise, and a refused call of the program's function, is SL105.
+_SCOPE_MODEL_NODES: Set[int] = set()
 
 
 @functools.lru_cache(maxsize=None)
@@ -24,8 +27,15 @@ def model_tree(module: str) -> ast.Module:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
             _MODEL_NODES.add(id(node))
+        if module in registry.SCOPE_MODELS and isinstance(node, (ast.Raise, ast.Call)):
+            _SCOPE_MODEL_NODES.add(id(node))
     return tree
 
 
 def is_model_node(node: ast.AST) -> bool:
     return id(node) in _MODEL_NODES
+
+
+def raises_scope_errors(node: ast.AST) -> bool:
+    """A `raise` or call in a model of TF's scope machinery (template.py)."""
+    return id(node) in _SCOPE_MODEL_NODES

@@ -38,6 +38,30 @@ def to_str(value: Any) -> Any:
     return Pattern.of(None)
 
 
+def value_repr(value: Any) -> Optional[str]:
+    """repr() of a variable (as TF prints a RefVariable) or of a list or tuple of known
+    values and variables; None when some part is not known."""
+    from scopelint.analysis.values import VarVal
+    from scopelint.semantics.dtypes import DType
+    from scopelint.semantics.errors import variable_repr
+
+    if isinstance(value, VarVal):
+        if value.name and value.shape_known and isinstance(value.dtype, DType):
+            return variable_repr(value.name, value.get_shape(), value.dtype.as_ref.name)
+        return None
+    if is_concrete(value):
+        return repr(value)
+    if isinstance(value, ListVal):
+        items = [value_repr(item) for item in value.items]
+        if any(item is None for item in items):
+            return None
+        text = ", ".join(item for item in items if item is not None)
+        if value.is_tuple:
+            return "(%s%s)" % (text, "," if len(items) == 1 else "")
+        return "[%s]" % text
+    return None
+
+
 def concat(*parts: Any) -> Any:
     pieces: List[Any] = []
     for part in parts:
@@ -85,6 +109,8 @@ def percent_format(template: Any, args: Any) -> Any:
                 pieces.append(None)
         elif isinstance(value, (str, Pattern)) and match.group("conv") in "sr" and not match.group("width"):
             pieces.append(value if match.group("conv") == "s" else None)
+        elif match.group("conv") in "sr" and not match.group("width"):
+            pieces.append(value_repr(value))  # a variable, or a list of them, in an error message
         else:
             pieces.append(None)
     pieces.append(template[pos:])

@@ -20,7 +20,7 @@ TF = "tensorflow"
 # Names handled by the interpreter itself (they touch scopes, the store or call functions).
 SCOPE_APIS = {
     "variable_scope", "variable_op_scope", "name_scope", "op_scope", "get_variable", "get_local_variable",
-    "Variable", "VariableV1", "get_variable_scope", "make_template", "reset_default_graph", "Graph",
+    "Variable", "VariableV1", "get_variable_scope", "reset_default_graph", "Graph",
     "get_default_graph", "fixed_size_partitioner", "VariableScope", "AUTO_REUSE", "variable_creator_scope",
 }
 

@@ -13,7 +13,7 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, TemplateVal, VarVal, is_concrete,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # autograph.tf_convert, an intrinsic of the models (map_fn calls its function through it).
 AUTOGRAPH_MODULE = "tensorflow.python.autograph.impl.api"
 AUTOGRAPH_CONVERT = AUTOGRAPH_MODULE[len("tensorflow."):] + ".tf_convert"
+# variable_scope's, for make_template's model: a scope entered by name alone, a unique scope name.
+PURE_VARIABLE_SCOPE = "python.ops.variable_scope._pure_variable_scope"
+UNIQUE_VARIABLE_SCOPE = "python.ops.variable_scope._get_unique_variable_scope"
 
 # tf.global_variables() and the like: the collection each reads.
 COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
@@ -77,8 +80,12 @@ class TfCalls:
             if short == "get_variable_scope":
                 assert graph.current is not None
                 return ScopeVal(graph.current)
-            if short == "make_template":
-                return self.api_make_template(args, kwargs, st)
+            if short == PURE_VARIABLE_SCOPE:
+                name = args[0] if args else kwargs.get("name_or_scope", UNKNOWN)
+                getter = kwargs.get("custom_getter", args[1] if len(args) > 1 else None)
+                return ScopeCM(name, None, None, {"custom_getter": self.to_core(getter)}, pure=True)
+            if short == UNIQUE_VARIABLE_SCOPE:
+                return graph._unique_variable_scope(args[0] if args else kwargs.get("prefix", UNKNOWN))
             if short == "create_partitioned_variables":
                 return self.api_create_partitioned_variables(args, kwargs, st, node)
             if short in COLLECTION_READERS or short in ("get_collection", "get_collection_ref",
@@ -403,69 +410,8 @@ class TfCalls:
                                                    validate_shape=validate_shape if isinstance(validate_shape, bool)
                                                    else UNKNOWN))
 
-    def api_make_template(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
-        positional = dict(zip(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), args))
-        name = positional.get("name_", kwargs.pop("name_", None))
-        function = positional.get("func_", kwargs.pop("func_", UNKNOWN))
-        create_now = positional.get("create_scope_now_", kwargs.pop("create_scope_now_", False))
-        unique = positional.get("unique_name_", kwargs.pop("unique_name_", None))
-        getter = positional.get("custom_getter_", kwargs.pop("custom_getter_", None))
-        if name is None:
-            raise scope_errors.ScopeValueError("name cannot be None.")
-        template = TemplateVal(name, function, unique, getter)
-        setattr(template, "_bound_kwargs", kwargs)
-        if create_now is True:
-            graph = st.graph
-            scope_name = unique or graph._unique_variable_scope(name)
-            token = graph._enter_pure_string(scope_name, None, _no_overrides(self.to_core(getter)), None, None)
-            template.scope = token.entered
-            graph.exit_variable_scope(token)
-        elif create_now is not False:
-            template.scope = None
-            st.graph.unknown_code_ran()
-        return template
 
-    def call_template(self, template: TemplateVal, args: List[Any], kwargs: Dict[str, Any], st: State,
-                      node: Optional[ast.AST]) -> Any:
-        merged = dict(getattr(template, "_bound_kwargs", {}))
-        merged.update(kwargs)
-        result: List[Any] = [UNKNOWN]
-
-        def body(scope_val: Any, inner: State) -> None:
-            if template.scope is None:
-                template.scope = scope_val.scope
-            refused = _unexpected_keyword(template.function, merged)
-            if refused is not None:
-                # TF calls the function from template.py: the TypeError is the template's (SL105),
-                # and the failed call leaves the template as it was.
-                self.raised(scope_errors.ScopeTypeError(refused), inner)
-                return
-            events_before = len(inner.graph.events)
-            result[0] = self.call(template.function, args, merged, inner, node)
-            trainable_created = _trainable_created(inner.graph, events_before)
-            if template.variables_created and trainable_created is not False and inner.alive:
-                if trainable_created is UNKNOWN or not all(isinstance(v, str) for v in trainable_created):
-                    inner.graph._note_possible_error("SL105", None)
-                else:
-                    self.raised(scope_errors.template_created_trainable(trainable_created), inner)
-                    return
-            template.first_call = False
-            template.variables_created = True
-
-        try:
-            if template.scope is not None:
-                manager = ScopeCM(template.scope, None, None if template.first_call else True, {})
-            else:
-                manager = ScopeCM(template.unique_name, template.name, None,
-                                  {"custom_getter": self.to_core(template.custom_getter)})
-        except scope_errors.ScopeError as exc:
-            self.raised(exc, st)
-            return UNKNOWN
-        self.enter_context(manager, node or ast.Pass(), body, st)
-        return result[0]
-
-
-def _unexpected_keyword(function: Any, kwargs: Dict[str, Any]) -> Optional[str]:
+def unexpected_keyword(function: Any, kwargs: Dict[str, Any]) -> Optional[str]:
     """Python's TypeError text when `function` (the program's) cannot take one of `kwargs`."""
     if not isinstance(function, FunctionVal) or function.decorated:
         return None
@@ -520,11 +466,6 @@ def _bind(function: str, names: List[str], args: List[Any], kwargs: Dict[str, An
     return bound
 
 
-def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
-    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
-                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
-
-
 def _signature_of(function: Any) -> Optional[inspect.Signature]:
     """The Python signature of an interpreted function (defaults stand in as None: the core
     only asks which parameters exist and which need an argument)."""
@@ -552,17 +493,3 @@ def _signature_of(function: Any) -> Optional[inspect.Signature]:
         return inspect.Signature(params)
     except ValueError:
         return None
-
-
-def _trainable_created(graph: GraphState, since: int) -> Any:
-    """The trainable variables the events since `since` created (their reprs, UNKNOWN for one
-    the analysis cannot print), False for none, or UNKNOWN when that is not known."""
-    from scopelint.semantics.events import VariableCreated
-
-    created = [e for e in graph.events[since:] if isinstance(e, VariableCreated)]
-    trainable = [scope_errors.variable_repr(e.name, e.shape, e.dtype.as_ref.name)
-                 if isinstance(e.name, str) and e.shape is not None and e.dtype not in (None, UNKNOWN) else UNKNOWN
-                 for e in created if e.trainable is True]
-    if trainable:
-        return trainable
-    return UNKNOWN if any(e.trainable is UNKNOWN for e in created) else False

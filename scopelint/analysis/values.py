@@ -149,6 +149,7 @@ class ScopeCM:
     kwargs: Dict[str, Any]
     literal_reuse_false: bool = False
     call_site: Optional[FixSite] = None  # the `tf.variable_scope(...)` call in the analysed file that made it
+    pure: bool = False  # variable_scope._pure_variable_scope: a variable scope by name alone, no name scope
 
 
 @dataclass(eq=False)
@@ -216,17 +217,6 @@ class ApiFn:
     """A TF API function or class, by qualified name (`tensorflow.get_variable`)."""
 
     qualname: str
-
-
-@dataclass(eq=False)
-class TemplateVal:
-    name: Any
-    function: Any
-    unique_name: Any
-    custom_getter: Any
-    scope: Any = None  # the captured VariableScope once known
-    first_call: bool = True
-    variables_created: bool = False
 
 
 @dataclass(eq=False)

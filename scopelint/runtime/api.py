@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
@@ -357,122 +357,25 @@ class GraphKeys:
 
 
 # ---------------------------------------------------------------------------- templates
+# tf.make_template is modelled as source (scopelint/tf/models/template.py); these are the
+# intrinsics it imports from TF's variable_scope module.
 
 
-class Template:
-    """tf.make_template: the first call captures a scope, later calls reuse it (§9)."""
-
-    def __init__(self, name: Any, func: Callable[..., Any], create_scope_now: bool = False,
-                 unique_name: Any = None, custom_getter: Any = None) -> None:
-        self._func = func
-        self._name = name
-        self._unique_name = unique_name
-        self._custom_getter = custom_getter
-        if name is None:
-            raise errors.ScopeValueError("name cannot be None.")
-        self._variable_scope: Any = None
-        if create_scope_now:
-            state = context.state()
-            scope_name = unique_name or state._unique_variable_scope(name)
-            token = state._enter_pure_string(scope_name, None, _no_overrides(custom_getter), None, None)
-            self._variable_scope = _proxy(token.entered)
-            state.exit_variable_scope(token)
-        self._variables_created = False
-        self._first_call = True
-
-    def _call_func(self, args: Any, kwargs: Any) -> Any:
-        try:
-            if self._variables_created:
-                graph = context.default_graph()
-                start = len(graph.get_collection("trainable_variables"))
-                result = self._func(*args, **kwargs)
-                trainable = graph.get_collection("trainable_variables")
-                if start != len(trainable):
-                    raise errors.template_created_trainable([repr(v) for v in trainable[start:]])
-                return result
-            self._first_call = False
-            try:
-                result = self._func(*args, **kwargs)
-            except BaseException:
-                self._first_call = True
-                raise
-            self._variables_created = True
-            return result
-        except errors.ScopeError:
-            raise
-        except TypeError as exc:
-            if exc.__traceback__ is not None and _raised_by_the_call(exc.__traceback__):
-                # The function refused its arguments: TF's template.py raised it (SL105).
-                raise errors.ScopeTypeError(str(exc)) from None
-            raise
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if self._variable_scope is not None:
-            with variable_scope(self._variable_scope, reuse=not self._first_call):
-                return self._call_func(args, kwargs)
-        with variable_scope(self._unique_name, self._name, custom_getter=self._custom_getter) as vs:
-            self._variable_scope = vs
-            return self._call_func(args, kwargs)
-
-    @property
-    def variable_scope(self) -> Any:
-        return self._variable_scope
-
-    @property
-    def variable_scope_name(self) -> Any:
-        if self._variable_scope is None:
-            return None
-        name = self._variable_scope.name
-        return name if not name or name.endswith("/") else name + "/"
-
-    @property
-    def name(self) -> Any:
-        return self._name
-
-    @property
-    def trainable_variables(self) -> List[Any]:
-        return trainable_variables(self.variable_scope_name) if self._variables_created else []
-
-    @property
-    def global_variables(self) -> List[Any]:
-        return global_variables(self.variable_scope_name) if self._variables_created else []
-
-    @property
-    def local_variables(self) -> List[Any]:
-        return local_variables(self.variable_scope_name) if self._variables_created else []
-
-    @property
-    def non_trainable_variables(self) -> List[Any]:
-        trainable = set(map(id, self.trainable_variables))
-        return [v for v in self.global_variables if id(v) not in trainable]
-
-    variables = global_variables
+@contextlib.contextmanager
+def _pure_variable_scope(name_or_scope: Any, custom_getter: Any = None) -> Iterator["VariableScope"]:
+    """variable_scope._pure_variable_scope(name, custom_getter=...): a variable scope by name,
+    opening no name scope."""
+    state = context.state()
+    token = state.enter_pure_variable_scope(name_or_scope, custom_getter)
+    try:
+        yield _proxy(token.entered)
+    finally:
+        state.exit_variable_scope(token)
 
 
-def _raised_by_the_call(traceback: Any) -> bool:
-    """A TypeError from binding the arguments: no frame of the called function below ours."""
-    while traceback.tb_next is not None and traceback.tb_frame.f_code is not Template._call_func.__code__:
-        traceback = traceback.tb_next
-    return traceback.tb_next is None
-
-
-def _no_overrides(custom_getter: Any) -> Dict[str, Any]:
-    return dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
-                custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
-
-
-def make_template(name_: Any, func_: Callable[..., Any], create_scope_now_: bool = False,
-                  unique_name_: Any = None, custom_getter_: Any = None, **kwargs: Any) -> Template:
-    if kwargs:
-        inner = func_
-
-        def func_(*args: Any, **call_kwargs: Any) -> Any:  # noqa: F811 - functools.partial's behaviour
-            merged = dict(kwargs)
-            merged.update(call_kwargs)
-            return inner(*args, **merged)
-
-    return Template(name_, func_, create_scope_now=create_scope_now_, unique_name=unique_name_,
-                    custom_getter=custom_getter_)
+def _get_unique_variable_scope(prefix: Any) -> Any:
+    """variable_scope._get_unique_variable_scope: `prefix`, then `prefix_1`, ..."""
+    return context.state()._unique_variable_scope(prefix)
 
 
 # ---------------------------------------------------------------------------- partitioners
@@ -1150,7 +1053,7 @@ def _track_ops() -> None:
     from scopelint.runtime.dependencies import track_module
 
     track_module(globals(), skip=(
-        "get_variable", "get_local_variable", "create_partitioned_variables", "get_variable_scope", "make_template",
+        "get_variable", "get_local_variable", "create_partitioned_variables", "get_variable_scope",
         "global_variables", "trainable_variables",
         "local_variables", "model_variables", "get_collection", "get_collection_ref", "add_to_collection",
         "add_to_collections", "reset_default_graph", "get_default_graph", "variable_op_scope", "fixed_size_partitioner",

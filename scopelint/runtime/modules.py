@@ -86,20 +86,17 @@ class ApiModule(types.ModuleType):
 
 
 class ModelModule(types.ModuleType):
-    """A TF namespace modelled as source (scopelint.tf.registry): its names are the model's,
+    """A TF namespace modelled as source (scopelint.tf.registry): its names are the models',
     loaded on first use; a name TF does not export there is an AttributeError, as in TF."""
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
-        self._model_module, self._exports = registry.NAMESPACES[name]
-        self._loaded: Optional[types.ModuleType] = None
+        self._exports = registry.exports(name)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name not in self._exports:
             raise AttributeError("module '%s' has no attribute '%s'" % (self.__name__, name))
-        if self._loaded is None:
-            self._loaded = load_model(self._model_module)
-        value = getattr(self._loaded, name)
+        value = _model_value(self.__name__, name)
         setattr(self, name, value)
         return value
 
@@ -109,17 +106,21 @@ class ModelTable(dict):  # type: ignore[type-arg]
 
     def __init__(self, namespace: str) -> None:
         super().__init__()
-        self._model_module, self._exports = registry.NAMESPACES[namespace]
+        self._namespace = namespace
+        self._exports = registry.exports(namespace)
 
     def __contains__(self, name: object) -> bool:
         return name in self._exports
 
     def __getitem__(self, name: str) -> Any:
         if not dict.__contains__(self, name):
-            if not dict.__contains__(self, "__loaded__"):
-                dict.__setitem__(self, "__loaded__", load_model(self._model_module))
-            dict.__setitem__(self, name, getattr(dict.__getitem__(self, "__loaded__"), name))
+            dict.__setitem__(self, name, _model_value(self._namespace, name))
         return dict.__getitem__(self, name)
+
+
+def _model_value(namespace: str, name: str) -> Any:
+    module, attribute = registry.REGISTRY[namespace + "." + name]
+    return getattr(load_model(module), attribute)
 
 
 @functools.lru_cache(maxsize=None)
@@ -225,6 +226,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         # the intrinsics the models import by TF's own module names
         "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
                                                           {"tf_convert": api._tf_convert}),
+        "tensorflow.python.ops.variable_scope": ApiModule("tensorflow.python.ops.variable_scope", {
+            "_pure_variable_scope": api._pure_variable_scope,
+            "_get_unique_variable_scope": api._get_unique_variable_scope}, [core, nn_table]),
     }
     for namespace in registry.NAMESPACES:  # tf.layers, tf.train...: TF's own code, modelled as source
         existing = modules.get(namespace)

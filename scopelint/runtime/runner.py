@@ -14,7 +14,8 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.runtime import context, modules
 from scopelint.schema import variable_json
-from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError
+from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError, ScopeValueError
+from scopelint.tf import registry
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.locate import fix_frame
 from scopelint.source import describe_syntax_error, read_source
@@ -89,6 +90,10 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
                 if isinstance(exc, TypeError) and API_SIGNATURE_ERROR.match(str(exc)):
                     result["diagnostics"].append(_diagnostic(ScopeTypeError(str(exc)), abspath, exc))
                     return _finish(result, run, start)
+                if _raised_by_scope_model(exc):
+                    scope_error = (ScopeTypeError if isinstance(exc, TypeError) else ScopeValueError)(str(exc))
+                    result["diagnostics"].append(_diagnostic(scope_error, abspath, exc))
+                    return _finish(result, run, start)
                 frames = _frames(exc, abspath)
                 result["exception"] = {
                     "type": type(exc).__name__,
@@ -120,6 +125,15 @@ def _finish(result: Dict[str, Any], run: context.Run, start: int) -> Dict[str, A
             result["variables"].append(item)
     result["unmodelled"] = sorted(run.unmodelled)
     return result
+
+
+def _raised_by_scope_model(exc: BaseException) -> bool:
+    """A ValueError/TypeError/RuntimeError whose innermost frame is a model of TF's scope
+    machinery (template.py): TF's own scope error, as the oracle classifies it."""
+    if not isinstance(exc, (ValueError, TypeError, RuntimeError)):
+        return False
+    frames = traceback.extract_tb(exc.__traceback__)
+    return bool(frames) and registry.is_scope_model_file(frames[-1].filename)
 
 
 def _program_frames(exc: BaseException) -> List[traceback.FrameSummary]:

@@ -500,6 +500,13 @@ class GraphState:
         unique = self._unique_variable_scope(default_name)
         return self._enter_pure_string(unique, None, overrides, entered_ns, old_stack)
 
+    def enter_pure_variable_scope(self, name: Any, custom_getter: Any = None) -> ScopeToken:
+        """variable_scope._pure_variable_scope(name, custom_getter=...).__enter__: a variable
+        scope by name, opening no name scope (what make_template's create_scope_now_ does)."""
+        overrides = dict(initializer=None, regularizer=None, caching_device=None, partitioner=None,
+                         custom_getter=custom_getter, dtype=None, use_resource=None, constraint=None)
+        return self._enter_pure_string(name, None, overrides, None, None)
+
     def _undo_name_scope(self, old_stack: Optional[Text]) -> None:
         if old_stack is not None:
             self.name_stack = old_stack

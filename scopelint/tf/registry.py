@@ -17,27 +17,28 @@ from typing import Dict, Optional, Tuple
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 
-# namespace -> (model module, the names modelled there). In a complete namespace these are all
+# namespace -> ((model module, the names modelled there), ...). In a complete namespace these are all
 # the names TF exports, so `hasattr(tf.layers, name)` answers as TF does; in a partial one
 # (PARTIAL) the other names keep the runtime's and the analysis's general treatment.
-NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
-    "tensorflow": ("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
-    "tensorflow.layers": ("layers", (
+NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
+    "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
+                   ("template", ("make_template",))),
+    "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
         "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "SeparableConv1D", "SeparableConv2D", "average_pooling1d",
         "average_pooling2d", "average_pooling3d", "batch_normalization", "conv1d", "conv2d", "conv2d_transpose",
         "conv3d", "conv3d_transpose", "dense", "dropout", "flatten", "max_pooling1d", "max_pooling2d",
         "max_pooling3d", "separable_conv1d", "separable_conv2d",
-    )),
-    "tensorflow.nn.rnn_cell": ("rnn", (
+    )),),
+    "tensorflow.nn.rnn_cell": (("rnn", (
         "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell", "LSTMStateTuple",
         "MultiRNNCell", "RNNCell", "ResidualWrapper",
-    )),
-    "tensorflow.nn": ("rnn", (
+    )),),
+    "tensorflow.nn": (("rnn", (
         "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
-    )),
-    "tf_slim": ("slim", (
+    )),),
+    "tf_slim": (("slim", (
         "arg_scope", "add_arg_scope", "current_arg_scope", "has_arg_scope", "arg_scope_func_key", "variable",
         "model_variable", "get_variables", "get_model_variables", "get_trainable_variables", "get_local_variables",
         "get_variables_to_restore", "get_or_create_global_step", "get_global_step", "convolution", "convolution1d",
@@ -46,20 +47,25 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "layer_norm", "max_pool2d", "avg_pool2d", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat",
         "stack", "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
         "l1_regularizer", "l2_regularizer", "l1_l2_regularizer",
-    )),
-    "tensorflow.keras.layers": ("keras", (
+    )),),
+    "tensorflow.keras.layers": (("keras", (
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D",
-    )),
-    "tensorflow.keras": ("keras", ("Sequential",)),
-    "tensorflow.train": ("train", (
+    )),),
+    "tensorflow.keras": (("keras", ("Sequential",)),),
+    "tensorflow.train": (("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
         "ExponentialMovingAverage",
         "create_global_step", "get_or_create_global_step",
-    )),
+    )),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras"}
+
+# Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
+# a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported
+# on the program's line, as TF's own is.
+SCOPE_MODELS = frozenset({"template"})
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
@@ -69,6 +75,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.while_loop.": "tensorflow",
     "python.ops.map_fn.": "tensorflow",
     "python.ops.functional_ops.": "tensorflow",
+    "python.ops.template.": "tensorflow",
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",
@@ -108,7 +115,7 @@ MODEL_ROOTS = ("tf_slim",)
 
 REGISTRY: Dict[str, Tuple[str, str]] = {
     namespace + "." + name: (module, name)
-    for namespace, (module, names) in NAMESPACES.items() for name in names
+    for namespace, groups in NAMESPACES.items() for module, names in groups for name in names
 }
 
 
@@ -132,6 +139,11 @@ def public_name(qualname: str) -> str:
 def lookup(qualname: str) -> Optional[Tuple[str, str]]:
     """(model module, attribute) for a canonical TF name that is modelled as source, else None."""
     return REGISTRY.get(public_name(qualname))
+
+
+def exports(namespace: str) -> frozenset:
+    """The names modelled in a namespace (all its names, unless it is PARTIAL)."""
+    return frozenset(name for _, names in NAMESPACES[namespace] for name in names)
 
 
 def is_model_namespace(qualname: str) -> bool:
@@ -174,3 +186,8 @@ def tf_has(qualname: str) -> Optional[bool]:
 
 def model_path(module: str) -> str:
     return os.path.join(MODELS_DIR, module + ".py")
+
+
+def is_scope_model_file(path: str) -> bool:
+    """Whether `path` is the source of a model in SCOPE_MODELS."""
+    return any(os.path.abspath(path) == model_path(module) for module in SCOPE_MODELS)
