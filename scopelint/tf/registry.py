@@ -57,8 +57,10 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "ExponentialMovingAverage",
         "create_global_step", "get_or_create_global_step",
     )),
+    "tensorflow.estimator": ("estimator", ("ModeKeys",)),
 }
-PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras"}
+PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
+           "tensorflow.estimator"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
