@@ -416,7 +416,7 @@ def compare_program(path: str, tf_python: Optional[str]) -> Dict[str, Any]:
         "runtime_exception": runtime["exception"], "static_vs_runtime": compare_runs(static, runtime),
         "static_seconds": round(static_seconds, 2), "unmodelled": runtime.get("unmodelled", [])}
     if tf_python:
-        done = subprocess.run([tf_python, os.path.join(ROOT, "tests", "oracle", "tf_runner.py"), path],
+        done = subprocess.run([tf_python, os.path.join(ROOT, "tests", "oracle", "tf_runner.py"), os.path.abspath(path)],
                               capture_output=True, text=True, cwd=os.path.dirname(path))
         observed = json.loads(done.stdout)["units"][0]
         result["tf_variables"] = len(observed["variables"])

@@ -17,7 +17,7 @@ from scopelint.analysis.values import (
     OpaqueVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
@@ -534,6 +534,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = str
     elif is_concrete(value):
         python_type = type(value)
+    elif isinstance(value, Tensor) and not isinstance(value, Opaque):
+        python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
     else:
         return UNKNOWN
     for option in options:

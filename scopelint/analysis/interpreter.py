@@ -1418,6 +1418,12 @@ class Interpreter(TfCalls, BuiltinCalls):
             if tf_api.tf_missing(obj.qualname, name):
                 self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
                 return UNKNOWN
+            if obj.qualname in self.graph_free:
+                # A package not followed because its __init__ builds nothing: `from pkg import sub`
+                # and `pkg.sub` are its submodule, which may build (an empty __init__.py).
+                submodule = self.import_module(obj.qualname + "." + name, st)
+                if isinstance(submodule, SourceModuleVal) or submodule.qualname in self.graph_free:
+                    return submodule
             return self.module_attribute(obj, name, st)
         if isinstance(obj, SourceModuleVal):
             found = obj.env.vars.get(name, MISSING)

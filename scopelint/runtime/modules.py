@@ -34,7 +34,7 @@ TF_SUBMODULES = {
     "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "state_ops", "variables", "control_flow_ops",
     "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
     "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
-    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version",
+    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version", "debugging",
 }
 
 
@@ -185,6 +185,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     core.pop("DTYPE_EXPORTS", None)
     nn_table = _public(nn)
     tf = ApiModule("tensorflow", _without_missing("tensorflow", core), [nn_table])
+    tf.__version__ = api.VERSION  # type: ignore[attr-defined]
     tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
     tf_nn.rnn_cell = ApiModule("tensorflow.nn.rnn_cell", {}, [])
     initializers = ApiModule("tensorflow.initializers", {

@@ -58,9 +58,14 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
         "create_global_step", "get_or_create_global_step",
     )),
     "tensorflow.estimator": ("estimator", ("ModeKeys",)),
+    "tensorflow.losses": ("losses", ("Reduction",)),
+    "tensorflow.nest": ("nest", ("assert_same_structure", "flatten", "is_nested", "map_structure",
+                                 "pack_sequence_as")),
+    "tensorflow": ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
+    "tensorflow.queue": ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
 }
 PARTIAL = {"tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
-           "tensorflow.estimator"}
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow", "tensorflow.queue"}
 
 # Internal module paths (after `tensorflow.`) whose public objects are a namespace's.
 _INTERNAL_PREFIXES = {
