@@ -42,6 +42,7 @@ from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import (
     GraphState, StoredPartitioned, StoredVariable, VariableScope, scope_collection_prefix,
 )
@@ -1498,6 +1499,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             return getattr(obj, name, UNKNOWN)
         if isinstance(obj, enum.Enum) and name in ("name", "value"):
             return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
+        if isinstance(obj, DType) and name in ("min", "max"):
+            try:
+                return getattr(obj, name).item()  # `tf.float32.min`: numpy's scalar, as a number
+            except TypeError:
+                return UNKNOWN
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)
