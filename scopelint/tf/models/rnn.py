@@ -12,20 +12,26 @@ a cell called with `scope=` uses that scope instead; MultiRNNCell wraps each cel
 once, so a cell is called once per RNN function.
 """
 
-import collections
-
 import tensorflow as tf
 
 Layer = tf.layers.Layer  # models reach each other through the namespace they model
 
 
-_LSTMStateTuple = collections.namedtuple("LSTMStateTuple", ("c", "h"))
+class LSTMStateTuple(object):
+    """(c, h): the state of an LSTM cell."""
 
+    def __init__(self, c, h):
+        self.c = c
+        self.h = h
 
-class LSTMStateTuple(_LSTMStateTuple):
-    """(c, h): the state of an LSTM cell, a namedtuple as in TF (tf.nest walks into it)."""
+    def __getitem__(self, index):
+        return (self.c, self.h)[index]
 
-    __slots__ = ()
+    def __iter__(self):
+        return iter((self.c, self.h))
+
+    def __len__(self):
+        return 2
 
     @property
     def dtype(self):
