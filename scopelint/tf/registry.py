@@ -59,8 +59,6 @@ NAMESPACES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
     )),
     "tensorflow.estimator": ("estimator", ("ModeKeys",)),
     "tensorflow.losses": ("losses", ("Reduction",)),
-    "tensorflow.nest": ("nest", ("assert_same_structure", "flatten", "is_nested", "map_structure",
-                                 "pack_sequence_as")),
     "tensorflow": ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
     "tensorflow.queue": ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
 }
