@@ -343,9 +343,9 @@ ONMT_NOTE = ("static: the names are exact; the shapes and dtypes of the 26 encod
              "encoder's input shape is lost before its first layer, through the position encoder, a tf.keras "
              "Layer subclass called through Keras' __call__ on OpenNMT's TF2 branch; not yet isolated)")
 TFGAN_NOTE = ("static: the first 29 names (gan_model's 28, global_step) are exact; in gan_train_ops, "
-              "`isinstance(generator_optimizer, tf.compat.v1.train.SyncReplicasOptimizer)` (a class not modelled) is undecided, so the analysis also "
-              "predicts dummy_global_step_generator/_discriminator and global_step again on some paths, which "
-              "shifts every later name of the inventory")
+              "`isinstance(generator_optimizer, tf.compat.v1.train.SyncReplicasOptimizer)` (a class not modelled) "
+              "is undecided, so the analysis also predicts dummy_global_step_generator/_discriminator and "
+              "global_step again on some paths, which shifts every later name of the inventory")
 
 
 def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
