@@ -4,15 +4,20 @@
 
 1. Downloads pinned TF1 libraries (no dependencies) into benchmarks/.cache/ and analyses every
    file: crashes, time, and every finding (each must be reviewed: a false positive is a bug).
-2. Real programs, each a project directory built from a package's own files (unchanged, or
-   functions cut verbatim from them) and a driver that runs them as the project does, some with
-   the mistake their users reported: stable-baselines' actor-critic (built a third time without
-   reuse), dopamine's DQN (templates, slim, RMSProp), BERT's classifier with its own optimizer,
-   GPT-2 trained, sampled with AUTO_REUSE and built again, tf-slim's nets (vgg_16, resnet_v1_50,
-   resnet_v2_50, inception_v3, and vgg_16 built twice). Each is compared: static prediction,
-   reference runtime and, given --tf-python (a python with tensorflow-cpu), real TensorFlow, on
-   every variable's name, line, shape and dtype and every error. Results go to
-   benchmarks/results/realcode.json.
+2. Real programs from 8 projects, each a project directory built from a package's own files
+   (unchanged, or functions cut verbatim from them) and a driver that runs them as the project
+   does, about half with the mistake their users reported: stable-baselines' actor-critic (built a
+   third time without reuse), dopamine's DQN (templates, slim, RMSProp), BERT's classifier with its
+   own optimizer, GPT-2 trained, sampled with AUTO_REUSE and built again, tf-slim's nets (vgg_16,
+   resnet_v1_50, resnet_v2_50, inception_v3, and vgg_16 built twice), OpenNMT-tf's self-attention
+   and bidirectional RNN encoders (and the encoder applied again without reuse), magenta's NSynth
+   WaveNet autoencoder and fast-generation graph (and load_nsynth twice in one graph), TF-GAN's
+   gan_model and gan_train_ops (and a root reuse_variables() leaking into them). The last three
+   keep their package trees (package_tree), imported by the driver as the project's scripts do.
+   Each is compared: static prediction, reference runtime and, given --tf-python (a python with
+   tensorflow-cpu), real TensorFlow, on every variable's name, line, shape and dtype and every
+   error; where the static inventory differs, the program's note says which names and why.
+   Results go to benchmarks/results/realcode.json.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 
 PACKAGES = ["stable-baselines==2.10.2", "tf-slim==1.1.0", "tensorlayer==1.11.1", "bert-tensorflow==1.0.4",
-            "gpt-2-simple==0.8.1", "dopamine-rl==2.0.5"]
+            "gpt-2-simple==0.8.1", "dopamine-rl==2.0.5", "OpenNMT-tf==1.25.3", "magenta==1.3.1",
+            "tensorflow-gan==2.1.0"]
 CACHE = os.path.join(HERE, ".cache")
 
 SB_DRIVER = '''
@@ -121,19 +127,81 @@ agent = Agent(4, nature_dqn_network)
 '''
 
 
+ONMT_ENCODER_DRIVER = '''import tensorflow as tf
+
+from opennmt.encoders.{module} import {encoder}
+
+encoder = {encoder}({arguments})
+ids = tf.placeholder(tf.int64, [None, None])
+length = tf.placeholder(tf.int32, [None])
+with tf.variable_scope("{model}"):
+    with tf.variable_scope("encoder"):
+        embeddings = tf.get_variable("w_embs", [100, 32])
+        inputs = tf.nn.embedding_lookup(embeddings, ids)
+        outputs, state, encoded_length = encoder.encode(inputs, sequence_length=length,
+                                                        mode=tf.estimator.ModeKeys.TRAIN)
+{extra}'''
+
+NSYNTH_DRIVER = '''import tensorflow as tf
+
+from magenta.models.nsynth.wavenet import fastgen
+
+net = fastgen.load_nsynth(batch_size=1, sample_length=5120)
+{extra}'''
+
+TFGAN_DRIVER = '''import tensorflow as tf
+
+from tensorflow_gan.python import namedtuples
+from tensorflow_gan.python import train as tfgan
+from tensorflow_gan.python.losses import tuple_losses
+
+
+def generator_fn(noise, is_training=True):
+    net = tf.layers.dense(noise, 1024, activation=tf.nn.relu)
+    net = tf.layers.batch_normalization(net, training=is_training)
+    net = tf.layers.dense(net, 7 * 7 * 64, activation=tf.nn.relu)
+    net = tf.reshape(net, [-1, 7, 7, 64])
+    net = tf.layers.conv2d_transpose(net, 32, 4, strides=2, padding="same", activation=tf.nn.relu)
+    net = tf.layers.conv2d_transpose(net, 1, 4, strides=2, padding="same")
+    return tf.tanh(net)
+
+
+def discriminator_fn(img, unused_conditioning):
+    net = tf.layers.conv2d(img, 32, 4, strides=2, padding="same", activation=tf.nn.leaky_relu)
+    net = tf.layers.conv2d(net, 64, 4, strides=2, padding="same", activation=tf.nn.leaky_relu)
+    net = tf.layers.flatten(net)
+    net = tf.layers.dense(net, 1024, activation=tf.nn.leaky_relu)
+    return tf.layers.dense(net, 1)
+
+
+images = tf.placeholder(tf.float32, [32, 28, 28, 1])
+noise = tf.random_normal([32, 64])
+gan_model = tfgan.gan_model(generator_fn, discriminator_fn, real_data=images, generator_inputs=noise)
+{extra}gan_loss = namedtuples.GANLoss(tuple_losses.wasserstein_generator_loss(gan_model),
+                               tuple_losses.wasserstein_discriminator_loss(gan_model))
+train_ops = tfgan.gan_train_ops(gan_model, gan_loss,
+                                generator_optimizer=tf.train.AdamOptimizer(0.001, beta1=0.5),
+                                discriminator_optimizer=tf.train.AdamOptimizer(0.0001, beta1=0.5))
+'''
+
+
 def download(packages: Sequence[str] = tuple(PACKAGES)) -> Dict[str, str]:
     """Each pinned package, unpacked once into the cache: a wheel if there is one, else the sdist."""
     os.makedirs(CACHE, exist_ok=True)
     roots = {}
     for spec in packages:
-        name = spec.split("==")[0].replace("-", "_")
+        name, version = spec.split("==")
+        name = name.replace("-", "_")
         target = os.path.join(CACHE, name)
+        if os.path.isdir(target) and not _unpacked_is(target, version):
+            target += "-" + version  # another pin's copy stays as it is (other tools read the cache)
         if not os.path.isdir(target):
             fetched = os.path.join(CACHE, "downloads", name)
             os.makedirs(fetched, exist_ok=True)
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", spec, "-d", fetched],
-                           check=True)
-            archive_name = sorted(os.listdir(fetched))[0]
+            if not [f for f in os.listdir(fetched) if "-%s." % version in f or "-%s-" % version in f]:
+                subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", spec, "-d", fetched],
+                               check=True)
+            archive_name = sorted(f for f in os.listdir(fetched) if "-%s." % version in f or "-%s-" % version in f)[0]
             archive_path = os.path.join(fetched, archive_name)
             if archive_name.endswith(".whl"):
                 with zipfile.ZipFile(archive_path) as archive:
@@ -147,6 +215,14 @@ def download(packages: Sequence[str] = tuple(PACKAGES)) -> Dict[str, str]:
                 os.rmdir(inner)
         roots[spec] = target
     return roots
+
+
+def _unpacked_is(target: str, version: str) -> bool:
+    """Whether the unpacked distribution is this version (its wheel's .dist-info, or its sdist's PKG-INFO)."""
+    if any(entry.endswith("-%s.dist-info" % version) for entry in os.listdir(target)):
+        return True
+    info = os.path.join(target, "PKG-INFO")
+    return os.path.isfile(info) and "\nVersion: %s\n" % version in _read(info)
 
 
 def crawl(root: str) -> Dict[str, Any]:
@@ -174,6 +250,41 @@ def crawl(root: str) -> Dict[str, Any]:
 
 def _between(text: str, first: str, last: Optional[str]) -> str:
     return text[text.index(first):text.index(last) if last else len(text)]
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def package_tree(root: str, modules: Sequence[str], own_inits: Sequence[str] = (),
+                 cut: Optional[Dict[str, Sequence[str]]] = None) -> Dict[str, str]:
+    """A project's modules kept in their own package tree (path in the program -> text), each
+    copied unchanged from the unpacked distribution at `root`, so the driver imports them as the
+    project's scripts do. Every package on the way has an `__init__.py`: the distribution's own
+    where listed in `own_inits`, else an empty one (the real ones import the whole library, and
+    with it dependencies TF 2.21 lacks: tensorflow_probability, librosa, tf.contrib's others).
+    `cut`: modules made of functions cut verbatim from the real one (module -> function names),
+    kept with the real module's imports of TensorFlow and numpy."""
+    files: Dict[str, str] = {}
+    for module in list(modules) + list(cut or {}):
+        parts = module.split("/")
+        for depth in range(1, len(parts)):
+            init = "/".join(parts[:depth] + ["__init__.py"])
+            files.setdefault(init, _read(os.path.join(root, init)) if init in own_inits else "")
+    for module in modules:
+        files[module] = _read(os.path.join(root, module))
+    for module, functions in (cut or {}).items():
+        text = _read(os.path.join(root, module))
+        imports = [line for line in text.splitlines()
+                   if line.startswith(("import numpy", "import tensorflow", "from six"))]
+        pieces = []
+        for function in functions:
+            start = text.index("\ndef %s(" % function) + 1
+            end = text.find("\ndef ", start)
+            pieces.append(text[start:end if end >= 0 else len(text)].rstrip() + "\n")
+        files[module] = "\n".join(imports) + "\n\n\n" + "\n\n".join(pieces)
+    return files
 
 
 def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
@@ -215,6 +326,7 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
     nets = [("vgg", "vgg_16", "vgg_arg_scope", 224), ("resnet_v1", "resnet_v1_50", "resnet_arg_scope", 224),
             ("resnet_v2", "resnet_v2_50", "resnet_arg_scope", 224),
             ("inception", "inception_v3", "inception_v3_arg_scope", 299)]
+    out.extend(_more_projects(roots))
     for module, net, arg_scope, size in nets:
         out.append({"name": "slim_" + net, "project": "tf-slim", "files": {}, "mistake": None,
                     "main": SLIM_NET.format(module=module, net=net, arg_scope=arg_scope, size=size, extra="")})
@@ -225,12 +337,86 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
     return out
 
 
+# Where the static inventory differs from TF (the runtime equals TF on all of them): which names
+# are partly unknown, and why.
+ONMT_NOTE = ("static: the names are exact; the shapes and dtypes of the 26 encoder variables are unknown (the "
+             "encoder's input shape is lost before its first layer, through the position encoder, a tf.keras "
+             "Layer subclass called through Keras' __call__ on OpenNMT's TF2 branch; not yet isolated)")
+TFGAN_NOTE = ("static: the first 29 names (gan_model's 28, global_step) are exact; in gan_train_ops, "
+              "`isinstance(generator_optimizer, tf.compat.v1.train.SyncReplicasOptimizer)` (a class not modelled) "
+              "is undecided, so the analysis also predicts dummy_global_step_generator/_discriminator and "
+              "global_step again on some paths, which shifts every later name of the inventory")
+
+
+def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
+    """OpenNMT-tf's encoders, magenta's NSynth WaveNet autoencoder and TF-GAN's training
+    functions, each kept as its package tree (package_tree)."""
+    onmt = package_tree(roots["OpenNMT-tf==1.25.3"], [
+        "opennmt/encoders/self_attention_encoder.py", "opennmt/encoders/encoder.py",
+        "opennmt/encoders/rnn_encoder.py", "opennmt/layers/transformer.py", "opennmt/layers/common.py",
+        "opennmt/layers/position.py", "opennmt/layers/reducer.py", "opennmt/layers/rnn.py",
+        "opennmt/utils/compat.py", "opennmt/utils/misc.py", "opennmt/utils/cell.py"])
+    transformer = dict(module="self_attention_encoder", encoder="SelfAttentionEncoder", model="transformer",
+                       arguments="num_layers=2, num_units=32, num_heads=4, ffn_inner_dim=64")
+    nsynth = package_tree(roots["magenta==1.3.1"], [
+        "magenta/models/nsynth/wavenet/fastgen.py", "magenta/models/nsynth/wavenet/h512_bo16.py",
+        "magenta/models/nsynth/wavenet/masked.py", "magenta/models/nsynth/reader.py"],
+        cut={"magenta/models/nsynth/utils.py": ["mu_law", "inv_mu_law", "inv_mu_law_numpy", "trim_for_encoding",
+                                                "causal_linear", "linear"]})
+    tfgan = package_tree(roots["tensorflow-gan==2.1.0"], [
+        "tensorflow_gan/python/train.py", "tensorflow_gan/python/namedtuples.py",
+        "tensorflow_gan/python/contrib_utils.py", "tensorflow_gan/python/losses/losses_impl.py",
+        "tensorflow_gan/python/losses/losses_wargs.py", "tensorflow_gan/python/losses/tuple_losses.py"],
+        own_inits=["tensorflow_gan/python/losses/__init__.py"])
+    return [
+        {"name": "onmt_transformer_encoder", "project": "OpenNMT-tf", "files": onmt, "mistake": None,
+         "static_note": ONMT_NOTE,
+         "main": ONMT_ENCODER_DRIVER.format(extra="", **transformer)},
+        {"name": "onmt_encoder_twice", "project": "OpenNMT-tf", "files": onmt,
+         "static_note": ONMT_NOTE + "; with the shapes unknown, the second encode's SL101 is not reported",
+         "mistake": "the encoder applied again (for inference) in the same scope without reuse",
+         "main": ONMT_ENCODER_DRIVER.format(extra='''with tf.variable_scope("{model}"):
+    with tf.variable_scope("encoder"):
+        inference = encoder.encode(inputs, sequence_length=length, mode=tf.estimator.ModeKeys.PREDICT)
+'''.format(**transformer), **transformer)},
+        {"name": "onmt_rnn_encoder", "project": "OpenNMT-tf", "files": onmt, "mistake": None,
+         "static_note": "static: only encoder/w_embs; the 8 LSTM variables that utils/cell.py's build_cell and "
+                        "tf.nn.bidirectional_dynamic_rnn create inside BidirectionalRNNEncoder.encode are missing "
+                        "(not yet isolated)",
+         "main": ONMT_ENCODER_DRIVER.format(extra="", module="rnn_encoder", encoder="BidirectionalRNNEncoder",
+                                            model="seq2seq", arguments="num_layers=2, num_units=32")},
+        {"name": "nsynth_wavenet", "project": "magenta", "files": nsynth, "mistake": None,
+         "main": NSYNTH_DRIVER.format(extra="with tf.Graph().as_default():  # as fastgen.synthesize does\n"
+                                            "    fast = fastgen.load_fastgen_nsynth(batch_size=1)\n")},
+        {"name": "nsynth_loaded_twice", "project": "magenta", "files": nsynth,
+         "mistake": "load_nsynth called again in the same graph (encode() gives each call a fresh graph)",
+         "main": NSYNTH_DRIVER.format(extra="again = fastgen.load_nsynth(batch_size=1, sample_length=5120)\n")},
+        {"name": "tfgan_train", "project": "TF-GAN", "files": tfgan, "mistake": None, "static_note": TFGAN_NOTE,
+         "main": TFGAN_DRIVER.format(extra="")},
+        {"name": "tfgan_reuse_leak", "project": "TF-GAN", "files": tfgan,
+         "static_note": TFGAN_NOTE + "; so the SL102 on global_step is not reported",
+         "mistake": "reuse_variables() at the root, to sample, before the optimizers (DCGAN's leak)",
+         "main": TFGAN_DRIVER.format(extra='''tf.get_variable_scope().reuse_variables()
+with tf.variable_scope("Generator"):
+    samples = generator_fn(noise, is_training=False)
+''')},
+    ]
+
+
 def materialise(program: Dict[str, Any]) -> str:
-    """The program's project directory in the cache; returns its main file."""
+    """The program's project directory in the cache, made afresh; returns its main file.
+    `files`: a path in the program -> the directory holding it, or (package_tree) its text."""
     directory = os.path.join(CACHE, "programs", program["name"])
-    os.makedirs(directory, exist_ok=True)
-    for name, source_dir in program["files"].items():
-        shutil.copyfile(os.path.join(source_dir, name), os.path.join(directory, name))
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    for name, source in program["files"].items():
+        target = os.path.join(directory, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.isdir(source):
+            shutil.copyfile(os.path.join(source, name), target)
+        else:
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(source)
     path = os.path.join(directory, "main.py")
     with open(path, "w") as handle:
         handle.write(program["main"])
@@ -252,7 +438,7 @@ def compare_program(path: str, tf_python: Optional[str]) -> Dict[str, Any]:
         "runtime_exception": runtime["exception"], "static_vs_runtime": compare_runs(static, runtime),
         "static_seconds": round(static_seconds, 2), "unmodelled": runtime.get("unmodelled", [])}
     if tf_python:
-        done = subprocess.run([tf_python, os.path.join(ROOT, "tests", "oracle", "tf_runner.py"), path],
+        done = subprocess.run([tf_python, os.path.join(ROOT, "tests", "oracle", "tf_runner.py"), os.path.abspath(path)],
                               capture_output=True, text=True, cwd=os.path.dirname(path))
         observed = json.loads(done.stdout)["units"][0]
         result["tf_variables"] = len(observed["variables"])
@@ -282,7 +468,8 @@ def main() -> None:
     exact = 0
     for program in programs(roots):
         result = compare_program(materialise(program), args.tf_python)
-        report["programs"][program["name"]] = dict(result, project=program["project"], mistake=program["mistake"])
+        report["programs"][program["name"]] = dict(result, project=program["project"], mistake=program["mistake"],
+                                                   static_note=program.get("static_note"))
         agree = not result["static_vs_runtime"] and not result.get("runtime_vs_tf") and not result.get("static_vs_tf")
         exact += agree
         verdict = ("static = runtime = TF" if args.tf_python else "static = runtime") if agree else "DIFFERS"
@@ -294,6 +481,8 @@ def main() -> None:
                 print("    %s: %s" % (key, line))
         if result["runtime_exception"]:
             print("    runtime exception:", result["runtime_exception"])
+        if not agree and program.get("static_note"):
+            print("    " + program["static_note"])
     print("%d of %d programs exact" % (exact, len(report["programs"])))
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     with open(os.path.join(HERE, "results", "realcode.json"), "w") as handle:

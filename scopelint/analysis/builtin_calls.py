@@ -192,6 +192,13 @@ class BuiltinCalls:
                     if keep:
                         results.append(group[0])
                 return IteratorVal(results)
+        if name in ("any", "all") and len(args) == 1 and not kwargs and isinstance(args[0], ListVal):
+            # the items are computed already (a generator was consumed above): order does not matter
+            answers = [truth(item) for item in args[0].items]
+            decisive = name == "any"  # any() is decided by a true item, all() by a false one
+            if decisive in answers:
+                return decisive
+            return UNKNOWN if None in answers else not decisive
         if name == "callable" and len(args) == 1 and not kwargs:
             return _callable(args[0])
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
@@ -526,6 +533,14 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
+    shape_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "TensorShape"]
+    if shape_classes:  # `isinstance(shapes, tf.TensorShape)` on a shape, or on a tuple of dims
+        if isinstance(value, TensorShape):
+            return True
+        if isinstance(value, (ListVal, DictVal, Pattern)) or is_concrete(value) or \
+                isinstance(value, Tensor) and not isinstance(value, Opaque):
+            others = [o for o in options if o not in shape_classes]
+            return _isinstance(value, ListVal(others, True)) if others else False
     if isinstance(value, Tensor) and not isinstance(value, Opaque):  # an Opaque stands for anything
         return _tensor_isinstance(value, options)
     if isinstance(value, ListVal):
@@ -536,6 +551,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = str
     elif is_concrete(value):
         python_type = type(value)
+    elif isinstance(value, Tensor) and not isinstance(value, Opaque):
+        python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
     else:
         return UNKNOWN
     for option in options:

@@ -43,6 +43,7 @@ from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import (
     GraphState, StoredPartitioned, StoredVariable, VariableScope, scope_collection_prefix,
 )
@@ -1447,6 +1448,12 @@ class Interpreter(TfCalls, BuiltinCalls):
             if tf_api.tf_missing(obj.qualname, name):
                 self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
                 return UNKNOWN
+            if obj.qualname in self.graph_free:
+                # A package not followed because its __init__ builds nothing: `from pkg import sub`
+                # and `pkg.sub` are its submodule, which may build (an empty __init__.py).
+                submodule = self.import_module(obj.qualname + "." + name, st)
+                if isinstance(submodule, SourceModuleVal) or submodule.qualname in self.graph_free:
+                    return submodule
             return self.module_attribute(obj, name, st)
         if isinstance(obj, SourceModuleVal):
             found = obj.env.vars.get(name, MISSING)
@@ -1519,6 +1526,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             return getattr(obj, name, UNKNOWN)
         if isinstance(obj, enum.Enum) and name in ("name", "value"):
             return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
+        if isinstance(obj, DType) and name in ("min", "max"):
+            try:
+                return getattr(obj, name).item()  # `tf.float32.min`: numpy's scalar, as a number
+            except TypeError:
+                return UNKNOWN
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)

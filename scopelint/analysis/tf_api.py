@@ -153,6 +153,8 @@ def constant(qualname: str) -> Any:
         return DTYPES[short]
     if short in ("half", "double"):
         return runtime_api.DTYPE_EXPORTS[short]  # tf.half is tf.float16, named float16
+    if short in ("VERSION", "__version__"):
+        return runtime_api.VERSION
     if short.startswith("GraphKeys."):
         return getattr(runtime_api.GraphKeys, short.split(".", 1)[1], None)
     return None

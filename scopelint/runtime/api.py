@@ -25,6 +25,9 @@ from scopelint.semantics.values import AUTO_REUSE
 # ---------------------------------------------------------------------------- dtypes
 
 # Exported into the tf namespace by modules.py (not as globals here: `bool` would shadow the builtin).
+# The TensorFlow whose tf.compat.v1 the analysis follows, and the oracle runs (tf_names.json):
+# `tf.__version__.startswith("2")` takes the branch it takes there.
+VERSION = "2.21.0"
 DTYPE_EXPORTS = dict(DTYPES, half=DTYPES["float16"], double=DTYPES["float64"])
 
 # ---------------------------------------------------------------------------- scopes
@@ -857,6 +860,14 @@ def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: An
     i = shape_of(indices)
     out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
     return Tensor(out, kwargs.get("dtype") or FLOAT32, op_name("one_hot", name), "OneHot")
+
+
+def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any = None) -> Tensor:
+    """[...lengths' shape, maxlen]: the last dimension is known when maxlen is a Python int."""
+    i = shape_of(lengths)
+    out = list(i.dims_tuple) + [maxlen if isinstance(maxlen, int) else None] if i.dims_tuple is not None else None
+    return Tensor(out, as_dtype(dtype) if dtype is not None else DTYPES["bool"], op_name("SequenceMask", name),
+                  "Cast")
 
 
 def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:

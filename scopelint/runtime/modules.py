@@ -22,7 +22,7 @@ INTERNAL_MODULES = {
     "ops", "framework", "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "nn", "state_ops",
     "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
     "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
-    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops",
+    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function",
 }
 
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
@@ -34,7 +34,8 @@ TF_SUBMODULES = {
     "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "state_ops", "variables", "control_flow_ops",
     "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
     "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
-    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version",
+    "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version", "debugging",
+    "nest",
 }
 
 
@@ -189,6 +190,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     core.pop("DTYPE_EXPORTS", None)
     nn_table = _public(nn)
     tf = ApiModule("tensorflow", _without_missing("tensorflow", core), [nn_table])
+    tf.__version__ = api.VERSION  # type: ignore[attr-defined]
     tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
     tf_nn.rnn_cell = ApiModule("tensorflow.nn.rnn_cell", {}, [])
     initializers = ApiModule("tensorflow.initializers", {

@@ -64,6 +64,26 @@ class DType:
         numpy = importlib.import_module("numpy")
         return getattr(numpy, {"string": "object_", "bool": "bool_"}.get(self.base, self.base))
 
+    @property
+    def min(self) -> Any:
+        """The lowest value of the type, as TF's DType gives it (numpy's finfo/iinfo); masks
+        are built with `tf.float32.min`."""
+        return self._limit("min")
+
+    @property
+    def max(self) -> Any:
+        return self._limit("max")
+
+    def _limit(self, which: str) -> Any:
+        if self.is_bool:
+            return which == "max"
+        numpy = importlib.import_module("numpy")
+        if self.is_floating and self.base != "bfloat16":
+            return getattr(numpy.finfo(self.as_numpy_dtype), which)
+        if self.is_integer and not self.is_quantized:
+            return getattr(numpy.iinfo(self.as_numpy_dtype), which)
+        raise TypeError("Cannot find %s value of %s." % ("minimum" if which == "min" else "maximum", self))
+
     def is_compatible_with(self, other: "DType") -> bool:
         return self.base == other.base
 

@@ -129,6 +129,18 @@ class TensorShape:
             raise ValueError("Shapes %s and %s are not compatible" % (self, other))
         return TensorShape([a if a is not None else b for a, b in zip(self.dims_tuple, other.dims_tuple)])
 
+    def assert_is_compatible_with(self, other: object) -> None:
+        if not self.is_compatible_with(other):
+            raise ValueError("Shapes %s and %s are incompatible" % (self, as_shape(other)))
+
+    def concatenate(self, other: object) -> "TensorShape":
+        other = as_shape(other)
+        if self.dims_tuple is None or other.dims_tuple is None:
+            return TensorShape(None)
+        return TensorShape(list(self.dims_tuple) + list(other.dims_tuple))
+
+    __add__ = concatenate
+
     def num_elements(self) -> Optional[int]:
         if not self.is_fully_defined():
             return None

@@ -89,6 +89,14 @@ def _install_tf1_compat(v1: Any) -> None:
     and `tf.contrib.rnn` is tf.nn's cells and RNN functions."""
     import types
 
+    if not hasattr(v1, "estimator"):
+        # TF 2.16 dropped tf.estimator: its mode keys live on in saved_model, its hooks in tf.train.
+        from tensorflow.python.saved_model.model_utils.mode_keys import EstimatorModeKeys
+
+        estimator = types.ModuleType("tensorflow.estimator")
+        estimator.__dict__.update(ModeKeys=EstimatorModeKeys, SessionRunHook=v1.train.SessionRunHook,
+                                  SessionRunArgs=v1.train.SessionRunArgs)
+        v1.estimator = estimator
     try:
         import tf_keras.src.legacy_tf_layers as legacy
         from tf_keras.src.legacy_tf_layers import base, convolutional, core, normalization, pooling
