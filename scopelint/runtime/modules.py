@@ -192,7 +192,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     tf = ApiModule("tensorflow", _without_missing("tensorflow", core), [nn_table])
     tf.__version__ = api.VERSION  # type: ignore[attr-defined]
     tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
-    tf_nn.rnn_cell = ApiModule("tensorflow.nn.rnn_cell", {}, [])
+    setattr(tf_nn, "rnn_cell", ApiModule("tensorflow.nn.rnn_cell", {}, []))
     initializers = ApiModule("tensorflow.initializers", {
         "constant": api.constant_initializer, "zeros": api.zeros_initializer, "ones": api.ones_initializer,
         "random_normal": api.random_normal_initializer, "random_uniform": api.random_uniform_initializer,
@@ -207,7 +207,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     }, [core])
     math = ApiModule("tensorflow.math", {}, [core, nn_table])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
-    compat.v2 = ApiModule("tensorflow.compat.v2", {}, [core])
+    setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))
     tf.__dict__.update(nn=tf_nn, initializers=initializers, random=random, math=math, compat=compat)
     flags = ApiModule("tensorflow.flags", _public(app), [])
     tf.__dict__["flags"] = flags

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Dict, Optional, Tuple
+from typing import Dict, FrozenSet, Optional, Tuple
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 
@@ -146,7 +146,7 @@ def lookup(qualname: str) -> Optional[Tuple[str, str]]:
     return REGISTRY.get(public_name(qualname))
 
 
-def exports(namespace: str) -> frozenset:
+def exports(namespace: str) -> FrozenSet[str]:
     """The names modelled in a namespace (all its names, unless it is PARTIAL)."""
     return frozenset(name for _, names in NAMESPACES[namespace] for name in names)
 
@@ -156,7 +156,7 @@ def is_model_namespace(qualname: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _tf_names() -> Dict[str, frozenset]:
+def _tf_names() -> Dict[str, FrozenSet[str]]:
     """The public names of tf.compat.v1 and of its direct submodules, taken from TensorFlow 2.21
     (the same as TF 1.15's but for `contrib` and `estimator`, added back): `hasattr(tf, name)`
     answers from this, so `try: tf.image_summary except AttributeError:` fallbacks take TF1's
@@ -174,7 +174,7 @@ def tf_is_namespace(qualname: str) -> Optional[bool]:
     return qualname in _tf_names()["__namespaces__"] or qualname in NAMESPACES or qualname in ALIAS_MODULES
 
 
-def tf_names(namespace: str) -> Optional[frozenset]:
+def tf_names(namespace: str) -> Optional[FrozenSet[str]]:
     """The names of one of TF's namespaces (what `dir(tf)` lists), or None if not covered."""
     return _tf_names().get(namespace)
 
