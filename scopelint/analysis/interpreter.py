@@ -671,6 +671,11 @@ class Interpreter(TfCalls, BuiltinCalls):
             return GeneratorFactory(function)
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
             return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
+        if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("add_metaclass") and \
+                isinstance(function, ClassVal):
+            return function  # six.add_metaclass(ABCMeta): the same class, made with that metaclass
+        if name in ("abstractmethod", "abstractproperty", "abc.abstractmethod", "abc.abstractproperty"):
+            return Property(function) if name.endswith("abstractproperty") else function
         if name.endswith("lru_cache") or name.endswith("cache"):
             return UNKNOWN  # a cached function does not run again: its calls cannot be followed
         decorator_value = self.eval(decorator, st)
@@ -1995,6 +2000,9 @@ class Interpreter(TfCalls, BuiltinCalls):
                 return self.program_support(short, args, kwargs, st, node)
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
+            if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
+                    not kwargs:
+                return args[1]  # `class A(six.with_metaclass(ABCMeta, Base))`: A's base is Base
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "argparse.ArgumentParser":

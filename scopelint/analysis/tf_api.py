@@ -65,6 +65,7 @@ NO_VARIABLE_APIS = {
     "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "group", "no_op", "tuple",
     "train.exponential_decay", "train.inverse_time_decay", "train.natural_exp_decay", "train.polynomial_decay",
     "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
+    "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
 }
 
 
