@@ -501,6 +501,20 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     return UNKNOWN if UNKNOWN in answers else False
 
 
+def _modelled_optimizer(cls: ClassVal) -> bool:
+    """A class of the models (tf/models/train.py) deriving from their tf.train.Optimizer."""
+    from scopelint.analysis import models
+
+    if not (isinstance(cls.node, ast.ClassDef) and models.is_model_node(cls.node)):
+        return False
+    return cls.name == "Optimizer" or any(isinstance(b, ClassVal) and _modelled_optimizer(b) for b in cls.bases)
+
+
+def _unmodelled_optimizer_class(qualname: str) -> bool:
+    short = tf_api.short_name(qualname) or ""
+    return short.endswith("Optimizer") and registry.lookup(tf_api.canonical(qualname)) is None
+
+
 def _plain_class(cls: ClassVal) -> bool:
     """A class of the program's whose bases are all known classes of the program's (or object):
     no builtin value is an instance of it."""
@@ -529,6 +543,11 @@ def _isinstance(value: Any, classes: Any) -> Any:
         if True in answers:
             return True
         return UNKNOWN if any(a is not False for a in answers) else False
+    if isinstance(value, InstanceVal) and _modelled_optimizer(value.cls) and options and all(
+            isinstance(o, ApiFn) and _unmodelled_optimizer_class(o.qualname) for o in options):
+        # TF's optimizers derive from tf.train.Optimizer directly: a modelled one (Adam) is no
+        # instance of another optimizer class (SyncReplicasOptimizer), modelled or not.
+        return False
     if isinstance(value, PartitionedVariable) and options and all(
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):

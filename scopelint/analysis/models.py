@@ -11,7 +11,7 @@ from typing import Set
 
 from scopelint.tf import registry
 
-# ids of the function and comprehension nodes of every parsed model (the trees live in the
+# ids of the function, class and comprehension nodes of every parsed model (the trees live in the
 # lru_cache below, so their ids stay valid for the life of the process).
 _MODEL_NODES: Set[int] = set()
 # ids of the `raise` statements and calls of models that stand for TF's scope machinery
@@ -25,7 +25,7 @@ def model_tree(module: str) -> ast.Module:
     with open(path, encoding="utf-8") as handle:
         tree = ast.parse(handle.read(), path)
     for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp, ast.ClassDef)):
             _MODEL_NODES.add(id(node))
         if module in registry.SCOPE_MODELS and isinstance(node, (ast.Raise, ast.Call)):
             _SCOPE_MODEL_NODES.add(id(node))
