@@ -138,7 +138,7 @@ class BuiltinCalls:
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
                                                           PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
-            if isinstance(attr, str) and isinstance(obj, ModuleVal) and obj.qualname.startswith("tensorflow"):
+            if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
                 return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
@@ -172,7 +172,7 @@ class BuiltinCalls:
                     return Super(owner, receiver)
             return UNKNOWN
         if name == "dir" and len(args) == 1 and isinstance(args[0], ModuleVal) and \
-                args[0].qualname.startswith("tensorflow"):
+                tf_api.is_tf_name(args[0].qualname):
             names = registry.tf_names(tf_api.canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
             if names is not None:
                 return ListVal(sorted(names))

@@ -399,7 +399,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         base = ".".join(parts[: len(parts) - (level - 1)])
         return base + "." + module if module else base
 
-    def import_module(self, qualname: str, st: State) -> Any:
+    def import_module(self, qualname: str, st: State, even_graph_free: bool = False) -> Any:
         """What `import qualname` gives: TF and the names scopelint models are answered by the
         registry; a module found as source (the project's, an installed package's) is
         followed: its body runs once per analysis; anything else is an unknown library."""
@@ -413,7 +413,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         path = self.locator.locate(qualname) if self.follow_imports else None
         if path is not None:
             self.read_files.add(path)
-        graph_free = path is not None and (
+        graph_free = path is not None and not even_graph_free and (
             not loader.builds_graphs(path) if self.locator.in_project(path)
             else not loader.installed_package_builds_graphs(path))
         if graph_free:
@@ -1594,7 +1594,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
-        if qualname.startswith("tensorflow"):
+        if tf_api.is_tf_name(qualname):
             if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)
             value = tf_api.constant(qualname)
@@ -1874,6 +1874,13 @@ class Interpreter(TfCalls, BuiltinCalls):
     # ------------------------------------------------------------------ calls
 
     def eval_Call(self, node: ast.Call, st: State) -> Any:
+        if _mutates_unknown_container(node, st):
+            # `required.add(name)` on a set whose contents the analysis lost: still a set, whose
+            # methods build nothing; it stays unknown (a call on an unknown value would havoc).
+            values = [self.eval(a.value if isinstance(a, ast.Starred) else a, st) for a in node.args]
+            values += [self.eval(k.value, st) for k in node.keywords]
+            _escape(values, {})
+            return UNKNOWN
         callee = self.eval(node.func, st)
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
@@ -2035,6 +2042,10 @@ class Interpreter(TfCalls, BuiltinCalls):
                 _escape(args, kwargs)
                 st.graph.unknown_code_ran()
                 return UNKNOWN
+            if not self.only_data(args, kwargs):
+                followed = self._graph_free_attribute(callee.qualname, st)
+                if followed is not None:
+                    return self.call(followed, args, kwargs, st, node)
             return self._library_call(callee.qualname, args, kwargs, st)
         if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
                 and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match,
@@ -2057,10 +2068,27 @@ class Interpreter(TfCalls, BuiltinCalls):
             st.graph.unknown_code_ran()
         return UNKNOWN
 
+    def _graph_free_attribute(self, qualname: str, st: State) -> Any:
+        """A function or class of a project module not followed because it builds nothing
+        (`namedtuples.GANModel`), given the program's tensors or functions: what it does with
+        them matters to what comes after, so the module is read now and the callee is its own."""
+        module, _, name = qualname.rpartition(".")
+        if module not in self.graph_free:
+            return None
+        self.graph_free.discard(module)
+        followed = self.import_module(module, st, even_graph_free=True)
+        if not isinstance(followed, SourceModuleVal):
+            self.graph_free.add(module)
+            return None
+        found = followed.env.vars.get(name, MISSING)
+        return None if found is MISSING else _visible(found)
+
     def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
+        if label.split(".")[0] in _INSPECTING_MODULES:
+            return OpaqueVal(label + "()", inert=True)  # `inspect.signature(fn)` reads fn, never calls it
         _escape(args, kwargs)  # `random.shuffle(layers)`
         if not self.only_data(args, kwargs):
             if any(isinstance(v, (ScopeCM, NameScopeCM)) for v in list(args) + list(kwargs.values())):
@@ -2339,6 +2367,9 @@ _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
     for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
 }
+# Libraries that look at the program's objects without calling them or changing them.
+_INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
+
 _SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
     "six.string_types": lambda: ListVal([BuiltinFn("str")], is_tuple=True),
     "six.integer_types": lambda: ListVal([BuiltinFn("int")], is_tuple=True),
@@ -2419,6 +2450,19 @@ def _variable_name(name: Any, op: bool) -> Any:
     last = name.parts[-1]
     stem = name.parts[:-1] + ((last[:-2],) if isinstance(last, str) and last.endswith(":0") else (last, None))
     return Op(Pattern.of(*stem), "VariableV2")  # type: ignore[arg-type]
+
+
+_CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
+                                 "clear", "sort", "reverse"})
+
+
+def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
+    """`name.append(...)` (a mutator) where `name` holds a list, set or dict the analysis lost."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _CONTAINER_MUTATORS and isinstance(func.value, ast.Name)):
+        return False
+    value = st.env.lookup(func.value.id)
+    return isinstance(value, (ListVal, DictVal)) and value.poisoned
 
 
 def _visible(value: Any) -> Any:

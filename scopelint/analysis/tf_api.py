@@ -205,8 +205,13 @@ def is_internal_module(qualname: str) -> bool:
     return rest.startswith("python") and rest.count(".") <= 2
 
 
+def is_tf_name(qualname: str) -> bool:
+    """`tensorflow` or a name under it; not `tensorflow_gan` or `tensorflow_probability`."""
+    return qualname == TF or qualname.startswith(TF + ".")
+
+
 def tf_missing(module: str, name: str) -> bool:
     """Whether TF's namespace lacks `name` (tf_names.json): `tf.image_summary`, `tf.pack`."""
-    if not module.startswith(TF) or name.startswith("__"):
+    if not is_tf_name(module) or name.startswith("__"):
         return False
     return registry.tf_has(canonical(module) + "." + name) is False

@@ -67,7 +67,7 @@ class ApiModule(types.ModuleType):
         if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
             return importlib.import_module(self.__name__ + "." + name)
         submodule = sys.modules.get(self.__name__ + "." + name)
-        if isinstance(submodule, types.ModuleType) and submodule.__name__.startswith("tensorflow"):
+        if isinstance(submodule, types.ModuleType) and submodule.__name__.split(".")[0] == "tensorflow":
             return submodule  # one of this run's modules (an intrinsic's, tensorflow.python.autograph.impl.api)
         if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
             # `from tensorflow.python.ops import variable_scope` means the module, not the class.
@@ -78,7 +78,7 @@ class ApiModule(types.ModuleType):
         if self.__path__ and (os.path.isfile(os.path.join(self.__path__[0], name + ".py")) or
                               os.path.isfile(os.path.join(self.__path__[0], name, "__init__.py"))):
             return importlib.import_module(self.__name__ + "." + name)  # tf_slim.layers.utils: real source
-        if self.__name__.startswith("tensorflow") and name in TF_SUBMODULES and \
+        if self.__name__.split(".")[0] == "tensorflow" and name in TF_SUBMODULES and \
                 registry.tf_is_namespace(_public_name(self.__name__) + "." + name) is not False:
             return importlib.import_module(self.__name__ + "." + name)  # tf.summary.image is a function
         opaque = _opaque_function(self.__name__ + "." + name)
