@@ -7,7 +7,7 @@ import ast
 import builtins
 import itertools
 import math
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis import strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
@@ -495,7 +495,11 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     """Whether the program's class `cls` derives from `option` (UNKNOWN past an unknown base)."""
     if cls is option:
         return True
-    answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else UNKNOWN for base in cls.bases]
+    from scopelint.analysis.values import NamedTupleClass
+
+    # A namedtuple base (`class GANModel(collections.namedtuple(...))`) is no class of the program's.
+    answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else
+               False if isinstance(base, NamedTupleClass) else UNKNOWN for base in cls.bases]
     if True in answers:
         return True
     return UNKNOWN if UNKNOWN in answers else False
@@ -515,6 +519,20 @@ def _unmodelled_optimizer_class(qualname: str) -> bool:
     return short.endswith("Optimizer") and registry.lookup(tf_api.canonical(qualname)) is None
 
 
+def _namedtuple_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
+    """The fields of the namedtuple a class of the program's derives from (None: none, or unknown)."""
+    from scopelint.analysis.values import NamedTupleClass
+
+    for base in cls.bases:
+        if isinstance(base, NamedTupleClass):
+            return base.fields
+        if isinstance(base, ClassVal):
+            found = _namedtuple_fields(base)
+            if found is not None:
+                return found
+    return None
+
+
 def _plain_class(cls: ClassVal) -> bool:
     """A class of the program's whose bases are all known classes of the program's (or object):
     no builtin value is an instance of it."""
@@ -532,6 +550,9 @@ def _isinstance(value: Any, classes: Any) -> Any:
         for option in options:
             if isinstance(option, ClassVal) and isinstance(value, InstanceVal):
                 answers.append(_subclass_of(value.cls, option))
+            elif isinstance(option, ClassVal) and isinstance(value, ListVal) and value.fields is not None and \
+                    _namedtuple_fields(option) not in (None, value.fields):
+                answers.append(False)  # a namedtuple of other fields (a GANModel is no CycleGANModel)
             elif isinstance(option, ClassVal) and _plain_class(option) and (
                     is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor))):
                 answers.append(False)

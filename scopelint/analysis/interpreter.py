@@ -1453,6 +1453,9 @@ class Interpreter(TfCalls, BuiltinCalls):
             if tf_api.tf_missing(obj.qualname, name):
                 self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
                 return UNKNOWN
+            since_read = self.imported.get(obj.qualname)
+            if isinstance(since_read, SourceModuleVal):
+                return self.get_attribute(since_read, name, st)  # a plain module read since (_graph_free_attribute)
             if obj.qualname in self.graph_free:
                 # A package not followed because its __init__ builds nothing: `from pkg import sub`
                 # and `pkg.sub` are its submodule, which may build (an empty __init__.py).
