@@ -55,6 +55,7 @@ MAX_MODEL_UNROLL = 20_000
 MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
+FOLLOWED_FILE = "__scopelint_file__"  # a followed module's global: its path (no program writes it)
 MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
 LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
 # A step inside TF's models (a layer's few hundred) costs half of one of the program's: a
@@ -440,6 +441,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         is_package = os.path.basename(path) == "__init__.py"
         env.vars.update(__name__=qualname, __file__=path,
                         __package__=qualname if is_package else qualname.rpartition(".")[0])
+        env.vars[FOLLOWED_FILE] = path  # the code it defines is the followed module's, not the file's
         module = SourceModuleVal(qualname, env, path)
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
@@ -1660,12 +1662,13 @@ class Interpreter(TfCalls, BuiltinCalls):
         """In TF's code as scopelint models it (bounded work per call, not the program's)."""
         return bool(self.frames) and len(self.frames[-1]) > 3 and self.frames[-1][3] is True
 
-    def _frame(self, node: ast.AST, line: int, name: str, col: int) -> List[Any]:
-        """A new frame. Frames outside the analysed file are hidden (a 4th item), as a traceback
-        line is only the file's: in TF's models (True) and in followed modules (FOLLOWED)."""
+    def _frame(self, node: ast.AST, env: Env, line: int, name: str, col: int) -> List[Any]:
+        """A new frame for code defined in `env`. Frames outside the analysed file are hidden (a
+        4th item), as a traceback line is only the file's: in TF's models (True) and in followed
+        modules (PROJECT, LIBRARY)."""
         if models.is_model_node(node):
             return [line, name, col, True]
-        path = loader.followed_path(node)
+        path = env.globals_env.vars.get(FOLLOWED_FILE)
         if path is not None:
             return [line, name, col, PROJECT if self.locator.in_project(path) else LIBRARY]
         return [line, name, col]
@@ -1807,7 +1810,8 @@ class Interpreter(TfCalls, BuiltinCalls):
 
         def run(consumer: State) -> Optional[List[Any]]:
             inner = State(consumer.graph, env, consumer.alive)
-            self.frames.append(self._frame(node, node.lineno, "<genexpr>", node.col_offset))  # its own, as in CPython
+            # its own frame, as in CPython
+            self.frames.append(self._frame(node, env, node.lineno, "<genexpr>", node.col_offset))
             try:
                 result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner)
             finally:
@@ -2106,7 +2110,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
-        frame = self._frame(node, node.lineno, name, 0)
+        frame = self._frame(node, function.env, node.lineno, name, 0)
         self.frames.append(frame)
         self.call_stack.append(function)
         self.local_envs.append(local)
