@@ -13,6 +13,7 @@ from scopelint.analysis import blindspots
 from scopelint.analysis.blindspots import Blindspot
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
+from scopelint.analysis.relevance import entry_may_matter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.graph import GraphState
@@ -154,6 +155,8 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
         for name, function, owner in _entry_points(interp, tree):
             if spent >= total_steps:
                 break
+            if not entry_may_matter(interp, function, owner):
+                continue  # it cannot reach TF: its analysis would report nothing
             interp.budget = Budget(entry_steps)
             fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
             analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))

@@ -57,6 +57,7 @@ MAX_MODEL_UNROLL = 20_000
 MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
+FOLLOWED_FILE = "__scopelint_file__"  # a followed module's global: its path (no program writes it)
 MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
 LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
 # A step inside TF's models (a layer's few hundred) costs half of one of the program's: a
@@ -207,6 +208,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
         self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
         self.read_files: set = set()  # files of the modules imported: what the results depend on
         self.follow_imports = True  # False: imported modules are unknown libraries (faster, fewer findings)
@@ -359,8 +361,10 @@ class Interpreter(TfCalls, BuiltinCalls):
     def exec_Import(self, node: ast.Import, st: State) -> None:
         for alias in node.names:
             parts = alias.name.split(".")
-            # `import a.b.c` runs a, a.b and a.b.c, binds `a` (or the whole with `as`).
-            values = [self.import_module(".".join(parts[: i + 1]), st) for i in range(len(parts))]
+            # `import a.b.c` runs a, a.b and a.b.c, binds `a` (or the whole with `as`). A package
+            # only passed through runs when the program first reads a name of it (see _force).
+            values = [self.import_module(".".join(parts[: i + 1]), st, passed_through=i < len(parts) - 1)
+                      for i in range(len(parts))]
             if not st.alive:
                 return
             st.env.assign(alias.asname or parts[0], values[-1] if alias.asname else values[0])
@@ -371,14 +375,26 @@ class Interpreter(TfCalls, BuiltinCalls):
             absolute = self._absolute_module(node.level, node.module, st)
             if absolute is not None:
                 module = absolute
-        source = self.import_module(module, st) if not module.startswith(".") else ModuleVal(module)
+        source = self.import_module(module, st, passed_through=True) if not module.startswith(".") \
+            else ModuleVal(module)
         if not st.alive:
             return
         for alias in node.names:
+            if isinstance(source, SourceModuleVal) and id(source) in self.pending_modules and alias.name != "*" \
+                    and not {"*", alias.name} & _package_bindings(self.pending_modules[id(source)]):
+                # `from pkg import sub` where pkg's __init__ binds no `sub` of its own: the submodule,
+                # whatever the package's body does (it runs when a name of its own is read).
+                submodule = self.import_module(source.qualname + "." + alias.name, st)
+                if not st.alive:
+                    return
+                if isinstance(submodule, SourceModuleVal):
+                    st.env.assign(alias.asname or alias.name, submodule)
+                    continue
             if alias.name == "*":
                 if module in ("tensorflow", "tensorflow.compat.v1"):
                     continue  # star imports of TF: names resolve through unknown globals
                 if isinstance(source, SourceModuleVal):
+                    self._force(source, st)
                     for name, value in source.env.vars.items():
                         if not name.startswith("_"):
                             st.env.assign(name, value)
@@ -399,12 +415,19 @@ class Interpreter(TfCalls, BuiltinCalls):
         base = ".".join(parts[: len(parts) - (level - 1)])
         return base + "." + module if module else base
 
-    def import_module(self, qualname: str, st: State, even_graph_free: bool = False) -> Any:
+    def import_module(self, qualname: str, st: State, passed_through: bool = False,
+                      even_graph_free: bool = False) -> Any:
         """What `import qualname` gives: TF and the names scopelint models are answered by the
         registry; a module found as source (the project's, an installed package's) is
-        followed: its body runs once per analysis; anything else is an unknown library."""
+        followed: its body runs once per analysis; anything else is an unknown library.
+        `passed_through`: a parent package of the module imported (`a` of `import a.b`, and of
+        `from a.b import c`): its body runs when a name of it is first read, not now. Most
+        parent packages' names are never read (`from pkg.sub.mod import f`), and a package's
+        __init__ that imports all its submodules is most of what a file's imports would run."""
         known = self.imported.get(qualname)
         if known is not None:
+            if not passed_through and isinstance(known, SourceModuleVal):
+                self._force(known, st)
             return known
         root = qualname.split(".")[0]
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
@@ -426,12 +449,35 @@ class Interpreter(TfCalls, BuiltinCalls):
         is_package = os.path.basename(path) == "__init__.py"
         env.vars.update(__name__=qualname, __file__=path,
                         __package__=qualname if is_package else qualname.rpartition(".")[0])
+        env.vars[FOLLOWED_FILE] = path  # the code it defines is the followed module's, not the file's
         module = SourceModuleVal(qualname, env, path)
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
         parent = self.imported.get(parent_name)
         if isinstance(parent, SourceModuleVal):
             parent.env.vars[last] = module
+        if passed_through and is_package:
+            self.pending_modules[id(module)] = tree
+            return module
+        self._run_module_body(module, tree, st)
+        return module
+
+    def _force(self, module: SourceModuleVal, st: State) -> None:
+        """Run a passed-through package's body, now that one of its names is read. Its
+        submodules imported meanwhile stay bound to their names, as Python binds them after
+        the package's body ran."""
+        tree = self.pending_modules.pop(id(module), None)
+        if tree is None:
+            return
+        children = {name: value for name, value in module.env.vars.items() if isinstance(value, SourceModuleVal)
+                    and value.qualname == module.qualname + "." + name}
+        alive = st.alive
+        self._run_module_body(module, tree, st)
+        module.env.vars.update(children)
+        st.alive = alive  # the package was imported earlier: its body raising here ends no path of the program
+
+    def _run_module_body(self, module: SourceModuleVal, tree: ast.Module, st: State) -> None:
+        path, env = module.path, module.env
         inner = State(st.graph, env, True)
         saved_frames, saved_loops, saved_calls = self.frames, self.loops, self.calls
         kind = PROJECT if self.locator.in_project(path) else LIBRARY
@@ -444,7 +490,6 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.runtime_graph.state = st.graph
         if not inner.alive:
             st.alive = False  # its body raised: so does the import
-        return module
 
     def exec_Assign(self, node: ast.Assign, st: State) -> None:
         value = self.eval(node.value, st)
@@ -1464,6 +1509,8 @@ class Interpreter(TfCalls, BuiltinCalls):
                     return submodule
             return self.module_attribute(obj, name, st)
         if isinstance(obj, SourceModuleVal):
+            if id(obj) in self.pending_modules:
+                self._force(obj, st)
             found = obj.env.vars.get(name, MISSING)
             if found is not MISSING:
                 return _visible(found)
@@ -1663,12 +1710,13 @@ class Interpreter(TfCalls, BuiltinCalls):
         """In TF's code as scopelint models it (bounded work per call, not the program's)."""
         return bool(self.frames) and len(self.frames[-1]) > 3 and self.frames[-1][3] is True
 
-    def _frame(self, node: ast.AST, line: int, name: str, col: int) -> List[Any]:
-        """A new frame. Frames outside the analysed file are hidden (a 4th item), as a traceback
-        line is only the file's: in TF's models (True) and in followed modules (FOLLOWED)."""
+    def _frame(self, node: ast.AST, env: Env, line: int, name: str, col: int) -> List[Any]:
+        """A new frame for code defined in `env`. Frames outside the analysed file are hidden (a
+        4th item), as a traceback line is only the file's: in TF's models (True) and in followed
+        modules (PROJECT, LIBRARY)."""
         if models.is_model_node(node):
             return [line, name, col, True]
-        path = loader.followed_path(node)
+        path = env.globals_env.vars.get(FOLLOWED_FILE)
         if path is not None:
             return [line, name, col, PROJECT if self.locator.in_project(path) else LIBRARY]
         return [line, name, col]
@@ -1792,7 +1840,8 @@ class Interpreter(TfCalls, BuiltinCalls):
 
         def run(consumer: State) -> Optional[List[Any]]:
             inner = State(consumer.graph, env, consumer.alive)
-            self.frames.append(self._frame(node, node.lineno, "<genexpr>", node.col_offset))  # its own, as in CPython
+            # its own frame, as in CPython
+            self.frames.append(self._frame(node, env, node.lineno, "<genexpr>", node.col_offset))
             try:
                 result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner)
             finally:
@@ -2160,7 +2209,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
-        frame = self._frame(node, node.lineno, name, 0)
+        frame = self._frame(node, function.env, node.lineno, name, 0)
         self.frames.append(frame)
         self.call_stack.append(function)
         self.local_envs.append(local)
@@ -2400,6 +2449,36 @@ def _copied(value: Any, deep: bool) -> Any:
 
 def _container_snapshot(value: Any) -> Any:
     return list(value.items) if isinstance(value, ListVal) else dict(value.items)
+
+
+def _package_bindings(tree: ast.Module) -> frozenset:
+    """The names a package's __init__ binds other than as its own submodules (`from . import
+    sub` and `import pkg.sub` bind the submodule); "*" when a star import may bind any."""
+    known = getattr(tree, "_scopelint_bindings", None)  # computed once per parsed tree
+    if known is not None:
+        return known
+    names = set()
+    for node in iter_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name == "*":
+                    names.add("*")
+                elif node.level != 1 or node.module is not None or alias.asname not in (None, alias.name):
+                    names.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            names.update(alias.asname for alias in node.names if alias.asname)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+    if "*" in names or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in
+                           ("globals", "setattr", "exec", "eval", "__import__", "vars") for n in iter_nodes(tree)):
+        names.add("*")
+    result = frozenset(names)
+    setattr(tree, "_scopelint_bindings", result)
+    return result
 
 
 def _is_plain_raise(body: Sequence[ast.stmt]) -> bool:

@@ -14,20 +14,11 @@ import functools
 import os
 import re
 import sys
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from scopelint.source import find_module_file
 
 MAX_MODULE_BYTES = 2_000_000  # larger files are not followed (generated code, vendored blobs)
-
-# ids of the function nodes of every followed module's tree (kept alive by the parse cache):
-# frames in them are not the analysed file's, so they are hidden, as TF's own frames are.
-_FOLLOWED_NODES: Dict[int, str] = {}
-
-
-def followed_path(node: ast.AST) -> Optional[str]:
-    """The file of a followed module a function node belongs to, or None."""
-    return _FOLLOWED_NODES.get(id(node))
 
 
 def package_of(path: str) -> Tuple[Optional[str], str]:
@@ -221,7 +212,4 @@ def _parse(path: str, mtime: int, size: int) -> Optional[ast.Module]:
             tree = ast.parse(modern, path)  # a Python 2 module of the project, rewritten line for line
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.GeneratorExp)):
-            _FOLLOWED_NODES[id(node)] = path
     return tree

@@ -1,0 +1,246 @@
+"""Whether an entry point can matter: every variable, error and warning the analysis reports
+comes from TF's scope machinery (a TF name, a modelled library such as tf_slim, a variable or
+scope value). An entry point whose reachable code can reach none of them produces nothing but
+costs its analysis (a pure-Python parser's tests, a tokenizer): it is not analysed.
+
+The test is conservative and cheap. From the entry function, it follows what the code can
+reach: each name it reads is looked up where the function was defined (a global, a closure
+variable, another module's function as followed), and the value found is examined in full:
+functions (their code, in turn), classes and instances (the members whose names the reachable
+code reads as attributes, and every dunder), containers, followed modules (the names read from
+them). Any TF-bound value, any value of a kind it does not know, any import inside a function
+of a module not yet followed, and any package whose body has not run yet make the entry point
+relevant."""
+
+from __future__ import annotations
+
+import ast
+import enum
+import functools
+import os
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from scopelint.analysis import models, tf_api
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
+from scopelint.analysis.interpreter import FlagsVal
+from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property, Super
+from scopelint.analysis.values import (
+    MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    NamedTupleClass, NumpyDtype, OpaqueVal, PartialVal, SourceModuleVal,
+)
+from scopelint.semantics.values import UNKNOWN, Pattern
+from scopelint.tf import registry
+
+_PLAIN = (type(None), bool, int, float, complex, str, bytes, Pattern, enum.Enum, NumpyDtype, ArrayVal, BuiltinFn,
+          NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal)
+# builtins that read an attribute named by their second argument
+_ATTRIBUTE_READERS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
+_ANY_ATTRIBUTE = frozenset({"vars", "dir", "__dict__", "__getattribute__", "globals", "locals"})
+
+
+class Relevant(Exception):
+    """Raised as soon as the reachable code may reach TF's scope machinery."""
+
+
+class _Refs:
+    """What a function's code refers to: the names it reads, the attribute names it reads
+    (None: any, through `getattr(x, name)` and the like), the modules it imports."""
+
+    __slots__ = ("names", "attributes", "imports")
+
+    def __init__(self, node: ast.AST) -> None:
+        names: Set[str] = set()
+        attributes: Optional[Set[str]] = set()
+        imports: List[Tuple[int, str, Tuple[str, ...]]] = []
+        for child in ast.walk(node):
+            kind = type(child)
+            if kind is ast.Name:
+                names.add(child.id)  # type: ignore[attr-defined]
+                if child.id in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
+                    attributes = None
+            elif kind is ast.Attribute:
+                if attributes is not None:
+                    attributes.add(child.attr)  # type: ignore[attr-defined]
+                if child.attr in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
+                    attributes = None
+            elif kind is ast.Call:
+                func = child.func  # type: ignore[attr-defined]
+                if isinstance(func, ast.Name) and func.id in _ATTRIBUTE_READERS and attributes is not None:
+                    key = child.args[1] if len(child.args) > 1 else None  # type: ignore[attr-defined]
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        attributes.add(key.value)
+                    else:
+                        attributes = None
+            elif kind is ast.Import:
+                imports.extend((0, alias.name, ()) for alias in child.names)  # type: ignore[attr-defined]
+            elif kind is ast.ImportFrom:
+                imports.append((child.level, child.module or "",  # type: ignore[attr-defined]
+                                tuple(alias.name for alias in child.names)))  # type: ignore[attr-defined]
+        self.names = frozenset(names)
+        self.attributes = frozenset(attributes) if attributes is not None else None
+        self.imports = tuple(imports)
+
+
+def _refs(node: ast.AST) -> _Refs:
+    refs = getattr(node, "_scopelint_refs", None)  # once per parsed function
+    if refs is None:
+        refs = _Refs(node)
+        setattr(node, "_scopelint_refs", refs)
+    return refs
+
+
+def tf_bound_module(qualname: str) -> bool:
+    """A module value the analysis answers from TF or its models (others are libraries it
+    does not follow: calling them runs none of the program's scope code)."""
+    return qualname.split(".", 1)[0] == "tensorflow" or qualname.startswith(registry.MODEL_ROOTS)
+
+
+class _Query:
+    """One relevance question: the values reached so far, the attribute names read."""
+
+    def __init__(self, interp: Any) -> None:
+        self.interp = interp
+        self.seen: Set[int] = set()
+        self.todo: List[Any] = []
+        self.attributes: Set[str] = set()
+        self.any_attribute = False
+        self.holders: List[Tuple[Any, Dict[str, Any]]] = []  # (owner, its members by name)
+        self.taken: Set[Tuple[int, str]] = set()
+
+    def reaches_tf(self, values: List[Any]) -> bool:
+        self.todo.extend(values)
+        try:
+            while self.todo:
+                while self.todo:
+                    self.value(self.todo.pop())
+                self.members()
+        except Relevant:
+            return True
+        return False
+
+    def members(self) -> None:
+        """The members of classes, instances and modules reached whose names are read."""
+        for owner, members in self.holders:
+            for name, member in list(members.items()):
+                key = (id(owner), name)
+                if key in self.taken:
+                    continue
+                if self.any_attribute or name in self.attributes or (name.startswith("__") and name.endswith("__")):
+                    self.taken.add(key)
+                    self.todo.append(member)
+            if isinstance(owner, SourceModuleVal) and owner.path.endswith("__init__.py"):
+                # `pkg.sub` not imported yet: reading it imports (follows) it
+                if self.any_attribute or any(name not in members and _has_submodule(owner.path, name)
+                                             for name in self.attributes):
+                    raise Relevant()
+
+    def value(self, value: Any) -> None:
+        if value is UNKNOWN or value is MISSING or isinstance(value, _PLAIN):
+            return
+        key = id(value)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if isinstance(value, FunctionVal):
+            self.function(value)
+        elif isinstance(value, (ListVal, tuple, list, set, frozenset)):
+            self.todo.extend(value.items if isinstance(value, ListVal) else value)
+        elif isinstance(value, DictVal):
+            self.todo.extend(value.items.keys())
+            self.todo.extend(value.items.values())
+        elif isinstance(value, ClassVal):
+            # a base the analysis does not know as a class (`tf.test.TestCase`) answers every
+            # name it may define with UNKNOWN (ClassVal.lookup): only known classes run code
+            self.todo.extend(base for base in value.bases if isinstance(base, ClassVal))
+            self.holders.append((value, value.attrs))
+        elif isinstance(value, InstanceVal):
+            self.todo.append(value.cls)
+            self.holders.append((value, value.attrs))
+        elif isinstance(value, BoundMethod):
+            self.todo.extend((value.function, value.receiver))
+        elif isinstance(value, PartialVal):
+            self.todo.append(value.function)
+            self.todo.extend(value.args)
+            self.todo.extend(value.kwargs.values())
+        elif isinstance(value, Property):
+            self.todo.append(value.getter)
+        elif isinstance(value, Super):
+            self.todo.extend((value.cls, value.receiver))
+        elif isinstance(value, GeneratorFactory):
+            self.todo.append(value.function)
+        elif isinstance(value, GeneratorObject):
+            self.todo.append(value.function)
+            self.todo.extend(value.args)
+            self.todo.extend(value.kwargs.values())
+        elif isinstance(value, SourceModuleVal):
+            if id(value) in self.interp.pending_modules:
+                raise Relevant()  # its body runs when a name of it is read
+            self.holders.append((value, value.env.vars))
+        elif isinstance(value, ModuleVal):
+            if tf_bound_module(value.qualname):
+                raise Relevant()
+        elif isinstance(value, OpaqueVal):
+            if not value.inert:
+                raise Relevant()
+        else:
+            raise Relevant()  # TF-bound (an API, a scope, a variable, a template) or unknown
+
+    def function(self, function: FunctionVal) -> None:
+        node = function.node
+        if models.is_model_node(node):
+            raise Relevant()
+        refs = _refs(node)
+        if refs.attributes is None:
+            self.any_attribute = True
+        else:
+            self.attributes.update(refs.attributes)
+        env = function.env
+        for name in refs.names:
+            found = env.lookup(name)
+            if found is not MISSING:
+                self.todo.append(found)
+        self.todo.extend(function.defaults)
+        self.todo.extend(function.kw_defaults)
+        for level, module, names in refs.imports:
+            self.imported(level, module, names, env)
+
+    def imported(self, level: int, module: str, names: Tuple[str, ...], env: Any) -> None:
+        """An import inside a function: harmless when it gives a module already followed (then
+        what it binds is examined), a data library's, or one found not to build graphs."""
+        if level:
+            package = env.globals_env.vars.get("__package__")
+            if not isinstance(package, str) or not package:
+                raise Relevant()
+            parts = package.split(".")
+            if level - 1 >= len(parts):
+                raise Relevant()
+            base = ".".join(parts[: len(parts) - (level - 1)])
+            module = base + "." + module if module else base
+        for qualname in [module] + [module + "." + name for name in names if name != "*"]:
+            if tf_bound_module(qualname):
+                raise Relevant()
+        if tf_api.is_safe_module(module) or module in self.interp.graph_free:
+            return
+        followed = self.interp.imported.get(module)
+        if not isinstance(followed, SourceModuleVal):
+            raise Relevant()  # not followed yet: the call may follow it now
+        self.todo.append(followed)
+        self.attributes.update(names)
+        if "*" in names:
+            self.any_attribute = True
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_submodule(init_path: str, name: str) -> bool:
+    directory = os.path.dirname(init_path)
+    return os.path.isfile(os.path.join(directory, name + ".py")) or \
+        os.path.isfile(os.path.join(directory, name, "__init__.py"))
+
+
+def entry_may_matter(interp: Any, function: FunctionVal, owner: Optional[ClassVal]) -> bool:
+    """Whether analysing `function` as an entry point (a method of `owner`: on an instance
+    built by its __init__) may report anything: False only when it cannot reach TF."""
+    values: List[Any] = [function]
+    if owner is not None:
+        values.append(InstanceVal(owner, attrs_complete=False))
+    return _Query(interp).reaches_tf(values)
