@@ -339,13 +339,10 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
 
 # Where the static inventory differs from TF (the runtime equals TF on all of them): which names
 # are partly unknown, and why.
-ONMT_NOTE = ("static: the names are exact; the shapes and dtypes of the 26 encoder variables are unknown (the "
-             "encoder's input shape is lost before its first layer, through the position encoder, a tf.keras "
-             "Layer subclass called through Keras' __call__ on OpenNMT's TF2 branch; not yet isolated)")
-TFGAN_NOTE = ("static: the first 29 names (gan_model's 28, global_step) are exact; in gan_train_ops, "
-              "`isinstance(generator_optimizer, tf.compat.v1.train.SyncReplicasOptimizer)` (a class not modelled) "
-              "is undecided, so the analysis also predicts dummy_global_step_generator/_discriminator and "
-              "global_step again on some paths, which shifts every later name of the inventory")
+TFGAN_NOTE = ("static: the first 31 names (gan_model's 28, global_step, the generator's beta powers) are exact; "
+              "the Adam slots of the generator's variables are partly unknown (`?Adam?/`): the variables reach "
+              "the optimizer through contrib_utils.create_train_op (variables_to_train, compute_gradients), "
+              "where the analysis loses which variables they are (not yet isolated)")
 
 
 def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
@@ -370,19 +367,14 @@ def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
         own_inits=["tensorflow_gan/python/losses/__init__.py"])
     return [
         {"name": "onmt_transformer_encoder", "project": "OpenNMT-tf", "files": onmt, "mistake": None,
-         "static_note": ONMT_NOTE,
          "main": ONMT_ENCODER_DRIVER.format(extra="", **transformer)},
         {"name": "onmt_encoder_twice", "project": "OpenNMT-tf", "files": onmt,
-         "static_note": ONMT_NOTE + "; with the shapes unknown, the second encode's SL101 is not reported",
          "mistake": "the encoder applied again (for inference) in the same scope without reuse",
          "main": ONMT_ENCODER_DRIVER.format(extra='''with tf.variable_scope("{model}"):
     with tf.variable_scope("encoder"):
         inference = encoder.encode(inputs, sequence_length=length, mode=tf.estimator.ModeKeys.PREDICT)
 '''.format(**transformer), **transformer)},
         {"name": "onmt_rnn_encoder", "project": "OpenNMT-tf", "files": onmt, "mistake": None,
-         "static_note": "static: only encoder/w_embs; the 8 LSTM variables that utils/cell.py's build_cell and "
-                        "tf.nn.bidirectional_dynamic_rnn create inside BidirectionalRNNEncoder.encode are missing "
-                        "(not yet isolated)",
          "main": ONMT_ENCODER_DRIVER.format(extra="", module="rnn_encoder", encoder="BidirectionalRNNEncoder",
                                             model="seq2seq", arguments="num_layers=2, num_units=32")},
         {"name": "nsynth_wavenet", "project": "magenta", "files": nsynth, "mistake": None,
@@ -394,7 +386,9 @@ def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
         {"name": "tfgan_train", "project": "TF-GAN", "files": tfgan, "mistake": None, "static_note": TFGAN_NOTE,
          "main": TFGAN_DRIVER.format(extra="")},
         {"name": "tfgan_reuse_leak", "project": "TF-GAN", "files": tfgan,
-         "static_note": TFGAN_NOTE + "; so the SL102 on global_step is not reported",
+         "static_note": "static: the first 40 names are exact; at gan_train_ops, under the leaked root reuse, the "
+                        "analysis shares global_step on some paths where TF raises SL102 (\"global_step does not "
+                        "exist\"), so the SL102 is not reported (not yet isolated)",
          "mistake": "reuse_variables() at the root, to sample, before the optimizers (DCGAN's leak)",
          "main": TFGAN_DRIVER.format(extra='''tf.get_variable_scope().reuse_variables()
 with tf.variable_scope("Generator"):
