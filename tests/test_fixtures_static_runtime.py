@@ -1,5 +1,5 @@
 """Static equals runtime on every fixture, beyond what the comments say: each variable's
-shape and dtype, and each diagnostic's message. The oracle tier holds the runtime to real TF
+shape and dtype, and each diagnostic's message and chain of frames. The oracle tier holds the runtime to real TF
 on the same fields, so a static-only shape or dtype bug (a model's kernel shape, a shape op)
 fails here even though names and codes agree.
 
@@ -39,4 +39,19 @@ def test_static_equals_runtime_on_fixture(path: Path) -> None:
             differences.append("%s: no static unit" % entry)
             continue
         differences += ["%s: %s" % (entry or "<module>", d) for d in compare_runs(predicted[entry], observed)]
+        chains = [_chains(predicted[entry]), _chains(observed)]
+        if chains[0] != chains[1]:
+            differences.append("%s: error frames: static %s, runtime %s" % (entry or "<module>", *chains))
     assert differences == [], "\n".join(differences)
+
+
+def _chains(unit: Dict[str, Any]) -> List[Any]:
+    """Each error's chain of program frames and the line that raised (the oracle holds the
+    runtime's to TF's traceback)."""
+    return [(d["code"], d.get("raised_line"), [tuple(f) for f in d.get("frames", []) if f[1] not in _INLINED])
+            for d in unit.get("diagnostics", [])]
+
+
+# Comprehension frames exist before Python 3.12 only (PEP 709 inlines them); the analysis,
+# like Python 3.12, has none.
+_INLINED = ("<listcomp>", "<dictcomp>", "<setcomp>")

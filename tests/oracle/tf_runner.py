@@ -30,7 +30,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, ROOT)
 
 from scopelint.semantics.errors import API_SIGNATURE_ERROR  # noqa: E402 - pure Python, no TensorFlow
-from scopelint.semantics.locate import fix_frame  # noqa: E402
 
 UNITS = re.compile(r"^#\s*fixture:\s*units=(\S+)", re.M)
 CODES: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -319,6 +318,17 @@ class Observer:
         return {"file": path, "tensorflow": getattr(v1, "__version__", None), "units": results}
 
 
+def where_to_fix(error_frames: List[Tuple[int, str]], origin: Optional[List[Tuple[int, str]]]) -> Tuple[int, str]:
+    """The expectation's line, from TF's two tracebacks alone (written here, not imported from
+    scopelint, so a mistake in scopelint's own choice shows): the error's program frame where
+    its call path leaves the path that created the variable, or the innermost frame when
+    nothing was created before or the paths never part (the same line running twice)."""
+    for depth, frame in enumerate(error_frames):
+        if origin is None or depth >= len(origin) or tuple(origin[depth]) != tuple(frame):
+            return frame if origin else error_frames[-1]
+    return error_frames[-1]
+
+
 def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Any]:
     """`created`: store key -> frames of the call that created it, in the store that raised."""
     tb = traceback.extract_tb(exc.__traceback__)
@@ -347,7 +357,7 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
     if subject is not None and code != "SL102":
         origin = created.get(subject) or created.get(subject + "/part_0")
         origin = [tuple(f) for f in origin] if origin else None
-    chosen = fix_frame(frames, origin)
+    chosen = where_to_fix(frames, origin)
     summary = in_file[frames.index(chosen)]
     colno = getattr(summary, "colno", None)
     return [{"code": code, "line": chosen[0], "col": colno + 1 if colno is not None else None,
