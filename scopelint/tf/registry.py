@@ -51,9 +51,10 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.keras.layers": (("keras", (
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
-        "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D",
+        "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input",
     )),),
-    "tensorflow.keras": (("keras", ("Sequential",)),),
+    "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
+    "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
     "tensorflow.train": (("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
@@ -65,6 +66,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
+           "tensorflow.keras.models",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):

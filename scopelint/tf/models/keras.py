@@ -8,13 +8,22 @@ layer of the same name, `s_1/d` when variable scope `s` is entered again), and o
 call creates its weights as resource variables there (`dense/kernel`), never through
 get_variable: so it never raises "already exists", and get_variable cannot find its weights.
 
+Functional models: `Input` is a placeholder, each layer call is recorded (which layer made
+which tensor from which), and `Model(inputs, outputs)` calling new inputs replays those calls:
+the layers are built already, so it creates nothing and its outputs take the new batch size.
+
 Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
-training flags, Keras models other than Sequential.
+training flags, compile/fit, subclassed models' weight tracking.
 """
 
 import tensorflow as tf
+from tensorflow.python.autograph.impl import api as autograph
 
 _NAME_UIDS = "__keras_layer_names__"  # a graph collection: Keras keeps its counter per graph
+# Every layer call, as (outputs, layer, inputs, args, kwargs): what a functional Model replays;
+# and every keras.Input's placeholder with its InputLayer.
+_LAYER_CALLS = []
+_INPUT_LAYERS = []
 
 
 def unique_layer_name(base_name):
@@ -99,7 +108,10 @@ class Layer(object):
             if not self.built:
                 self.build(inputs.get_shape())
                 self.built = True
-            return self.call(inputs, *args, **kwargs)
+            # base_layer_v1 runs `call` converted by autograph: what it creates is the caller's line's
+            outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+        _LAYER_CALLS.append((outputs, self, inputs, args, kwargs))
+        return outputs
 
     def apply(self, inputs, *args, **kwargs):
         return self.__call__(inputs, *args, **kwargs)
@@ -323,3 +335,131 @@ class Sequential(Layer):
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             return self.call(inputs)
+
+
+# ---------------------------------------------------------------------------- functional models
+
+
+def Input(shape=None, batch_size=None, name=None, dtype=None, sparse=False, tensor=None, **kwargs):
+    """keras.Input: the placeholder of an InputLayer (which takes `input`, `input_1`... from the
+    layer-name counter)."""
+    layer_name = name if name else unique_layer_name("input")
+    if tensor is None:
+        tensor = tf.placeholder(tf.as_dtype(dtype or tf.float32), [batch_size] + list(shape or []), name=layer_name)
+    _INPUT_LAYERS.append((tensor, InputLayer(layer_name)))
+    return tensor
+
+
+class InputLayer(Layer):
+    """The layer keras.Input makes (named there): no weights, listed first in a model's layers."""
+
+    def __init__(self, name):
+        self._name = name
+        self.trainable = True
+        self.built = True
+        self._trainable_weights = []
+        self._non_trainable_weights = []
+
+
+def _input_layer(tensor):
+    for known, layer in _INPUT_LAYERS:
+        if known is tensor:
+            return layer
+    return None
+
+
+def _made_by(tensor):
+    for outputs, layer, inputs, args, kwargs in _LAYER_CALLS:
+        if outputs is tensor:
+            return layer, inputs, args, kwargs
+    return None
+
+
+def _flat(structure):
+    if isinstance(structure, (list, tuple)):
+        return [item for part in structure for item in _flat(part)]
+    return [structure]
+
+
+class Model(Layer):
+    """keras.Model: functional (`Model(inputs, outputs)`) or subclassed (its own `call`)."""
+
+    def __init__(self, *args, **kwargs):
+        inputs = kwargs.pop("inputs", args[0] if len(args) > 0 else None)
+        outputs = kwargs.pop("outputs", args[1] if len(args) > 1 else None)
+        super(Model, self).__init__(name=kwargs.pop("name", None), **kwargs)
+        self._inputs = inputs
+        self._outputs = outputs
+        self.layers = []
+        if inputs is not None and outputs is not None:
+            self.built = True
+            for tensor in _flat(inputs):
+                input_layer = _input_layer(tensor)
+                if input_layer is not None:
+                    self.layers.append(input_layer)
+            self._calls = self._trace(outputs)
+            for _, layer, _, _, _ in self._calls:
+                if not any(layer is known for known in self.layers):
+                    self.layers.append(layer)
+
+    def _trace(self, outputs):
+        """The layer calls between the model's inputs and outputs, in the order they ran."""
+        found = []
+        pending = list(_flat(outputs))
+        while pending:
+            tensor = pending.pop()
+            if any(tensor is t for t in _flat(self._inputs)) or any(tensor is call[0] for call in found):
+                continue
+            made = _made_by(tensor)
+            if made is None:
+                continue
+            layer, inputs, args, kwargs = made
+            found.append((tensor, layer, inputs, args, kwargs))
+            pending.extend(_flat(inputs))
+        return list(reversed(found))
+
+    @property
+    def trainable_weights(self):
+        if self._outputs is None:
+            return self._trainable_weights
+        return [w for layer in self.layers for w in layer.trainable_weights]
+
+    @property
+    def non_trainable_weights(self):
+        if self._outputs is None:
+            return self._non_trainable_weights
+        return [w for layer in self.layers for w in layer.non_trainable_weights]
+
+    @property
+    def weights(self):
+        return self.trainable_weights + self.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+    variables = weights
+
+    def call(self, inputs, training=None):
+        values = list(zip(_flat(self._inputs), _flat(inputs)))
+
+        def value_of(tensor):
+            for old, new in values:
+                if old is tensor:
+                    return new
+            return tensor
+
+        for tensor, layer, layer_inputs, args, kwargs in self._calls:
+            if isinstance(layer_inputs, (list, tuple)):
+                replayed = [value_of(t) for t in layer_inputs]
+            else:
+                replayed = value_of(layer_inputs)
+            values.append((tensor, layer.call(replayed, *args, **kwargs)))
+        if isinstance(self._outputs, (list, tuple)):
+            return [value_of(t) for t in self._outputs]
+        return value_of(self._outputs)
+
+    def __call__(self, inputs, *args, **kwargs):
+        with tf.name_scope(self._name):
+            return autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+
+    def summary(self, *args, **kwargs):
+        return None
