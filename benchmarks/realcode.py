@@ -8,9 +8,9 @@
    (unchanged, or functions cut verbatim from them) and a driver that runs them as the project
    does, about half with the mistake their users reported: stable-baselines' actor-critic (built a
    third time without reuse), dopamine's DQN (templates, slim, RMSProp), BERT's classifier with its
-   own optimizer, GPT-2 trained, sampled with AUTO_REUSE and built again, tf-slim's nets (vgg_16,
+   own optimizer (and BertModel(scope="bert") built again for evaluation), GPT-2 trained, sampled with AUTO_REUSE and built again, tf-slim's nets (vgg_16,
    resnet_v1_50, resnet_v2_50, inception_v3, and vgg_16 built twice), OpenNMT-tf's self-attention
-   and bidirectional RNN encoders (and the encoder applied again without reuse), magenta's NSynth
+   and bidirectional RNN encoders (and each applied again without reuse), magenta's NSynth
    WaveNet autoencoder and fast-generation graph (and load_nsynth twice in one graph), TF-GAN's
    gan_model and gan_train_ops (and a root reuse_variables() leaking into them). The last three
    keep their package trees (package_tree), imported by the driver as the project's scripts do.
@@ -320,6 +320,11 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
          "main": BERT_DRIVER.replace("{extra}", "eval_model = modeling.BertModel(config=config, is_training=False, "
                                                 "input_ids=input_ids)\n"),
          "mistake": None},  # a second BertModel is `bert_1`: default_name, no error (a common surprise)
+        {"name": "bert_scope_twice", "project": "bert", "files": {"modeling.py": bert, "optimization.py": bert},
+         "main": BERT_DRIVER.replace("{extra}", "eval_model = modeling.BertModel(config=config, is_training=False, "
+                                                "input_ids=input_ids, scope=\"bert\")\n").replace(
+             "input_mask=input_mask)", "input_mask=input_mask, scope=\"bert\")", 1),
+         "mistake": "BertModel(config, scope=\"bert\") built again for evaluation without reuse"},
         {"name": "gpt2_train_sample", "project": "gpt-2", "files": {"model.py": gpt2}, "main": GPT2_DRIVER,
          "mistake": "the model built again without reuse"},
     ]
@@ -377,6 +382,13 @@ def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
         {"name": "onmt_rnn_encoder", "project": "OpenNMT-tf", "files": onmt, "mistake": None,
          "main": ONMT_ENCODER_DRIVER.format(extra="", module="rnn_encoder", encoder="BidirectionalRNNEncoder",
                                             model="seq2seq", arguments="num_layers=2, num_units=32")},
+        {"name": "onmt_rnn_encoder_twice", "project": "OpenNMT-tf", "files": onmt,
+         "mistake": "the RNN encoder applied again (for inference) in the same scope without reuse",
+         "main": ONMT_ENCODER_DRIVER.format(extra='''with tf.variable_scope("seq2seq"):
+    with tf.variable_scope("encoder"):
+        inference = encoder.encode(inputs, sequence_length=length, mode=tf.estimator.ModeKeys.PREDICT)
+''', module="rnn_encoder", encoder="BidirectionalRNNEncoder", model="seq2seq",
+                                            arguments="num_layers=2, num_units=32")},
         {"name": "nsynth_wavenet", "project": "magenta", "files": nsynth, "mistake": None,
          "main": NSYNTH_DRIVER.format(extra="with tf.Graph().as_default():  # as fastgen.synthesize does\n"
                                             "    fast = fastgen.load_fastgen_nsynth(batch_size=1)\n")},
