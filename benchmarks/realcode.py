@@ -8,7 +8,8 @@
    (unchanged, or functions cut verbatim from them) and a driver that runs them as the project
    does, about half with the mistake their users reported: stable-baselines' actor-critic (built a
    third time without reuse), dopamine's DQN (templates, slim, RMSProp), BERT's classifier with its
-   own optimizer (and BertModel(scope="bert") built again for evaluation), GPT-2 trained, sampled with AUTO_REUSE and built again, tf-slim's nets (vgg_16,
+   own optimizer (and BertModel(scope="bert") built again for evaluation), GPT-2 trained, sampled
+   with AUTO_REUSE and built again, tf-slim's nets (vgg_16,
    resnet_v1_50, resnet_v2_50, inception_v3, and vgg_16 built twice), OpenNMT-tf's self-attention
    and bidirectional RNN encoders (and each applied again without reuse), magenta's NSynth
    WaveNet autoencoder and fast-generation graph (and load_nsynth twice in one graph), TF-GAN's
