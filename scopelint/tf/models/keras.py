@@ -12,6 +12,8 @@ Functional models: `Input` is a placeholder, each layer call is recorded (which 
 which tensor from which), and `Model(inputs, outputs)` calling new inputs replays those calls:
 the layers are built already, so it creates nothing and its outputs take the new batch size.
 
+Recurrent layers (LSTM, GRU, SimpleRNN) make their cell's weights under the cell's fixed name.
+
 Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
 training flags, compile/fit, subclassed models' weight tracking.
 """
@@ -335,6 +337,61 @@ class Sequential(Layer):
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             return self.call(inputs)
+
+
+# ---------------------------------------------------------------------------- recurrent layers
+
+
+class _RNN(Layer):
+    """keras.layers.LSTM / GRU / SimpleRNN (v1 graph mode): the cell's weights are made in the
+    layer's name scope under the cell's own fixed name (`lstm_1/lstm_cell/kernel`)."""
+
+    cell_name = "simple_rnn_cell"
+    gates = 1
+    states = 1
+
+    def __init__(self, units, activation="tanh", use_bias=True, return_sequences=False, return_state=False,
+                 go_backwards=False, stateful=False, unroll=False, **kwargs):
+        for key in [k for k in kwargs if k not in ("trainable", "name", "dtype")]:
+            kwargs.pop(key)  # initializers, regularizers, dropout...: they name nothing
+        super(_RNN, self).__init__(**kwargs)
+        self.units = units
+        self.use_bias = use_bias
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+
+    def build(self, input_shape):
+        input_dim = input_shape.as_list()[-1]
+        width = self.gates * self.units
+        with tf.name_scope(self.cell_name):
+            self.kernel = self.add_weight("kernel", [input_dim, width])
+            self.recurrent_kernel = self.add_weight("recurrent_kernel", [self.units, width])
+            if self.use_bias:
+                self.bias = self.add_weight("bias", [width])
+        self.built = True
+
+    def call(self, inputs, mask=None, training=None, initial_state=None):
+        sequence = tf.einsum("btd,du->btu", inputs, self.kernel[:, :self.units])
+        last = sequence[:, -1, :]
+        outputs = sequence if self.return_sequences else last
+        if self.return_state:
+            return [outputs] + [last] * self.states
+        return outputs
+
+
+class LSTM(_RNN):
+    cell_name = "lstm_cell"
+    gates = 4
+    states = 2
+
+
+class GRU(_RNN):
+    cell_name = "gru_cell"
+    gates = 3
+
+
+class SimpleRNN(_RNN):
+    pass
 
 
 # ---------------------------------------------------------------------------- functional models
