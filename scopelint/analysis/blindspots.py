@@ -74,10 +74,6 @@ def _owner(label: str) -> str:
     return owner
 
 
-def is_unknown_callee(callee: Any) -> bool:
-    return callee is UNKNOWN
-
-
 def _callee_text(node: Optional[ast.Call]) -> str:
     return "a call" if node is None else "`%s()`" % _shortened(node.func)
 

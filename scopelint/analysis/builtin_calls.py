@@ -519,18 +519,11 @@ def _unmodelled_optimizer_class(qualname: str) -> bool:
     return short.endswith("Optimizer") and registry.lookup(tf_api.canonical(qualname)) is None
 
 
-def _namedtuple_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
-    """The fields of the namedtuple a class of the program's derives from (None: none, or unknown)."""
-    from scopelint.analysis.values import NamedTupleClass
+def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
+    from scopelint.analysis.values import namedtuple_ancestor
 
-    for base in cls.bases:
-        if isinstance(base, NamedTupleClass):
-            return base.fields
-        if isinstance(base, ClassVal):
-            found = _namedtuple_fields(base)
-            if found is not None:
-                return found
-    return None
+    ancestor = namedtuple_ancestor(cls)
+    return ancestor.fields if ancestor is not None else None
 
 
 def _plain_class(cls: ClassVal) -> bool:
@@ -551,7 +544,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
             if isinstance(option, ClassVal) and isinstance(value, InstanceVal):
                 answers.append(_subclass_of(value.cls, option))
             elif isinstance(option, ClassVal) and isinstance(value, ListVal) and value.fields is not None and \
-                    _namedtuple_fields(option) not in (None, value.fields):
+                    _ancestor_fields(option) not in (None, value.fields):
                 answers.append(False)  # a namedtuple of other fields (a GANModel is no CycleGANModel)
             elif isinstance(option, ClassVal) and _plain_class(option) and (
                     is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor))):

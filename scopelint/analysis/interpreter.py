@@ -31,7 +31,7 @@ from scopelint.analysis.markers import (
     may_touch_graph, render_text,
 )
 from scopelint.analysis.values import (
-    CreatorScopeCM, NamedTupleClass, SourceModuleVal,
+    CreatorScopeCM, NamedTupleClass, SourceModuleVal, namedtuple_ancestor,
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
     IteratorVal, LazyGen,
     ListVal, ModuleVal, NameScopeCM, OpaqueVal, PartialVal, PyCallable, ScopeCM, ScopeVal, VarVal,
@@ -1989,7 +1989,7 @@ class Interpreter(TfCalls, BuiltinCalls):
             return
         message = blindspots.describe(node, callee, "" if direct else " (in code this line calls)")
         # One note a line for what is not followed inside it, or for values lost on it (`x.a().b()`).
-        key = (line, message if direct and not blindspots.is_unknown_callee(callee) else "")
+        key = (line, message if direct and callee is not UNKNOWN else "")
         if key not in self.blindspots:
             col = node.col_offset + 1 if direct and node is not None else self._col_of(visible[-1])
             self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)
@@ -2281,7 +2281,7 @@ class Interpreter(TfCalls, BuiltinCalls):
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                     node: Optional[ast.AST]) -> Any:
-        record = _namedtuple_base(cls)
+        record = namedtuple_ancestor(cls, constructed=True)
         if record is not None:
             return record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
         instance = InstanceVal(cls)
@@ -2505,20 +2505,6 @@ def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
     defaults = kwargs.get("defaults")
     default_items = tuple(defaults.items) if isinstance(defaults, ListVal) else ()
     return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
-
-
-def _namedtuple_base(cls: ClassVal) -> Optional[NamedTupleClass]:
-    """The namedtuple a class derives from, when nothing between overrides construction."""
-    if "__new__" in cls.attrs or "__init__" in cls.attrs:
-        return None
-    for base in cls.bases:
-        if isinstance(base, NamedTupleClass):
-            return base
-        if isinstance(base, ClassVal):
-            found = _namedtuple_base(base)
-            if found is not None:
-                return found
-    return None
 
 
 def _variable_name(name: Any, op: bool) -> Any:

@@ -53,6 +53,22 @@ class NamedTupleClass:
         return ListVal(items, is_tuple=True, fields=self.fields)
 
 
+def namedtuple_ancestor(cls: "ClassVal", constructed: bool = False) -> Optional[NamedTupleClass]:
+    """The namedtuple a class of the program's derives from (`class GANModel(namedtuple(...))`).
+    `constructed`: only when nothing between overrides construction (`__new__`/`__init__`), so
+    that calling the class makes that namedtuple's tuple."""
+    if constructed and ("__new__" in cls.attrs or "__init__" in cls.attrs):
+        return None
+    for base in cls.bases:
+        if isinstance(base, NamedTupleClass):
+            return base
+        if isinstance(base, ClassVal):
+            found = namedtuple_ancestor(base, constructed)
+            if found is not None:
+                return found
+    return None
+
+
 @dataclass(eq=False)
 class DictVal:
     items: Dict[Any, Any]  # concrete keys only

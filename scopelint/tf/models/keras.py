@@ -487,13 +487,9 @@ class Model(Layer):
             return self._non_trainable_weights
         return [w for layer in self.layers for w in layer.non_trainable_weights]
 
-    @property
-    def weights(self):
-        return self.trainable_weights + self.non_trainable_weights
-
+    # Layer's `weights` and `variables` read these through self; its aliases of them do not.
     trainable_variables = trainable_weights
     non_trainable_variables = non_trainable_weights
-    variables = weights
 
     def call(self, inputs, training=None):
         values = list(zip(_flat(self._inputs), _flat(inputs)))
