@@ -1,5 +1,6 @@
-"""Small values the interpreter's parts share: markers for properties, super(), graphs and
-generator-based context managers, and the test for "may this object build graph pieces"."""
+"""Small values the interpreter's parts share: markers for properties, super(), graphs, the
+flags of tf.app.flags and generator-based context managers, and the test for "may this object
+build graph pieces"."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ class Super:
     def __init__(self, cls: ClassVal, receiver: Any) -> None:
         self.cls = cls
         self.receiver = receiver
+
+
+class FlagsVal:
+    """tf.app.flags.FLAGS (or absl's): attributes are the defaults DEFINE_* registered."""
 
 
 class GraphVal:

@@ -25,7 +25,7 @@ from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
 
 if TYPE_CHECKING:
-    from scopelint.analysis.interpreter import State
+    from scopelint.analysis.analysis_state import State
 
 
 # autograph.tf_convert, an intrinsic of the models (map_fn calls its function through it).

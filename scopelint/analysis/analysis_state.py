@@ -1,0 +1,236 @@
+"""The abstract interpreter's shared state, in one place: what every part of it (statements,
+expressions, calls, control flow, imports) may read and change while one module is analysed,
+and the per-path and per-construct records they pass around (State, CallContext, TryContext,
+LoopContext), the work Budget and the Findings."""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from scopelint.analysis import blindspots, loader
+from scopelint.analysis.fix_sites import FixSite, ScopeSites
+from scopelint.analysis.values import Env, FunctionVal, MISSING, OpaqueVal, VarVal
+from scopelint.runtime import context as runtime_context
+from scopelint.runtime.variables import PartitionedVariable
+from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
+from scopelint.semantics.locate import Frame
+
+
+@dataclass
+class Budget:
+    """Work limits for one module: running out makes results UNKNOWN, never an error."""
+
+    steps: float = 400_000
+    exhausted: bool = False
+    stopped_at: int = 0  # the program line being analysed when the budget ran out (0: unknown)
+
+    def spend(self, amount: float = 1) -> bool:
+        self.steps -= amount
+        if self.steps <= 0:
+            self.exhausted = True
+        return not self.exhausted
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A diagnostic the interpreter is certain of (or a warning), before rendering."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    frames: Tuple[Frame, ...]
+    site: Optional[FixSite] = None  # where its fix would edit the analysed file (scopelint/fix)
+
+
+class _Stop(Exception):
+    """Internal: the current path ends (an error was raised on it)."""
+
+
+@dataclass
+class State:
+    """One path through the program: its graph, the current function's bindings, liveness."""
+
+    graph: GraphState
+    env: Env
+    alive: bool = True
+    escaped: bool = False  # it left by return/break/continue (not by raising)
+
+    def fork(self, certain: bool = True) -> "State":
+        graph = self.graph.fork()
+        if not certain:
+            graph.path_certain = False
+        return State(graph, self.env.copy_chain(), self.alive)
+
+
+@dataclass
+class CallContext:
+    returns: List[Tuple[Any, State]] = field(default_factory=list)
+    function: Optional[FunctionVal] = None
+    cleanups_base: int = 0
+    yield_hook: Optional[Callable[[Any, State], None]] = None
+    yield_collector: Optional[Callable[[Any, State], None]] = None  # every yield of a generator
+
+
+@dataclass
+class TryContext:
+    """A `try` with handlers being executed: where its body raised, as the handlers see it."""
+
+    catches_scope_errors: bool  # a handler catches ValueError/TypeError (or may: unknown types)
+    cleanups_base: int
+    scope: Any  # the variable scope and name scope the try runs in: where its handlers start
+    name_stack: Any
+    raised: List[GraphState] = field(default_factory=list)  # unwound to the try's level
+    raised_certainly: bool = False  # one of those raises is reached on every path to the try
+    reports_errors: bool = False  # a thread's boundary: what it catches still happened (and is reported)
+
+
+@dataclass
+class LoopContext:
+    breaks: List[State] = field(default_factory=list)
+    continues: List[State] = field(default_factory=list)
+    cleanups_base: int = 0
+    frame_depth: int = 0
+
+
+class AnalysisState:
+    """The fields of one module's analysis, shared by the Interpreter's parts (each a mixin of
+    this class): its input, its results, the dynamic stacks of calls, loops, `try`s and `with`
+    exits, the graphs, the modules followed and TF's models loaded. Only `__init__` creates fields."""
+
+    # What is analysed, and how
+    tree: ast.Module  # the analysed module
+    path: str  # its path as given, and absolute
+    abspath: str
+    python2: bool  # Python 2 source (rewritten by scopelint.py2): `/` floors ints, xrange
+    strict: bool  # tests: unknown syntax raises instead of being havocked
+    follow_imports: bool  # False: imported modules are unknown libraries (faster, fewer findings)
+    locator: loader.Locator  # finds the modules it imports (the project's, installed ones)
+
+    # Work
+    budget: Budget  # the file's steps (a call into an installed package swaps in its own, see _bounded)
+    model_budget: Optional[Budget]  # the file's budget, while in a package's own
+    incomplete: bool  # some work was cut short by a budget: results may miss variables
+
+    # Results
+    findings: List[Finding]  # certain errors
+    warnings: List[Finding]
+    blindspots: Dict[Tuple[int, str], blindspots.Blindspot]  # --explain: the calls not followed, by (line, message)
+    may_raise: int  # counts the points where the analysis cannot rule out an exception
+    scope_sites: ScopeSites  # where the fix of a scope error would edit the file
+    read_files: set  # files of the modules imported: what the results depend on
+
+    # The dynamic context of the code being interpreted (stacks pushed and popped as it runs)
+    frames: List[List[Any]]  # [line, function, col(, hidden mark)]: the traceback so far
+    frame_limits: List[int]  # autograph-converted functions report at the call line
+    call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
+    called: set  # id()s of the function nodes interpreted at least once (the others become entry points)
+    calls: List[CallContext]  # one per function call being interpreted: its returns
+    call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
+    loops: List[LoopContext]  # breaks and continues of the loops being run
+    tries: List[TryContext]  # dynamic: a callee's raise reaches the caller's handler
+    cleanups: List[Callable[[State], None]]  # exits of the `with` blocks open, innermost last
+    local_envs: List[Env]  # the bindings of the functions being interpreted
+    second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
+    _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
+    _active_state: Any  # the path a TF API call runs on (set by TfCalls)
+
+    # Graphs
+    graph_states: Dict[object, Optional[GraphState]]  # tf.Graphs not the default now
+    runtime_graph: runtime_context.Graph  # the runtime's graph, for the shape functions it runs
+
+    # Modules
+    module_env: Env  # the analysed module's globals
+    flags: Dict[str, Any]  # tf.app.flags defaults: the module runs as `python FILE`
+    model_envs: Dict[str, Env]  # TF's models (scopelint.tf), loaded when first named
+    model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
+    imported: Dict[str, Any]  # modules followed as source, by qualified name
+    pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
+    graph_free: set  # modules found but not followed: they never name TensorFlow
+
+    def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False,
+                 python2: bool = False) -> None:
+        self.tree = tree
+        self.python2 = python2  # Python 2 source (rewritten by scopelint.py2): `/` floors ints, xrange
+        self.path = path
+        self.budget = budget or Budget()
+        self.strict = strict  # tests: unknown syntax raises instead of being havocked
+        self.frames: List[List[Any]] = []
+        self.findings: List[Finding] = []
+        self.warnings: List[Finding] = []
+        self.called: set = set()
+        self.call_stack: List[FunctionVal] = []
+        self.calls: List[CallContext] = []
+        self.loops: List[LoopContext] = []
+        self.tries: List[TryContext] = []  # dynamic: a callee's raise reaches the caller's handler
+        self.graph_states: Dict[object, Optional[GraphState]] = {}  # tf.Graphs not the default now
+        self.may_raise = 0  # counts the points where the analysis cannot rule out an exception
+        self._unwinding = False
+        self.cleanups: List[Callable[[State], None]] = []
+        self.second_iteration = 0
+        self.local_envs: List[Env] = []
+        self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
+        # --explain: the calls not followed, by (line, message); the call being evaluated
+        self.blindspots: Dict[Tuple[int, str], blindspots.Blindspot] = {}
+        self.call_context: List[Tuple[ast.Call, Any, int]] = []
+        self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
+        self.module_env = Env()
+        self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
+        self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
+        self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
+        self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
+        self.read_files: set = set()  # files of the modules imported: what the results depend on
+        self.follow_imports = True  # False: imported modules are unknown libraries (faster, fewer findings)
+        self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
+        self.abspath = os.path.abspath(path)
+        self.locator = loader.Locator(path)
+        self.module_env.vars["__package__"] = self.locator.main_package
+        self.module_env.vars["__name__"] = "__main__"
+        self.module_env.vars["__file__"] = path
+        self.runtime_graph = runtime_context.Graph()
+        self.scope_sites = ScopeSites()
+        self.incomplete = False
+
+    def graph_state_of(self, graph_id: object, outer: GraphState) -> GraphState:
+        """The state to continue a graph in when it becomes the default again."""
+        known = self.graph_states.get(graph_id, MISSING)
+        if isinstance(known, GraphState):
+            state = known.fork()
+        else:
+            state = self.new_graph()
+            state.graph_id = graph_id
+            state.havoc = known is None  # left on a path the analysis could not decide
+        state.events, state.path_certain, state.muted = outer.events, outer.path_certain, outer.muted
+        return state
+
+    def new_graph(self) -> GraphState:
+        graph = GraphState(events=[], frames=self._frames_tuple, wrap=lambda record: _wrap(record),
+                           on_uncertainty=self._note_may_raise, on_havoc=self._note_havoc)
+        return graph
+
+    def _note_may_raise(self) -> None:
+        self.may_raise += 1
+
+    def _frames_tuple(self) -> Tuple[Frame, ...]:
+        frames = self.frames[: self.frame_limits[-1]] if self.frame_limits else self.frames
+        return tuple((int(f[0]), str(f[1])) for f in frames if len(f) < 4)  # 4 items: a model's, hidden
+
+    def _col_of(self, frame: Frame) -> int:
+        for entry in self.frames:
+            if entry[0] == frame[0] and entry[1] == frame[1]:
+                return int(entry[2]) + 1
+        return 1
+
+
+def _wrap(record: Any) -> Any:
+    if isinstance(record, StoredVariable):
+        return VarVal(record)
+    if isinstance(record, StoredPartitioned):
+        # The runtime's object, over the analysis's parts: its attributes and methods are TF's
+        # (`name`, `get_shape()`, iteration, `_concat()`), described once, in runtime/variables.py.
+        return PartitionedVariable(record, [VarVal(part) for part in record.parts])
+    return OpaqueVal("partitioned", inert=True)

@@ -1,0 +1,243 @@
+"""Attribute access and subscripts: attributes of instances, classes, variables, tensors, scopes and
+other values (with method binding), and indexing and slicing of known containers."""
+
+from __future__ import annotations
+
+import ast
+import enum
+import operator
+import re
+from typing import Any
+
+from scopelint.analysis import tf_api
+from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
+from scopelint.analysis.expressions import _visible
+from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
+from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
+from scopelint.analysis.threads import ThreadMethod, ThreadVal
+from scopelint.analysis.values import (
+    ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
+    ListVal, MISSING, ModuleVal, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+)
+from scopelint.runtime.tensors import Op, Tensor
+from scopelint.runtime.variables import PartitionedVariable
+from scopelint.semantics.dtypes import DType
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import Pattern, UNKNOWN
+
+
+class Attributes(AnalysisState):
+    """Mixin of the Interpreter: `x.name` and `x[key]`."""
+
+    def eval_Attribute(self, node: ast.Attribute, st: State) -> Any:
+        return self.get_attribute(self.eval(node.value, st), node.attr, st)
+
+    def get_attribute(self, obj: Any, name: str, st: State) -> Any:
+        if isinstance(obj, ModuleVal):
+            if tf_api.tf_missing(obj.qualname, name):
+                self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
+                return UNKNOWN
+            since_read = self.imported.get(obj.qualname)
+            if isinstance(since_read, SourceModuleVal):
+                return self.get_attribute(since_read, name, st)  # a plain module read since (_graph_free_attribute)
+            if obj.qualname in self.graph_free:
+                # A package not followed because its __init__ builds nothing: `from pkg import sub`
+                # and `pkg.sub` are its submodule, which may build (an empty __init__.py).
+                submodule = self.import_module(obj.qualname + "." + name, st)
+                if isinstance(submodule, SourceModuleVal) or submodule.qualname in self.graph_free:
+                    return submodule
+            return self.module_attribute(obj, name, st)
+        if isinstance(obj, SourceModuleVal):
+            if id(obj) in self.pending_modules:
+                self._force(obj, st)
+            found = obj.env.vars.get(name, MISSING)
+            if found is not MISSING:
+                return _visible(found)
+            submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
+            return submodule if isinstance(submodule, SourceModuleVal) else UNKNOWN
+        if isinstance(obj, InstanceVal):
+            if name in obj.attrs:
+                return _visible(obj.attrs[name])
+            found = obj.cls.lookup(name)
+            if found is MISSING:
+                if name == "__class__":
+                    return obj.cls
+                return UNKNOWN
+            return self.bind(found, obj, st)
+        if isinstance(obj, ClassVal):
+            found = obj.lookup(name)
+            if found is MISSING:
+                return obj.name if name in ("__name__", "__qualname__") else UNKNOWN
+            if isinstance(found, FunctionVal) and getattr(found, "_kind", None) == "classmethod":
+                return BoundMethod(found, obj)
+            return found
+        if isinstance(obj, Super):
+            for base in obj.cls.bases:
+                if isinstance(base, ClassVal):
+                    found = base.lookup(name)
+                    if found is not MISSING:
+                        return self.bind(found, obj.receiver, st)
+                else:
+                    return UNKNOWN
+            if name == "__init__":
+                return BuiltinFn("object.__init__")
+            return UNKNOWN
+        if isinstance(obj, ScopeVal):
+            return self.scope_attribute(obj, name, st)
+        if isinstance(obj, FlagsVal):
+            return self.flags.get(name, UNKNOWN)
+        if isinstance(obj, ArgParserVal):
+            return parser_attribute(obj, name)
+        if isinstance(obj, _ExitStack):
+            return _ExitStackMethod(obj, name)
+        if isinstance(obj, ThreadVal):
+            return ThreadMethod(obj, name)
+        if isinstance(obj, (ScopeCM, NameScopeCM, CreatorScopeCM)) and name in ("__enter__", "__exit__"):
+            return _ManualEntry(obj, name)
+        if isinstance(obj, NamespaceVal):
+            if name == "__dict__":
+                obj.escaped = True
+                return UNKNOWN
+            return obj.read(name)
+        if isinstance(obj, FunctionVal):
+            if name in ("__name__", "__qualname__"):
+                return obj.name
+            return UNKNOWN
+        if isinstance(obj, ApiFn):
+            return self.module_attribute(ModuleVal(obj.qualname), name)
+        if isinstance(obj, GraphVal):
+            return GraphMethod(obj, name)
+        if isinstance(obj, Op) and name in ("name", "type"):
+            return getattr(obj, name)
+        if isinstance(obj, PartitionedVariable):
+            found = getattr(obj, name, MISSING)
+            if found is MISSING:
+                return OpaqueVal("partitioned." + name, inert=True)  # TF has none (`.op`): not followed
+            return ListVal(list(found)) if isinstance(found, list) else found
+        if obj is PartitionedVariable and name in ("__name__", "__qualname__"):
+            return "PartitionedVariable"  # `type(v).__name__`, as TF's class is named
+        if isinstance(obj, re.Match):
+            return getattr(obj, name, UNKNOWN)
+        if isinstance(obj, enum.Enum) and name in ("name", "value"):
+            return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
+        if isinstance(obj, DType) and name in ("min", "max"):
+            try:
+                return getattr(obj, name).item()  # `tf.float32.min`: numpy's scalar, as a number
+            except TypeError:
+                return UNKNOWN
+        if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
+            if isinstance(obj, str) and name in ("format", "join"):
+                return _StrMethod(obj, name)
+            if isinstance(obj, Tensor) and not isinstance(obj, VarVal) and name in ("name",):
+                return Pattern.of(None)
+            if isinstance(obj, VarVal) and name in ("name", "op"):
+                return _variable_name(obj.record.name, name == "op")
+            try:
+                found = getattr(obj, name)
+                if isinstance(found, (list, tuple)):  # `shape.dims`: the analysis's own list
+                    return ListVal(list(found), is_tuple=isinstance(found, tuple))
+                return found
+            except Exception:
+                # A tensor's or variable's own methods (`w.assign(...)`) build ops, never scopes.
+                return OpaqueVal("tensor." + name, inert=True) if isinstance(obj, Tensor) else UNKNOWN
+        if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
+            return _StrMethod(obj, name)
+        if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
+            name = name[4:]  # Python 2's iterators: the same items
+        if isinstance(obj, ListVal) and obj.fields is not None:
+            if name in obj.fields:
+                return _visible(obj.items[obj.fields.index(name)])
+            if name == "_fields":
+                return ListVal(list(obj.fields), is_tuple=True)
+        if isinstance(obj, (DictVal, ListVal)):
+            return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
+        if isinstance(obj, OpaqueVal):
+            return OpaqueVal(obj.label + "." + name, obj.inert)
+        if isinstance(obj, ArrayVal):
+            if name == "shape":
+                return ListVal(list(obj.shape), True)
+            if name == "astype":
+                return _ContainerMethod(obj, name)
+            if name == "T":
+                return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
+            return OpaqueVal("ndarray." + name, inert=True)
+        return UNKNOWN
+
+    def bind(self, found: Any, receiver: Any, st: State) -> Any:
+        if isinstance(found, FunctionVal):
+            kind = getattr(found, "_kind", None)
+            if kind == "staticmethod":
+                return found
+            if kind == "classmethod":
+                return BoundMethod(found, receiver.cls if isinstance(receiver, InstanceVal) else receiver)
+            return BoundMethod(found, receiver)
+        if isinstance(found, Property):
+            return self.call(found.getter, [receiver], {}, st, None)
+        return found
+
+    def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:
+        scope = scope_val.scope
+        if name == "name":
+            return scope.name
+        if name == "original_name_scope":
+            return scope.original_name_scope
+        if name == "reuse":
+            return st.graph.reuse_of(scope)
+        if name in ("reuse_variables", "set_initializer", "set_dtype", "set_partitioner", "set_custom_getter",
+                    "set_regularizer", "set_caching_device", "set_use_resource", "global_variables",
+                    "trainable_variables", "local_variables", "get_collection"):
+            return _ScopeMethod(scope, name)
+        if name in ("dtype", "initializer", "partitioner", "custom_getter", "regularizer"):
+            return getattr(scope, name)
+        return UNKNOWN
+
+    def eval_Subscript(self, node: ast.Subscript, st: State) -> Any:
+        obj = self.eval(node.value, st)
+        key = self.eval(node.slice, st)
+        return self.subscript(obj, key, st)
+
+    def subscript(self, obj: Any, key: Any, st: State) -> Any:
+        if isinstance(obj, ListVal):
+            if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
+                return _visible(obj.items[key])
+            if isinstance(key, slice):
+                return ListVal(obj.items[key], obj.is_tuple)
+            return UNKNOWN
+        if isinstance(obj, DictVal):
+            if is_concrete(key) and key in obj.items:
+                return _visible(obj.items[key])
+            return UNKNOWN
+        if isinstance(obj, ArrayVal):
+            from scopelint.runtime.tensors import slice_shape
+
+            real_key = self.to_python(key)
+            try:
+                sliced = slice_shape(TensorShape(list(obj.shape)), real_key) if real_key is not MISSING else None
+            except Exception:  # noqa: BLE001 - an index numpy would refuse: unknown here
+                sliced = None
+            dims = sliced.dims_tuple if sliced is not None else None
+            if dims is None or any(d is None for d in dims):
+                return UNKNOWN
+            return ArrayVal(tuple(dims), obj.dtype)
+        if isinstance(obj, (str, TensorShape)) or isinstance(obj, Tensor):
+            if self.to_python(key) is MISSING:
+                return UNKNOWN
+            return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
+        if isinstance(obj, InstanceVal) and isinstance(obj.cls.lookup("__getitem__"), FunctionVal):
+            return self.call(self.bind(obj.cls.lookup("__getitem__"), obj, st), [key], {}, st, None)
+        return UNKNOWN
+
+
+def _variable_name(name: Any, op: bool) -> Any:
+    """A variable's `name` (`a/w:0`), or its `op` whose name is `a/w`, partly unknown or not."""
+    if not isinstance(name, (str, Pattern)):
+        name = Pattern.of(None)
+    if not op:
+        return name
+    if isinstance(name, str):
+        return Op(name[:-2] if name.endswith(":0") else name, "VariableV2")
+    last = name.parts[-1]
+    stem = name.parts[:-1] + ((last[:-2],) if isinstance(last, str) and last.endswith(":0") else (last, None))
+    return Op(Pattern.of(*stem), "VariableV2")  # type: ignore[arg-type]

@@ -1,0 +1,447 @@
+"""Calls: evaluating a call's arguments, dispatching on the callee (the program's functions and
+classes, TF's API, builtins, libraries), binding arguments to parameters, interpreting a function's
+body in a new frame, and instantiating classes."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any, Callable, Dict, List, Optional
+
+from scopelint.analysis import models, tf_api
+from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
+from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod, numpy_array, PURE_NUMERIC
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
+from scopelint.analysis.control_flow import _may_catch_scope_errors
+from scopelint.analysis.expressions import _visible
+from scopelint.analysis.markers import GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, may_touch_graph
+from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
+from scopelint.analysis.tf_calls import unexpected_keyword
+from scopelint.analysis.threads import make_thread, ThreadMethod
+from scopelint.analysis.values import (
+    ApiFn, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
+    PyCallable, ScopeCM, SourceModuleVal, VarVal,
+)
+from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.variables import PartitionedVariable
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import UNKNOWN
+
+
+MAX_CALL_DEPTH = 24
+MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
+MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
+# Calls that the analysis follows (an argparse namespace given to them stays known), and
+# builtins that only read their arguments.
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn)
+_NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
+                                "bool", "format"})
+# Libraries that look at the program's objects without calling them or changing them.
+_INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
+_REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
+_CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
+                                 "clear", "sort", "reverse"})
+
+
+class Calls(AnalysisState):
+    """Mixin of the Interpreter: calls and the frames they push."""
+
+    def eval_Call(self, node: ast.Call, st: State) -> Any:
+        if _mutates_unknown_container(node, st):
+            # `required.add(name)` on a set whose contents the analysis lost: still a set, whose
+            # methods build nothing; it stays unknown (a call on an unknown value would havoc).
+            values = [self.eval(a.value if isinstance(a, ast.Starred) else a, st) for a in node.args]
+            values += [self.eval(k.value, st) for k in node.keywords]
+            _escape(values, {})
+            return UNKNOWN
+        callee = self.eval(node.func, st)
+        args: List[Any] = []
+        kwargs: Dict[str, Any] = {}
+        unknown_spread = False
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                items = self.iterate(self.eval(arg.value, st), st)
+                if items is None:
+                    unknown_spread = True
+                else:
+                    args.extend(items)
+            else:
+                args.append(self.eval(arg, st))
+        for keyword in node.keywords:
+            value = self.eval(keyword.value, st)
+            if keyword.arg is None:
+                if isinstance(value, DictVal) and value.complete and all(isinstance(k, str) for k in value.items):
+                    kwargs.update(value.items)
+                else:
+                    unknown_spread = True
+            else:
+                kwargs[keyword.arg] = value
+        if not st.alive:
+            return UNKNOWN
+        self.frames[-1][0] = node.lineno
+        self.frames[-1][2] = node.col_offset
+        self.call_context.append((node, callee, len(self.frames)))
+        try:
+            if unknown_spread:
+                if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
+                    st.graph.unknown_code_ran()
+                return UNKNOWN
+            literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
+                                for k in node.keywords)
+            return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false)
+        finally:
+            self.call_context.pop()
+
+    def call(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
+             literal_reuse_false: bool = False) -> Any:
+        if not isinstance(callee, _FOLLOWED_CALLEES) and not (
+                isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS):
+            for value in list(args) + list(kwargs.values()):
+                if isinstance(value, NamespaceVal):
+                    value.escaped = True  # `vars(args).update(...)`: it may change there
+        if isinstance(callee, FunctionVal):
+            refused = unexpected_keyword(callee, kwargs) if node is not None and \
+                models.raises_scope_errors(node) else None
+            if refused is not None:
+                # TF's template.py calling the program's function with a keyword it lacks: Python's
+                # TypeError, raised in TF's frame, is the template's (SL105).
+                self.raised(scope_errors.ScopeTypeError(refused), st)
+                return UNKNOWN
+            return self.call_function(callee, args, kwargs, st)
+        if isinstance(callee, BoundMethod):
+            return self.call_function(callee.function, [callee.receiver] + args, kwargs, st)
+        if isinstance(callee, ClassVal):
+            return self.instantiate(callee, args, kwargs, st, node)
+        if isinstance(callee, NamedTupleClass):
+            return callee.make(args, kwargs)
+        if isinstance(callee, ApiFn):
+            if tf_api.may_raise_unmodelled(callee.qualname) and not _cannot_fail(callee.qualname, args, kwargs):
+                self.may_raise += 1
+            return self.call_api(callee.qualname, args, kwargs, st, node, literal_reuse_false)
+        if isinstance(callee, BuiltinFn):
+            return self.call_builtin(callee.name, args, kwargs, st, node)
+        if isinstance(callee, PyCallable):
+            return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
+        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
+                               GraphMethod, ThreadMethod)):
+            return callee.invoke(self, args, kwargs, st)
+        if isinstance(callee, AutographFn):
+            self.frame_limits.append(len(self.frames))
+            try:
+                return self.call(callee.function, args, kwargs, st, node)
+            finally:
+                self.frame_limits.pop()
+        if isinstance(callee, PartialVal):
+            return self.call(callee.function, callee.args + args, dict(callee.kwargs, **kwargs), st, node)
+        if isinstance(callee, InstanceVal):
+            method = callee.cls.lookup("__call__")
+            if method is MISSING:
+                return UNKNOWN
+            return self.call(self.bind(method, callee, st), args, kwargs, st, node)
+        if isinstance(callee, ModuleVal):
+            root, _, last = callee.qualname.partition(".")
+            short = callee.qualname.rsplit(".", 1)[-1]
+            if root in ("numpy", "np", "math") and short in PURE_NUMERIC and not kwargs:
+                python_args = [self.to_python(a) for a in args]
+                if all(a is not MISSING for a in python_args):
+                    try:
+                        value = PURE_NUMERIC[short](*python_args)
+                        return value if value is not None else UNKNOWN
+                    except Exception:
+                        return UNKNOWN
+            if root in ("numpy", "np"):
+                array = numpy_array(short, callee.qualname, args, kwargs, self)
+                if array is not None:
+                    return array
+            if callee.qualname.startswith("absl.") and short in tf_api.FLAG_DEFINERS + ("run",):
+                return self.program_support(short, args, kwargs, st, node)
+            if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
+                return self.call_builtin("zip_longest", args, kwargs, st, node)
+            if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
+                    not kwargs:
+                return args[1]  # `class A(six.with_metaclass(ABCMeta, Base))`: A's base is Base
+            if callee.qualname == "functools.partial" and args:
+                return PartialVal(args[0], args[1:], kwargs)
+            if callee.qualname == "argparse.ArgumentParser":
+                return ArgParserVal()
+            if callee.qualname == "collections.namedtuple":
+                return _namedtuple_class(args, kwargs)
+            if callee.qualname in ("copy.copy", "copy.deepcopy") and len(args) == 1:
+                return _copied(args[0], callee.qualname.endswith("deepcopy"))
+            if callee.qualname in _REGEX_FUNCTIONS and not kwargs and args and \
+                    all(isinstance(a, (str, int)) for a in args):
+                try:
+                    return getattr(re, short)(*args)  # `re.match(r"^(.*):\d+$", name)` on a known name
+                except (re.error, TypeError):
+                    return UNKNOWN
+            if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
+                    (callee.qualname.endswith("OrderedDict") or not args):
+                return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
+            if callee.qualname in ("os.path.join", "posixpath.join") and args and all(isinstance(a, str) for a in args):
+                import posixpath
+
+                return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
+            if callee.qualname == "threading.Thread":
+                return make_thread(args, kwargs)
+            if callee.qualname in ("contextlib.ExitStack", "contextlib2.ExitStack") and not args:
+                return _ExitStack()
+            if callee.qualname == "contextlib.suppress":
+                return _Suppress(any(_may_catch_scope_errors(_exception_name(a)) for a in args))
+            if not tf_api.is_safe_module(callee.qualname) and \
+                    not callee.qualname.startswith(tuple(m + "." for m in self.graph_free)):
+                _escape(args, kwargs)
+                st.graph.unknown_code_ran()
+                return UNKNOWN
+            if not self.only_data(args, kwargs):
+                followed = self._graph_free_attribute(callee.qualname, st)
+                if followed is not None:
+                    return self.call(followed, args, kwargs, st, node)
+            return self._library_call(callee.qualname, args, kwargs, st)
+        if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
+                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match,
+                                                 PartitionedVariable)):
+            return self.real_call(callee, args, kwargs, st)
+        if isinstance(callee, GeneratorFactory):
+            return GeneratorCM(callee.function, args, kwargs, len(self.frames))
+        if isinstance(callee, (str, int, float, bool)) or callee is None:
+            return UNKNOWN
+        if isinstance(callee, OpaqueVal) and callee.inert:
+            return self._library_call(callee.label, args, kwargs, st)
+        _escape(args, kwargs)  # code the analysis does not follow may change what it is given
+        if isinstance(callee, OpaqueVal):
+            # A method of a TF object (`optimizer.minimize`): TF's code, which may create
+            # variables but leaves the caller's reuse alone unless it runs the program's code.
+            st.graph.unknown_code_ran(may_set_reuse=not self.only_data(args, kwargs))
+            return OpaqueVal(callee.label + "()")
+        # An object the analysis cannot see into: it may build graph pieces.
+        if may_touch_graph(callee):
+            st.graph.unknown_code_ran()
+        return UNKNOWN
+
+    def _graph_free_attribute(self, qualname: str, st: State) -> Any:
+        """A function or class of a project module not followed because it builds nothing
+        (`namedtuples.GANModel`), given the program's tensors or functions: what it does with
+        them matters to what comes after, so the module is read now and the callee is its own."""
+        module, _, name = qualname.rpartition(".")
+        if module not in self.graph_free:
+            return None
+        self.graph_free.discard(module)
+        followed = self.import_module(module, st, even_graph_free=True)
+        if not isinstance(followed, SourceModuleVal):
+            self.graph_free.add(module)
+            return None
+        found = followed.env.vars.get(name, MISSING)
+        return None if found is MISSING else _visible(found)
+
+    def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
+        given data; given the program's functions or scopes, it may run or enter them."""
+        self.may_raise += 1
+        if label.split(".")[0] in _INSPECTING_MODULES:
+            return OpaqueVal(label + "()", inert=True)  # `inspect.signature(fn)` reads fn, never calls it
+        _escape(args, kwargs)  # `random.shuffle(layers)`
+        if not self.only_data(args, kwargs):
+            if any(isinstance(v, (ScopeCM, NameScopeCM)) for v in list(args) + list(kwargs.values())):
+                # `ExitStack().enter_context(tf.variable_scope(...))`: the scope may now be open.
+                self._enter_unknown_scope(st)
+            st.graph.unknown_code_ran()
+            return UNKNOWN
+        return OpaqueVal(label + "()", inert=True)
+
+    def call_function(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                      entry: bool = False, yield_hook: Optional[Callable[[Any, State], None]] = None,
+                      yield_collector: Optional[Callable[[Any, State], None]] = None) -> Any:
+        self.called.add(id(function.node))
+        depth = sum(1 for f in self.call_stack if f.node is function.node)
+        known = depth >= MAX_RECURSION and all(is_concrete(a) or isinstance(a, (InstanceVal, Tensor))
+                                               for a in list(args) + list(kwargs.values()))
+        limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
+        if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
+            self.incomplete = True  # cut off: deeper calls are not analysed
+            st.graph.unknown_code_ran()
+            return UNKNOWN
+        node = function.node
+        if yield_hook is None and yield_collector is None and _is_generator(node):
+            return GeneratorObject(function, args, kwargs)
+        local = Env(function.env, function.env.globals_env)
+        if not self.bind_arguments(function, args, kwargs, local):
+            st.graph.unknown_code_ran()
+            return UNKNOWN
+        name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
+        frame = self._frame(node, function.env, node.lineno, name, 0)
+        self.frames.append(frame)
+        self.call_stack.append(function)
+        self.local_envs.append(local)
+        ctx = CallContext(function=function, cleanups_base=len(self.cleanups), yield_hook=yield_hook,
+                          yield_collector=yield_collector)
+        self.calls.append(ctx)
+        saved_loops, self.loops = self.loops, []
+        inner = State(st.graph, local, True)
+
+        def run_body() -> None:
+            if isinstance(node, ast.Lambda):
+                value = self.eval(node.body, inner)
+                if inner.alive:
+                    ctx.returns.append((value, inner))
+            else:
+                self.exec_block(node.body, inner)
+                if inner.alive:
+                    ctx.returns.append((None, inner))
+
+        try:
+            self._bounded(frame[3] if len(frame) > 3 else None, run_body)
+        finally:
+            self.loops = saved_loops
+            self.calls.pop()
+            self.call_stack.pop()
+            self.local_envs.pop()
+            self.frames.pop()
+        if not ctx.returns:
+            st.alive = False
+            return UNKNOWN
+        certain = st.graph.path_certain
+        first_value, first_state = ctx.returns[0]
+        merged = first_state.graph
+        value = first_value
+        for other_value, other_state in ctx.returns[1:]:
+            merged.join(other_state.graph)
+            value = join_values(value, other_value)
+        merged.path_certain = certain
+        st.graph = merged
+        self.runtime_graph.state = merged
+        return value
+
+    def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env) -> bool:
+        spec = function.node.args
+        positional = list(spec.posonlyargs) + list(spec.args)
+        defaults = function.defaults
+        first_default = len(positional) - len(defaults)
+        remaining = dict(kwargs)
+        for index, param in enumerate(positional):
+            if index < len(args):
+                local.vars[param.arg] = args[index]
+            elif param.arg in remaining:
+                local.vars[param.arg] = remaining.pop(param.arg)
+            elif index >= first_default:
+                local.vars[param.arg] = defaults[index - first_default]
+            else:
+                local.vars[param.arg] = UNKNOWN
+        extra = args[len(positional):]
+        if spec.vararg is not None:
+            local.vars[spec.vararg.arg] = ListVal(list(extra), is_tuple=True)
+        for param, default in zip(spec.kwonlyargs, function.kw_defaults):
+            if param.arg in remaining:
+                local.vars[param.arg] = remaining.pop(param.arg)
+            else:
+                local.vars[param.arg] = default if default is not MISSING else UNKNOWN
+        if spec.kwarg is not None:
+            local.vars[spec.kwarg.arg] = DictVal(dict(remaining))
+        return True
+
+    def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                    node: Optional[ast.AST]) -> Any:
+        record = namedtuple_ancestor(cls, constructed=True)
+        if record is not None:
+            return record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
+        instance = InstanceVal(cls)
+        init = cls.lookup("__init__")
+        if init is MISSING:
+            return instance
+        if init is UNKNOWN:
+            st.graph.unknown_code_ran()  # an unknown base class's constructor
+            instance.attrs_complete = False
+            return instance
+        self.call(self.bind(init, instance, st), args, kwargs, st, node)
+        return instance
+
+
+def _copied(value: Any, deep: bool) -> Any:
+    """copy.copy / copy.deepcopy of a value the analysis knows (BERT deep-copies its config)."""
+    if isinstance(value, InstanceVal):
+        attrs = {k: _copied(v, True) if deep else v for k, v in value.attrs.items()}
+        return InstanceVal(value.cls, attrs, value.attrs_complete)
+    if isinstance(value, ListVal):
+        return ListVal([_copied(v, True) if deep else v for v in value.items], value.is_tuple, value.poisoned,
+                       value.fields)
+    if isinstance(value, DictVal):
+        copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
+        copied.complete = value.complete
+        return copied
+    return value
+
+
+def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """collections.namedtuple(typename, field_names, defaults=...) with known names."""
+    typename = args[0] if args else kwargs.get("typename")
+    names = args[1] if len(args) > 1 else kwargs.get("field_names")
+    if isinstance(names, str):
+        fields = names.replace(",", " ").split()
+    elif isinstance(names, ListVal) and all(isinstance(n, str) for n in names.items):
+        fields = list(names.items)
+    else:
+        return UNKNOWN
+    defaults = kwargs.get("defaults")
+    default_items = tuple(defaults.items) if isinstance(defaults, ListVal) else ()
+    return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
+
+
+def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
+    """`name.append(...)` (a mutator) where `name` holds a list, set or dict the analysis lost."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _CONTAINER_MUTATORS and isinstance(func.value, ast.Name)):
+        return False
+    value = st.env.lookup(func.value.id)
+    return isinstance(value, (ListVal, DictVal)) and value.poisoned
+
+
+def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
+    for value in list(args) + list(kwargs.values()):
+        if isinstance(value, (ListVal, DictVal)) and not (isinstance(value, ListVal) and value.is_tuple):
+            value.poisoned = True
+
+
+def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """A TF call that cannot raise given these arguments: `tf.is_variable_initialized(v)` of a
+    variable (partitioned_variables_test's `initialized_value`, inside a `try`)."""
+    given = list(args) + list(kwargs.values())
+    return tf_api.short_name(qualname) == "is_variable_initialized" and len(given) == 1 and \
+        isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
+
+
+def _is_generator(node: Any) -> bool:
+    if isinstance(node, ast.Lambda):
+        return False
+    cached = getattr(node, "_scopelint_generator", None)  # on the node: ids are reused across trees
+    if cached is None:
+        cached = node._scopelint_generator = _is_generator_uncached(node)
+    return bool(cached)
+
+
+def _is_generator_uncached(node: Any) -> bool:
+    for child in ast.walk(node):
+        if isinstance(child, (ast.Yield, ast.YieldFrom)):
+            # Only yields of this function count, not of nested functions.
+            return _own_yield(node)
+    return False
+
+
+def _own_yield(function: Any) -> bool:
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _exception_name(value: Any) -> Optional[str]:
+    if isinstance(value, BuiltinFn):
+        return value.name
+    if isinstance(value, (ModuleVal, ApiFn)):
+        return value.qualname.rsplit(".", 1)[-1]
+    return None

@@ -1,0 +1,408 @@
+"""Control flow: `if` (fork and join of paths), loops (unrolled over known iterables, else zero, one
+or two iterations), `return`/`break`/`continue`, `raise`, and `try`/`except`/`finally` with the
+graph each handler starts from."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable, List, Optional, Sequence, Tuple
+
+from scopelint.analysis import models
+from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
+from scopelint.analysis.markers import GeneratorObject
+from scopelint.analysis.values import IteratorVal, join_values, LazyGen, MISSING, truth
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.graph import GraphState
+from scopelint.semantics.values import UNKNOWN
+
+
+# Exception types whose handlers catch what TF's scope APIs raise (ValueError, TypeError)...
+# RuntimeError: "Improper nesting of variable_scope." (a scope left by hand out of order).
+_CATCHES_SCOPE_ERRORS = frozenset({"ValueError", "TypeError", "RuntimeError", "Exception", "BaseException",
+                                   "StandardError"})
+# ...and types known not to (builtins, tf.errors.*); any other name may be a subclass of them.
+_OTHER_EXCEPTIONS = frozenset({
+    "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "FloatingPointError", "GeneratorExit",
+    "ImportError", "ModuleNotFoundError", "IndexError", "KeyError", "KeyboardInterrupt", "LookupError",
+    "MemoryError", "NameError", "NotImplementedError", "OSError", "IOError", "EnvironmentError",
+    "OverflowError", "RecursionError", "ReferenceError", "StopIteration", "StopAsyncIteration",
+    "SyntaxError", "SystemError", "SystemExit", "UnboundLocalError", "UnicodeError", "UnicodeDecodeError",
+    "UnicodeEncodeError", "ZeroDivisionError", "FileNotFoundError", "PermissionError", "TimeoutError",
+    "Warning", "DeprecationWarning", "UserWarning",
+    # tf.errors: OpError and its subclasses
+    "OpError", "CancelledError", "UnknownError", "InvalidArgumentError", "DeadlineExceededError",
+    "NotFoundError", "AlreadyExistsError", "PermissionDeniedError", "UnauthenticatedError",
+    "ResourceExhaustedError", "FailedPreconditionError", "AbortedError", "OutOfRangeError",
+    "UnimplementedError", "InternalError", "UnavailableError", "DataLossError",
+})
+
+
+class ControlFlow(AnalysisState):
+    """Mixin of the Interpreter: branches, loops, jumps, raises and handlers."""
+
+    def exec_Raise(self, node: ast.Raise, st: State) -> None:
+        if models.raises_scope_errors(node) and isinstance(node.exc, ast.Call) and node.exc.args:
+            # TF's scope machinery raising (a model of template.py): a scope error, SL105.
+            kind = node.exc.func.id if isinstance(node.exc.func, ast.Name) else "ValueError"
+            message = self.eval(node.exc.args[0], st)
+            if not st.alive:
+                return
+            if isinstance(message, str):
+                error_class = scope_errors.ScopeTypeError if kind == "TypeError" else scope_errors.ScopeValueError
+                self.raised(error_class(message), st)
+                return
+            st.graph._note_possible_error("SL105", None)
+        elif node.exc is not None:
+            self.eval(node.exc, st)
+        if st.alive:
+            self._program_raised(st)
+
+    def _program_raised(self, st: State) -> None:
+        """The program raises an exception of its own: any enclosing handler may catch it."""
+        for context in self.tries:
+            self._snapshot_raise(context, st)
+        st.alive = False
+
+    def _snapshot_raise(self, context: TryContext, st: State) -> None:
+        """Record, for `context`'s handlers, the graph as it is when this path raises, after the
+        `with` blocks between here and the `try` have exited."""
+        if self._unwinding:
+            return  # a cleanup that raised while unwinding another raise
+        snapshot = st.fork(certain=False)
+        self._unwinding = True
+        try:
+            self._unwind(snapshot, context.cleanups_base)
+        finally:
+            self._unwinding = False
+        # Context managers the analysis did not register a cleanup for exit too.
+        snapshot.graph.current, snapshot.graph.name_stack = context.scope, context.name_stack
+        context.raised.append(snapshot.graph)
+        context.raised_certainly = context.raised_certainly or st.graph.path_certain
+
+    def exec_Return(self, node: ast.Return, st: State) -> None:
+        value = self.eval(node.value, st) if node.value is not None else None
+        if not st.alive:
+            return
+        if not self.calls:
+            st.alive = False
+            return
+        ctx = self.calls[-1]
+        self._unwind(st, ctx.cleanups_base)
+        # The path ends here: its graph is handed over, not copied (a copy per return made
+        # calls cost as much as the graph is large).
+        ctx.returns.append((value, State(st.graph, st.env.copy_chain(), True)))
+        st.alive, st.escaped = False, True
+
+    def exec_Break(self, node: ast.Break, st: State) -> None:
+        self._jump(st, "breaks")
+
+    def exec_Continue(self, node: ast.Continue, st: State) -> None:
+        self._jump(st, "continues")
+
+    def _jump(self, st: State, kind: str) -> None:
+        """break/continue: the path goes to the innermost loop's `breaks` or `continues`."""
+        if self.loops:
+            loop = self.loops[-1]
+            self._unwind(st, loop.cleanups_base)
+            getattr(loop, kind).append(st.fork())
+        st.alive, st.escaped = False, True
+
+    def _unwind(self, st: State, base: int) -> None:
+        """Leave the `with` blocks a return/break jumps out of, innermost first."""
+        for cleanup in reversed(self.cleanups[base:]):
+            cleanup(st)
+
+    def exec_If(self, node: ast.If, st: State) -> None:
+        test = truth(self.eval(node.test, st))
+        if not st.alive:
+            return
+        if test is True:
+            self.exec_block(node.body, st)
+        elif test is False:
+            self.exec_block(node.orelse, st)
+        else:
+            self.branch(st, [node.body, node.orelse])
+
+    def branch(self, st: State, bodies: List[Sequence[ast.stmt]]) -> None:
+        """Run each body on its own fork of the state, then join the survivors into st."""
+        ends: List[State] = []
+        for body in bodies:
+            fork = st.fork(certain=False)
+            self.exec_block(body, fork)
+            ends.append(fork)
+        self.join_into(st, ends)
+
+    def join_into(self, st: State, ends: List[State]) -> None:
+        alive = [e for e in ends if e.alive]
+        if not alive:
+            st.alive = False
+            return
+        # After a join where some path returned, broke or continued, what follows runs only on the
+        # others: no longer certain. (A path that raised ends the program: the rest is certain.)
+        certain = st.graph.path_certain and not any(e.escaped for e in ends if not e.alive)
+        merged = alive[0]
+        for other in alive[1:]:
+            merged.graph.join(other.graph)
+            for name in set(merged.env.vars) | set(other.env.vars):
+                merged.env.vars[name] = join_values(merged.env.vars.get(name, UNKNOWN),
+                                                    other.env.vars.get(name, UNKNOWN))
+        merged.graph.path_certain = certain
+        st.graph = merged.graph
+        st.env.vars = merged.env.vars
+        st.alive = True
+        self.runtime_graph.state = st.graph
+
+    def exec_For(self, node: ast.For, st: State) -> None:
+        iterable = self.eval(node.iter, st)
+        items = self.iterate(iterable, st)
+        if _has_own_break(node):
+            # A loop that may break leaves an iterator partly consumed, by an unknown amount.
+            if isinstance(iterable, IteratorVal):
+                iterable.remaining = None
+            elif isinstance(iterable, (GeneratorObject, LazyGen)):
+                iterable.state = "unknown"
+        if items is None or len(items) > self._unroll_limit():
+            self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
+            return
+        pending = iter(items)
+
+        def next_item() -> Optional[bool]:
+            item = next(pending, MISSING)
+            if item is MISSING:
+                return False
+            self.assign(node.target, item, st)
+            return True
+
+        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
+
+    def exec_While(self, node: ast.While, st: State) -> None:
+        self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None)
+
+    def _unrolled_loop(self, node: Any, st: State, next_step: Callable[[], Optional[bool]],
+                       bind_unknown: Callable[[State], None]) -> None:
+        """A loop whose iterations the analysis can count. `next_step()` starts the next one:
+        True it runs, False the loop is done, None the analysis cannot tell (the rest of the
+        loop then runs as one of unknown length)."""
+        loop_certain = st.graph.path_certain
+        iteration_certain = loop_certain  # false once an earlier iteration may have broken out
+        context = self.calls[-1] if self.calls else None
+        returns_before = len(context.returns) if context is not None else 0
+        breaks: List[State] = []
+        ended = False
+        count = 0
+        while st.alive:
+            self.frames[-1][0] = node.lineno
+            step = next_step() if count <= self._unroll_limit() else None
+            if not st.alive:
+                break
+            if step is None:
+                self.unknown_loop(node, st, bind_unknown)
+                break
+            if step is False:
+                ended = True
+                break
+            count += 1
+            loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
+            self.loops.append(loop)
+            try:
+                self.exec_block(node.body, st)
+            finally:
+                self.loops.pop()
+            if loop.continues:
+                self.join_into(st, ([st] if st.alive else []) + loop.continues)
+                if st.alive and not self._returned_since(context, returns_before):
+                    st.graph.path_certain = iteration_certain  # every path that ran this one goes on
+            if loop.breaks:
+                breaks.extend(loop.breaks)
+                iteration_certain = False
+                if st.alive:
+                    st.graph.path_certain = False
+        if ended and st.alive:
+            self.exec_block(node.orelse, st)
+        if breaks:
+            self.join_into(st, ([st] if st.alive else []) + breaks)
+        if st.alive and not self._returned_since(context, returns_before):
+            st.graph.path_certain = loop_certain  # after the loop: every path that reached it
+
+    def _escapes(self) -> Tuple[int, ...]:
+        """How often the current function returned and its loops broke or continued: a change
+        across a statement means some path left it that way."""
+        context = self.calls[-1] if self.calls else None
+        return (len(context.returns) if context is not None else 0,) + tuple(
+            len(loop.breaks) + len(loop.continues) for loop in self.loops)
+
+    @staticmethod
+    def _returned_since(context: Optional[CallContext], returns_before: int) -> bool:
+        return context is not None and len(context.returns) != returns_before
+
+    def unknown_loop(self, node: Any, st: State, bind: Callable[[State], None]) -> None:
+        """A loop whose trip count is unknown: zero, one or two iterations, joined."""
+        start = st.fork(certain=True)
+        runs: List[State] = []
+        current = st.fork(certain=False)
+        for iteration in (1, 2):
+            loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
+            self.loops.append(loop)
+            if iteration == 2:
+                self.second_iteration += 1
+                current.graph.muted = True
+            try:
+                bind(current)
+                self.exec_block(node.body, current)
+            finally:
+                self.loops.pop()
+                if iteration == 2:
+                    self.second_iteration -= 1
+            ends = ([current] if current.alive else []) + loop.continues
+            runs.extend(loop.breaks)
+            if not ends:
+                break
+            merged = ends[0]
+            if len(ends) > 1:
+                holder = ends[0].fork(certain=False)
+                self.join_into(holder, ends)
+                merged = holder
+            runs.append(merged)
+            current = merged.fork(certain=False)
+        for run in runs:
+            run.graph.muted = start.graph.muted
+        self.join_into(st, [start] + runs)
+        if st.alive and getattr(node, "orelse", None):
+            self.exec_block(node.orelse, st)
+
+    def exec_Try(self, node: ast.Try, st: State) -> None:
+        if not node.handlers:
+            self._try_finally(node, st)
+            return
+        certain = st.graph.path_certain
+        before = st.fork(certain=False)
+        context = TryContext(_handlers_catch_scope_errors(node.handlers), len(self.cleanups),
+                             st.graph.current, st.graph.name_stack)
+        may_raise_before = self.may_raise
+        escapes_before = self._escapes()
+        self.tries.append(context)
+        try:
+            self.exec_block(node.body, st)
+        finally:
+            self.tries.pop()
+        uncertain = self.may_raise != may_raise_before
+        entry = self._handler_entry(context, before, st.graph if st.alive else None, uncertain)
+        if st.alive:
+            self.exec_block(node.orelse, st)
+        ends = [st]
+        if entry is not None:
+            # One handler, reached on every path: the body certainly raised and nothing else could.
+            entry.path_certain = (certain and not uncertain and not st.alive and context.raised_certainly
+                                  and len(node.handlers) == 1 and context.catches_scope_errors)
+            for handler in node.handlers:
+                fork = before.fork(certain=False)
+                fork.graph = entry.fork()
+                if handler.name:
+                    fork.env.assign(handler.name, UNKNOWN)
+                self.exec_block(handler.body, fork)
+                ends.append(fork)
+        self.join_into(st, ends)
+        if st.alive:
+            # Reached by every path that did not return, break or continue inside the try.
+            st.graph.path_certain = certain and self._escapes() == escapes_before
+        if node.finalbody:
+            self._run_finally(node, st)
+
+    def _try_finally(self, node: Any, st: State) -> None:
+        self.exec_block(node.body, st)
+        if not st.alive:
+            return  # it left by return/raise/break; the finally block's effects are not followed
+        self._run_finally(node, st)
+
+    def _run_finally(self, node: Any, st: State) -> None:
+        if st.alive:
+            self.exec_block(node.finalbody, st)
+
+    exec_TryStar = exec_Try
+
+    def _swallowing(self, st: State, run: Callable[[], None], always: bool = False, thread: bool = False) -> None:
+        """Run a `with` whose manager may swallow exceptions (`always`: it does): a raise in its
+        body is caught, and execution may go on after the `with` from where it raised. (`thread`:
+        the body is a thread's, whose errors end the thread and are reported.)"""
+        certain = st.graph.path_certain
+        before = st.fork(certain=False)
+        may_raise_before = self.may_raise
+        context = TryContext(True, len(self.cleanups), st.graph.current, st.graph.name_stack, reports_errors=thread)
+        self.tries.append(context)
+        try:
+            run()
+        finally:
+            self.tries.pop()
+        if not context.raised:
+            return
+        entry = self._handler_entry(context, before, None, self.may_raise != may_raise_before)
+        assert entry is not None
+        self.join_into(st, ([st] if st.alive else []) + [State(entry, st.env, True)])
+        if st.alive:
+            st.graph.path_certain = certain and always
+
+    @staticmethod
+    def _handler_entry(context: TryContext, before: State, end: Optional[GraphState],
+                       uncertain: bool) -> Optional[GraphState]:
+        """Where a handler starts: from the raises the body certainly made and, when something
+        else in it may have raised, from any point between its start and its `end` (between
+        those, variables and reuse flags only accumulate). None when nothing can reach it."""
+        entries = list(context.raised)
+        if uncertain:
+            entries.append(before.graph)
+            if end is not None:
+                entries.append(end)
+        if not entries:
+            return None
+        entry = entries[0].fork()
+        for other in entries[1:]:
+            entry.join(other)
+        return entry
+
+    def _guarded(self, st: State, cleanup: Callable[[State], None], run: Callable[[], None]) -> None:
+        self.cleanups.append(cleanup)
+        try:
+            run()
+        finally:
+            self.cleanups.pop()
+        if st.alive:
+            cleanup(st)
+
+
+def _may_catch_scope_errors(name: Optional[str]) -> bool:
+    """Whether an exception type, by name, may catch the ValueError/TypeError/RuntimeError a
+    scope API raises: those types, their bases, or a type the analysis does not know."""
+    return name is None or name in _CATCHES_SCOPE_ERRORS or name not in _OTHER_EXCEPTIONS
+
+
+def _handlers_catch_scope_errors(handlers: List[ast.excepthandler]) -> bool:
+    """Whether a handler may catch a scope error (a bare `except` does)."""
+    for handler in handlers:
+        if handler.type is None:
+            return True
+        types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        for item in types:
+            name = item.id if isinstance(item, ast.Name) else item.attr if isinstance(item, ast.Attribute) else None
+            if _may_catch_scope_errors(name):
+                return True
+    return False
+
+
+def _has_own_break(loop: Any) -> bool:
+    cached = getattr(loop, "_scopelint_breaks", None)  # on the node: loops run many times
+    if cached is None:
+        cached = loop._scopelint_breaks = _has_own_break_uncached(loop)
+    return bool(cached)
+
+
+def _has_own_break_uncached(loop: Any) -> bool:
+    stack = list(loop.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                             ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False

@@ -1,0 +1,103 @@
+"""Reporting what the abstract interpreter finds: scope errors raised on a path (certain ones become
+findings), warnings, fix sites in the analysed file, and the calls it could not follow (--explain)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from scopelint.analysis import blindspots
+from scopelint.analysis.analysis_state import AnalysisState, Finding, State
+from scopelint.analysis.fix_sites import FixSite
+from scopelint.analysis.scope_managers import _ScopeExit
+from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.locate import fix_frame
+from scopelint.semantics.values import UNKNOWN
+
+
+class Diagnostics(AnalysisState):
+    """Mixin of the Interpreter: errors, warnings and blind spots."""
+
+    def raised(self, exc: scope_errors.ScopeError, st: State) -> None:
+        """A scope API raised on this path: report it if certain, and end the path."""
+        frames = getattr(exc, "frames", None) or self._frames_tuple()
+        catcher = next((t for t in reversed(self.tries) if t.catches_scope_errors), None)
+        uncaught = catcher is None or catcher.reports_errors
+        certain = st.graph.path_certain and uncaught and not self.second_iteration
+        if self.second_iteration and exc.code == "SL101" and uncaught:
+            loop_depth = self.loops[-1].frame_depth if self.loops else len(frames)
+            at = frames[max(0, min(loop_depth, len(frames)) - 1)] if frames else (0, "")
+            self.warnings.append(Finding(
+                "SL111",
+                "%s: a fixed name is created on every iteration of a loop whose trip count is unknown; "
+                "the second iteration raises" % exc.message.split(",")[0], at[0], self._col_of(at), frames))
+        if certain and frames:
+            chosen = fix_frame(frames, exc.origin)
+            finding = Finding(exc.code, exc.message, chosen[0], self._col_of(chosen), frames,
+                              self.scope_sites.site_for(exc, st.graph))
+            replacement = self._raised_while_unwinding(st) if not self._unwinding else None
+            self.findings.append(replacement or finding)
+        if catcher is not None:
+            self._snapshot_raise(catcher, st)
+        st.alive = False
+
+    def _raised_while_unwinding(self, st: State) -> Optional[Finding]:
+        """As a scope error propagates, the `with` blocks it leaves exit; one whose exit raises
+        (a variable scope left open by a refused `__exit__`) replaces the error, as in Python.
+        The exits are tried on a copy of the path; the last error they raise, if any, is what
+        the program dies of."""
+        exits = [c for c in self.cleanups if isinstance(c, _ScopeExit)]
+        if not exits:
+            return None
+        probe = st.fork()
+        probe.graph.muted = True
+        saved = self.findings, self.warnings, self.runtime_graph.state, [list(f) for f in self.frames]
+        self.findings, self.warnings = [], []
+        self._unwinding = True
+        try:
+            for scope_exit in reversed(exits):
+                probe.alive = True
+                scope_exit(probe)
+            produced = self.findings
+        finally:
+            self._unwinding = False
+            self.findings, self.warnings, self.runtime_graph.state = saved[0], saved[1], saved[2]
+            for frame, before in zip(self.frames, saved[3]):
+                frame[:] = before
+        return produced[-1] if produced else None
+
+    def warn(self, code: str, message: str, node: ast.AST, site: Optional[FixSite] = None) -> None:
+        if self.frames and len(self.frames[-1]) > 3:
+            return  # in TF's code (a model): not the program's to fix
+        frames = self._frames_tuple()
+        line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
+        self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames, site))
+
+    def call_site_in_file(self, kind: str, node: Optional[ast.AST]) -> Optional[FixSite]:
+        """The call `node` as a fix site, when it is the analysed file's own code."""
+        if not isinstance(node, ast.Call) or not self.frames or len(self.frames[-1]) > 3:
+            return None
+        return FixSite(kind, node.lineno, node.col_offset)
+
+    def _note_havoc(self, events_so_far: int) -> None:
+        """Unknown code ran: remember the call, at the analysed file's line (--explain). A call
+        in code the line calls is kept only when it leaves what the user would act on (a
+        module not read, a TF API not modelled); `events_so_far` lets the unit keep only the
+        calls after which variables or errors came, the ones that can matter to names."""
+        if len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
+            return
+        visible = self._frames_tuple()
+        if not visible:
+            return
+        line = visible[-1][0]
+        node, callee, depth = self.call_context[-1] if self.call_context else (None, None, 0)
+        direct = node is not None and depth == len(self.frames) and len(self.frames[-1]) < 4 \
+            and node.lineno == line
+        if not direct and not blindspots.worth_naming_from_afar(callee):
+            return
+        message = blindspots.describe(node, callee, "" if direct else " (in code this line calls)")
+        # One note a line for what is not followed inside it, or for values lost on it (`x.a().b()`).
+        key = (line, message if direct and callee is not UNKNOWN else "")
+        if key not in self.blindspots:
+            col = node.col_offset + 1 if direct and node is not None else self._col_of(visible[-1])
+            self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)

@@ -1,0 +1,298 @@
+"""Expressions: the eval dispatch, names, literals and containers, boolean, unary, binary and
+comparison operators."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import operator
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+from scopelint.analysis import strings
+from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.values import (
+    BuiltinFn, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING, ModuleVal, OpaqueVal,
+    truth,
+)
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
+
+
+_EVAL_METHODS: Dict[type, Any] = {}
+_PYTHON2_BUILTINS = {"xrange": "range", "unicode": "str", "basestring": "str", "long": "int",
+                     "raw_input": "input", "unichr": "chr"}
+_BINOPS: Dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.MatMult: operator.matmul,
+    ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor, ast.LShift: operator.lshift,
+    ast.RShift: operator.rshift,
+}
+_CMPOPS: Dict[type, Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+
+
+class Expressions(AnalysisState):
+    """Mixin of the Interpreter: eval and eval_<expr> of names, literals and operators."""
+
+    def eval(self, node: Optional[ast.expr], st: State) -> Any:
+        if node is None:
+            return None
+        frame = self.frames[-1] if self.frames else None
+        if not self._spend(frame is not None and len(frame) > 3 and frame[3] is True):
+            self.incomplete = True
+            return UNKNOWN
+        kind = type(node)
+        if kind not in _EVAL_METHODS:  # each node type's method, looked up once per process
+            _EVAL_METHODS[kind] = getattr(type(self), "eval_" + kind.__name__, None)
+        method = _EVAL_METHODS[kind]
+        if method is None:
+            if self.strict:
+                raise NotImplementedError("scopelint interpreter: unsupported %s" % kind.__name__)
+            self.may_raise += 1
+            return UNKNOWN
+        value = method(self, node, st)
+        if value is UNKNOWN and st.alive:
+            self.may_raise += 1  # a value the analysis lost may be an exception it did not see
+        return value
+
+    def eval_Constant(self, node: ast.Constant, st: State) -> Any:
+        if isinstance(node.value, str):
+            return strings.capped(node.value)
+        return node.value
+
+    def eval_Name(self, node: ast.Name, st: State) -> Any:
+        value = st.env.lookup(node.id)
+        if value is not MISSING:
+            return _visible(value)
+        if hasattr(builtins, node.id):
+            if node.id in ("True", "False", "None"):
+                return getattr(builtins, node.id)
+            return BuiltinFn(node.id)
+        if self.python2 and node.id in _PYTHON2_BUILTINS:
+            return BuiltinFn(_PYTHON2_BUILTINS[node.id])
+        return UNKNOWN
+
+    def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
+        parts: List[Any] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(value.value)
+            elif isinstance(value, ast.FormattedValue):
+                inner = self.eval(value.value, st)
+                spec = self.eval(value.format_spec, st) if value.format_spec is not None else None
+                parts.append(strings.fstring_piece(inner, spec, value.conversion))
+        return strings.capped(Pattern.of(*parts))
+
+    def eval_Tuple(self, node: ast.Tuple, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st), is_tuple=True)
+
+    def eval_List(self, node: ast.List, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st))
+
+    def eval_Set(self, node: ast.Set, st: State) -> Any:
+        return ListVal(self._elements(node.elts, st))
+
+    def _elements(self, elts: Sequence[ast.expr], st: State) -> List[Any]:
+        out: List[Any] = []
+        for element in elts:
+            if isinstance(element, ast.Starred):
+                value = self.eval(element.value, st)
+                items = self.iterate(value, st)
+                if items is None:
+                    return [UNKNOWN] * 0 + [UNKNOWN]
+                out.extend(items)
+            else:
+                out.append(self.eval(element, st))
+        return out
+
+    def eval_Dict(self, node: ast.Dict, st: State) -> Any:
+        result = DictVal({})
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                inner = self.eval(value, st)
+                if isinstance(inner, DictVal):
+                    result.items.update(inner.items)
+                    result.complete = result.complete and inner.complete
+                else:
+                    result.complete = False
+                continue
+            k = self.eval(key, st)
+            v = self.eval(value, st)
+            if is_concrete(k):
+                result.items[k] = v
+            else:
+                result.complete = False
+        return result
+
+    def eval_Lambda(self, node: ast.Lambda, st: State) -> Any:
+        defaults = [self.eval(d, st) for d in node.args.defaults]
+        kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
+        return FunctionVal(node, st.env, defaults, kw_defaults, "<lambda>")
+
+    def eval_IfExp(self, node: ast.IfExp, st: State) -> Any:
+        test = truth(self.eval(node.test, st))
+        if test is True:
+            return self.eval(node.body, st)
+        if test is False:
+            return self.eval(node.orelse, st)
+        a_state, b_state = st.fork(certain=False), st.fork(certain=False)
+        a = self.eval(node.body, a_state)
+        b = self.eval(node.orelse, b_state)
+        self.join_into(st, [a_state, b_state])
+        return join_values(a, b)
+
+    def eval_BoolOp(self, node: ast.BoolOp, st: State) -> Any:
+        is_and = isinstance(node.op, ast.And)
+        value: Any = None
+        for index, operand in enumerate(node.values):
+            value = self.eval(operand, st)
+            t = truth(value)
+            if index == len(node.values) - 1:
+                return value
+            if t is None:
+                rest = [self.eval(v, st) for v in node.values[index + 1:]]
+                if all(x is value for x in rest):
+                    return value
+                return UNKNOWN
+            if is_and and not t:
+                return value
+            if not is_and and t:
+                return value
+        return value
+
+    def eval_UnaryOp(self, node: ast.UnaryOp, st: State) -> Any:
+        operand = self.eval(node.operand, st)
+        if isinstance(node.op, ast.Not):
+            t = truth(operand)
+            return UNKNOWN if t is None else (not t)
+        if is_concrete(operand) and not isinstance(operand, str):
+            try:
+                return {ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Invert: operator.invert}[
+                    type(node.op)](operand)
+            except Exception:
+                return UNKNOWN
+        if isinstance(operand, Tensor):
+            return self.real_call(operator.neg, [operand], {}, st)
+        return UNKNOWN
+
+    def eval_BinOp(self, node: ast.BinOp, st: State) -> Any:
+        return self.binary(node.op, self.eval(node.left, st), self.eval(node.right, st), st)
+
+    def binary(self, op: ast.operator, left: Any, right: Any, st: State) -> Any:
+        if self.python2 and isinstance(op, ast.Div) and _is_int(left) and _is_int(right):
+            op = ast.FloorDiv()  # Python 2: int / int floors
+        if isinstance(op, ast.Mod) and isinstance(left, (str, Pattern)):
+            return strings.percent_format(left, right)
+        if isinstance(op, ast.Add) and isinstance(left, (str, Pattern)) and isinstance(right, (str, Pattern)):
+            return strings.concat(left, right)
+        if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
+            return Pattern.of(None) if UNKNOWN in (left, right) else UNKNOWN
+        if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
+            return ListVal(left.items + right.items, left.is_tuple)
+        if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
+            return ListVal(left.items * right, left.is_tuple)
+        if is_concrete(left) and is_concrete(right) or isinstance(left, Tensor) or isinstance(right, Tensor):
+            function = _BINOPS.get(type(op))
+            if function is None:
+                return UNKNOWN
+            if isinstance(op, ast.Pow) and isinstance(right, int) and right > 64:
+                return UNKNOWN
+            if isinstance(op, ast.Mult) and isinstance(left, str) and isinstance(right, int) and right > 1000:
+                return Pattern.of(None)
+            if isinstance(left, Tensor) or isinstance(right, Tensor):
+                return self.real_call(function, [left, right], {}, st)
+            try:
+                return strings.capped(function(left, right))
+            except Exception:
+                return UNKNOWN
+        return UNKNOWN
+
+    def eval_Compare(self, node: ast.Compare, st: State) -> Any:
+        left = self.eval(node.left, st)
+        result: Any = True
+        for op, comparator in zip(node.ops, node.comparators):
+            right = self.eval(comparator, st)
+            outcome = self.compare(op, left, right)
+            if isinstance(outcome, Tensor):
+                return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
+            if outcome is False:
+                return False
+            if outcome is UNKNOWN:
+                result = UNKNOWN
+            left = right
+        return result
+
+    def compare(self, op: ast.cmpop, left: Any, right: Any) -> Any:
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            same = _identical(left, right)
+            if same is None:
+                return UNKNOWN
+            return same if isinstance(op, ast.Is) else not same
+        if isinstance(op, (ast.In, ast.NotIn)):
+            if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
+                found = left in right.items
+            elif isinstance(right, DictVal) and is_concrete(left) and (right.complete or left in right.items):
+                found = left in right.items
+            elif isinstance(right, str) and isinstance(left, str):
+                found = left in right
+            else:
+                return UNKNOWN
+            return found if isinstance(op, ast.In) else not found
+        if is_concrete(left) and is_concrete(right):
+            try:
+                return bool(_CMPOPS[type(op)](left, right))
+            except Exception:
+                return UNKNOWN
+        if isinstance(op, (ast.Eq, ast.NotEq)) and left is None and right is not UNKNOWN:
+            return isinstance(op, ast.NotEq) if not is_concrete(right) else (right is None) == isinstance(op, ast.Eq)
+        ordering = isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
+        if ordering and (isinstance(left, Tensor) or isinstance(right, Tensor)) and \
+                all(isinstance(x, Tensor) or is_concrete(x) and x is not None for x in (left, right)):
+            try:
+                return _CMPOPS[type(op)](left, right)  # an elementwise comparison op (`i >= j - ns + nd`)
+            except Exception:
+                return UNKNOWN
+        return UNKNOWN
+
+    def eval_Slice(self, node: ast.Slice, st: State) -> Any:
+        parts = [self.eval(p, st) if p is not None else None for p in (node.lower, node.upper, node.step)]
+        if all(p is None or isinstance(p, int) for p in parts):
+            return slice(*parts)
+        return UNKNOWN
+
+    def eval_Starred(self, node: ast.Starred, st: State) -> Any:
+        return self.eval(node.value, st)
+
+    def eval_NamedExpr(self, node: ast.NamedExpr, st: State) -> Any:
+        value = self.eval(node.value, st)
+        self.assign(node.target, value, st)
+        return value
+
+
+def _visible(value: Any) -> Any:
+    """A container changed where the analysis could not follow reads as unknown."""
+    if isinstance(value, (ListVal, DictVal)) and value.poisoned:
+        return UNKNOWN
+    return value
+
+
+def _identical(left: Any, right: Any) -> Optional[bool]:
+    if left is UNKNOWN or right is UNKNOWN or isinstance(left, Pattern) or isinstance(right, Pattern):
+        return None
+    if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
+        return None  # `models.x is None`: an attribute of an unread module may be anything
+    singletons = (None, True, False, AUTO_REUSE)
+    if left in singletons and type(left) in (type(None), bool, ReuseMode) or \
+            right in singletons and type(right) in (type(None), bool, ReuseMode):
+        if isinstance(left, (InstanceVal,)) or isinstance(right, (InstanceVal,)):
+            return False
+        return left is right
+    if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
+        return None
+    return left is right
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,142 @@
+"""Comprehensions, generator expressions, `yield`/`await`, and the values a generator produces."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable, List, Optional
+
+from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.markers import GeneratorObject
+from scopelint.analysis.values import DictVal, Env, is_concrete, LazyGen, ListVal, truth
+from scopelint.analysis.work_limits import MAX_UNROLL
+from scopelint.semantics.values import UNKNOWN
+
+
+class Generators(AnalysisState):
+    """Mixin of the Interpreter: comprehensions and generators."""
+
+    def eval_ListComp(self, node: ast.ListComp, st: State) -> Any:
+        return self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], st)
+
+    eval_SetComp = eval_ListComp
+
+    def eval_GeneratorExp(self, node: ast.GeneratorExp, st: State) -> Any:
+        """Lazy: the elements are computed when something consumes the generator."""
+        env = st.env
+
+        def run(consumer: State) -> Optional[List[Any]]:
+            inner = State(consumer.graph, env, consumer.alive)
+            # its own frame, as in CPython
+            self.frames.append(self._frame(node, env, node.lineno, "<genexpr>", node.col_offset))
+            try:
+                result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner)
+            finally:
+                self.frames.pop()
+            consumer.graph, consumer.alive = inner.graph, consumer.alive and inner.alive
+            return list(result.items) if isinstance(result, ListVal) else None
+
+        return LazyGen(run)
+
+    def eval_DictComp(self, node: ast.DictComp, st: State) -> Any:
+        pairs = self.comprehension(node.generators, lambda s: [ListVal([self.eval(node.key, s),
+                                                                        self.eval(node.value, s)], True)], st)
+        if not isinstance(pairs, ListVal):
+            return DictVal({}, complete=False)
+        result = DictVal({})
+        for pair in pairs.items:
+            key, value = pair.items
+            if is_concrete(key):
+                result.items[key] = value
+            else:
+                result.complete = False
+        return result
+
+    def comprehension(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
+                      st: State) -> Any:
+        inner = State(st.graph, Env(st.env, st.env.globals_env), st.alive)
+        out: List[Any] = []
+        known = self._comprehend(generators, element, inner, out)
+        st.graph = inner.graph
+        st.alive = st.alive and inner.alive  # an element that raised ends the path
+        return ListVal(out) if known else UNKNOWN
+
+    def _comprehend(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
+                    st: State, out: List[Any]) -> bool:
+        if not generators:
+            out.extend(element(st))
+            return True
+        first = generators[0]
+        items = self.iterate(self.eval(first.iter, st), st)
+        if items is None or len(items) > self._unroll_limit():
+            self.assign(first.target, UNKNOWN, st)
+            fork = st.fork(certain=False)
+            self._comprehend(generators[1:], element, fork, [])
+            st.graph.join(fork.graph)
+            return False
+        known = True
+        for item in items:
+            self.assign(first.target, item, st)
+            keep = True
+            for condition in first.ifs:
+                t = truth(self.eval(condition, st))
+                if t is None:
+                    known = False
+                    keep = False
+                    break
+                if not t:
+                    keep = False
+                    break
+            if keep:
+                known = self._comprehend(generators[1:], element, st, out) and known
+        return known
+
+    def eval_Await(self, node: ast.Await, st: State) -> Any:
+        self.eval(node.value, st)
+        return UNKNOWN
+
+    def eval_Yield(self, node: ast.Yield, st: State) -> Any:
+        value = self.eval(node.value, st) if node.value is not None else None
+        if self.calls and self.calls[-1].yield_hook is not None:
+            hook = self.calls[-1].yield_hook
+            self.calls[-1].yield_hook = None
+            hook(value, st)
+        elif self.calls and self.calls[-1].yield_collector is not None:
+            self.calls[-1].yield_collector(value, st)
+            return None  # what next() sends
+        return UNKNOWN
+
+    def eval_YieldFrom(self, node: ast.YieldFrom, st: State) -> Any:
+        self.eval(node.value, st)
+        return UNKNOWN
+
+    def generator_values(self, generator: GeneratorObject, st: State) -> Optional[List[Any]]:
+        """What a generator yields, when it yields the same on every path and builds nothing in
+        the graph (a list of layer specs): then looping over it is looping over a list. A
+        generator that touches the graph interleaves with the loop body, so it stays unknown."""
+        if generator.function is None:
+            return None
+        values: List[Any] = []
+        certain = [True]
+
+        def collect(value: Any, state: State) -> None:
+            certain[0] = certain[0] and state.graph.path_certain and len(values) < MAX_UNROLL
+            values.append(value)
+
+        trial = st.fork()
+        trial.graph.muted = True
+        saved = self.findings, self.warnings
+        self.findings, self.warnings = [], []
+        try:
+            self.call_function(generator.function, generator.args, generator.kwargs, trial, yield_collector=collect)
+        finally:
+            self.findings, self.warnings = saved
+            self.runtime_graph.state = st.graph
+        before, after = st.graph, trial.graph
+        touched = (len(after.vars) != len(before.vars) or after.havoc != before.havoc or
+                   after.names_in_use != before.names_in_use or after.counts != before.counts or
+                   after.current is not before.current or after.name_stack != before.name_stack)
+        if touched:
+            st.graph.unknown_code_ran()  # its effects happen as the loop runs: not followed
+        if touched or not trial.alive or not certain[0]:
+            return None
+        return values

@@ -1,0 +1,277 @@
+"""Modules: `import` and `from ... import`, following the project's and installed modules' source
+(run once, bounded), attributes of modules, and TF's models (scopelint/tf/models) loaded by name."""
+
+from __future__ import annotations
+
+import ast
+import math
+import os
+from typing import Any, Callable, Dict, Iterator, Optional
+
+from scopelint.analysis import loader, models, tf_api
+from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.markers import FlagsVal
+from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE
+from scopelint.analysis.values import ApiFn, BuiltinFn, DictVal, Env, ListVal, MISSING, ModuleVal, SourceModuleVal
+from scopelint.analysis.work_limits import FOLLOWED_FILE, LIBRARY, PROJECT
+from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
+from scopelint.semantics.values import UNKNOWN
+from scopelint.tf import registry
+
+
+MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
+_NUMERIC_CONSTANTS = {
+    "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
+    for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
+}
+_SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
+    "six.string_types": lambda: ListVal([BuiltinFn("str")], is_tuple=True),
+    "six.integer_types": lambda: ListVal([BuiltinFn("int")], is_tuple=True),
+    "six.class_types": lambda: ListVal([BuiltinFn("type")], is_tuple=True),
+    "six.text_type": lambda: BuiltinFn("str"), "six.binary_type": lambda: BuiltinFn("bytes"),
+    "six.PY2": lambda: False, "six.PY3": lambda: True,
+}
+
+
+class Imports(AnalysisState):
+    """Mixin of the Interpreter: imports, followed modules and TF's models."""
+
+    def exec_Import(self, node: ast.Import, st: State) -> None:
+        for alias in node.names:
+            parts = alias.name.split(".")
+            # `import a.b.c` runs a, a.b and a.b.c, binds `a` (or the whole with `as`). A package
+            # only passed through runs when the program first reads a name of it (see _force).
+            values = [self.import_module(".".join(parts[: i + 1]), st, passed_through=i < len(parts) - 1)
+                      for i in range(len(parts))]
+            if not st.alive:
+                return
+            st.env.assign(alias.asname or parts[0], values[-1] if alias.asname else values[0])
+
+    def exec_ImportFrom(self, node: ast.ImportFrom, st: State) -> None:
+        module = ("." * node.level) + (node.module or "")
+        if node.level:
+            absolute = self._absolute_module(node.level, node.module, st)
+            if absolute is not None:
+                module = absolute
+        source = self.import_module(module, st, passed_through=True) if not module.startswith(".") \
+            else ModuleVal(module)
+        if not st.alive:
+            return
+        for alias in node.names:
+            if isinstance(source, SourceModuleVal) and id(source) in self.pending_modules and alias.name != "*" \
+                    and not {"*", alias.name} & _package_bindings(self.pending_modules[id(source)]):
+                # `from pkg import sub` where pkg's __init__ binds no `sub` of its own: the submodule,
+                # whatever the package's body does (it runs when a name of its own is read).
+                submodule = self.import_module(source.qualname + "." + alias.name, st)
+                if not st.alive:
+                    return
+                if isinstance(submodule, SourceModuleVal):
+                    st.env.assign(alias.asname or alias.name, submodule)
+                    continue
+            if alias.name == "*":
+                if module in ("tensorflow", "tensorflow.compat.v1"):
+                    continue  # star imports of TF: names resolve through unknown globals
+                if isinstance(source, SourceModuleVal):
+                    self._force(source, st)
+                    for name, value in source.env.vars.items():
+                        if not name.startswith("_"):
+                            st.env.assign(name, value)
+                    continue
+                st.graph.unknown_code_ran()
+                continue
+            value = self.get_attribute(source, alias.name, st)
+            st.env.assign(alias.asname or alias.name, value)
+
+    def _absolute_module(self, level: int, module: Optional[str], st: State) -> Optional[str]:
+        """`from ..ops import conv` inside package `a.b`: `a.ops`."""
+        package = st.env.globals_env.vars.get("__package__")
+        if not isinstance(package, str) or not package:
+            return None
+        parts = package.split(".")
+        if level - 1 >= len(parts):
+            return None
+        base = ".".join(parts[: len(parts) - (level - 1)])
+        return base + "." + module if module else base
+
+    def import_module(self, qualname: str, st: State, passed_through: bool = False,
+                      even_graph_free: bool = False) -> Any:
+        """What `import qualname` gives: TF and the names scopelint models are answered by the
+        registry; a module found as source (the project's, an installed package's) is
+        followed: its body runs once per analysis; anything else is an unknown library.
+        `passed_through`: a parent package of the module imported (`a` of `import a.b`, and of
+        `from a.b import c`): its body runs when a name of it is first read, not now. Most
+        parent packages' names are never read (`from pkg.sub.mod import f`), and a package's
+        __init__ that imports all its submodules is most of what a file's imports would run."""
+        known = self.imported.get(qualname)
+        if known is not None:
+            if not passed_through and isinstance(known, SourceModuleVal):
+                self._force(known, st)
+            return known
+        root = qualname.split(".")[0]
+        if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
+                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
+            return ModuleVal(qualname)
+        path = self.locator.locate(qualname) if self.follow_imports else None
+        if path is not None:
+            self.read_files.add(path)
+        graph_free = path is not None and not even_graph_free and (
+            not loader.builds_graphs(path) if self.locator.in_project(path)
+            else not loader.installed_package_builds_graphs(path))
+        if graph_free:
+            self.graph_free.add(qualname)
+            return ModuleVal(qualname)
+        tree = loader.parse_module(path) if path is not None and path != self.abspath else None
+        if tree is None:
+            return ModuleVal(qualname)
+        env = Env()
+        is_package = os.path.basename(path) == "__init__.py"
+        env.vars.update(__name__=qualname, __file__=path,
+                        __package__=qualname if is_package else qualname.rpartition(".")[0])
+        env.vars[FOLLOWED_FILE] = path  # the code it defines is the followed module's, not the file's
+        module = SourceModuleVal(qualname, env, path)
+        self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
+        parent_name, _, last = qualname.rpartition(".")
+        parent = self.imported.get(parent_name)
+        if isinstance(parent, SourceModuleVal):
+            parent.env.vars[last] = module
+        if passed_through and is_package:
+            self.pending_modules[id(module)] = tree
+            return module
+        self._run_module_body(module, tree, st)
+        return module
+
+    def _force(self, module: SourceModuleVal, st: State) -> None:
+        """Run a passed-through package's body, now that one of its names is read. Its
+        submodules imported meanwhile stay bound to their names, as Python binds them after
+        the package's body ran."""
+        tree = self.pending_modules.pop(id(module), None)
+        if tree is None:
+            return
+        children = {name: value for name, value in module.env.vars.items() if isinstance(value, SourceModuleVal)
+                    and value.qualname == module.qualname + "." + name}
+        alive = st.alive
+        self._run_module_body(module, tree, st)
+        module.env.vars.update(children)
+        st.alive = alive  # the package was imported earlier: its body raising here ends no path of the program
+
+    def _run_module_body(self, module: SourceModuleVal, tree: ast.Module, st: State) -> None:
+        path, env = module.path, module.env
+        inner = State(st.graph, env, True)
+        saved_frames, saved_loops, saved_calls = self.frames, self.loops, self.calls
+        kind = PROJECT if self.locator.in_project(path) else LIBRARY
+        self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, kind]], [], []
+        try:
+            self._bounded(kind, lambda: self.exec_block(tree.body, inner))
+        finally:
+            self.frames, self.loops, self.calls = saved_frames, saved_loops, saved_calls
+        st.graph = inner.graph
+        self.runtime_graph.state = st.graph
+        if not inner.alive:
+            st.alive = False  # its body raised: so does the import
+
+    def module_attribute(self, module: ModuleVal, name: str, st: Optional[State] = None) -> Any:
+        qualname = module.qualname + "." + name
+        if qualname in _NUMERIC_CONSTANTS:
+            return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
+        if qualname in _SIX_CONSTANTS:
+            return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
+        if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
+            return FlagsVal()
+        if tf_api.is_tf_name(qualname):
+            if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
+                return ModuleVal(qualname)
+            value = tf_api.constant(qualname)
+            if value is not None:
+                return value
+            canonical = tf_api.canonical(qualname)
+            modelled = registry.lookup(canonical)
+            if modelled is not None:
+                return self.model_value(*modelled)
+            if registry.is_model_namespace(canonical):
+                return ModuleVal(canonical)
+            short = tf_api.short_name(canonical) or ""
+            if short in tf_api.SCOPE_APIS or tf_api.pure_function(canonical) is not None:
+                return ApiFn(canonical)
+            if name in _TF_SUBMODULES and registry.tf_is_namespace(canonical) is not False:
+                return ModuleVal(qualname)
+            return ApiFn(canonical)
+        if qualname.startswith(registry.MODEL_ROOTS):
+            modelled = registry.lookup(qualname)  # `tf_slim.conv2d`
+            if modelled is not None:
+                return self.model_value(*modelled)
+            if st is not None and qualname not in registry.ALIAS_MODULES:
+                followed = self.import_module(qualname, st)  # `tf_slim.nets`: read, not modelled
+                if isinstance(followed, SourceModuleVal):
+                    return followed
+        return ModuleVal(qualname)
+
+    def reset_model_state(self) -> None:
+        """A fresh start for TF's models (as in a fresh process): module-level containers, such
+        as tf_slim's arg_scope stack, back to what loading left in them."""
+        for module, snapshot in self.model_initial.items():
+            env = self.model_envs[module]
+            for name, items in snapshot.items():
+                value = env.vars.get(name)
+                if isinstance(value, ListVal) and isinstance(items, list):
+                    value.items[:] = items
+                elif isinstance(value, DictVal) and isinstance(items, dict):
+                    value.items.clear()
+                    value.items.update(items)
+
+    def model_value(self, module: str, attribute: str) -> Any:
+        """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""
+        env = self.model_envs.get(module)
+        if env is None:
+            env = self.model_envs[module] = Env()
+            env.vars["__name__"] = "scopelint.tf.models." + module
+            tree = models.model_tree(module)
+            state = State(self.new_graph(), env)
+            state.graph.muted = True
+            saved = self.frames
+            self.frames = [[1, "<model>", 0, True]]
+            try:
+                self.exec_block(tree.body, state)
+            finally:
+                self.frames = saved
+            self.model_initial[module] = {name: _container_snapshot(value) for name, value in env.vars.items()
+                                          if isinstance(value, (ListVal, DictVal))}
+        value = env.lookup(attribute)
+        return UNKNOWN if value is MISSING else value
+
+
+def _container_snapshot(value: Any) -> Any:
+    return list(value.items) if isinstance(value, ListVal) else dict(value.items)
+
+
+def _package_bindings(tree: ast.Module) -> frozenset:
+    """The names a package's __init__ binds other than as its own submodules (`from . import
+    sub` and `import pkg.sub` bind the submodule); "*" when a star import may bind any."""
+    known = getattr(tree, "_scopelint_bindings", None)  # computed once per parsed tree
+    if known is not None:
+        return known
+    names = set()
+    for node in iter_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name == "*":
+                    names.add("*")
+                elif node.level != 1 or node.module is not None or alias.asname not in (None, alias.name):
+                    names.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            names.update(alias.asname for alias in node.names if alias.asname)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+    if "*" in names or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in
+                           ("globals", "setattr", "exec", "eval", "__import__", "vars") for n in iter_nodes(tree)):
+        names.add("*")
+    result = frozenset(names)
+    setattr(tree, "_scopelint_bindings", result)
+    return result
+
+
+def iter_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    return ast.walk(tree)

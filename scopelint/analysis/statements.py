@@ -1,0 +1,293 @@
+"""Simple statements and definitions: a block's statement dispatch, expression statements,
+assignment and unpacking, `del`, `global`, `assert`, `def` (with decorators) and `class`."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, List, Optional, Sequence
+
+from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.cli_args import NamespaceVal
+from scopelint.analysis.markers import FlagsVal, GeneratorFactory, GeneratorObject, Property
+from scopelint.analysis.values import (
+    ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete, IteratorVal, LazyGen,
+    ListVal, MISSING, ModuleVal, truth,
+)
+from scopelint.analysis.work_limits import MAX_UNROLL
+from scopelint.runtime.tensors import Tensor
+from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.values import UNKNOWN
+
+
+class Statements(AnalysisState):
+    """Mixin of the Interpreter: exec_<stmt> of simple statements and definitions."""
+
+    def exec_block(self, body: Sequence[ast.stmt], st: State) -> None:
+        for stmt in body:
+            if not st.alive:
+                return
+            if not self._spend(self._in_model()):
+                self.incomplete = True
+                st.graph.unknown_code_ran()
+                return
+            self.frames[-1][0] = stmt.lineno
+            self.frames[-1][2] = stmt.col_offset
+            method = getattr(self, "exec_" + type(stmt).__name__, None)
+            if method is None:
+                self._unsupported(stmt, st)
+                continue
+            if type(stmt) is ast.If and self._skips_raising_branch(stmt, st):
+                continue
+            method(stmt, st)
+
+    def _skips_raising_branch(self, node: ast.If, st: State) -> bool:
+        """`if <unknown>: raise ValueError(...)` outside any `try`: the raising path ends the
+        program, so the rest runs on the other path alone, certain as before; run that path
+        in place instead of forking the graph for a branch that only raises. (Argument checks
+        in TF's models and in library code are of this form.)"""
+        if self.tries or not _is_plain_raise(node.body) or node.orelse and _is_plain_raise(node.orelse):
+            return False
+        test = truth(self.eval(node.test, st))
+        if not st.alive:
+            return True
+        if test is True:
+            self.exec_block(node.body, st)
+        else:
+            self.exec_block(node.orelse, st)  # False, or unknown: the raising path ends here
+        return True
+
+    def _unsupported(self, node: ast.AST, st: State) -> None:
+        if self.strict:
+            raise NotImplementedError("scopelint interpreter: unsupported %s at line %s"
+                                      % (type(node).__name__, getattr(node, "lineno", "?")))
+        st.graph.unknown_code_ran()
+
+    def exec_Expr(self, node: ast.Expr, st: State) -> None:
+        self.eval(node.value, st)
+
+    def exec_Pass(self, node: ast.Pass, st: State) -> None:
+        return None
+
+    def exec_Assign(self, node: ast.Assign, st: State) -> None:
+        value = self.eval(node.value, st)
+        for target in node.targets:
+            self.assign(target, value, st)
+
+    def exec_AnnAssign(self, node: ast.AnnAssign, st: State) -> None:
+        if node.value is not None:
+            self.assign(node.target, self.eval(node.value, st), st)
+
+    def exec_AugAssign(self, node: ast.AugAssign, st: State) -> None:
+        current = self.eval(_load(node.target), st)
+        operand = self.eval(node.value, st)
+        if isinstance(current, ListVal) and not current.is_tuple and isinstance(node.op, (ast.Add, ast.Mult)):
+            # `a += [...]` changes the list in place: every alias sees it
+            items = self.iterate(operand, st) if isinstance(node.op, ast.Add) else None
+            if items is not None:
+                current.items.extend(items)
+            elif isinstance(node.op, ast.Mult) and isinstance(operand, int) and 0 <= operand <= MAX_UNROLL:
+                current.items[:] = current.items * operand
+            else:
+                current.poisoned = True
+            self.assign(node.target, current, st)
+            return
+        if isinstance(current, DictVal) and isinstance(node.op, ast.BitOr):
+            current.poisoned = True  # `d |= other`
+        value = self.binary(node.op, current, operand, st)
+        self.assign(node.target, value, st)
+
+    def assign(self, target: ast.expr, value: Any, st: State) -> None:
+        if isinstance(target, ast.Name):
+            st.env.assign(target.id, value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(starred) == 1:
+                # `*start, nx = shape_list(x)`: the starred name takes the middle, as a list
+                whole = self.iterate(value, st) if isinstance(value, (ListVal, TensorShape, str)) else None
+                before, after = starred[0], len(target.elts) - starred[0] - 1
+                if whole is not None and len(whole) >= before + after:
+                    middle = ListVal(list(whole[before: len(whole) - after]))
+                    parts = list(whole[:before]) + [middle] + list(whole[len(whole) - after:])
+                    for element, item in zip(target.elts, parts):
+                        self.assign(element.value if isinstance(element, ast.Starred) else element, item, st)
+                    return
+            items = self.unpack(value, len(target.elts), st) if not starred else None
+            if starred or items is None:
+                for element in target.elts:
+                    inner = element.value if isinstance(element, ast.Starred) else element
+                    self.assign(inner, UNKNOWN, st)
+                return
+            for element, item in zip(target.elts, items):
+                self.assign(element, item, st)
+        elif isinstance(target, ast.Attribute):
+            obj = self.eval(target.value, st)
+            if isinstance(obj, InstanceVal):
+                obj.attrs[target.attr] = value
+            elif isinstance(obj, ClassVal):
+                obj.attrs[target.attr] = value
+            elif isinstance(obj, NamespaceVal):
+                obj.values[target.attr] = value
+            elif isinstance(obj, FlagsVal):
+                self.flags[target.attr] = value
+        elif isinstance(target, ast.Subscript):
+            obj = self.eval(target.value, st)
+            key = self.eval(target.slice, st)
+            if isinstance(obj, DictVal):
+                if is_concrete(key):
+                    obj.items[key] = value
+                else:
+                    obj.poisoned = True  # a known key may have been overwritten
+            elif isinstance(obj, ListVal):
+                items = self.iterate(value, st) if isinstance(key, slice) else None
+                if isinstance(key, int) and -len(obj.items) <= key < len(obj.items) and not obj.is_tuple:
+                    obj.items[key] = value
+                elif isinstance(key, slice) and items is not None and not obj.is_tuple:
+                    try:
+                        obj.items[key] = items
+                    except ValueError:
+                        obj.poisoned = True
+                else:
+                    obj.poisoned = True
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, UNKNOWN, st)
+
+    def unpack(self, value: Any, count: int, st: State) -> Optional[List[Any]]:
+        if isinstance(value, (IteratorVal, LazyGen, GeneratorObject, InstanceVal)):
+            items = self.iterate(value, st)  # `names, sizes = zip(*specs)`
+            return items if items is not None and len(items) == count else None
+        if isinstance(value, ListVal):
+            return list(value.items) if len(value.items) == count else None
+        if isinstance(value, (TensorShape,)) and value.dims_tuple is not None and len(value.dims_tuple) == count:
+            return [Dimension(d) for d in value.dims_tuple]
+        if isinstance(value, Tensor):
+            shape = value.get_shape()
+            dims = shape.dims_tuple if isinstance(shape, TensorShape) else None
+            if dims and dims[0] == count:
+                return [self.real_call(value.__getitem__, [i], {}, st) for i in range(count)]
+        if isinstance(value, (str, tuple, list)) and len(value) == count:
+            return list(value)
+        return None
+
+    def exec_Delete(self, node: ast.Delete, st: State) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                st.env.vars.pop(target.id, None)
+            elif isinstance(target, ast.Subscript):
+                obj, key = self.eval(target.value, st), self.eval(target.slice, st)
+                if isinstance(obj, ListVal) and not obj.is_tuple and isinstance(key, (int, slice)):
+                    try:
+                        del obj.items[key]
+                    except IndexError:
+                        obj.poisoned = True
+                elif isinstance(obj, DictVal) and is_concrete(key):
+                    obj.items.pop(key, None)
+                elif isinstance(obj, (ListVal, DictVal)):
+                    obj.poisoned = True
+
+    def exec_Global(self, node: ast.Global, st: State) -> None:
+        st.env.global_names.update(node.names)
+
+    def exec_Nonlocal(self, node: ast.Nonlocal, st: State) -> None:
+        st.env.nonlocal_names.update(node.names)
+
+    def exec_Assert(self, node: ast.Assert, st: State) -> None:
+        test = truth(self.eval(node.test, st))
+        if test is False and st.alive:
+            self._program_raised(st)
+        elif test is None:
+            self.may_raise += 1
+
+    def exec_FunctionDef(self, node: ast.FunctionDef, st: State) -> None:
+        defaults = [self.eval(d, st) for d in node.args.defaults]
+        kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
+        prefix = self.call_stack[-1].qualname + ".<locals>." if self.call_stack else ""
+        function: Any = FunctionVal(node, st.env, defaults, kw_defaults, prefix + node.name)
+        for decorator in reversed(node.decorator_list):
+            function = self.apply_decorator(decorator, function, st)
+        st.env.assign(node.name, function)
+
+    exec_AsyncFunctionDef = exec_FunctionDef
+
+    def apply_decorator(self, decorator: ast.expr, function: Any, st: State) -> Any:
+        name = _dotted(decorator)
+        if name in ("staticmethod", "classmethod"):
+            if isinstance(function, FunctionVal):
+                function.decorated = True
+                setattr(function, "_kind", name)
+            return function
+        if name == "property":
+            return Property(function)
+        if name.endswith("contextmanager") and isinstance(function, FunctionVal):
+            return GeneratorFactory(function)
+        if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
+            return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
+        if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("add_metaclass") and \
+                isinstance(function, ClassVal):
+            return function  # six.add_metaclass(ABCMeta): the same class, made with that metaclass
+        if name in ("abstractmethod", "abstractproperty", "abc.abstractmethod", "abc.abstractproperty"):
+            return Property(function) if name.endswith("abstractproperty") else function
+        if name.endswith("lru_cache") or name.endswith("cache"):
+            return UNKNOWN  # a cached function does not run again: its calls cannot be followed
+        decorator_value = self.eval(decorator, st)
+        if isinstance(decorator_value, (ApiFn, ModuleVal)) and \
+                decorator_value.qualname.rsplit(".", 1)[-1] in ("function", "add_arg_scope"):
+            return function  # tf.function, slim's add_arg_scope: the function as it is
+        if isinstance(decorator_value, (FunctionVal, BoundMethod)):
+            return self.call(decorator_value, [function], {}, st, decorator)
+        return UNKNOWN
+
+    def exec_ClassDef(self, node: ast.ClassDef, st: State) -> None:
+        bases = [self.eval(b, st) for b in node.bases]
+        known_bases: List[Any] = []
+        for base in bases:
+            if isinstance(base, BuiltinFn) and base.name == "object":
+                continue
+            known_bases.append(base)
+        cls = ClassVal(node.name, node.name, {}, known_bases, node)
+        body_env = Env(st.env, st.env.globals_env)
+        body_state = State(st.graph, body_env, True)
+        self.exec_block(node.body, body_state)
+        st.graph = body_state.graph
+        for key, value in body_env.vars.items():
+            function_value = value.getter if isinstance(value, Property) else value
+            if isinstance(function_value, FunctionVal) and function_value.env is body_env:
+                # Methods defined here do not see the class body's names; functions made by a
+                # decorator keep their own closure.
+                function_value.qualname = node.name + "." + function_value.name
+                function_value.env = st.env
+            if isinstance(function_value, FunctionVal):
+                setattr(function_value, "_owner", cls)
+            cls.attrs[key] = value
+        decorated: Any = cls
+        for decorator in reversed(node.decorator_list):
+            decorated = self.apply_decorator(decorator, decorated, st)
+        st.env.assign(node.name, decorated)
+
+    def exec_Match(self, node: Any, st: State) -> None:
+        self._unsupported(node, st)
+
+
+def _is_plain_raise(body: Sequence[ast.stmt]) -> bool:
+    """A body that only raises a new exception built from plain values (no call that could
+    touch the graph besides the exception's constructor and str/repr/len/type)."""
+    if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
+        return False
+    exc = body[0].exc
+    calls = [n for n in ast.walk(exc) if isinstance(n, ast.Call)]
+    return all(n is exc or isinstance(n.func, ast.Name) and n.func.id in ("str", "repr", "len", "type")
+               for n in calls)
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return _dotted(node.value) + "." + node.attr
+    return ""
+
+
+def _load(target: ast.expr) -> ast.expr:
+    clone = ast.copy_location(type(target)(**{f: getattr(target, f) for f in target._fields}), target)
+    if hasattr(clone, "ctx"):
+        clone.ctx = ast.Load()  # type: ignore[attr-defined]
+    return clone

@@ -1,0 +1,86 @@
+"""The abstract interpreter's work limits: steps charged to the budget, loop unrolling limits, the
+frames of code outside the analysed file (TF's models, followed modules) and the budget of a call
+into an installed package."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable, List
+
+from scopelint.analysis import models
+from scopelint.analysis.analysis_state import AnalysisState, Budget
+from scopelint.analysis.values import Env
+
+
+MAX_UNROLL = 256
+MAX_MODEL_UNROLL = 20_000
+PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
+LIBRARY = "library"  # ...and an installed package's
+FOLLOWED_FILE = "__scopelint_file__"  # a followed module's global: its path (no program writes it)
+MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
+LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
+# A step inside TF's models (a layer's few hundred) costs half of one of the program's: a
+# model call is bounded work, and a file of 600 layers should not exhaust the budget.
+MODEL_STEP_COST = 0.5
+
+
+class WorkLimits(AnalysisState):
+    """Mixin of the Interpreter: the budget and the frames it is charged by."""
+
+    def _unroll_limit(self) -> int:
+        """A model's loop over a known list (an optimizer over every trainable variable) runs in
+        full; the program's own loops unroll up to MAX_UNROLL."""
+        if self._in_model():
+            return MAX_MODEL_UNROLL
+        if self.frames and len(self.frames[-1]) > 3 and self.frames[-1][3] == LIBRARY:
+            return MAX_LIBRARY_UNROLL
+        return MAX_UNROLL
+
+    def _spend(self, in_model: bool) -> bool:
+        """One step of work; TF's models are charged to the file's budget even inside a call into
+        an installed package (whose own budget bounds only the package's code)."""
+        if in_model:
+            going = (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
+        else:
+            going = self.budget.spend()
+        if self.budget.exhausted and not self.budget.stopped_at:
+            frames = self._frames_tuple()
+            self.budget.stopped_at = frames[0][0] if frames else 0  # the unit's own statement
+        return going
+
+    def _in_model(self) -> bool:
+        """In TF's code as scopelint models it (bounded work per call, not the program's)."""
+        return bool(self.frames) and len(self.frames[-1]) > 3 and self.frames[-1][3] is True
+
+    def _frame(self, node: ast.AST, env: Env, line: int, name: str, col: int) -> List[Any]:
+        """A new frame for code defined in `env`. Frames outside the analysed file are hidden (a
+        4th item), as a traceback line is only the file's: in TF's models (True) and in followed
+        modules (PROJECT, LIBRARY)."""
+        if models.is_model_node(node):
+            return [line, name, col, True]
+        path = env.globals_env.vars.get(FOLLOWED_FILE)
+        if path is not None:
+            return [line, name, col, PROJECT if self.locator.in_project(path) else LIBRARY]
+        return [line, name, col]
+
+    def _bounded(self, kind: Any, run: Callable[[], None]) -> None:
+        """Run `run` (a call into, or the body of, a followed module); the outermost entry into
+        an installed package gets LIBRARY_CALL_STEPS of work, after which what it does is
+        unknown (incomplete), and the analysis of the caller goes on."""
+        entering = kind == LIBRARY and not (len(self.frames) > 1 and len(self.frames[-2]) > 3
+                                            and self.frames[-2][3] == LIBRARY)
+        if not entering:
+            run()
+            return
+        outer, outer_model = self.budget, self.model_budget
+        start = min(LIBRARY_CALL_STEPS, max(outer.steps, 0))
+        self.budget = Budget(steps=start)
+        self.model_budget = outer_model or outer
+        try:
+            run()
+        finally:
+            used, exhausted = start - max(self.budget.steps, 0), self.budget.exhausted
+            self.budget, self.model_budget = outer, outer_model
+            outer.spend(used)
+            if exhausted:
+                self.incomplete = True
