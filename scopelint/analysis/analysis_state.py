@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import os
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import blindspots, loader
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
@@ -121,13 +121,13 @@ class AnalysisState:
     blindspots: Dict[Tuple[int, str], blindspots.Blindspot]  # --explain: the calls not followed, by (line, message)
     may_raise: int  # counts the points where the analysis cannot rule out an exception
     scope_sites: ScopeSites  # where the fix of a scope error would edit the file
-    read_files: set  # files of the modules imported: what the results depend on
+    read_files: Set[str]  # files of the modules imported: what the results depend on
 
     # The dynamic context of the code being interpreted (stacks pushed and popped as it runs)
     frames: List[List[Any]]  # [line, function, col(, hidden mark)]: the traceback so far
     frame_limits: List[int]  # autograph-converted functions report at the call line
     call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
-    called: set  # id()s of the function nodes interpreted at least once (the others become entry points)
+    called: Set[int]  # id()s of the function nodes interpreted at least once (the others become entry points)
     calls: List[CallContext]  # one per function call being interpreted: its returns
     call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
     loops: List[LoopContext]  # breaks and continues of the loops being run
@@ -137,6 +137,9 @@ class AnalysisState:
     second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
+
+    # Provided by the parts, called by the graphs this class makes
+    _note_havoc: Callable[[int], None]  # Diagnostics: unknown code ran (--explain)
 
     # Graphs
     graph_states: Dict[object, Optional[GraphState]]  # tf.Graphs not the default now
@@ -149,7 +152,7 @@ class AnalysisState:
     model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
     imported: Dict[str, Any]  # modules followed as source, by qualified name
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
-    graph_free: set  # modules found but not followed: they never name TensorFlow
+    graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
 
     def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False,
                  python2: bool = False) -> None:
@@ -161,7 +164,7 @@ class AnalysisState:
         self.frames: List[List[Any]] = []
         self.findings: List[Finding] = []
         self.warnings: List[Finding] = []
-        self.called: set = set()
+        self.called: Set[int] = set()
         self.call_stack: List[FunctionVal] = []
         self.calls: List[CallContext] = []
         self.loops: List[LoopContext] = []
@@ -182,8 +185,8 @@ class AnalysisState:
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
-        self.graph_free: set = set()  # modules found but not followed: they never name TensorFlow
-        self.read_files: set = set()  # files of the modules imported: what the results depend on
+        self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
+        self.read_files: Set[str] = set()  # files of the modules imported: what the results depend on
         self.follow_imports = True  # False: imported modules are unknown libraries (faster, fewer findings)
         self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)

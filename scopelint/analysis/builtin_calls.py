@@ -24,13 +24,14 @@ from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
+from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import Property, Super, may_touch_graph
 
 if TYPE_CHECKING:
-    from scopelint.analysis.interpreter import Interpreter, State
+    from scopelint.analysis.interpreter import Interpreter
 
 
-class BuiltinCalls:
+class BuiltinCalls(AnalysisState):
     """Mixin of the Interpreter: builtins, iteration, and calls of pure Python functions."""
 
     def call_builtin(self, name: str, args: List[Any], kwargs: Dict[str, Any], st: State,

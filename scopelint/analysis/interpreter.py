@@ -48,7 +48,7 @@ from scopelint.runtime import context as runtime_context
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.values import UNKNOWN
 
-# Names other modules import from here.
+# Names imported from here (by other modules, and by code written when this was one file).
 __all__ = ["Interpreter", "State", "Budget", "Finding", "FlagsVal", "CallContext", "TryContext", "LoopContext",
            "MAX_UNROLL", "iter_nodes"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.fix_sites import SCOPE_CALL
@@ -22,10 +22,8 @@ from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
+from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
-
-if TYPE_CHECKING:
-    from scopelint.analysis.analysis_state import State
 
 
 # autograph.tf_convert, an intrinsic of the models (map_fn calls its function through it).
@@ -41,11 +39,10 @@ COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variabl
                       "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
 
 
-class TfCalls:
+class TfCalls(AnalysisState):
     """Mixin of the Interpreter: calls whose callee is a TF API function."""
 
     _active_state: Any = None
-    may_raise: int  # the Interpreter's count of points that may raise unseen
 
     def call_api(self, qualname: str, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
                  literal_reuse_false: bool = False) -> Any:
