@@ -176,13 +176,16 @@ class ControlFlow(AnalysisState):
         self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
 
     def exec_While(self, node: ast.While, st: State) -> None:
-        self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None)
+        self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None,
+                            endless=_is_constant_true(node.test))
 
     def _unrolled_loop(self, node: Any, st: State, next_step: Callable[[], Optional[bool]],
-                       bind_unknown: Callable[[State], None]) -> None:
+                       bind_unknown: Callable[[State], None], endless: bool = False) -> None:
         """A loop whose iterations the analysis can count. `next_step()` starts the next one:
         True it runs, False the loop is done, None the analysis cannot tell (the rest of the
-        loop then runs as one of unknown length)."""
+        loop then runs as one of unknown length). `endless`: a `while True:` loop, which only a
+        break or a return ends; once one may have ended it on a path the analysis could not
+        decide (a polling loop), how many more iterations run is unknown too."""
         loop_certain = st.graph.path_certain
         iteration_certain = loop_certain  # false once an earlier iteration may have broken out
         context = self.calls[-1] if self.calls else None
@@ -202,6 +205,7 @@ class ControlFlow(AnalysisState):
                 ended = True
                 break
             count += 1
+            returns_now = len(context.returns) if context is not None else 0
             loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
             self.loops.append(loop)
             try:
@@ -217,6 +221,9 @@ class ControlFlow(AnalysisState):
                 iteration_certain = False
                 if st.alive:
                     st.graph.path_certain = False
+            if endless and st.alive and (loop.breaks or self._returned_since(context, returns_now)):
+                self.unknown_loop(node, st, bind_unknown)
+                break
         if ended and st.alive:
             self.exec_block(node.orelse, st)
         if breaks:
@@ -386,6 +393,11 @@ def _handlers_catch_scope_errors(handlers: List[ast.excepthandler]) -> bool:
             if _may_catch_scope_errors(name):
                 return True
     return False
+
+
+def _is_constant_true(test: ast.expr) -> bool:
+    """`while True:` / `while 1:`: a test no iteration changes."""
+    return isinstance(test, ast.Constant) and bool(test.value)
 
 
 def _has_own_break(loop: Any) -> bool:
