@@ -266,9 +266,14 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
         if fullname == "tensorflow" or fullname.startswith("tensorflow.") or fullname in self.modules:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if registry.model_module(fullname) is not None:  # a model importing another: this run's instance
+            return importlib.machinery.ModuleSpec(fullname, self)
         return None
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        model = registry.model_module(spec.name)
+        if model is not None:
+            return load_model(model)
         module = self.modules.get(spec.name)
         if module is None:
             tf = self.modules["tensorflow"]
@@ -288,7 +293,8 @@ def _served(name: str, modules: Dict[str, types.ModuleType]) -> bool:
     """Modules that belong to one run: TF's stand-ins, the models, and what imports them
     from a modelled package (tf_slim.nets)."""
     return name == "tensorflow" or name.startswith("tensorflow.") or name in modules or \
-        name.startswith(tuple(root + "." for root in registry.MODEL_ROOTS)) or name in registry.MODEL_ROOTS
+        name.startswith(tuple(root + "." for root in registry.MODEL_ROOTS)) or name in registry.MODEL_ROOTS or \
+        registry.model_module(name) is not None
 
 
 class installed:  # noqa: N801 - used as `with installed(): ...`
@@ -313,4 +319,8 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
         for name in list(sys.modules):
             if _served(name, self.modules):
                 del sys.modules[name]  # tf_slim.nets.vgg too: it holds this run's models
+        package = sys.modules.get(registry.MODELS_PACKAGE)
+        for name in list(vars(package)) if package is not None else ():
+            if registry.model_module(registry.MODELS_PACKAGE + "." + name) is not None:
+                delattr(package, name)  # the import bound this run's model on the real package
         sys.modules.update(self.saved)

@@ -196,6 +196,19 @@ def model_path(module: str) -> str:
     return os.path.join(MODELS_DIR, module + ".py")
 
 
+# Models import each other by this package's name (`from scopelint.tf.models import _common`):
+# both drivers serve such an import with the model as they run it, never with a Python module.
+MODELS_PACKAGE = "scopelint.tf.models"
+
+
+def model_module(qualname: str) -> Optional[str]:
+    """`scopelint.tf.models._common` -> `_common`, the model a model imports; else None."""
+    package, _, module = qualname.rpartition(".")
+    if package != MODELS_PACKAGE or not os.path.isfile(model_path(module)):
+        return None
+    return module
+
+
 def is_scope_model_file(path: str) -> bool:
     """Whether `path` is the source of a model in SCOPE_MODELS."""
     return any(os.path.abspath(path) == model_path(module) for module in SCOPE_MODELS)

@@ -14,15 +14,10 @@ raises is attributed to the map_fn line, the converted function's frames being T
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
+from scopelint.tf.models import _common
 
 
-def _flatten(structure):
-    if isinstance(structure, (list, tuple)):
-        flat = []
-        for item in structure:
-            flat.extend(_flatten(item))
-        return flat
-    return [structure]
+_flatten = _common.flatten
 
 
 def _pack_like(structure, flat):

@@ -20,6 +20,7 @@ training flags, compile/fit, subclassed models' weight tracking.
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
+from scopelint.tf.models import _common
 
 _NAME_UIDS = "__keras_layer_names__"  # a graph collection: Keras keeps its counter per graph
 # Every layer call, as (outputs, layer, inputs, args, kwargs): what a functional Model replays;
@@ -37,34 +38,12 @@ def unique_layer_name(base_name):
     return "%s_%d" % (base_name, count)
 
 
-def _snake_case(name):
-    out = ""
-    for index, char in enumerate(name):
-        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
-                                             (index + 1 < len(name) and name[index + 1].islower())):
-            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
-                out += "_"
-        out += char.lower()
-    return out
-
-
-def _dims(tensor):
-    shape = tensor.get_shape()
-    return None if shape.ndims is None else shape.as_list()
-
-
-def _tuple(value, rank):
-    if isinstance(value, int):
-        return (value,) * rank
-    return tuple(value)
-
-
-class Layer(object):
+class Layer(_common.BaseLayer):
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self.trainable = trainable
         self.built = False
         self.dtype = tf.float32 if dtype is None else tf.as_dtype(dtype)
-        self._name = name if name else unique_layer_name(_snake_case(self.__class__.__name__))
+        self._name = name if name else unique_layer_name(_common.snake_case(self.__class__.__name__))
         self._trainable_weights = []
         self._non_trainable_weights = []
 
@@ -72,38 +51,10 @@ class Layer(object):
     def name(self):
         return self._name
 
-    @property
-    def trainable_weights(self):
-        return self._trainable_weights if self.trainable else []
-
-    @property
-    def non_trainable_weights(self):
-        if self.trainable:
-            return self._non_trainable_weights
-        return self._trainable_weights + self._non_trainable_weights
-
-    @property
-    def weights(self):
-        return self.trainable_weights + self.non_trainable_weights
-
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
-
     def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=True, **kwargs):
         dtype = tf.as_dtype(dtype or self.dtype)
         variable = tf.Variable(tf.zeros(shape, dtype=dtype), name=name, trainable=trainable and self.trainable)
-        if trainable and self.trainable:
-            self._trainable_weights.append(variable)
-        else:
-            self._non_trainable_weights.append(variable)
-        return variable
-
-    def build(self, input_shape):
-        self.built = True
-
-    def call(self, inputs, **kwargs):
-        return inputs
+        return self._track_weight(variable, trainable)
 
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
@@ -114,9 +65,6 @@ class Layer(object):
             outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
         _LAYER_CALLS.append((outputs, self, inputs, args, kwargs))
         return outputs
-
-    def apply(self, inputs, *args, **kwargs):
-        return self.__call__(inputs, *args, **kwargs)
 
 
 class Dense(Layer):
@@ -129,25 +77,13 @@ class Dense(Layer):
         self.use_bias = use_bias
 
     def build(self, input_shape):
-        last_dim = tf.TensorShape(input_shape).as_list()[-1] if tf.TensorShape(input_shape).ndims else None
-        if last_dim is None:
-            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
-                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        last_dim = _common.dense_last_dim(input_shape)
         self.kernel = self.add_weight("kernel", shape=[last_dim, self.units])
         self.bias = self.add_weight("bias", shape=[self.units]) if self.use_bias else None
         self.built = True
 
     def call(self, inputs):
-        rank = inputs.get_shape().ndims
-        if rank == 2 or rank is None:
-            outputs = tf.matmul(inputs, self.kernel)
-        else:
-            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias)
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        return _common.dense_call(self, inputs)
 
 
 class _Conv(Layer):
@@ -157,33 +93,22 @@ class _Conv(Layer):
                  activation=None, use_bias=True, **kwargs):
         super(_Conv, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
         self.filters = filters
-        self.kernel_size = _tuple(kernel_size, self.rank)
-        self.strides = _tuple(strides, self.rank)
+        self.kernel_size = _common.normalize_tuple(kernel_size, self.rank)
+        self.strides = _common.normalize_tuple(strides, self.rank)
         self.padding = padding.lower()
         self.data_format = data_format or "channels_last"
-        self.dilation_rate = _tuple(dilation_rate, self.rank)
+        self.dilation_rate = _common.normalize_tuple(dilation_rate, self.rank)
         self.activation = activations_get(activation)
         self.use_bias = use_bias
 
     def build(self, input_shape):
-        dims = tf.TensorShape(input_shape).as_list()
-        channel = dims[1] if self.data_format == "channels_first" else dims[-1]
-        if channel is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
+        channel = _common.conv_input_channel(self, input_shape)
         self.kernel = self.add_weight("kernel", shape=list(self.kernel_size) + [channel, self.filters])
         self.bias = self.add_weight("bias", shape=[self.filters]) if self.use_bias else None
         self.built = True
 
     def call(self, inputs):
-        first = self.data_format == "channels_first"
-        outputs = tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
-                                    dilations=list(self.dilation_rate),
-                                    data_format=("NC" + "DHW"[3 - self.rank:]) if first else None)
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias, data_format="NCHW" if first else "NHWC")
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        return _common.conv_bias_and_activation(self, _common.convolve(self, inputs))
 
 
 class Conv1D(_Conv):
@@ -217,15 +142,7 @@ class BatchNormalization(Layer):
         self.built = True
 
     def call(self, inputs, training=None):
-        outputs = tf.identity(inputs)
-        dims = _dims(inputs)
-        axis = self.axis + len(dims) if self.axis < 0 else self.axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
-        return outputs
+        return _common.batch_norm_call(self, inputs)
 
 
 class Embedding(Layer):
@@ -247,11 +164,7 @@ class Flatten(Layer):
         super(Flatten, self).__init__(**kwargs)
 
     def call(self, inputs):
-        dims = _dims(inputs)
-        flat = 1
-        for dim in dims[1:]:
-            flat = None if flat is None or dim is None else flat * dim
-        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+        return _common.flatten_call(inputs)
 
 
 class Dropout(Layer):
@@ -272,28 +185,26 @@ class Activation(Layer):
 
 
 class _Pooling2D(Layer):
-    kind = "max"
+    rank = 2
+    pool_op = "max"
 
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super(_Pooling2D, self).__init__(**kwargs)
-        self.pool_size = _tuple(pool_size, 2)
-        self.strides = _tuple(strides if strides is not None else pool_size, 2)
-        self.padding = padding.upper()
+        self.pool_size = _common.normalize_tuple(pool_size, 2)
+        self.strides = _common.normalize_tuple(strides if strides is not None else pool_size, 2)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
 
     def call(self, inputs):
-        window = [1] + list(self.pool_size) + [1]
-        steps = [1] + list(self.strides) + [1]
-        if self.kind == "max":
-            return tf.nn.max_pool(inputs, window, steps, self.padding)
-        return tf.nn.avg_pool(inputs, window, steps, self.padding)
+        return _common.pool_call(self, inputs)
 
 
 class MaxPooling2D(_Pooling2D):
-    kind = "max"
+    pool_op = "max"
 
 
 class AveragePooling2D(_Pooling2D):
-    kind = "avg"
+    pool_op = "avg"
 
 
 MaxPool2D = MaxPooling2D
@@ -432,12 +343,6 @@ def _made_by(tensor):
     return None
 
 
-def _flat(structure):
-    if isinstance(structure, (list, tuple)):
-        return [item for part in structure for item in _flat(part)]
-    return [structure]
-
-
 class Model(Layer):
     """keras.Model: functional (`Model(inputs, outputs)`) or subclassed (its own `call`)."""
 
@@ -450,7 +355,7 @@ class Model(Layer):
         self.layers = []
         if inputs is not None and outputs is not None:
             self.built = True
-            for tensor in _flat(inputs):
+            for tensor in _common.flatten(inputs):
                 input_layer = _input_layer(tensor)
                 if input_layer is not None:
                     self.layers.append(input_layer)
@@ -462,17 +367,17 @@ class Model(Layer):
     def _trace(self, outputs):
         """The layer calls between the model's inputs and outputs, in the order they ran."""
         found = []
-        pending = list(_flat(outputs))
+        pending = list(_common.flatten(outputs))
         while pending:
             tensor = pending.pop()
-            if any(tensor is t for t in _flat(self._inputs)) or any(tensor is call[0] for call in found):
+            if any(tensor is t for t in _common.flatten(self._inputs)) or any(tensor is call[0] for call in found):
                 continue
             made = _made_by(tensor)
             if made is None:
                 continue
             layer, inputs, args, kwargs = made
             found.append((tensor, layer, inputs, args, kwargs))
-            pending.extend(_flat(inputs))
+            pending.extend(_common.flatten(inputs))
         return list(reversed(found))
 
     @property
@@ -492,7 +397,7 @@ class Model(Layer):
     non_trainable_variables = non_trainable_weights
 
     def call(self, inputs, training=None):
-        values = list(zip(_flat(self._inputs), _flat(inputs)))
+        values = list(zip(_common.flatten(self._inputs), _common.flatten(inputs)))
 
         def value_of(tensor):
             for old, new in values:

@@ -15,35 +15,12 @@ only names a layer's ops; input specs; constraints; mixed precision; batch renor
 """
 
 import tensorflow as tf
+from scopelint.tf.models import _common
 
-
-def _snake_case(name):
-    """base_layer.to_snake_case: `Conv2DTranspose` -> `conv2d_transpose`."""
-    out = ""
-    for index, char in enumerate(name):
-        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
-                                             (index + 1 < len(name) and name[index + 1].islower())):
-            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
-                out += "_"
-        out += char.lower()
-    if out[0] == "_":
-        return "private" + out
-    return out
-
-
-def _tuple(value, rank):
-    """conv_utils.normalize_tuple."""
-    if isinstance(value, int):
-        return (value,) * rank
-    return tuple(value)
-
-
-def _dims(shape):
-    """A static shape as a list of ints and None, or None when its rank is unknown."""
-    shape = tf.TensorShape(shape)
-    if shape.ndims is None:
-        return None
-    return shape.as_list()
+_snake_case = _common.snake_case
+_tuple = _common.normalize_tuple
+_dims = _common.static_dims
+_tf_data_format = _common.tf_data_format
 
 
 def _conv_output_length(length, filter_size, padding, stride, dilation=1):
@@ -72,13 +49,7 @@ def _deconv_output_length(length, filter_size, padding, stride, dilation=1):
     return length * stride
 
 
-def _tf_data_format(data_format, rank):
-    if data_format == "channels_first":
-        return "NC" + "DHW"[3 - rank:]
-    return "N" + "DHW"[3 - rank:] + "C"
-
-
-class Layer(object):
+class Layer(_common.BaseLayer):
     """legacy_tf_layers.base.Layer: a Keras layer whose weights live in a captured variable scope."""
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
@@ -120,24 +91,6 @@ class Layer(object):
                              'instance is called. You must therefore call the layer before querying `scope_name`.')
         return self._scope.name
 
-    @property
-    def trainable_weights(self):
-        return self._trainable_weights if self.trainable else []
-
-    @property
-    def non_trainable_weights(self):
-        if self.trainable:
-            return self._non_trainable_weights
-        return self._trainable_weights + self._non_trainable_weights
-
-    @property
-    def weights(self):
-        return self.trainable_weights + self.non_trainable_weights
-
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
-
     def _set_scope(self, scope=None):
         if self._scope is None:
             # Captured lazily, on first use, in the scope current then.
@@ -167,17 +120,7 @@ class Layer(object):
                     loss = regularizer(variable)
                 if loss is not None:
                     tf.add_to_collection(tf.GraphKeys.REGULARIZATION_LOSSES, loss)
-        if trainable and self.trainable:
-            self._trainable_weights.append(variable)
-        else:
-            self._non_trainable_weights.append(variable)
-        return variable
-
-    def build(self, input_shape):
-        self.built = True
-
-    def call(self, inputs, **kwargs):
-        return inputs
+        return self._track_weight(variable, trainable)
 
     def _maybe_build(self, inputs):
         if not self.built:
@@ -203,9 +146,6 @@ class Layer(object):
             outputs = self.call(inputs, *args, **kwargs)
         return outputs
 
-    def apply(self, inputs, *args, **kwargs):
-        return self.__call__(inputs, *args, **kwargs)
-
 
 # ---------------------------------------------------------------------------- core.py
 
@@ -229,11 +169,7 @@ class Dense(Layer):
         if not (dtype.is_floating or dtype.is_complex):
             raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
                             % (dtype,))
-        dims = _dims(input_shape)
-        last_dim = None if dims is None else dims[-1]
-        if last_dim is None:
-            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
-                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        last_dim = _common.dense_last_dim(input_shape)
         self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
                                       regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
         if self.use_bias:
@@ -244,16 +180,7 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs):
-        rank = inputs.get_shape().ndims
-        if rank == 2 or rank is None:
-            outputs = tf.matmul(inputs, self.kernel)
-        else:
-            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias)
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        return _common.dense_call(self, inputs)
 
 
 def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None,
@@ -287,13 +214,7 @@ class Flatten(Layer):
         super(Flatten, self).__init__(name=name, **kwargs)
 
     def call(self, inputs):
-        dims = _dims(inputs.get_shape())
-        if dims is None:
-            return tf.reshape(inputs, [-1, -1])
-        flat = 1
-        for dim in dims[1:]:
-            flat = None if flat is None or dim is None else flat * dim
-        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+        return _common.flatten_call(inputs)
 
 
 def flatten(inputs, name=None, data_format="channels_last"):
@@ -329,15 +250,7 @@ class _Conv(Layer):
         self.bias_regularizer = bias_regularizer
 
     def _input_channel(self, input_shape):
-        dims = _dims(input_shape)
-        channel = None
-        if dims is not None:
-            channel = dims[1] if self.data_format == "channels_first" else dims[-1]
-        if channel is None:
-            raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
-                             "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
-                             % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))
-        return channel
+        return _common.conv_input_channel(self, input_shape)
 
     def _kernel_shape(self, input_channel):
         return self.kernel_size + (input_channel, self.filters)
@@ -358,18 +271,10 @@ class _Conv(Layer):
             self.bias = None
 
     def _convolve(self, inputs):
-        return tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
-                                 dilations=list(self.dilation_rate),
-                                 data_format=_tf_data_format(self.data_format, self.rank))
+        return _common.convolve(self, inputs)
 
     def call(self, inputs):
-        outputs = self._convolve(inputs)
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias,
-                                     data_format="NCHW" if self.data_format == "channels_first" else "NHWC")
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        return _common.conv_bias_and_activation(self, self._convolve(inputs))
 
 
 class Conv1D(_Conv):
@@ -568,16 +473,7 @@ class _Pooling(Layer):
         self.data_format = data_format or "channels_last"
 
     def call(self, inputs):
-        data_format = _tf_data_format(self.data_format, self.rank)
-        if self.data_format == "channels_first":
-            window = [1, 1] + list(self.pool_size)
-            steps = [1, 1] + list(self.strides)
-        else:
-            window = [1] + list(self.pool_size) + [1]
-            steps = [1] + list(self.strides) + [1]
-        if self.pool_op == "max":
-            return tf.nn.max_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
-        return tf.nn.avg_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+        return _common.pool_call(self, inputs)
 
 
 class MaxPooling1D(_Pooling):
@@ -703,20 +599,7 @@ class BatchNormalization(Layer):
         self.built = True
 
     def call(self, inputs, training=False):
-        # The normalisation itself is left out: only the shape and what the output depends on
-        # (gamma and beta, so that gradients reach them) matter here.
-        outputs = tf.identity(inputs)
-        dims = _dims(inputs.get_shape())
-        axis = self.axis if isinstance(self.axis, int) else None
-        if dims is None or axis is None:
-            return outputs
-        axis = axis + len(dims) if axis < 0 else axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
-        return outputs
+        return _common.batch_norm_call(self, inputs)
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
