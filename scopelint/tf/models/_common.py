@@ -94,8 +94,9 @@ class BaseLayer(object):
         return self.__call__(inputs, *args, **kwargs)
 
 
-# Each layer's computation, over whichever base layer made its weights (the layer's attributes
-# as Keras's layer sets them: kernel, bias, use_bias, activation, data_format...).
+# Keras's layers, over whichever base layer makes their weights (`class Dense(_common.Dense,
+# Layer)`: as in TF, where tf.layers.Dense is keras's Dense over the legacy base). These classes
+# have no base of their own, so a method they lack is the base layer's.
 
 
 def bias_and_activation(layer, outputs, data_format=None):
@@ -106,84 +107,161 @@ def bias_and_activation(layer, outputs, data_format=None):
     return outputs
 
 
-def dense_last_dim(input_shape):
-    """Dense.build: the input's last dimension, which must be known."""
-    dims = static_dims(input_shape)
-    last_dim = None if dims is None else dims[-1]
-    if last_dim is None:
-        raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
-                         "Full input shape received: %s" % (tf.TensorShape(input_shape),))
-    return last_dim
+def _configure_weights(layer, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                       bias_regularizer):
+    """What Dense and Conv keep of their arguments for a kernel and a bias."""
+    layer.activation = activation
+    layer.use_bias = use_bias
+    layer.kernel_initializer = kernel_initializer
+    layer.bias_initializer = bias_initializer
+    layer.kernel_regularizer = kernel_regularizer
+    layer.bias_regularizer = bias_regularizer
 
 
-def dense_call(layer, inputs):
-    rank = inputs.get_shape().ndims
-    if rank == 2 or rank is None:
-        outputs = tf.matmul(inputs, layer.kernel)
-    else:
-        outputs = tf.tensordot(inputs, layer.kernel, [[rank - 1], [0]])
-    return bias_and_activation(layer, outputs)
+class Dense(object):
+    def _configure(self, units, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                   bias_regularizer):
+        self.units = int(units)
+        _configure_weights(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer)
+
+    def build(self, input_shape):
+        dtype = tf.as_dtype(self.dtype or tf.float32)
+        if not (dtype.is_floating or dtype.is_complex):
+            raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
+                            % (dtype,))
+        dims = static_dims(input_shape)
+        last_dim = None if dims is None else dims[-1]
+        if last_dim is None:
+            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
+                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
+        if self.use_bias:
+            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, dtype=self.dtype, trainable=True)
+        else:
+            self.bias = None
+        self.built = True
+
+    def call(self, inputs):
+        rank = inputs.get_shape().ndims
+        if rank == 2 or rank is None:
+            outputs = tf.matmul(inputs, self.kernel)
+        else:
+            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+        return bias_and_activation(self, outputs)
 
 
-def conv_input_channel(layer, input_shape):
-    """Conv._get_input_channel: the channel dimension, which must be known."""
-    dims = static_dims(input_shape)
-    channel = None
-    if dims is not None:
-        channel = dims[1] if layer.data_format == "channels_first" else dims[-1]
-    if channel is None:
-        raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
-                         "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
-                         % (tf.TensorShape(input_shape), 1 if layer.data_format == "channels_first" else -1))
-    return channel
+class Conv(object):
+    """Keras's Conv base: `kernel` of kernel_size + (input channels, filters), then `bias`."""
+
+    rank = 2
+
+    def _configure(self, filters, kernel_size, strides, padding, data_format, dilation_rate, activation, use_bias,
+                   kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer):
+        self.filters = filters
+        self.kernel_size = normalize_tuple(kernel_size, self.rank)
+        self.strides = normalize_tuple(strides, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+        self.dilation_rate = normalize_tuple(dilation_rate, self.rank)
+        _configure_weights(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer)
+
+    def _input_channel(self, input_shape):
+        dims = static_dims(input_shape)
+        channel = None
+        if dims is not None:
+            channel = dims[1] if self.data_format == "channels_first" else dims[-1]
+        if channel is None:
+            raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
+                             "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
+                             % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))
+        return channel
+
+    def _kernel_shape(self, input_channel):
+        return self.kernel_size + (input_channel, self.filters)
+
+    def build(self, input_shape):
+        input_channel = self._input_channel(input_shape)
+        self.kernel = self.add_weight(name="kernel", shape=self._kernel_shape(input_channel),
+                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
+                                      trainable=True, dtype=self.dtype)
+        self._build_bias()
+        self.built = True
+
+    def _build_bias(self):
+        if self.use_bias:
+            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, trainable=True, dtype=self.dtype)
+        else:
+            self.bias = None
+
+    def _convolve(self, inputs):
+        return tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
+                                 dilations=list(self.dilation_rate),
+                                 data_format=tf_data_format(self.data_format, self.rank))
+
+    def call(self, inputs):
+        return bias_and_activation(self, self._convolve(inputs),
+                                   "NCHW" if self.data_format == "channels_first" else "NHWC")
 
 
-def convolve(layer, inputs):
-    return tf.nn.convolution(inputs, layer.kernel, strides=list(layer.strides), padding=layer.padding.upper(),
-                             dilations=list(layer.dilation_rate),
-                             data_format=tf_data_format(layer.data_format, layer.rank))
+class Flatten(object):
+    def call(self, inputs):
+        dims = static_dims(inputs.get_shape())
+        if dims is None:
+            return tf.reshape(inputs, [-1, -1])
+        flat = 1
+        for dim in dims[1:]:
+            flat = None if flat is None or dim is None else flat * dim
+        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
 
 
-def conv_bias_and_activation(layer, outputs):
-    return bias_and_activation(layer, outputs, "NCHW" if layer.data_format == "channels_first" else "NHWC")
+class Dropout(object):
+    def call(self, inputs, training=None):
+        return tf.identity(inputs)  # the same shape; which units drop decides no name
 
 
-def flatten_call(inputs):
-    dims = static_dims(inputs.get_shape())
-    if dims is None:
-        return tf.reshape(inputs, [-1, -1])
-    flat = 1
-    for dim in dims[1:]:
-        flat = None if flat is None or dim is None else flat * dim
-    return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+class Pooling(object):
+    """Pooling of `rank` dimensions, `pool_op` max or avg."""
+
+    rank = 2
+    pool_op = "max"
+
+    def _configure(self, pool_size, strides, padding, data_format):
+        self.pool_size = normalize_tuple(pool_size, self.rank)
+        self.strides = normalize_tuple(strides if strides is not None else pool_size, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        data_format = tf_data_format(self.data_format, self.rank)
+        if self.data_format == "channels_first":
+            window = [1, 1] + list(self.pool_size)
+            steps = [1, 1] + list(self.strides)
+        else:
+            window = [1] + list(self.pool_size) + [1]
+            steps = [1] + list(self.strides) + [1]
+        if self.pool_op == "max":
+            return tf.nn.max_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+        return tf.nn.avg_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
 
 
-def pool_call(layer, inputs):
-    """Pooling of `layer.rank` dimensions (`layer.pool_op` max or avg)."""
-    data_format = tf_data_format(layer.data_format, layer.rank)
-    if layer.data_format == "channels_first":
-        window = [1, 1] + list(layer.pool_size)
-        steps = [1, 1] + list(layer.strides)
-    else:
-        window = [1] + list(layer.pool_size) + [1]
-        steps = [1] + list(layer.strides) + [1]
-    if layer.pool_op == "max":
-        return tf.nn.max_pool(inputs, window, steps, layer.padding.upper(), data_format=data_format)
-    return tf.nn.avg_pool(inputs, window, steps, layer.padding.upper(), data_format=data_format)
-
-
-def batch_norm_call(layer, inputs):
-    # The normalisation itself is left out: only the shape and what the output depends on
-    # (gamma and beta, so that gradients reach them) matter here.
-    outputs = tf.identity(inputs)
-    dims = static_dims(inputs.get_shape())
-    axis = layer.axis if isinstance(layer.axis, int) else None
-    if dims is None or axis is None:
+class BatchNormalization(object):
+    def call(self, inputs, training=None):
+        # The normalisation itself is left out: only the shape and what the output depends on
+        # (gamma and beta, so that gradients reach them) matter here.
+        outputs = tf.identity(inputs)
+        dims = static_dims(inputs.get_shape())
+        axis = self.axis if isinstance(self.axis, int) else None
+        if dims is None or axis is None:
+            return outputs
+        axis = axis + len(dims) if axis < 0 else axis
+        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
+        if self.gamma is not None:
+            outputs = outputs * tf.reshape(self.gamma, broadcast)
+        if self.beta is not None:
+            outputs = outputs + tf.reshape(self.beta, broadcast)
         return outputs
-    axis = axis + len(dims) if axis < 0 else axis
-    broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-    if layer.gamma is not None:
-        outputs = outputs * tf.reshape(layer.gamma, broadcast)
-    if layer.beta is not None:
-        outputs = outputs + tf.reshape(layer.beta, broadcast)
-    return outputs

@@ -67,48 +67,23 @@ class Layer(_common.BaseLayer):
         return outputs
 
 
-class Dense(Layer):
+class Dense(_common.Dense, Layer):
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
         super(Dense, self).__init__(**kwargs)
-        self.units = int(units)
-        self.activation = activations_get(activation)
-        self.use_bias = use_bias
-
-    def build(self, input_shape):
-        last_dim = _common.dense_last_dim(input_shape)
-        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units])
-        self.bias = self.add_weight("bias", shape=[self.units]) if self.use_bias else None
-        self.built = True
-
-    def call(self, inputs):
-        return _common.dense_call(self, inputs)
+        self._configure(units, activations_get(activation), use_bias, kernel_initializer, bias_initializer,
+                        kernel_regularizer, bias_regularizer)
 
 
-class _Conv(Layer):
-    rank = 2
-
+class _Conv(_common.Conv, Layer):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 activation=None, use_bias=True, **kwargs):
+                 activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
+                 kernel_regularizer=None, bias_regularizer=None, **kwargs):
         super(_Conv, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
-        self.filters = filters
-        self.kernel_size = _common.normalize_tuple(kernel_size, self.rank)
-        self.strides = _common.normalize_tuple(strides, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-        self.dilation_rate = _common.normalize_tuple(dilation_rate, self.rank)
-        self.activation = activations_get(activation)
-        self.use_bias = use_bias
-
-    def build(self, input_shape):
-        channel = _common.conv_input_channel(self, input_shape)
-        self.kernel = self.add_weight("kernel", shape=list(self.kernel_size) + [channel, self.filters])
-        self.bias = self.add_weight("bias", shape=[self.filters]) if self.use_bias else None
-        self.built = True
-
-    def call(self, inputs):
-        return _common.conv_bias_and_activation(self, _common.convolve(self, inputs))
+        self._configure(filters, kernel_size, strides, padding, data_format, dilation_rate,
+                        activations_get(activation), use_bias, kernel_initializer, bias_initializer,
+                        kernel_regularizer, bias_regularizer)
 
 
 class Conv1D(_Conv):
@@ -123,7 +98,7 @@ class Conv3D(_Conv):
     rank = 3
 
 
-class BatchNormalization(Layer):
+class BatchNormalization(_common.BatchNormalization, Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
         super(BatchNormalization, self).__init__(
             **{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
@@ -141,9 +116,6 @@ class BatchNormalization(Layer):
         self.moving_variance = self.add_weight("moving_variance", shape=param_shape, trainable=False)
         self.built = True
 
-    def call(self, inputs, training=None):
-        return _common.batch_norm_call(self, inputs)
-
 
 class Embedding(Layer):
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", **kwargs):
@@ -159,20 +131,15 @@ class Embedding(Layer):
         return tf.nn.embedding_lookup(self.embeddings, inputs)
 
 
-class Flatten(Layer):
+class Flatten(_common.Flatten, Layer):
     def __init__(self, data_format=None, **kwargs):
         super(Flatten, self).__init__(**kwargs)
 
-    def call(self, inputs):
-        return _common.flatten_call(inputs)
 
-
-class Dropout(Layer):
+class Dropout(_common.Dropout, Layer):
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super(Dropout, self).__init__(**kwargs)
-
-    def call(self, inputs, training=None):
-        return tf.identity(inputs)
+        self.rate = rate
 
 
 class Activation(Layer):
@@ -184,19 +151,10 @@ class Activation(Layer):
         return self.activation(inputs) if self.activation is not None else inputs
 
 
-class _Pooling2D(Layer):
-    rank = 2
-    pool_op = "max"
-
+class _Pooling2D(_common.Pooling, Layer):
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super(_Pooling2D, self).__init__(**kwargs)
-        self.pool_size = _common.normalize_tuple(pool_size, 2)
-        self.strides = _common.normalize_tuple(strides if strides is not None else pool_size, 2)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-
-    def call(self, inputs):
-        return _common.pool_call(self, inputs)
+        self._configure(pool_size, strides, padding, data_format)
 
 
 class MaxPooling2D(_Pooling2D):

@@ -150,37 +150,14 @@ class Layer(_common.BaseLayer):
 # ---------------------------------------------------------------------------- core.py
 
 
-class Dense(Layer):
+class Dense(_common.Dense, Layer):
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
                  name=None, **kwargs):
         super(Dense, self).__init__(trainable=trainable, name=name, **kwargs)
-        self.units = int(units)
-        self.activation = activation
-        self.use_bias = use_bias
-        self.kernel_initializer = kernel_initializer
-        self.bias_initializer = bias_initializer
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-
-    def build(self, input_shape):
-        dtype = tf.as_dtype(self.dtype or tf.float32)
-        if not (dtype.is_floating or dtype.is_complex):
-            raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
-                            % (dtype,))
-        last_dim = _common.dense_last_dim(input_shape)
-        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
-                                      regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
-        if self.use_bias:
-            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, dtype=self.dtype, trainable=True)
-        else:
-            self.bias = None
-        self.built = True
-
-    def call(self, inputs):
-        return _common.dense_call(self, inputs)
+        self._configure(units, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                        bias_regularizer)
 
 
 def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None,
@@ -195,13 +172,10 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
     return layer(inputs)
 
 
-class Dropout(Layer):
+class Dropout(_common.Dropout, Layer):
     def __init__(self, rate=0.5, noise_shape=None, seed=None, name=None, **kwargs):
         super(Dropout, self).__init__(name=name, **kwargs)
         self.rate = rate
-
-    def call(self, inputs, training=False):
-        return tf.identity(inputs)
 
 
 def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
@@ -209,12 +183,9 @@ def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=
     return layer(inputs, training=training)
 
 
-class Flatten(Layer):
+class Flatten(_common.Flatten, Layer):
     def __init__(self, data_format=None, name=None, **kwargs):
         super(Flatten, self).__init__(name=name, **kwargs)
-
-    def call(self, inputs):
-        return _common.flatten_call(inputs)
 
 
 def flatten(inputs, name=None, data_format="channels_last"):
@@ -225,56 +196,15 @@ def flatten(inputs, name=None, data_format="channels_last"):
 # ---------------------------------------------------------------------------- convolutional.py
 
 
-class _Conv(Layer):
-    """Keras's Conv base: `kernel` of kernel_size + (input channels, filters), then `bias`."""
-
-    rank = 2
-
+class _Conv(_common.Conv, Layer):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
                  dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
                  **kwargs):
         super(_Conv, self).__init__(trainable=trainable, name=name, **kwargs)
-        self.filters = filters
-        self.kernel_size = _tuple(kernel_size, self.rank)
-        self.strides = _tuple(strides, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-        self.dilation_rate = _tuple(dilation_rate, self.rank)
-        self.activation = activation
-        self.use_bias = use_bias
-        self.kernel_initializer = kernel_initializer
-        self.bias_initializer = bias_initializer
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-
-    def _input_channel(self, input_shape):
-        return _common.conv_input_channel(self, input_shape)
-
-    def _kernel_shape(self, input_channel):
-        return self.kernel_size + (input_channel, self.filters)
-
-    def build(self, input_shape):
-        input_channel = self._input_channel(input_shape)
-        self.kernel = self.add_weight(name="kernel", shape=self._kernel_shape(input_channel),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      trainable=True, dtype=self.dtype)
-        self._build_bias()
-        self.built = True
-
-    def _build_bias(self):
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, trainable=True, dtype=self.dtype)
-        else:
-            self.bias = None
-
-    def _convolve(self, inputs):
-        return _common.convolve(self, inputs)
-
-    def call(self, inputs):
-        return _common.conv_bias_and_activation(self, self._convolve(inputs))
+        self._configure(filters, kernel_size, strides, padding, data_format, dilation_rate, activation, use_bias,
+                        kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer)
 
 
 class Conv1D(_Conv):
@@ -461,19 +391,10 @@ def separable_conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="vali
 # ---------------------------------------------------------------------------- pooling.py
 
 
-class _Pooling(Layer):
-    rank = 2
-    pool_op = "max"
-
+class _Pooling(_common.Pooling, Layer):
     def __init__(self, pool_size, strides, padding="valid", data_format="channels_last", name=None, **kwargs):
         super(_Pooling, self).__init__(name=name, **kwargs)
-        self.pool_size = _tuple(pool_size, self.rank)
-        self.strides = _tuple(strides if strides is not None else pool_size, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-
-    def call(self, inputs):
-        return _common.pool_call(self, inputs)
+        self._configure(pool_size, strides, padding, data_format)
 
 
 class MaxPooling1D(_Pooling):
@@ -535,7 +456,7 @@ def average_pooling3d(inputs, pool_size, strides, padding="valid", data_format="
 # ---------------------------------------------------------------------------- normalization.py
 
 
-class BatchNormalization(Layer):
+class BatchNormalization(_common.BatchNormalization, Layer):
     """Keras's BatchNormalization (v1): `gamma`, `beta`, then the non-trainable moving statistics,
     created with the captured scope's partitioner switched off."""
 
@@ -597,9 +518,6 @@ class BatchNormalization(Layer):
             if partitioner:
                 self._scope.set_partitioner(partitioner)
         self.built = True
-
-    def call(self, inputs, training=False):
-        return _common.batch_norm_call(self, inputs)
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,

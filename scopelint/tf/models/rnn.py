@@ -88,11 +88,8 @@ class LayerRNNCell(RNNCell):
         return Layer.__call__(self, inputs, state, scope=scope, *args, **kwargs)
 
 
-class BasicRNNCell(LayerRNNCell):
-    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
-        super(BasicRNNCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
-        self._num_units = num_units
-        self._activation = activation or tf.tanh
+class _UnitsCell(LayerRNNCell):
+    """A cell whose output, and by default its state, is `num_units` wide."""
 
     @property
     def state_size(self):
@@ -101,6 +98,13 @@ class BasicRNNCell(LayerRNNCell):
     @property
     def output_size(self):
         return self._num_units
+
+
+class BasicRNNCell(_UnitsCell):
+    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
+        super(BasicRNNCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._activation = activation or tf.tanh
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
@@ -114,7 +118,7 @@ class BasicRNNCell(LayerRNNCell):
         return output, output
 
 
-class GRUCell(LayerRNNCell):
+class GRUCell(_UnitsCell):
     def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None, bias_initializer=None,
                  name=None, dtype=None, **kwargs):
         super(GRUCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
@@ -122,14 +126,6 @@ class GRUCell(LayerRNNCell):
         self._activation = activation or tf.tanh
         self._kernel_initializer = kernel_initializer
         self._bias_initializer = bias_initializer
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
@@ -156,7 +152,7 @@ class GRUCell(LayerRNNCell):
         return new_h, new_h
 
 
-class BasicLSTMCell(LayerRNNCell):
+class BasicLSTMCell(_UnitsCell):
     def __init__(self, num_units, forget_bias=1.0, state_is_tuple=True, activation=None, reuse=None, name=None,
                  dtype=None, **kwargs):
         super(BasicLSTMCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
@@ -169,10 +165,6 @@ class BasicLSTMCell(LayerRNNCell):
         if self._state_is_tuple:
             return LSTMStateTuple(self._num_units, self._num_units)
         return 2 * self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
