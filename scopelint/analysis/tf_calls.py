@@ -17,7 +17,7 @@ from scopelint.analysis.values import (
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, trainable_flag
+from scopelint.semantics.graph import COLLECTION_READERS, GraphState, StoredVariable, VariableScope, trainable_flag
 from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
@@ -34,11 +34,6 @@ AUTOGRAPH_CONVERT = AUTOGRAPH_MODULE[len("tensorflow."):] + ".tf_convert"
 # variable_scope's, for make_template's model: a scope entered by name alone, a unique scope name.
 PURE_VARIABLE_SCOPE = "python.ops.variable_scope._pure_variable_scope"
 UNIQUE_VARIABLE_SCOPE = "python.ops.variable_scope._get_unique_variable_scope"
-
-# tf.global_variables() and the like: the collection each reads.
-COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
-                      "trainable_variables": "trainable_variables", "local_variables": "local_variables",
-                      "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
 
 
 class TfCalls:
