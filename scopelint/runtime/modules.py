@@ -182,6 +182,11 @@ def _opaque_function(qualname: str) -> Any:
     return opaque
 
 
+def _same_as(namespace: str, core: Dict[str, Any]) -> Dict[str, Any]:
+    """A namespace's other names of tf's functions (registry.SAME_AS), as tf's own."""
+    return {name: core[target] for name, target in registry.SAME_AS[namespace].items()}
+
+
 def build_modules() -> Dict[str, types.ModuleType]:
     """Fresh module objects for one run (tf, tf.compat.v1, tf.nn, ...)."""
     core = _public(api)
@@ -193,18 +198,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
     tf.__version__ = api.VERSION  # type: ignore[attr-defined]
     tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
     setattr(tf_nn, "rnn_cell", ApiModule("tensorflow.nn.rnn_cell", {}, []))
-    initializers = ApiModule("tensorflow.initializers", {
-        "constant": api.constant_initializer, "zeros": api.zeros_initializer, "ones": api.ones_initializer,
-        "random_normal": api.random_normal_initializer, "random_uniform": api.random_uniform_initializer,
-        "truncated_normal": api.truncated_normal_initializer, "glorot_uniform": api.glorot_uniform_initializer,
-        "glorot_normal": api.glorot_normal_initializer, "variance_scaling": api.variance_scaling_initializer,
-        "orthogonal": api.orthogonal_initializer, "he_normal": api.he_normal_initializer,
-        "he_uniform": api.he_uniform_initializer, "identity": api.identity_initializer,
-    }, [core])
-    random = ApiModule("tensorflow.random", {
-        "normal": api.random_normal, "uniform": api.random_uniform, "truncated_normal": api.truncated_normal,
-        "set_random_seed": api.set_random_seed,
-    }, [core])
+    initializers = ApiModule("tensorflow.initializers", _same_as("tensorflow.initializers", core), [core])
+    random = ApiModule("tensorflow.random", dict(_same_as("tensorflow.random", core),
+                                                 set_random_seed=api.set_random_seed), [core])
     math = ApiModule("tensorflow.math", {}, [core, nn_table])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))
