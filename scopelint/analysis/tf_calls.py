@@ -17,7 +17,9 @@ from scopelint.analysis.values import (
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import COLLECTION_READERS, GraphState, StoredVariable, VariableScope, trainable_flag
+from scopelint.semantics.graph import (
+    COLLECTION_READERS, GraphState, StoredVariable, VariableScope, local_variable_collections, trainable_flag,
+)
 from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
@@ -62,7 +64,7 @@ class TfCalls:
                 return self.api_get_variable(args, kwargs, st)
             if short == "get_local_variable":
                 given = kwargs.get("collections", args[6] if len(args) > 6 else None)
-                local = ListVal(["local_variables"] + (given.items if isinstance(given, ListVal) else []))
+                local = ListVal(local_variable_collections(given.items if isinstance(given, ListVal) else []))
                 if given is not None and not isinstance(given, ListVal):
                     local = UNKNOWN
                 kwargs = dict(kwargs, trainable=False, collections=local)

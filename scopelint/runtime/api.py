@@ -225,7 +225,7 @@ def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = 
 
 def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,
                        regularizer: Any = None, trainable: Any = False, collections: Any = None, **kwargs: Any) -> Any:
-    collections = ["local_variables"] + list(collections or [])
+    collections = core.local_variable_collections(collections or [])
     return _get_variable(name, shape, dtype, initializer=initializer, regularizer=regularizer,
                          trainable=False, collections=collections, **kwargs)
 

@@ -1153,6 +1153,12 @@ COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variabl
                       "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
 
 
+def local_variable_collections(given: Sequence[Any]) -> List[Any]:
+    """tf.get_local_variable's collections: the local variables', then those given (and it is
+    never trainable)."""
+    return [COLLECTION_READERS["local_variables"]] + list(given)
+
+
 def scope_collection_prefix(scope_name: Text) -> Text:
     """The `scope` regex VariableScope.get_collection passes: `name/`, or "" at the root."""
     return concat(scope_name, "/") if scope_name != "" else ""

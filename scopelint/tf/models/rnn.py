@@ -340,16 +340,21 @@ def _outputs_over_time(output, batch, time, time_major):
     return tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
 
 
+def _initial_state(cell, initial_state, batch, dtype, missing_dtype):
+    """The state given, or the cell's zero state, which needs a dtype (`missing_dtype`: TF's message)."""
+    if initial_state is not None:
+        return initial_state
+    if not dtype:
+        raise ValueError(missing_dtype)
+    return cell.zero_state(batch if batch is not None else 1, dtype)
+
+
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None, parallel_iterations=None,
                 swap_memory=False, time_major=False, scope=None):
     with tf.variable_scope(scope or "rnn"):
         step, batch, time = _time_step(inputs, time_major)
-        if initial_state is not None:
-            state = initial_state
-        else:
-            if not dtype:
-                raise ValueError("If there is no initial_state, you must give a dtype.")
-            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        state = _initial_state(cell, initial_state, batch, dtype,
+                               "If there is no initial_state, you must give a dtype.")
         output, final_state = cell(step, state)  # the while loop's body: built once
         return _outputs_over_time(output, batch, time, time_major), final_state
 
@@ -376,12 +381,8 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     with tf.variable_scope(scope or "rnn") as varscope:
         dims = _dims(inputs[0])
         batch = None if dims is None else dims[0]
-        if initial_state is not None:
-            state = initial_state
-        else:
-            if not dtype:
-                raise ValueError("If no initial_state is provided, dtype must be specified")
-            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        state = _initial_state(cell, initial_state, batch, dtype,
+                               "If no initial_state is provided, dtype must be specified")
         for time, input_ in enumerate(inputs):
             if time > 0:
                 varscope.reuse_variables()
