@@ -109,7 +109,8 @@ class Imports(AnalysisState):
             return known
         root = qualname.split(".")[0]
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
-                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES:
+                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES or \
+                qualname == registry.MODELS_PACKAGE or registry.model_module(qualname) is not None:
             return ModuleVal(qualname)
         path = self.locator.locate(qualname) if self.follow_imports else None
         if path is not None:
@@ -177,6 +178,9 @@ class Imports(AnalysisState):
             return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
+        model = registry.model_module(module.qualname)
+        if model is not None:
+            return self.model_value(model, name)  # a name of a model another model imports
         if tf_api.is_tf_name(qualname):
             if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)

@@ -12,6 +12,7 @@ from typing import Any, Dict, Optional
 from scopelint.runtime import api as runtime_api
 from scopelint.runtime import nn as runtime_nn
 from scopelint.semantics.dtypes import DTYPES
+from scopelint.semantics.graph import COLLECTION_READERS
 from scopelint.semantics.values import AUTO_REUSE
 from scopelint.tf import registry
 
@@ -87,29 +88,22 @@ NEUTRAL_CONTEXTS = {
 }
 
 _ALIASES = {
-    "initializers.constant": "constant_initializer", "initializers.zeros": "zeros_initializer",
-    "initializers.ones": "ones_initializer", "initializers.random_normal": "random_normal_initializer",
-    "initializers.random_uniform": "random_uniform_initializer",
-    "initializers.truncated_normal": "truncated_normal_initializer",
-    "initializers.glorot_uniform": "glorot_uniform_initializer",
-    "initializers.glorot_normal": "glorot_normal_initializer",
-    "initializers.variance_scaling": "variance_scaling_initializer",
-    "initializers.orthogonal": "orthogonal_initializer", "initializers.he_normal": "he_normal_initializer",
-    "initializers.he_uniform": "he_uniform_initializer", "initializers.identity": "identity_initializer",
-    "random.normal": "random_normal", "random.uniform": "random_uniform",
-    "random.truncated_normal": "truncated_normal", "math.add": "add", "math.multiply": "multiply",
+    namespace[len(TF) + 1:] + "." + name: target for namespace, names in registry.SAME_AS.items()
+    for name, target in names.items()
+}
+_ALIASES.update({
+    "math.add": "add", "math.multiply": "multiply",
     "keras.initializers.glorot_uniform": "glorot_uniform_initializer",
     "keras.initializers.he_normal": "he_normal_initializer",
-}
+})
 
 _PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} - SCOPE_APIS - {
     "Session", "InteractiveSession", "Template", "Graph", "Variable_", "VariableV1", "GraphKeys",
     "context", "core", "errors", "contextlib", "Op", "Tensor", "Any", "Callable", "Dict", "Iterator", "List",
     "Optional", "Initializer", "PartitionedVariable",
     # Collections: the analysis does not fill them, so what they hold is unknown to it.
-    "global_variables", "all_variables", "trainable_variables", "local_variables", "model_variables",
     "get_collection", "get_collection_ref",
-}
+} - set(COLLECTION_READERS)
 _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
     "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
 

@@ -17,7 +17,9 @@ from scopelint.analysis.values import (
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.graph import GraphState, StoredVariable, VariableScope, trainable_flag
+from scopelint.semantics.graph import (
+    COLLECTION_READERS, GraphState, StoredVariable, VariableScope, local_variable_collections, trainable_flag,
+)
 from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
@@ -32,11 +34,6 @@ AUTOGRAPH_CONVERT = AUTOGRAPH_MODULE[len("tensorflow."):] + ".tf_convert"
 # variable_scope's, for make_template's model: a scope entered by name alone, a unique scope name.
 PURE_VARIABLE_SCOPE = "python.ops.variable_scope._pure_variable_scope"
 UNIQUE_VARIABLE_SCOPE = "python.ops.variable_scope._get_unique_variable_scope"
-
-# tf.global_variables() and the like: the collection each reads.
-COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
-                      "trainable_variables": "trainable_variables", "local_variables": "local_variables",
-                      "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
 
 
 class TfCalls(AnalysisState):
@@ -64,7 +61,7 @@ class TfCalls(AnalysisState):
                 return self.api_get_variable(args, kwargs, st)
             if short == "get_local_variable":
                 given = kwargs.get("collections", args[6] if len(args) > 6 else None)
-                local = ListVal(["local_variables"] + (given.items if isinstance(given, ListVal) else []))
+                local = ListVal(local_variable_collections(given.items if isinstance(given, ListVal) else []))
                 if given is not None and not isinstance(given, ListVal):
                     local = UNKNOWN
                 kwargs = dict(kwargs, trainable=False, collections=local)

@@ -100,13 +100,13 @@ class VariableScope:
         return _get_variable(name, shape, dtype, scope=self._core, **kwargs)
 
     def global_variables(self) -> List[Any]:
-        return self.get_collection("variables")
+        return self.get_collection(core.COLLECTION_READERS["global_variables"])
 
     def trainable_variables(self) -> List[Any]:
-        return self.get_collection("trainable_variables")
+        return self.get_collection(core.COLLECTION_READERS["trainable_variables"])
 
     def local_variables(self) -> List[Any]:
-        return self.get_collection("local_variables")
+        return self.get_collection(core.COLLECTION_READERS["local_variables"])
 
     def get_collection(self, name: str) -> List[Any]:
         return self._graph.get_collection(name, core.scope_collection_prefix(self.name))
@@ -225,7 +225,7 @@ def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = 
 
 def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,
                        regularizer: Any = None, trainable: Any = False, collections: Any = None, **kwargs: Any) -> Any:
-    collections = ["local_variables"] + list(collections or [])
+    collections = core.local_variable_collections(collections or [])
     return _get_variable(name, shape, dtype, initializer=initializer, regularizer=regularizer,
                          trainable=False, collections=collections, **kwargs)
 
@@ -297,23 +297,16 @@ Variable = Variable_  # type: ignore[misc]
 VariableV1 = Variable_
 
 
-def global_variables(scope: Any = None) -> List[Any]:
-    return context.default_graph().get_collection("variables", scope)
+def _collection_reader(name: str, key: str) -> Callable[..., List[Any]]:
+    def read(scope: Any = None) -> List[Any]:
+        return context.default_graph().get_collection(key, scope)
+
+    read.__name__ = read.__qualname__ = name
+    return read
 
 
-all_variables = global_variables
-
-
-def trainable_variables(scope: Any = None) -> List[Any]:
-    return context.default_graph().get_collection("trainable_variables", scope)
-
-
-def local_variables(scope: Any = None) -> List[Any]:
-    return context.default_graph().get_collection("local_variables", scope)
-
-
-def model_variables(scope: Any = None) -> List[Any]:
-    return context.default_graph().get_collection("model_variables", scope)
+# tf.global_variables, tf.trainable_variables...: one reader per entry of the core's table.
+globals().update({name: _collection_reader(name, key) for name, key in core.COLLECTION_READERS.items()})
 
 
 def get_collection(key: Any, scope: Any = None) -> List[Any]:
@@ -1065,12 +1058,12 @@ def _track_ops() -> None:
 
     track_module(globals(), skip=(
         "get_variable", "get_local_variable", "create_partitioned_variables", "get_variable_scope",
-        "global_variables", "trainable_variables",
-        "local_variables", "model_variables", "get_collection", "get_collection_ref", "add_to_collection",
+        "get_collection", "get_collection_ref", "add_to_collection",
         "add_to_collections", "reset_default_graph", "get_default_graph", "variable_op_scope", "fixed_size_partitioner",
         "min_max_variable_partitioner", "variable_axis_size_partitioner", "control_dependencies", "device",
         "colocate_with", "as_dtype", "disable_v2_behavior", "disable_eager_execution", "enable_eager_execution",
-        "executing_eagerly", "set_random_seed", "get_seed", "all_variables", "gradients", "tuple_", "group"),
+        "executing_eagerly", "set_random_seed", "get_seed", "gradients", "tuple_", "group") +
+        tuple(core.COLLECTION_READERS),
         cut=("stop_gradient",))
 
 

@@ -182,6 +182,11 @@ def _opaque_function(qualname: str) -> Any:
     return opaque
 
 
+def _same_as(namespace: str, core: Dict[str, Any]) -> Dict[str, Any]:
+    """A namespace's other names of tf's functions (registry.SAME_AS), as tf's own."""
+    return {name: core[target] for name, target in registry.SAME_AS[namespace].items()}
+
+
 def build_modules() -> Dict[str, types.ModuleType]:
     """Fresh module objects for one run (tf, tf.compat.v1, tf.nn, ...)."""
     core = _public(api)
@@ -193,18 +198,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
     tf.__version__ = api.VERSION  # type: ignore[attr-defined]
     tf_nn = ApiModule("tensorflow.nn", _without_missing("tensorflow.nn", nn_table), [core])
     setattr(tf_nn, "rnn_cell", ApiModule("tensorflow.nn.rnn_cell", {}, []))
-    initializers = ApiModule("tensorflow.initializers", {
-        "constant": api.constant_initializer, "zeros": api.zeros_initializer, "ones": api.ones_initializer,
-        "random_normal": api.random_normal_initializer, "random_uniform": api.random_uniform_initializer,
-        "truncated_normal": api.truncated_normal_initializer, "glorot_uniform": api.glorot_uniform_initializer,
-        "glorot_normal": api.glorot_normal_initializer, "variance_scaling": api.variance_scaling_initializer,
-        "orthogonal": api.orthogonal_initializer, "he_normal": api.he_normal_initializer,
-        "he_uniform": api.he_uniform_initializer, "identity": api.identity_initializer,
-    }, [core])
-    random = ApiModule("tensorflow.random", {
-        "normal": api.random_normal, "uniform": api.random_uniform, "truncated_normal": api.truncated_normal,
-        "set_random_seed": api.set_random_seed,
-    }, [core])
+    initializers = ApiModule("tensorflow.initializers", _same_as("tensorflow.initializers", core), [core])
+    random = ApiModule("tensorflow.random", dict(_same_as("tensorflow.random", core),
+                                                 set_random_seed=api.set_random_seed), [core])
     math = ApiModule("tensorflow.math", {}, [core, nn_table])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))
@@ -266,9 +262,14 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
         if fullname == "tensorflow" or fullname.startswith("tensorflow.") or fullname in self.modules:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if registry.model_module(fullname) is not None:  # a model importing another: this run's instance
+            return importlib.machinery.ModuleSpec(fullname, self)
         return None
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        model = registry.model_module(spec.name)
+        if model is not None:
+            return load_model(model)
         module = self.modules.get(spec.name)
         if module is None:
             tf = self.modules["tensorflow"]
@@ -288,7 +289,8 @@ def _served(name: str, modules: Dict[str, types.ModuleType]) -> bool:
     """Modules that belong to one run: TF's stand-ins, the models, and what imports them
     from a modelled package (tf_slim.nets)."""
     return name == "tensorflow" or name.startswith("tensorflow.") or name in modules or \
-        name.startswith(tuple(root + "." for root in registry.MODEL_ROOTS)) or name in registry.MODEL_ROOTS
+        name.startswith(tuple(root + "." for root in registry.MODEL_ROOTS)) or name in registry.MODEL_ROOTS or \
+        registry.model_module(name) is not None
 
 
 class installed:  # noqa: N801 - used as `with installed(): ...`
@@ -313,4 +315,8 @@ class installed:  # noqa: N801 - used as `with installed(): ...`
         for name in list(sys.modules):
             if _served(name, self.modules):
                 del sys.modules[name]  # tf_slim.nets.vgg too: it holds this run's models
+        package = sys.modules.get(registry.MODELS_PACKAGE)
+        for name in list(vars(package)) if package is not None else ():
+            if registry.model_module(registry.MODELS_PACKAGE + "." + name) is not None:
+                delattr(package, name)  # the import bound this run's model on the real package
         sys.modules.update(self.saved)

@@ -1146,6 +1146,19 @@ def trainable_flag(trainable: Any, synchronization: Any) -> Any:
     return bool(trainable) if isinstance(trainable, (int, float)) else UNKNOWN
 
 
+# tf.global_variables() and the like: the collection each reads (VariableScope's methods of the
+# same names read the same, under the scope's prefix).
+COLLECTION_READERS = {"global_variables": "variables", "all_variables": "variables",
+                      "trainable_variables": "trainable_variables", "local_variables": "local_variables",
+                      "model_variables": "model_variables", "moving_average_variables": "moving_average_variables"}
+
+
+def local_variable_collections(given: Sequence[Any]) -> List[Any]:
+    """tf.get_local_variable's collections: the local variables', then those given (and it is
+    never trainable)."""
+    return [COLLECTION_READERS["local_variables"]] + list(given)
+
+
 def scope_collection_prefix(scope_name: Text) -> Text:
     """The `scope` regex VariableScope.get_collection passes: `name/`, or "" at the root."""
     return concat(scope_name, "/") if scope_name != "" else ""

@@ -118,6 +118,21 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tf_slim.ops.variables": ("tf_slim",),
 }
 
+# Names in a namespace that are another name of a function of tf (`tf.initializers.zeros` is
+# `tf.zeros_initializer`): namespace -> {name: the tf function's name}.
+SAME_AS: Dict[str, Dict[str, str]] = {
+    "tensorflow.initializers": {
+        "constant": "constant_initializer", "zeros": "zeros_initializer", "ones": "ones_initializer",
+        "random_normal": "random_normal_initializer", "random_uniform": "random_uniform_initializer",
+        "truncated_normal": "truncated_normal_initializer", "glorot_uniform": "glorot_uniform_initializer",
+        "glorot_normal": "glorot_normal_initializer", "variance_scaling": "variance_scaling_initializer",
+        "orthogonal": "orthogonal_initializer", "he_normal": "he_normal_initializer",
+        "he_uniform": "he_uniform_initializer", "identity": "identity_initializer",
+    },
+    "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
+                          "truncated_normal": "truncated_normal"},
+}
+
 # Roots of non-TensorFlow packages that hold modelled names (the runtime serves them).
 MODEL_ROOTS = ("tf_slim",)
 
@@ -194,6 +209,19 @@ def tf_has(qualname: str) -> Optional[bool]:
 
 def model_path(module: str) -> str:
     return os.path.join(MODELS_DIR, module + ".py")
+
+
+# Models import each other by this package's name (`from scopelint.tf.models import _common`):
+# both drivers serve such an import with the model as they run it, never with a Python module.
+MODELS_PACKAGE = "scopelint.tf.models"
+
+
+def model_module(qualname: str) -> Optional[str]:
+    """`scopelint.tf.models._common` -> `_common`, the model a model imports; else None."""
+    package, _, module = qualname.rpartition(".")
+    if package != MODELS_PACKAGE or not os.path.isfile(model_path(module)):
+        return None
+    return module
 
 
 def is_scope_model_file(path: str) -> bool:

@@ -14,15 +14,9 @@ raises is attributed to the map_fn line, the converted function's frames being T
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
+from scopelint.tf.models import _common
 
-
-def _flatten(structure):
-    if isinstance(structure, (list, tuple)):
-        flat = []
-        for item in structure:
-            flat.extend(_flatten(item))
-        return flat
-    return [structure]
+_flatten = _common.flatten
 
 
 def _pack_like(structure, flat):
@@ -47,19 +41,20 @@ def _unpack_if_singleton(value):
 # ---------------------------------------------------------------------------- cond.py
 
 
+def _branch(fn, deprecated_fn, name, deprecated_name):
+    """cond's branch given by its name or by its deprecated one (`fn1`), not both."""
+    if deprecated_fn is not None:
+        if fn is not None:
+            raise TypeError("cond(): '%s' and '%s' may not be set simultaneously." % (name, deprecated_name))
+        return deprecated_fn
+    if fn is None:
+        raise TypeError("cond(): '%s' argument required" % name)
+    return fn
+
+
 def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, fn2=None):
-    if fn1 is not None:
-        if true_fn is not None:
-            raise TypeError("cond(): 'true_fn' and 'fn1' may not be set simultaneously.")
-        true_fn = fn1
-    elif true_fn is None:
-        raise TypeError("cond(): 'true_fn' argument required")
-    if fn2 is not None:
-        if false_fn is not None:
-            raise TypeError("cond(): 'false_fn' and 'fn2' may not be set simultaneously.")
-        false_fn = fn2
-    elif false_fn is None:
-        raise TypeError("cond(): 'false_fn' argument required")
+    true_fn = _branch(true_fn, fn1, "true_fn", "fn1")
+    false_fn = _branch(false_fn, fn2, "false_fn", "fn2")
     with tf.name_scope(name, "cond", [pred]):
         result = true_fn()
         false_fn()

@@ -20,6 +20,7 @@ training flags, compile/fit, subclassed models' weight tracking.
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
+from scopelint.tf.models import _common
 
 _NAME_UIDS = "__keras_layer_names__"  # a graph collection: Keras keeps its counter per graph
 # Every layer call, as (outputs, layer, inputs, args, kwargs): what a functional Model replays;
@@ -37,34 +38,12 @@ def unique_layer_name(base_name):
     return "%s_%d" % (base_name, count)
 
 
-def _snake_case(name):
-    out = ""
-    for index, char in enumerate(name):
-        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
-                                             (index + 1 < len(name) and name[index + 1].islower())):
-            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
-                out += "_"
-        out += char.lower()
-    return out
-
-
-def _dims(tensor):
-    shape = tensor.get_shape()
-    return None if shape.ndims is None else shape.as_list()
-
-
-def _tuple(value, rank):
-    if isinstance(value, int):
-        return (value,) * rank
-    return tuple(value)
-
-
-class Layer(object):
+class Layer(_common.BaseLayer):
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self.trainable = trainable
         self.built = False
         self.dtype = tf.float32 if dtype is None else tf.as_dtype(dtype)
-        self._name = name if name else unique_layer_name(_snake_case(self.__class__.__name__))
+        self._name = name if name else unique_layer_name(_common.snake_case(self.__class__.__name__))
         self._trainable_weights = []
         self._non_trainable_weights = []
 
@@ -72,38 +51,10 @@ class Layer(object):
     def name(self):
         return self._name
 
-    @property
-    def trainable_weights(self):
-        return self._trainable_weights if self.trainable else []
-
-    @property
-    def non_trainable_weights(self):
-        if self.trainable:
-            return self._non_trainable_weights
-        return self._trainable_weights + self._non_trainable_weights
-
-    @property
-    def weights(self):
-        return self.trainable_weights + self.non_trainable_weights
-
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
-
     def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=True, **kwargs):
         dtype = tf.as_dtype(dtype or self.dtype)
         variable = tf.Variable(tf.zeros(shape, dtype=dtype), name=name, trainable=trainable and self.trainable)
-        if trainable and self.trainable:
-            self._trainable_weights.append(variable)
-        else:
-            self._non_trainable_weights.append(variable)
-        return variable
-
-    def build(self, input_shape):
-        self.built = True
-
-    def call(self, inputs, **kwargs):
-        return inputs
+        return self._track_weight(variable, trainable)
 
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
@@ -115,75 +66,24 @@ class Layer(object):
         _LAYER_CALLS.append((outputs, self, inputs, args, kwargs))
         return outputs
 
-    def apply(self, inputs, *args, **kwargs):
-        return self.__call__(inputs, *args, **kwargs)
 
-
-class Dense(Layer):
+class Dense(_common.Dense, Layer):
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
         super(Dense, self).__init__(**kwargs)
-        self.units = int(units)
-        self.activation = activations_get(activation)
-        self.use_bias = use_bias
-
-    def build(self, input_shape):
-        last_dim = tf.TensorShape(input_shape).as_list()[-1] if tf.TensorShape(input_shape).ndims else None
-        if last_dim is None:
-            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
-                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
-        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units])
-        self.bias = self.add_weight("bias", shape=[self.units]) if self.use_bias else None
-        self.built = True
-
-    def call(self, inputs):
-        rank = inputs.get_shape().ndims
-        if rank == 2 or rank is None:
-            outputs = tf.matmul(inputs, self.kernel)
-        else:
-            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias)
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        self._configure(units, activations_get(activation), use_bias, kernel_initializer, bias_initializer,
+                        kernel_regularizer, bias_regularizer)
 
 
-class _Conv(Layer):
-    rank = 2
-
+class _Conv(_common.Conv, Layer):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 activation=None, use_bias=True, **kwargs):
+                 activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
+                 kernel_regularizer=None, bias_regularizer=None, **kwargs):
         super(_Conv, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
-        self.filters = filters
-        self.kernel_size = _tuple(kernel_size, self.rank)
-        self.strides = _tuple(strides, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-        self.dilation_rate = _tuple(dilation_rate, self.rank)
-        self.activation = activations_get(activation)
-        self.use_bias = use_bias
-
-    def build(self, input_shape):
-        dims = tf.TensorShape(input_shape).as_list()
-        channel = dims[1] if self.data_format == "channels_first" else dims[-1]
-        if channel is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
-        self.kernel = self.add_weight("kernel", shape=list(self.kernel_size) + [channel, self.filters])
-        self.bias = self.add_weight("bias", shape=[self.filters]) if self.use_bias else None
-        self.built = True
-
-    def call(self, inputs):
-        first = self.data_format == "channels_first"
-        outputs = tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
-                                    dilations=list(self.dilation_rate),
-                                    data_format=("NC" + "DHW"[3 - self.rank:]) if first else None)
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias, data_format="NCHW" if first else "NHWC")
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        self._configure(filters, kernel_size, strides, padding, data_format, dilation_rate,
+                        activations_get(activation), use_bias, kernel_initializer, bias_initializer,
+                        kernel_regularizer, bias_regularizer)
 
 
 class Conv1D(_Conv):
@@ -198,7 +98,7 @@ class Conv3D(_Conv):
     rank = 3
 
 
-class BatchNormalization(Layer):
+class BatchNormalization(_common.BatchNormalization, Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
         super(BatchNormalization, self).__init__(
             **{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
@@ -216,17 +116,6 @@ class BatchNormalization(Layer):
         self.moving_variance = self.add_weight("moving_variance", shape=param_shape, trainable=False)
         self.built = True
 
-    def call(self, inputs, training=None):
-        outputs = tf.identity(inputs)
-        dims = _dims(inputs)
-        axis = self.axis + len(dims) if self.axis < 0 else self.axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
-        return outputs
-
 
 class Embedding(Layer):
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", **kwargs):
@@ -242,24 +131,15 @@ class Embedding(Layer):
         return tf.nn.embedding_lookup(self.embeddings, inputs)
 
 
-class Flatten(Layer):
+class Flatten(_common.Flatten, Layer):
     def __init__(self, data_format=None, **kwargs):
         super(Flatten, self).__init__(**kwargs)
 
-    def call(self, inputs):
-        dims = _dims(inputs)
-        flat = 1
-        for dim in dims[1:]:
-            flat = None if flat is None or dim is None else flat * dim
-        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
 
-
-class Dropout(Layer):
+class Dropout(_common.Dropout, Layer):
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super(Dropout, self).__init__(**kwargs)
-
-    def call(self, inputs, training=None):
-        return tf.identity(inputs)
+        self.rate = rate
 
 
 class Activation(Layer):
@@ -271,29 +151,18 @@ class Activation(Layer):
         return self.activation(inputs) if self.activation is not None else inputs
 
 
-class _Pooling2D(Layer):
-    kind = "max"
-
+class _Pooling2D(_common.Pooling, Layer):
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super(_Pooling2D, self).__init__(**kwargs)
-        self.pool_size = _tuple(pool_size, 2)
-        self.strides = _tuple(strides if strides is not None else pool_size, 2)
-        self.padding = padding.upper()
-
-    def call(self, inputs):
-        window = [1] + list(self.pool_size) + [1]
-        steps = [1] + list(self.strides) + [1]
-        if self.kind == "max":
-            return tf.nn.max_pool(inputs, window, steps, self.padding)
-        return tf.nn.avg_pool(inputs, window, steps, self.padding)
+        self._configure(pool_size, strides, padding, data_format)
 
 
 class MaxPooling2D(_Pooling2D):
-    kind = "max"
+    pool_op = "max"
 
 
 class AveragePooling2D(_Pooling2D):
-    kind = "avg"
+    pool_op = "avg"
 
 
 MaxPool2D = MaxPooling2D
@@ -432,12 +301,6 @@ def _made_by(tensor):
     return None
 
 
-def _flat(structure):
-    if isinstance(structure, (list, tuple)):
-        return [item for part in structure for item in _flat(part)]
-    return [structure]
-
-
 class Model(Layer):
     """keras.Model: functional (`Model(inputs, outputs)`) or subclassed (its own `call`)."""
 
@@ -450,7 +313,7 @@ class Model(Layer):
         self.layers = []
         if inputs is not None and outputs is not None:
             self.built = True
-            for tensor in _flat(inputs):
+            for tensor in _common.flatten(inputs):
                 input_layer = _input_layer(tensor)
                 if input_layer is not None:
                     self.layers.append(input_layer)
@@ -462,17 +325,17 @@ class Model(Layer):
     def _trace(self, outputs):
         """The layer calls between the model's inputs and outputs, in the order they ran."""
         found = []
-        pending = list(_flat(outputs))
+        pending = list(_common.flatten(outputs))
         while pending:
             tensor = pending.pop()
-            if any(tensor is t for t in _flat(self._inputs)) or any(tensor is call[0] for call in found):
+            if any(tensor is t for t in _common.flatten(self._inputs)) or any(tensor is call[0] for call in found):
                 continue
             made = _made_by(tensor)
             if made is None:
                 continue
             layer, inputs, args, kwargs = made
             found.append((tensor, layer, inputs, args, kwargs))
-            pending.extend(_flat(inputs))
+            pending.extend(_common.flatten(inputs))
         return list(reversed(found))
 
     @property
@@ -492,7 +355,7 @@ class Model(Layer):
     non_trainable_variables = non_trainable_weights
 
     def call(self, inputs, training=None):
-        values = list(zip(_flat(self._inputs), _flat(inputs)))
+        values = list(zip(_common.flatten(self._inputs), _common.flatten(inputs)))
 
         def value_of(tensor):
             for old, new in values:

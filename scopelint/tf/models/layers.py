@@ -15,35 +15,12 @@ only names a layer's ops; input specs; constraints; mixed precision; batch renor
 """
 
 import tensorflow as tf
+from scopelint.tf.models import _common
 
-
-def _snake_case(name):
-    """base_layer.to_snake_case: `Conv2DTranspose` -> `conv2d_transpose`."""
-    out = ""
-    for index, char in enumerate(name):
-        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
-                                             (index + 1 < len(name) and name[index + 1].islower())):
-            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
-                out += "_"
-        out += char.lower()
-    if out[0] == "_":
-        return "private" + out
-    return out
-
-
-def _tuple(value, rank):
-    """conv_utils.normalize_tuple."""
-    if isinstance(value, int):
-        return (value,) * rank
-    return tuple(value)
-
-
-def _dims(shape):
-    """A static shape as a list of ints and None, or None when its rank is unknown."""
-    shape = tf.TensorShape(shape)
-    if shape.ndims is None:
-        return None
-    return shape.as_list()
+_snake_case = _common.snake_case
+_tuple = _common.normalize_tuple
+_dims = _common.static_dims
+_tf_data_format = _common.tf_data_format
 
 
 def _conv_output_length(length, filter_size, padding, stride, dilation=1):
@@ -72,13 +49,7 @@ def _deconv_output_length(length, filter_size, padding, stride, dilation=1):
     return length * stride
 
 
-def _tf_data_format(data_format, rank):
-    if data_format == "channels_first":
-        return "NC" + "DHW"[3 - rank:]
-    return "N" + "DHW"[3 - rank:] + "C"
-
-
-class Layer(object):
+class Layer(_common.BaseLayer):
     """legacy_tf_layers.base.Layer: a Keras layer whose weights live in a captured variable scope."""
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
@@ -120,24 +91,6 @@ class Layer(object):
                              'instance is called. You must therefore call the layer before querying `scope_name`.')
         return self._scope.name
 
-    @property
-    def trainable_weights(self):
-        return self._trainable_weights if self.trainable else []
-
-    @property
-    def non_trainable_weights(self):
-        if self.trainable:
-            return self._non_trainable_weights
-        return self._trainable_weights + self._non_trainable_weights
-
-    @property
-    def weights(self):
-        return self.trainable_weights + self.non_trainable_weights
-
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
-
     def _set_scope(self, scope=None):
         if self._scope is None:
             # Captured lazily, on first use, in the scope current then.
@@ -167,17 +120,7 @@ class Layer(object):
                     loss = regularizer(variable)
                 if loss is not None:
                     tf.add_to_collection(tf.GraphKeys.REGULARIZATION_LOSSES, loss)
-        if trainable and self.trainable:
-            self._trainable_weights.append(variable)
-        else:
-            self._non_trainable_weights.append(variable)
-        return variable
-
-    def build(self, input_shape):
-        self.built = True
-
-    def call(self, inputs, **kwargs):
-        return inputs
+        return self._track_weight(variable, trainable)
 
     def _maybe_build(self, inputs):
         if not self.built:
@@ -203,57 +146,18 @@ class Layer(object):
             outputs = self.call(inputs, *args, **kwargs)
         return outputs
 
-    def apply(self, inputs, *args, **kwargs):
-        return self.__call__(inputs, *args, **kwargs)
-
 
 # ---------------------------------------------------------------------------- core.py
 
 
-class Dense(Layer):
+class Dense(_common.Dense, Layer):
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
                  name=None, **kwargs):
         super(Dense, self).__init__(trainable=trainable, name=name, **kwargs)
-        self.units = int(units)
-        self.activation = activation
-        self.use_bias = use_bias
-        self.kernel_initializer = kernel_initializer
-        self.bias_initializer = bias_initializer
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-
-    def build(self, input_shape):
-        dtype = tf.as_dtype(self.dtype or tf.float32)
-        if not (dtype.is_floating or dtype.is_complex):
-            raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
-                            % (dtype,))
-        dims = _dims(input_shape)
-        last_dim = None if dims is None else dims[-1]
-        if last_dim is None:
-            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
-                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
-        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
-                                      regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
-        if self.use_bias:
-            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, dtype=self.dtype, trainable=True)
-        else:
-            self.bias = None
-        self.built = True
-
-    def call(self, inputs):
-        rank = inputs.get_shape().ndims
-        if rank == 2 or rank is None:
-            outputs = tf.matmul(inputs, self.kernel)
-        else:
-            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias)
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        self._configure(units, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                        bias_regularizer)
 
 
 def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None,
@@ -268,13 +172,10 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
     return layer(inputs)
 
 
-class Dropout(Layer):
+class Dropout(_common.Dropout, Layer):
     def __init__(self, rate=0.5, noise_shape=None, seed=None, name=None, **kwargs):
         super(Dropout, self).__init__(name=name, **kwargs)
         self.rate = rate
-
-    def call(self, inputs, training=False):
-        return tf.identity(inputs)
 
 
 def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
@@ -282,18 +183,9 @@ def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=
     return layer(inputs, training=training)
 
 
-class Flatten(Layer):
+class Flatten(_common.Flatten, Layer):
     def __init__(self, data_format=None, name=None, **kwargs):
         super(Flatten, self).__init__(name=name, **kwargs)
-
-    def call(self, inputs):
-        dims = _dims(inputs.get_shape())
-        if dims is None:
-            return tf.reshape(inputs, [-1, -1])
-        flat = 1
-        for dim in dims[1:]:
-            flat = None if flat is None or dim is None else flat * dim
-        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
 
 
 def flatten(inputs, name=None, data_format="channels_last"):
@@ -304,72 +196,15 @@ def flatten(inputs, name=None, data_format="channels_last"):
 # ---------------------------------------------------------------------------- convolutional.py
 
 
-class _Conv(Layer):
-    """Keras's Conv base: `kernel` of kernel_size + (input channels, filters), then `bias`."""
-
-    rank = 2
-
+class _Conv(_common.Conv, Layer):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
                  dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
                  **kwargs):
         super(_Conv, self).__init__(trainable=trainable, name=name, **kwargs)
-        self.filters = filters
-        self.kernel_size = _tuple(kernel_size, self.rank)
-        self.strides = _tuple(strides, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-        self.dilation_rate = _tuple(dilation_rate, self.rank)
-        self.activation = activation
-        self.use_bias = use_bias
-        self.kernel_initializer = kernel_initializer
-        self.bias_initializer = bias_initializer
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-
-    def _input_channel(self, input_shape):
-        dims = _dims(input_shape)
-        channel = None
-        if dims is not None:
-            channel = dims[1] if self.data_format == "channels_first" else dims[-1]
-        if channel is None:
-            raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
-                             "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
-                             % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))
-        return channel
-
-    def _kernel_shape(self, input_channel):
-        return self.kernel_size + (input_channel, self.filters)
-
-    def build(self, input_shape):
-        input_channel = self._input_channel(input_shape)
-        self.kernel = self.add_weight(name="kernel", shape=self._kernel_shape(input_channel),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      trainable=True, dtype=self.dtype)
-        self._build_bias()
-        self.built = True
-
-    def _build_bias(self):
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, trainable=True, dtype=self.dtype)
-        else:
-            self.bias = None
-
-    def _convolve(self, inputs):
-        return tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
-                                 dilations=list(self.dilation_rate),
-                                 data_format=_tf_data_format(self.data_format, self.rank))
-
-    def call(self, inputs):
-        outputs = self._convolve(inputs)
-        if self.use_bias:
-            outputs = tf.nn.bias_add(outputs, self.bias,
-                                     data_format="NCHW" if self.data_format == "channels_first" else "NHWC")
-        if self.activation is not None:
-            return self.activation(outputs)
-        return outputs
+        self._configure(filters, kernel_size, strides, padding, data_format, dilation_rate, activation, use_bias,
+                        kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer)
 
 
 class Conv1D(_Conv):
@@ -556,28 +391,10 @@ def separable_conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="vali
 # ---------------------------------------------------------------------------- pooling.py
 
 
-class _Pooling(Layer):
-    rank = 2
-    pool_op = "max"
-
+class _Pooling(_common.Pooling, Layer):
     def __init__(self, pool_size, strides, padding="valid", data_format="channels_last", name=None, **kwargs):
         super(_Pooling, self).__init__(name=name, **kwargs)
-        self.pool_size = _tuple(pool_size, self.rank)
-        self.strides = _tuple(strides if strides is not None else pool_size, self.rank)
-        self.padding = padding.lower()
-        self.data_format = data_format or "channels_last"
-
-    def call(self, inputs):
-        data_format = _tf_data_format(self.data_format, self.rank)
-        if self.data_format == "channels_first":
-            window = [1, 1] + list(self.pool_size)
-            steps = [1, 1] + list(self.strides)
-        else:
-            window = [1] + list(self.pool_size) + [1]
-            steps = [1] + list(self.strides) + [1]
-        if self.pool_op == "max":
-            return tf.nn.max_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
-        return tf.nn.avg_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+        self._configure(pool_size, strides, padding, data_format)
 
 
 class MaxPooling1D(_Pooling):
@@ -639,7 +456,7 @@ def average_pooling3d(inputs, pool_size, strides, padding="valid", data_format="
 # ---------------------------------------------------------------------------- normalization.py
 
 
-class BatchNormalization(Layer):
+class BatchNormalization(_common.BatchNormalization, Layer):
     """Keras's BatchNormalization (v1): `gamma`, `beta`, then the non-trainable moving statistics,
     created with the captured scope's partitioner switched off."""
 
@@ -701,22 +518,6 @@ class BatchNormalization(Layer):
             if partitioner:
                 self._scope.set_partitioner(partitioner)
         self.built = True
-
-    def call(self, inputs, training=False):
-        # The normalisation itself is left out: only the shape and what the output depends on
-        # (gamma and beta, so that gradients reach them) matter here.
-        outputs = tf.identity(inputs)
-        dims = _dims(inputs.get_shape())
-        axis = self.axis if isinstance(self.axis, int) else None
-        if dims is None or axis is None:
-            return outputs
-        axis = axis + len(dims) if axis < 0 else axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
-        return outputs
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,

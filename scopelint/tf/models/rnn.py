@@ -88,11 +88,8 @@ class LayerRNNCell(RNNCell):
         return Layer.__call__(self, inputs, state, scope=scope, *args, **kwargs)
 
 
-class BasicRNNCell(LayerRNNCell):
-    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
-        super(BasicRNNCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
-        self._num_units = num_units
-        self._activation = activation or tf.tanh
+class _UnitsCell(LayerRNNCell):
+    """A cell whose output, and by default its state, is `num_units` wide."""
 
     @property
     def state_size(self):
@@ -101,6 +98,13 @@ class BasicRNNCell(LayerRNNCell):
     @property
     def output_size(self):
         return self._num_units
+
+
+class BasicRNNCell(_UnitsCell):
+    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
+        super(BasicRNNCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
+        self._num_units = num_units
+        self._activation = activation or tf.tanh
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
@@ -114,7 +118,7 @@ class BasicRNNCell(LayerRNNCell):
         return output, output
 
 
-class GRUCell(LayerRNNCell):
+class GRUCell(_UnitsCell):
     def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None, bias_initializer=None,
                  name=None, dtype=None, **kwargs):
         super(GRUCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
@@ -122,14 +126,6 @@ class GRUCell(LayerRNNCell):
         self._activation = activation or tf.tanh
         self._kernel_initializer = kernel_initializer
         self._bias_initializer = bias_initializer
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
@@ -156,7 +152,7 @@ class GRUCell(LayerRNNCell):
         return new_h, new_h
 
 
-class BasicLSTMCell(LayerRNNCell):
+class BasicLSTMCell(_UnitsCell):
     def __init__(self, num_units, forget_bias=1.0, state_is_tuple=True, activation=None, reuse=None, name=None,
                  dtype=None, **kwargs):
         super(BasicLSTMCell, self).__init__(_reuse=reuse, name=name, dtype=dtype, **kwargs)
@@ -169,10 +165,6 @@ class BasicLSTMCell(LayerRNNCell):
         if self._state_is_tuple:
             return LSTMStateTuple(self._num_units, self._num_units)
         return 2 * self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         input_depth = _last_dim(inputs_shape)
@@ -348,16 +340,21 @@ def _outputs_over_time(output, batch, time, time_major):
     return tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
 
 
+def _initial_state(cell, initial_state, batch, dtype, missing_dtype):
+    """The state given, or the cell's zero state, which needs a dtype (`missing_dtype`: TF's message)."""
+    if initial_state is not None:
+        return initial_state
+    if not dtype:
+        raise ValueError(missing_dtype)
+    return cell.zero_state(batch if batch is not None else 1, dtype)
+
+
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None, parallel_iterations=None,
                 swap_memory=False, time_major=False, scope=None):
     with tf.variable_scope(scope or "rnn"):
         step, batch, time = _time_step(inputs, time_major)
-        if initial_state is not None:
-            state = initial_state
-        else:
-            if not dtype:
-                raise ValueError("If there is no initial_state, you must give a dtype.")
-            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        state = _initial_state(cell, initial_state, batch, dtype,
+                               "If there is no initial_state, you must give a dtype.")
         output, final_state = cell(step, state)  # the while loop's body: built once
         return _outputs_over_time(output, batch, time, time_major), final_state
 
@@ -384,12 +381,8 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     with tf.variable_scope(scope or "rnn") as varscope:
         dims = _dims(inputs[0])
         batch = None if dims is None else dims[0]
-        if initial_state is not None:
-            state = initial_state
-        else:
-            if not dtype:
-                raise ValueError("If no initial_state is provided, dtype must be specified")
-            state = cell.zero_state(batch if batch is not None else 1, dtype)
+        state = _initial_state(cell, initial_state, batch, dtype,
+                               "If no initial_state is provided, dtype must be specified")
         for time, input_ in enumerate(inputs):
             if time > 0:
                 varscope.reuse_variables()

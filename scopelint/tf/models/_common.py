@@ -1,0 +1,267 @@
+"""What several models share, written once: Keras's layer code that tf.keras and tf.layers both
+run (in TF, tf.layers' classes are Keras's over another base layer: tf_keras/src/legacy_tf_layers),
+and nest's flattening of lists and tuples.
+
+A model imports it as `from scopelint.tf.models import _common`: both drivers serve that import
+with this model as they run it (one instance per run, like any model), not with a Python module.
+"""
+
+import tensorflow as tf
+
+
+def flatten(structure):
+    """nest.flatten for lists and tuples."""
+    if isinstance(structure, (list, tuple)):
+        flat = []
+        for item in structure:
+            flat.extend(flatten(item))
+        return flat
+    return [structure]
+
+
+def snake_case(name):
+    """base_layer.to_snake_case: `Conv2DTranspose` -> `conv2d_transpose`."""
+    out = ""
+    for index, char in enumerate(name):
+        if char.isupper() and index > 0 and (not name[index - 1].isupper() or
+                                             (index + 1 < len(name) and name[index + 1].islower())):
+            if not name[index - 1].isdigit() or (index + 1 < len(name) and name[index + 1].islower()):
+                out += "_"
+        out += char.lower()
+    if out[0] == "_":
+        return "private" + out
+    return out
+
+
+def normalize_tuple(value, rank):
+    """conv_utils.normalize_tuple."""
+    if isinstance(value, int):
+        return (value,) * rank
+    return tuple(value)
+
+
+def static_dims(shape):
+    """A static shape as a list of ints and None, or None when its rank is unknown."""
+    shape = tf.TensorShape(shape)
+    if shape.ndims is None:
+        return None
+    return shape.as_list()
+
+
+def tf_data_format(data_format, rank):
+    """conv_utils.convert_data_format: `channels_first` of rank 2 -> `NCHW`."""
+    if data_format == "channels_first":
+        return "NC" + "DHW"[3 - rank:]
+    return "N" + "DHW"[3 - rank:] + "C"
+
+
+class BaseLayer(object):
+    """What Keras's layer and the legacy layer share: the weight lists. Each base makes its
+    weights its own way (`add_weight`) and names and calls itself its own way (`__call__`)."""
+
+    @property
+    def trainable_weights(self):
+        return self._trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self._non_trainable_weights
+        return self._trainable_weights + self._non_trainable_weights
+
+    @property
+    def weights(self):
+        return self.trainable_weights + self.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+    variables = weights
+
+    def _track_weight(self, variable, trainable):
+        if trainable and self.trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
+    def build(self, input_shape):
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        return inputs
+
+    def apply(self, inputs, *args, **kwargs):
+        return self.__call__(inputs, *args, **kwargs)
+
+
+# Keras's layers, over whichever base layer makes their weights (`class Dense(_common.Dense,
+# Layer)`: as in TF, where tf.layers.Dense is keras's Dense over the legacy base). These classes
+# have no base of their own, so a method they lack is the base layer's.
+
+
+def bias_and_activation(layer, outputs, data_format=None):
+    if layer.use_bias:
+        outputs = tf.nn.bias_add(outputs, layer.bias, data_format=data_format)
+    if layer.activation is not None:
+        return layer.activation(outputs)
+    return outputs
+
+
+def _configure_weights(layer, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                       bias_regularizer):
+    """What Dense and Conv keep of their arguments for a kernel and a bias."""
+    layer.activation = activation
+    layer.use_bias = use_bias
+    layer.kernel_initializer = kernel_initializer
+    layer.bias_initializer = bias_initializer
+    layer.kernel_regularizer = kernel_regularizer
+    layer.bias_regularizer = bias_regularizer
+
+
+class Dense(object):
+    def _configure(self, units, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                   bias_regularizer):
+        self.units = int(units)
+        _configure_weights(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer)
+
+    def build(self, input_shape):
+        dtype = tf.as_dtype(self.dtype or tf.float32)
+        if not (dtype.is_floating or dtype.is_complex):
+            raise TypeError("A Dense layer can only be built with a floating-point dtype. Received: dtype=%s"
+                            % (dtype,))
+        dims = static_dims(input_shape)
+        last_dim = None if dims is None else dims[-1]
+        if last_dim is None:
+            raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
+                             "Full input shape received: %s" % (tf.TensorShape(input_shape),))
+        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer, dtype=self.dtype, trainable=True)
+        if self.use_bias:
+            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, dtype=self.dtype, trainable=True)
+        else:
+            self.bias = None
+        self.built = True
+
+    def call(self, inputs):
+        rank = inputs.get_shape().ndims
+        if rank == 2 or rank is None:
+            outputs = tf.matmul(inputs, self.kernel)
+        else:
+            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+        return bias_and_activation(self, outputs)
+
+
+class Conv(object):
+    """Keras's Conv base: `kernel` of kernel_size + (input channels, filters), then `bias`."""
+
+    rank = 2
+
+    def _configure(self, filters, kernel_size, strides, padding, data_format, dilation_rate, activation, use_bias,
+                   kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer):
+        self.filters = filters
+        self.kernel_size = normalize_tuple(kernel_size, self.rank)
+        self.strides = normalize_tuple(strides, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+        self.dilation_rate = normalize_tuple(dilation_rate, self.rank)
+        _configure_weights(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer)
+
+    def _input_channel(self, input_shape):
+        dims = static_dims(input_shape)
+        channel = None
+        if dims is not None:
+            channel = dims[1] if self.data_format == "channels_first" else dims[-1]
+        if channel is None:
+            raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
+                             "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
+                             % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))
+        return channel
+
+    def _kernel_shape(self, input_channel):
+        return self.kernel_size + (input_channel, self.filters)
+
+    def build(self, input_shape):
+        input_channel = self._input_channel(input_shape)
+        self.kernel = self.add_weight(name="kernel", shape=self._kernel_shape(input_channel),
+                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
+                                      trainable=True, dtype=self.dtype)
+        self._build_bias()
+        self.built = True
+
+    def _build_bias(self):
+        if self.use_bias:
+            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, trainable=True, dtype=self.dtype)
+        else:
+            self.bias = None
+
+    def _convolve(self, inputs):
+        return tf.nn.convolution(inputs, self.kernel, strides=list(self.strides), padding=self.padding.upper(),
+                                 dilations=list(self.dilation_rate),
+                                 data_format=tf_data_format(self.data_format, self.rank))
+
+    def call(self, inputs):
+        return bias_and_activation(self, self._convolve(inputs),
+                                   "NCHW" if self.data_format == "channels_first" else "NHWC")
+
+
+class Flatten(object):
+    def call(self, inputs):
+        dims = static_dims(inputs.get_shape())
+        if dims is None:
+            return tf.reshape(inputs, [-1, -1])
+        flat = 1
+        for dim in dims[1:]:
+            flat = None if flat is None or dim is None else flat * dim
+        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+
+
+class Dropout(object):
+    def call(self, inputs, training=None):
+        return tf.identity(inputs)  # the same shape; which units drop decides no name
+
+
+class Pooling(object):
+    """Pooling of `rank` dimensions, `pool_op` max or avg."""
+
+    rank = 2
+    pool_op = "max"
+
+    def _configure(self, pool_size, strides, padding, data_format):
+        self.pool_size = normalize_tuple(pool_size, self.rank)
+        self.strides = normalize_tuple(strides if strides is not None else pool_size, self.rank)
+        self.padding = padding.lower()
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        data_format = tf_data_format(self.data_format, self.rank)
+        if self.data_format == "channels_first":
+            window = [1, 1] + list(self.pool_size)
+            steps = [1, 1] + list(self.strides)
+        else:
+            window = [1] + list(self.pool_size) + [1]
+            steps = [1] + list(self.strides) + [1]
+        if self.pool_op == "max":
+            return tf.nn.max_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+        return tf.nn.avg_pool(inputs, window, steps, self.padding.upper(), data_format=data_format)
+
+
+class BatchNormalization(object):
+    def call(self, inputs, training=None):
+        # The normalisation itself is left out: only the shape and what the output depends on
+        # (gamma and beta, so that gradients reach them) matter here.
+        outputs = tf.identity(inputs)
+        dims = static_dims(inputs.get_shape())
+        axis = self.axis if isinstance(self.axis, int) else None
+        if dims is None or axis is None:
+            return outputs
+        axis = axis + len(dims) if axis < 0 else axis
+        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
+        if self.gamma is not None:
+            outputs = outputs * tf.reshape(self.gamma, broadcast)
+        if self.beta is not None:
+            outputs = outputs + tf.reshape(self.beta, broadcast)
+        return outputs
