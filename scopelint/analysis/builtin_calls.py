@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal,
+    OpaqueVal, ScopeVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
@@ -566,6 +566,14 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
+    scope_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "VariableScope"]
+    if scope_classes:  # `isinstance(scope, tf.VariableScope)`: a scope object, or a name (str) or None
+        if isinstance(value, ScopeVal):
+            return True
+        if isinstance(value, (ListVal, DictVal, Pattern)) or is_concrete(value) or \
+                isinstance(value, Tensor) and not isinstance(value, Opaque):
+            others = [o for o in options if o not in scope_classes]
+            return _isinstance(value, ListVal(others, True)) if others else False
     shape_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "TensorShape"]
     if shape_classes:  # `isinstance(shapes, tf.TensorShape)` on a shape, or on a tuple of dims
         if isinstance(value, TensorShape):
@@ -584,6 +592,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = str
     elif is_concrete(value):
         python_type = type(value)
+    elif isinstance(value, ScopeVal):
+        python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
     else:
