@@ -24,7 +24,7 @@ from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
-from scopelint.analysis.markers import Property, Super, may_touch_graph
+from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import Interpreter, State
@@ -83,7 +83,8 @@ class BuiltinCalls:
                 return ListVal(pairs) if self.python2 else IteratorVal(pairs)  # type: ignore[attr-defined]
             items = self.iterate(args[0], st) if args else []
             if items is None:
-                return UNKNOWN
+                lost = args[0] if args else UNKNOWN  # `set(signature.parameters)`: a library's inert value
+                return _data_set([lost]) if name == "set" and isinstance(lost, OpaqueVal) else UNKNOWN
             if name == "reversed":
                 return IteratorVal(list(reversed(items)))
             if name == "iter":
@@ -105,7 +106,7 @@ class BuiltinCalls:
                     return UNKNOWN
                 return ListVal([items[k] for k in order])
             if name == "set" and not all(isinstance(i, int) for i in items):
-                return UNKNOWN  # a set of strings iterates in hash order, which varies between runs
+                return _data_set(items)  # a set of strings iterates in hash order, which varies between runs
             return ListVal(list(items), is_tuple=(name == "tuple"))
         if name == "dict":
             return self.make_dict(args, kwargs, st)
@@ -517,6 +518,15 @@ def _modelled_optimizer(cls: ClassVal) -> bool:
 def _unmodelled_optimizer_class(qualname: str) -> bool:
     short = tf_api.short_name(qualname) or ""
     return short.endswith("Optimizer") and registry.lookup(tf_api.canonical(qualname)) is None
+
+
+def _data_set(sources: List[Any]) -> Any:
+    """A set whose contents or order the analysis cannot follow: made of data (strings, tensors,
+    a library's inert values), it is still a builtin set whose methods (`a.intersection(b)`) run
+    no program code and build nothing. Of anything else, or of values the analysis lost, UNKNOWN."""
+    if sources and all(is_plain_data(v) and v is not UNKNOWN for v in sources):
+        return OpaqueVal("set", inert=True)
+    return UNKNOWN
 
 
 def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
