@@ -1938,7 +1938,9 @@ class Interpreter(TfCalls, BuiltinCalls):
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
+        positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
         for arg in node.args:
+            positions_lost = positions_lost or unknown_spread
             if isinstance(arg, ast.Starred):
                 items = self.iterate(self.eval(arg.value, st), st)
                 if items is None:
@@ -1962,7 +1964,7 @@ class Interpreter(TfCalls, BuiltinCalls):
         self.frames[-1][2] = node.col_offset
         self.call_context.append((node, callee, len(self.frames)))
         try:
-            rest = _unknown_rest(callee, args, kwargs) if unknown_spread else None
+            rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
             if rest is not None:
                 self.may_raise += 1  # Python's TypeError, where what it spreads does not fit the parameters
                 return self.call(callee, args, rest, st, node)
