@@ -306,8 +306,6 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
          "main": "import tensorflow as tf\nimport numpy as np\nfrom itertools import zip_longest\n" + sb_layers +
                  "\n\n" + _between(sb_policies, "def nature_cnn", "class BasePolicy") + SB_DRIVER,
          "mistake": "the shared model built a third time without reuse"},
-        # Differs from TF today: minimize(loss) with no var_list gives slots to every trainable variable in
-        # scopelint, where TF skips the target network's (its loss reaches it only through stop_gradient).
         {"name": "dopamine_dqn", "project": "dopamine", "files": {},
          "main": "import collections\nimport tensorflow as tf\nslim = tf.contrib.slim\n\n" +
                  _between(atari, "def nature_dqn_network", "def rainbow_network") +
