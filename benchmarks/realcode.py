@@ -306,8 +306,6 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
          "main": "import tensorflow as tf\nimport numpy as np\nfrom itertools import zip_longest\n" + sb_layers +
                  "\n\n" + _between(sb_policies, "def nature_cnn", "class BasePolicy") + SB_DRIVER,
          "mistake": "the shared model built a third time without reuse"},
-        # Differs from TF today: minimize(loss) with no var_list gives slots to every trainable variable in
-        # scopelint, where TF skips the target network's (its loss reaches it only through stop_gradient).
         {"name": "dopamine_dqn", "project": "dopamine", "files": {},
          "main": "import collections\nimport tensorflow as tf\nslim = tf.contrib.slim\n\n" +
                  _between(atari, "def nature_dqn_network", "def rainbow_network") +
@@ -345,10 +343,12 @@ def programs(roots: Dict[str, str]) -> List[Dict[str, Any]]:
 
 # Where the static inventory differs from TF (the runtime equals TF on all of them): which names
 # are partly unknown, and why.
-TFGAN_NOTE = ("static: the first 31 names (gan_model's 28, global_step, the generator's beta powers) are exact; "
-              "the Adam slots of the generator's variables are partly unknown (`?Adam?/`): the variables reach "
-              "the optimizer through contrib_utils.create_train_op (variables_to_train, compute_gradients), "
-              "where the analysis loses which variables they are (not yet isolated)")
+TFGAN_LEAK_NOTE = (
+    "static: the first 40 names are exact; the SL102 TF raises on global_step (gan_train_ops, under the "
+    "leaked root reuse) is not reported: tuple_losses' args_to_gan_model binds the loss function's "
+    "arguments through inspect.signature and sets of names, which the analysis does not follow, so the "
+    "loss runs with its tensors unknown and `x.shape.assert_is_compatible_with(...)` on one of them is "
+    "unknown code, which may have created any variable, global_step too")
 
 
 def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
@@ -396,12 +396,10 @@ def _more_projects(roots: Dict[str, str]) -> List[Dict[str, Any]]:
         {"name": "nsynth_loaded_twice", "project": "magenta", "files": nsynth,
          "mistake": "load_nsynth called again in the same graph (encode() gives each call a fresh graph)",
          "main": NSYNTH_DRIVER.format(extra="again = fastgen.load_nsynth(batch_size=1, sample_length=5120)\n")},
-        {"name": "tfgan_train", "project": "TF-GAN", "files": tfgan, "mistake": None, "static_note": TFGAN_NOTE,
+        {"name": "tfgan_train", "project": "TF-GAN", "files": tfgan, "mistake": None,
          "main": TFGAN_DRIVER.format(extra="")},
         {"name": "tfgan_reuse_leak", "project": "TF-GAN", "files": tfgan,
-         "static_note": "static: the first 40 names are exact; at gan_train_ops, under the leaked root reuse, the "
-                        "analysis shares global_step on some paths where TF raises SL102 (\"global_step does not "
-                        "exist\"), so the SL102 is not reported (not yet isolated)",
+         "static_note": TFGAN_LEAK_NOTE,
          "mistake": "reuse_variables() at the root, to sample, before the optimizers (DCGAN's leak)",
          "main": TFGAN_DRIVER.format(extra='''tf.get_variable_scope().reuse_variables()
 with tf.variable_scope("Generator"):

@@ -122,6 +122,18 @@ CASES = {
         "tf.get_variable('slot', shape=w.get_shape(), initializer=tf.zeros_initializer())\n",
         "SL105",
     ),
+    "keywords spread from a dict the analysis lost may set a defaulted parameter": (
+        "def build(name='w'):\n    tf.get_variable(name, [1])\n\nbuild()\nbuild()\n",
+        "def build(name='w'):\n    tf.get_variable(name, [1])\n\nbuild()\nbuild(**models.options)\n",
+        "SL101",
+    ),
+    "a positional argument after a spread the analysis lost is at no known position": (
+        "def build(scope, name, size=1):\n    with tf.variable_scope(scope):\n        tf.get_variable(name, [1])\n\n"
+        "build('s', 'w')\nbuild('s', 'w')\n",
+        "def build(scope, name, size=1):\n    with tf.variable_scope(scope):\n        tf.get_variable(name, [1])\n\n"
+        "build('s', 'w')\nbuild(*models.rest, 's', 'w')\n",
+        "SL101",
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal,
+    OpaqueVal, ScopeVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
@@ -25,7 +25,7 @@ from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.markers import Property, Super, may_touch_graph
+from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import Interpreter
@@ -84,7 +84,8 @@ class BuiltinCalls(AnalysisState):
                 return ListVal(pairs) if self.python2 else IteratorVal(pairs)  # type: ignore[attr-defined]
             items = self.iterate(args[0], st) if args else []
             if items is None:
-                return UNKNOWN
+                lost = args[0] if args else UNKNOWN  # `set(signature.parameters)`: a library's inert value
+                return _data_set([lost]) if name == "set" and isinstance(lost, OpaqueVal) else UNKNOWN
             if name == "reversed":
                 return IteratorVal(list(reversed(items)))
             if name == "iter":
@@ -106,7 +107,7 @@ class BuiltinCalls(AnalysisState):
                     return UNKNOWN
                 return ListVal([items[k] for k in order])
             if name == "set" and not all(isinstance(i, int) for i in items):
-                return UNKNOWN  # a set of strings iterates in hash order, which varies between runs
+                return _data_set(items)  # a set of strings iterates in hash order, which varies between runs
             return ListVal(list(items), is_tuple=(name == "tuple"))
         if name == "dict":
             return self.make_dict(args, kwargs, st)
@@ -520,6 +521,15 @@ def _unmodelled_optimizer_class(qualname: str) -> bool:
     return short.endswith("Optimizer") and registry.lookup(tf_api.canonical(qualname)) is None
 
 
+def _data_set(sources: List[Any]) -> Any:
+    """A set whose contents or order the analysis cannot follow: made of data (strings, tensors,
+    a library's inert values), it is still a builtin set whose methods (`a.intersection(b)`) run
+    no program code and build nothing. Of anything else, or of values the analysis lost, UNKNOWN."""
+    if sources and all(is_plain_data(v) and v is not UNKNOWN for v in sources):
+        return OpaqueVal("set", inert=True)
+    return UNKNOWN
+
+
 def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
     from scopelint.analysis.values import namedtuple_ancestor
 
@@ -567,6 +577,14 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
+    scope_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "VariableScope"]
+    if scope_classes:  # `isinstance(scope, tf.VariableScope)`: a scope object, or a name (str) or None
+        if isinstance(value, ScopeVal):
+            return True
+        if isinstance(value, (ListVal, DictVal, Pattern)) or is_concrete(value) or \
+                isinstance(value, Tensor) and not isinstance(value, Opaque):
+            others = [o for o in options if o not in scope_classes]
+            return _isinstance(value, ListVal(others, True)) if others else False
     shape_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "TensorShape"]
     if shape_classes:  # `isinstance(shapes, tf.TensorShape)` on a shape, or on a tuple of dims
         if isinstance(value, TensorShape):
@@ -585,6 +603,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = str
     elif is_concrete(value):
         python_type = type(value)
+    elif isinstance(value, ScopeVal):
+        python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
     else:

@@ -43,6 +43,8 @@ _INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
 _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
+_CONTAINER_READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset",
+                                "issuperset", "isdisjoint", "copy", "keys", "values", "items", "get", "index", "count"})
 
 
 class Calls(AnalysisState):
@@ -50,8 +52,9 @@ class Calls(AnalysisState):
 
     def eval_Call(self, node: ast.Call, st: State) -> Any:
         if _mutates_unknown_container(node, st):
-            # `required.add(name)` on a set whose contents the analysis lost: still a set, whose
-            # methods build nothing; it stays unknown (a call on an unknown value would havoc).
+            # `required.add(name)`, `required.intersection(names)` on a set whose contents the analysis
+            # lost: still a set, whose methods build nothing; it stays unknown (a call on an unknown
+            # value would havoc).
             values = [self.eval(a.value if isinstance(a, ast.Starred) else a, st) for a in node.args]
             values += [self.eval(k.value, st) for k in node.keywords]
             _escape(values, {})
@@ -60,7 +63,9 @@ class Calls(AnalysisState):
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
+        positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
         for arg in node.args:
+            positions_lost = positions_lost or unknown_spread
             if isinstance(arg, ast.Starred):
                 items = self.iterate(self.eval(arg.value, st), st)
                 if items is None:
@@ -84,6 +89,10 @@ class Calls(AnalysisState):
         self.frames[-1][2] = node.col_offset
         self.call_context.append((node, callee, len(self.frames)))
         try:
+            rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
+            if rest is not None:
+                self.may_raise += 1  # Python's TypeError, where what it spreads does not fit the parameters
+                return self.call(callee, args, rest, st, node)
             if unknown_spread:
                 if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
                     st.graph.unknown_code_ran()
@@ -387,10 +396,31 @@ def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
     return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
 
 
+def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """`f(*rest)` or `f(**options)`, where the analysis lost what `rest` or `options` holds, of a
+    function of the program's without *args or **kwargs of its own: it runs with every parameter
+    not given explicitly unknown (a defaulted one too: `options` may set it), as keywords. None
+    where that cannot be said (no such function, or one collecting *args or **kwargs)."""
+    function = callee.function if isinstance(callee, BoundMethod) else callee
+    if not isinstance(function, FunctionVal):
+        return None
+    spec = function.node.args
+    positional = list(spec.posonlyargs) + list(spec.args)
+    given = len(args) + (1 if isinstance(callee, BoundMethod) else 0)
+    if spec.vararg is not None or spec.kwarg is not None or given > len(positional):
+        return None
+    rest = dict(kwargs)
+    for param in positional[given:] + list(spec.kwonlyargs):
+        rest.setdefault(param.arg, UNKNOWN)
+    return rest
+
+
 def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
-    """`name.append(...)` (a mutator) where `name` holds a list, set or dict the analysis lost."""
+    """`name.append(...)` (a mutator) or `name.intersection(...)` (a reader) where `name` holds a
+    list, set or dict the analysis lost: a builtin container's method, which builds nothing."""
     func = node.func
-    if not (isinstance(func, ast.Attribute) and func.attr in _CONTAINER_MUTATORS and isinstance(func.value, ast.Name)):
+    if not (isinstance(func, ast.Attribute) and func.attr in _CONTAINER_MUTATORS | _CONTAINER_READERS and
+            isinstance(func.value, ast.Name)):
         return False
     value = st.env.lookup(func.value.id)
     return isinstance(value, (ListVal, DictVal)) and value.poisoned
