@@ -15,6 +15,7 @@ from scopelint.source import Source
 
 def analyse(tmp_path: Path, main: str, others: Dict[str, str] = {}):
     for name, text in others.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(textwrap.dedent(text))
     path = tmp_path / "main.py"
     path.write_text(textwrap.dedent(main))
@@ -42,6 +43,31 @@ def test_an_entry_point_that_cannot_reach_tf_is_not_analysed(tmp_path: Path) -> 
         def build(x):
             return tf.get_variable("w", [1])
         """)
+    assert sorted(analysis.entries) == ["build"]
+
+
+def test_reading_init_is_no_submodule_import(tmp_path: Path) -> None:
+    """`super().__init__` reads the attribute `__init__`; a package's own __init__.py is no
+    submodule of it that the read would import."""
+    analysis = analyse(tmp_path, """
+        import tensorflow as tf
+        import pkg
+
+        class Reader(object):
+            def __init__(self):
+                super(Reader, self).__init__()
+
+            def read(self, line):
+                return pkg.text.words(line)
+
+        def build(x):
+            return tf.get_variable("w", [1])
+        """, {"pkg/__init__.py": "from . import text\n", "pkg/text.py": """
+        import re
+
+        def words(line):
+            return re.split(" ", line)
+        """})
     assert sorted(analysis.entries) == ["build"]
 
 
@@ -109,7 +135,50 @@ CHANNELS = {
         def run():
             NET.twice()
         """, {}, "run"),
+    "TF read for logging and for a variable": ("""
+        import tensorflow.compat.v1 as tf
+
+        def run():
+            tf.logging.info("building")
+            for _ in range(2):
+                with tf.variable_scope("net"):
+                    tf.compat.v1.get_variable("w", [1])
+        """, {}, "run"),
+    "an object named tf whose gfile builds": ("""
+        import tensorflow as real_tf
+
+        class Builder:
+            def gfile(self):
+                for _ in range(2):
+                    with real_tf.variable_scope("net"):
+                        real_tf.get_variable("w", [1])
+
+        tf = Builder()
+
+        def run():
+            tf.gfile()
+        """, {}, "run"),
 }
+
+
+def test_tf_read_only_for_files_and_logging_does_not_make_an_entry_point_relevant(tmp_path: Path) -> None:
+    analysis = analyse(tmp_path, """
+        import tensorflow.compat.v1 as tf
+
+        class Vocabulary:
+            def __init__(self, path):
+                super().__init__()
+                with tf.gfile.Open(path) as handle:
+                    self.tokens = handle.read().split()
+                tf.logging.info("%d tokens", len(self.tokens))
+
+            def encode(self, text):
+                return [self.tokens.index(t) for t in text.split() if tf.io.gfile.exists(t)]
+
+        def build(x):
+            return tf.get_variable("w", [1])
+        """)
+    assert sorted(analysis.entries) == ["build"]
 
 
 @pytest.mark.parametrize("channel", sorted(CHANNELS))

@@ -10,7 +10,8 @@ functions (their code, in turn), classes and instances (the members whose names 
 code reads as attributes, and every dunder), containers, followed modules (the names read from
 them). Any TF-bound value, any value of a kind it does not know, any import inside a function
 of a module not yet followed, and any package whose body has not run yet make the entry point
-relevant."""
+relevant. TF itself counts only where it is read for more than its file and logging utilities
+(`tf.gfile.Open`, `tf.logging.info`: a tokenizer's tests reach TF only that way)."""
 
 from __future__ import annotations
 
@@ -42,16 +43,36 @@ class Relevant(Exception):
     """Raised as soon as the reachable code may reach TF's scope machinery."""
 
 
+# TF's APIs that build nothing in a graph: file and logging utilities, flags, test helpers
+# (paths below the TF module, after an optional `compat.v1.`).
+_INERT_TF_PATHS = frozenset({
+    ("gfile",), ("io", "gfile"), ("logging",), ("flags",), ("app", "flags"), ("errors",),
+    ("compat", "as_text"), ("compat", "as_bytes"), ("compat", "as_str"), ("compat", "as_str_any"),
+    ("compat", "path_to_str"), ("test", "get_temp_dir"), ("test", "main"), ("resource_loader",), ("VERSION",),
+    ("__version__",),
+})
+_TF_MODULES = frozenset({"tensorflow", "tensorflow.compat.v1"})
+
+
+def _inert_tf_path(path: List[str]) -> bool:
+    """Whether `x.<path>` reads one of TF's inert utilities, if `x` is the TF module."""
+    if path[:2] == ["compat", "v1"]:
+        path = path[2:]
+    return any(tuple(path[: len(inert)]) == inert for inert in _INERT_TF_PATHS)
+
+
 class _Refs:
     """What a function's code refers to: the names it reads, the attribute names it reads
-    (None: any, through `getattr(x, name)` and the like), the modules it imports."""
+    (None: any, through `getattr(x, name)` and the like), the modules it imports, and the names
+    read only as the root of an inert TF path (`tf` of `tf.gfile.Open`)."""
 
-    __slots__ = ("names", "attributes", "imports")
+    __slots__ = ("names", "attributes", "imports", "inert_roots")
 
     def __init__(self, node: ast.AST) -> None:
         names: Set[str] = set()
         attributes: Optional[Set[str]] = set()
         imports: List[Tuple[int, str, Tuple[str, ...]]] = []
+        inert_use: Dict[int, bool] = {}  # Name node -> read as the root of an inert TF path
         for child in ast.walk(node):
             kind = type(child)
             if kind is ast.Name:
@@ -59,6 +80,7 @@ class _Refs:
                 if child.id in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
                     attributes = None
             elif kind is ast.Attribute:
+                _note_attribute_path(child, inert_use)  # type: ignore[arg-type]
                 if attributes is not None:
                     attributes.add(child.attr)  # type: ignore[attr-defined]
                 if child.attr in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
@@ -79,6 +101,23 @@ class _Refs:
         self.names = frozenset(names)
         self.attributes = frozenset(attributes) if attributes is not None else None
         self.imports = tuple(imports)
+        every_use = {}  # name -> whether each of its reads is an inert path's root
+        for child in ast.walk(node):
+            if type(child) is ast.Name:
+                every_use[child.id] = every_use.get(child.id, True) and inert_use.get(id(child), False)  # type: ignore
+        self.inert_roots = frozenset(name for name, inert in every_use.items() if inert)
+
+
+def _note_attribute_path(node: ast.Attribute, inert_use: Dict[int, bool]) -> None:
+    """For `a.b.c` rooted at a name: whether the name is read there for an inert TF path. The
+    outermost attribute of a chain is met first (ast.walk is breadth-first) and decides."""
+    path: List[str] = []
+    current: ast.expr = node
+    while isinstance(current, ast.Attribute):
+        path.insert(0, current.attr)
+        current = current.value
+    if isinstance(current, ast.Name) and id(current) not in inert_use:
+        inert_use[id(current)] = _inert_tf_path(path)
 
 
 def _refs(node: ast.AST) -> _Refs:
@@ -129,9 +168,10 @@ class _Query:
                     self.taken.add(key)
                     self.todo.append(member)
             if isinstance(owner, SourceModuleVal) and owner.path.endswith("__init__.py"):
-                # `pkg.sub` not imported yet: reading it imports (follows) it
-                if self.any_attribute or any(name not in members and _has_submodule(owner.path, name)
-                                             for name in self.attributes):
+                # `pkg.sub` not imported yet: reading it imports (follows) it (`x.__init__` is no
+                # submodule, though the package's own __init__.py stands beside its submodules)
+                if self.any_attribute or any(name not in members and not name.startswith("__")
+                                             and _has_submodule(owner.path, name) for name in self.attributes):
                     raise Relevant()
 
     def value(self, value: Any) -> None:
@@ -197,8 +237,10 @@ class _Query:
         env = function.env
         for name in refs.names:
             found = env.lookup(name)
-            if found is not MISSING:
-                self.todo.append(found)
+            if found is MISSING or (name in refs.inert_roots and isinstance(found, ModuleVal)
+                                    and found.qualname in _TF_MODULES):
+                continue  # `tf` read only for tf.gfile, tf.logging and the like
+            self.todo.append(found)
         self.todo.extend(function.defaults)
         self.todo.extend(function.kw_defaults)
         for level, module, names in refs.imports:
