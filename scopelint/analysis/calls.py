@@ -61,6 +61,13 @@ class Calls(AnalysisState):
             _escape(values, {})
             return UNKNOWN
         callee = self.eval(node.func, st)
+        if callee is UNKNOWN and _lost_shape_method(node, st):
+            # `x.shape.assert_is_compatible_with(y)` where x is a tensor of a shape the analysis lost:
+            # a TensorShape's method, which may raise but creates nothing.
+            for arg in list(node.args) + [k.value for k in node.keywords]:
+                self.eval(arg.value if isinstance(arg, ast.Starred) else arg, st)
+            self.may_raise += 1
+            return UNKNOWN
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
@@ -430,6 +437,32 @@ def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
         return False
     value = st.env.lookup(func.value.id)
     return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned
+
+
+# TensorShape's methods: they compare, merge or check shapes, and never build graph pieces.
+_SHAPE_METHODS = frozenset({
+    "assert_is_compatible_with", "assert_same_rank", "assert_has_rank", "assert_is_fully_defined",
+    "is_compatible_with", "is_fully_defined", "merge_with", "concatenate", "with_rank", "with_rank_at_least",
+    "with_rank_at_most", "as_list", "most_specific_compatible_shape", "num_elements"})
+
+
+def _lost_shape_method(node: ast.Call, st: State) -> bool:
+    """`name.shape.<method>(...)` or `name.get_shape().<method>(...)` where `name` holds a tensor
+    (the analysis's, of a shape it lost) and <method> is one of TensorShape's."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _SHAPE_METHODS):
+        return False
+    shape = func.value
+    if isinstance(shape, ast.Call) and not shape.args and not shape.keywords:
+        shape = shape.func
+        if not (isinstance(shape, ast.Attribute) and shape.attr == "get_shape"):
+            return False
+    elif not (isinstance(shape, ast.Attribute) and shape.attr == "shape"):
+        return False
+    if not isinstance(shape.value, ast.Name):
+        return False
+    tensor = st.env.lookup(shape.value.id)
+    return isinstance(tensor, Tensor)
 
 
 def _binds_by_name_only(callee: Any) -> bool:

@@ -16,6 +16,7 @@ from scopelint.analysis.values import (
     OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
+from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
 
 
@@ -250,6 +251,10 @@ class Expressions(AnalysisState):
         if isinstance(op, (ast.Eq, ast.NotEq)) and (left is _EMPTY or right is _EMPTY):
             equal = _equals_empty(right if left is _EMPTY else left)
             return UNKNOWN if equal is None else equal == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, ListVal) and isinstance(right, ListVal) and \
+                _plain_sequence(left) and _plain_sequence(right):
+            python = self.to_python(left), self.to_python(right)  # `list(params) == ["x", "y"]`
+            return (python[0] == python[1]) == isinstance(op, ast.Eq)
         if is_concrete(left) and is_concrete(right):
             try:
                 return bool(_CMPOPS[type(op)](left, right))
@@ -316,6 +321,13 @@ def _equals_empty(other: Any) -> Optional[bool]:
                                                 ParameterVal)):
         return False
     return None
+
+
+def _plain_sequence(value: ListVal) -> bool:
+    """A list or tuple of known plain items (numbers, strings, None, such lists): its == is Python's."""
+    return not value.poisoned and all(
+        _plain_sequence(item) if isinstance(item, ListVal) else is_concrete(item) and not isinstance(item, (
+            TensorShape, Dimension)) for item in value.items)
 
 
 def _is_int(value: Any) -> bool:
