@@ -229,6 +229,8 @@ class Statements(AnalysisState):
         if name.endswith("contextmanager") and isinstance(function, FunctionVal):
             return GeneratorFactory(function)
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
+            if isinstance(function, FunctionVal):
+                setattr(function, "_wraps", True)  # inspect.signature() gives the wrapped function's
             return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("add_metaclass") and \
                 isinstance(function, ClassVal):
