@@ -17,7 +17,7 @@ _COMPARISONS: Dict[type, Callable[[Any, Any], Any]] = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
     ast.GtE: operator.ge}
 READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset", "issuperset",
-                      "isdisjoint", "copy"})
+                     "isdisjoint", "copy"})
 _MUTATORS = frozenset({"add", "discard", "remove", "update", "intersection_update", "difference_update",
                        "symmetric_difference_update", "clear"})
 
