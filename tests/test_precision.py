@@ -134,6 +134,52 @@ CASES = {
         "build('s', 'w')\nbuild(*models.rest, 's', 'w')\n",
         "SL101",
     ),
+    "a set of strings iterates in an order that varies between runs": (
+        "names = []\nfor n in sorted({'a', 'b'}):\n    names.append(n)\n"
+        "tf.get_variable(names[0], [1])\ntf.get_variable('a', [1])\n",
+        "names = []\nfor n in {'a', 'b'}:\n    names.append(n)\n"
+        "tf.get_variable(names[0], [1])\ntf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "a dict filled from a set of strings has its keys in an unknown order": (
+        "d = {}\nfor n in sorted({'a', 'b'}):\n    d[n] = 1\ntf.get_variable(list(d)[0], [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "d = {}\nfor n in {'a', 'b'}:\n    d[n] = 1\ntf.get_variable(list(d)[0], [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "after a loop over a set of strings, the loop variable is any item": (
+        "for n in sorted({'a', 'b'}):\n    pass\ntf.get_variable(n, [1])\ntf.get_variable('b', [1])\n",
+        "for n in {'a', 'b'}:\n    pass\ntf.get_variable(n, [1])\ntf.get_variable('b', [1])\n",
+        "SL101",
+    ),
+    "a loop over a set of strings that reads what it fills depends on the order": (
+        "d = {}\nfor n in sorted({'a', 'b'}):\n    if 'a' not in d:\n        d[n] = 1\n"
+        "tf.get_variable(list(d)[0], [1])\ntf.get_variable('a', [1])\n",
+        "d = {}\nfor n in {'a', 'b'}:\n    if 'a' not in d:\n        d[n] = 1\n"
+        "tf.get_variable(list(d.keys())[0], [1])\ntf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "a set given to unknown code may have changed": (
+        "s = {'a'}\nif 'a' in s:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "s = {'a'}\nmodels.fill(s)\nif 'a' in s:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "inspect.signature of a functools.wraps wrapper is the wrapped function's": (
+        "import inspect\ndef g(a):\n    return a\ndef f(*args, **kwargs):\n    return g(*args, **kwargs)\n"
+        "if 'args' in inspect.signature(f).parameters:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "import functools\nimport inspect\ndef g(a):\n    return a\n@functools.wraps(g)\n"
+        "def f(*args, **kwargs):\n    return g(*args, **kwargs)\n"
+        "if 'args' in inspect.signature(f).parameters:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "a shape method of a value that may be no tensor may be any code": (
+        "w = tf.get_variable('w', [3])\nx = tf.reshape(w, models.shape)\nx.shape.assert_is_compatible_with(w.shape)\n"
+        "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
+        "w = tf.get_variable('w', [3])\nx = models.value\nx.shape.assert_is_compatible_with(w.shape)\n"
+        "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
+        "SL102",
+    ),
 }
 
 

@@ -9,7 +9,7 @@ import operator
 import re
 from typing import Any
 
-from scopelint.analysis import tf_api
+from scopelint.analysis import signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
@@ -17,6 +17,7 @@ from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
+from scopelint.analysis.values import ParameterVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
     ListVal, MISSING, ModuleVal, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
@@ -101,6 +102,13 @@ class Attributes(AnalysisState):
                 obj.escaped = True
                 return UNKNOWN
             return obj.read(name)
+        if isinstance(obj, SignatureVal):
+            if name == "parameters":
+                return signatures.parameters_mapping(obj)
+            return signatures.EMPTY if name == "empty" else OpaqueVal("Signature." + name, inert=True)
+        if isinstance(obj, ParameterVal):
+            found = signatures.parameter_attribute(obj, name)
+            return OpaqueVal("Parameter." + name, inert=True) if found is MISSING else found
         if isinstance(obj, FunctionVal):
             if name in ("__name__", "__qualname__"):
                 return obj.name
@@ -151,7 +159,7 @@ class Attributes(AnalysisState):
                 return _visible(obj.items[obj.fields.index(name)])
             if name == "_fields":
                 return ListVal(list(obj.fields), is_tuple=True)
-        if isinstance(obj, (DictVal, ListVal)):
+        if isinstance(obj, (DictVal, ListVal, SetVal)):
             return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
         if isinstance(obj, OpaqueVal):
             return OpaqueVal(obj.label + "." + name, obj.inert)

@@ -9,12 +9,12 @@ import itertools
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis import strings, tf_api
+from scopelint.analysis import sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal, ScopeVal,
+    OpaqueVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
@@ -59,6 +59,8 @@ class BuiltinCalls(AnalysisState):
                 return len(value.items)
             if isinstance(value, DictVal) and value.complete:
                 return len(value.items)
+            if isinstance(value, SetVal):
+                return len(value.values)
             if isinstance(value, (str, TensorShape, PartitionedVariable)):
                 return self.real_call(len, [value], {}, st)
             return UNKNOWN
@@ -69,6 +71,13 @@ class BuiltinCalls(AnalysisState):
             fill = kwargs.get("fillvalue")
             return ListVal([ListVal(list(group), True)
                             for group in itertools.zip_longest(*lists, fillvalue=fill)])  # type: ignore[arg-type]
+        if name in ("set", "frozenset", "sorted") and len(args) == 1 and isinstance(args[0], SetVal):
+            return self._from_set(name, args[0], kwargs)
+        if name in ("set", "frozenset") and not kwargs and len(args) <= 1:
+            known = sets.make_set(self.iterate(args[0], st) if args else [], frozen=name == "frozenset")
+            if known is not None:
+                return known  # `set(names)`: exact membership, len and algebra; its order is the hashes'
+            name = "set"
         if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
             if name == "enumerate":
                 items = self.iterate(args[0], st) if args else None
@@ -238,7 +247,9 @@ class BuiltinCalls(AnalysisState):
             value.state = "consumed"
             return value.run(st)  # type: ignore[no-any-return]
         if isinstance(value, DictVal):
-            return list(value.items.keys()) if value.complete else None
+            return list(value.items.keys()) if value.complete and not value.unordered else None
+        if isinstance(value, SetVal):
+            return value.ordered_items()
         if isinstance(value, str):
             return list(value)
         if isinstance(value, TensorShape):
@@ -253,6 +264,18 @@ class BuiltinCalls(AnalysisState):
             return self.iterate(iterator, st)
         return None
 
+    def _from_set(self, name: str, source: SetVal, kwargs: Dict[str, Any]) -> Any:
+        """set(s), frozenset(s), sorted(s) of a set of known items (sorted order is the items' own)."""
+        if name != "sorted":
+            return SetVal(set(source.values), name == "frozenset") if not kwargs else UNKNOWN
+        reverse = kwargs.get("reverse", False)
+        if set(kwargs) - {"reverse"} or not isinstance(reverse, bool):
+            return UNKNOWN
+        try:
+            return ListVal(sorted(source.values, reverse=reverse))
+        except TypeError:
+            return UNKNOWN
+
     def make_dict(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> DictVal:
         """dict(...) / OrderedDict(...): from a dict, from (key, value) pairs, from keywords."""
         result = DictVal({})
@@ -262,6 +285,7 @@ class BuiltinCalls(AnalysisState):
             if isinstance(source, DictVal):
                 result.items.update(source.items)
                 result.complete = source.complete
+                result.unordered = source.unordered
             elif pairs is not None and all(isinstance(p, ListVal) and len(p.items) == 2 and is_concrete(p.items[0])
                                            for p in pairs):
                 for pair in pairs:
@@ -356,6 +380,11 @@ class _ContainerMethod:
             return self._list_method(interp, c, args, kwargs, st)
         if isinstance(c, DictVal):
             return self._dict_method(interp, c, args, kwargs, st)
+        if isinstance(c, SetVal):
+            result = sets.method(c, self.name, args, kwargs, lambda value: interp.iterate(value, st))
+            if result is UNKNOWN and (sets.is_mutator(self.name) or self.name not in sets.READERS):
+                c.poisoned = True  # a change the analysis does not model: what the set holds is unknown
+            return result
         return UNKNOWN
 
     def _list_method(self, interp: Interpreter, c: ListVal, args: List[Any], kwargs: Dict[str, Any],
@@ -441,6 +470,8 @@ class _ContainerMethod:
             if not other.complete:
                 c.poisoned = True  # unknown keys may have overwritten known ones
             return None
+        if name in ("items", "keys", "values") and c.unordered:
+            return UNKNOWN  # keys inserted in an order the analysis does not know
         if name == "items" and c.complete and not args:
             return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
         if name == "keys" and c.complete and not args:
@@ -454,7 +485,7 @@ class _ContainerMethod:
             c.complete = True
             return None
         if name == "copy" and not args:
-            return DictVal(dict(c.items), c.complete)
+            return DictVal(dict(c.items), c.complete, unordered=c.unordered)
         c.poisoned = True  # a change the analysis does not model (popitem, ...)
         return UNKNOWN
 

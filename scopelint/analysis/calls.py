@@ -8,7 +8,7 @@ import ast
 import re
 from typing import Any, Callable, Dict, List, Optional
 
-from scopelint.analysis import models, tf_api
+from scopelint.analysis import models, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod, numpy_array, PURE_NUMERIC
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
@@ -21,7 +21,7 @@ from scopelint.analysis.threads import make_thread, ThreadMethod
 from scopelint.analysis.values import (
     ApiFn, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
-    PyCallable, ScopeCM, SourceModuleVal, VarVal,
+    PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -40,6 +40,7 @@ _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "i
                                 "bool", "format"})
 # Libraries that look at the program's objects without calling them or changing them.
 _INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
+_SIGNATURE_READERS = {"inspect.signature": signatures.signature_of, "inspect.getfullargspec": signatures.fullargspec_of}
 _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
@@ -60,6 +61,13 @@ class Calls(AnalysisState):
             _escape(values, {})
             return UNKNOWN
         callee = self.eval(node.func, st)
+        if callee is UNKNOWN and _lost_shape_method(node, st):
+            # `x.shape.assert_is_compatible_with(y)` where x is a tensor of a shape the analysis lost:
+            # a TensorShape's method, which may raise but creates nothing.
+            for arg in list(node.args) + [k.value for k in node.keywords]:
+                self.eval(arg.value if isinstance(arg, ast.Starred) else arg, st)
+            self.may_raise += 1
+            return UNKNOWN
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
@@ -77,7 +85,8 @@ class Calls(AnalysisState):
         for keyword in node.keywords:
             value = self.eval(keyword.value, st)
             if keyword.arg is None:
-                if isinstance(value, DictVal) and value.complete and all(isinstance(k, str) for k in value.items):
+                if isinstance(value, DictVal) and value.complete and all(isinstance(k, str) for k in value.items) \
+                        and (not value.unordered or _binds_by_name_only(callee)):
                     kwargs.update(value.items)
                 else:
                     unknown_spread = True
@@ -249,6 +258,10 @@ class Calls(AnalysisState):
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
         if label.split(".")[0] in _INSPECTING_MODULES:
+            if label in _SIGNATURE_READERS and len(args) == 1 and not kwargs:
+                known = _SIGNATURE_READERS[label](args[0])
+                if known is not UNKNOWN:
+                    return known
             return OpaqueVal(label + "()", inert=True)  # `inspect.signature(fn)` reads fn, never calls it
         _escape(args, kwargs)  # `random.shuffle(layers)`
         if not self.only_data(args, kwargs):
@@ -423,12 +436,46 @@ def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
             isinstance(func.value, ast.Name)):
         return False
     value = st.env.lookup(func.value.id)
-    return isinstance(value, (ListVal, DictVal)) and value.poisoned
+    return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned
+
+
+# TensorShape's methods: they compare, merge or check shapes, and never build graph pieces.
+_SHAPE_METHODS = frozenset({
+    "assert_is_compatible_with", "assert_same_rank", "assert_has_rank", "assert_is_fully_defined",
+    "is_compatible_with", "is_fully_defined", "merge_with", "concatenate", "with_rank", "with_rank_at_least",
+    "with_rank_at_most", "as_list", "most_specific_compatible_shape", "num_elements"})
+
+
+def _lost_shape_method(node: ast.Call, st: State) -> bool:
+    """`name.shape.<method>(...)` or `name.get_shape().<method>(...)` where `name` holds a tensor
+    (the analysis's, of a shape it lost) and <method> is one of TensorShape's."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _SHAPE_METHODS):
+        return False
+    shape = func.value
+    if isinstance(shape, ast.Call) and not shape.args and not shape.keywords:
+        shape = shape.func
+        if not (isinstance(shape, ast.Attribute) and shape.attr == "get_shape"):
+            return False
+    elif not (isinstance(shape, ast.Attribute) and shape.attr == "shape"):
+        return False
+    if not isinstance(shape.value, ast.Name):
+        return False
+    tensor = st.env.lookup(shape.value.id)
+    return isinstance(tensor, Tensor)
+
+
+def _binds_by_name_only(callee: Any) -> bool:
+    """A function of the program's without **kwargs: the order its keyword arguments come in
+    (a dict's whose order the analysis does not know) changes nothing."""
+    function = callee.function if isinstance(callee, BoundMethod) else callee
+    return isinstance(function, FunctionVal) and function.node.args.kwarg is None
 
 
 def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
     for value in list(args) + list(kwargs.values()):
-        if isinstance(value, (ListVal, DictVal)) and not (isinstance(value, ListVal) and value.is_tuple):
+        if isinstance(value, (ListVal, DictVal)) and not (isinstance(value, ListVal) and value.is_tuple) or \
+                isinstance(value, SetVal) and not value.frozen:
             value.poisoned = True
 
 

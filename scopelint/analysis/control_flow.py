@@ -7,10 +7,10 @@ from __future__ import annotations
 import ast
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import models
+from scopelint.analysis import models, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import IteratorVal, join_values, LazyGen, MISSING, truth
+from scopelint.analysis.values import DictVal, IteratorVal, join_values, LazyGen, MISSING, SetVal, truth
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.values import UNKNOWN
@@ -155,6 +155,11 @@ class ControlFlow(AnalysisState):
     def exec_For(self, node: ast.For, st: State) -> None:
         iterable = self.eval(node.iter, st)
         items = self.iterate(iterable, st)
+        if items is None and isinstance(iterable, SetVal):
+            dicts = unordered_loops.order_free_dicts(node, iterable, st.env)
+            if dicts is not None:
+                self._order_free_loop(node, unordered_loops.run_order(iterable), dicts, st)
+                return
         if _has_own_break(node):
             # A loop that may break leaves an iterator partly consumed, by an unknown amount.
             if isinstance(iterable, IteratorVal):
@@ -174,6 +179,27 @@ class ControlFlow(AnalysisState):
             return True
 
         self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
+
+    def _order_free_loop(self, node: ast.For, items: List[Any], dicts: List[DictVal], st: State) -> None:
+        """A loop over a set in an order the analysis does not know, whose body gives the same
+        result in every order (unordered_loops): run in one, then forget what depends on it."""
+        pending = iter(items)
+
+        def next_item() -> Optional[bool]:
+            item = next(pending, MISSING)
+            if item is MISSING:
+                return False
+            self.assign(node.target, item, st)
+            return True
+
+        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
+        if st.alive and len(items) > 1:
+            last = items[0]
+            for item in items[1:]:
+                last = join_values(last, item)
+            self.assign(node.target, last, st)  # the last item is any of them
+            for written in dicts:
+                written.unordered = True
 
     def exec_While(self, node: ast.While, st: State) -> None:
         self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None,

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import ast
 import builtins
+import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import strings
+from scopelint.analysis import sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.values import (
-    BuiltinFn, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING, ModuleVal, OpaqueVal,
-    truth,
+    BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING, ModuleVal,
+    OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
+from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
 
 
@@ -92,7 +94,9 @@ class Expressions(AnalysisState):
         return ListVal(self._elements(node.elts, st))
 
     def eval_Set(self, node: ast.Set, st: State) -> Any:
-        return ListVal(self._elements(node.elts, st))
+        items = self._elements(node.elts, st)
+        known = sets.make_set(items)
+        return known if known is not None else ListVal(items)
 
     def _elements(self, elts: Sequence[ast.expr], st: State) -> List[Any]:
         out: List[Any] = []
@@ -189,6 +193,8 @@ class Expressions(AnalysisState):
             return strings.concat(left, right)
         if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
             return Pattern.of(None) if UNKNOWN in (left, right) else UNKNOWN
+        if isinstance(left, SetVal):
+            return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
             return ListVal(left.items + right.items, left.is_tuple)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
@@ -230,6 +236,8 @@ class Expressions(AnalysisState):
             if same is None:
                 return UNKNOWN
             return same if isinstance(op, ast.Is) else not same
+        if isinstance(left, SetVal) or isinstance(right, SetVal):
+            return sets.compare(op, left, right)
         if isinstance(op, (ast.In, ast.NotIn)):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
@@ -240,6 +248,13 @@ class Expressions(AnalysisState):
             else:
                 return UNKNOWN
             return found if isinstance(op, ast.In) else not found
+        if isinstance(op, (ast.Eq, ast.NotEq)) and (left is _EMPTY or right is _EMPTY):
+            equal = _equals_empty(right if left is _EMPTY else left)
+            return UNKNOWN if equal is None else equal == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, ListVal) and isinstance(right, ListVal) and \
+                _plain_sequence(left) and _plain_sequence(right):
+            python = self.to_python(left), self.to_python(right)  # `list(params) == ["x", "y"]`
+            return (python[0] == python[1]) == isinstance(op, ast.Eq)
         if is_concrete(left) and is_concrete(right):
             try:
                 return bool(_CMPOPS[type(op)](left, right))
@@ -273,7 +288,7 @@ class Expressions(AnalysisState):
 
 def _visible(value: Any) -> Any:
     """A container changed where the analysis could not follow reads as unknown."""
-    if isinstance(value, (ListVal, DictVal)) and value.poisoned:
+    if isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned:
         return UNKNOWN
     return value
 
@@ -292,6 +307,27 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
         return None
     return left is right
+
+
+_EMPTY = inspect.Parameter.empty
+
+
+def _equals_empty(other: Any) -> Optional[bool]:
+    """`param.default == param.empty`: the sentinel class equals only itself, unless the other
+    side's own __eq__ (an instance's, a tensor's) or value is unknown."""
+    if other is _EMPTY:
+        return True
+    if is_concrete(other) or isinstance(other, (ListVal, DictVal, SetVal, FunctionVal, ClassVal, SignatureVal,
+                                                ParameterVal)):
+        return False
+    return None
+
+
+def _plain_sequence(value: ListVal) -> bool:
+    """A list or tuple of known plain items (numbers, strings, None, such lists): its == is Python's."""
+    return not value.poisoned and all(
+        _plain_sequence(item) if isinstance(item, ListVal) else is_concrete(item) and not isinstance(item, (
+            TensorShape, Dimension)) for item in value.items)
 
 
 def _is_int(value: Any) -> bool:

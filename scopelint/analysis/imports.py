@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import math
 import os
 from typing import Any, Callable, Dict, Iterator, Optional
@@ -24,6 +25,11 @@ _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
     for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
 }
+# inspect's sentinels and parameter kinds, as real objects (signatures.py gives Parameters them).
+_INSPECT_CONSTANTS: Dict[str, Any] = dict(
+    [("inspect._empty", inspect.Parameter.empty)] +
+    [("inspect.%s.empty" % owner, inspect.Parameter.empty) for owner in ("Parameter", "Signature")] +
+    [("inspect.Parameter.%s" % kind.name, kind) for kind in inspect._ParameterKind])
 _SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
     "six.string_types": lambda: ListVal([BuiltinFn("str")], is_tuple=True),
     "six.integer_types": lambda: ListVal([BuiltinFn("int")], is_tuple=True),
@@ -174,6 +180,8 @@ class Imports(AnalysisState):
         qualname = module.qualname + "." + name
         if qualname in _NUMERIC_CONSTANTS:
             return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
+        if qualname in _INSPECT_CONSTANTS:
+            return _INSPECT_CONSTANTS[qualname]
         if qualname in _SIX_CONSTANTS:
             return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):

@@ -11,7 +11,7 @@ from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.markers import FlagsVal, GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
     ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete, IteratorVal, LazyGen,
-    ListVal, MISSING, ModuleVal, truth,
+    ListVal, MISSING, ModuleVal, SetVal, truth,
 )
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
@@ -87,6 +87,15 @@ class Statements(AnalysisState):
                 current.items.extend(items)
             elif isinstance(node.op, ast.Mult) and isinstance(operand, int) and 0 <= operand <= MAX_UNROLL:
                 current.items[:] = current.items * operand
+            else:
+                current.poisoned = True
+            self.assign(node.target, current, st)
+            return
+        if isinstance(current, SetVal) and not current.frozen and isinstance(node.op, (ast.BitOr, ast.BitAnd, ast.Sub,
+                                                                                       ast.BitXor)):
+            changed = self.binary(node.op, current, operand, st)  # `s |= other` changes s in place
+            if isinstance(changed, SetVal):
+                current.values = changed.values
             else:
                 current.poisoned = True
             self.assign(node.target, current, st)
@@ -220,6 +229,8 @@ class Statements(AnalysisState):
         if name.endswith("contextmanager") and isinstance(function, FunctionVal):
             return GeneratorFactory(function)
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
+            if isinstance(function, FunctionVal):
+                setattr(function, "_wraps", True)  # inspect.signature() gives the wrapped function's
             return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("add_metaclass") and \
                 isinstance(function, ClassVal):

@@ -74,6 +74,52 @@ class DictVal:
     items: Dict[Any, Any]  # concrete keys only
     complete: bool = True  # False: other keys may exist
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
+    unordered: bool = False  # keys inserted in an order the analysis does not know: iteration is unknown
+
+
+# Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
+# and bytes hashes are salted per process: PYTHONHASHSEED).
+_STABLE_HASH_TYPES = (int, float, bool)
+
+
+def set_item(value: Any) -> bool:
+    """A value a SetVal can hold: concrete and hashable."""
+    return isinstance(value, (int, float, bool, str, bytes, type(None))) and not isinstance(value, ReuseMode)
+
+
+@dataclass(eq=False)
+class SetVal:
+    """A set or frozenset of known items (strings, numbers), held as a real Python set so that
+    membership, len and set algebra are exact. Its iteration order is known only when every
+    item's hash is the same in every run (numbers): a set of strings iterates in an order that
+    varies between runs, so the analysis claims none (`ordered_items()` is None)."""
+
+    values: set
+    frozen: bool = False
+    poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
+
+    def ordered_items(self) -> Optional[List[Any]]:
+        if len(self.values) <= 1 or all(isinstance(v, _STABLE_HASH_TYPES) for v in self.values):
+            return list(self.values)
+        return None
+
+
+@dataclass(eq=False)
+class SignatureVal:
+    """inspect.signature(f) of a function the analysis knows: its parameters, in order."""
+
+    parameters: List["ParameterVal"]
+
+
+@dataclass(eq=False)
+class ParameterVal:
+    """An inspect.Parameter: `default` is the evaluated default or inspect.Parameter.empty;
+    `kind` the real inspect._ParameterKind."""
+
+    name: str
+    kind: Any
+    default: Any
+    annotation: Any
 
 
 @dataclass(eq=False)
@@ -347,6 +393,8 @@ def truth(value: Any) -> Optional[bool]:
         return None if value.value is None else bool(value.value)
     if isinstance(value, ListVal):
         return bool(value.items)
+    if isinstance(value, SetVal):
+        return bool(value.values)
     if isinstance(value, DictVal):
         return True if value.items else (None if not value.complete else False)
     if isinstance(value, VarVal):
