@@ -69,7 +69,9 @@ class Expressions(AnalysisState):
     def eval_Name(self, node: ast.Name, st: State) -> Any:
         value = st.env.lookup(node.id)
         if value is not MISSING:
-            return _visible(value)
+            if isinstance(value, (ListVal, DictVal)) and value.poisoned:  # _visible(value), inlined: names are many
+                return UNKNOWN
+            return value
         if hasattr(builtins, node.id):
             if node.id in ("True", "False", "None"):
                 return getattr(builtins, node.id)
