@@ -40,9 +40,11 @@ class WorkLimits(AnalysisState):
         """One step of work; TF's models are charged to the file's budget even inside a call into
         an installed package (whose own budget bounds only the package's code)."""
         budget = self.budget
-        if not in_model and not budget.exhausted and budget.steps > 1:
-            budget.steps -= 1  # the common case, Budget.spend() inlined: steps left, nothing to record
-            return True
+        if not budget.exhausted:  # the common case, Budget.spend() inlined: steps left, nothing to record
+            charged, cost = ((self.model_budget or budget), MODEL_STEP_COST) if in_model else (budget, 1)
+            if not charged.exhausted and charged.steps > cost:
+                charged.steps -= cost
+                return True
         if in_model:
             going = (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
         else:
