@@ -222,6 +222,16 @@ class AnalysisState:
         frames = self.frames[: self.frame_limits[-1]] if self.frame_limits else self.frames
         return tuple((int(f[0]), str(f[1])) for f in frames if len(f) < 4)  # 4 items: a model's, hidden
 
+    def _last_visible_frame(self) -> Optional[Frame]:
+        """`_frames_tuple()[-1]` (None when empty) without building the tuple: unknown code runs
+        often, deep in TF's models, where the frames are many."""
+        frames = self.frames
+        end = min(self.frame_limits[-1], len(frames)) if self.frame_limits else len(frames)
+        for index in range(end - 1, -1, -1):
+            if len(frames[index]) < 4:
+                return int(frames[index][0]), str(frames[index][1])
+        return None
+
     def _col_of(self, frame: Frame) -> int:
         for entry in self.frames:
             if entry[0] == frame[0] and entry[1] == frame[1]:

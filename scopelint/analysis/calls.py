@@ -432,8 +432,8 @@ def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
     """`name.append(...)` (a mutator) or `name.intersection(...)` (a reader) where `name` holds a
     list, set or dict the analysis lost: a builtin container's method, which builds nothing."""
     func = node.func
-    if not (isinstance(func, ast.Attribute) and func.attr in _CONTAINER_MUTATORS | _CONTAINER_READERS and
-            isinstance(func.value, ast.Name)):
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and
+            (func.attr in _CONTAINER_MUTATORS or func.attr in _CONTAINER_READERS)):
         return False
     value = st.env.lookup(func.value.id)
     return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned

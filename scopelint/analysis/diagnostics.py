@@ -86,10 +86,10 @@ class Diagnostics(AnalysisState):
         calls after which variables or errors came, the ones that can matter to names."""
         if len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
             return
-        visible = self._frames_tuple()
-        if not visible:
+        last_visible = self._last_visible_frame()
+        if last_visible is None:
             return
-        line = visible[-1][0]
+        line = last_visible[0]
         node, callee, depth = self.call_context[-1] if self.call_context else (None, None, 0)
         direct = node is not None and depth == len(self.frames) and len(self.frames[-1]) < 4 \
             and node.lineno == line
@@ -99,5 +99,5 @@ class Diagnostics(AnalysisState):
         # One note a line for what is not followed inside it, or for values lost on it (`x.a().b()`).
         key = (line, message if direct and callee is not UNKNOWN else "")
         if key not in self.blindspots:
-            col = node.col_offset + 1 if direct and node is not None else self._col_of(visible[-1])
+            col = node.col_offset + 1 if direct and node is not None else self._col_of(last_visible)
             self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)

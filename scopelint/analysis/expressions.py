@@ -42,7 +42,11 @@ class Expressions(AnalysisState):
         if node is None:
             return None
         frame = self.frames[-1] if self.frames else None
-        if not self._spend(frame is not None and len(frame) > 3 and frame[3] is True):
+        in_model = frame is not None and len(frame) > 3 and frame[3] is True
+        budget = self.budget
+        if not in_model and not budget.exhausted and budget.steps > 1:
+            budget.steps -= 1  # _spend()'s common case, inlined: eval runs for every node
+        elif not self._spend(in_model):
             self.incomplete = True
             return UNKNOWN
         kind = type(node)
@@ -67,7 +71,9 @@ class Expressions(AnalysisState):
     def eval_Name(self, node: ast.Name, st: State) -> Any:
         value = st.env.lookup(node.id)
         if value is not MISSING:
-            return _visible(value)
+            if isinstance(value, (ListVal, DictVal)) and value.poisoned:  # _visible(value), inlined: names are many
+                return UNKNOWN
+            return value
         if hasattr(builtins, node.id):
             if node.id in ("True", "False", "None"):
                 return getattr(builtins, node.id)

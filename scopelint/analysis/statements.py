@@ -4,7 +4,7 @@ assignment and unpacking, `del`, `global`, `assert`, `def` (with decorators) and
 from __future__ import annotations
 
 import ast
-from typing import Any, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.cli_args import NamespaceVal
@@ -19,6 +19,9 @@ from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN
 
 
+_EXEC_METHODS: Dict[type, Any] = {}
+
+
 class Statements(AnalysisState):
     """Mixin of the Interpreter: exec_<stmt> of simple statements and definitions."""
 
@@ -26,19 +29,23 @@ class Statements(AnalysisState):
         for stmt in body:
             if not st.alive:
                 return
-            if not self._spend(self._in_model()):
+            frame = self.frames[-1]
+            if not self._spend(len(frame) > 3 and frame[3] is True):  # _in_model(), inlined: once per statement
                 self.incomplete = True
                 st.graph.unknown_code_ran()
                 return
-            self.frames[-1][0] = stmt.lineno
-            self.frames[-1][2] = stmt.col_offset
-            method = getattr(self, "exec_" + type(stmt).__name__, None)
+            frame[0] = stmt.lineno
+            frame[2] = stmt.col_offset
+            kind = type(stmt)
+            if kind not in _EXEC_METHODS:  # each statement type's method, looked up once per process
+                _EXEC_METHODS[kind] = getattr(type(self), "exec_" + kind.__name__, None)
+            method = _EXEC_METHODS[kind]
             if method is None:
                 self._unsupported(stmt, st)
                 continue
-            if type(stmt) is ast.If and self._skips_raising_branch(stmt, st):
+            if kind is ast.If and self._skips_raising_branch(stmt, st):
                 continue
-            method(stmt, st)
+            method(self, stmt, st)
 
     def _skips_raising_branch(self, node: ast.If, st: State) -> bool:
         """`if <unknown>: raise ValueError(...)` outside any `try`: the raising path ends the

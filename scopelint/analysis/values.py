@@ -368,12 +368,12 @@ class Env:
 
     def copy_chain(self) -> "Env":
         """A copy of this frame's own bindings (parents shared): enough to fork a branch."""
-        clone = Env(self.parent, self.globals_env if self.globals_env is not self else None)
+        clone = Env.__new__(Env)  # every field set here: __init__'s empty containers would be thrown away
         clone.vars = dict(self.vars)
+        clone.parent = self.parent
+        clone.globals_env = clone if self.globals_env is self else self.globals_env
         clone.nonlocal_names = set(self.nonlocal_names)
         clone.global_names = set(self.global_names)
-        if self.globals_env is self:
-            clone.globals_env = clone
         return clone
 
 

@@ -39,6 +39,12 @@ class WorkLimits(AnalysisState):
     def _spend(self, in_model: bool) -> bool:
         """One step of work; TF's models are charged to the file's budget even inside a call into
         an installed package (whose own budget bounds only the package's code)."""
+        budget = self.budget
+        if not budget.exhausted:  # the common case, Budget.spend() inlined: steps left, nothing to record
+            charged, cost = ((self.model_budget or budget), MODEL_STEP_COST) if in_model else (budget, 1)
+            if not charged.exhausted and charged.steps > cost:
+                charged.steps -= cost
+                return True
         if in_model:
             going = (self.model_budget or self.budget).spend(MODEL_STEP_COST) and not self.budget.exhausted
         else:

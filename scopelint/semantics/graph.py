@@ -289,9 +289,10 @@ class GraphState:
                 self.collections[key] = UNKNOWN
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
-        for sid in set(self.reuse) | set(other.reuse):
-            if self.reuse.get(sid) != other.reuse.get(sid):
-                self.reuse[sid] = UNKNOWN
+        if self.reuse != other.reuse:  # usually equal: compared in C before the per-scope merge
+            for sid in set(self.reuse) | set(other.reuse):
+                if self.reuse.get(sid) != other.reuse.get(sid):
+                    self.reuse[sid] = UNKNOWN
 
     # ------------------------------------------------------------------ collections
 
