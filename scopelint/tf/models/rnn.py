@@ -343,9 +343,12 @@ def _time_step(inputs, time_major):
 
 
 def _outputs_over_time(output, batch, time, time_major):
+    """The TensorArray of the body's outputs, stacked: [time, batch, size] or [batch, time, size].
+    It is computed from the cell's variables, as TF's is: a loss on it has gradients for them."""
     dims = _dims(output)
     size = None if dims is None else dims[-1]
-    return tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
+    stacked = tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
+    return stacked + tf.expand_dims(output, 0 if time_major else 1)
 
 
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None, parallel_iterations=None,
