@@ -1422,7 +1422,8 @@ class Interpreter(TfCalls, BuiltinCalls):
         if isinstance(op, ast.Add) and isinstance(left, (str, Pattern)) and isinstance(right, (str, Pattern)):
             return strings.concat(left, right)
         if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
-            return Pattern.of(None) if UNKNOWN in (left, right) else UNKNOWN
+            # str + unknown is a str that keeps the known side: `var.op.name + "/Adam"` is `?/Adam`
+            return strings.concat(left, right) if UNKNOWN in (left, right) else UNKNOWN
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
             return ListVal(left.items + right.items, left.is_tuple)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
