@@ -220,7 +220,9 @@ def get_variable(
 
 
 def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = None, **kwargs: Any) -> Any:
-    return context.default_graph().state.get_variable(name, _shape_arg(shape), dtype, scope=scope, **kwargs)
+    # The shape as given: TF converts it with tensor_shape.as_shape, where a tensor (`tf.shape(x)[1]`) is no
+    # dimension and raises TF's TypeError (fixture misc/get_variable_shape_of_tensors.py).
+    return context.default_graph().state.get_variable(name, shape, dtype, scope=scope, **kwargs)
 
 
 def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,

@@ -27,6 +27,8 @@ class Tensor:
     variables it is computed from (`deps`, None when unknown; see runtime/dependencies.py)."""
 
     deps: Optional[frozenset] = frozenset()
+    # How TF 2.21's errors print the type of a graph tensor (tensor_shape's "Dimension value must be ...").
+    tf_type_repr = "<class 'tensorflow.python.framework.ops.SymbolicTensor'>"
 
     def __init__(self, shape: Any, dtype: Any = FLOAT32, name: str = "", op_type: str = "Op") -> None:
         self._shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
