@@ -45,6 +45,7 @@ from hypothesis import strategies as st
 # The generator gives slim.batch_norm rank-4 inputs only (EXCLUDED_SLIM_BATCH_NORM_NOT_FUSED).
 UNKNOWN_LOOPS_MARK = "# generated: loops of unknown length"
 STEPS_VARIABLE = "SCOPELINT_GENERATED_STEPS"  # never set: programs read its default, "2"
+NAMES_VARIABLE = "SCOPELINT_GENERATED_NAMES"  # never set: programs read its default, "a,b"
 Shape = Tuple[Optional[int], ...]
 SCOPE_NAMES = ["enc", "dec", "D", "G", "tower", "block", "head", "a/b"]
 LAYER_NAMES = ["fc", "fc1", "logits", "conv", "bn", "proj", "out", "dense"]
@@ -114,7 +115,7 @@ def _inputs(draw: Any, ctx: Ctx) -> List[str]:
 def _dense(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     source = _pick(draw, ctx.of_rank(2))
     units = draw(st.integers(1, 4))
-    kind = _pick(draw, ["tf", "tf", "tf", "keras", "slim", "object"])
+    kind = _pick(draw, ["tf", "tf", "tf", "keras", "slim", "object", "keras_object", "slim_stack"])
     if kind == "tf":
         reuse = _pick(draw, ["", "", ", reuse=tf.AUTO_REUSE", ", reuse=None"])
         call = "tf.layers.dense(%s, %d%s%s)" % (source.name, units, _maybe_name(draw), reuse)
@@ -124,11 +125,17 @@ def _dense(draw: Any, ctx: Ctx, indent: str) -> List[str]:
         ctx.uses_slim = True
         act = _pick(draw, ["", ", activation_fn=None"])
         call = "slim.fully_connected(%s, %d%s%s)" % (source.name, units, act, _maybe_name(draw, "scope"))
+    elif kind == "slim_stack":
+        ctx.uses_slim = True
+        widths = draw(st.lists(st.integers(1, 4), min_size=1, max_size=3))
+        units = widths[-1]
+        call = 'slim.stack(%s, slim.fully_connected, %r, scope="%s")' % (source.name, widths, _pick(draw, LAYER_NAMES))
     else:
         layer = ctx.fresh("layer")
         ctx.layer_objects.append((layer, source.shape[1] or 0, units))
         out = ctx.add("h", (None, units), True)
-        return [indent + "%s = tf.layers.Dense(%d%s)" % (layer, units, _maybe_name(draw)),
+        cls = "tf.layers.Dense" if kind == "object" else "tf.keras.layers.Dense"
+        return [indent + "%s = %s(%d%s)" % (layer, cls, units, _maybe_name(draw)),
                 indent + "%s = %s(%s)" % (out, layer, source.name)]
     return [indent + "%s = %s" % (ctx.add("h", (None, units), True), call)]
 
@@ -139,7 +146,7 @@ def _call_layer_object(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     if not sources:
         return []
     source = _pick(draw, sources)
-    method = _pick(draw, ["%s(%s)", "%s(%s)", "%s.apply(%s)"])
+    method = "%s(%s)"
     return [indent + "%s = %s" % (ctx.add("h", (None, units), True), method % (layer, source.name))]
 
 
@@ -158,7 +165,12 @@ def _conv(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     filters, kernel, stride = draw(st.integers(1, 4)), _pick(draw, [1, 3]), _pick(draw, [1, 2])
     padding = _pick(draw, ["same", "valid"]) if kernel <= size else "same"
     out = _conv_out(size, kernel, stride, padding)
-    kind = _pick(draw, ["tf", "tf", "keras", "slim"])
+    kind = _pick(draw, ["tf", "tf", "keras", "slim", "slim_repeat"])
+    if kind == "slim_repeat":  # stride 1, SAME: the size is kept
+        ctx.uses_slim = True
+        call = 'slim.repeat(%s, %d, slim.conv2d, %d, [%d, %d], scope="%s")' % (
+            source.name, draw(st.integers(1, 3)), filters, kernel, kernel, _pick(draw, LAYER_NAMES))
+        return [indent + "%s = %s" % (ctx.add("c", (None, size, size, filters), True), call)]
     if kind == "tf":
         call = 'tf.layers.conv2d(%s, %d, %d, strides=%d, padding="%s"%s)' % (
             source.name, filters, kernel, stride, padding, _maybe_name(draw))
@@ -207,15 +219,34 @@ def _rnn(draw: Any, ctx: Ctx, indent: str) -> List[str]:
         return _dense(draw, ctx, indent)
     source = _pick(draw, sequences)
     units = draw(st.integers(2, 4))
-    cell_kind = _pick(draw, ["BasicLSTMCell", "GRUCell", "multi"])
+    cell_kind = _pick(draw, ["BasicLSTMCell", "GRUCell", "LSTMCell", "multi", "dropout"])
     cell = ctx.fresh("cell")
-    if cell_kind == "multi":
+    if cell_kind == "dropout":
+        lines = [indent + "%s = tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.%s(%d), output_keep_prob=0.5)" % (
+            cell, _pick(draw, ["BasicLSTMCell", "GRUCell"]), units)]
+    elif cell_kind == "multi":
         inner = _pick(draw, ["BasicLSTMCell", "GRUCell"])
         lines = [indent + "%s = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.%s(%d) for _ in range(%d)])" % (
             cell, inner, units, draw(st.integers(1, 2)))]
     else:
         lines = [indent + "%s = tf.nn.rnn_cell.%s(%d)" % (cell, cell_kind, units)]
-    runner = _pick(draw, ["dynamic", "dynamic", "time_major", "static"])
+    runner = _pick(draw, ["dynamic", "dynamic", "time_major", "static", "bidirectional", "shared_scope"])
+    if runner == "bidirectional":
+        forward, backward = ctx.fresh("fw"), ctx.fresh("bw")
+        lines.append(indent + "(%s, %s), _ = tf.nn.bidirectional_dynamic_rnn(%s, tf.nn.rnn_cell.GRUCell(%d), %s, "
+                     "dtype=tf.float32)" % (forward, backward, cell, units, source.name))
+        lines.append(indent + "%s = tf.concat([%s, %s], -1)" % (
+            ctx.add("r", (None, source.shape[1], 2 * units), True), forward, backward))
+        return lines
+    if runner == "shared_scope":  # the PTB idiom: a second network in the same scope, reusing
+        out = ctx.add("r", (None, source.shape[1], units), True)
+        scope_name = _pick(draw, SCOPE_NAMES[:4])
+        reuse = _pick(draw, ["True", "tf.AUTO_REUSE", "None"])
+        return lines + [indent + 'with tf.variable_scope("%s"):' % scope_name,
+                        indent + "    tf.nn.dynamic_rnn(%s, %s, dtype=tf.float32)" % (cell, source.name),
+                        indent + 'with tf.variable_scope("%s", reuse=%s):' % (scope_name, reuse),
+                        indent + "    %s, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.%s(%d), %s, dtype=tf.float32)" % (
+                            out, _pick(draw, ["BasicLSTMCell", "GRUCell"]), units, source.name)]
     scope = _pick(draw, ["", "", ', scope="%s"' % _pick(draw, SCOPE_NAMES[:5])])
     times = draw(st.integers(1, 2))  # the same cell run twice shares its variables
     for _ in range(times):
@@ -236,6 +267,74 @@ def _rnn(draw: Any, ctx: Ctx, indent: str) -> List[str]:
             lines.append(indent + "%s, _ = tf.nn.dynamic_rnn(%s, %s, dtype=tf.float32%s)" % (
                 out, cell, source.name, scope))
     return lines
+
+
+# ------------------------------------------------------------------------------- more of the library
+
+def _same(shape: Shape, units: int) -> Shape:
+    return shape
+
+
+def _last(shape: Shape, units: int) -> Shape:
+    return shape[:-1] + (units,)
+
+
+def _half(shape: Shape, units: int) -> Shape:
+    return (None, -(-(shape[1] or 1) // 2), -(-(shape[2] or 1) // 2), shape[3])
+
+
+# rank of the input -> (template over X (the input) and U (a width), the output's shape)
+LIBRARY: List[Tuple[int, str, Any]] = [
+    (2, "tf.layers.dense(X, U, use_bias=False)", _last),
+    (2, "tf.keras.layers.Dense(U, use_bias=False)(X)", _last),
+    (2, "tf.contrib.layers.fully_connected(X, U)", _last),
+    (2, "slim.fully_connected(X, U, biases_initializer=None)", _last),
+    (2, "slim.layer_norm(X)", _same),
+    (2, "slim.bias_add(X)", _same),
+    (2, "tf.layers.batch_normalization(X, center=False)", _same),
+    (2, "tf.keras.layers.Embedding(10, U)(tf.cast(X, tf.int32))", lambda s, u: s + (u,)),
+    (3, "tf.layers.dense(X, U)", _last),
+    (3, "tf.keras.layers.Dense(U)(X)", _last),
+    (3, 'tf.layers.conv1d(X, U, 2, padding="same")', _last),
+    (3, "tf.keras.layers.Conv1D(U, 1)(X)", _last),
+    (3, "tf.keras.layers.LSTM(U)(X)", lambda s, u: (None, u)),
+    (3, "tf.keras.layers.GRU(U, return_sequences=True)(X)", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(4, num_proj=U), X, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(U, use_peepholes=True), X, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicRNNCell(U), "
+        "tf.nn.rnn_cell.GRUCell(U)]), X, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.ResidualWrapper(tf.nn.rnn_cell.GRUCell(X.get_shape()[-1].value)), X, "
+        "dtype=tf.float32)[0]", _same),
+    (3, "tf.layers.batch_normalization(X, axis=1)", _same),
+    (4, 'tf.layers.conv2d_transpose(X, U, 3, strides=2, padding="same")',
+     lambda s, u: (None, 2 * (s[1] or 1), 2 * (s[2] or 1), u)),
+    (4, 'tf.layers.separable_conv2d(X, U, 3, padding="same")', _last),
+    (4, 'tf.layers.max_pooling2d(X, 2, 2, padding="same")', _half),
+    (4, "slim.conv2d_transpose(X, U, [3, 3], stride=2)", lambda s, u: (None, 2 * (s[1] or 1), 2 * (s[2] or 1), u)),
+    (4, "slim.separable_conv2d(X, U, [3, 3], depth_multiplier=1)", _last),
+    (4, "slim.separable_conv2d(X, None, [3, 3], depth_multiplier=2)", lambda s, u: s[:-1] + (2 * (s[3] or 1),)),
+    (4, "slim.conv2d(X, U, [3, 3], rate=2)", _last),
+    (4, 'slim.max_pool2d(X, [2, 2], padding="SAME")', _half),
+    (4, 'tf.keras.layers.Conv2D(U, 3, padding="same", use_bias=False)(X)', _last),
+    (4, "slim.batch_norm(X, scale=True, center=False)", _same),
+    (4, "tf.layers.flatten(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "slim.flatten(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "tf.keras.layers.Flatten()(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "tf.keras.layers.BatchNormalization(axis=-1, scale=False)(X)", _same),
+]
+
+
+def _library_call(draw: Any, ctx: Ctx, indent: str) -> List[str]:
+    """One call from the wider library table, on a tensor of the rank it takes."""
+    rows = [row for row in LIBRARY if (ctx.of_rank(2) if row[0] == 2 else ctx.of_rank(row[0]))]
+    rank, template, shape_of = _pick(draw, rows)
+    source = _pick(draw, ctx.of_rank(rank))
+    units = draw(st.integers(1, 4))
+    if "slim." in template:
+        ctx.uses_slim = True
+    call = template.replace("X", source.name).replace("U", str(units))
+    out = ctx.add("l", shape_of(source.shape, units), True)
+    return [indent + "%s = %s" % (out, call)]
 
 
 # ------------------------------------------------------------------------------- shape ops
@@ -374,7 +473,8 @@ def _error_case(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     source = _pick(draw, ctx.of_rank(2))
     units = draw(st.integers(1, 3))
     name = _pick(draw, LAYER_NAMES)
-    kind = _pick(draw, ["same_name", "reuse_missing", "width", "dtype", "slim_width", "int_step", "reuse_leak"])
+    kind = _pick(draw, ["same_name", "reuse_missing", "width", "dtype", "slim_width", "int_step", "reuse_leak",
+                        "tensor_dim"])
     out = ctx.add("h", (None, units), True)
     if kind == "same_name":  # SL101
         return [indent + 'tf.layers.dense(%s, %d, name="%s")' % (source.name, units, name),
@@ -404,6 +504,11 @@ def _error_case(draw: Any, ctx: Ctx, indent: str) -> List[str]:
                 indent + 'with tf.variable_scope("counters", reuse=True):',
                 indent + '    tf.get_variable("step", [])',
                 indent + "%s = tf.layers.dense(%s, %d)" % (out, source.name, units)]
+    if kind == "tensor_dim":  # SL105: a tf.shape slice is no dimension for get_variable
+        weight = ctx.fresh("w")
+        return [indent + '%s = tf.get_variable("%s", [tf.shape(%s)[%s], %d])' % (
+                    weight, weight, source.name, _pick(draw, ["0", "1", "-1"]), units),
+                indent + "%s = tf.matmul(%s, %s)" % (out, source.name, weight)]
     # reuse_leak: the root scope set to reuse, then a layer that does not exist yet (SL102)
     return [indent + "tf.get_variable_scope().reuse_variables()",
             indent + "%s = tf.layers.dense(%s, %d)" % (out, source.name, units)]
@@ -414,16 +519,31 @@ def _unknown_loop(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
     ctx.unknown_loops, ctx.uses_os = True, True
     source = _pick(draw, ctx.of_rank(2))
     units = draw(st.integers(1, 3))
-    form = _pick(draw, ["for", "for", "while"])
-    naming = _pick(draw, ["indexed", "indexed", "fixed", "reuse_after_first", "auto_reuse", "default"])
+    form = _pick(draw, ["for", "for", "while", "iterable"])
+    naming = _pick(draw, ["indexed", "indexed", "fixed", "reuse_after_first", "auto_reuse", "default"]
+                   + (["tower"] * 2 if ctx.towers else []))
     index = ctx.fresh("i")
     lines: List[str] = []
-    if form == "for":
+    if naming == "tower":
+        tower, tower_units = _pick(draw, ctx.towers)
+        reuse = _pick(draw, ["%s > 0" % index, "tf.AUTO_REUSE", "None"])
+        lines.append(indent + "for %s in range(steps):" % index)
+        out = ctx.add("t", (None, tower_units), True)
+        lines.append(indent + "    %s = %s(%s, reuse=%s)" % (out, tower, source.name, reuse))
+        return lines
+    if form == "iterable":  # the names come from the data: `for name in tasks`
+        lines.append(indent + 'for %s, name in enumerate(os.environ.get("%s", "a,b").split(",")):' % (
+            index, NAMES_VARIABLE))
+        naming = _pick(draw, ["named", "named", "fixed", "default"])
+    elif form == "for":
         lines.append(indent + "for %s in range(steps):" % index)
     else:
         lines += [indent + "%s = 0" % index, indent + "while %s < steps:" % index]
     body = indent + "    "
-    if naming == "indexed":
+    if naming == "named":
+        lines.append(body + "with tf.variable_scope(name):")
+        lines.append(body + "    tf.layers.dense(%s, %d)" % (source.name, units))
+    elif naming == "indexed":
         lines.append(body + 'with tf.variable_scope("layer_%%d" %% %s):' % index)
         lines.append(body + "    tf.layers.dense(%s, %d)" % (source.name, units))
     elif naming == "fixed":  # SL101 on the second pass (static: SL111)
@@ -444,7 +564,8 @@ def _unknown_loop(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
 # ------------------------------------------------------------------------------- statements
 
 def _statement(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
-    kinds = ["dense"] * 5 + ["conv", "conv", "batch_norm", "rnn", "rnn"] + ["shape_op"] * 5 + ["error"]
+    kinds = ["dense"] * 4 + ["conv", "conv", "batch_norm", "rnn", "rnn"] + ["shape_op"] * 5 + ["error"] + \
+        ["library"] * 4
     if ctx.layer_objects:
         kinds += ["call_layer_object"] * 2
     if ctx.towers:
@@ -462,6 +583,8 @@ def _statement(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
         return _rnn(draw, ctx, indent)
     if kind == "shape_op":
         return _shape_op(draw, ctx, indent)
+    if kind == "library":
+        return _library_call(draw, ctx, indent)
     if kind == "call_layer_object":
         return _call_layer_object(draw, ctx, indent) or _dense(draw, ctx, indent)
     if kind == "call_tower":
@@ -497,16 +620,31 @@ def _training(draw: Any, ctx: Ctx) -> List[str]:
     lines = ["loss = %s" % " + ".join("tf.reduce_mean(%s)" % t.name for t in parts)]
     for _ in range(draw(st.integers(0, 2))):
         kind = _pick(draw, ["Adam", "Adam", "Momentum", "RMSProp", "GradientDescent", "ema", "global_step",
-                            "leak"])
+                            "leak", "Adagrad", "Adadelta", "Ftrl", "ProximalAdagrad", "ema_loss"])
         if kind == "global_step":
             lines.append("step = tf.train.get_or_create_global_step()")
         elif kind == "ema":
             lines.append("tf.train.ExponentialMovingAverage(0.99).apply(tf.trainable_variables())")
+        elif kind == "ema_loss":  # a moving average of a tensor: its shadow is named after the tensor's op
+            lines.append("tf.train.ExponentialMovingAverage(0.9, zero_debias=%s).apply([loss])" % _pick(
+                draw, ["False", "True"]))
         elif kind == "leak":
             lines.append("tf.get_variable_scope().reuse_variables()")
         else:
-            args = {"Adam": "0.1", "Momentum": "0.1, 0.9", "RMSProp": "0.1", "GradientDescent": "0.1"}[kind]
-            extra = _pick(draw, ["", "", ", global_step=tf.train.get_or_create_global_step()"])
+            args = {"Adam": "0.1", "Momentum": "0.1, 0.9, use_nesterov=True", "RMSProp": "0.1",
+                    "GradientDescent": "0.1", "Adagrad": "0.1", "Adadelta": "0.1", "Ftrl": "0.1",
+                    "ProximalAdagrad": "0.1"}[kind]
+            args += _pick(draw, ["", "", ', name="%s"' % _pick(draw, ["opt", "Adam", "train"])])
+            extra = _pick(draw, ["", "", ", global_step=tf.train.get_or_create_global_step()",
+                                 ', var_list=tf.trainable_variables("%s")' % _pick(draw, SCOPE_NAMES[:5])])
+            if extra.startswith(", var_list"):  # a var_list the loss may not reach: maybe no gradients at all
+                extra = ", var_list=tf.trainable_variables()"
+            if draw(st.integers(0, 3)) == 0:
+                optimizer = ctx.fresh("opt")
+                lines += ["%s = tf.train.%sOptimizer(%s)" % (optimizer, kind, args),
+                          "%s.apply_gradients([(g, v) for g, v in %s.compute_gradients(loss) if g is not None])" % (
+                              optimizer, optimizer)]
+                continue
             scope = _pick(draw, ["", "", "with tf.variable_scope(\"train\"):", "with tf.name_scope(\"train\"):"])
             call = "tf.train.%sOptimizer(%s).minimize(loss%s)" % (kind, args, extra)
             lines += [scope, "    " + call] if scope else [call]

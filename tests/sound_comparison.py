@@ -13,7 +13,8 @@ stay unknown, never wrong:
 - every static event with a fully known name that is certain happened in the run, unless the
   run stopped earlier on an error;
 - every static name with an unknown part matches something the run did on that line, unless
-  nothing happened on that line (a path or a pass that did not run); a fully known name that
+  nothing happened on that line (a path or a pass that did not run) or the run stopped on an
+  error (static's event may be a later call through that line); a fully known name that
   static says only may be created (`certain: false`) is a hedge the run cannot refute;
 - the errors static claims are the run's (code, line, message); where they differ, the run
   must have stopped where static said it did not know (a warning, or an event that is not
@@ -58,7 +59,7 @@ def sound_differences(predicted: Dict[str, Any], observed: Dict[str, Any]) -> Li
             continue
         if not _uncertain(static) and not stopped:
             out.append("static's certain %(action)s %(name)s at line %(line)s did not happen" % static)
-        elif "?" in static["name"] and static["line"] in lines_run:
+        elif "?" in static["name"] and static["line"] in lines_run and not stopped:
             out.append("static's %(action)s %(name)s at line %(line)s matches nothing the run did there" % static)
     keys = ("code", "line", "message")
     run_errors = [tuple(d[k] for k in keys) for d in observed["diagnostics"]]
