@@ -339,7 +339,10 @@ def _time_step(inputs, time_major):
     if dims is None:
         return tf.placeholder(inputs.dtype, [None, None]), None, None
     batch, time = (dims[1], dims[0]) if time_major else (dims[0], dims[1])
-    return tf.placeholder(inputs.dtype, [batch, dims[-1]]), batch, time
+    # one step of the inputs: the outputs depend on what the inputs depend on (gradients reach the layers
+    # that computed them: a bidirectional RNN under another RNN)
+    step = inputs[0] if time_major else inputs[:, 0]
+    return step, batch, time
 
 
 def _outputs_over_time(output, batch, time, time_major):
