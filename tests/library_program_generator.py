@@ -28,8 +28,9 @@ The generator tracks each tensor's static shape (None for the batch) only to kee
 valid: ops are drawn on tensors whose rank and dims they accept. What TF infers is judged by
 TF itself (tests/test_oracle_library_programs.py), never by this module.
 
-A program with a loop of unknown length says so in its first line (UNKNOWN_LOOPS_MARK): there
-the static analysis may answer partly unknown names, and the comparison allows exactly that.
+A loop of unknown length reads `steps` or `os` in its header (UNKNOWN_VALUES), and the program
+says so in its first line (UNKNOWN_LOOPS_MARK), for readers: there the static analysis may
+answer partly unknown names, and the comparison (tests/sound_comparison.py) allows exactly that.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from hypothesis import strategies as st
 UNKNOWN_LOOPS_MARK = "# generated: loops of unknown length"
 STEPS_VARIABLE = "SCOPELINT_GENERATED_STEPS"  # never set: programs read its default, "2"
 NAMES_VARIABLE = "SCOPELINT_GENERATED_NAMES"  # never set: programs read its default, "a,b"
+UNKNOWN_VALUES = {"steps", "os"}  # what a loop of unknown length reads in its header
 Shape = Tuple[Optional[int], ...]
 SCOPE_NAMES = ["enc", "dec", "D", "G", "tower", "block", "head", "a/b"]
 LAYER_NAMES = ["fc", "fc1", "logits", "conv", "bn", "proj", "out", "dense"]
@@ -283,44 +285,44 @@ def _half(shape: Shape, units: int) -> Shape:
     return (None, -(-(shape[1] or 1) // 2), -(-(shape[2] or 1) // 2), shape[3])
 
 
-# rank of the input -> (template over X (the input) and U (a width), the output's shape)
+# rank of the input -> (template over {x} (the input) and {u} (a width), the output's shape)
 LIBRARY: List[Tuple[int, str, Any]] = [
-    (2, "tf.layers.dense(X, U, use_bias=False)", _last),
-    (2, "tf.keras.layers.Dense(U, use_bias=False)(X)", _last),
-    (2, "tf.contrib.layers.fully_connected(X, U)", _last),
-    (2, "slim.fully_connected(X, U, biases_initializer=None)", _last),
-    (2, "slim.layer_norm(X)", _same),
-    (2, "slim.bias_add(X)", _same),
-    (2, "tf.layers.batch_normalization(X, center=False)", _same),
-    (2, "tf.keras.layers.Embedding(10, U)(tf.cast(X, tf.int32))", lambda s, u: s + (u,)),
-    (3, "tf.layers.dense(X, U)", _last),
-    (3, "tf.keras.layers.Dense(U)(X)", _last),
-    (3, 'tf.layers.conv1d(X, U, 2, padding="same")', _last),
-    (3, "tf.keras.layers.Conv1D(U, 1)(X)", _last),
-    (3, "tf.keras.layers.LSTM(U)(X)", lambda s, u: (None, u)),
-    (3, "tf.keras.layers.GRU(U, return_sequences=True)(X)", _last),
-    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(4, num_proj=U), X, dtype=tf.float32)[0]", _last),
-    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(U, use_peepholes=True), X, dtype=tf.float32)[0]", _last),
-    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicRNNCell(U), "
-        "tf.nn.rnn_cell.GRUCell(U)]), X, dtype=tf.float32)[0]", _last),
-    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.ResidualWrapper(tf.nn.rnn_cell.GRUCell(X.get_shape()[-1].value)), X, "
+    (2, "tf.layers.dense({x}, {u}, use_bias=False)", _last),
+    (2, "tf.keras.layers.Dense({u}, use_bias=False)({x})", _last),
+    (2, "tf.contrib.layers.fully_connected({x}, {u})", _last),
+    (2, "slim.fully_connected({x}, {u}, biases_initializer=None)", _last),
+    (2, "slim.layer_norm({x})", _same),
+    (2, "slim.bias_add({x})", _same),
+    (2, "tf.layers.batch_normalization({x}, center=False)", _same),
+    (2, "tf.keras.layers.Embedding(10, {u})(tf.cast({x}, tf.int32))", lambda s, u: s + (u,)),
+    (3, "tf.layers.dense({x}, {u})", _last),
+    (3, "tf.keras.layers.Dense({u})({x})", _last),
+    (3, 'tf.layers.conv1d({x}, {u}, 2, padding="same")', _last),
+    (3, "tf.keras.layers.Conv1D({u}, 1)({x})", _last),
+    (3, "tf.keras.layers.LSTM({u})({x})", lambda s, u: (None, u)),
+    (3, "tf.keras.layers.GRU({u}, return_sequences=True)({x})", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(4, num_proj={u}), {x}, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell({u}, use_peepholes=True), {x}, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicRNNCell({u}), "
+        "tf.nn.rnn_cell.GRUCell({u})]), {x}, dtype=tf.float32)[0]", _last),
+    (3, "tf.nn.dynamic_rnn(tf.nn.rnn_cell.ResidualWrapper(tf.nn.rnn_cell.GRUCell({x}.get_shape()[-1].value)), {x}, "
         "dtype=tf.float32)[0]", _same),
-    (3, "tf.layers.batch_normalization(X, axis=1)", _same),
-    (4, 'tf.layers.conv2d_transpose(X, U, 3, strides=2, padding="same")',
+    (3, "tf.layers.batch_normalization({x}, axis=1)", _same),
+    (4, 'tf.layers.conv2d_transpose({x}, {u}, 3, strides=2, padding="same")',
      lambda s, u: (None, 2 * (s[1] or 1), 2 * (s[2] or 1), u)),
-    (4, 'tf.layers.separable_conv2d(X, U, 3, padding="same")', _last),
-    (4, 'tf.layers.max_pooling2d(X, 2, 2, padding="same")', _half),
-    (4, "slim.conv2d_transpose(X, U, [3, 3], stride=2)", lambda s, u: (None, 2 * (s[1] or 1), 2 * (s[2] or 1), u)),
-    (4, "slim.separable_conv2d(X, U, [3, 3], depth_multiplier=1)", _last),
-    (4, "slim.separable_conv2d(X, None, [3, 3], depth_multiplier=2)", lambda s, u: s[:-1] + (2 * (s[3] or 1),)),
-    (4, "slim.conv2d(X, U, [3, 3], rate=2)", _last),
-    (4, 'slim.max_pool2d(X, [2, 2], padding="SAME")', _half),
-    (4, 'tf.keras.layers.Conv2D(U, 3, padding="same", use_bias=False)(X)', _last),
-    (4, "slim.batch_norm(X, scale=True, center=False)", _same),
-    (4, "tf.layers.flatten(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
-    (4, "slim.flatten(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
-    (4, "tf.keras.layers.Flatten()(X)", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
-    (4, "tf.keras.layers.BatchNormalization(axis=-1, scale=False)(X)", _same),
+    (4, 'tf.layers.separable_conv2d({x}, {u}, 3, padding="same")', _last),
+    (4, 'tf.layers.max_pooling2d({x}, 2, 2, padding="same")', _half),
+    (4, "slim.conv2d_transpose({x}, {u}, [3, 3], stride=2)", lambda s, u: (None, 2 * (s[1] or 1), 2 * (s[2] or 1), u)),
+    (4, "slim.separable_conv2d({x}, {u}, [3, 3], depth_multiplier=1)", _last),
+    (4, "slim.separable_conv2d({x}, None, [3, 3], depth_multiplier=2)", lambda s, u: s[:-1] + (2 * (s[3] or 1),)),
+    (4, "slim.conv2d({x}, {u}, [3, 3], rate=2)", _last),
+    (4, 'slim.max_pool2d({x}, [2, 2], padding="SAME")', _half),
+    (4, 'tf.keras.layers.Conv2D({u}, 3, padding="same", use_bias=False)({x})', _last),
+    (4, "slim.batch_norm({x}, scale=True, center=False)", _same),
+    (4, "tf.layers.flatten({x})", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "slim.flatten({x})", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "tf.keras.layers.Flatten()({x})", lambda s, u: (None, (s[1] or 1) * (s[2] or 1) * (s[3] or 1))),
+    (4, "tf.keras.layers.BatchNormalization(axis=-1, scale=False)({x})", _same),
 ]
 
 
@@ -332,7 +334,7 @@ def _library_call(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     units = draw(st.integers(1, 4))
     if "slim." in template:
         ctx.uses_slim = True
-    call = template.replace("X", source.name).replace("U", str(units))
+    call = template.format(x=source.name, u=units)
     out = ctx.add("l", shape_of(source.shape, units), True)
     return [indent + "%s = %s" % (out, call)]
 
