@@ -117,7 +117,18 @@ def _inputs(draw: Any, ctx: Ctx) -> List[str]:
 def _dense(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     source = _pick(draw, ctx.of_rank(2))
     units = draw(st.integers(1, 4))
-    kind = _pick(draw, ["tf", "tf", "tf", "keras", "slim", "object", "keras_object", "slim_stack"])
+    kind = _pick(draw, ["tf", "tf", "tf", "keras", "slim", "object", "keras_object", "slim_stack", "shared_by_name"])
+    if kind == "shared_by_name":  # built, then shared by its name with reuse=True
+        name = ctx.fresh(_pick(draw, ["fc", "Dense", "proj_"]))
+        if draw(st.booleans()):
+            ctx.uses_slim = True
+            first = 'slim.fully_connected(%s, %d, scope="%s")' % (source.name, units, name)
+            again = 'slim.fully_connected(%s, %d, scope="%s", reuse=True)' % (source.name, units, name)
+        else:
+            first = 'tf.layers.dense(%s, %d, name="%s")' % (source.name, units, name)
+            reuse = _pick(draw, ["True", "tf.AUTO_REUSE"])
+            again = 'tf.layers.dense(%s, %d, name="%s", reuse=%s)' % (source.name, units, name, reuse)
+        return [indent + first, indent + "%s = %s" % (ctx.add("h", (None, units), True), again)]
     if kind == "tf":
         reuse = _pick(draw, ["", "", ", reuse=tf.AUTO_REUSE", ", reuse=None"])
         call = "tf.layers.dense(%s, %d%s%s)" % (source.name, units, _maybe_name(draw), reuse)
@@ -295,6 +306,7 @@ LIBRARY: List[Tuple[int, str, Any]] = [
     (2, "slim.bias_add({x})", _same),
     (2, "tf.layers.batch_normalization({x}, center=False)", _same),
     (2, "tf.keras.layers.Embedding(10, {u})(tf.cast({x}, tf.int32))", lambda s, u: s + (u,)),
+    (2, "tf.keras.Sequential([tf.keras.layers.Dense(3), tf.keras.layers.Dense({u})])({x})", _last),
     (3, "tf.layers.dense({x}, {u})", _last),
     (3, "tf.keras.layers.Dense({u})({x})", _last),
     (3, 'tf.layers.conv1d({x}, {u}, 2, padding="same")', _last),
@@ -573,7 +585,7 @@ def _statement(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
     if ctx.towers:
         kinds += ["call_tower"] * 3
     if depth < 2:
-        kinds += ["scope", "scope", "arg_scope", "unknown_loop", "unknown_loop"]
+        kinds += ["scope", "scope", "arg_scope", "unknown_loop", "unknown_loop", "scope_variant", "scope_variant"]
     kind = _pick(draw, kinds)
     if kind == "dense":
         return _dense(draw, ctx, indent)
@@ -593,6 +605,8 @@ def _statement(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
         return _call_tower(draw, ctx, indent)
     if kind == "error":
         return _error_case(draw, ctx, indent)
+    if kind == "scope_variant":
+        return _scope_variant(draw, ctx, depth, indent)
     if kind == "arg_scope":
         return _arg_scope(draw, ctx, depth, indent)
     if kind == "unknown_loop":
@@ -610,6 +624,35 @@ def _scope(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
     lines = [indent + "with %s:" % header]
     for _ in range(draw(st.integers(1, 3))):
         lines += _statement(draw, ctx, depth + 1, indent + "    ")
+    return lines
+
+
+def _scope_variant(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
+    """Layers under the less common scope arguments: a captured scope re-entered (with reuse),
+    auxiliary_name_scope=False, a custom getter, a partitioner, an initializer."""
+    name = _pick(draw, SCOPE_NAMES)
+    form = _pick(draw, ["reenter", "reenter", "aux", "getter", "partitioner", "initializer"])
+    lines: List[str] = []
+    if form == "reenter":
+        captured = ctx.fresh("vs")
+        lines.append(indent + 'with tf.variable_scope("%s") as %s:' % (name, captured))
+        lines += _dense(draw, ctx, indent + "    ")
+        header = "tf.variable_scope(%s, reuse=%s)" % (captured, _pick(draw, ["True", "tf.AUTO_REUSE", "None"]))
+    elif form == "aux":
+        header = 'tf.variable_scope("%s", auxiliary_name_scope=False)' % name
+    elif form == "getter":
+        getter = ctx.fresh("getter")
+        suffix = _pick(draw, ["", "_ema", "/avg"])
+        lines += [indent + "def %s(getter, name, *args, **kwargs):" % getter,
+                  indent + '    return getter(name + "%s", *args, **kwargs)' % suffix]
+        header = 'tf.variable_scope("%s", custom_getter=%s)' % (name, getter)
+    elif form == "partitioner":
+        header = 'tf.variable_scope("%s", partitioner=tf.fixed_size_partitioner(%d))' % (name, draw(st.integers(1, 3)))
+    else:
+        header = 'tf.variable_scope("%s", initializer=tf.zeros_initializer())' % name
+    lines.append(indent + "with %s:" % header)
+    for _ in range(draw(st.integers(1, 2))):
+        lines += _pick(draw, [_dense, _dense, _batch_norm, _library_call])(draw, ctx, indent + "    ")
     return lines
 
 
