@@ -23,7 +23,7 @@ from tf_oracle import OracleError, observe_many
 
 from scopelint.runtime import run_file
 
-EXAMPLES = int(os.environ.get("SCOPELINT_LIBRARY_ORACLE_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("SCOPELINT_LIBRARY_ORACLE_EXAMPLES", "100"))
 SEED = 20261126
 SLOW_EXAMPLES = int(os.environ.get("SCOPELINT_LIBRARY_ORACLE_SLOW_EXAMPLES", "500"))
 SLOW_SEED = int(os.environ.get("SCOPELINT_LIBRARY_ORACLE_SEED", "1"))
