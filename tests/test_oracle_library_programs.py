@@ -50,8 +50,12 @@ def disagreement(path: str, observed: Observed) -> str:
     if unit["exception"] is not None:
         return "the program failed under TF on its own: %s\n%s" % (unit["exception"], source)
     runtime = run_file(path)
-    if projection([runtime]) != projection([unit]):
-        return "runtime %s\nTF      %s\n%s" % (projection([runtime]), projection([unit]), source)
+    ours, theirs = projection([runtime])[0], projection([unit])[0]
+    for kind, mine, tf_s in (("variable", ours[0], theirs[0]), ("error", ours[1], theirs[1])):
+        if mine != tf_s:
+            index = next((i for i, (a, b) in enumerate(zip(mine, tf_s)) if a != b), min(len(mine), len(tf_s)))
+            return "%s #%d: runtime %s, TF %s\n%s" % (kind, index + 1, mine[index] if index < len(mine) else None,
+                                                      tf_s[index] if index < len(tf_s) else None, source)
     return ""
 
 
