@@ -82,4 +82,6 @@ def test_runtime_equals_tensorflow_on_many_library_programs() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         found = [reason for reason in (disagreement(path, observed)
                                        for path, observed in observe_sample(SLOW_EXAMPLES, SLOW_SEED, tmp)) if reason]
-    assert found == [], "%d of %d programs disagree; the first:\n%s" % (len(found), SLOW_EXAMPLES, found[0])
+    summary = "\n".join(reason.splitlines()[0] for reason in found)
+    assert found == [], "%d of %d programs disagree:\n%s\nthe first program:\n%s" % (
+        len(found), SLOW_EXAMPLES, summary, found[0] if found else "")
