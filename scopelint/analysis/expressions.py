@@ -198,7 +198,8 @@ class Expressions(AnalysisState):
         if isinstance(op, ast.Add) and isinstance(left, (str, Pattern)) and isinstance(right, (str, Pattern)):
             return strings.concat(left, right)
         if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
-            return Pattern.of(None) if UNKNOWN in (left, right) else UNKNOWN
+            # str + unknown is a str that keeps the known side: `var.op.name + "/Adam"` is `?/Adam`
+            return strings.concat(left, right) if UNKNOWN in (left, right) else UNKNOWN
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):

@@ -346,12 +346,12 @@ class TfCalls(AnalysisState):
                     dims.append(item)
                 elif isinstance(item, Dimension):
                     dims.append(item.value)
-                elif is_concrete(item):
-                    dims.append(item)  # e.g. 2.0: the core raises TF's TypeError for it
+                elif is_concrete(item) or _is_graph_tensor(item):
+                    dims.append(item)  # e.g. 2.0 or tf.shape(x)[1]: the core raises TF's TypeError for it
                 else:
                     return UNKNOWN
             return dims
-        if is_concrete(shape):
+        if is_concrete(shape) or _is_graph_tensor(shape):
             return shape  # let the core raise TF's TypeError for a bad dimension
         return UNKNOWN
 
@@ -487,3 +487,10 @@ def _signature_of(function: Any) -> Optional[inspect.Signature]:
         return inspect.Signature(params)
     except ValueError:
         return None
+
+
+def _is_graph_tensor(value: Any) -> bool:
+    """A tensor of the graph with its name known (not a value the analysis lost): no dimension for TF."""
+    from scopelint.runtime.tensors import Opaque, Tensor
+
+    return isinstance(value, Tensor) and not isinstance(value, Opaque) and bool(value.name)

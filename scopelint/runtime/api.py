@@ -220,7 +220,9 @@ def get_variable(
 
 
 def _get_variable(name: Any, shape: Any = None, dtype: Any = None, scope: Any = None, **kwargs: Any) -> Any:
-    return context.default_graph().state.get_variable(name, _shape_arg(shape), dtype, scope=scope, **kwargs)
+    # The shape as given: TF converts it with tensor_shape.as_shape, where a tensor (`tf.shape(x)[1]`) is no
+    # dimension and raises TF's TypeError (fixture misc/get_variable_shape_of_tensors.py).
+    return context.default_graph().state.get_variable(name, shape, dtype, scope=scope, **kwargs)
 
 
 def get_local_variable(name: Any, shape: Any = None, dtype: Any = None, initializer: Any = None,
@@ -560,9 +562,13 @@ def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
     return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
 
 
+_COMPARISONS = {"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"}
+
+
 def _binary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, y: Any, name: Any = None, **kwargs: Any) -> Tensor:
-        return Tensor(broadcast(shape_of(x), shape_of(y)), dtype_of(x, dtype_of(y)), op_name(default, name), default)
+        dtype = DTYPES["bool"] if default in _COMPARISONS else dtype_of(x, dtype_of(y))
+        return Tensor(broadcast(shape_of(x), shape_of(y)), dtype, op_name(default, name), default)
 
     make.__name__ = default
     return make
@@ -703,6 +709,10 @@ def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
         dims = list(shapes[0].dims_tuple or ())
         sizes = [s.dims_tuple[ax] for s in shapes if s.dims_tuple is not None and len(s.dims_tuple) == rank]
         if len(sizes) == len(shapes) and 0 <= ax < rank:
+            # the other dims are merged across the inputs (shape_shape_fns' ConcatV2: [None, 3] and [4, 2] on
+            # axis 1 give [4, 5])
+            for other in shapes[1:]:
+                dims = [d if d is not None else o for d, o in zip(dims, other.dims_tuple or ())]
             dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
             out = dims
     return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("concat", name), "ConcatV2")
@@ -745,6 +755,11 @@ def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, n
             sizes = [dims[axis] // num_or_size_splits] * num_or_size_splits
     else:
         sizes = list(num_or_size_splits)
+        if sizes.count(-1) == 1 and dims is not None:  # one size of -1 takes what the others leave
+            total = dims[_normalise_axis(axis, len(dims))]
+            rest = [s for s in sizes if s != -1]
+            known = total is not None and all(isinstance(s, int) for s in rest)
+            sizes = [(total - sum(rest) if known else None) if s == -1 else s for s in sizes]
     out = []
     for size in sizes:
         part = None
@@ -785,7 +800,8 @@ def squeeze(input: Any, axis: Any = None, name: Any = None, squeeze_dims: Any = 
     if shape.dims_tuple is not None:
         dims = list(shape.dims_tuple)
         if axis is None:
-            out = [d for d in dims if d != 1]
+            # an unknown dim may be 1: the rank is unknown then (TF's Squeeze shape function)
+            out = None if None in dims else [d for d in dims if d != 1]
         else:
             axes = {_normalise_axis(a, len(dims)) for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
             out = [d for i, d in enumerate(dims) if i not in axes]
@@ -821,8 +837,12 @@ for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max"
 
 
 def shape(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa: A002
-    dims = shape_of(input).dims_tuple
-    return Tensor([len(dims)] if dims is not None else [None], out_type, op_name("Shape", name), "Shape")
+    measured = shape_of(input)
+    dims = measured.dims_tuple
+    result = Tensor([len(dims)] if dims is not None else [None], out_type, op_name("Shape", name), "Shape")
+    # What TF's constant_value_as_shape reads back from a Shape op: tf.reshape(y, tf.shape(x)).
+    result.shape_value = measured
+    return result
 
 
 def rank(input: Any, name: Any = None) -> Tensor:  # noqa: A002

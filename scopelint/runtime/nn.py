@@ -122,8 +122,8 @@ def conv2d(input: Any = None, filter: Any = None, strides: Any = None, padding: 
            use_cudnn_on_gpu: bool = True, data_format: str = "NHWC", dilations: Any = None, name: Any = None,
            filters: Any = None) -> Tensor:
     kernel = shape_of(filter if filter is not None else filters).dims_tuple
-    out = _conv(shape_of(input), kernel[:2] if kernel else None, kernel[3] if kernel else None, strides, padding, 2,
-                dilations)
+    out = _formatted_conv(shape_of(input), kernel[:2] if kernel else None, kernel[3] if kernel else None, strides,
+                          padding, 2, dilations, data_format)
     return Tensor(out, dtype_of(input), op_name("Conv2D", name), "Conv2D")
 
 

@@ -27,6 +27,8 @@ class Tensor:
     variables it is computed from (`deps`, None when unknown; see runtime/dependencies.py)."""
 
     deps: Optional[frozenset] = frozenset()
+    # How TF 2.21's errors print the type of a graph tensor (tensor_shape's "Dimension value must be ...").
+    tf_type_repr = "<class 'tensorflow.python.framework.ops.SymbolicTensor'>"
 
     def __init__(self, shape: Any, dtype: Any = FLOAT32, name: str = "", op_type: str = "Op") -> None:
         self._shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
@@ -258,6 +260,9 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
 
 def reshape_shape(shape: Any, target: Any) -> TensorShape:
     if isinstance(target, Tensor):
+        measured = getattr(target, "shape_value", None)
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
+            return _reshape_partial(shape, list(measured.dims_tuple))
         dims = target.get_shape().dims_tuple
         if dims is not None and len(dims) == 1 and dims[0] is not None:
             return TensorShape([None] * dims[0])
@@ -276,6 +281,20 @@ def reshape_shape(shape: Any, target: Any) -> TensorShape:
         others_known = all(d is not None for d in wanted)
         fill = total // known if (total is not None and others_known and known) else None
         wanted = [fill if d == -1 else d for d in wanted]
+    return TensorShape(wanted)
+
+
+def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
+    """Reshape to a shape tensor whose value is partly known (tf.shape(x) of a partly known x):
+    TF's Reshape shape function fills the one unknown dim when the input's size is known."""
+    total = as_shape(shape).num_elements()
+    unknown = [i for i, d in enumerate(wanted) if d is None]
+    if total is not None and len(unknown) == 1:
+        known = 1
+        for d in wanted:
+            known *= d if d is not None else 1
+        if known and total % known == 0:
+            wanted[unknown[0]] = total // known
     return TensorShape(wanted)
 
 

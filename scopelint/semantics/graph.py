@@ -34,6 +34,15 @@ Event = Union[VariableCreated, VariableShared, ScopeErrorRaised]
 MAYBE = None  # the third truth value of the existence checks
 
 
+def _absolute_scope_name(name: Optional[Text]) -> Optional[Text]:
+    """`a/b` for a name ending in `/` (an absolute name scope, taken as the op's name), else None."""
+    if isinstance(name, str):
+        return name[:-1] if name.endswith("/") else None
+    if isinstance(name, Pattern) and isinstance(name.parts[-1], str) and name.parts[-1].endswith("/"):
+        return concat(*name.parts[:-1], name.parts[-1][:-1])
+    return None
+
+
 def join_name(prefix: Text, name: Text) -> Text:
     """`prefix/name`, or `name` at the root (prefix "")."""
     if isinstance(prefix, str) and prefix == "":
@@ -420,8 +429,9 @@ class GraphState:
 
     def register_op(self, name: Optional[Text], default: str) -> Text:
         """An op created in the current name scope takes a name from the table."""
-        if isinstance(name, str) and name.endswith("/"):
-            return name[:-1]
+        absolute = _absolute_scope_name(name)
+        if absolute is not None:
+            return absolute
         return self.unique_name(name if name else default)
 
     # ------------------------------------------------------------------ variable scopes
@@ -982,10 +992,12 @@ class GraphState:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
         self._validate_op_name(name_scope_base)
-        if isinstance(name_scope_base, str) and name_scope_base.endswith("/"):
+        absolute = _absolute_scope_name(name_scope_base)
+        if absolute is not None:
             # `get_variable("")` in a scope (optimizer slots): the key `a/Adam/` is an absolute
-            # name scope, so the op is `a/Adam`, taken as is, not uniquified.
-            op_name: Text = name_scope_base[:-1]
+            # name scope, so the op is `a/Adam`, taken as is, not uniquified (also when the
+            # scope is partly unknown: `?/Adam?/` is the op `?/Adam?`).
+            op_name: Text = absolute
         else:
             op_name = self.unique_name(name_scope_base)
         for child in ("Initializer", "Assign", "read"):

@@ -67,9 +67,11 @@ def _as_dim(value: object) -> Dim:
     if isinstance(value, Dimension):
         return value.value
     if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        # a driver's tensor class says how TF prints its type (`tf_type_repr`)
+        type_repr = getattr(type(value), "tf_type_repr", None) or repr(type(value))
         raise TypeError(
             "Dimension value must be integer or None or have an __index__ method, "
-            "got value '%r' with type '%r'" % (value, type(value))
+            "got value '%r' with type '%s'" % (value, type_repr)
         )
     dim = int(value.__index__())  # type: ignore[attr-defined]
     if dim < 0:

@@ -240,7 +240,13 @@ class _RNN(Layer):
         self.built = True
 
     def call(self, inputs, mask=None, training=None, initial_state=None):
+        # Every output is computed from all the cell's weights (a loss on it has gradients, so slots, for
+        # each), with the shapes Keras gives it.
         sequence = tf.einsum("btd,du->btu", inputs, self.kernel[:, :self.units])
+        recurrent = tf.matmul(sequence[:, 0, :], self.recurrent_kernel[:, :self.units])
+        sequence = sequence + tf.expand_dims(recurrent, 1)
+        if self.use_bias:
+            sequence = sequence + self.bias[:self.units]
         last = sequence[:, -1, :]
         outputs = sequence if self.return_sequences else last
         if self.return_state:

@@ -142,8 +142,11 @@ class Layer(_common.BaseLayer):
             scope_context_manager = tf.variable_scope(self._scope, reuse=self._reuse, auxiliary_name_scope=False)
         with scope_context_manager as scope:
             self._current_scope = scope
-            self._maybe_build(inputs)
-            outputs = self.call(inputs, *args, **kwargs)
+            # Keras's Layer.__call__ builds and calls in the layer's name scope, the captured variable
+            # scope's original one re-entered: its ops are `batch_normalization/add`, not a root `add`.
+            with tf.name_scope(scope.original_name_scope):
+                self._maybe_build(inputs)
+                outputs = self.call(inputs, *args, **kwargs)
         return outputs
 
 

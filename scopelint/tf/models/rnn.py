@@ -331,13 +331,19 @@ def _time_step(inputs, time_major):
     if dims is None:
         return tf.placeholder(inputs.dtype, [None, None]), None, None
     batch, time = (dims[1], dims[0]) if time_major else (dims[0], dims[1])
-    return tf.placeholder(inputs.dtype, [batch, dims[-1]]), batch, time
+    # one step of the inputs: the outputs depend on what the inputs depend on (gradients reach the layers
+    # that computed them: a bidirectional RNN under another RNN)
+    step = inputs[0] if time_major else inputs[:, 0]
+    return step, batch, time
 
 
 def _outputs_over_time(output, batch, time, time_major):
+    """The TensorArray of the body's outputs, stacked: [time, batch, size] or [batch, time, size].
+    It is computed from the cell's variables, as TF's is: a loss on it has gradients for them."""
     dims = _dims(output)
     size = None if dims is None else dims[-1]
-    return tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
+    stacked = tf.placeholder(output.dtype, [time, batch, size] if time_major else [batch, time, size])
+    return stacked + tf.expand_dims(output, 0 if time_major else 1)
 
 
 def _initial_state(cell, initial_state, batch, dtype, missing_dtype):

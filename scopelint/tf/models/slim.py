@@ -303,10 +303,16 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
         if scale and not gamma_first:
             names.append("gamma")
         made = {}
-        for name in names + ["moving_mean", "moving_variance"]:
+        for name in names:
             made[name] = _layer_variable(name, shape, dtype, initializers.get(name), regularizers.get(name),
-                                         trainable and not name.startswith("moving"),
-                                         _variable_collections(variables_collections, name))
+                                         trainable, _variable_collections(variables_collections, name))
+        # The moving statistics are never partitioned: tf_slim re-enters the scope with its partitioner
+        # off (assign_moving_average does not support partitioned variables).
+        with tf.variable_scope(tf.get_variable_scope()) as local_scope:
+            local_scope.set_partitioner(None)
+            for name in ("moving_mean", "moving_variance"):
+                made[name] = _layer_variable(name, shape, dtype, initializers.get(name), regularizers.get(name),
+                                             False, _variable_collections(variables_collections, name))
         # The normalisation itself is left out: only the shape and what the output depends on
         # (gamma and beta, so that gradients reach them) matter here.
         broadcast = [channel if i == axis else 1 for i in range(rank)]

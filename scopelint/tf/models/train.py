@@ -271,7 +271,7 @@ class ExponentialMovingAverage(object):
         self._num_updates = num_updates
         self._zero_debias = zero_debias
         self._name = name
-        self._averages = {}
+        self._averages = []  # (variable or tensor, its average): TF keys them by reference
 
     @property
     def name(self):
@@ -280,28 +280,65 @@ class ExponentialMovingAverage(object):
     def apply(self, var_list=None):
         if var_list is None:
             var_list = tf.trainable_variables()
+        debiased = []  # the averages of tensors, with zero_debias: debiased by two more variables
         for var in var_list:
             if var.dtype.base_dtype not in (tf.bfloat16, tf.float16, tf.float32, tf.float64):
                 raise TypeError("The variables must be half, float, or double: %s" % var.name)
-            if var.name not in self._averages:
-                if var.op.type in ("Variable", "VariableV2", "VarHandleOp"):
+            if self._average_of(var) is None:
+                if isinstance(var, tf.Variable):
                     average = create_slot_with_initializer(var, tf.zeros_initializer(), var.get_shape(),
                                                            var.dtype.base_dtype, self._name)
                     tf.add_to_collection(tf.GraphKeys.MOVING_AVERAGE_VARIABLES, var)
                 else:
                     average = create_zeros_slot(var, self._name)
-                self._averages[var.name] = average
+                    if self._zero_debias:
+                        debiased.append(average)
+                self._averages.append((var, average))
         with tf.name_scope(self._name) as scope:
+            for average in debiased:  # in var_list's order, as assign_moving_average runs
+                with tf.name_scope(None, "AssignMovingAvg"):
+                    _zero_debias(average)
             return tf.no_op(name=scope)
 
+    def _average_of(self, var):
+        for known, average in self._averages:
+            if known is var:
+                return average
+        return None
+
     def average(self, var):
-        return self._averages.get(var.name, None)
+        return self._average_of(var)
 
     def average_name(self, var):
         return var.op.name + "/" + self._name
 
     def variables_to_restore(self, moving_avg_variables=None):
         return dict((self.average_name(v), v) for v in tf.global_variables())
+
+
+def _zero_debias(unbiased_var):
+    """moving_averages._zero_debias: `biased` and `local_step` in a variable scope named after the
+    average (opened inside the current one: `scope1/scope2/scope1/scope2/foo/biased`), uniquified
+    against the scope's variables unless it reuses."""
+    with tf.variable_scope(unbiased_var.op.name):
+        scope = tf.get_variable_scope()
+        tf.get_variable(_maybe_get_unique(scope, "biased"), initializer=tf.zeros_initializer(),
+                        shape=unbiased_var.get_shape(), dtype=unbiased_var.dtype.base_dtype, trainable=False)
+        tf.get_variable(_maybe_get_unique(scope, "local_step"), shape=[], dtype=unbiased_var.dtype.base_dtype,
+                        initializer=tf.zeros_initializer(), trainable=False)
+
+
+def _maybe_get_unique(scope, name):
+    if scope.reuse:
+        return name
+    taken = [x.op.name for x in scope.global_variables()]
+    full_name = scope.name + "/" + name
+    if full_name not in taken:
+        return name
+    idx = 1
+    while full_name + ("_%d" % idx) in taken:
+        idx += 1
+    return name + ("_%d" % idx)
 
 
 # ---------------------------------------------------------------------------- training_util.py
