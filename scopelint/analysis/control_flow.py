@@ -169,6 +169,10 @@ class ControlFlow(AnalysisState):
         if items is None or len(items) > self._unroll_limit():
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
             return
+        self._loop_over(node, items, st)
+
+    def _loop_over(self, node: ast.For, items: List[Any], st: State) -> None:
+        """`for` over items the analysis knows: each bound to the target in turn."""
         pending = iter(items)
 
         def next_item() -> Optional[bool]:
@@ -183,16 +187,7 @@ class ControlFlow(AnalysisState):
     def _order_free_loop(self, node: ast.For, items: List[Any], dicts: List[DictVal], st: State) -> None:
         """A loop over a set in an order the analysis does not know, whose body gives the same
         result in every order (unordered_loops): run in one, then forget what depends on it."""
-        pending = iter(items)
-
-        def next_item() -> Optional[bool]:
-            item = next(pending, MISSING)
-            if item is MISSING:
-                return False
-            self.assign(node.target, item, st)
-            return True
-
-        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
+        self._loop_over(node, items, st)
         if st.alive and len(items) > 1:
             last = items[0]
             for item in items[1:]:
