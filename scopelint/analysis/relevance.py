@@ -27,7 +27,7 @@ from scopelint.analysis.interpreter import FlagsVal
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property, Super
 from scopelint.analysis.values import (
     MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NamedTupleClass, NumpyDtype, OpaqueVal, PartialVal, SourceModuleVal,
+    NamedTupleClass, NumpyDtype, OpaqueVal, PartialVal, SetVal, SourceModuleVal,
 )
 from scopelint.semantics.values import UNKNOWN, Pattern
 from scopelint.tf import registry
@@ -183,8 +183,9 @@ class _Query:
         self.seen.add(key)
         if isinstance(value, FunctionVal):
             self.function(value)
-        elif isinstance(value, (ListVal, tuple, list, set, frozenset)):
-            self.todo.extend(value.items if isinstance(value, ListVal) else value)
+        elif isinstance(value, (ListVal, SetVal, tuple, list, set, frozenset)):
+            self.todo.extend(value.items if isinstance(value, ListVal) else
+                             value.values if isinstance(value, SetVal) else value)
         elif isinstance(value, DictVal):
             self.todo.extend(value.items.keys())
             self.todo.extend(value.items.values())
