@@ -608,21 +608,18 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(o, ApiFn) and tf_api.short_name(o.qualname) in ("Variable", "VariableV1", "Tensor")
             for o in options):
         return False  # TF's PartitionedVariable is neither a tf.Variable nor a tensor
-    scope_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "VariableScope"]
-    if scope_classes:  # `isinstance(scope, tf.VariableScope)`: a scope object, or a name (str) or None
-        if isinstance(value, ScopeVal):
+    # `isinstance(scope, tf.VariableScope)` (a scope object, or a name or None) and
+    # `isinstance(shapes, tf.TensorShape)` (a shape, or a tuple of dims): TF classes whose
+    # instances the analysis holds as values of its own type
+    for class_name, value_type in (("VariableScope", ScopeVal), ("TensorShape", TensorShape)):
+        classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == class_name]
+        if not classes:
+            continue
+        if isinstance(value, value_type):
             return True
         if isinstance(value, (ListVal, DictVal, Pattern)) or is_concrete(value) or \
                 isinstance(value, Tensor) and not isinstance(value, Opaque):
-            others = [o for o in options if o not in scope_classes]
-            return _isinstance(value, ListVal(others, True)) if others else False
-    shape_classes = [o for o in options if isinstance(o, ApiFn) and tf_api.short_name(o.qualname) == "TensorShape"]
-    if shape_classes:  # `isinstance(shapes, tf.TensorShape)` on a shape, or on a tuple of dims
-        if isinstance(value, TensorShape):
-            return True
-        if isinstance(value, (ListVal, DictVal, Pattern)) or is_concrete(value) or \
-                isinstance(value, Tensor) and not isinstance(value, Opaque):
-            others = [o for o in options if o not in shape_classes]
+            others = [o for o in options if o not in classes]
             return _isinstance(value, ListVal(others, True)) if others else False
     if isinstance(value, Tensor) and not isinstance(value, Opaque):  # an Opaque stands for anything
         return _tensor_isinstance(value, options)
