@@ -159,7 +159,80 @@ CHANNELS = {
         def run():
             tf.gfile()
         """, {}, "run"),
+    "a layer of tf.layers beside math ops": ("""
+        import tensorflow.compat.v1 as tf
+
+        def run(x):
+            y = tf.nn.relu(tf.matmul(x, x))
+            tf.layers.dense(y, 2, name="d")
+            tf.layers.dense(y, 2, name="d")
+        """, {}, "run"),
+    "TF's internal variable_scope module": ("""
+        from tensorflow.python.ops import variable_scope as vs
+
+        def run():
+            for _ in range(2):
+                with vs.variable_scope("net"):
+                    vs.get_variable("w", [1])
+        """, {}, "run"),
+    "get_variable imported by name": ("""
+        from tensorflow.compat.v1 import get_variable, variable_scope
+
+        def run():
+            for _ in range(2):
+                with variable_scope("net"):
+                    get_variable("w", [1])
+        """, {}, "run"),
+    "the TF module passed on as a value": ("""
+        import tensorflow as tf
+
+        def twice(lib):
+            for _ in range(2):
+                with lib.variable_scope("net"):
+                    lib.get_variable("w", [1])
+
+        def run():
+            twice(tf.compat.v1)
+        """, {}, "run"),
 }
+
+
+def test_tf_read_only_for_ops_that_build_no_variable_does_not_make_an_entry_point_relevant(tmp_path: Path) -> None:
+    """Math and array ops (and DTypes) are answered as unmodelled APIs: they create no variable
+    and raise no scope error in the analysis, so code that reaches TF only through them (a
+    distribution's log_prob) reports nothing."""
+    analysis = analyse(tmp_path, """
+        import tensorflow.compat.v1 as tf
+
+        class Normal(object):
+            def __init__(self, loc, scale):
+                self.loc, self.scale = loc, scale
+
+            def log_prob(self, x):
+                z = (tf.convert_to_tensor(x, dtype=tf.float32) - self.loc) / self.scale
+                return -0.5 * tf.math.square(z) - tf.log(self.scale) - tf.nn.relu(z) * 0.0
+
+        def standardize(x):
+            mean, variance = tf.nn.moments(x, axes=[0])
+            return tf.reshape((x - mean) * tf.rsqrt(variance), tf.shape(x))
+
+        def build(x):
+            return tf.get_variable("w", [1])
+        """)
+    assert sorted(analysis.entries) == ["build"]
+
+
+def test_a_name_scope_stays_relevant_for_its_name_check(tmp_path: Path) -> None:
+    """tf.name_scope raises on an invalid name (SL105) with no variable in sight."""
+    analysis = analyse(tmp_path, """
+        import tensorflow.compat.v1 as tf
+
+        def loss(x):
+            with tf.name_scope("my loss"):
+                return tf.reduce_sum(x)
+        """)
+    assert sorted(analysis.entries) == ["loss"]
+    assert [d.code for d in analysis.all_findings()] == ["SL105"]
 
 
 def test_tf_read_only_for_files_and_logging_does_not_make_an_entry_point_relevant(tmp_path: Path) -> None:

@@ -155,9 +155,10 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
         for name, function, owner in _entry_points(interp, tree):
             if spent >= total_steps:
                 break
+            # (before the relevance test, which may load a model of TF's library: never on a spent budget)
+            interp.budget = Budget(entry_steps)
             if not entry_may_matter(interp, function, owner):
                 continue  # it cannot reach TF: its analysis would report nothing
-            interp.budget = Budget(entry_steps)
             fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
             analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))
             spent += entry_steps - interp.budget.steps

@@ -10,8 +10,12 @@ functions (their code, in turn), classes and instances (the members whose names 
 code reads as attributes, and every dunder), containers, followed modules (the names read from
 them). Any TF-bound value, any value of a kind it does not know, any import inside a function
 of a module not yet followed, and any package whose body has not run yet make the entry point
-relevant. TF itself counts only where it is read for more than its file and logging utilities
-(`tf.gfile.Open`, `tf.logging.info`: a tokenizer's tests reach TF only that way)."""
+relevant. TF itself counts only where the code reads a TF name the analysis answers with
+scope machinery: a scope API (`tf.get_variable`, `tf.variable_scope`, `tf.Variable`...), a
+model of TF's library (layers, slim, Keras, cells, optimizers, control flow), or TF read as a
+whole value. A TF name it answers as an unmodelled API (`tf.matmul`, `tf.gfile.Open`,
+`tf.logging.info`) creates no variable and raises no scope error in the analysis: code that
+reaches TF only that way (math libraries, a tokenizer's tests) reports nothing."""
 
 from __future__ import annotations
 
@@ -22,18 +26,20 @@ import os
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import models, tf_api
+from scopelint.analysis.tf_calls import AUTOGRAPH_CONVERT, PURE_VARIABLE_SCOPE, UNIQUE_VARIABLE_SCOPE
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.interpreter import FlagsVal
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property, Super
 from scopelint.analysis.values import (
-    MISSING, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, NumpyDtype, OpaqueVal, PartialVal, SetVal, SourceModuleVal,
 )
+from scopelint.semantics.dtypes import DType
 from scopelint.semantics.values import UNKNOWN, Pattern
 from scopelint.tf import registry
 
 _PLAIN = (type(None), bool, int, float, complex, str, bytes, Pattern, enum.Enum, NumpyDtype, ArrayVal, BuiltinFn,
-          NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal)
+          NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal, DType)
 # builtins that read an attribute named by their second argument
 _ATTRIBUTE_READERS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
 _ANY_ATTRIBUTE = frozenset({"vars", "dir", "__dict__", "__getattribute__", "globals", "locals"})
@@ -66,13 +72,13 @@ class _Refs:
     (None: any, through `getattr(x, name)` and the like), the modules it imports, and the names
     read only as the root of an inert TF path (`tf` of `tf.gfile.Open`)."""
 
-    __slots__ = ("names", "attributes", "imports", "inert_roots")
+    __slots__ = ("names", "attributes", "imports", "inert_roots", "tf_paths")
 
     def __init__(self, node: ast.AST) -> None:
         names: Set[str] = set()
         attributes: Optional[Set[str]] = set()
         imports: List[Tuple[int, str, Tuple[str, ...]]] = []
-        inert_use: Dict[int, bool] = {}  # Name node -> read as the root of an inert TF path
+        root_paths: Dict[int, Tuple[str, ...]] = {}  # Name node -> the attribute path it is the root of
         for child in ast.walk(node):
             kind = type(child)
             if kind is ast.Name:
@@ -80,7 +86,7 @@ class _Refs:
                 if child.id in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
                     attributes = None
             elif kind is ast.Attribute:
-                _note_attribute_path(child, inert_use)  # type: ignore[arg-type]
+                _note_attribute_path(child, root_paths)  # type: ignore[arg-type]
                 if attributes is not None:
                     attributes.add(child.attr)  # type: ignore[attr-defined]
                 if child.attr in _ANY_ATTRIBUTE:  # type: ignore[attr-defined]
@@ -101,23 +107,33 @@ class _Refs:
         self.names = frozenset(names)
         self.attributes = frozenset(attributes) if attributes is not None else None
         self.imports = tuple(imports)
-        every_use = {}  # name -> whether each of its reads is an inert path's root
+        every_use: Dict[str, bool] = {}  # name -> whether each of its reads is an inert path's root
+        paths: Dict[str, Optional[Set[Tuple[str, ...]]]] = {}  # name -> the paths read below it (None: read bare)
         for child in ast.walk(node):
             if type(child) is ast.Name:
-                every_use[child.id] = every_use.get(child.id, True) and inert_use.get(id(child), False)  # type: ignore
+                name = child.id  # type: ignore[attr-defined]
+                path = root_paths.get(id(child), ())
+                every_use[name] = every_use.get(name, True) and bool(path) and _inert_tf_path(list(path))
+                known = paths.get(name, set())
+                if known is not None and path:
+                    known.add(path)
+                    paths[name] = known
+                else:
+                    paths[name] = None
         self.inert_roots = frozenset(name for name, inert in every_use.items() if inert)
+        self.tf_paths = {name: frozenset(found) for name, found in paths.items() if found is not None}
 
 
-def _note_attribute_path(node: ast.Attribute, inert_use: Dict[int, bool]) -> None:
-    """For `a.b.c` rooted at a name: whether the name is read there for an inert TF path. The
-    outermost attribute of a chain is met first (ast.walk is breadth-first) and decides."""
+def _note_attribute_path(node: ast.Attribute, root_paths: Dict[int, Tuple[str, ...]]) -> None:
+    """For `a.b.c` rooted at a name: the path (`b`, `c`) the name is read for. The outermost
+    attribute of a chain is met first (ast.walk is breadth-first) and decides."""
     path: List[str] = []
     current: ast.expr = node
     while isinstance(current, ast.Attribute):
         path.insert(0, current.attr)
         current = current.value
-    if isinstance(current, ast.Name) and id(current) not in inert_use:
-        inert_use[id(current)] = _inert_tf_path(path)
+    if isinstance(current, ast.Name) and id(current) not in root_paths:
+        root_paths[id(current)] = tuple(path)
 
 
 def _refs(node: ast.AST) -> _Refs:
@@ -223,6 +239,9 @@ class _Query:
         elif isinstance(value, OpaqueVal):
             if not value.inert:
                 raise Relevant()
+        elif isinstance(value, ApiFn):
+            if api_builds(value.qualname):
+                raise Relevant()
         else:
             raise Relevant()  # TF-bound (an API, a scope, a variable, a template) or unknown
 
@@ -241,11 +260,26 @@ class _Query:
             if found is MISSING or (name in refs.inert_roots and isinstance(found, ModuleVal)
                                     and found.qualname in _TF_MODULES):
                 continue  # `tf` read only for tf.gfile, tf.logging and the like
+            paths = refs.tf_paths.get(name)
+            if paths is not None and isinstance(found, ModuleVal) and _is_tf(found.qualname):
+                # `tf` read only as the root of `tf.a.b`: what the analysis answers for each
+                self.todo.extend(self.tf_name(found, path) for path in paths)
+                continue
             self.todo.append(found)
         self.todo.extend(function.defaults)
         self.todo.extend(function.kw_defaults)
         for level, module, names in refs.imports:
             self.imported(level, module, names, env)
+
+    def tf_name(self, module: ModuleVal, path: Tuple[str, ...]) -> Any:
+        """What the analysis answers for `module.<path>` (a TF module): it reads attributes of
+        TF's modules and APIs as the interpreter does, without importing anything."""
+        value: Any = module
+        for part in path:
+            if not isinstance(value, (ModuleVal, ApiFn)) or not _is_tf(value.qualname):
+                break  # an attribute of a modelled value (a layer class's) or a constant's
+            value = self.interp.module_attribute(ModuleVal(value.qualname), part)
+        return value
 
     def imported(self, level: int, module: str, names: Tuple[str, ...], env: Any) -> None:
         """An import inside a function: harmless when it gives a module already followed (then
@@ -271,6 +305,25 @@ class _Query:
         self.attributes.update(names)
         if "*" in names:
             self.any_attribute = True
+
+
+def _is_tf(qualname: str) -> bool:
+    return qualname.split(".", 1)[0] == "tensorflow"
+
+
+# The TF APIs the interpreter answers with scope machinery (tf_calls.call_api): every other TF
+# name it answers as an unmodelled API, whose call creates no variable and raises no scope
+# error there (only havoc, which reports nothing by itself). Models of TF's library are
+# FunctionVals and ClassVals of scopelint/tf/models, relevant as such.
+_BUILDING_APIS = (tf_api.SCOPE_APIS | {"create_partitioned_variables", "app.run", PURE_VARIABLE_SCOPE,
+                                       UNIQUE_VARIABLE_SCOPE, AUTOGRAPH_CONVERT})
+
+
+@functools.lru_cache(maxsize=4096)
+def api_builds(qualname: str) -> bool:
+    """Whether a call of the TF API `qualname` (an ApiFn) can report anything."""
+    short = tf_api.short_name(qualname)
+    return short is None or short in _BUILDING_APIS or short.rsplit(".", 1)[-1] in _BUILDING_APIS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -276,8 +276,7 @@ class GraphState:
                     mine.certain and theirs.certain,
                     mine.scope_sid,
                 )
-        seen = {id(v) for v in self.pattern_vars}
-        self.pattern_vars.extend(v for v in other.pattern_vars if id(v) not in seen)
+        self._join_pattern_vars(other.pattern_vars)
         for key, part in other.partitioned.items():
             self.partitioned.setdefault(key, part)
         if self.counts != other.counts:
@@ -302,6 +301,18 @@ class GraphState:
             for sid in set(self.reuse) | set(other.reuse):
                 if self.reuse.get(sid) != other.reuse.get(sid):
                     self.reuse[sid] = UNKNOWN
+
+    def _join_pattern_vars(self, theirs: List[StoredVariable]) -> None:
+        """Add the records of `theirs` that are not in this store's list. The two paths are
+        forks of one state, so the lists share a prefix: it is compared in C (identity first),
+        and only the tails are searched."""
+        mine = self.pattern_vars
+        common = min(len(mine), len(theirs))
+        if mine[:common] != theirs[:common]:
+            common = 0
+        if len(theirs) > common:
+            seen = {id(v) for v in mine[common:]}
+            mine.extend(v for v in theirs[common:] if id(v) not in seen)
 
     # ------------------------------------------------------------------ collections
 
