@@ -137,7 +137,7 @@ def _analyse(source: Source, config: Config) -> FileResult:
         diagnostics=tuple(reported),
         inventory=tuple(inventory),
         skipped=skipped,
-        incomplete=any(u.incomplete for u in units),
+        incomplete=analysis.incomplete,
         dependencies=tuple(analysis.dependencies),
         suppressed=len(findings) - len(reported),
         not_followed=tuple(analysis.not_followed()),

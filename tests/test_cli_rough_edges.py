@@ -130,3 +130,20 @@ def test_run_says_where_in_the_project_a_variable_was_made() -> None:
     first = json.loads(proc.stdout)["variables"][0]
     assert first["line"] == 7 and first["origin"] == "ops.py:6"  # train.py's call, and the line in ops.py
     assert "(in ops.py:6)" in scopelint("run", "tests/fixtures/projects/gan_ops/train.py").stdout
+
+
+def test_entry_points_past_the_files_work_budget_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's total budget spent, the entry points left are not analysed: SL002 says from
+    which one, on its line, and the result is incomplete; none is dropped silently."""
+    builders = "".join("def build%d(x):\n    for i in range(40):\n        with tf.variable_scope('b%%d' %% i):\n"
+                       "            tf.get_variable('w', [2])\n\n" % i for i in range(4))
+    path = tmp_path / "many.py"
+    path.write_text("import tensorflow as tf\n\n" + builders)
+    monkeypatch.setattr(analysis, "TOTAL_STEPS", 1000)
+    result = analyze_source(read_source(str(path)))
+    notices = [d for d in result.all_findings() if d.code == "SL002"]
+    assert result.incomplete and result.entries_not_analysed
+    first = result.entries_not_analysed[0]
+    assert any(d.entry == first and path.read_text().splitlines()[d.line - 1] == "def %s(x):" % first
+               for d in notices)
+    assert set(result.entries) | set(result.entries_not_analysed) == {"build0", "build1", "build2", "build3"}

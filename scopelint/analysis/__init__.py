@@ -68,6 +68,12 @@ class ModuleAnalysis:
     entries: Dict[str, UnitResult] = field(default_factory=dict)
     notices: List[Diagnostic] = field(default_factory=list)
     dependencies: List[str] = field(default_factory=list)  # other files read (followed imports)
+    entries_not_analysed: List[str] = field(default_factory=list)  # cut by the file's total work budget
+
+    @property
+    def incomplete(self) -> bool:
+        units = ([self.module] if self.module else []) + list(self.entries.values())
+        return bool(self.entries_not_analysed) or any(u.incomplete for u in units)
 
     def all_findings(self) -> List[Diagnostic]:
         """Errors and warnings of the module body and every entry point, each line once."""
@@ -153,12 +159,13 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
         analysis = ModuleAnalysis(path, module_unit)
         spent = module_steps - interp.budget.steps
         for name, function, owner in _entry_points(interp, tree):
-            if spent >= total_steps:
-                break
             # (before the relevance test, which may load a model of TF's library: never on a spent budget)
             interp.budget = Budget(entry_steps)
             if not entry_may_matter(interp, function, owner):
                 continue  # it cannot reach TF: its analysis would report nothing
+            if spent >= total_steps:
+                _cut(analysis, name, function)  # the file's work is spent: this one is not analysed
+                continue
             fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
             analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))
             spent += entry_steps - interp.budget.steps
@@ -169,6 +176,15 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
         for diag in unit.diagnostics + unit.warnings:
             object.__setattr__(diag, "path", path)
     return analysis
+
+
+def _cut(analysis: ModuleAnalysis, name: str, function: FunctionVal) -> None:
+    if not analysis.entries_not_analysed:
+        analysis.notices.append(Diagnostic(
+            analysis.path, function.node.lineno, function.node.col_offset + 1, "SL002",
+            "analysis of the file stopped at its work budget: %s and the entry points after it were not "
+            "analysed" % name, (), name))
+    analysis.entries_not_analysed.append(name)
 
 
 def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult:

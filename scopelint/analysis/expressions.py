@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from scopelint.analysis import sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
     BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING, ModuleVal,
     OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
@@ -44,8 +45,11 @@ class Expressions(AnalysisState):
         frame = self.frames[-1] if self.frames else None
         in_model = frame is not None and len(frame) > 3 and frame[3] is True
         budget = self.budget
-        if not in_model and not budget.exhausted and budget.steps > 1:
-            budget.steps -= 1  # _spend()'s common case, inlined: eval runs for every node
+        # _spend()'s common cases, inlined: eval runs for every node (in TF's models too)
+        charged = (self.model_budget or budget) if in_model else budget
+        cost = MODEL_STEP_COST if in_model else 1
+        if not budget.exhausted and not charged.exhausted and charged.steps > cost:
+            charged.steps -= cost
         elif not self._spend(in_model):
             self.incomplete = True
             return UNKNOWN
