@@ -180,6 +180,11 @@ CASES = {
         "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
         "SL102",
     ),
+    "a decorator the analysis cannot see into may cache the call": (
+        "def dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
+        "@models.memoized\ndef dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
+        "SL101",
+    ),
 }
 
 
@@ -193,3 +198,17 @@ def test_control_raises_and_unknown_variant_is_quiet(name: str) -> None:
     control, unknown, code = CASES[name]
     assert code in codes(control), "the control must produce %s" % code
     assert code not in codes(unknown)
+
+
+def test_a_function_under_a_decorator_not_seen_into_is_still_analysed_on_its_own() -> None:
+    """Callers of `@registry.register def build()` get an unknown value, but build's own body
+    is an entry point: a mistake inside it is found (issue #13)."""
+    source = HEADER + (
+        "@models.register\ndef build(x):\n    tf.get_variable('w', [1])\n    tf.get_variable('w', [1])\n\n"
+        "class Net(object):\n    @models.deprecated('use call')\n    def apply(self, x):\n"
+        "        with tf.variable_scope('net'):\n            tf.get_variable('v', [1])\n"
+        "            tf.get_variable('v', [1])\n\n"
+        "build(1)\n")
+    analysis = analyze_source(Source("case.py", source), strict=True)
+    assert {"build", "Net.apply"} <= set(analysis.entries)
+    assert [(d.code, d.line) for d in analysis.all_findings()] == [("SL101", 6), ("SL101", 13)]

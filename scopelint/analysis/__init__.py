@@ -17,6 +17,7 @@ from scopelint.analysis.relevance import entry_may_matter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.graph import GraphState
+from scopelint.semantics.values import UNKNOWN
 from scopelint.schema import variable_json
 from scopelint.py2 import modernize, remaining_error
 from scopelint.source import Source, describe_syntax_error, looks_like_python2
@@ -250,7 +251,31 @@ def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, Func
                     out.append(("%s.%s" % (name, attr), function, value))
         elif isinstance(value, InstanceVal):
             continue
+    out.extend(_undecorated_entry_points(interp, tree))
     out.sort(key=lambda item: item[1].node.lineno)
+    return out
+
+
+def _undecorated_entry_points(interp: Interpreter,
+                              tree: ast.Module) -> List[Tuple[str, FunctionVal, Optional[ClassVal]]]:
+    """Functions and methods whose decorator the analysis cannot see into (a registry's, a
+    library's wrapper): callers got an unknown value, so nothing followed a call into their body,
+    which is analysed on its own."""
+    out: List[Tuple[str, FunctionVal, Optional[ClassVal]]] = []
+    env = interp.module_env.vars
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            function = interp.undecorated.get(id(statement))
+            if function is not None and env.get(statement.name) is UNKNOWN and id(statement) not in interp.called:
+                out.append((statement.name, function, None))
+        elif isinstance(statement, ast.ClassDef) and isinstance(env.get(statement.name), ClassVal):
+            owner = env[statement.name]
+            for member in statement.body:
+                function = interp.undecorated.get(id(member)) if isinstance(
+                    member, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+                if function is not None and owner.attrs.get(member.name) is UNKNOWN and \
+                        id(member) not in interp.called:
+                    out.append(("%s.%s" % (statement.name, member.name), function, owner))
     return out
 
 

@@ -128,6 +128,7 @@ class AnalysisState:
     frame_limits: List[int]  # autograph-converted functions report at the call line
     call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
     called: Set[int]  # id()s of the function nodes interpreted at least once (the others become entry points)
+    undecorated: Dict[int, FunctionVal]  # def nodes under a decorator not seen into -> the undecorated function
     calls: List[CallContext]  # one per function call being interpreted: its returns
     call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
     loops: List[LoopContext]  # breaks and continues of the loops being run
@@ -165,6 +166,7 @@ class AnalysisState:
         self.findings: List[Finding] = []
         self.warnings: List[Finding] = []
         self.called: Set[int] = set()
+        self.undecorated: Dict[int, FunctionVal] = {}  # def nodes under a decorator not seen into -> the function
         self.call_stack: List[FunctionVal] = []
         self.calls: List[CallContext] = []
         self.loops: List[LoopContext] = []

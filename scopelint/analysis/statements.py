@@ -218,8 +218,13 @@ class Statements(AnalysisState):
         kw_defaults = [self.eval(d, st) if d is not None else MISSING for d in node.args.kw_defaults]
         prefix = self.call_stack[-1].qualname + ".<locals>." if self.call_stack else ""
         function: Any = FunctionVal(node, st.env, defaults, kw_defaults, prefix + node.name)
+        undecorated = function
         for decorator in reversed(node.decorator_list):
             function = self.apply_decorator(decorator, function, st)
+        if function is UNKNOWN:
+            # A decorator the analysis cannot see into: callers get an unknown value (it may cache,
+            # skip or wrap the call), but the function's own body is still analysed, as an entry point.
+            self.undecorated[id(node)] = undecorated
         st.env.assign(node.name, function)
 
     exec_AsyncFunctionDef = exec_FunctionDef
