@@ -261,3 +261,53 @@ def test_every_way_to_reach_tf_keeps_the_entry_point(tmp_path: Path, channel: st
     analysis = analyse(tmp_path, main, others)
     assert entry in analysis.entries
     assert "SL101" in {d.code for d in analysis.all_findings()}
+
+
+def test_every_entry_reaching_a_builder_through_math_ops_stays_relevant(tmp_path: Path) -> None:
+    """Each `tf.a.b` the relevance test reads is answered by a new value; one freed must not
+    pass for another (magenta's nade_test: the second test method was dropped)."""
+    analysis = analyse(tmp_path, """
+        import tensorflow.compat.v1 as tf
+        from nade import Nade
+
+        class NadeTest(tf.test.TestCase):
+            def testInternalBias(self):
+                nade = Nade(8, 6, internal_bias=True)
+                return nade.log_prob(tf.random_normal(shape=(4, 8)))
+
+            def testExternalBias(self):
+                x = tf.random_normal(shape=(4, 8))
+                b = tf.random_normal(shape=(4, 6))
+                nade = Nade(8, 6)
+                return nade.log_prob(x, b), nade.sample(b_enc=b)
+        """, {"nade.py": """
+        import math
+        import tensorflow.compat.v1 as tf
+
+        def _safe_log(tensor):
+            return tf.log(1e-6 + tensor)
+
+        class Nade(object):
+            def __init__(self, num_dims, num_hidden, internal_bias=False, name="nade"):
+                std = 1.0 / math.sqrt(num_dims)
+                initializer = tf.truncated_normal_initializer(stddev=std)
+                with tf.variable_scope(name):
+                    self.w_enc = tf.get_variable("w_enc", [num_dims, 1, num_hidden], initializer=initializer)
+                    if internal_bias:
+                        self.b_enc = tf.get_variable("b_enc", [1, num_hidden], initializer=initializer)
+
+            def log_prob(self, x, b_enc=None):
+                batch_size = tf.shape(x)[0]
+                if b_enc is None:
+                    b_enc = tf.tile(self.b_enc, [batch_size, 1])
+                p = tf.zeros([batch_size, 1])
+                parts = tf.unstack(tf.reshape(tf.transpose(x), [8, batch_size, 1]))
+                h = tf.sigmoid(tf.matmul(parts[0], tf.squeeze(self.w_enc, [1])) + b_enc)
+                return _safe_log(tf.stack([p, tf.to_float(tf.greater_equal(h, 0.5))]))
+
+            def sample(self, b_enc=None, n=None):
+                batch_size = n or tf.shape(b_enc)[0]
+                return tf.zeros([batch_size, 8])
+        """})
+    assert {"NadeTest.testInternalBias", "NadeTest.testExternalBias"} <= set(analysis.entries)
+    assert all(unit.variables for unit in analysis.entries.values())

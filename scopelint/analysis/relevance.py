@@ -155,7 +155,9 @@ class _Query:
 
     def __init__(self, interp: Any) -> None:
         self.interp = interp
-        self.seen: Set[int] = set()
+        # by id, holding each value: the ApiFns made for `tf.a.b` paths are new objects, and a
+        # freed one's id may be reused by the next
+        self.seen: Dict[int, Any] = {}
         self.todo: List[Any] = []
         self.attributes: Set[str] = set()
         self.any_attribute = False
@@ -196,7 +198,7 @@ class _Query:
         key = id(value)
         if key in self.seen:
             return
-        self.seen.add(key)
+        self.seen[key] = value
         if isinstance(value, FunctionVal):
             self.function(value)
         elif isinstance(value, (ListVal, SetVal, tuple, list, set, frozenset)):
