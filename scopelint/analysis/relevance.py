@@ -69,8 +69,9 @@ def _inert_tf_path(path: List[str]) -> bool:
 
 class _Refs:
     """What a function's code refers to: the names it reads, the attribute names it reads
-    (None: any, through `getattr(x, name)` and the like), the modules it imports, and the names
-    read only as the root of an inert TF path (`tf` of `tf.gfile.Open`)."""
+    (None: any, through `getattr(x, name)` and the like), the modules it imports, the names
+    read only as the root of an inert TF path (`tf` of `tf.gfile.Open`), and for each name read
+    only as the root of attribute paths, those paths (`tf`: (`nn`, `relu`), (`get_variable`,))."""
 
     __slots__ = ("names", "attributes", "imports", "inert_roots", "tf_paths")
 
