@@ -73,6 +73,9 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
         if not fresh:
             graph.havoc = True  # callers elsewhere may have created anything; their reuse is assumed plain
             graph.root_known = False
+        if id(function.node) in self.undecorated and graph.current is not None:
+            # under a decorator the analysis cannot see into, which may open a reusing scope
+            graph.reuse[graph.current.sid] = UNKNOWN
         state = State(graph, self.module_env)
         self.frames = []
         with self._runtime_graph(state):
