@@ -108,21 +108,20 @@ class _Refs:
         self.names = frozenset(names)
         self.attributes = frozenset(attributes) if attributes is not None else None
         self.imports = tuple(imports)
-        every_use: Dict[str, bool] = {}  # name -> whether each of its reads is an inert path's root
         paths: Dict[str, Optional[Set[Tuple[str, ...]]]] = {}  # name -> the paths read below it (None: read bare)
         for child in ast.walk(node):
             if type(child) is ast.Name:
                 name = child.id  # type: ignore[attr-defined]
                 path = root_paths.get(id(child), ())
-                every_use[name] = every_use.get(name, True) and bool(path) and _inert_tf_path(list(path))
                 known = paths.get(name, set())
                 if known is not None and path:
                     known.add(path)
                     paths[name] = known
                 else:
                     paths[name] = None
-        self.inert_roots = frozenset(name for name, inert in every_use.items() if inert)
         self.tf_paths = {name: frozenset(found) for name, found in paths.items() if found is not None}
+        self.inert_roots = frozenset(name for name, found in self.tf_paths.items()
+                                     if all(_inert_tf_path(list(path)) for path in found))
 
 
 def _note_attribute_path(node: ast.Attribute, root_paths: Dict[int, Tuple[str, ...]]) -> None:
