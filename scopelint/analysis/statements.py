@@ -255,10 +255,10 @@ class Statements(AnalysisState):
         if isinstance(decorator_value, (ApiFn, ModuleVal)) and \
                 decorator_value.qualname.rsplit(".", 1)[-1] in ("function", "add_arg_scope"):
             return function  # tf.function, slim's add_arg_scope: the function as it is
-        if isinstance(decorator_value, ModuleVal) and decorator_value.qualname.rpartition(".")[0] in self.graph_free:
+        if isinstance(decorator_value, ModuleVal):
             # `@registry.register` of a project module that names no TF (so not followed until now):
             # its code decides what the name is bound to, as for any function given the program's
-            followed = self._graph_free_attribute(decorator_value.qualname, st)
+            followed = self._graph_free_attribute(decorator_value.qualname, st)  # None for any other module
             if isinstance(followed, (FunctionVal, BoundMethod)):
                 decorator_value = followed
         if isinstance(decorator_value, (FunctionVal, BoundMethod)):
