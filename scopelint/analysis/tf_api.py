@@ -108,6 +108,8 @@ _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and c
     "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
 
 _RENAMED = {"slice": "slice_", "tuple": "tuple_", "range": "range_"}
+# `dtypes.float32` of tensorflow.python.framework.dtypes is tf.float32 (runtime_api.DTYPE_EXPORTS)
+_DTYPE_NAMES = frozenset(DTYPES) | frozenset(runtime_api.DTYPE_EXPORTS)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -122,8 +124,8 @@ def canonical(qualname: str) -> str:
         rest = rest[rest.index("GraphKeys"):]
     elif rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
-        if last in SCOPE_APIS or last in _PURE_NAMES:
-            rest = last
+        if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES:
+            rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last
     if rest.startswith("contrib.framework.") and rest.rsplit(".", 1)[-1] in ("arg_scope",):
@@ -131,7 +133,8 @@ def canonical(qualname: str) -> str:
     rest = _ALIASES.get(rest, rest)
     if rest.startswith(("math.", "linalg.", "dtypes.", "debugging.")) and rest.count(".") == 1:
         last = rest.split(".", 1)[1]  # tf.math.rsqrt is tf.rsqrt
-        if _RENAMED.get(last, last) in _PURE_NAMES or last in _NN_NAMES:
+        if _RENAMED.get(last, last) in _PURE_NAMES or last in _NN_NAMES or \
+                rest.startswith("dtypes.") and last in _DTYPE_NAMES:
             rest = last
     return TF + "." + rest if rest else TF
 
