@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import copy
 import inspect
 import math
 import os
@@ -222,13 +223,19 @@ class Imports(AnalysisState):
         as tf_slim's arg_scope stack, back to what loading left in them."""
         for module, snapshot in self.model_initial.items():
             env = self.model_envs[module]
-            for name, items in snapshot.items():
+            for name, saved in snapshot.items():
                 value = env.vars.get(name)
-                if isinstance(value, ListVal) and isinstance(items, list):
-                    value.items[:] = items
-                elif isinstance(value, DictVal) and isinstance(items, dict):
-                    value.items.clear()
-                    value.items.update(items)
+                if type(value) is type(saved):
+                    # the flags too: a unit that lost track of the list (an unmatched pop) must not
+                    # leave it unknown to the units after it
+                    items = value.items
+                    value.__dict__.update(saved.__dict__)
+                    value.items = items
+                    if isinstance(value, ListVal):
+                        value.items[:] = saved.items
+                    else:
+                        value.items.clear()
+                        value.items.update(saved.items)
 
     def model_value(self, module: str, attribute: str) -> Any:
         """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""
@@ -252,7 +259,10 @@ class Imports(AnalysisState):
 
 
 def _container_snapshot(value: Any) -> Any:
-    return list(value.items) if isinstance(value, ListVal) else dict(value.items)
+    """A copy of a model's module-level list or dict: its items and its flags (poisoned...)."""
+    snapshot = copy.copy(value)
+    snapshot.items = list(value.items) if isinstance(value, ListVal) else dict(value.items)
+    return snapshot
 
 
 def _package_bindings(tree: ast.Module) -> frozenset:
