@@ -180,6 +180,48 @@ CASES = {
         "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
         "SL102",
     ),
+    "a list filled on one path of an undecided branch holds its item on that path only": (
+        "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
+        "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "an attribute set on one path of an undecided branch is set on that path only": (
+        "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
+        "model.built = True\nif model.built:\n    tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
+        "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
+        "if models.flag:\n    model.built = True\nif model.built:\n    tf.get_variable('a', [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "a dict entry set on one path of an undecided branch, inside a function": (
+        "config = {'share': False}\ndef configure():\n    config['share'] = True\nconfigure()\n"
+        "with tf.variable_scope('m', reuse=config['share']):\n    tf.get_variable('a', [1])\n",
+        "config = {'share': False}\ndef configure():\n    if models.flag:\n        config['share'] = True\n"
+        "configure()\nwith tf.variable_scope('m', reuse=config['share']):\n    tf.get_variable('a', [1])\n",
+        "SL102",
+    ),
+    "a list filled by a loop of unknown length may be empty": (
+        "names = []\nfor i in range(2):\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n",
+        "names = []\nfor i in range(models.count):\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n",
+        "SL101",
+    ),
+    "an attribute set by a while loop that may not run": (
+        "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
+        "while True:\n    model.built = True\n    break\nif model.built:\n    tf.get_variable('a', [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
+        "while models.flag:\n    model.built = True\n    break\nif model.built:\n    tf.get_variable('a', [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "a list changed in one arm of an undecided conditional expression": (
+        "names = []\nnames.append('a') if True else None\nfor n in names:\n    tf.get_variable(n, [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "names = []\nnames.append('a') if models.flag else None\nfor n in names:\n    tf.get_variable(n, [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "SL101",
+    ),
     "a decorator the analysis cannot see into may cache the call": (
         "def dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
         "@models.memoized\ndef dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
@@ -214,3 +256,18 @@ def test_a_function_under_a_decorator_not_seen_into_is_still_analysed_on_its_own
     assert {"build", "Net.apply"} <= set(analysis.entries)
     assert [v["key"].split("/")[-1] for v in analysis.entries["build"].variables] == ["w", "w"]
     assert [(d.code, d.line) for d in analysis.all_findings()] == [("SL105", 12)]
+
+
+def test_what_every_path_of_a_branch_leaves_alike_stays_known() -> None:
+    """A branch's paths share the lists and dicts made before it; where each path leaves them
+    as it found them (tf_slim's arg_scope stack, pushed and popped) or changed alike, they stay
+    known after the join: the layer after the branch is predicted exactly."""
+    source = HEADER + (
+        "import tf_slim as slim\nnames = []\nx = tf.placeholder(tf.float32, (None, 8, 8, 3))\n"
+        "if models.flag:\n    with slim.arg_scope([slim.conv2d], padding='VALID'):\n        names.append('b')\n"
+        "else:\n    names.append('b')\n"
+        "net = slim.conv2d(x, 4, [3, 3], scope='c1')\nfor n in names:\n    tf.get_variable(n, [2])\n")
+    analysis = analyze_source(Source("case.py", source), strict=True)
+    assert analysis.module is not None
+    assert [(v["name"], v["shape"], v["certain"]) for v in analysis.module.variables] == [
+        ("c1/weights:0", [3, 3, 3, 4], True), ("c1/biases:0", [4], True), ("b:0", [2], True)]

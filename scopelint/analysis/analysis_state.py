@@ -10,8 +10,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from scopelint.analysis import blindspots, loader
+from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
+from scopelint.analysis.path_journal import Journal
 from scopelint.analysis.values import Env, FunctionVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.variables import PartitionedVariable
@@ -136,6 +137,7 @@ class AnalysisState:
     cleanups: List[Callable[[State], None]]  # exits of the `with` blocks open, innermost last
     local_envs: List[Env]  # the bindings of the functions being interpreted
     second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
+    journals: List[Journal]  # the paths of undecided branches being run, innermost last
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
@@ -154,6 +156,14 @@ class AnalysisState:
     imported: Dict[str, Any]  # modules followed as source, by qualified name
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
     graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
+
+    def touch(self, value: Any) -> None:
+        """`value` (a list, dict, set, instance or class) is about to change: on a path of an
+        undecided branch, note its state first if the branch's other paths share it."""
+        if self.journals:
+            journal = self.journals[-1]
+            if value.born < journal.floor and id(value) not in journal.before:
+                journal.before[id(value)] = (value, path_journal.state_of(value))
 
     def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False,
                  python2: bool = False) -> None:
@@ -176,6 +186,7 @@ class AnalysisState:
         self._unwinding = False
         self.cleanups: List[Callable[[State], None]] = []
         self.second_iteration = 0
+        self.journals: List[Journal] = []  # the paths of undecided branches being run, innermost last
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         # --explain: the calls not followed, by (line, message); the call being evaluated

@@ -167,6 +167,7 @@ class BuiltinCalls(AnalysisState):
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
             if isinstance(obj, InstanceVal):
+                self.touch(obj)
                 if isinstance(attr, str):
                     obj.attrs[attr] = args[2] if len(args) > 2 else UNKNOWN
                 else:
@@ -366,6 +367,11 @@ class _StrMethod:
         return Pattern.of(None)
 
 
+# Methods of list, dict and set that read without changing the container.
+_READER_METHODS = frozenset({"get", "keys", "values", "items", "index", "count", "copy", "__contains__", "__len__",
+                             "__getitem__", "__iter__"}) | frozenset(sets.READERS)
+
+
 class _ContainerMethod:
     def __init__(self, container: Any, name: str) -> None:
         self.container = container
@@ -376,6 +382,8 @@ class _ContainerMethod:
         if isinstance(c, ArrayVal):  # ndarray.astype(dtype)
             dtype = _numpy_dtype(args[0] if args else kwargs.get("dtype"), "")
             return ArrayVal(c.shape, NumpyDtype(dtype)) if dtype else OpaqueVal("ndarray", inert=True)
+        if isinstance(c, (ListVal, DictVal, SetVal)) and self.name not in _READER_METHODS:
+            interp.touch(c)  # about to change: an undecided branch's other paths must not see it
         if isinstance(c, ListVal):
             return self._list_method(interp, c, args, kwargs, st)
         if isinstance(c, DictVal):

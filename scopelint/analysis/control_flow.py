@@ -5,9 +5,9 @@ graph each handler starts from."""
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import models, unordered_loops
+from scopelint.analysis import models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import DictVal, IteratorVal, join_values, LazyGen, MISSING, SetVal, truth
@@ -125,12 +125,47 @@ class ControlFlow(AnalysisState):
 
     def branch(self, st: State, bodies: List[Sequence[ast.stmt]]) -> None:
         """Run each body on its own fork of the state, then join the survivors into st."""
+        def path(body: Sequence[ast.stmt]) -> Callable[[], State]:
+            def run() -> State:
+                fork = st.fork(certain=False)
+                self.exec_block(body, fork)
+                return fork
+            return run
+
+        self.join_into(st, self.run_paths([path(body) for body in bodies]))
+
+    def run_paths(self, paths: List[Callable[[], State]]) -> List[State]:
+        """Run the paths of an undecided branch one after the other, each returning the state it
+        ends in. What a path changes in lists, dicts, instances and classes made before the
+        branch is journaled, undone for the next path, and merged over the paths that go on
+        (path_journal.py); the caller joins the states."""
+        floor = path_journal.new_floor()
+        changed: Dict[int, Tuple[Any, Any]] = {}  # id -> (value, its state before the branch)
+        end_states: List[Dict[int, Any]] = []
         ends: List[State] = []
-        for body in bodies:
-            fork = st.fork(certain=False)
-            self.exec_block(body, fork)
-            ends.append(fork)
-        self.join_into(st, ends)
+        handled = bool(self.tries)  # a path that raises here may go on in a handler
+        for run in paths:
+            self.journals.append(path_journal.Journal(floor))
+            try:
+                ends.append(run())
+            finally:
+                journal = self.journals.pop()
+            end_states.append({key: path_journal.state_of(value) for key, (value, _) in journal.before.items()})
+            for key, (value, before) in journal.before.items():
+                changed.setdefault(key, (value, before))
+                path_journal.restore(value, before)  # the next path starts where this one did
+        going_on = [states for end, states in zip(ends, end_states) if end.alive or end.escaped or handled]
+        self.merge_changes(changed, going_on)
+        return ends
+
+    def merge_changes(self, changed: Dict[int, Tuple[Any, Any]], end_states: List[Dict[int, Any]]) -> None:
+        """Give each changed value the state the paths that go on left it in (a value a path did
+        not change is as it was before the branch)."""
+        for key, (value, before) in changed.items():
+            states = [ends.get(key, before) for ends in end_states]
+            if states:
+                self.touch(value)  # an enclosing branch's path changes it now
+                path_journal.merge(value, states)
 
     def join_into(self, st: State, ends: List[State]) -> None:
         alive = [e for e in ends if e.alive]
@@ -264,9 +299,28 @@ class ControlFlow(AnalysisState):
         return context is not None and len(context.returns) != returns_before
 
     def unknown_loop(self, node: Any, st: State, bind: Callable[[State], None]) -> None:
-        """A loop whose trip count is unknown: zero, one or two iterations, joined."""
+        """A loop whose trip count is unknown: zero, one or two iterations, joined. What the
+        iterations change in values made before the loop is, after it, the join of that and
+        of what they were before (zero iterations)."""
         start = st.fork(certain=True)
         runs: List[State] = []
+        self.journals.append(path_journal.Journal(path_journal.new_floor()))
+        try:
+            self._loop_iterations(node, st, bind, runs)
+        finally:
+            journal = self.journals.pop()
+        after = {key: path_journal.state_of(value) for key, (value, _) in journal.before.items()}
+        for value, before in journal.before.values():
+            path_journal.restore(value, before)
+        self.merge_changes(journal.before, [{}] + ([after] if runs or self.tries else []))
+        for run in runs:
+            run.graph.muted = start.graph.muted
+        self.join_into(st, [start] + runs)
+        if st.alive and getattr(node, "orelse", None):
+            self.exec_block(node.orelse, st)
+
+    def _loop_iterations(self, node: Any, st: State, bind: Callable[[State], None], runs: List[State]) -> None:
+        """unknown_loop's first and second iterations: the states they end in go to `runs`."""
         current = st.fork(certain=False)
         for iteration in (1, 2):
             loop = LoopContext(cleanups_base=len(self.cleanups), frame_depth=len(self.frames))
@@ -292,11 +346,6 @@ class ControlFlow(AnalysisState):
                 merged = holder
             runs.append(merged)
             current = merged.fork(certain=False)
-        for run in runs:
-            run.graph.muted = start.graph.muted
-        self.join_into(st, [start] + runs)
-        if st.alive and getattr(node, "orelse", None):
-            self.exec_block(node.orelse, st)
 
     def exec_Try(self, node: ast.Try, st: State) -> None:
         if not node.handlers:

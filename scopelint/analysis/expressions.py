@@ -151,11 +151,17 @@ class Expressions(AnalysisState):
             return self.eval(node.body, st)
         if test is False:
             return self.eval(node.orelse, st)
-        a_state, b_state = st.fork(certain=False), st.fork(certain=False)
-        a = self.eval(node.body, a_state)
-        b = self.eval(node.orelse, b_state)
-        self.join_into(st, [a_state, b_state])
-        return join_values(a, b)
+        values: List[Any] = []
+
+        def path(branch: ast.expr) -> Callable[[], State]:
+            def run() -> State:
+                fork = st.fork(certain=False)
+                values.append(self.eval(branch, fork))
+                return fork
+            return run
+
+        self.join_into(st, self.run_paths([path(node.body), path(node.orelse)]))
+        return join_values(values[0], values[1])
 
     def eval_BoolOp(self, node: ast.BoolOp, st: State) -> Any:
         is_and = isinstance(node.op, ast.And)

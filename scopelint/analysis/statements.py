@@ -137,9 +137,8 @@ class Statements(AnalysisState):
                 self.assign(element, item, st)
         elif isinstance(target, ast.Attribute):
             obj = self.eval(target.value, st)
-            if isinstance(obj, InstanceVal):
-                obj.attrs[target.attr] = value
-            elif isinstance(obj, ClassVal):
+            if isinstance(obj, (InstanceVal, ClassVal)):
+                self.touch(obj)
                 obj.attrs[target.attr] = value
             elif isinstance(obj, NamespaceVal):
                 obj.values[target.attr] = value
@@ -148,6 +147,8 @@ class Statements(AnalysisState):
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, st)
             key = self.eval(target.slice, st)
+            if isinstance(obj, (DictVal, ListVal)):
+                self.touch(obj)
             if isinstance(obj, DictVal):
                 if is_concrete(key):
                     obj.items[key] = value
@@ -190,6 +191,8 @@ class Statements(AnalysisState):
                 st.env.vars.pop(target.id, None)
             elif isinstance(target, ast.Subscript):
                 obj, key = self.eval(target.value, st), self.eval(target.slice, st)
+                if isinstance(obj, (ListVal, DictVal)):
+                    self.touch(obj)
                 if isinstance(obj, ListVal) and not obj.is_tuple and isinstance(key, (int, slice)):
                     try:
                         del obj.items[key]

@@ -9,6 +9,7 @@ for the program's own objects: functions, classes, instances, containers, and TF
 from __future__ import annotations
 
 import ast
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -26,6 +27,15 @@ def is_concrete(value: Any) -> bool:
     return isinstance(value, CONCRETE_TYPES)
 
 
+# The order in which mutable values are made: a value made before a branch's paths forked is
+# shared by them (path_journal.py), one made on a path is that path's own.
+_BIRTHS = itertools.count()
+
+
+def birth() -> int:
+    return next(_BIRTHS)
+
+
 @dataclass(eq=False)
 class ListVal:
     """A list or tuple whose items are abstract values; `items` None when unknown length."""
@@ -34,6 +44,7 @@ class ListVal:
     is_tuple: bool = False
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
     fields: Optional[Tuple[str, ...]] = None  # a namedtuple's field names, in order
+    born: int = field(default_factory=birth, repr=False)
 
 
 @dataclass(eq=False)
@@ -75,6 +86,7 @@ class DictVal:
     complete: bool = True  # False: other keys may exist
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
     unordered: bool = False  # keys inserted in an order the analysis does not know: iteration is unknown
+    born: int = field(default_factory=birth, repr=False)
 
 
 # Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
@@ -97,6 +109,7 @@ class SetVal:
     values: set
     frozen: bool = False
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
+    born: int = field(default_factory=birth, repr=False)
 
     def ordered_items(self) -> Optional[List[Any]]:
         if len(self.values) <= 1 or all(isinstance(v, _STABLE_HASH_TYPES) for v in self.values):
@@ -173,6 +186,7 @@ class ClassVal:
     attrs: Dict[str, Any]
     bases: List[Any]
     node: Optional[ast.ClassDef] = None
+    born: int = field(default_factory=birth, repr=False)
 
     def lookup(self, name: str) -> Any:
         if name in self.attrs:
@@ -192,6 +206,7 @@ class InstanceVal:
     cls: ClassVal
     attrs: Dict[str, Any] = field(default_factory=dict)
     attrs_complete: bool = True  # False once something unknown may have set attributes
+    born: int = field(default_factory=birth, repr=False)
 
 
 @dataclass(eq=False)

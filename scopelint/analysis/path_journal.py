@@ -1,0 +1,138 @@
+"""What the paths of a branch did to values they share.
+
+The interpreter runs the paths of an undecided `if` one after the other, each on a fork of the
+state. A fork copies the running frame's bindings only: lists, dicts, sets, instances and
+classes made before the fork are shared by the paths. A change one path makes to them
+(`names.append("a")`, `config["share"] = True`, `model.built = True`) must not be taken as
+made on the other path, nor after the join as certain: Python makes it only where that path
+runs.
+
+So each path keeps a journal of the shared values it changes, with their state before its
+first change; when the path ends, their state is noted and the values go back to what they
+were, for the next path. After the last path, each value takes the state all the paths that
+go on agree on, or a join of their states where they differ (an item or attribute one path
+changed is unknown; a list or set whose length differs is unknown as a whole). A value made on
+a path (born after the fork) is that path's own and is not journaled.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Tuple
+
+from scopelint.analysis.values import ClassVal, DictVal, InstanceVal, ListVal, SetVal, birth, join_values
+from scopelint.semantics.values import UNKNOWN
+
+JOURNALED = (ListVal, DictVal, SetVal, InstanceVal, ClassVal)
+
+
+class Journal:
+    """One path's changes to values made before its branch forked: each value's state before."""
+
+    __slots__ = ("floor", "before")
+
+    def __init__(self, floor: int) -> None:
+        self.floor = floor  # values born before it are shared with the other paths
+        self.before: Dict[int, Tuple[Any, Any]] = {}
+
+
+def new_floor() -> int:
+    return birth()
+
+
+def state_of(value: Any) -> Any:
+    if isinstance(value, ListVal):
+        return (list(value.items), value.poisoned)
+    if isinstance(value, DictVal):
+        return (dict(value.items), value.complete, value.poisoned, value.unordered)
+    if isinstance(value, SetVal):
+        return (set(value.values), value.poisoned)
+    if isinstance(value, InstanceVal):
+        return (dict(value.attrs), value.attrs_complete)
+    return (dict(value.attrs),)  # ClassVal
+
+
+def restore(value: Any, state: Any) -> None:
+    if isinstance(value, ListVal):
+        value.items[:] = state[0]
+        value.poisoned = state[1]
+    elif isinstance(value, DictVal):
+        value.items.clear()
+        value.items.update(state[0])
+        value.complete, value.poisoned, value.unordered = state[1], state[2], state[3]
+    elif isinstance(value, SetVal):
+        value.values.clear()
+        value.values.update(state[0])
+        value.poisoned = state[1]
+    elif isinstance(value, InstanceVal):
+        value.attrs.clear()
+        value.attrs.update(state[0])
+        value.attrs_complete = state[1]
+    else:
+        value.attrs.clear()
+        value.attrs.update(state[0])
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two states with the same items, by identity (what the analysis knows of each item)."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        if isinstance(x, list):
+            if not isinstance(y, list) or len(x) != len(y) or any(i is not j for i, j in zip(x, y)):
+                return False
+        elif isinstance(x, dict):
+            if not isinstance(y, dict) or x.keys() != y.keys() or any(x[k] is not y[k] for k in x):
+                return False
+        elif isinstance(x, set):
+            if x != y:
+                return False
+        elif x is not y and x != y:
+            return False
+    return True
+
+
+def merge(value: Any, states: List[Any]) -> None:
+    """Give `value` the state the paths that go on left it in: theirs if they agree, else a join."""
+    first = states[0]
+    if all(_same(first, other) for other in states[1:]):
+        restore(value, first)
+        return
+    if isinstance(value, ListVal):
+        lengths = {len(state[0]) for state in states}
+        if len(lengths) == 1:
+            items = list(first[0])
+            for state in states[1:]:
+                items = [join_values(x, y) for x, y in zip(items, state[0])]
+            restore(value, (items, any(state[1] for state in states)))
+        else:
+            restore(value, (list(first[0]), True))  # its length depends on the path
+    elif isinstance(value, DictVal):
+        keys = set(first[0])
+        if all(set(state[0]) == keys for state in states):
+            items = dict(first[0])
+            for state in states[1:]:
+                items = {key: join_values(items[key], state[0][key]) for key in items}
+            restore(value, (items, all(s[1] for s in states), any(s[2] for s in states), any(s[3] for s in states)))
+        else:
+            restore(value, (dict(first[0]), all(s[1] for s in states), True, any(s[3] for s in states)))
+    elif isinstance(value, SetVal):
+        restore(value, (set(first[0]), True))
+    else:
+        names = set().union(*(state[0] for state in states))
+        attrs = {name: _joined_attribute([state[0].get(name, _ABSENT) for state in states]) for name in names}
+        if isinstance(value, InstanceVal):
+            restore(value, (attrs, all(state[1] for state in states)))
+        else:
+            restore(value, (attrs,))
+
+
+_ABSENT = object()
+
+
+def _joined_attribute(values: List[Any]) -> Any:
+    if any(v is _ABSENT for v in values):
+        return UNKNOWN  # set on one path only: reading it may raise AttributeError on the other
+    joined = values[0]
+    for other in values[1:]:
+        joined = join_values(joined, other)
+    return joined
