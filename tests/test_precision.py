@@ -222,6 +222,11 @@ CASES = {
         "tf.get_variable('a', [1])\n",
         "SL101",
     ),
+    "what the right side of an undecided `and` does happens on some paths only": (
+        "True and tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
+        "models.flag and tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
+        "SL101",
+    ),
     "a decorator the analysis cannot see into may cache the call": (
         "def dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
         "@models.memoized\ndef dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",

@@ -172,7 +172,15 @@ class Expressions(AnalysisState):
             if index == len(node.values) - 1:
                 return value
             if t is None:
-                rest = [self.eval(v, st) for v in node.values[index + 1:]]
+                # the rest runs only on the paths where this operand does not decide: a fork
+                rest: List[Any] = []
+
+                def evaluated() -> State:
+                    fork = st.fork(certain=False)
+                    rest.extend(self.eval(v, fork) for v in node.values[index + 1:])
+                    return fork
+
+                self.join_into(st, self.run_paths([evaluated, lambda: st.fork(certain=False)]))
                 if all(x is value for x in rest):
                     return value
                 return UNKNOWN
