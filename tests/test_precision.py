@@ -203,7 +203,8 @@ CASES = {
     ),
     "a list filled by a loop of unknown length may be empty": (
         "names = []\nfor i in range(2):\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n",
-        "names = []\nfor i in range(models.count):\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n",
+        "names = []\nfor i in range(models.count):\n    names.append('a')\nfor n in names:\n"
+        "    tf.get_variable(n, [1])\n",
         "SL101",
     ),
     "an attribute set by a while loop that may not run": (
@@ -225,6 +226,13 @@ CASES = {
     "what the right side of an undecided `and` does happens on some paths only": (
         "True and tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
         "models.flag and tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
+        "SL101",
+    ),
+    "a global a function sets on one path of an undecided branch": (
+        "built = False\ndef build():\n    global built\n    built = True\nbuild()\nif built:\n"
+        "    tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
+        "built = False\ndef build():\n    global built\n    if models.flag:\n        built = True\nbuild()\n"
+        "if built:\n    tf.get_variable('a', [1])\ntf.get_variable('a', [1])\n",
         "SL101",
     ),
     "a decorator the analysis cannot see into may cache the call": (

@@ -3,9 +3,9 @@
 The interpreter runs the paths of an undecided `if` one after the other, each on a fork of the
 state. A fork copies the running frame's bindings only: lists, dicts, sets, instances and
 classes made before the fork are shared by the paths. A change one path makes to them
-(`names.append("a")`, `config["share"] = True`, `model.built = True`) must not be taken as
-made on the other path, nor after the join as certain: Python makes it only where that path
-runs.
+(`names.append("a")`, `config["share"] = True`, `model.built = True`, or `built = True` under
+`global built` in a function) must not be taken as made on the other path, nor after the join
+as certain: Python makes it only where that path runs.
 
 So each path keeps a journal of the shared values it changes, with their state before its
 first change; when the path ends, their state is noted and the values go back to what they
@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
-from scopelint.analysis.values import ClassVal, DictVal, InstanceVal, ListVal, SetVal, birth, join_values
+from scopelint.analysis.values import DictVal, Env, InstanceVal, ListVal, SetVal, birth, join_values
 from scopelint.semantics.values import UNKNOWN
-
-JOURNALED = (ListVal, DictVal, SetVal, InstanceVal, ClassVal)
 
 
 class Journal:
-    """One path's changes to values made before its branch forked: each value's state before."""
+    """One path's changes to values made before its branch forked (containers, instances,
+    classes, the enclosing envs a `global`/`nonlocal` assignment writes): each one's state before."""
 
     __slots__ = ("floor", "before")
 
@@ -48,6 +47,8 @@ def state_of(value: Any) -> Any:
         return (set(value.values), value.poisoned)
     if isinstance(value, InstanceVal):
         return (dict(value.attrs), value.attrs_complete)
+    if isinstance(value, Env):
+        return (dict(value.vars),)  # an enclosing function's or the module's bindings (`global x`)
     return (dict(value.attrs),)  # ClassVal
 
 
@@ -67,6 +68,9 @@ def restore(value: Any, state: Any) -> None:
         value.attrs.clear()
         value.attrs.update(state[0])
         value.attrs_complete = state[1]
+    elif isinstance(value, Env):
+        value.vars.clear()
+        value.vars.update(state[0])
     else:
         value.attrs.clear()
         value.attrs.update(state[0])
@@ -123,7 +127,7 @@ def merge(value: Any, states: List[Any]) -> None:
         if isinstance(value, InstanceVal):
             restore(value, (attrs, all(state[1] for state in states)))
         else:
-            restore(value, (attrs,))
+            restore(value, (attrs,))  # a class's attributes, or an env's bindings
 
 
 _ABSENT = object()

@@ -114,6 +114,10 @@ class Statements(AnalysisState):
 
     def assign(self, target: ast.expr, value: Any, st: State) -> None:
         if isinstance(target, ast.Name):
+            if self.journals and (st.env.global_names or st.env.nonlocal_names):
+                outer = st.env.target_of(target.id)
+                if outer is not None:
+                    self.touch(outer)  # `global x; x = 1` on a path of an undecided branch
             st.env.assign(target.id, value)
         elif isinstance(target, (ast.Tuple, ast.List)):
             starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]

@@ -351,7 +351,7 @@ MISSING = _MISSING
 class Env:
     """A variable scope of the program (function locals, module globals), chained."""
 
-    __slots__ = ("vars", "parent", "globals_env", "nonlocal_names", "global_names")
+    __slots__ = ("vars", "parent", "globals_env", "nonlocal_names", "global_names", "born")
 
     def __init__(self, parent: Optional["Env"] = None, globals_env: Optional["Env"] = None) -> None:
         self.vars: Dict[str, Any] = {}
@@ -359,6 +359,7 @@ class Env:
         self.globals_env = globals_env if globals_env is not None else self
         self.nonlocal_names: set = set()
         self.global_names: set = set()
+        self.born = birth()
 
     def lookup(self, name: str) -> Any:
         env: Optional[Env] = self
@@ -367,6 +368,19 @@ class Env:
                 return env.vars[name]
             env = env.parent
         return _MISSING
+
+    def target_of(self, name: str) -> Optional["Env"]:
+        """The enclosing env `assign(name, ...)` writes to (`global`, `nonlocal`), or None for
+        this env's own."""
+        if name in self.global_names:
+            return self.globals_env
+        if name in self.nonlocal_names:
+            env = self.parent
+            while env is not None:
+                if name in env.vars:
+                    return env
+                env = env.parent
+        return None
 
     def assign(self, name: str, value: Any) -> None:
         if name in self.global_names:
@@ -389,6 +403,7 @@ class Env:
         clone.globals_env = clone if self.globals_env is self else self.globals_env
         clone.nonlocal_names = set(self.nonlocal_names)
         clone.global_names = set(self.global_names)
+        clone.born = birth()  # the fork's own
         return clone
 
 
