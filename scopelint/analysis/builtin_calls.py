@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal, ScopeVal, SetVal,
+    OpaqueVal, PartialVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
@@ -576,6 +576,11 @@ def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
     return ancestor.fields if ancestor is not None else None
 
 
+class _ProgramObject:
+    """The Python type of a class or function object of the program's, as isinstance() sees it
+    against the builtin types: an object, and none of them."""
+
+
 def _plain_class(cls: ClassVal) -> bool:
     """A class of the program's whose bases are all known classes of the program's (or object):
     no builtin value is an instance of it."""
@@ -643,6 +648,11 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
+    elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
+        # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
+        if options and all(isinstance(o, ModuleVal) and o.qualname == "functools.partial" for o in options):
+            return isinstance(value, PartialVal)
+        python_type = _ProgramObject
     else:
         return UNKNOWN
     for option in options:
