@@ -158,14 +158,15 @@ class ControlFlow(AnalysisState):
         self.merge_changes(changed, going_on)
         return ends
 
-    def merge_changes(self, changed: Dict[int, Tuple[Any, Any]], end_states: List[Dict[int, Any]]) -> None:
+    def merge_changes(self, changed: Dict[int, Tuple[Any, Any]], end_states: List[Dict[int, Any]],
+                      grown_as_last: bool = False) -> None:
         """Give each changed value the state the paths that go on left it in (a value a path did
         not change is as it was before the branch)."""
         for key, (value, before) in changed.items():
             states = [ends.get(key, before) for ends in end_states]
             if states:
                 self.touch(value)  # an enclosing branch's path changes it now
-                path_journal.merge(value, states)
+                path_journal.merge(value, states, grown_as_last)
 
     def join_into(self, st: State, ends: List[State]) -> None:
         alive = [e for e in ends if e.alive]
@@ -301,7 +302,8 @@ class ControlFlow(AnalysisState):
     def unknown_loop(self, node: Any, st: State, bind: Callable[[State], None]) -> None:
         """A loop whose trip count is unknown: zero, one or two iterations, joined. What the
         iterations change in values made before the loop is, after it, the join of that and
-        of what they were before (zero iterations)."""
+        of what they were before (zero iterations); a list, dict or set they grow keeps what
+        two iterations put in it (path_journal.merge)."""
         start = st.fork(certain=True)
         runs: List[State] = []
         self.journals.append(path_journal.Journal(path_journal.new_floor()))
@@ -312,7 +314,7 @@ class ControlFlow(AnalysisState):
         after = {key: path_journal.state_of(value) for key, (value, _) in journal.before.items()}
         for value, before in journal.before.values():
             path_journal.restore(value, before)
-        self.merge_changes(journal.before, [{}] + ([after] if runs or self.tries else []))
+        self.merge_changes(journal.before, [{}] + ([after] if runs or self.tries else []), grown_as_last=True)
         for run in runs:
             run.graph.muted = start.graph.muted
         self.join_into(st, [start] + runs)

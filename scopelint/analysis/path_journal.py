@@ -95,11 +95,20 @@ def _same(a: Any, b: Any) -> bool:
     return True
 
 
-def merge(value: Any, states: List[Any]) -> None:
-    """Give `value` the state the paths that go on left it in: theirs if they agree, else a join."""
+def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
+    """Give `value` the state the paths that go on left it in: theirs if they agree, else a join.
+    `grown_as_last`: a list, dict or set whose items differ in number or keys takes the last
+    state, not an unknown one (after a loop of unknown trip count, which the analysis runs
+    twice: the layers a `for size in sizes: cells.append(...)` builds are the ones it predicts,
+    on some paths)."""
     first = states[0]
     if all(_same(first, other) for other in states[1:]):
         restore(value, first)
+        return
+    if grown_as_last and isinstance(value, (ListVal, DictVal, SetVal)) and (
+            isinstance(value, SetVal) or len({len(state[0]) for state in states}) > 1 or
+            isinstance(value, DictVal) and any(set(state[0]) != set(first[0]) for state in states)):
+        restore(value, states[-1])
         return
     if isinstance(value, ListVal):
         lengths = {len(state[0]) for state in states}
