@@ -201,6 +201,12 @@ CASES = {
         "configure()\nwith tf.variable_scope('m', reuse=config['share']):\n    tf.get_variable('a', [1])\n",
         "SL102",
     ),
+    "a list grown by a loop of unknown length may hold fewer items": (
+        "names = []\nfor i in range(2):\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n",
+        "names = []\nfor i in range(models.count):\n    names.append('a')\nfor n in names:\n"
+        "    tf.get_variable(n, [1])\n",
+        "SL101",
+    ),
     "an attribute set by a while loop that may not run": (
         "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
         "while True:\n    model.built = True\n    break\nif model.built:\n    tf.get_variable('a', [1])\n"

@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from scopelint.analysis import models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, IteratorVal, join_values, LazyGen, MISSING, SetVal, truth
+from scopelint.analysis.values import DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.values import UNKNOWN
@@ -205,9 +205,13 @@ class ControlFlow(AnalysisState):
         if items is None or len(items) > self._unroll_limit():
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
             return
+        if isinstance(iterable, ListVal) and iterable.grown and st.graph.path_certain:
+            # how many items it really holds is unknown: each iteration runs on some paths only
+            self._loop_over(node, items, st, each_uncertain=True)
+            return
         self._loop_over(node, items, st)
 
-    def _loop_over(self, node: ast.For, items: List[Any], st: State) -> None:
+    def _loop_over(self, node: ast.For, items: List[Any], st: State, each_uncertain: bool = False) -> None:
         """`for` over items the analysis knows: each bound to the target in turn."""
         pending = iter(items)
 
@@ -216,6 +220,8 @@ class ControlFlow(AnalysisState):
             if item is MISSING:
                 return False
             self.assign(node.target, item, st)
+            if each_uncertain:
+                st.graph.path_certain = False
             return True
 
         self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))

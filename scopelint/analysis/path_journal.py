@@ -109,6 +109,8 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
             isinstance(value, SetVal) or len({len(state[0]) for state in states}) > 1 or
             isinstance(value, DictVal) and any(set(state[0]) != set(first[0]) for state in states)):
         restore(value, states[-1])
+        if isinstance(value, ListVal):
+            value.grown = True
         return
     if isinstance(value, ListVal):
         lengths = {len(state[0]) for state in states}

@@ -45,6 +45,9 @@ class ListVal:
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
     fields: Optional[Tuple[str, ...]] = None  # a namedtuple's field names, in order
     born: int = field(default_factory=birth, repr=False)
+    # grown by a loop of unknown trip count: its items are what the two iterations the analysis
+    # ran put in it, and a loop over it runs each of them on some paths only
+    grown: bool = False
 
 
 @dataclass(eq=False)
