@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import ast
-import copy
 import inspect
 import math
 import os
 from typing import Any, Callable, Dict, Iterator, Optional
 
-from scopelint.analysis import loader, models, tf_api
+from scopelint.analysis import loader, models, path_journal, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE
@@ -223,19 +222,12 @@ class Imports(AnalysisState):
         as tf_slim's arg_scope stack, back to what loading left in them."""
         for module, snapshot in self.model_initial.items():
             env = self.model_envs[module]
-            for name, saved in snapshot.items():
+            for name, (kind, saved) in snapshot.items():
                 value = env.vars.get(name)
-                if type(value) is type(saved):
+                if type(value) is kind:
                     # the flags too: a unit that lost track of the list (an unmatched pop) must not
                     # leave it unknown to the units after it
-                    items = value.items
-                    value.__dict__.update(saved.__dict__)
-                    value.items = items
-                    if isinstance(value, ListVal):
-                        value.items[:] = saved.items
-                    else:
-                        value.items.clear()
-                        value.items.update(saved.items)
+                    path_journal.restore(value, saved)
 
     def model_value(self, module: str, attribute: str) -> Any:
         """A name of a TF model (scopelint/tf/models): its module body is run once per analysis."""
@@ -252,17 +244,11 @@ class Imports(AnalysisState):
                 self.exec_block(tree.body, state)
             finally:
                 self.frames = saved
-            self.model_initial[module] = {name: _container_snapshot(value) for name, value in env.vars.items()
+            self.model_initial[module] = {name: (type(value), path_journal.state_of(value))
+                                          for name, value in env.vars.items()
                                           if isinstance(value, (ListVal, DictVal))}
         value = env.lookup(attribute)
         return UNKNOWN if value is MISSING else value
-
-
-def _container_snapshot(value: Any) -> Any:
-    """A copy of a model's module-level list or dict: its items and its flags (poisoned...)."""
-    snapshot = copy.copy(value)
-    snapshot.items = list(value.items) if isinstance(value, ListVal) else dict(value.items)
-    return snapshot
 
 
 def _package_bindings(tree: ast.Module) -> frozenset:

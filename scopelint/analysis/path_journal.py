@@ -40,7 +40,7 @@ def new_floor() -> int:
 
 def state_of(value: Any) -> Any:
     if isinstance(value, ListVal):
-        return (list(value.items), value.poisoned)
+        return (list(value.items), value.poisoned, value.grown)
     if isinstance(value, DictVal):
         return (dict(value.items), value.complete, value.poisoned, value.unordered)
     if isinstance(value, SetVal):
@@ -55,7 +55,7 @@ def state_of(value: Any) -> Any:
 def restore(value: Any, state: Any) -> None:
     if isinstance(value, ListVal):
         value.items[:] = state[0]
-        value.poisoned = state[1]
+        value.poisoned, value.grown = state[1], state[2]
     elif isinstance(value, DictVal):
         value.items.clear()
         value.items.update(state[0])
@@ -108,9 +108,8 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
     if grown_as_last and isinstance(value, (ListVal, DictVal, SetVal)) and (
             isinstance(value, SetVal) or len({len(state[0]) for state in states}) > 1 or
             isinstance(value, DictVal) and any(set(state[0]) != set(first[0]) for state in states)):
-        restore(value, states[-1])
-        if isinstance(value, ListVal):
-            value.grown = True
+        last = states[-1]
+        restore(value, (last[0], last[1], True) if isinstance(value, ListVal) else last)
         return
     if isinstance(value, ListVal):
         lengths = {len(state[0]) for state in states}
@@ -118,9 +117,9 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
             items = list(first[0])
             for state in states[1:]:
                 items = [join_values(x, y) for x, y in zip(items, state[0])]
-            restore(value, (items, any(state[1] for state in states)))
+            restore(value, (items, any(state[1] for state in states), any(state[2] for state in states)))
         else:
-            restore(value, (list(first[0]), True))  # its length depends on the path
+            restore(value, (list(first[0]), True, any(state[2] for state in states)))  # its length depends on the path
     elif isinstance(value, DictVal):
         keys = set(first[0])
         if all(set(state[0]) == keys for state in states):
