@@ -12,7 +12,6 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
-from scopelint.analysis.path_journal import Journal
 from scopelint.analysis.values import Env, FunctionVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.variables import PartitionedVariable
@@ -137,7 +136,7 @@ class AnalysisState:
     cleanups: List[Callable[[State], None]]  # exits of the `with` blocks open, innermost last
     local_envs: List[Env]  # the bindings of the functions being interpreted
     second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
-    journals: List[Journal]  # the paths of undecided branches being run, innermost last
+    journals: List[path_journal.Journal]  # the paths of undecided branches being run, innermost last
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
@@ -186,7 +185,7 @@ class AnalysisState:
         self._unwinding = False
         self.cleanups: List[Callable[[State], None]] = []
         self.second_iteration = 0
-        self.journals: List[Journal] = []  # the paths of undecided branches being run, innermost last
+        self.journals: List[path_journal.Journal] = []  # the paths of undecided branches being run, innermost last
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         # --explain: the calls not followed, by (line, message); the call being evaluated

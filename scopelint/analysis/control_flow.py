@@ -150,10 +150,9 @@ class ControlFlow(AnalysisState):
                 ends.append(run())
             finally:
                 journal = self.journals.pop()
-            end_states.append({key: path_journal.state_of(value) for key, (value, _) in journal.before.items()})
-            for key, (value, before) in journal.before.items():
-                changed.setdefault(key, (value, before))
-                path_journal.restore(value, before)  # the next path starts where this one did
+            end_states.append(path_journal.undo(journal))  # the next path starts where this one did
+            for key, change in journal.before.items():
+                changed.setdefault(key, change)
         going_on = [states for end, states in zip(ends, end_states) if end.alive or end.escaped or handled]
         self.merge_changes(changed, going_on)
         return ends
@@ -317,9 +316,7 @@ class ControlFlow(AnalysisState):
             self._loop_iterations(node, st, bind, runs)
         finally:
             journal = self.journals.pop()
-        after = {key: path_journal.state_of(value) for key, (value, _) in journal.before.items()}
-        for value, before in journal.before.values():
-            path_journal.restore(value, before)
+        after = path_journal.undo(journal)
         self.merge_changes(journal.before, [{}] + ([after] if runs or self.tries else []), grown_as_last=True)
         for run in runs:
             run.graph.muted = start.graph.muted

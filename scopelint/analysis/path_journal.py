@@ -38,6 +38,15 @@ def new_floor() -> int:
     return birth()
 
 
+def undo(journal: Journal) -> Dict[int, Any]:
+    """End a path: the state it left each journaled value in, by id; the values go back to
+    their state before it."""
+    after = {key: state_of(value) for key, (value, _) in journal.before.items()}
+    for value, before in journal.before.values():
+        restore(value, before)
+    return after
+
+
 def state_of(value: Any) -> Any:
     if isinstance(value, ListVal):
         return (list(value.items), value.poisoned, value.grown)
