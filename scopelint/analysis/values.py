@@ -386,16 +386,11 @@ class Env:
         return None
 
     def assign(self, name: str, value: Any) -> None:
-        if name in self.global_names:
-            self.globals_env.vars[name] = value
-            return
-        if name in self.nonlocal_names:
-            env = self.parent
-            while env is not None:
-                if name in env.vars:
-                    env.vars[name] = value
-                    return
-                env = env.parent
+        if name in self.global_names or name in self.nonlocal_names:  # (the common case stays one test)
+            target = self.target_of(name)
+            if target is not None:
+                target.vars[name] = value
+                return
         self.vars[name] = value
 
     def copy_chain(self) -> "Env":
