@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scopelint.analysis import analyze_source
+from scopelint.analysis import ModuleAnalysis, analyze_source
 from scopelint.source import Source
 
 HEADER = "import tensorflow as tf\nimport models\n"
@@ -243,9 +243,12 @@ CASES = {
 }
 
 
+def analysis_of(body: str) -> ModuleAnalysis:
+    return analyze_source(Source("case.py", HEADER + body), strict=True)
+
+
 def codes(body: str) -> set:
-    source = HEADER + body
-    return {d.code for d in analyze_source(Source("case.py", source), strict=True).all_findings()}
+    return {d.code for d in analysis_of(body).all_findings()}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -260,12 +263,11 @@ def test_a_function_under_a_decorator_not_seen_into_is_still_analysed_on_its_own
     is an entry point (issue #13): its variables are predicted, and a mistake that raises
     whatever the decorator does is found. One that raises only if the decorator opened no
     reusing scope (it may: an `@auto_reuse`) is not claimed."""
-    source = HEADER + (
+    analysis = analysis_of(
         "@models.register\ndef build(x):\n    tf.get_variable('w', [1])\n    tf.get_variable('w', [1])\n\n"
         "class Net(object):\n    @models.deprecated('use call')\n    def apply(self, x):\n"
         "        tf.get_variable('v', [1])\n        with tf.variable_scope(None):\n            pass\n\n"
         "build(1)\n")
-    analysis = analyze_source(Source("case.py", source), strict=True)
     assert {"build", "Net.apply"} <= set(analysis.entries)
     assert [v["key"].split("/")[-1] for v in analysis.entries["build"].variables] == ["w", "w"]
     assert [(d.code, d.line) for d in analysis.all_findings()] == [("SL105", 12)]
@@ -275,12 +277,11 @@ def test_what_every_path_of_a_branch_leaves_alike_stays_known() -> None:
     """A branch's paths share the lists and dicts made before it; where each path leaves them
     as it found them (tf_slim's arg_scope stack, pushed and popped) or changed alike, they stay
     known after the join: the layer after the branch is predicted exactly."""
-    source = HEADER + (
+    analysis = analysis_of(
         "import tf_slim as slim\nnames = []\nx = tf.placeholder(tf.float32, (None, 8, 8, 3))\n"
         "if models.flag:\n    with slim.arg_scope([slim.conv2d], padding='VALID'):\n        names.append('b')\n"
         "else:\n    names.append('b')\n"
         "net = slim.conv2d(x, 4, [3, 3], scope='c1')\nfor n in names:\n    tf.get_variable(n, [2])\n")
-    analysis = analyze_source(Source("case.py", source), strict=True)
     assert analysis.module is not None
     assert [(v["name"], v["shape"], v["certain"]) for v in analysis.module.variables] == [
         ("c1/weights:0", [3, 3, 3, 4], True), ("c1/biases:0", [4], True), ("b:0", [2], True)]
