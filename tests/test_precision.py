@@ -35,6 +35,22 @@ CASES = {
         "tf.get_variable('w', [1])\ntry:\n    tf.get_variable('w', [1])\nexcept ValueError:\n    pass\n",
         "SL101",
     ),
+    "an unknown custom getter may rename": (
+        "with tf.variable_scope('s', custom_getter=None):\n    tf.get_variable('w', [1])\n"
+        "    tf.get_variable('w', [1])\n",
+        "with tf.variable_scope('s', custom_getter=models.getter):\n    tf.get_variable('w', [1])\n"
+        "    tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "an unknown custom getter composed with a known one": (
+        "def g(getter, name, *a, **k):\n    return getter(name, *a, **k)\n"
+        "with tf.variable_scope('s', custom_getter=g):\n    with tf.variable_scope('t', custom_getter=None):\n"
+        "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
+        "def g(getter, name, *a, **k):\n    return getter(name, *a, **k)\n"
+        "with tf.variable_scope('s', custom_getter=g):\n    with tf.variable_scope('t', custom_getter=models.getter):\n"
+        "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a branch that may not run": (
         "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
         "if models.flag:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",

@@ -757,12 +757,15 @@ class GraphState:
 
     def _store_get_variable(self, name: Text, custom_getter: Any = None, **kwargs: Any) -> Any:
         """_VariableStore.get_variable: the custom getter (if any) wraps the true getter."""
-        if custom_getter is not None and custom_getter is not UNKNOWN and not callable(custom_getter):
+        unknown = custom_getter is UNKNOWN or getattr(custom_getter, "partly_unknown", False)
+        if custom_getter is not None and not unknown and not callable(custom_getter):
             raise errors.ScopeValueError("Passed a custom_getter which is not callable: %s" % (custom_getter,))
         dtype = kwargs.get("dtype")
         if isinstance(dtype, DType):
             kwargs["dtype"] = dtype.base_dtype
-        if custom_getter is None or custom_getter is UNKNOWN:
+        if unknown:
+            return self._through_unknown_getter(name, custom_getter, kwargs)
+        if custom_getter is None:
             return self.wrap(self.true_getter(name, **kwargs))
         constraint = kwargs.pop("constraint", None)
 
@@ -778,6 +781,23 @@ class GraphState:
         if _accepts(custom_getter, "constraint"):
             getter_kwargs["constraint"] = constraint
         return custom_getter(**getter_kwargs)
+
+    def _through_unknown_getter(self, name: Text, custom_getter: Any, kwargs: Dict[str, Any]) -> Any:
+        """A getter the driver could not see (alone, or composed with known ones) may rename the
+        variable, force or forbid reuse, or create nothing: the known part runs, as if the unknown
+        getter passed the call on unchanged, and what it does is only possible (uncertain events;
+        an error it would raise is possible, not certain)."""
+        certain = self.path_certain
+        self.path_certain = False
+        try:
+            if custom_getter is UNKNOWN:
+                return self.wrap(self.true_getter(name, **kwargs))
+            return self._store_get_variable(name, custom_getter=custom_getter.known, **kwargs)
+        except errors.ScopeError as exc:
+            self._note_possible_error(exc.code, exc.message)
+            return UNKNOWN
+        finally:
+            self.path_certain = certain
 
     def true_getter(
         self, name: Any, shape: Any = None, dtype: Any = FLOAT32, initializer: Any = None,
@@ -1233,11 +1253,31 @@ def _wrap_custom_getter(custom_getter: Any, old_getter: Any) -> Any:
     """Nested scopes compose getters: the inner one runs first (§10)."""
     if old_getter is None:
         return custom_getter
+    if custom_getter is UNKNOWN or old_getter is UNKNOWN or getattr(custom_getter, "partly_unknown", False) \
+            or getattr(old_getter, "partly_unknown", False):
+        return _PartlyUnknownGetter(_known_part(custom_getter), _known_part(old_getter))
 
     def wrapped_custom_getter(getter: Any, *args: Any, **kwargs: Any) -> Any:
         return custom_getter(_partial(old_getter, getter), *args, **kwargs)
 
     return wrapped_custom_getter
+
+
+class _PartlyUnknownGetter:
+    """Getters composed where some are unknown (UNKNOWN: the analysis could not see them): the
+    known ones, composed, in `known` (None when none is). The store runs them and keeps what
+    happens uncertain (GraphState._through_unknown_getter)."""
+
+    partly_unknown = True
+
+    def __init__(self, inner: Any, outer: Any) -> None:
+        self.known = _wrap_custom_getter(inner, outer) if inner is not None else outer
+
+
+def _known_part(getter: Any) -> Any:
+    if getter is UNKNOWN:
+        return None
+    return getter.known if getattr(getter, "partly_unknown", False) else getter
 
 
 def _partial(func: Any, first: Any) -> Any:
