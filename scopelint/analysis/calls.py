@@ -184,6 +184,8 @@ class Calls(AnalysisState):
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
+            if callee.qualname == "argparse.Namespace" and not args:
+                return NamespaceVal(dict(kwargs))  # `argparse.Namespace(lr=0.1, depth=3)`: a config object
             if callee.qualname == "collections.namedtuple":
                 return _namedtuple_class(args, kwargs)
             if callee.qualname in ("copy.copy", "copy.deepcopy") and len(args) == 1:

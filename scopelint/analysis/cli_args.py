@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List
 
-from scopelint.analysis.values import BuiltinFn, ListVal, OpaqueVal, is_concrete
+from scopelint.analysis.values import BuiltinFn, ListVal, OpaqueVal, birth, is_concrete
 from scopelint.semantics.values import UNKNOWN
 
 if TYPE_CHECKING:
@@ -28,10 +28,11 @@ class ArgParserVal:
 
 @dataclass(eq=False)
 class NamespaceVal:
-    """What parse_args() returned."""
+    """What parse_args() returned, or argparse.Namespace(**values)."""
 
     values: Dict[str, Any]
     escaped: bool = False  # given to code that may have changed it
+    born: int = field(default_factory=birth, repr=False)  # paths of a branch share it (path_journal)
 
     def read(self, name: str) -> Any:
         return UNKNOWN if self.escaped else self.values.get(name, UNKNOWN)
@@ -56,10 +57,30 @@ class ParserMethod:
             return parser  # their options land in the same namespace
         if self.name == "get_default":
             return parser.defaults.get(args[0], UNKNOWN) if args and isinstance(args[0], str) else UNKNOWN
-        namespace = NamespaceVal(dict(parser.defaults))
+        given = args[0] if args else kwargs.get("args")
+        namespace = NamespaceVal(dict(parser.defaults) if given is None else _parsed(parser, given))
         if self.name == "parse_known_args":
             return ListVal([namespace, ListVal([])], True)
         return namespace
+
+
+def _parsed(parser: ArgParserVal, given: Any) -> Dict[str, Any]:
+    """`parse_args(["--phase", "test"])`: the options the list names are unknown (their values
+    are not parsed here), the others keep their defaults; everything, if the list is not known."""
+    words = given.items if isinstance(given, ListVal) else None
+    if words is None or not all(isinstance(w, str) for w in words):
+        return {name: UNKNOWN for name in parser.defaults}
+    values = dict(parser.defaults)
+    for word in words:
+        if not word.startswith("-") or word == "-":
+            continue  # an option's value, or a positional argument (whose default is unknown anyway)
+        destination = word[2:].split("=", 1)[0].replace("-", "_") if word.startswith("--") else None
+        if destination not in values:
+            # a short flag, an abbreviation (`--ph` for `--phase`) or a `dest=` of its own: which
+            # option it sets is not known here
+            return {name: UNKNOWN for name in parser.defaults}
+        values[destination] = UNKNOWN
+    return values
 
 
 def parser_attribute(parser: ArgParserVal, name: str) -> Any:

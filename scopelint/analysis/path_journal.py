@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
+from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.values import DictVal, Env, InstanceVal, ListVal, SetVal, birth, join_values
 from scopelint.semantics.values import UNKNOWN
 
@@ -58,6 +59,8 @@ def state_of(value: Any) -> Any:
         return (dict(value.attrs), value.attrs_complete)
     if isinstance(value, Env):
         return (dict(value.vars),)  # an enclosing function's or the module's bindings (`global x`)
+    if isinstance(value, NamespaceVal):
+        return (dict(value.values), value.escaped)  # `args.lr = 0.1` on one path
     return (dict(value.attrs),)  # ClassVal
 
 
@@ -80,6 +83,10 @@ def restore(value: Any, state: Any) -> None:
     elif isinstance(value, Env):
         value.vars.clear()
         value.vars.update(state[0])
+    elif isinstance(value, NamespaceVal):
+        value.values.clear()
+        value.values.update(state[0])
+        value.escaped = state[1]
     else:
         value.attrs.clear()
         value.attrs.update(state[0])
@@ -145,6 +152,8 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
         attrs = {name: _joined_attribute([state[0].get(name, _ABSENT) for state in states]) for name in names}
         if isinstance(value, InstanceVal):
             restore(value, (attrs, all(state[1] for state in states)))
+        elif isinstance(value, NamespaceVal):
+            restore(value, (attrs, any(state[1] for state in states)))
         else:
             restore(value, (attrs,))  # a class's attributes, or an env's bindings
 

@@ -145,6 +145,7 @@ class Statements(AnalysisState):
                 self.touch(obj)
                 obj.attrs[target.attr] = value
             elif isinstance(obj, NamespaceVal):
+                self.touch(obj)
                 obj.values[target.attr] = value
             elif isinstance(obj, FlagsVal):
                 self.flags[target.attr] = value
