@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
-from scopelint.analysis.values import Env, FunctionVal, MISSING, OpaqueVal, VarVal
+from scopelint.analysis.values import DictVal, Env, FunctionVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
@@ -149,7 +149,7 @@ class AnalysisState:
 
     # Modules
     module_env: Env  # the analysed module's globals
-    flags: Dict[str, Any]  # tf.app.flags defaults: the module runs as `python FILE`
+    flags: DictVal  # tf.app.flags defaults: the module runs as `python FILE`
     model_envs: Dict[str, Env]  # TF's models (scopelint.tf), loaded when first named
     model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
     imported: Dict[str, Any]  # modules followed as source, by qualified name
@@ -191,7 +191,9 @@ class AnalysisState:
         # --explain: the calls not followed, by (line, message); the call being evaluated
         self.blindspots: Dict[Tuple[int, str], blindspots.Blindspot] = {}
         self.call_context: List[Tuple[ast.Call, Any, int]] = []
-        self.flags: Dict[str, Any] = {}  # tf.app.flags defaults: the module runs as `python FILE`
+        # tf.app.flags defaults (the module runs as `python FILE`), and what the program sets: a
+        # DictVal, so that a flag set on one path of an undecided branch is journaled (path_journal)
+        self.flags = DictVal({})
         self.module_env = Env()
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded

@@ -88,7 +88,7 @@ class Attributes(AnalysisState):
         if isinstance(obj, ScopeVal):
             return self.scope_attribute(obj, name, st)
         if isinstance(obj, FlagsVal):
-            return self.flags.get(name, UNKNOWN)
+            return UNKNOWN if self.flags.poisoned else self.flags.items.get(name, UNKNOWN)
         if isinstance(obj, ArgParserVal):
             return parser_attribute(obj, name)
         if isinstance(obj, _ExitStack):

@@ -148,7 +148,8 @@ class Statements(AnalysisState):
                 self.touch(obj)
                 obj.values[target.attr] = value
             elif isinstance(obj, FlagsVal):
-                self.flags[target.attr] = value
+                self.touch(self.flags)
+                self.flags.items[target.attr] = value
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, st)
             key = self.eval(target.slice, st)

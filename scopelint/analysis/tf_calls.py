@@ -142,7 +142,8 @@ class TfCalls(AnalysisState):
         name = args[0] if args else kwargs.get("name")
         default = args[1] if len(args) > 1 else kwargs.get("default", UNKNOWN)
         if isinstance(name, str):
-            self.flags[name] = default if is_concrete(default) or isinstance(default, ListVal) else UNKNOWN
+            self.touch(self.flags)
+            self.flags.items[name] = default if is_concrete(default) or isinstance(default, ListVal) else UNKNOWN
         return None
 
     def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
