@@ -132,7 +132,9 @@ class Attributes(AnalysisState):
             return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
         if isinstance(obj, DType) and name in ("min", "max"):
             try:
-                return getattr(obj, name).item()  # `tf.float32.min`: numpy's scalar, as a number
+                bound = getattr(obj, name)
+                # `tf.float32.min`: numpy's scalar, as a number (an int dtype's is a Python int already)
+                return bound.item() if hasattr(bound, "item") else bound
             except TypeError:
                 return UNKNOWN
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
