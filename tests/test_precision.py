@@ -51,6 +51,12 @@ CASES = {
         "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "a library's context manager may swallow the error": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "import numpy as np\ntf.get_variable('w', [1])\nwith np.testing.assert_raises(ValueError):\n"
+        "    tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a branch that may not run": (
         "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
         "if models.flag:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",

@@ -417,11 +417,13 @@ class ControlFlow(AnalysisState):
             self.tries.pop()
         if not context.raised:
             return
+        completed = st.alive  # the body ran to its end on some path: what follows runs there, swallowing or not
         entry = self._handler_entry(context, before, None, self.may_raise != may_raise_before)
         assert entry is not None
         self.join_into(st, ([st] if st.alive else []) + [State(entry, st.env, True)])
         if st.alive:
-            st.graph.path_certain = certain and always
+            # Where the body certainly raised, what follows runs only if the manager swallowed it.
+            st.graph.path_certain = st.graph.path_certain and certain and (always or completed)
 
     @staticmethod
     def _handler_entry(context: TryContext, before: State, end: Optional[GraphState],

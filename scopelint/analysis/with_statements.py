@@ -10,7 +10,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorCM, GraphDefault, render_text
 from scopelint.analysis.scope_managers import _ExitStack, _is_neutral, _ScopeExit, _Suppress
 from scopelint.analysis.values import (
-    BoundMethod, CreatorScopeCM, FunctionVal, InstanceVal, MISSING, NameScopeCM, ScopeCM, ScopeVal,
+    BoundMethod, CreatorScopeCM, FunctionVal, InstanceVal, MISSING, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -101,6 +101,12 @@ class WithStatements(AnalysisState):
             self._guarded(st, close, lambda: body(manager, st))
         elif _is_neutral(manager) or isinstance(manager, (Tensor, str)):
             body(UNKNOWN, st)
+        elif isinstance(manager, OpaqueVal) and manager.inert:
+            # A library's that never builds TF graphs (`gzip.open(path)`, `np.errstate()`): it opens
+            # no scope and what it gives `as` is the library's too (`f.read()` touches no graph);
+            # it may still swallow what the body raises (`np.testing.assert_raises(ValueError)`).
+            entered = OpaqueVal(manager.label + ".__enter__()", inert=True)
+            self._swallowing(st, lambda: body(entered, st))
         else:
             # An unknown context manager may open a variable scope of unknown name and reuse,
             # and may swallow what its body raises (`contextlib.suppress(ValueError)`).
