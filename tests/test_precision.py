@@ -307,3 +307,15 @@ def test_what_every_path_of_a_branch_leaves_alike_stays_known() -> None:
     assert analysis.module is not None
     assert [(v["name"], v["shape"], v["certain"]) for v in analysis.module.variables] == [
         ("c1/weights:0", [3, 3, 3, 4], True), ("c1/biases:0", [4], True), ("b:0", [2], True)]
+
+
+def test_what_follows_a_with_whose_body_ran_to_its_end_is_certain() -> None:
+    """A library's context manager may swallow a raise in its body (`np.testing.assert_raises`),
+    so what follows runs whether or not the body raised; where the body also ran to its end, a
+    mistake after the `with` is certain. Where every path of the body raised, what follows runs
+    only if the manager swallowed it: not claimed."""
+    head = "import numpy as np\ntf.get_variable('w', [1])\nwith np.errstate(all='ignore'):\n"
+    maybe = head + "    if models.flag:\n        raise ValueError()\ntf.get_variable('w', [1])\n"
+    assert [(d.code, d.line) for d in analysis_of(maybe).all_findings()] == [("SL101", 8)]
+    always = head + "    raise ValueError()\ntf.get_variable('w', [1])\n"
+    assert not analysis_of(always).all_findings()
