@@ -57,6 +57,12 @@ CASES = {
         "    tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "a TF function the program replaced on some path": (
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "def mine(name, shape):\n    return None\nif models.flag:\n    tf.get_variable = mine\n"
+        "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a branch that may not run": (
         "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
         "if models.flag:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",

@@ -150,6 +150,8 @@ class AnalysisState:
     # Modules
     module_env: Env  # the analysed module's globals
     flags: DictVal  # tf.app.flags defaults: the module runs as `python FILE`
+    patched_modules: DictVal  # attributes set on modules not read (or TF's), by "module.name"
+    ever_patched: Set[str]  # the keys patched_modules has held (a path-dependent one reads as unknown)
     model_envs: Dict[str, Env]  # TF's models (scopelint.tf), loaded when first named
     model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
     imported: Dict[str, Any]  # modules followed as source, by qualified name
@@ -194,6 +196,10 @@ class AnalysisState:
         # tf.app.flags defaults (the module runs as `python FILE`), and what the program sets: a
         # DictVal, so that a flag set on one path of an undecided branch is journaled (path_journal)
         self.flags = DictVal({})
+        # attributes the program set on modules the analysis does not read, or TF's
+        # (`tf.contrib.legacy_seq2seq.rnn_decoder = mine`), by "module.name"; and every key ever set
+        self.patched_modules = DictVal({})
+        self.ever_patched: Set[str] = set()
         self.module_env = Env()
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded

@@ -35,8 +35,43 @@ class Attributes(AnalysisState):
     def eval_Attribute(self, node: ast.Attribute, st: State) -> Any:
         return self.get_attribute(self.eval(node.value, st), node.attr, st)
 
+    def set_attribute(self, obj: Any, name: str, value: Any, st: State) -> None:
+        """`obj.name = value` (and `setattr`), journaled for the paths of undecided branches. A
+        module's attribute is its global (`ops.conv = my_conv`: its functions then call that);
+        one of a module the analysis does not read, or of TF, is read back as set."""
+        if isinstance(obj, (InstanceVal, ClassVal)):
+            self.touch(obj)
+            obj.attrs[name] = value
+        elif isinstance(obj, NamespaceVal):
+            self.touch(obj)
+            obj.values[name] = value
+        elif isinstance(obj, FlagsVal):
+            self.touch(self.flags)
+            self.flags.items[name] = value
+        elif isinstance(obj, SourceModuleVal):
+            if id(obj) in self.pending_modules:
+                self._force(obj, st)  # its body ran at import, before this assignment
+            self.touch(obj.env)
+            obj.env.vars[name] = value
+        elif isinstance(obj, ModuleVal):
+            self.touch(self.patched_modules)
+            self.patched_modules.items[obj.qualname + "." + name] = value
+            self.ever_patched.add(obj.qualname + "." + name)
+
+    def _patched(self, module: ModuleVal, name: str) -> Any:
+        """What the program set `module.name` to, MISSING if nothing (UNKNOWN if only some paths did)."""
+        key = module.qualname + "." + name
+        if key not in self.ever_patched:
+            return MISSING
+        if key in self.patched_modules.items:
+            return _visible(self.patched_modules.items[key])
+        return UNKNOWN if self.patched_modules.poisoned else MISSING
+
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, ModuleVal):
+            patched = self._patched(obj, name) if self.ever_patched else MISSING
+            if patched is not MISSING:
+                return patched
             if tf_api.tf_missing(obj.qualname, name):
                 self._program_raised(st)  # AttributeError, as TF 1.x raises it (`tf.concat_v2`)
                 return UNKNOWN

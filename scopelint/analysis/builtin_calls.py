@@ -166,12 +166,11 @@ class BuiltinCalls(AnalysisState):
         if name == "setattr":
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(obj, InstanceVal):
+            if isinstance(attr, str):
+                self.set_attribute(obj, attr, args[2] if len(args) > 2 else UNKNOWN, st)
+            elif isinstance(obj, InstanceVal):
                 self.touch(obj)
-                if isinstance(attr, str):
-                    obj.attrs[attr] = args[2] if len(args) > 2 else UNKNOWN
-                else:
-                    obj.attrs_complete = False
+                obj.attrs_complete = False
             return None
         if name == "super":
             if self.call_stack and self.local_envs:

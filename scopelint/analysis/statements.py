@@ -7,8 +7,7 @@ import ast
 from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.cli_args import NamespaceVal
-from scopelint.analysis.markers import FlagsVal, GeneratorFactory, GeneratorObject, Property
+from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
     ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete, IteratorVal, LazyGen,
     ListVal, MISSING, ModuleVal, SetVal, truth,
@@ -140,16 +139,7 @@ class Statements(AnalysisState):
             for element, item in zip(target.elts, items):
                 self.assign(element, item, st)
         elif isinstance(target, ast.Attribute):
-            obj = self.eval(target.value, st)
-            if isinstance(obj, (InstanceVal, ClassVal)):
-                self.touch(obj)
-                obj.attrs[target.attr] = value
-            elif isinstance(obj, NamespaceVal):
-                self.touch(obj)
-                obj.values[target.attr] = value
-            elif isinstance(obj, FlagsVal):
-                self.touch(self.flags)
-                self.flags.items[target.attr] = value
+            self.set_attribute(self.eval(target.value, st), target.attr, value, st)
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, st)
             key = self.eval(target.slice, st)
