@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any, Callable, Dict, List, Optional
+import sys
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import models, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
@@ -94,8 +95,7 @@ class Calls(AnalysisState):
                 kwargs[keyword.arg] = value
         if not st.alive:
             return UNKNOWN
-        self.frames[-1][0] = node.lineno
-        self.frames[-1][2] = node.col_offset
+        self.frames[-1][0], self.frames[-1][2] = call_position(node)
         self.call_context.append((node, callee, len(self.frames)))
         try:
             rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
@@ -524,3 +524,17 @@ def _exception_name(value: Any) -> Optional[str]:
     if isinstance(value, (ModuleVal, ApiFn)):
         return value.qualname.rsplit(".", 1)[-1]
     return None
+
+
+def call_position(node: ast.Call) -> Tuple[int, int]:
+    """(line, col) a traceback gives a call: from Python 3.11, a method call's is its method
+    name's (`Adam(0.1) \\` then `.minimize(loss)` on the next line: that line), as the
+    compiler places the call there; any other call's is where its expression starts."""
+    func = node.func
+    if _METHOD_CALL_AT_NAME and isinstance(func, ast.Attribute) and func.end_lineno is not None and \
+            func.end_lineno != node.lineno and func.end_col_offset is not None:
+        return func.end_lineno, max(func.end_col_offset - len(func.attr), 0)
+    return node.lineno, node.col_offset
+
+
+_METHOD_CALL_AT_NAME = sys.version_info >= (3, 11)
