@@ -260,6 +260,9 @@ def _shape_arg(shape: Any) -> Any:
     a shape tensor of known length, or a list holding scalar tensors (`[tf.shape(x)[0], 4]`,
     which TF packs), gives unknown dimensions where the values are tensors."""
     if isinstance(shape, Tensor):
+        measured = getattr(shape, "shape_value", None)  # `tf.random_normal(tf.shape(mu))`: mu's static shape
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
+            return list(measured.dims_tuple)
         dims = shape.get_shape().dims_tuple
         return [None] * dims[0] if dims and dims[0] is not None else None
     if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
@@ -510,9 +513,15 @@ def convert_to_tensor(value: Any, dtype: Any = None, name: Any = None, **kwargs:
     return constant(value, dtype=dtype, name=name or "Const")
 
 
-def _filled(default: str) -> Callable[..., Tensor]:
-    def make(shape: Any, dtype: Any = FLOAT32, name: Any = None, **kwargs: Any) -> Tensor:
-        return Tensor(_shape_arg(shape), dtype if dtype is not None else FLOAT32, op_name(default, name), default)
+def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
+    """An op of a given shape; `parameters`: what its signature holds between `shape` and
+    `dtype` (`random_uniform(shape, minval=0, maxval=None, dtype=tf.float32, seed=None, name=None)`)."""
+    def make(shape: Any, *args: Any, **kwargs: Any) -> Tensor:
+        names = parameters + ("dtype",) + (("seed",) if parameters else ()) + ("name",)
+        bound = dict(zip(names, args), **kwargs)
+        dtype = bound.get("dtype")
+        return Tensor(_shape_arg(shape), dtype if dtype is not None else FLOAT32, op_name(default, bound.get("name")),
+                      default)
 
     make.__name__ = default
     return make
@@ -520,10 +529,10 @@ def _filled(default: str) -> Callable[..., Tensor]:
 
 zeros = _filled("zeros")
 ones = _filled("ones")
-random_normal = _filled("random_normal")
-random_uniform = _filled("random_uniform")
-truncated_normal = _filled("truncated_normal")
-random_gamma = _filled("random_gamma")
+random_normal = _filled("random_normal", "mean", "stddev")
+random_uniform = _filled("random_uniform", "minval", "maxval")
+truncated_normal = _filled("truncated_normal", "mean", "stddev")
+random_gamma = _filled("random_gamma", "alpha", "beta")
 
 
 def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
@@ -540,8 +549,14 @@ def _like(default: str) -> Callable[..., Tensor]:
 
 zeros_like = _like("zeros_like")
 ones_like = _like("ones_like")
-identity = _like("Identity")
-stop_gradient = _like("StopGradient")
+
+
+def identity(input: Any, name: Any = None) -> Tensor:  # noqa: A002 - TF's parameter name
+    return Tensor(shape_of(input), dtype_of(input), op_name("Identity", name), "Identity")
+
+
+def stop_gradient(input: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(shape_of(input), dtype_of(input), op_name("StopGradient", name), "StopGradient")
 
 
 def _unary(default: str) -> Callable[..., Tensor]:
