@@ -47,7 +47,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "bias_add", "separable_convolution2d", "separable_conv2d", "convolution2d_transpose", "conv2d_transpose",
         "layer_norm", "max_pool2d", "avg_pool2d", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat",
         "stack", "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
-        "l1_regularizer", "l2_regularizer", "l1_l2_regularizer",
+        "l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "create_global_step",
     )),),
     "tensorflow.keras.layers": (("keras", (
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
@@ -107,7 +107,9 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.initializers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.regularizers": ("tf_slim",),
+    "tensorflow.contrib.framework.python.ops": ("tf_slim",),
     "tensorflow.contrib.framework.python.ops.arg_scope": ("tf_slim",),
+    "tensorflow.contrib.layers.python.layers": ("tf_slim",),
     "tensorflow.contrib.framework.python.ops.variables": ("tf_slim",),
     "tf_slim.layers": ("tf_slim",),
     "tf_slim.layers.layers": ("tf_slim",),

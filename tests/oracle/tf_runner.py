@@ -108,8 +108,15 @@ def _install_tf1_compat(v1: Any) -> None:
         import tf_slim
     except ImportError:
         return
+    from tensorflow.python.framework import ops as framework_ops
+
+    if not hasattr(framework_ops, "Tensor"):  # TF 1.x's ops.Tensor (tf_slim's batch_norm reads it)
+        from tensorflow.python.framework import tensor as framework_tensor
+
+        framework_ops.Tensor = framework_tensor.Tensor
     rnn = types.ModuleType("tensorflow.contrib.rnn")
-    rnn.__dict__.update({k: v for k, v in vars(v1.nn.rnn_cell).items() if not k.startswith("_")})
+    # dir(), not vars(): the module loads some cells (LSTMCell) lazily
+    rnn.__dict__.update({k: getattr(v1.nn.rnn_cell, k) for k in dir(v1.nn.rnn_cell) if not k.startswith("_")})
     functions = ("dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn", "raw_rnn")
     rnn.__dict__.update({k: getattr(v1.nn, k) for k in functions})
     contrib = types.ModuleType("tensorflow.contrib")
@@ -119,6 +126,19 @@ def _install_tf1_compat(v1: Any) -> None:
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
     for name in ("slim", "layers", "framework", "rnn"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
+    # TF 1.x's deep paths into contrib, as projects import them (`from
+    # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
+    import importlib
+
+    for deep, module in (("framework.python", "tf_slim"), ("framework.python.ops", "tf_slim"),
+                         ("framework.python.ops.arg_scope", "tf_slim.ops.arg_scope"),
+                         ("framework.python.ops.variables", "tf_slim.ops.variables"),
+                         ("layers.python", "tf_slim.layers"), ("layers.python.layers", "tf_slim.layers"),
+                         ("layers.python.layers.layers", "tf_slim.layers.layers"),
+                         ("layers.python.layers.initializers", "tf_slim.layers.initializers"),
+                         ("layers.python.layers.regularizers", "tf_slim.layers.regularizers"),
+                         ("layers.python.layers.utils", "tf_slim.layers.utils")):
+        sys.modules["tensorflow.contrib." + deep] = importlib.import_module(module)
 
 
 class Observer:

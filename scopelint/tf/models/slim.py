@@ -152,6 +152,10 @@ def get_or_create_global_step(graph=None):
     return tf.train.get_or_create_global_step(graph)
 
 
+def create_global_step(graph=None):
+    return tf.train.create_global_step(graph)
+
+
 def get_global_step(graph=None):
     return tf.train.get_global_step(graph)
 
