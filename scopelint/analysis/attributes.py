@@ -11,7 +11,7 @@ from typing import Any
 
 from scopelint.analysis import signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod
+from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
@@ -196,6 +196,8 @@ class Attributes(AnalysisState):
                 return _visible(obj.items[obj.fields.index(name)])
             if name == "_fields":
                 return ListVal(list(obj.fields), is_tuple=True)
+            if name in ("_replace", "_asdict"):
+                return _NamedTupleMethod(obj, name)
         if isinstance(obj, (DictVal, ListVal, SetVal)):
             return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
         if isinstance(obj, OpaqueVal):

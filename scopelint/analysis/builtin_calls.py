@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal, PartialVal, ScopeVal, SetVal,
+    NamedTupleClass, OpaqueVal, PartialVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
@@ -366,6 +366,23 @@ class _StrMethod:
         return Pattern.of(None)
 
 
+class _NamedTupleMethod:
+    """`params._replace(num_classes=5)` (SSD-Tensorflow's default params), `params._asdict()`."""
+
+    def __init__(self, value: ListVal, name: str) -> None:
+        self.value = value
+        self.name = name
+
+    def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        fields = self.value.fields or ()
+        if self.name == "_asdict":
+            return DictVal(dict(zip(fields, self.value.items))) if not args and not kwargs else UNKNOWN
+        if args or not set(kwargs) <= set(fields):
+            return UNKNOWN  # TF's ValueError for an unknown field: not modelled
+        items = [kwargs.get(name, item) for name, item in zip(fields, self.value.items)]
+        return ListVal(items, is_tuple=True, fields=self.value.fields)
+
+
 # Methods of list, dict and set that read without changing the container.
 _READER_METHODS = frozenset({"get", "keys", "values", "items", "index", "count", "copy", "__contains__", "__len__",
                              "__getitem__", "__iter__"}) | frozenset(sets.READERS)
@@ -535,8 +552,6 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     """Whether the program's class `cls` derives from `option` (UNKNOWN past an unknown base)."""
     if cls is option:
         return True
-    from scopelint.analysis.values import NamedTupleClass
-
     # A namedtuple base (`class GANModel(collections.namedtuple(...))`) is no class of the program's.
     answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else
                False if isinstance(base, NamedTupleClass) else UNKNOWN for base in cls.bases]
@@ -591,6 +606,13 @@ def _isinstance(value: Any, classes: Any) -> Any:
     """isinstance() when both the value's type and the classes are known."""
     options = classes.items if isinstance(classes, ListVal) else [classes]
     if value is UNKNOWN or isinstance(value, Pattern) and False:
+        return UNKNOWN
+    if options and all(isinstance(o, NamedTupleClass) for o in options):
+        # `isinstance(params, Params)` for a namedtuple class: None, a number, a string, a dict or
+        # a plain tuple is none; a namedtuple of other fields is of another class
+        if value is None or is_concrete(value) or isinstance(value, (DictVal, Tensor)) or \
+                isinstance(value, ListVal) and (value.fields is None or all(o.fields != value.fields for o in options)):
+            return False
         return UNKNOWN
     if any(isinstance(o, ClassVal) for o in options):
         answers = []

@@ -11,7 +11,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import models, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
-from scopelint.analysis.builtin_calls import _ContainerMethod, _StrMethod, numpy_array, PURE_NUMERIC
+from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
 from scopelint.analysis.expressions import _visible
@@ -115,7 +115,8 @@ class Calls(AnalysisState):
     def call(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
              literal_reuse_false: bool = False) -> Any:
         if not isinstance(callee, _FOLLOWED_CALLEES) and not (
-                isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS):
+                isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS) and not (
+                isinstance(callee, ModuleVal) and callee.qualname in ("copy.copy", "copy.deepcopy")):
             for value in list(args) + list(kwargs.values()):
                 if isinstance(value, NamespaceVal):
                     value.escaped = True  # `vars(args).update(...)`: it may change there
@@ -143,7 +144,7 @@ class Calls(AnalysisState):
         if isinstance(callee, PyCallable):
             return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
-                               GraphMethod, ThreadMethod)):
+                               GraphMethod, ThreadMethod, _NamedTupleMethod)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -393,6 +394,8 @@ def _copied(value: Any, deep: bool) -> Any:
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
         copied.complete = value.complete
         return copied
+    if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
+        return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)
     return value
 
 

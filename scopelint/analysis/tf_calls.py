@@ -110,7 +110,8 @@ class TfCalls(AnalysisState):
             self.raised(exc, st)
             return UNKNOWN
         if short in tf_api.NEUTRAL_CONTEXTS:
-            return OpaqueVal(short)
+            # a session's methods (run, as_default, close) run or select graphs, never build them
+            return OpaqueVal(short, inert=short in ("Session", "InteractiveSession"))
         last = (short or "").rsplit(".", 1)[-1]
         if (short or "").startswith(("app.", "flags.")) and last in tf_api.FLAG_DEFINERS + ("run",):
             return self.program_support(last, args, kwargs, st, node)

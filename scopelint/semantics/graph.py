@@ -1187,7 +1187,8 @@ def trainable_flag(trainable: Any, synchronization: Any) -> Any:
         return getattr(synchronization, "name", synchronization) != "ON_READ"
     if trainable is UNKNOWN or isinstance(trainable, bool):
         return trainable
-    return bool(trainable) if isinstance(trainable, (int, float)) else UNKNOWN
+    # TF tests its truth (`tf.Variable(init, "b")` passes a name as `trainable`: a trainable variable)
+    return bool(trainable) if isinstance(trainable, (int, float, str, bytes)) else UNKNOWN
 
 
 # tf.global_variables() and the like: the collection each reads (VariableScope's methods of the
