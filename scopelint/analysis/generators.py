@@ -55,22 +55,27 @@ class Generators(AnalysisState):
                       st: State) -> Any:
         inner = State(st.graph, Env(st.env, st.env.globals_env), st.alive)
         out: List[Any] = []
-        known = self._comprehend(generators, element, inner, out)
+        grown: List[bool] = []
+        known = self._comprehend(generators, element, inner, out, grown)
         st.graph = inner.graph
         st.alive = st.alive and inner.alive  # an element that raised ends the path
-        return ListVal(out) if known else UNKNOWN
+        # over a list some of whose items exist on some paths only (ListVal.grown): so do these
+        return ListVal(out, grown=bool(grown)) if known else UNKNOWN
 
     def _comprehend(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
-                    st: State, out: List[Any]) -> bool:
+                    st: State, out: List[Any], grown: List[bool]) -> bool:
         if not generators:
             out.extend(element(st))
             return True
         first = generators[0]
-        items = self.iterate(self.eval(first.iter, st), st)
+        iterable = self.eval(first.iter, st)
+        if isinstance(iterable, ListVal) and iterable.grown:
+            grown.append(True)
+        items = self.iterate(iterable, st)
         if items is None or len(items) > self._unroll_limit():
             self.assign(first.target, UNKNOWN, st)
             fork = st.fork(certain=False)
-            self._comprehend(generators[1:], element, fork, [])
+            self._comprehend(generators[1:], element, fork, [], grown)
             st.graph.join(fork.graph)
             return False
         known = True
@@ -87,7 +92,7 @@ class Generators(AnalysisState):
                     keep = False
                     break
             if keep:
-                known = self._comprehend(generators[1:], element, st, out) and known
+                known = self._comprehend(generators[1:], element, st, out, grown) and known
         return known
 
     def eval_Await(self, node: ast.Await, st: State) -> Any:

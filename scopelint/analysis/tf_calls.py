@@ -309,7 +309,8 @@ class TfCalls(AnalysisState):
         items = graph.get_collection(key, scope)
         if items is UNKNOWN:
             return UNKNOWN
-        return ListVal([graph.wrap(item) if isinstance(item, StoredVariable) else item for item in items])
+        return ListVal([graph.wrap(item) if isinstance(item, StoredVariable) else item for item in items],
+                       grown=isinstance(key, str) and key in graph.collections_grown)
 
     def api_get_variable(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         names = ["name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections",

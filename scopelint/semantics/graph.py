@@ -176,6 +176,9 @@ class GraphState:
     # analysis could not follow may have added to any of them.
     collections: Dict[str, Any] = field(default_factory=dict)
     collections_known: bool = True
+    # keys whose items some paths only added to the end (one branch created a variable): their
+    # items are all the paths', each on some paths only (a `for` over them runs each uncertain)
+    collections_grown: Set[str] = field(default_factory=set)
     graph_id: object = field(default_factory=object)  # which tf.Graph this is a state of (forks share it)
     # tf.variable_creator_scope's creators, innermost last (each a token, creator pair)
     creators: Tuple[Tuple[object, Any], ...] = ()
@@ -230,6 +233,7 @@ class GraphState:
             havoc=self.havoc,
             collections={k: v if v is UNKNOWN else list(v) for k, v in self.collections.items()},
             collections_known=self.collections_known,
+            collections_grown=set(self.collections_grown),
             root_known=self.root_known,
             muted=self.muted,
             graph_id=self.graph_id,
@@ -290,11 +294,20 @@ class GraphState:
                     self.names_in_use[key] = UNKNOWN  # used a different number of times on the two paths
         self.havoc = self.havoc or other.havoc
         self.collections_known = self.collections_known and other.collections_known
+        self.collections_grown |= other.collections_grown
         for key in set(self.collections) | set(other.collections):
             mine, theirs = self.collections.get(key, []), other.collections.get(key, [])
-            if mine is UNKNOWN or theirs is UNKNOWN or len(mine) != len(theirs) or \
-                    any(a is not b for a, b in zip(mine, theirs)):
+            if mine is UNKNOWN or theirs is UNKNOWN or not all(self._same_item(a, b) for a, b in zip(mine, theirs)):
                 self.collections[key] = UNKNOWN
+                self.collections_grown.discard(key)
+                continue
+            if any(a is not b for a, b in zip(mine, theirs)):
+                # the same variable, made on each path (`if x: w = get_variable("w") else: ...`)
+                mine = [a if a is b else self.vars.get(a.key, a) for a, b in zip(mine, theirs)] + mine[len(theirs):]
+                self.collections[key] = mine
+            if len(mine) != len(theirs):
+                self.collections[key] = list(mine) + list(theirs[len(mine):])  # one path added to the end
+                self.collections_grown.add(key)
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
         if self.reuse != other.reuse:  # usually equal: compared in C before the per-scope merge
@@ -313,6 +326,11 @@ class GraphState:
         if len(theirs) > common:
             seen = {id(v) for v in mine[common:]}
             mine.extend(v for v in theirs[common:] if id(v) not in seen)
+
+    def _same_item(self, a: Any, b: Any) -> bool:
+        """Two paths' items of a collection at one place: the same, or the same variable (by key)."""
+        return a is b or isinstance(a, StoredVariable) and isinstance(b, StoredVariable) and \
+            isinstance(a.key, str) and a.key == b.key
 
     # ------------------------------------------------------------------ collections
 
