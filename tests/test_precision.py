@@ -63,6 +63,12 @@ CASES = {
         "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "a re-raising handler reached by another exception too": (
+        "tf.get_variable('w', [1])\ntry:\n    tf.get_variable('w', [1])\nexcept ValueError:\n    raise\n",
+        "tf.get_variable('w', [1])\ntry:\n    models.check()\n    tf.get_variable('w', [1])\n"
+        "except ValueError:\n    raise\n",
+        "SL101",
+    ),
     "a branch that may not run": (
         "tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",
         "if models.flag:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n",

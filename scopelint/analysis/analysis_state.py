@@ -86,6 +86,9 @@ class TryContext:
     raised: List[GraphState] = field(default_factory=list)  # unwound to the try's level
     raised_certainly: bool = False  # one of those raises is reached on every path to the try
     reports_errors: bool = False  # a thread's boundary: what it catches still happened (and is reported)
+    # the scope errors it caught that were certain but for the catch: a bare `raise` in the one
+    # handler re-raises them (DCGAN's ops.linear notes the image size and re-raises)
+    caught: List[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +136,7 @@ class AnalysisState:
     call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
     loops: List[LoopContext]  # breaks and continues of the loops being run
     tries: List[TryContext]  # dynamic: a callee's raise reaches the caller's handler
+    handling: List[Tuple[TryContext, Optional[str]]]  # the handlers running (their try, the name bound to the error)
     cleanups: List[Callable[[State], None]]  # exits of the `with` blocks open, innermost last
     local_envs: List[Env]  # the bindings of the functions being interpreted
     second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
@@ -182,6 +186,7 @@ class AnalysisState:
         self.calls: List[CallContext] = []
         self.loops: List[LoopContext] = []
         self.tries: List[TryContext] = []  # dynamic: a callee's raise reaches the caller's handler
+        self.handling: List[Tuple[TryContext, Optional[str]]] = []
         self.graph_states: Dict[object, Optional[GraphState]] = {}  # tf.Graphs not the default now
         self.may_raise = 0  # counts the points where the analysis cannot rule out an exception
         self._unwinding = False

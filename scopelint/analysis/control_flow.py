@@ -41,6 +41,12 @@ class ControlFlow(AnalysisState):
     """Mixin of the Interpreter: branches, loops, jumps, raises and handlers."""
 
     def exec_Raise(self, node: ast.Raise, st: State) -> None:
+        handling = self.handling[-1] if self.handling else None
+        if handling and (node.exc is None or isinstance(node.exc, ast.Name) and node.exc.id == handling[1]):
+            context = handling[0]
+            if len(context.caught) == 1 and st.graph.path_certain:
+                self.raised(context.caught[0], st)  # `raise` in the handler: the scope error goes on
+                return
         if models.raises_scope_errors(node) and isinstance(node.exc, ast.Call) and node.exc.args:
             # TF's scope machinery raising (a model of template.py): a scope error, SL105.
             kind = node.exc.func.id if isinstance(node.exc.func, ast.Name) else "ValueError"
@@ -381,7 +387,11 @@ class ControlFlow(AnalysisState):
                 fork.graph = entry.fork()
                 if handler.name:
                     fork.env.assign(handler.name, UNKNOWN)
-                self.exec_block(handler.body, fork)
+                self.handling.append((context, handler.name))
+                try:
+                    self.exec_block(handler.body, fork)
+                finally:
+                    self.handling.pop()
                 ends.append(fork)
         self.join_into(st, ends)
         if st.alive:

@@ -38,6 +38,9 @@ class Diagnostics(AnalysisState):
             replacement = self._raised_while_unwinding(st) if not self._unwinding else None
             self.findings.append(replacement or finding)
         if catcher is not None:
+            if not uncaught and st.graph.path_certain and not self.second_iteration:
+                exc.frames = frames
+                catcher.caught.append(exc)
             self._snapshot_raise(catcher, st)
         st.alive = False
 
