@@ -183,6 +183,10 @@ class Calls(AnalysisState):
                 return args[1]  # `class A(six.with_metaclass(ABCMeta, Base))`: A's base is Base
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
+            if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
+                    isinstance(args[0], str) and args[0] and not args[0].startswith("."):
+                # facenet's `importlib.import_module(args.model_def)`: the module, followed as an import
+                return self.import_module(args[0], st)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
             if callee.qualname == "argparse.Namespace" and not args:
