@@ -331,3 +331,12 @@ def test_what_follows_a_with_whose_body_ran_to_its_end_is_certain() -> None:
     assert [(d.code, d.line) for d in analysis_of(maybe).all_findings()] == [("SL101", 8)]
     always = head + "    raise ValueError()\ntf.get_variable('w', [1])\n"
     assert not analysis_of(always).all_findings()
+
+
+def test_a_tensor_computed_from_a_lost_shape_keeps_its_op_name() -> None:
+    """A tensor computed from a lost shape has an unknown shape, not an empty op name: moving
+    averages over it used to claim SL105 "'/avg' is not a valid root scope name", which TF,
+    where the op is named `m`, never raises."""
+    analysis = analysis_of("y = tf.reduce_mean(tf.zeros([models.n, 2]), name='m')\n"
+                           "ema = tf.train.ExponentialMovingAverage(0.9, name='avg')\nop = ema.apply([y])\n")
+    assert not analysis.all_findings()

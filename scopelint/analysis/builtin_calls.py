@@ -349,7 +349,7 @@ class BuiltinCalls(AnalysisState):
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
-            return UnknownTensor()  # computed from a lost shape: its own shape is not TF's either
+            return UnknownTensor(result.op)  # computed from a lost shape: its own shape is not TF's either
         return _from_python(result)
 
 

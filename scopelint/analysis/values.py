@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis.fix_sites import FixSite
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Op, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -469,10 +469,14 @@ class UnknownTensor(Tensor):
     TF tensor of unknown shape, reading its shape gives UNKNOWN, not `None` dims: a `None` read
     from here would claim TF errors (e.g. "initializer passed is not valid") that need not happen."""
 
-    def __init__(self) -> None:
+    def __init__(self, op: Any = None) -> None:
         super().__init__(None, "float32", "", "Unknown")
         self.dtype = UNKNOWN  # nor is its dtype known (`tf.constant(array[:10])`)
         self.deps = None  # nor the variables it is computed from
+        # its op's, when the op is known (`tf.reduce_mean(x, name="xent")`); else unknown, never
+        # "": an EMA over it would claim that `"" + "/avg"` is an invalid scope name
+        self.op = op if op is not None else Op(Pattern.of(None), "Unknown")
+        self.name = op.name + ":0" if op is not None and isinstance(op.name, str) else Pattern.of(None)
 
     def get_shape(self) -> Any:  # type: ignore[override]
         return UNKNOWN
