@@ -158,6 +158,8 @@ class BuiltinCalls(AnalysisState):
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
             if isinstance(attr, str):
+                if len(args) > 2 and (obj is None or is_concrete(obj)) and not hasattr(obj, attr):
+                    return args[2]  # `getattr(dim, "value", dim)` of a plain int: the default
                 value = self.get_attribute(obj, attr, st)
                 if value is UNKNOWN and len(args) > 2:
                     return UNKNOWN

@@ -24,6 +24,7 @@ from scopelint.analysis.values import (
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
     PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
+from scopelint.runtime.api import Initializer
 from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
@@ -143,6 +144,8 @@ class Calls(AnalysisState):
             return self.call_builtin(callee.name, args, kwargs, st, node)
         if isinstance(callee, PyCallable):
             return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
+        if isinstance(callee, Initializer):
+            return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod)):
             return callee.invoke(self, args, kwargs, st)

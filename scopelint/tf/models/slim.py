@@ -171,7 +171,8 @@ def _dims(inputs):
 def _spatial(value, rank):
     if isinstance(value, int):
         return [value] * rank
-    return list(value)
+    # `net.get_shape()[1:3]` (a TensorShape: its Dimensions), as inception's final pools give it
+    return [v if isinstance(v, int) else getattr(v, "value", v) for v in value]
 
 
 def _channels(inputs, channels_first):
