@@ -81,3 +81,19 @@ def test_a_file_followed_throughout_says_so(tmp_path: Path) -> None:
                            capture_output=True, text=True, cwd=ROOT)
     assert "scopelint followed every call it met in" in names.stdout
     assert check_path(str(path)).not_followed == ()
+
+
+def test_a_loop_longer_than_the_analysis_unrolls_is_named(tmp_path: Path) -> None:
+    """300 layers made in a loop are predicted as `w?` (a loop of unknown length): --explain
+    says why, at the loop's line, instead of "followed every call"."""
+    main = tmp_path / "deep.py"
+    main.write_text(textwrap.dedent('''\
+        import tensorflow as tf
+
+        ws = [tf.get_variable("w%d" % i, [2, 2]) for i in range(300)]
+        for i in range(3):
+            tf.get_variable("v%d" % i, [1])
+        '''))
+    notes = [(b.line, b.message) for b in check_path(str(main)).not_followed]
+    assert notes == [
+        (3, "a loop of 300 iterations was run as a loop of unknown length (scopelint unrolls at most 256)")]

@@ -208,6 +208,8 @@ class ControlFlow(AnalysisState):
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
         if items is None or len(items) > self._unroll_limit():
+            if items is not None:
+                self._note_summarised_loop(len(items), st)
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
             return
         if isinstance(iterable, ListVal) and iterable.grown and st.graph.path_certain:

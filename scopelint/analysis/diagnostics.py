@@ -104,3 +104,16 @@ class Diagnostics(AnalysisState):
         if key not in self.blindspots:
             col = node.col_offset + 1 if direct and node is not None else self._col_of(last_visible)
             self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)
+
+    def _note_summarised_loop(self, count: int, st: State) -> None:
+        """A loop of more iterations than the analysis unrolls ran as one of unknown length
+        (--explain): names made in it are partly unknown, and its visible line says so."""
+        last_visible = self._last_visible_frame()
+        if last_visible is None or len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
+            return
+        message = "a loop of %d iterations was run as a loop of unknown length (scopelint unrolls at most %d)" % (
+            count, self._unroll_limit())
+        key = (last_visible[0], message)
+        if key not in self.blindspots:
+            self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,
+                                                        len(st.graph.events))

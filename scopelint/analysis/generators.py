@@ -73,6 +73,8 @@ class Generators(AnalysisState):
             grown.append(True)
         items = self.iterate(iterable, st)
         if items is None or len(items) > self._unroll_limit():
+            if items is not None:
+                self._note_summarised_loop(len(items), st)
             self.assign(first.target, UNKNOWN, st)
             fork = st.fork(certain=False)
             self._comprehend(generators[1:], element, fork, [], grown)
