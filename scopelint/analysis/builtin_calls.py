@@ -17,7 +17,7 @@ from scopelint.analysis.values import (
     NamedTupleClass, OpaqueVal, PartialVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, is_concrete, truth,
 )
-from scopelint.runtime.tensors import Opaque, Tensor
+from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
@@ -351,7 +351,9 @@ class BuiltinCalls(AnalysisState):
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
-            return UnknownTensor(result.op)  # computed from a lost shape: its own shape is not TF's either
+            # computed from a lost shape: its own shape is not TF's either (its op's name may be)
+            op = getattr(result, "op", None)
+            return UnknownTensor(op if isinstance(op, Op) else None)
         return _from_python(result)
 
 

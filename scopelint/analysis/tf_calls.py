@@ -13,7 +13,7 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, UnknownTensor, VarVal, is_concrete,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -119,7 +119,7 @@ class TfCalls(AnalysisState):
         if function is not None:
             return self.real_call(function, args, kwargs, st)
         if short is not None and tf_api.pure_unmodelled_op(short):
-            return UnknownTensor()
+            return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
         if short is not None and tf_api.creates_nothing(short):
             return OpaqueVal(short)
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
