@@ -382,7 +382,7 @@ class _NamedTupleMethod:
         if self.name == "_asdict":
             return DictVal(dict(zip(fields, self.value.items))) if not args and not kwargs else UNKNOWN
         if args or not set(kwargs) <= set(fields):
-            return UNKNOWN  # TF's ValueError for an unknown field: not modelled
+            return UNKNOWN  # Python raises ValueError for a field the tuple lacks: not modelled
         items = [kwargs.get(name, item) for name, item in zip(fields, self.value.items)]
         return ListVal(items, is_tuple=True, fields=self.value.fields)
 

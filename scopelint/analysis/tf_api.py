@@ -71,7 +71,8 @@ NO_VARIABLE_APIS = {
 
 
 # Tensor ops the runtime does not implement: they create no variable and call no code of the
-# program's; their result is a tensor of unknown shape. Whole namespaces of them, and names.
+# program's; their result is a tensor the analysis does not compute (an inert value). Whole
+# namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
     "norm", "eye", "cumsum", "cumprod", "gather_nd", "scatter_nd", "multinomial", "broadcast_to", "floormod",
