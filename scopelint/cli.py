@@ -325,7 +325,9 @@ def _format_blindspot(path: str, blindspot: Any) -> str:
 
 def _explanation(path: str, not_followed: List[Any]) -> str:
     if not not_followed:
-        return "\nscopelint followed every call it met in %s." % path
+        # only calls after which something was still created or raised are listed (the others
+        # cannot have changed a name): say so, not that every call was followed
+        return "\nNo call scopelint could not follow came before a variable or error in %s." % path
     lines = ["", "Not followed (what these calls do is unknown: names after them may be partly unknown, and "
              "errors they would cause are not reported):"]
     lines += ["  line %d: %s" % (b.line, b.message) for b in not_followed]
