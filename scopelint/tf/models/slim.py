@@ -431,6 +431,34 @@ def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
         return outputs
 
 
+def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=None, param_initializers=None,
+                   reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
+                   data_format="NHWC", scope=None):
+    dims = _dims(inputs)
+    if dims is None:
+        raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
+    if data_format not in ("NCHW", "NHWC"):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with tf.variable_scope(scope, "InstanceNorm", [inputs], reuse=reuse):
+        channels = dims[1] if data_format == "NCHW" else dims[-1]
+        if channels is None:
+            raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, [channels]))
+        dtype = inputs.dtype.base_dtype
+        initializers = param_initializers or {}
+        outputs = tf.identity(inputs)
+        if center:
+            beta = _layer_variable("beta", [channels], dtype, initializers.get("beta", tf.zeros_initializer()), None,
+                                   trainable, _variable_collections(variables_collections, "beta"))
+            outputs = outputs + beta
+        if scale:
+            gamma = _layer_variable("gamma", [channels], dtype, initializers.get("gamma", tf.ones_initializer()),
+                                    None, trainable, _variable_collections(variables_collections, "gamma"))
+            outputs = outputs * gamma
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return outputs
+
+
 def _pool(inputs, kernel_size, stride, padding, data_format, scope, default_name, kind):
     with tf.name_scope(scope, default_name, [inputs]):
         first = data_format is not None and data_format.startswith("NC")
@@ -503,6 +531,7 @@ separable_conv2d = separable_convolution2d
 convolution2d_transpose = _named(_convolution2d_transpose, "convolution2d_transpose")
 conv2d_transpose = convolution2d_transpose
 layer_norm = _named(_layer_norm, "layer_norm")
+instance_norm = _named(_instance_norm, "instance_norm")
 max_pool2d = _named(_max_pool2d, "max_pool2d")
 avg_pool2d = _named(_avg_pool2d, "avg_pool2d")
 dropout = _named(_dropout, "dropout")
