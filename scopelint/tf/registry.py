@@ -63,13 +63,14 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "ExponentialMovingAverage",
         "create_global_step", "get_or_create_global_step",
     )),),
+    "tensorflow.contrib.legacy_seq2seq": (("seq2seq", ("rnn_decoder", "sequence_loss_by_example", "sequence_loss")),),
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
     "tensorflow.losses": (("losses", ("Reduction",)),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue"}
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported

@@ -121,10 +121,11 @@ def _install_tf1_compat(v1: Any) -> None:
     rnn.__dict__.update({k: getattr(v1.nn, k) for k in functions})
     contrib = types.ModuleType("tensorflow.contrib")
     contrib.__path__ = []  # type: ignore[attr-defined]
-    contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn)
+    contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn,
+                            legacy_seq2seq=_legacy_seq2seq(v1, types))
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
@@ -139,6 +140,64 @@ def _install_tf1_compat(v1: Any) -> None:
                          ("layers.python.layers.regularizers", "tf_slim.layers.regularizers"),
                          ("layers.python.layers.utils", "tf_slim.layers.utils")):
         sys.modules["tensorflow.contrib." + deep] = importlib.import_module(module)
+
+
+def _legacy_seq2seq(v1: Any, types: Any) -> Any:
+    """TF 1.15's tensorflow/contrib/legacy_seq2seq/python/ops/seq2seq.py: rnn_decoder and the
+    sequence losses, as TF wrote them (TF 2.x dropped contrib)."""
+    def rnn_decoder(decoder_inputs, initial_state, cell, loop_function=None, scope=None):  # type: ignore
+        with v1.variable_scope(scope or "rnn_decoder"):
+            state = initial_state
+            outputs = []
+            prev = None
+            for i, inp in enumerate(decoder_inputs):
+                if loop_function is not None and prev is not None:
+                    with v1.variable_scope("loop_function", reuse=True):
+                        inp = loop_function(prev, i)
+                if i > 0:
+                    v1.get_variable_scope().reuse_variables()
+                output, state = cell(inp, state)
+                outputs.append(output)
+                if loop_function is not None:
+                    prev = output
+        return outputs, state
+
+    def sequence_loss_by_example(logits, targets, weights, average_across_timesteps=True,  # type: ignore
+                                 softmax_loss_function=None, name=None):
+        if len(targets) != len(logits) or len(weights) != len(logits):
+            raise ValueError("Lengths of logits, weights, and targets must be the same %d, %d, %d."
+                             % (len(logits), len(weights), len(targets)))
+        with v1.name_scope(name, "sequence_loss_by_example", logits + targets + weights):
+            log_perp_list = []
+            for logit, target, weight in zip(logits, targets, weights):
+                if softmax_loss_function is None:
+                    target = v1.reshape(target, [-1])
+                    crossent = v1.nn.sparse_softmax_cross_entropy_with_logits(labels=target, logits=logit)
+                else:
+                    crossent = softmax_loss_function(labels=target, logits=logit)
+                log_perp_list.append(crossent * weight)
+            log_perps = v1.add_n(log_perp_list)
+            if average_across_timesteps:
+                total_size = v1.add_n(weights)
+                total_size += 1e-12
+                log_perps /= total_size
+        return log_perps
+
+    def sequence_loss(logits, targets, weights, average_across_timesteps=True,  # type: ignore
+                      average_across_batch=True, softmax_loss_function=None, name=None):
+        with v1.name_scope(name, "sequence_loss", logits + targets + weights):
+            cost = v1.reduce_sum(sequence_loss_by_example(
+                logits, targets, weights, average_across_timesteps=average_across_timesteps,
+                softmax_loss_function=softmax_loss_function))
+            if average_across_batch:
+                batch_size = v1.shape(targets[0])[0]
+                return cost / v1.cast(batch_size, cost.dtype)
+            return cost
+
+    module = types.ModuleType("tensorflow.contrib.legacy_seq2seq")
+    module.__dict__.update(rnn_decoder=rnn_decoder, sequence_loss_by_example=sequence_loss_by_example,
+                           sequence_loss=sequence_loss)
+    return module
 
 
 class Observer:
