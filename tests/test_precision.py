@@ -340,3 +340,12 @@ def test_a_tensor_computed_from_a_lost_shape_keeps_its_op_name() -> None:
     analysis = analysis_of("y = tf.reduce_mean(tf.zeros([models.n, 2]), name='m')\n"
                            "ema = tf.train.ExponentialMovingAverage(0.9, name='avg')\nop = ema.apply([y])\n")
     assert not analysis.all_findings()
+
+
+def test_hasattr_of_a_namespace_scopelint_models_is_decided() -> None:
+    """`if not hasattr(tf.contrib, "legacy_seq2seq"): <a shim>` (scripts that run on TF 1.x and
+    2.x): TF 1.15 has every namespace scopelint models, so the branch is decided and what
+    follows stays certain."""
+    analysis = analysis_of("if hasattr(tf.contrib, 'legacy_seq2seq'):\n    tf.get_variable('a', [1])\n")
+    assert analysis.module is not None
+    assert [(v["name"], v["certain"]) for v in analysis.module.variables] == [("a:0", True)]

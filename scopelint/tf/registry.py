@@ -204,6 +204,8 @@ def tf_names(namespace: str) -> Optional[FrozenSet[str]]:
 def tf_has(qualname: str) -> Optional[bool]:
     """Whether TF's namespace has this name (`tensorflow.concat_v2`: False); None when the
     namespace is not one the table covers."""
+    if qualname in NAMESPACES or qualname in ALIAS_MODULES:
+        return True  # a namespace scopelint models (`hasattr(tf.contrib, "legacy_seq2seq")`)
     namespace, _, name = qualname.rpartition(".")
     names = _tf_names().get(namespace)
     if names is None:
