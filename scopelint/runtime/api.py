@@ -516,8 +516,9 @@ def convert_to_tensor(value: Any, dtype: Any = None, name: Any = None, **kwargs:
 def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
     """An op of a given shape; `parameters`: what its signature holds between `shape` and
     `dtype` (`random_uniform(shape, minval=0, maxval=None, dtype=tf.float32, seed=None, name=None)`)."""
+    names = parameters + ("dtype",) + (("seed",) if parameters else ()) + ("name",)
+
     def make(shape: Any, *args: Any, **kwargs: Any) -> Tensor:
-        names = parameters + ("dtype",) + (("seed",) if parameters else ()) + ("name",)
         bound = dict(zip(names, args), **kwargs)
         dtype = bound.get("dtype")
         return Tensor(_shape_arg(shape), dtype if dtype is not None else FLOAT32, op_name(default, bound.get("name")),
@@ -551,12 +552,18 @@ zeros_like = _like("zeros_like")
 ones_like = _like("ones_like")
 
 
-def identity(input: Any, name: Any = None) -> Tensor:  # noqa: A002 - TF's parameter name
-    return Tensor(shape_of(input), dtype_of(input), op_name("Identity", name), "Identity")
+def _passthrough(op_type: str) -> Callable[..., Tensor]:
+    """`tf.identity(input, name=None)`, `tf.stop_gradient(input, name=None)`: the input's shape and
+    dtype; the name is the second positional argument."""
+    def make(input: Any, name: Any = None) -> Tensor:  # noqa: A002 - TF's parameter name
+        return Tensor(shape_of(input), dtype_of(input), op_name(op_type, name), op_type)
+
+    make.__name__ = op_type
+    return make
 
 
-def stop_gradient(input: Any, name: Any = None) -> Tensor:  # noqa: A002
-    return Tensor(shape_of(input), dtype_of(input), op_name("StopGradient", name), "StopGradient")
+identity = _passthrough("Identity")
+stop_gradient = _passthrough("StopGradient")
 
 
 def _unary(default: str) -> Callable[..., Tensor]:

@@ -301,12 +301,13 @@ class GraphState:
                 self.collections[key] = UNKNOWN
                 self.collections_grown.discard(key)
                 continue
-            if any(a is not b for a, b in zip(mine, theirs)):
-                # the same variable, made on each path (`if x: w = get_variable("w") else: ...`)
-                mine = [a if a is b else self.vars.get(a.key, a) for a, b in zip(mine, theirs)] + mine[len(theirs):]
-                self.collections[key] = mine
+            if len(mine) == len(theirs) and all(a is b for a, b in zip(mine, theirs)):
+                continue  # the common case: the paths left it alike
+            # the same variable made on each path (`if x: w = get_variable("w") else: ...`) is its
+            # joined record; what one path added to the end is kept, on some paths
+            common = [a if a is b else self.vars.get(a.key, a) for a, b in zip(mine, theirs)]
+            self.collections[key] = common + list(mine[len(common):]) + list(theirs[len(common):])
             if len(mine) != len(theirs):
-                self.collections[key] = list(mine) + list(theirs[len(mine):])  # one path added to the end
                 self.collections_grown.add(key)
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
