@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
-from scopelint.analysis.values import DictVal, Env, FunctionVal, MISSING, OpaqueVal, VarVal
+from scopelint.analysis.values import DictVal, Env, FunctionVal, ListVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
@@ -209,12 +209,17 @@ class AnalysisState:
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.libraries_followed = 0  # how many of them are installed packages' (imports.MAX_FOLLOWED_MODULES)
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
         self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
+        # those of the project's own: read when a name of theirs is (their constants, config classes)
+        self.graph_free_project: Set[str] = set()
         self.read_files: Set[str] = set()  # files of the modules imported: what the results depend on
         self.follow_imports = True  # False: imported modules are unknown libraries (faster, fewer findings)
         self.model_budget: Optional[Budget] = None  # the file's budget, while in a package's own
         self.abspath = os.path.abspath(path)
+        self.argv = ListVal([self.abspath])  # sys.argv: the program runs as `python FILE`
+        self.sys_path = ListVal([os.path.dirname(self.abspath)])  # what the program adds is searched (loader)
         self.locator = loader.Locator(path)
         self.module_env.vars["__package__"] = self.locator.main_package
         self.module_env.vars["__name__"] = "__main__"

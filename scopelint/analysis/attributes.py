@@ -67,6 +67,14 @@ class Attributes(AnalysisState):
             return _visible(self.patched_modules.items[key])
         return UNKNOWN if self.patched_modules.poisoned else MISSING
 
+    def command_line(self, st: State) -> Any:
+        """sys.argv as the program left it: `[FILE]`, unless it set or changed it."""
+        return self.get_attribute(ModuleVal("sys"), "argv", st)
+
+    def _plain_command_line(self, st: State) -> bool:
+        argv = self.command_line(st) if "sys.argv" in self.ever_patched else self.argv
+        return isinstance(argv, ListVal) and not argv.poisoned and argv.items == [self.abspath]
+
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, ModuleVal):
             patched = self._patched(obj, name) if self.ever_patched else MISSING
@@ -84,6 +92,12 @@ class Attributes(AnalysisState):
                 submodule = self.import_module(obj.qualname + "." + name, st)
                 if isinstance(submodule, SourceModuleVal) or submodule.qualname in self.graph_free:
                     return submodule
+                if obj.qualname in self.graph_free_project:
+                    # A module of the project's that builds nothing: its values matter (`len(symbols)`,
+                    # an hparams class over argparse), so it is read when a name of it is.
+                    followed = self._graph_free_attribute(obj.qualname + "." + name, st)
+                    if followed is not None:
+                        return followed
             return self.module_attribute(obj, name, st)
         if isinstance(obj, SourceModuleVal):
             if id(obj) in self.pending_modules:
@@ -92,7 +106,10 @@ class Attributes(AnalysisState):
             if found is not MISSING:
                 return _visible(found)
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
-            return submodule if isinstance(submodule, SourceModuleVal) else UNKNOWN
+            if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
+                    submodule.qualname in self.graph_free:
+                return submodule  # an empty `pkg/sub/__init__.py`: its submodules are read through it
+            return UNKNOWN
         if isinstance(obj, InstanceVal):
             if name in obj.attrs:
                 return _visible(obj.attrs[name])
@@ -123,7 +140,9 @@ class Attributes(AnalysisState):
         if isinstance(obj, ScopeVal):
             return self.scope_attribute(obj, name, st)
         if isinstance(obj, FlagsVal):
-            return UNKNOWN if self.flags.poisoned else self.flags.items.get(name, UNKNOWN)
+            if self.flags.poisoned or not self._plain_command_line(st):
+                return UNKNOWN  # TF parses sys.argv when a flag is first read
+            return self.flags.items.get(name, UNKNOWN)
         if isinstance(obj, ArgParserVal):
             return parser_attribute(obj, name)
         if isinstance(obj, _ExitStack):

@@ -21,10 +21,12 @@ from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.dtypes import DType, as_dtype
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
 if TYPE_CHECKING:
@@ -214,6 +216,10 @@ class BuiltinCalls(AnalysisState):
             return UNKNOWN if None in answers else not decisive
         if name == "callable" and len(args) == 1 and not kwargs:
             return _callable(args[0])
+        if name == "vars" and len(args) == 1 and not kwargs and isinstance(args[0], NamespaceVal):
+            return args[0].as_dict()
+        if name == "open":
+            return OpaqueVal("file", inert=True)  # its methods read and write bytes, never the graph
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
@@ -329,7 +335,7 @@ class BuiltinCalls(AnalysisState):
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
         if not scope_errors_propagate and missing:
-            return _unknown_result(function, args)
+            return _unknown_result(function, args, kwargs)
         if scope_errors_propagate:
             py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
             py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
@@ -347,7 +353,7 @@ class BuiltinCalls(AnalysisState):
         except RecursionError:
             raise
         except Exception:
-            return _unknown_result(function, args)
+            return _unknown_result(function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
@@ -536,12 +542,29 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
     return False
 
 
-def _unknown_result(function: Any, args: List[Any]) -> Any:
+# where the dtype of a tensor-making op is given: (position, default when not given)
+_DTYPE_ARGUMENTS = {"placeholder": (0, None), "zeros": (1, "float32"), "ones": (1, "float32"), "constant": (1, None),
+                    "random_uniform": (3, "float32"), "random_normal": (3, "float32"),
+                    "truncated_normal": (3, "float32")}
+
+
+def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])
-    if name in ("placeholder", "constant", "zeros", "ones") or isinstance(getattr(function, "__self__", None), Tensor):
+    if name in _DTYPE_ARGUMENTS:
+        # a shape lost, a dtype given (`tf.placeholder(tf.int32, shape=adj.shape)`): the dtype is known
+        position, default = _DTYPE_ARGUMENTS[name]
+        given = args[position] if len(args) > position else kwargs.get("dtype", default)
+        result = UnknownTensor()
+        if given is not None and is_concrete(given) or isinstance(given, DType):
+            try:
+                result.dtype = as_dtype(given).base_dtype
+            except (TypeError, ValueError):
+                pass
+        return result
+    if isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
     if any(isinstance(a, Tensor) for a in args):
         return UnknownTensor()
@@ -627,7 +650,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
                     _ancestor_fields(option) not in (None, value.fields):
                 answers.append(False)  # a namedtuple of other fields (a GANModel is no CycleGANModel)
             elif isinstance(option, ClassVal) and _plain_class(option) and (
-                    is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor))):
+                    is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor, ArrayVal))):
                 answers.append(False)
             elif isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES and isinstance(value, InstanceVal) \
                     and _plain_class(value.cls):
@@ -673,6 +696,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
+    elif isinstance(value, ArrayVal) or isinstance(value, InstanceVal) and _plain_class(value.cls):
+        # a numpy array, an instance of a class of the program's: none of the builtin types
+        # (`isinstance(x, (tuple, dict))`)
+        python_type = _ProgramObject
     elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
         # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
         if options and all(isinstance(o, ModuleVal) and o.qualname == "functools.partial" for o in options):
@@ -766,6 +793,14 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
             return None
         dtype = _numpy_dtype(kwargs.get("dtype"), "int64")
         return ArrayVal((len(range(*args)),), NumpyDtype(dtype)) if dtype else None
+    if short == "qr" and ".linalg." in qualname and len(args) == 1 and isinstance(args[0], ArrayVal) and \
+            len(args[0].shape) == 2 and all(isinstance(d, int) for d in args[0].shape) and \
+            kwargs.get("mode", "reduced") == "reduced":
+        # glow's orthogonal init: `np.linalg.qr(np.random.randn(c, c))[0]`, (M, K) and (K, N)
+        rows, columns = args[0].shape
+        inner = min(rows, columns)
+        float64 = NumpyDtype("float64")
+        return ListVal([ArrayVal((rows, inner), float64), ArrayVal((inner, columns), float64)], True)
     if short not in _NUMPY_CONSTRUCTORS:
         return None
     first = args[0] if args else kwargs.get("shape", kwargs.get("object"))

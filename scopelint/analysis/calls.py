@@ -5,6 +5,7 @@ body in a new frame, and instantiating classes."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -37,9 +38,9 @@ MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan 
 MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
-                                "bool", "format"})
+                                "bool", "format", "vars"})
 # Libraries that look at the program's objects without calling them or changing them.
 _INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
 _SIGNATURE_READERS = {"inspect.signature": signatures.signature_of, "inspect.getfullargspec": signatures.fullargspec_of}
@@ -173,6 +174,11 @@ class Calls(AnalysisState):
                         return value if value is not None else UNKNOWN
                     except Exception:
                         return UNKNOWN
+            if callee.qualname in _PATH_FUNCTIONS and not kwargs and args and all(isinstance(a, str) for a in args):
+                try:
+                    return _from_path_function(_PATH_FUNCTIONS[callee.qualname](*args))
+                except (TypeError, ValueError):
+                    return UNKNOWN
             if root in ("numpy", "np"):
                 array = numpy_array(short, callee.qualname, args, kwargs, self)
                 if array is not None:
@@ -192,7 +198,7 @@ class Calls(AnalysisState):
                 return self.import_module(args[0], st)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
-            if callee.qualname == "argparse.Namespace" and not args:
+            if callee.qualname in ("argparse.Namespace", "types.SimpleNamespace") and not args:
                 return NamespaceVal(dict(kwargs))  # `argparse.Namespace(lr=0.1, depth=3)`: a config object
             if callee.qualname == "collections.namedtuple":
                 return _namedtuple_class(args, kwargs)
@@ -236,6 +242,8 @@ class Calls(AnalysisState):
         if isinstance(callee, (str, int, float, bool)) or callee is None:
             return UNKNOWN
         if isinstance(callee, OpaqueVal) and callee.inert:
+            if callee.label.startswith(tf_api.INPUT_PIPELINE):
+                return OpaqueVal(callee.label + "()", inert=True)  # `dataset.map(parse).batch(8)`
             return self._library_call(callee.label, args, kwargs, st)
         _escape(args, kwargs)  # code the analysis does not follow may change what it is given
         if isinstance(callee, OpaqueVal):
@@ -244,7 +252,8 @@ class Calls(AnalysisState):
             st.graph.unknown_code_ran(may_set_reuse=not self.only_data(args, kwargs))
             return OpaqueVal(callee.label + "()")
         # An object the analysis cannot see into: it may build graph pieces.
-        if may_touch_graph(callee):
+        if may_touch_graph(callee) and not (node is not None and (models.calls_library_method(node) or
+                                                                  _reads_shape(node))):
             st.graph.unknown_code_ran()
         return UNKNOWN
 
@@ -273,7 +282,8 @@ class Calls(AnalysisState):
                 if known is not UNKNOWN:
                     return known
             return OpaqueVal(label + "()", inert=True)  # `inspect.signature(fn)` reads fn, never calls it
-        _escape(args, kwargs)  # `random.shuffle(layers)`
+        if label not in _READ_ONLY_CALLS:
+            _escape(args, kwargs)  # `random.shuffle(layers)`
         if not self.only_data(args, kwargs):
             if any(isinstance(v, (ScopeCM, NameScopeCM)) for v in list(args) + list(kwargs.values())):
                 # `ExitStack().enter_context(tf.variable_scope(...))`: the scope may now be open.
@@ -484,11 +494,43 @@ def _binds_by_name_only(callee: Any) -> bool:
     return isinstance(function, FunctionVal) and function.node.args.kwarg is None
 
 
+# os.path's functions of strings alone (`os.path.join(os.path.dirname(__file__), "lib")` for
+# sys.path): abspath takes the directory scopelint runs in for the program's.
+_PATH_FUNCTIONS = {"os.path." + name: getattr(os.path, name) for name in (
+    "join", "dirname", "basename", "abspath", "normpath", "split", "splitext")}
+
+
+def _from_path_function(result: Any) -> Any:
+    return ListVal(list(result), is_tuple=True) if isinstance(result, tuple) else result
+
+
+# Library functions that read what they are given and never change it (`json.dumps(vars(args))`
+# to save a config): the containers keep their known contents.
+_READ_ONLY_CALLS = frozenset({
+    "json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pprint",
+    "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.exists", "os.path.isfile",
+    "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array", "np.asarray", "numpy.asarray",
+})
+
+
 def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
     for value in list(args) + list(kwargs.values()):
         if isinstance(value, (ListVal, DictVal)) and not (isinstance(value, ListVal) and value.is_tuple) or \
                 isinstance(value, SetVal) and not value.frozen:
             value.poisoned = True
+
+
+# Methods of TF's tensors and shapes that read or refine a static shape: called on a value the
+# analysis lost (`x.get_shape()[-1]` of an unmodelled op's result), they build nothing.
+_SHAPE_METHODS = frozenset({
+    "get_shape", "as_list", "is_fully_defined", "is_compatible_with", "merge_with", "with_rank",
+    "with_rank_at_least", "with_rank_at_most", "num_elements", "set_shape", "concatenate", "assert_has_rank",
+    "assert_is_compatible_with", "assert_same_rank", "as_proto",
+})
+
+
+def _reads_shape(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SHAPE_METHODS
 
 
 def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:

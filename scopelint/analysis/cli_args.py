@@ -1,20 +1,23 @@
 """argparse as TF1 scripts use it for hyper-parameters. The analysis assumes the program runs
-as `python FILE` (as it does for tf.app.flags): `parse_args()` gives every option its default.
+as `python FILE` (as it does for tf.app.flags): `sys.argv` is `[FILE]` and `parse_args()`
+gives every option its default, unless the program set `sys.argv` itself (a driver that
+builds each model in turn with `sys.argv = [..., "--model", name]`): then its words are parsed.
 A namespace handed to code the analysis does not follow (`vars(args).update(config)`) may
 have been changed there, and then reads as unknown."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis.values import BuiltinFn, ListVal, OpaqueVal, birth, is_concrete
+from scopelint.analysis.values import BuiltinFn, DictVal, ListVal, OpaqueVal, birth, is_concrete
 from scopelint.semantics.values import UNKNOWN
 
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import Interpreter, State
 
 _CONVERTERS = {"int": int, "float": float, "str": str}
+_ONE_VALUE_KEYWORDS = {"action", "help", "default", "dest", "type", "required", "metavar", "choices"}
 _PARSER_METHODS = ("add_argument", "parse_args", "parse_known_args", "set_defaults", "add_argument_group",
                    "add_mutually_exclusive_group", "get_default")
 
@@ -24,6 +27,10 @@ class ArgParserVal:
     """argparse.ArgumentParser(): the defaults its options declare, by destination."""
 
     defaults: Dict[str, Any] = field(default_factory=dict)
+    # each option string ("--lr", "-l") -> (destination, how a word after it is read): a
+    # converter name ("str", "int", "float"), "true"/"false" for store_true/_false, None if unknown
+    flags: Dict[str, Tuple[str, Optional[str]]] = field(default_factory=dict)
+    choices: Dict[str, Any] = field(default_factory=dict)  # by destination, as given
 
 
 @dataclass(eq=False)
@@ -33,9 +40,18 @@ class NamespaceVal:
     values: Dict[str, Any]
     escaped: bool = False  # given to code that may have changed it
     born: int = field(default_factory=birth, repr=False)  # paths of a branch share it (path_journal)
+    view: Optional[DictVal] = None  # `vars(args)`: a dict over the same values
 
     def read(self, name: str) -> Any:
-        return UNKNOWN if self.escaped else self.values.get(name, UNKNOWN)
+        if self.escaped or self.view is not None and self.view.poisoned:
+            return UNKNOWN
+        return self.values.get(name, UNKNOWN)
+
+    def as_dict(self) -> DictVal:
+        """vars(namespace): its __dict__, which changes with it (`vars(args).update(config)`)."""
+        if self.view is None:
+            self.view = DictVal(self.values)
+        return self.view
 
 
 @dataclass(eq=False)
@@ -49,6 +65,12 @@ class ParserMethod:
             destination, default = _option(args, kwargs)
             if destination is not None:
                 parser.defaults[destination] = default
+                reading = _reading(kwargs)
+                if "choices" in kwargs:
+                    parser.choices[destination] = kwargs["choices"]
+                for flag in args:
+                    if isinstance(flag, str) and flag.startswith("-"):
+                        parser.flags[flag] = (destination, reading)
             return None
         if self.name == "set_defaults":
             parser.defaults.update({k: _plain(v) for k, v in kwargs.items()})
@@ -58,29 +80,65 @@ class ParserMethod:
         if self.name == "get_default":
             return parser.defaults.get(args[0], UNKNOWN) if args and isinstance(args[0], str) else UNKNOWN
         given = args[0] if args else kwargs.get("args")
-        namespace = NamespaceVal(dict(parser.defaults) if given is None else _parsed(parser, given))
+        if given is None:
+            argv = interp.command_line(st)  # sys.argv: [FILE] unless the program set it
+            given = ListVal(argv.items[1:]) if isinstance(argv, ListVal) and argv.items and not argv.poisoned \
+                else UNKNOWN
+        namespace = NamespaceVal(_parsed(parser, given))
         if self.name == "parse_known_args":
             return ListVal([namespace, ListVal([])], True)
         return namespace
 
 
 def _parsed(parser: ArgParserVal, given: Any) -> Dict[str, Any]:
-    """`parse_args(["--phase", "test"])`: the options the list names are unknown (their values
-    are not parsed here), the others keep their defaults; everything, if the list is not known."""
+    """`parse_args(["--phase", "test"])`: the defaults, with what the words set; an option
+    whose value is not read here (a list, a count, a custom type) is unknown, and everything is
+    if the list is not known or has a word whose option is not known (an abbreviation, a
+    positional argument, a value that starts with "-")."""
     words = given.items if isinstance(given, ListVal) else None
     if words is None or not all(isinstance(w, str) for w in words):
         return {name: UNKNOWN for name in parser.defaults}
     values = dict(parser.defaults)
-    for word in words:
-        if not word.startswith("-") or word == "-":
-            continue  # an option's value, or a positional argument (whose default is unknown anyway)
-        destination = word[2:].split("=", 1)[0].replace("-", "_") if word.startswith("--") else None
-        if destination not in values:
-            # a short flag, an abbreviation (`--ph` for `--phase`) or a `dest=` of its own: which
-            # option it sets is not known here
+    remaining = list(words)
+    while remaining:
+        word = remaining.pop(0)
+        flag, attached = word.split("=", 1) if word.startswith("--") and "=" in word else (word, None)
+        known = parser.flags.get(flag)
+        if known is None or word in ("-", "--"):
             return {name: UNKNOWN for name in parser.defaults}
-        values[destination] = UNKNOWN
+        destination, reading = known
+        if reading in ("true", "false") and attached is None:
+            values[destination] = reading == "true"
+            continue
+        if reading is None or reading in ("true", "false"):
+            return {name: UNKNOWN for name in parser.defaults}  # how many words it takes is not known
+        if attached is None:
+            if not remaining or remaining[0].startswith("-"):
+                return {name: UNKNOWN for name in parser.defaults}
+            attached = remaining.pop(0)
+        try:
+            value = _CONVERTERS[reading](attached)
+        except ValueError:
+            return {name: UNKNOWN for name in parser.defaults}  # argparse exits with a usage error
+        choices = parser.choices.get(destination)
+        if destination in parser.choices and not (isinstance(choices, ListVal) and value in choices.items):
+            return {name: UNKNOWN for name in parser.defaults}  # not one of them, or they are not known
+        values[destination] = value
     return values
+
+
+def _reading(kwargs: Dict[str, Any]) -> Optional[str]:
+    """How parse_args reads the word after an option, for the options read here."""
+    action = kwargs.get("action")
+    if action in ("store_true", "store_false") and set(kwargs) <= {"action", "help", "default", "dest"}:
+        return action[len("store_"):]
+    if action not in (None, "store") or set(kwargs) - _ONE_VALUE_KEYWORDS:
+        return None  # nargs, const, append, count, a custom action
+    converter = kwargs.get("type")
+    if converter is None:
+        return "str"
+    name = converter.name if isinstance(converter, BuiltinFn) else None
+    return name if name in _CONVERTERS else None
 
 
 def parser_attribute(parser: ArgParserVal, name: str) -> Any:

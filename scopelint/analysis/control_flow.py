@@ -124,7 +124,7 @@ class ControlFlow(AnalysisState):
             return
         if test is True:
             self.exec_block(node.body, st)
-        elif test is False:
+        elif test is False or models.unknown_means_false(node):
             self.exec_block(node.orelse, st)
         else:
             self.branch(st, [node.body, node.orelse])

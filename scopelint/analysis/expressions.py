@@ -285,8 +285,13 @@ class Expressions(AnalysisState):
                 return bool(_CMPOPS[type(op)](left, right))
             except Exception:
                 return UNKNOWN
-        if isinstance(op, (ast.Eq, ast.NotEq)) and left is None and right is not UNKNOWN:
-            return isinstance(op, ast.NotEq) if not is_concrete(right) else (right is None) == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and (left is None or right is None):
+            # `x != None` (glow's `if logdet != None:`): a tensor, a list, an object is not None;
+            # a value of a library the analysis does not read may be
+            other = right if left is None else left
+            if other is UNKNOWN or isinstance(other, (OpaqueVal, ModuleVal)):
+                return UNKNOWN
+            return isinstance(op, ast.NotEq) if not is_concrete(other) else (other is None) == isinstance(op, ast.Eq)
         ordering = isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
         if ordering and (isinstance(left, Tensor) or isinstance(right, Tensor)) and \
                 all(isinstance(x, Tensor) or is_concrete(x) and x is not None for x in (left, right)):

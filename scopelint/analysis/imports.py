@@ -20,7 +20,8 @@ from scopelint.semantics.values import UNKNOWN
 from scopelint.tf import registry
 
 
-MAX_FOLLOWED_MODULES = 64  # modules followed per analysed file (its project's and installed ones)
+MAX_FOLLOWED_MODULES = 64  # installed packages' modules followed per analysed file
+MAX_IMPORTED_MODULES = 256  # and in all, with its project's own
 _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
     for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
@@ -77,6 +78,9 @@ class Imports(AnalysisState):
             if alias.name == "*":
                 if module in ("tensorflow", "tensorflow.compat.v1"):
                     continue  # star imports of TF: names resolve through unknown globals
+                if isinstance(source, ModuleVal) and source.qualname in self.graph_free_project:
+                    self.graph_free.discard(source.qualname)  # `from utils import *`: read it
+                    source = self.import_module(source.qualname, st, even_graph_free=True)
                 if isinstance(source, SourceModuleVal):
                     self._force(source, st)
                     for name, value in source.env.vars.items():
@@ -115,10 +119,18 @@ class Imports(AnalysisState):
             return known
         root = qualname.split(".")[0]
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
-                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_FOLLOWED_MODULES or \
+                qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_IMPORTED_MODULES or \
                 qualname == registry.MODELS_PACKAGE or registry.model_module(qualname) is not None:
             return ModuleVal(qualname)
+        if self.follow_imports:
+            self._search_program_path(st)
         path = self.locator.locate(qualname) if self.follow_imports else None
+        if path is not None and not self.locator.in_project(path):
+            # an installed package's: a large library (networkx) must not use up what the
+            # project's own modules imported after it need
+            if self.libraries_followed >= MAX_FOLLOWED_MODULES:
+                return ModuleVal(qualname)
+            self.libraries_followed += 1
         if path is not None:
             self.read_files.add(path)
         graph_free = path is not None and not even_graph_free and (
@@ -126,6 +138,8 @@ class Imports(AnalysisState):
             else not loader.installed_package_builds_graphs(path))
         if graph_free:
             self.graph_free.add(qualname)
+            if self.locator.in_project(path):
+                self.graph_free_project.add(qualname)
             return ModuleVal(qualname)
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
         if tree is None:
@@ -146,6 +160,20 @@ class Imports(AnalysisState):
             return module
         self._run_module_body(module, tree, st)
         return module
+
+    def _search_program_path(self, st: State) -> None:
+        """The directories the program added to sys.path, for the locator: a relative one is
+        taken from the main file's directory (where scripts are run from) and the current one."""
+        listed = self.get_attribute(ModuleVal("sys"), "path", st) if "sys.path" in self.ever_patched else self.sys_path
+        if not isinstance(listed, ListVal) or listed.items is None or len(listed.items) < 2:
+            return
+        base = os.path.dirname(self.abspath)
+        directories = []
+        for item in listed.items:
+            if isinstance(item, str) and item:
+                candidates = [item] if os.path.isabs(item) else [os.path.join(base, item), os.path.abspath(item)]
+                directories.extend(os.path.normpath(c) for c in candidates)
+        self.locator.add_roots(directories)
 
     def _force(self, module: SourceModuleVal, st: State) -> None:
         """Run a passed-through package's body, now that one of its names is read. Its
@@ -178,6 +206,10 @@ class Imports(AnalysisState):
 
     def module_attribute(self, module: ModuleVal, name: str, st: Optional[State] = None) -> Any:
         qualname = module.qualname + "." + name
+        if qualname == "sys.argv":
+            return self.argv
+        if qualname == "sys.path":
+            return self.sys_path
         if qualname in _NUMERIC_CONSTANTS:
             return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
         if qualname in _INSPECT_CONSTANTS:

@@ -51,6 +51,14 @@ class Locator:
         self.project_roots = tuple(os.path.join(r, "") for r in roots)
         self.roots = roots + [d for d in _site_dirs() if d not in roots]
 
+    def add_roots(self, directories: List[str]) -> None:
+        """Directories the program put on sys.path (`sys.path.insert(0, lib_dir)`): searched
+        first, and what is found there is the project's."""
+        new = [d for d in directories if d not in self.roots and os.path.isdir(d)]
+        if new:
+            self.roots = new + self.roots
+            self.project_roots = tuple(os.path.join(d, "") for d in new) + self.project_roots
+
     def in_project(self, path: str) -> bool:
         """A module of the analysed file's project (not an installed package)."""
         return path.startswith(self.project_roots) and not any(
@@ -63,6 +71,7 @@ class Locator:
 
 _TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\btf\b|variable_scope|get_variable")
 _IMPORTS = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
+_MODULE_LEVEL_IMPORTS = re.compile(rb"^(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -95,10 +104,11 @@ def _plain_modules() -> frozenset:
     return frozenset(SAFE_MODULES) | frozenset(getattr(sys, "stdlib_module_names", ()))
 
 
-def _unplain_imports(text: bytes) -> Iterator[str]:
-    """The top-level names a module imports beyond the plain modules ("" for a relative import)."""
+def _unplain_imports(text: bytes, module_level: bool = False) -> Iterator[str]:
+    """The top-level names a module imports beyond the plain modules ("" for a relative import);
+    only those of unindented import statements if `module_level`."""
     plain = _plain_modules()
-    for match in _IMPORTS.finditer(text):
+    for match in (_MODULE_LEVEL_IMPORTS if module_level else _IMPORTS).finditer(text):
         names = match.group(1) or match.group(2) or b""
         for name in names.decode("ascii", "replace").split(","):
             root = name.strip().split(" ")[0].split(".")[0]
@@ -158,7 +168,10 @@ def _package_scan(top: str) -> Tuple[bool, Tuple[str, ...]]:
                 return True, ()
             if _TF_IMPORT.search(text):
                 return True, ()
-            imported.update(root for root in _unplain_imports(text) if root and root != own)
+            # what it imports when imported (unindented): an import inside a function or a `try`
+            # is optional (networkx's `import sympy` in one algorithm); the package's own such
+            # imports of TF still count (the check above)
+            imported.update(root for root in _unplain_imports(text, module_level=True) if root and root != own)
     return False, tuple(sorted(imported))
 
 

@@ -79,13 +79,17 @@ _PURE_OPS = frozenset({
     "floordiv", "truncatediv", "truncatemod", "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_int64", "to_double", "to_bfloat16",
     "reverse", "reverse_v2", "reverse_sequence", "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
-    "setdiff1d", "matrix_band_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag", "matrix_inverse",
-    "matrix_determinant", "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "lgamma", "digamma", "expm1",
+    "setdiff1d", "matrix_band_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
+    "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "lgamma", "digamma", "expm1",
     "atan2", "betainc", "igamma", "igammac", "polygamma", "zeta", "bincount", "histogram_fixed_width",
     "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
     "parse_single_example", "decode_csv", "py_func", "numpy_function", "space_to_depth", "depth_to_space",
     "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
     "confusion_matrix", "random_shuffle", "random_crop", "random_poisson", "sort", "argsort",
+    # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute
+    "SparseTensor", "SparseTensorValue", "sparse_matmul",
+    "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_to_dense", "sparse_softmax",
+    "sparse_concat", "sparse_tensor_to_dense", "sparse_transpose", "sparse_reorder", "sparse_slice",
 })
 
 
@@ -93,6 +97,17 @@ def pure_unmodelled_op(short: str) -> bool:
     """A tensor op of TF's that the runtime does not implement (`tf.image.resize_images`,
     `tf.norm`, `tf.py_func`: the function runs when the session does, not now)."""
     return short in _PURE_OPS or short.startswith(_PURE_OP_PREFIXES) and not short.startswith("random.set_")
+
+
+# tf.data's input pipelines: datasets, their transformations and iterators build no variable
+# of the graph's, and the functions given to `map`/`filter`/`flat_map` are traced into
+# functions of their own (a variable made there is not one of the graph's scopes).
+INPUT_PIPELINE = "tf.data:"
+_INPUT_PIPELINE_PREFIXES = ("data.", "contrib.data.")
+
+
+def is_input_pipeline(short: str) -> bool:
+    return short.startswith(_INPUT_PIPELINE_PREFIXES)
 
 
 def creates_nothing(short: str) -> bool:
@@ -153,8 +168,6 @@ def canonical(qualname: str) -> str:
             rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last
-    if rest.startswith("contrib.framework.") and rest.rsplit(".", 1)[-1] in ("arg_scope",):
-        rest = "arg_scope"
     rest = _ALIASES.get(rest, rest)
     if rest.startswith(("math.", "linalg.", "dtypes.", "debugging.")) and rest.count(".") == 1:
         last = rest.split(".", 1)[1]  # tf.math.rsqrt is tf.rsqrt
@@ -215,7 +228,7 @@ SAFE_MODULES = {
     "tempfile", "bz2", "lzma", "zlib", "base64", "binascii", "heapq", "bisect", "statistics", "fractions",
     "decimal", "numbers", "errno", "stat", "fnmatch", "locale", "calendar", "array", "getpass", "socket", "shlex",
     "difflib", "unicodedata", "configparser", "mimetypes", "secrets", "colorsys", "html", "xml", "sqlite3",
-    "posixpath", "ntpath", "gc", "resource",
+    "posixpath", "ntpath", "gc", "resource", "types", "weakref", "atexit",
 }
 
 

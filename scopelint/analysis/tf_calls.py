@@ -13,14 +13,14 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, VarVal, is_concrete,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, UnknownTensor, VarVal, is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import (
     COLLECTION_READERS, GraphState, StoredVariable, VariableScope, local_variable_collections, trainable_flag,
 )
-from scopelint.semantics.dtypes import FLOAT32
+from scopelint.semantics.dtypes import FLOAT32, DType
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
@@ -118,6 +118,8 @@ class TfCalls(AnalysisState):
         function = tf_api.pure_function(qualname)
         if function is not None:
             return self.real_call(function, args, kwargs, st)
+        if short is not None and tf_api.is_input_pipeline(short):
+            return OpaqueVal(tf_api.INPUT_PIPELINE + short, inert=True)
         if short is not None and tf_api.pure_unmodelled_op(short):
             return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
         if short is not None and tf_api.creates_nothing(short):
@@ -388,6 +390,8 @@ class TfCalls(AnalysisState):
         python_initial = self.to_python(initial) if isinstance(initial, ListVal) else MISSING
         if dtype is not None and is_concrete(dtype):
             var_dtype: Any = as_dtype(dtype)
+        elif isinstance(initial, UnknownTensor) and not isinstance(initial.dtype, DType):
+            var_dtype = UNKNOWN  # a tensor the analysis lost: its dtype is not float32 for that
         elif isinstance(initial, (Tensor, ArrayVal)) or is_concrete(initial):
             var_dtype = dtype_of(initial)
         elif python_initial is not MISSING:

@@ -21,6 +21,7 @@ from scopelint.semantics import graph as core
 from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
 from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
 from scopelint.semantics.values import AUTO_REUSE
+from scopelint.semantics.values import Pattern as _Pattern
 
 # ---------------------------------------------------------------------------- dtypes
 
@@ -580,6 +581,31 @@ for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", 
     globals()[_op] = _unary(_op.capitalize())
 
 
+def sparse_placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
+    """A sparse tensor's stand-in: a tensor of its dense shape (what the ops below read)."""
+    return Tensor(shape, dtype, op_name("Placeholder", name), "SparsePlaceholder")
+
+
+def sparse_tensor_dense_matmul(sp_a: Any, b: Any, adjoint_a: bool = False, adjoint_b: bool = False,
+                               name: Any = None) -> Tensor:
+    rows = shape_of(sp_a).dims_tuple
+    columns = shape_of(b).dims_tuple
+    shape = [rows[1 if adjoint_a else 0] if rows and len(rows) == 2 else None,
+             columns[0 if adjoint_b else 1] if columns and len(columns) == 2 else None]
+    return Tensor(shape, dtype_of(b), op_name("SparseTensorDenseMatMul", name), "SparseTensorDenseMatMul")
+
+
+def matrix_determinant(input: Any, name: Any = None) -> Tensor:  # noqa: A002
+    """The determinants of a batch of square matrices: the shape less its last two dims."""
+    dims = shape_of(input).dims_tuple
+    return Tensor(list(dims[:-2]) if dims is not None and len(dims) >= 2 else None, dtype_of(input),
+                  op_name("MatrixDeterminant", name), "MatrixDeterminant")
+
+
+def matrix_inverse(input: Any, adjoint: bool = False, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(shape_of(input), dtype_of(input), op_name("MatrixInverse", name), "MatrixInverse")
+
+
 def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
     return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
 
@@ -664,8 +690,13 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
     grads: List[Any] = []
     for x in (xs if isinstance(xs, (list, tuple)) else [xs]):
         own = getattr(x, "deps", None)
-        if reached is not None and getattr(x, "record", None) is not None and own is not None and \
-                not own & reached:
+        record = getattr(x, "record", None)
+        if reached is not None and record is not None and (
+                own is not None and not own & reached or
+                # the analysis's variable of a partly known name (`layer_?/dense/kernel`) that can
+                # be none of the variables ys depend on, all of which have known names
+                own is None and isinstance(record.name, _Pattern) and
+                not any(record.name.may_equal(name) for name in reached)):
             grads.append(None)
             continue
         grads.append(Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad"))

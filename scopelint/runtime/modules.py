@@ -64,6 +64,11 @@ class ApiModule(types.ModuleType):
             raise AttributeError(name)
         if registry.tf_has(_public_name(self.__name__) + "." + name) is False:
             raise AttributeError("module '%s' has no attribute '%s'" % (self.__name__, name))  # hasattr as in TF
+        for table in self._fallbacks:
+            if isinstance(table, ModelTable) and name in table:
+                # a modelled name before a submodule of that name: contrib.framework.python.ops's
+                # `arg_scope` is the function its __init__ star-imports, not the module
+                return table[name]
         if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
             return importlib.import_module(self.__name__ + "." + name)
         submodule = sys.modules.get(self.__name__ + "." + name)
@@ -202,9 +207,10 @@ def build_modules() -> Dict[str, types.ModuleType]:
     random = ApiModule("tensorflow.random", dict(_same_as("tensorflow.random", core),
                                                  set_random_seed=api.set_random_seed), [core])
     math = ApiModule("tensorflow.math", {}, [core, nn_table])
+    linalg = ApiModule("tensorflow.linalg", _same_as("tensorflow.linalg", core), [core])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))
-    tf.__dict__.update(nn=tf_nn, initializers=initializers, random=random, math=math, compat=compat)
+    tf.__dict__.update(nn=tf_nn, initializers=initializers, random=random, math=math, linalg=linalg, compat=compat)
     flags = ApiModule("tensorflow.flags", _public(app), [])
     tf.__dict__["flags"] = flags
     tf.__dict__["app"] = ApiModule("tensorflow.app", {"run": app.run, "flags": flags}, [])
@@ -218,6 +224,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.initializers": initializers,
         "tensorflow.random": random,
         "tensorflow.math": math,
+        "tensorflow.linalg": linalg,
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
@@ -282,7 +289,9 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 
 def _public_of(module: types.ModuleType) -> Dict[str, Any]:
-    return {k: v for k, v in vars(module).items() if not k.startswith("_")}
+    """A module's functions and classes, as a fallback table: not its submodules (`tf.image` is
+    no `tf.summary.image`)."""
+    return {k: v for k, v in vars(module).items() if not k.startswith("_") and not isinstance(v, types.ModuleType)}
 
 
 def _served(name: str, modules: Dict[str, types.ModuleType]) -> bool:

@@ -23,7 +23,8 @@ MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
                    ("template", ("make_template",)),
-                   ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue"))),
+                   ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
+                   ("image", ("read_file", "random_crop"))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -67,10 +68,28 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
     "tensorflow.losses": (("losses", ("Reduction",)),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
+    "tensorflow.data": (("data", (
+        "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
+        "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
+    )),),
+    "tensorflow.data.experimental": (("data", (
+        "AUTOTUNE", "map_and_batch", "shuffle_and_repeat", "prefetch_to_device", "copy_to_device", "ignore_errors",
+        "unbatch", "parallel_interleave",
+    )),),
+    "tensorflow.image": (("image", (
+        "decode_jpeg", "decode_png", "decode_bmp", "resize_images", "resize", "resize_bilinear", "resize_bicubic",
+        "resize_area", "resize_nearest_neighbor", "resize_image_with_crop_or_pad", "resize_with_crop_or_pad",
+        "crop_to_bounding_box", "pad_to_bounding_box", "random_flip_left_right", "random_flip_up_down",
+        "flip_left_right", "flip_up_down", "random_brightness", "random_contrast", "random_hue",
+        "random_saturation", "adjust_brightness", "adjust_contrast", "per_image_standardization",
+        "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop",
+    )),),
+    "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq"}
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
+           "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported
@@ -104,6 +123,8 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.python.ops.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn": ("tensorflow.nn",),
     "tensorflow.contrib.slim": ("tf_slim",),
+    # TF 1.4-1.12's home of tf.data's transformations (and of batch_and_drop_remainder, modelled there)
+    "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
     "tensorflow.contrib.layers": ("tf_slim",),
     "tensorflow.contrib.framework": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
@@ -135,6 +156,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
     },
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
                           "truncated_normal": "truncated_normal"},
+    "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
 }
 
 # Roots of non-TensorFlow packages that hold modelled names (the runtime serves them).

@@ -132,7 +132,7 @@ class Dense(object):
                             % (dtype,))
         dims = static_dims(input_shape)
         last_dim = None if dims is None else dims[-1]
-        if last_dim is None:
+        if last_dim is None:  # unknown: false
             raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None. "
                              "Full input shape received: %s" % (tf.TensorShape(input_shape),))
         self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
@@ -174,7 +174,7 @@ class Conv(object):
         channel = None
         if dims is not None:
             channel = dims[1] if self.data_format == "channels_first" else dims[-1]
-        if channel is None:
+        if channel is None:  # unknown: false
             raise ValueError("The channel dimension of the inputs should be defined. The input_shape received is "
                              "%s, where axis %s (0-based) is the channel dimension, which found to be `None`."
                              % (tf.TensorShape(input_shape), 1 if self.data_format == "channels_first" else -1))

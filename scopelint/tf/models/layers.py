@@ -482,13 +482,13 @@ class BatchNormalization(_common.BatchNormalization, Layer):
 
     def build(self, input_shape):
         dims = _dims(input_shape)
-        if dims is None:
+        if dims is None:  # unknown: false
             raise ValueError("Input has undefined rank.")
         ndims = len(dims)
         axes = list(self.axis) if isinstance(self.axis, (list, tuple)) else [self.axis]
         axes = [a + ndims if a < 0 else a for a in axes]
         for a in axes:
-            if dims[a] is None:
+            if dims[a] is None:  # unknown: false
                 raise ValueError("Input has undefined `axis` dimension. Received input with shape %s. Axis value: %s"
                                  % (tf.TensorShape(input_shape), self.axis))
         if len(axes) == 1:

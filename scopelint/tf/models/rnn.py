@@ -40,7 +40,7 @@ class LSTMStateTuple(object):
 
 def _last_dim(input_shape):
     shape = tf.TensorShape(input_shape)
-    if shape.ndims is None or shape.as_list()[-1] is None:
+    if shape.ndims is None or shape.as_list()[-1] is None:  # unknown: false
         raise ValueError("Expected inputs.shape[-1] to be known, received shape: %s" % (shape,))
     return shape.as_list()[-1]
 

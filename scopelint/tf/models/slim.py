@@ -178,7 +178,7 @@ def _spatial(value, rank):
 def _channels(inputs, channels_first):
     dims = _dims(inputs)
     channel = None if dims is None else (dims[1] if channels_first else dims[-1])
-    if channel is None:
+    if channel is None:  # unknown: false
         raise ValueError("The channel dimension of the inputs should be defined. Found `None`.")
     return channel
 
@@ -262,7 +262,7 @@ def _fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_f
     with tf.variable_scope(scope, "fully_connected", [inputs], reuse=reuse):
         dims = _dims(inputs)
         last = None if dims is None else dims[-1]
-        if last is None:
+        if last is None:  # unknown: false
             raise ValueError("The last dimension of the inputs to a Dense layer should be defined. Found None.")
         weights, biases = _weights_and_biases(
             [last, num_outputs], num_outputs, inputs.dtype.base_dtype, normalizer_fn, weights_initializer,
@@ -292,11 +292,11 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
     if data_format not in ("NCHW", "NHWC"):
         raise ValueError("data_format has to be either NCHW or NHWC.")
     with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse):
-        if rank is None:
+        if rank is None:  # unknown: false
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
         axis = 1 if data_format == "NCHW" and rank > 2 else rank - 1
         channel = dims[axis]
-        if channel is None:
+        if channel is None:  # unknown: false
             raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, dims))
         shape = [channel]
         dtype = inputs.dtype.base_dtype
@@ -413,7 +413,7 @@ def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
                 outputs_collections=None, trainable=True, begin_norm_axis=1, begin_params_axis=-1, scope=None):
     with tf.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse):
         dims = _dims(inputs)
-        if dims is None:
+        if dims is None:  # unknown: false
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
         params_shape = dims[begin_params_axis:]
         dtype = inputs.dtype.base_dtype
@@ -435,13 +435,13 @@ def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=
                    reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
                    data_format="NHWC", scope=None):
     dims = _dims(inputs)
-    if dims is None:
+    if dims is None:  # unknown: false
         raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
     if data_format not in ("NCHW", "NHWC"):
         raise ValueError("data_format has to be either NCHW or NHWC.")
     with tf.variable_scope(scope, "InstanceNorm", [inputs], reuse=reuse):
         channels = dims[1] if data_format == "NCHW" else dims[-1]
-        if channels is None:
+        if channels is None:  # unknown: false
             raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, [channels]))
         dtype = inputs.dtype.base_dtype
         initializers = param_initializers or {}
@@ -490,7 +490,7 @@ def _dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_
 def _flatten(inputs, outputs_collections=None, scope=None):
     with tf.name_scope(scope, "Flatten", [inputs]):
         dims = _dims(inputs)
-        if dims is None or len(dims) < 2:
+        if dims is None or len(dims) < 2:  # unknown: false
             raise ValueError("Inputs must have a least 2 dimensions.")
         flat = 1
         for dim in dims[1:]:

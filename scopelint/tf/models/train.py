@@ -49,11 +49,11 @@ def create_zeros_slot(primary, name, dtype=None):
     if dtype is None:
         dtype = primary.dtype.base_dtype
     slot_shape = primary.get_shape()
-    if slot_shape.is_fully_defined():
-        return create_slot_with_initializer(primary, tf.zeros_initializer(), slot_shape, dtype, name)
-    # A primary of unknown shape (validate_shape=False): the slot takes its value's shape.
-    val = tf.zeros(tf.shape(primary.initial_value), dtype=dtype)
-    return create_slot(primary, val, name)
+    if not slot_shape.is_fully_defined():  # unknown: false
+        # A primary of a partly known shape (validate_shape=False): the slot takes its value's shape.
+        val = tf.zeros(tf.shape(primary.initial_value), dtype=dtype)
+        return create_slot(primary, val, name)
+    return create_slot_with_initializer(primary, tf.zeros_initializer(), slot_shape, dtype, name)
 
 
 # ---------------------------------------------------------------------------- optimizer.py
@@ -301,8 +301,10 @@ class ExponentialMovingAverage(object):
             return tf.no_op(name=scope)
 
     def _average_of(self, var):
+        # TF keys by the variable, and get_variable gives the same one when it shares: here a
+        # share is another object of the same name
         for known, average in self._averages:
-            if known is var:
+            if known is var or known.op.name == var.op.name:
                 return average
         return None
 

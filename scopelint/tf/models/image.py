@@ -1,0 +1,195 @@
+"""tf.image's decoding, resizing and augmentation ops, and tf.read_file (tensorflow/python/ops/
+image_ops_impl.py, gen_image_ops, io_ops), written as TF 1.15 infers their static shapes and
+dtypes, over the runtime's ops. They create no variable; an input pipeline's images get the
+shapes TF gives them, which the layers after it read (a kernel's input channels)."""
+
+import tensorflow as tf
+
+_NEAREST_NEIGHBOR = 1
+
+
+def _op(dtype, shape, name):
+    """A tensor of this dtype and static shape (the op's output)."""
+    return tf.placeholder(dtype, shape, name=name)
+
+
+def _image(image):
+    image = tf.convert_to_tensor(image)
+    return image, image.get_shape()
+
+
+def _with_channels(shape, channels):
+    if shape.ndims is None:
+        return tf.TensorShape(None)
+    return shape[:-1].concatenate([channels])
+
+
+def _with_size(shape, height, width):
+    """An image's shape (rank 3, or 4 for a batch) with a new height and width."""
+    if shape.ndims is None:
+        return tf.TensorShape(None)
+    height = height if isinstance(height, int) else None
+    width = width if isinstance(width, int) else None
+    return shape[:-3].concatenate([height, width]).concatenate(shape[-1:])
+
+
+def _static_shape(shape):
+    """What TF reads of a shape given as a list or as a tensor (constant_value_as_shape: the
+    static shape of `x` in `tf.shape(x)`), through an op that reads it the same way."""
+    return tf.zeros(shape).get_shape()
+
+
+def _size_pair(size):
+    if isinstance(size, (list, tuple)) and len(size) == 2:
+        return size[0], size[1]
+    dims = _static_shape(size)
+    if dims.ndims == 2:
+        return dims[0].value, dims[1].value
+    return None, None
+
+
+def read_file(filename, name=None):
+    return _op(tf.string, [], name or "ReadFile")
+
+
+def decode_jpeg(contents, channels=0, ratio=1, fancy_upscaling=True, try_recover_truncated=False,
+                acceptable_fraction=1, dct_method="", name=None):
+    return _op(tf.uint8, [None, None, channels or None], name or "DecodeJpeg")
+
+
+def decode_png(contents, channels=0, dtype=tf.uint8, name=None):
+    return _op(dtype, [None, None, channels or None], name or "DecodePng")
+
+
+def decode_bmp(contents, channels=0, name=None):
+    return _op(tf.uint8, [None, None, channels or None], name or "DecodeBmp")
+
+
+def resize_images(images, size, method=0, align_corners=False, preserve_aspect_ratio=False, name=None):
+    images, shape = _image(images)
+    height, width = _size_pair(size)
+    if shape.ndims is not None and not preserve_aspect_ratio and shape[-3].value == height and \
+            shape[-2].value == width and height is not None and width is not None:
+        return images  # already that size: TF skips the resize
+    dtype = images.dtype if method == _NEAREST_NEIGHBOR else tf.float32
+    if preserve_aspect_ratio:
+        height = width = None
+    return _op(dtype, _with_size(shape, height, width), name or "resize")
+
+
+resize = resize_images
+
+
+def resize_bilinear(images, size, align_corners=False, half_pixel_centers=False, name=None):
+    images, shape = _image(images)
+    height, width = _size_pair(size)
+    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeBilinear")
+
+
+def resize_bicubic(images, size, align_corners=False, half_pixel_centers=False, name=None):
+    images, shape = _image(images)
+    height, width = _size_pair(size)
+    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeBicubic")
+
+
+def resize_area(images, size, align_corners=False, name=None):
+    images, shape = _image(images)
+    height, width = _size_pair(size)
+    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeArea")
+
+
+def resize_nearest_neighbor(images, size, align_corners=False, half_pixel_centers=False, name=None):
+    images, shape = _image(images)
+    height, width = _size_pair(size)
+    return _op(images.dtype, _with_size(shape, height, width), name or "ResizeNearestNeighbor")
+
+
+def resize_image_with_crop_or_pad(image, target_height, target_width):
+    image, shape = _image(image)
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "resize_image_with_crop_or_pad")
+
+
+resize_with_crop_or_pad = resize_image_with_crop_or_pad
+
+
+def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
+    image, shape = _image(image)
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "crop_to_bounding_box")
+
+
+def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
+    image, shape = _image(image)
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "pad_to_bounding_box")
+
+
+def _same(image, name):
+    image, shape = _image(image)
+    return _op(image.dtype, shape, name)
+
+
+def random_flip_left_right(image, seed=None):
+    return _same(image, "random_flip_left_right")
+
+
+def random_flip_up_down(image, seed=None):
+    return _same(image, "random_flip_up_down")
+
+
+def flip_left_right(image):
+    return _same(image, "flip_left_right")
+
+
+def flip_up_down(image):
+    return _same(image, "flip_up_down")
+
+
+def random_brightness(image, max_delta, seed=None):
+    return _same(image, "random_brightness")
+
+
+def random_contrast(image, lower, upper, seed=None):
+    return _same(image, "random_contrast")
+
+
+def random_hue(image, max_delta, seed=None):
+    return _same(image, "random_hue")
+
+
+def random_saturation(image, lower, upper, seed=None):
+    return _same(image, "random_saturation")
+
+
+def adjust_brightness(image, delta):
+    return _same(image, "adjust_brightness")
+
+
+def adjust_contrast(images, contrast_factor):
+    return _same(images, "adjust_contrast")
+
+
+def per_image_standardization(image):
+    image, shape = _image(image)
+    return _op(tf.float32, shape, "per_image_standardization")
+
+
+def convert_image_dtype(image, dtype, saturate=False, name=None):
+    image, shape = _image(image)
+    dtype = tf.as_dtype(dtype)
+    if image.dtype.base_dtype == dtype:
+        return image
+    return _op(dtype, shape, name or "convert_image")
+
+
+def rgb_to_grayscale(images, name=None):
+    images, shape = _image(images)
+    return _op(images.dtype, _with_channels(shape, 1), name or "rgb_to_grayscale")
+
+
+def grayscale_to_rgb(images, name=None):
+    images, shape = _image(images)
+    return _op(images.dtype, _with_channels(shape, 3), name or "grayscale_to_rgb")
+
+
+def random_crop(value, size, seed=None, name=None):
+    value = tf.convert_to_tensor(value)
+    return _op(value.dtype, _static_shape(size), name or "random_crop")
