@@ -533,6 +533,8 @@ def _from_python(value: Any) -> Any:
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    if _select_of_known(function, args):
+        return False  # `tf.where(mask, inputs, lost)`: the result is shaped like inputs (runtime.api.where)
     values = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
     for value in values:
         if isinstance(value, UnknownTensor):
@@ -548,8 +550,18 @@ _DTYPE_ARGUMENTS = {"placeholder": (0, None), "zeros": (1, "float32"), "ones": (
                     "truncated_normal": (3, "float32")}
 
 
+def _select_of_known(function: Any, args: List[Any]) -> bool:
+    """`tf.where(condition, x, y)` with x of a fully defined shape: TF's result has x's shape."""
+    return getattr(function, "__name__", "") == "where" and len(args) == 3 and isinstance(args[1], Tensor) and \
+        not isinstance(args[1], UnknownTensor) and args[1].get_shape().is_fully_defined()
+
+
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
+    if _select_of_known(function, args) and not kwargs:
+        result = function(args[1], args[1], args[1])  # shaped like x; y is lost
+        result.deps = None  # and what y depends on is not known
+        return result
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])

@@ -520,17 +520,21 @@ def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
             value.poisoned = True
 
 
-# Methods of TF's tensors and shapes that read or refine a static shape: called on a value the
-# analysis lost (`x.get_shape()[-1]` of an unmodelled op's result), they build nothing.
-_SHAPE_METHODS = frozenset({
+# Methods that only TF's tensors and shapes, strings, files and numpy arrays have, which read
+# or refine a value: called on a value the analysis lost (`x.get_shape()[-1]` of an unmodelled
+# op's result, `line.split()` of a line read from a file), they build nothing.
+_PLAIN_METHODS = frozenset({
     "get_shape", "as_list", "is_fully_defined", "is_compatible_with", "merge_with", "with_rank",
     "with_rank_at_least", "with_rank_at_most", "num_elements", "set_shape", "concatenate", "assert_has_rank",
     "assert_is_compatible_with", "assert_same_rank", "as_proto",
+    "split", "rsplit", "strip", "rstrip", "lstrip", "lower", "upper", "startswith", "endswith", "splitlines",
+    "encode", "decode", "isdigit", "isalpha", "zfill", "ljust", "rjust",
+    "readline", "readlines", "tolist", "astype", "flatten", "ravel",
 })
 
 
 def _reads_shape(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SHAPE_METHODS
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLAIN_METHODS
 
 
 def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:

@@ -939,7 +939,10 @@ def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any
 def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
     if x is None:
         return Tensor(None, as_dtype("int64"), op_name("Where", name), "Where")
-    return Tensor(broadcast(shape_of(x), shape_of(y)), dtype_of(x), op_name("Select", name), "Select")
+    given = shape_of(x)
+    # Select: x and y have one shape, so a fully defined x is the result's (y is not read)
+    shape = given if given.is_fully_defined() else broadcast(given, shape_of(y))
+    return Tensor(shape, dtype_of(x), op_name("Select", name), "Select")
 
 
 def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, constant_values: Any = 0) -> Tensor:

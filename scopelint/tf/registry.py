@@ -85,11 +85,13 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop",
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
+    "tensorflow.contrib.training": (("hparams", ("HParams",)),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
-           "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io"}
+           "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
+           "tensorflow.contrib.training"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported

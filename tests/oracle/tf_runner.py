@@ -121,11 +121,17 @@ def _install_tf1_compat(v1: Any) -> None:
     rnn.__dict__.update({k: getattr(v1.nn, k) for k in functions})
     contrib = types.ModuleType("tensorflow.contrib")
     contrib.__path__ = []  # type: ignore[attr-defined]
+    data = types.ModuleType("tensorflow.contrib.data")  # TF 1.4-1.12's home of these transformations
+    data.__dict__.update({k: getattr(v1.data.experimental, k) for k in (
+        "map_and_batch", "shuffle_and_repeat", "prefetch_to_device", "copy_to_device", "ignore_errors", "unbatch",
+        "parallel_interleave")})
+    data.__dict__.update(Dataset=v1.data.Dataset, Iterator=v1.data.Iterator, TextLineDataset=v1.data.TextLineDataset,
+                         TFRecordDataset=v1.data.TFRecordDataset)
     contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn,
-                            legacy_seq2seq=_legacy_seq2seq(v1, types))
+                            legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types))
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
@@ -140,6 +146,79 @@ def _install_tf1_compat(v1: Any) -> None:
                          ("layers.python.layers.regularizers", "tf_slim.layers.regularizers"),
                          ("layers.python.layers.utils", "tf_slim.layers.utils")):
         sys.modules["tensorflow.contrib." + deep] = importlib.import_module(module)
+
+
+def _training(types: Any) -> Any:
+    """TF 1.15's tf.contrib.training.HParams (contrib/training/python/training/hparam.py), for
+    scalar and list hyper-parameters and `parse` of scalars, as TF wrote it (TF 2.x dropped it)."""
+
+    def parse_bool(value: str) -> bool:
+        if value in ("true", "True"):
+            return True
+        if value in ("false", "False"):
+            return False
+        return bool(int(value))
+
+    class HParams(object):
+        def __init__(self, hparam_def: Any = None, model_structure: Any = None, **kwargs: Any) -> None:
+            self._hparam_types: Dict[str, Tuple[type, bool]] = {}
+            self._model_structure = model_structure
+            for name, value in kwargs.items():
+                self.add_hparam(name, value)
+
+        def add_hparam(self, name: str, value: Any) -> None:
+            if getattr(self, name, None) is not None:
+                raise ValueError("Hyperparameter name is reserved: %s" % name)
+            if isinstance(value, (list, tuple)):
+                self._hparam_types[name] = (type(value[0]) if value else str, True)
+            else:
+                self._hparam_types[name] = (type(value), False)
+            setattr(self, name, value)
+
+        def set_hparam(self, name: str, value: Any) -> None:
+            param_type, is_list = self._hparam_types[name]
+            if is_list:
+                setattr(self, name, list(value))
+            elif param_type is float and isinstance(value, int):
+                setattr(self, name, float(value))
+            else:
+                setattr(self, name, value)
+
+        def del_hparam(self, name: str) -> None:
+            if hasattr(self, name):
+                delattr(self, name)
+                del self._hparam_types[name]
+
+        def parse(self, values: str) -> "HParams":
+            if not values:
+                return self
+            for pair in values.split(","):
+                name, _, text = pair.partition("=")
+                name, text = name.strip(), text.strip()
+                if name not in self._hparam_types:
+                    raise ValueError("Unknown hyperparameter type for %s" % name)
+                param_type = self._hparam_types[name][0]
+                parsed: Any = parse_bool(text) if param_type is bool else param_type(text)
+                self.set_hparam(name, parsed)
+            return self
+
+        def override_from_dict(self, values_dict: Dict[str, Any]) -> "HParams":
+            for name, value in values_dict.items():
+                self.set_hparam(name, value)
+            return self
+
+        def values(self) -> Dict[str, Any]:
+            return {n: getattr(self, n) for n in self._hparam_types}
+
+        def get(self, key: str, default: Any = None) -> Any:
+            return getattr(self, key) if key in self._hparam_types else default
+
+        def __contains__(self, key: str) -> bool:
+            return key in self._hparam_types
+
+    module = types.ModuleType("tensorflow.contrib.training")
+    module.HParams = HParams
+    return module
 
 
 def _legacy_seq2seq(v1: Any, types: Any) -> Any:

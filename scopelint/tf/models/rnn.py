@@ -350,7 +350,7 @@ def _initial_state(cell, initial_state, batch, dtype, missing_dtype):
     """The state given, or the cell's zero state, which needs a dtype (`missing_dtype`: TF's message)."""
     if initial_state is not None:
         return initial_state
-    if not dtype:
+    if not dtype:  # unknown: false
         raise ValueError(missing_dtype)
     return cell.zero_state(batch if batch is not None else 1, dtype)
 
@@ -381,7 +381,7 @@ def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None, in
 
 
 def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None, scope=None):
-    if not inputs:
+    if not inputs:  # unknown: false
         raise ValueError("inputs must not be empty")
     outputs = []
     with tf.variable_scope(scope or "rnn") as varscope:
