@@ -87,11 +87,23 @@ def _type_of_structure(element):
     return _map_structure(lambda spec: spec.dtype, element)
 
 
-class Dataset(object):
-    """DatasetV1: every transformation is a new dataset with the element TF infers."""
+class _Structured(object):
+    """What datasets and iterators share: the element's structure of dtypes and shapes."""
 
     def __init__(self, element):
         self._element = element
+
+    @property
+    def output_shapes(self):
+        return _shape_of_structure(self._element)
+
+    @property
+    def output_types(self):
+        return _type_of_structure(self._element)
+
+
+class Dataset(_Structured):
+    """DatasetV1: every transformation is a new dataset with the element TF infers."""
 
     # ------------------------------------------------------------------ sources
 
@@ -120,16 +132,6 @@ class Dataset(object):
     @staticmethod
     def list_files(file_pattern, shuffle=None, seed=None):
         return Dataset(_Spec(tf.string, []))
-
-    # ------------------------------------------------------------------ the element
-
-    @property
-    def output_shapes(self):
-        return _shape_of_structure(self._element)
-
-    @property
-    def output_types(self):
-        return _type_of_structure(self._element)
 
     # ------------------------------------------------------------------ transformations
 
@@ -234,11 +236,8 @@ class FixedLengthRecordDataset(Dataset):
         Dataset.__init__(self, _Spec(tf.string, []))
 
 
-class Iterator(object):
+class Iterator(_Structured):
     """iterator_ops.Iterator: `get_next()` gives tensors of the element's specs."""
-
-    def __init__(self, element):
-        self._element = element
 
     @staticmethod
     def from_structure(output_types, output_shapes=None, shared_name=None, output_classes=None):
@@ -249,14 +248,6 @@ class Iterator(object):
     @staticmethod
     def from_string_handle(string_handle, output_types, output_shapes=None, output_classes=None):
         return Iterator.from_structure(output_types, output_shapes)
-
-    @property
-    def output_shapes(self):
-        return _shape_of_structure(self._element)
-
-    @property
-    def output_types(self):
-        return _type_of_structure(self._element)
 
     @property
     def initializer(self):

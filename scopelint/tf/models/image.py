@@ -80,28 +80,27 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
 resize = resize_images
 
 
-def resize_bilinear(images, size, align_corners=False, half_pixel_centers=False, name=None):
+def _resized(images, size, float_output, name):
+    """gen_image_ops' resize kernels: a new height and width; float32 but for nearest neighbor."""
     images, shape = _image(images)
     height, width = _size_pair(size)
-    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeBilinear")
+    return _op(tf.float32 if float_output else images.dtype, _with_size(shape, height, width), name)
+
+
+def resize_bilinear(images, size, align_corners=False, half_pixel_centers=False, name=None):
+    return _resized(images, size, True, name or "ResizeBilinear")
 
 
 def resize_bicubic(images, size, align_corners=False, half_pixel_centers=False, name=None):
-    images, shape = _image(images)
-    height, width = _size_pair(size)
-    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeBicubic")
+    return _resized(images, size, True, name or "ResizeBicubic")
 
 
 def resize_area(images, size, align_corners=False, name=None):
-    images, shape = _image(images)
-    height, width = _size_pair(size)
-    return _op(tf.float32, _with_size(shape, height, width), name or "ResizeArea")
+    return _resized(images, size, True, name or "ResizeArea")
 
 
 def resize_nearest_neighbor(images, size, align_corners=False, half_pixel_centers=False, name=None):
-    images, shape = _image(images)
-    height, width = _size_pair(size)
-    return _op(images.dtype, _with_size(shape, height, width), name or "ResizeNearestNeighbor")
+    return _resized(images, size, False, name or "ResizeNearestNeighbor")
 
 
 def resize_image_with_crop_or_pad(image, target_height, target_width):
