@@ -558,6 +558,13 @@ def _select_of_known(function: Any, args: List[Any]) -> bool:
 
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
+    if name in ("py_func", "numpy_function"):
+        # `tf.py_func(fn, inputs, tf.uint8)`: fn runs with the session; the dtypes are the ones given
+        given = args[2] if len(args) > 2 else kwargs.get("Tout")
+        dtypes = given.items if isinstance(given, ListVal) else [given]
+        if all(isinstance(d, DType) for d in dtypes):
+            return _from_python(function(None, [], list(dtypes) if isinstance(given, ListVal) else given))
+        return UNKNOWN
     if _select_of_known(function, args) and not kwargs:
         result = function(args[1], args[1], args[1])  # shaped like x; y is lost
         result.deps = None  # and what y depends on is not known

@@ -75,15 +75,15 @@ NO_VARIABLE_APIS = {
 # namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
-    "norm", "eye", "cumsum", "cumprod", "gather_nd", "scatter_nd", "multinomial", "broadcast_to", "floormod",
-    "floordiv", "truncatediv", "truncatemod", "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
+    "eye", "cumsum", "cumprod", "gather_nd", "scatter_nd", "multinomial", "broadcast_to",
+    "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_int64", "to_double", "to_bfloat16",
     "reverse", "reverse_v2", "reverse_sequence", "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
     "setdiff1d", "matrix_band_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
     "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "lgamma", "digamma", "expm1",
     "atan2", "betainc", "igamma", "igammac", "polygamma", "zeta", "bincount", "histogram_fixed_width",
     "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
-    "parse_single_example", "decode_csv", "py_func", "numpy_function", "space_to_depth", "depth_to_space",
+    "parse_single_example", "decode_csv", "space_to_depth", "depth_to_space",
     "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
     "confusion_matrix", "random_shuffle", "random_crop", "random_poisson", "sort", "argsort",
     # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute

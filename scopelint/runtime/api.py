@@ -581,6 +581,16 @@ for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", 
     globals()[_op] = _unary(_op.capitalize())
 
 
+def py_func(func: Any, inp: Any, Tout: Any, stateful: bool = True, name: Any = None) -> Any:  # noqa: N803
+    """The function runs when the session does: its results have the dtypes given, no static shape."""
+    if isinstance(Tout, (list, tuple)):
+        return [Tensor(None, as_dtype(t), op_name("PyFunc", name), "PyFunc") for t in Tout]
+    return Tensor(None, as_dtype(Tout), op_name("PyFunc", name), "PyFunc")
+
+
+numpy_function = py_func
+
+
 def sparse_placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
     """A sparse tensor's stand-in: a tensor of its dense shape (what the ops below read)."""
     return Tensor(shape, dtype, op_name("Placeholder", name), "SparsePlaceholder")
@@ -626,6 +636,8 @@ for _op, _type in (("add", "Add"), ("subtract", "Sub"), ("multiply", "Mul"), ("d
                    ("truediv", "truediv"), ("div", "div"), ("floordiv", "floordiv"), ("maximum", "Maximum"),
                    ("minimum", "Minimum"), ("pow", "Pow"), ("squared_difference", "SquaredDifference"),
                    ("sub", "Sub"), ("mul", "Mul"), ("realdiv", "RealDiv"), ("mod", "FloorMod"),
+                   ("floormod", "FloorMod"), ("floor_div", "FloorDiv"), ("truncatediv", "TruncateDiv"),
+                   ("truncatemod", "TruncateMod"),
                    ("equal", "Equal"), ("not_equal", "NotEqual"), ("less", "Less"), ("greater", "Greater"),
                    ("less_equal", "LessEqual"), ("greater_equal", "GreaterEqual"),
                    ("logical_and", "LogicalAnd"), ("logical_or", "LogicalOr")):
@@ -889,6 +901,15 @@ for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max"
     globals()[_op] = _reduction(_type)
 
 
+_norm_shape = _reduction("norm")
+
+
+def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None, keepdims: Any = None, name: Any = None,  # noqa: A002
+         keep_dims: Any = None) -> Tensor:
+    """tf.norm: the reduced shape (a vector norm over one axis, a matrix norm over two)."""
+    return _norm_shape(tensor, axis=axis, keepdims=keepdims, keep_dims=keep_dims, name=name)
+
+
 def shape(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa: A002
     measured = shape_of(input)
     dims = measured.dims_tuple
@@ -948,6 +969,10 @@ def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Ten
 def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, constant_values: Any = 0) -> Tensor:
     shape_in = shape_of(tensor)
     out: Any = None
+    if hasattr(paddings, "tolist"):
+        paddings = paddings.tolist()  # a numpy array (cyclegan's `np.array([[0, 0], [3, 3], ...])`)
+    elif not isinstance(paddings, (list, tuple, Tensor)):
+        raise TypeError("paddings of unknown values")  # the analysis's array of unknown values: not TF's None
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")

@@ -22,7 +22,7 @@ INTERNAL_MODULES = {
     "ops", "framework", "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "nn", "state_ops",
     "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
     "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
-    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function",
+    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function", "data_flow_ops",
 }
 
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
@@ -121,6 +121,24 @@ class ModelTable(dict):  # type: ignore[type-arg]
     def __getitem__(self, name: str) -> Any:
         if not dict.__contains__(self, name):
             dict.__setitem__(self, name, _model_value(self._namespace, name))
+        return dict.__getitem__(self, name)
+
+
+class InternalModelTable(dict):  # type: ignore[type-arg]
+    """The modelled names an internal module exports (`tensorflow.python.ops.data_flow_ops.FIFOQueue`
+    is tf.FIFOQueue's model: registry.public_name)."""
+
+    def __init__(self, module: str) -> None:
+        super().__init__()
+        self._module = module
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and registry.lookup(self._module + "." + name) is not None
+
+    def __getitem__(self, name: str) -> Any:
+        if not dict.__contains__(self, name):
+            module, attribute = registry.lookup(self._module + "." + name)  # type: ignore[misc]
+            dict.__setitem__(self, name, getattr(load_model(module), attribute))
         return dict.__getitem__(self, name)
 
 
@@ -280,7 +298,9 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         module = self.modules.get(spec.name)
         if module is None:
             tf = self.modules["tensorflow"]
-            module = ApiModule(spec.name, {}, [_public_of(tf), _public_of(self.modules["tensorflow.nn"])])
+            public = spec.name.replace("tensorflow.compat.v1.", "tensorflow.")
+            module = ApiModule(spec.name, {}, [InternalModelTable(public), _public_of(tf),
+                                               _public_of(self.modules["tensorflow.nn"])])
             self.modules[spec.name] = module
         return module
 

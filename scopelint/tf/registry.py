@@ -58,7 +58,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
-    "tensorflow.train": (("train", (
+    "tensorflow.train": (("queues", ("batch", "batch_join", "shuffle_batch", "shuffle_batch_join")), ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
         "ExponentialMovingAverage",
@@ -79,6 +79,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.image": (("image", (
         "decode_jpeg", "decode_png", "decode_bmp", "resize_images", "resize", "resize_bilinear", "resize_bicubic",
         "resize_area", "resize_nearest_neighbor", "resize_image_with_crop_or_pad", "resize_with_crop_or_pad",
+        "decode_image",
         "crop_to_bounding_box", "pad_to_bounding_box", "random_flip_left_right", "random_flip_up_down",
         "flip_left_right", "flip_up_down", "random_brightness", "random_contrast", "random_hue",
         "random_saturation", "adjust_brightness", "adjust_contrast", "per_image_standardization",
@@ -107,6 +108,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.map_fn.": "tensorflow",
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
+    "python.ops.data_flow_ops.": "tensorflow",  # facenet's `data_flow_ops.FIFOQueue`
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",

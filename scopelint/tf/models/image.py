@@ -61,6 +61,11 @@ def decode_png(contents, channels=0, dtype=tf.uint8, name=None):
     return _op(dtype, [None, None, channels or None], name or "DecodePng")
 
 
+def decode_image(contents, channels=None, dtype=tf.uint8, name=None, expand_animations=True):
+    """A JPEG, PNG, BMP or GIF (a GIF is a 4-D stack of frames): TF knows no static shape."""
+    return _op(dtype, None, name or "decode_image")
+
+
 def decode_bmp(contents, channels=0, name=None):
     return _op(tf.uint8, [None, None, channels or None], name or "DecodeBmp")
 

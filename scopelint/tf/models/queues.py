@@ -105,3 +105,75 @@ class RandomShuffleQueue(QueueBase):
                  shared_name=None, name="random_shuffle_queue"):
         dtypes = _as_type_list(dtypes)
         QueueBase.__init__(self, dtypes, _as_shape_list(shapes, dtypes), names, name=name)
+
+
+# ---------------------------------------------------------------------------- input.py
+# tf.train.batch and its kin (tensorflow/python/training/input.py): a queue and its runners,
+# no variable. What they give has the shapes given (`shapes=`) or the tensors' own (less their
+# first dimension with `enqueue_many`), under a batch dimension: the batch size if it is a
+# Python int and no smaller final batch is allowed, else unknown.
+
+
+def _batch_dimension(batch_size, allow_smaller_final_batch):
+    if isinstance(batch_size, int) and not isinstance(batch_size, bool) and not allow_smaller_final_batch:
+        return batch_size
+    return None
+
+
+def _flat(tensors):
+    if isinstance(tensors, dict):
+        return [tensors[key] for key in sorted(tensors)]
+    if isinstance(tensors, (list, tuple)):
+        return list(tensors)
+    return [tensors]
+
+
+def _restructured(tensors, outputs):
+    if isinstance(tensors, dict):
+        return dict(zip(sorted(tensors), outputs))
+    if isinstance(tensors, (list, tuple)):
+        return outputs
+    return outputs[0]
+
+
+def _dtype_of(value):
+    """A tensor's dtype; a list of tensors (facenet's images, enqueued many) packs to theirs."""
+    if isinstance(value, (list, tuple)) and value:
+        return _dtype_of(value[0])
+    return tf.convert_to_tensor(value).dtype.base_dtype
+
+
+def _batched(tensors, batch_size, enqueue_many, shapes, allow_smaller_final_batch, name):
+    leading = tf.TensorShape([_batch_dimension(batch_size, allow_smaller_final_batch)])
+    outputs = []
+    for index, value in enumerate(_flat(tensors)):
+        if shapes is not None:
+            shape = tf.TensorShape(_flat(shapes)[index] if isinstance(shapes, (list, tuple, dict)) else shapes)
+        else:
+            shape = tf.convert_to_tensor(value).get_shape()
+            if enqueue_many:
+                shape = shape[1:]
+        outputs.append(tf.placeholder(_dtype_of(value), leading.concatenate(shape), name=name))
+    return _restructured(tensors, outputs)
+
+
+def batch(tensors, batch_size, num_threads=1, capacity=32, enqueue_many=False, shapes=None, dynamic_pad=False,
+          allow_smaller_final_batch=False, shared_name=None, name=None):
+    return _batched(tensors, batch_size, enqueue_many, shapes, allow_smaller_final_batch, name or "batch")
+
+
+def batch_join(tensors_list, batch_size, capacity=32, enqueue_many=False, shapes=None, dynamic_pad=False,
+               allow_smaller_final_batch=False, shared_name=None, name=None):
+    return _batched(tensors_list[0], batch_size, enqueue_many, shapes, allow_smaller_final_batch,
+                    name or "batch_join")
+
+
+def shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, num_threads=1, seed=None, enqueue_many=False,
+                  shapes=None, allow_smaller_final_batch=False, shared_name=None, name=None):
+    return _batched(tensors, batch_size, enqueue_many, shapes, allow_smaller_final_batch, name or "shuffle_batch")
+
+
+def shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, seed=None, enqueue_many=False,
+                       shapes=None, allow_smaller_final_batch=False, shared_name=None, name=None):
+    return _batched(tensors_list[0], batch_size, enqueue_many, shapes, allow_smaller_final_batch,
+                    name or "shuffle_batch_join")

@@ -271,7 +271,9 @@ class ExponentialMovingAverage(object):
         self._num_updates = num_updates
         self._zero_debias = zero_debias
         self._name = name
-        self._averages = []  # (variable or tensor, its average): TF keys them by reference
+        # the averages by the op name of what they average: TF keys them by reference, and
+        # get_variable gives the same variable when it shares (here another object of that name)
+        self._averages = {}
 
     @property
     def name(self):
@@ -293,7 +295,7 @@ class ExponentialMovingAverage(object):
                     average = create_zeros_slot(var, self._name)
                     if self._zero_debias:
                         debiased.append(average)
-                self._averages.append((var, average))
+                self._averages[var.op.name] = average
         with tf.name_scope(self._name) as scope:
             for average in debiased:  # in var_list's order, as assign_moving_average runs
                 with tf.name_scope(None, "AssignMovingAvg"):
@@ -301,12 +303,7 @@ class ExponentialMovingAverage(object):
             return tf.no_op(name=scope)
 
     def _average_of(self, var):
-        # TF keys by the variable, and get_variable gives the same one when it shares: here a
-        # share is another object of the same name
-        for known, average in self._averages:
-            if known is var or known.op.name == var.op.name:
-                return average
-        return None
+        return self._averages.get(var.op.name)
 
     def average(self, var):
         return self._average_of(var)
