@@ -529,7 +529,8 @@ _PLAIN_METHODS = frozenset({
     "assert_is_compatible_with", "assert_same_rank", "as_proto",
     "split", "rsplit", "strip", "rstrip", "lstrip", "lower", "upper", "startswith", "endswith", "splitlines",
     "encode", "decode", "isdigit", "isalpha", "zfill", "ljust", "rjust",
-    "readline", "readlines", "tolist", "astype", "flatten", "ravel",
+    "readline", "readlines", "tolist", "astype", "flatten", "ravel", "argsort", "nonzero",
+    "tocoo", "tocsr", "tocsc", "todense", "toarray",  # scipy.sparse (GCN's adjacency)
 })
 
 

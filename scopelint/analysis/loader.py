@@ -39,6 +39,14 @@ def _site_dirs() -> Tuple[str, ...]:
     return tuple(p for p in sys.path if p and os.path.isdir(p) and ("site-packages" in p or "dist-packages" in p))
 
 
+@functools.lru_cache(maxsize=1024)
+def _holds_installed(directory: str) -> bool:
+    try:
+        return any(name.endswith(".dist-info") for name in os.listdir(directory))  # not a source tree's egg-info
+    except OSError:
+        return False
+
+
 class Locator:
     """Where `import X` would find X's source for one analysed file."""
 
@@ -57,7 +65,9 @@ class Locator:
         new = [d for d in directories if d not in self.roots and os.path.isdir(d)]
         if new:
             self.roots = new + self.roots
-            self.project_roots = tuple(os.path.join(d, "") for d in new) + self.project_roots
+            # a directory of installed packages (`pip install --target`) holds libraries
+            self.project_roots = tuple(os.path.join(d, "") for d in new if not _holds_installed(d)) + \
+                self.project_roots
 
     def in_project(self, path: str) -> bool:
         """A module of the analysed file's project (not an installed package)."""
@@ -138,7 +148,9 @@ def _top_package_dir(path: str) -> Optional[str]:
     """site-packages/IPython for site-packages/IPython/core/alias.py (None outside site-packages)."""
     parts = os.path.abspath(path).split(os.sep)
     for index in range(len(parts) - 1, -1, -1):
-        if parts[index] in ("site-packages", "dist-packages"):
+        # site-packages, or a directory of packages installed elsewhere (`pip install --target`)
+        if parts[index] in ("site-packages", "dist-packages") or \
+                index < len(parts) - 1 and _holds_installed(os.sep.join(parts[: index + 1]) or os.sep):
             if index + 1 >= len(parts):
                 return None
             top = os.sep.join(parts[: index + 2])
