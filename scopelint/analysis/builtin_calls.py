@@ -15,7 +15,7 @@ from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, OpaqueVal, PartialVal, ScopeVal, SetVal,
-    NumpyDtype, UnknownTensor, is_concrete, truth,
+    NumpyDtype, UnknownTensor, VarVal, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -535,13 +535,23 @@ def _from_python(value: Any) -> Any:
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
     if _select_of_known(function, args):
         return False  # `tf.where(mask, inputs, lost)`: the result is shaped like inputs (runtime.api.where)
+    paddings = args[1] if len(args) > 1 else kwargs.get("paddings")
+    if getattr(function, "__name__", "") == "pad" and isinstance(paddings, Tensor) and \
+            getattr(paddings, "constant_value", None) is None:
+        return True  # paddings computed: what TF folds of them is not known here
     values = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
     for value in values:
-        if isinstance(value, UnknownTensor):
+        if _lost_shape(value):
             return True
-        if isinstance(value, ListVal) and any(isinstance(item, UnknownTensor) for item in value.items):
+        if isinstance(value, ListVal) and any(_lost_shape(item) for item in value.items):
             return True
     return False
+
+
+def _lost_shape(value: Any) -> bool:
+    """A tensor whose shape the analysis lost: an UnknownTensor, or a variable of a shape it could
+    not compute (its kernel in `tf.nn.conv2d(x, kernel)` must not give TF's unknown channels)."""
+    return isinstance(value, UnknownTensor) or isinstance(value, VarVal) and not value.shape_known
 
 
 # where the dtype of a tensor-making op is given: (position, default when not given)

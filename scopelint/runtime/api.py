@@ -486,7 +486,10 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
              verify_shape: bool = False) -> Tensor:
     value_shape = as_shape(shape) if shape is not None else shape_of(value)
     value_dtype = as_dtype(dtype) if dtype is not None else _python_dtype(value)
-    return Tensor(value_shape, value_dtype, op_name("Const", name), "Const")
+    result = Tensor(value_shape, value_dtype, op_name("Const", name), "Const")
+    if shape is None and isinstance(value, (list, tuple)):
+        result.constant_value = value  # what TF's shape functions read back (tf.pad's paddings)
+    return result
 
 
 def _python_dtype(value: Any) -> DType:
@@ -971,8 +974,15 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
     out: Any = None
     if hasattr(paddings, "tolist"):
         paddings = paddings.tolist()  # a numpy array (cyclegan's `np.array([[0, 0], [3, 3], ...])`)
-    elif not isinstance(paddings, (list, tuple, Tensor)):
-        raise TypeError("paddings of unknown values")  # the analysis's array of unknown values: not TF's None
+    elif isinstance(paddings, Tensor) and getattr(paddings, "constant_value", None) is not None:
+        paddings = paddings.constant_value  # `tf.constant([[0, 0], [2, 2], ...])`, read as TF's constant_value
+    elif isinstance(paddings, Tensor):
+        # values unknown here: the rank is kept, each dimension unknown (the analysis does not take
+        # this as TF's answer: TF may fold a constant it computes, builtin_calls._touches_unknown)
+        dims = shape_in.dims_tuple
+        return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
+    elif not isinstance(paddings, (list, tuple)):
+        raise TypeError("paddings of unknown values")  # the analysis's array of unknown values
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")
