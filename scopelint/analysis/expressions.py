@@ -245,7 +245,8 @@ class Expressions(AnalysisState):
         result: Any = True
         for op, comparator in zip(node.ops, node.comparators):
             right = self.eval(comparator, st)
-            outcome = self.compare(op, left, right)
+            outcome = self._contains(op, left, right, st, node) if isinstance(op, (ast.In, ast.NotIn)) and \
+                isinstance(right, InstanceVal) else self.compare(op, left, right)
             if isinstance(outcome, Tensor):
                 return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
             if outcome is False:
@@ -254,6 +255,16 @@ class Expressions(AnalysisState):
                 result = UNKNOWN
             left = right
         return result
+
+    def _contains(self, op: ast.cmpop, left: Any, right: InstanceVal, st: State, node: ast.AST) -> Any:
+        """`key in hparams`: the object's own __contains__, run."""
+        method = right.cls.lookup("__contains__")
+        if not isinstance(method, FunctionVal):
+            return UNKNOWN
+        found = truth(self.call(self.bind(method, right, st), [left], {}, st, node))
+        if found is None:
+            return UNKNOWN
+        return found if isinstance(op, ast.In) else not found
 
     def compare(self, op: ast.cmpop, left: Any, right: Any) -> Any:
         if isinstance(op, (ast.Is, ast.IsNot)):

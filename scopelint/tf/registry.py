@@ -79,7 +79,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.image": (("image", (
         "decode_jpeg", "decode_png", "decode_bmp", "resize_images", "resize", "resize_bilinear", "resize_bicubic",
         "resize_area", "resize_nearest_neighbor", "resize_image_with_crop_or_pad", "resize_with_crop_or_pad",
-        "decode_image",
+        "decode_image", "ResizeMethod",
         "crop_to_bounding_box", "pad_to_bounding_box", "random_flip_left_right", "random_flip_up_down",
         "flip_left_right", "flip_up_down", "random_brightness", "random_contrast", "random_hue",
         "random_saturation", "adjust_brightness", "adjust_contrast", "per_image_standardization",

@@ -5,7 +5,17 @@ shapes TF gives them, which the layers after it read (a kernel's input channels)
 
 import tensorflow as tf
 
-_NEAREST_NEIGHBOR = 1
+
+class ResizeMethod(object):
+    """image_ops_impl.ResizeMethodV1, as tf.compat.v1 has it."""
+
+    BILINEAR = 0
+    NEAREST_NEIGHBOR = 1
+    BICUBIC = 2
+    AREA = 3
+
+
+_NEAREST_NEIGHBOR = ResizeMethod.NEAREST_NEIGHBOR
 
 
 def _op(dtype, shape, name):
