@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import models, signatures, tf_api
+from scopelint.analysis import array_math, models, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
@@ -21,7 +21,7 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod
 from scopelint.analysis.values import (
-    ApiFn, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
     PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
@@ -166,6 +166,10 @@ class Calls(AnalysisState):
         if isinstance(callee, ModuleVal):
             root, _, last = callee.qualname.partition(".")
             short = callee.qualname.rsplit(".", 1)[-1]
+            if root in ("numpy", "np") and args and isinstance(args[0], ArrayVal) and "." not in last:
+                computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
+                if computed is not None:
+                    return computed
             if root in ("numpy", "np", "math") and short in PURE_NUMERIC and not kwargs:
                 python_args = [self.to_python(a) for a in args]
                 if all(a is not MISSING for a in python_args):

@@ -9,12 +9,12 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import sets, strings
+from scopelint.analysis import array_math, sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING, ModuleVal,
-    OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
+    ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING,
+    ModuleVal, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -224,6 +224,10 @@ class Expressions(AnalysisState):
             return ListVal(left.items + right.items, left.is_tuple)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
             return ListVal(left.items * right, left.is_tuple)
+        if (isinstance(left, ArrayVal) or isinstance(right, ArrayVal)) and not (
+                isinstance(left, Tensor) or isinstance(right, Tensor)):
+            array = array_math.binary(op, left, right)  # `filter_values * gain`
+            return array if array is not None else UNKNOWN
         if is_concrete(left) and is_concrete(right) or isinstance(left, Tensor) or isinstance(right, Tensor):
             function = _BINOPS.get(type(op))
             if function is None:

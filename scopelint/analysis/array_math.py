@@ -1,0 +1,84 @@
+"""numpy arithmetic on arrays the analysis knows the shape and dtype of (ArrayVal): initial
+values built as `np.random.uniform(size=shape).astype("float32") * gain` (improved WGAN's
+tflib), `np.sqrt(np.sum(np.square(w), axis=(0, 1, 2)))` (weight norm). Only the shape and the
+dtype are computed, with numpy's broadcasting and its promotion of Python scalars (NEP 50: a
+float32 array times a Python float stays float32); anything else is unknown (None)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Optional, Tuple
+
+from scopelint.analysis.values import ArrayVal, NumpyDtype
+
+_ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+_FLOAT_RESULT = {"sqrt", "exp", "log", "tanh", "sin", "cos", "sigmoid", "log1p", "expm1"}
+_SAME_DTYPE = {"square", "abs", "absolute", "negative", "sign"}
+_REDUCTIONS = {"sum", "mean", "max", "min", "prod", "amax", "amin"}
+
+
+def _broadcast(a: Tuple[int, ...], b: Tuple[int, ...]) -> Optional[Tuple[int, ...]]:
+    out = []
+    for x, y in zip(reversed((1,) * (len(b) - len(a)) + a), reversed((1,) * (len(a) - len(b)) + b)):
+        if x != y and 1 not in (x, y):
+            return None  # numpy raises
+        out.append(max(x, y) if 1 in (x, y) else x)
+    return tuple(reversed(out))
+
+
+def _is_float(name: str) -> bool:
+    return name.startswith("float")
+
+
+def binary(op: ast.operator, left: Any, right: Any) -> Optional[ArrayVal]:
+    """`array op array`, `array op scalar`, `scalar op array`: the result's shape and dtype."""
+    if not isinstance(op, _ARITHMETIC):
+        return None
+    arrays = [v for v in (left, right) if isinstance(v, ArrayVal)]
+    scalars = [v for v in (left, right) if not isinstance(v, ArrayVal)]
+    known_shapes = all(isinstance(d, int) for a in arrays for d in a.shape)
+    if any(not isinstance(s, (int, float)) for s in scalars) or not known_shapes:
+        return None
+    shape = arrays[0].shape if len(arrays) == 1 else _broadcast(arrays[0].shape, arrays[1].shape)
+    if shape is None:
+        return None
+    names = [a.dtype.name for a in arrays]
+    if len(arrays) == 2 and names[0] != names[1]:
+        return None  # numpy's promotion between two array dtypes: not computed here
+    name = names[0]
+    if isinstance(op, ast.Div) and not _is_float(name):
+        name = "float64"  # true division of ints
+    elif scalars and isinstance(scalars[0], float) and not isinstance(scalars[0], bool) and not _is_float(name):
+        name = "float64"  # an int array with a Python float
+    return ArrayVal(shape, NumpyDtype(name))
+
+
+def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
+    """np.sqrt(a), np.square(a), np.sum(a, axis=...) of an ArrayVal."""
+    if not args or not isinstance(args[0], ArrayVal) or not all(isinstance(d, int) for d in args[0].shape):
+        return None
+    array = args[0]
+    if name in _FLOAT_RESULT or name in _SAME_DTYPE:
+        if len(args) > 1 or kwargs:
+            return None
+        dtype = array.dtype.name if name in _SAME_DTYPE or _is_float(array.dtype.name) else "float64"
+        return ArrayVal(array.shape, NumpyDtype(dtype))
+    if name in _REDUCTIONS:
+        axis = args[1] if len(args) > 1 else kwargs.get("axis")
+        keep = kwargs.get("keepdims", False)
+        if set(kwargs) - {"axis", "keepdims"} or len(args) > 2 or not isinstance(keep, bool):
+            return None
+        rank = len(array.shape)
+        if axis is None:
+            axes = set(range(rank))
+        else:
+            items = getattr(axis, "items", [axis])
+            if not all(isinstance(a, int) and -rank <= a < rank for a in items):
+                return None
+            axes = {a % rank for a in items}
+        shape = tuple(1 if i in axes else d for i, d in enumerate(array.shape)) if keep else \
+            tuple(d for i, d in enumerate(array.shape) if i not in axes)
+        if not _is_float(array.dtype.name) and name in ("sum", "prod", "mean"):
+            return None  # numpy widens integer sums to the platform's int, means to float64
+        return ArrayVal(shape, array.dtype)
+    return None
