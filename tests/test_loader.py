@@ -19,3 +19,25 @@ def test_an_installed_package_that_never_imports_tf_is_not_followed(tmp_path: Pa
     (site / "deeplib.py").write_text("import tensorflow as tf\n")
     assert not loader.installed_package_builds_graphs(str(site / "plainlib" / "__init__.py"))
     assert loader.installed_package_builds_graphs(str(site / "netlib" / "__init__.py"))  # through deeplib
+
+
+def test_a_directory_of_installed_packages_the_program_adds_holds_libraries(tmp_path: Path) -> None:
+    # gcn's driver: `sys.path.insert(0, "pylib")`, pip-installed networkx in it, inside the project
+    (tmp_path / "pylib" / "networkx").mkdir(parents=True)
+    (tmp_path / "pylib" / "networkx-3.6.1.dist-info").mkdir()
+    (tmp_path / "pylib" / "networkx" / "__init__.py").write_text("import networkx.algorithms\n")
+    (tmp_path / "lib" / "nets").mkdir(parents=True)
+    (tmp_path / "lib" / "nets" / "__init__.py").write_text("")
+    (tmp_path / "lib" / "nets" / "vgg.py").write_text("import tensorflow as tf\n")
+    main = tmp_path / "train.py"
+    main.write_text("")
+    locator = loader.Locator(str(main))
+    assert locator.locate("nets.vgg") is None  # not on the search path until the program adds lib/
+    locator.add_roots([str(tmp_path / "pylib"), str(tmp_path / "lib")])
+    networkx = locator.locate("networkx")
+    vgg = locator.locate("nets.vgg")
+    assert networkx == str(tmp_path / "pylib" / "networkx" / "__init__.py")
+    assert vgg == str(tmp_path / "lib" / "nets" / "vgg.py")
+    assert not locator.in_project(networkx)  # a library, though under the project's directory
+    assert locator.in_project(vgg)
+    assert not loader.installed_package_builds_graphs(networkx)

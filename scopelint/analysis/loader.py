@@ -58,6 +58,7 @@ class Locator:
             roots.append(package_root)
         self.project_roots = tuple(os.path.join(r, "") for r in roots)
         self.roots = roots + [d for d in _site_dirs() if d not in roots]
+        self.library_roots: Tuple[str, ...] = ()
 
     def add_roots(self, directories: List[str]) -> None:
         """Directories the program put on sys.path (`sys.path.insert(0, lib_dir)`): searched
@@ -65,13 +66,15 @@ class Locator:
         new = [d for d in directories if d not in self.roots and os.path.isdir(d)]
         if new:
             self.roots = new + self.roots
-            # a directory of installed packages (`pip install --target`) holds libraries
+            # a directory of installed packages (`pip install --target`) holds libraries, even inside
+            # the project's directory
             self.project_roots = tuple(os.path.join(d, "") for d in new if not _holds_installed(d)) + \
                 self.project_roots
+            self.library_roots += tuple(os.path.join(d, "") for d in new if _holds_installed(d))
 
     def in_project(self, path: str) -> bool:
         """A module of the analysed file's project (not an installed package)."""
-        return path.startswith(self.project_roots) and not any(
+        return path.startswith(self.project_roots) and not path.startswith(self.library_roots) and not any(
             part in ("site-packages", "dist-packages") for part in path.split(os.sep))
 
     def locate(self, qualname: str) -> Optional[str]:
