@@ -554,12 +554,6 @@ def _lost_shape(value: Any) -> bool:
     return isinstance(value, UnknownTensor) or isinstance(value, VarVal) and not value.shape_known
 
 
-# where the dtype of a tensor-making op is given: (position, default when not given)
-_DTYPE_ARGUMENTS = {"placeholder": (0, None), "zeros": (1, "float32"), "ones": (1, "float32"), "constant": (1, None),
-                    "random_uniform": (3, "float32"), "random_normal": (3, "float32"),
-                    "truncated_normal": (3, "float32")}
-
-
 def _select_of_known(function: Any, args: List[Any]) -> bool:
     """`tf.where(condition, x, y)` with x of a fully defined shape: TF's result has x's shape."""
     return getattr(function, "__name__", "") == "where" and len(args) == 3 and isinstance(args[1], Tensor) and \
@@ -582,9 +576,10 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])
-    if name in _DTYPE_ARGUMENTS:
+    dtype_argument = getattr(function, "dtype_argument", None)  # runtime.api's tensor-making ops
+    if dtype_argument is not None:
         # a shape lost, a dtype given (`tf.placeholder(tf.int32, shape=adj.shape)`): the dtype is known
-        position, default = _DTYPE_ARGUMENTS[name]
+        position, default = dtype_argument
         given = args[position] if len(args) > position else kwargs.get("dtype", default)
         result = UnknownTensor()
         if given is not None and is_concrete(given) or isinstance(given, DType):

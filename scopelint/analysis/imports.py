@@ -125,7 +125,8 @@ class Imports(AnalysisState):
         if self.follow_imports:
             self._search_program_path(st)
         path = self.locator.locate(qualname) if self.follow_imports else None
-        if path is not None and not self.locator.in_project(path):
+        in_project = path is not None and self.locator.in_project(path)
+        if path is not None and not in_project:
             # an installed package's: a large library (networkx) must not use up what the
             # project's own modules imported after it need
             if self.libraries_followed >= MAX_FOLLOWED_MODULES:
@@ -134,11 +135,10 @@ class Imports(AnalysisState):
         if path is not None:
             self.read_files.add(path)
         graph_free = path is not None and not even_graph_free and (
-            not loader.builds_graphs(path) if self.locator.in_project(path)
-            else not loader.installed_package_builds_graphs(path))
+            not loader.builds_graphs(path) if in_project else not loader.installed_package_builds_graphs(path))
         if graph_free:
             self.graph_free.add(qualname)
-            if self.locator.in_project(path):
+            if in_project:
                 self.graph_free_project.add(qualname)
             return ModuleVal(qualname)
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
@@ -165,8 +165,10 @@ class Imports(AnalysisState):
         """The directories the program added to sys.path, for the locator: a relative one is
         taken from the main file's directory (where scripts are run from) and the current one."""
         listed = self.get_attribute(ModuleVal("sys"), "path", st) if "sys.path" in self.ever_patched else self.sys_path
-        if not isinstance(listed, ListVal) or listed.items is None or len(listed.items) < 2:
-            return
+        if not isinstance(listed, ListVal) or listed.items is None or len(listed.items) < 2 or \
+                listed.items == self.locator.searched:
+            return  # nothing added, or nothing since the last import
+        self.locator.searched = list(listed.items)
         base = os.path.dirname(self.abspath)
         directories = []
         for item in listed.items:

@@ -14,7 +14,7 @@ import functools
 import os
 import re
 import sys
-from typing import Iterator, List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
 from scopelint.source import find_module_file
 
@@ -59,6 +59,7 @@ class Locator:
         self.project_roots = tuple(os.path.join(r, "") for r in roots)
         self.roots = roots + [d for d in _site_dirs() if d not in roots]
         self.library_roots: Tuple[str, ...] = ()
+        self.searched: List[Any] = []  # the program's sys.path as add_roots last saw it (imports.py)
 
     def add_roots(self, directories: List[str]) -> None:
         """Directories the program put on sys.path (`sys.path.insert(0, lib_dir)`): searched

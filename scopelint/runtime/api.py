@@ -478,6 +478,11 @@ def placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
     return Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
 
 
+# Where an op that makes a tensor takes its dtype: (position, default). The analysis keeps that
+# dtype where it lost the shape (builtin_calls._unknown_result).
+placeholder.dtype_argument = (0, None)  # type: ignore[attr-defined]
+
+
 def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
     return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
 
@@ -490,6 +495,9 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
     if shape is None and isinstance(value, (list, tuple)):
         result.constant_value = value  # what TF's shape functions read back (tf.pad's paddings)
     return result
+
+
+constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
 
 
 def _python_dtype(value: Any) -> DType:
@@ -529,6 +537,7 @@ def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
                       default)
 
     make.__name__ = default
+    make.dtype_argument = (1 + len(parameters), FLOAT32)  # type: ignore[attr-defined]
     return make
 
 

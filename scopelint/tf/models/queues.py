@@ -145,10 +145,11 @@ def _dtype_of(value):
 
 def _batched(tensors, batch_size, enqueue_many, shapes, allow_smaller_final_batch, name):
     leading = tf.TensorShape([_batch_dimension(batch_size, allow_smaller_final_batch)])
+    given = _flat(shapes) if isinstance(shapes, (list, tuple, dict)) else None
     outputs = []
     for index, value in enumerate(_flat(tensors)):
         if shapes is not None:
-            shape = tf.TensorShape(_flat(shapes)[index] if isinstance(shapes, (list, tuple, dict)) else shapes)
+            shape = tf.TensorShape(given[index] if given is not None else shapes)
         else:
             shape = tf.convert_to_tensor(value).get_shape()
             if enqueue_many:
