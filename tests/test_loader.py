@@ -41,3 +41,15 @@ def test_a_directory_of_installed_packages_the_program_adds_holds_libraries(tmp_
     assert not locator.in_project(networkx)  # a library, though under the project's directory
     assert locator.in_project(vgg)
     assert not loader.installed_package_builds_graphs(networkx)
+
+
+def test_an_optional_import_inside_a_function_does_not_make_a_package_reach_tf(tmp_path: Path) -> None:
+    # networkx imports sympy only inside one algorithm; sympy may import TF
+    site = tmp_path / "site-packages"
+    (site / "graphlib2").mkdir(parents=True)
+    (site / "graphlib2" / "__init__.py").write_text("def poly():\n    import symlib\n    return symlib\n")
+    (site / "symlib.py").write_text("import tensorflow as tf\n")
+    (site / "usesym").mkdir()
+    (site / "usesym" / "__init__.py").write_text("import symlib\n")
+    assert not loader.installed_package_builds_graphs(str(site / "graphlib2" / "__init__.py"))
+    assert loader.installed_package_builds_graphs(str(site / "usesym" / "__init__.py"))  # at module level
