@@ -307,6 +307,10 @@ class Expressions(AnalysisState):
             if other is UNKNOWN or isinstance(other, (OpaqueVal, ModuleVal)):
                 return UNKNOWN
             return isinstance(op, ast.NotEq) if not is_concrete(other) else (other is None) == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and _tensor_against_scalar(left, right):
+            # TF1's graph-mode Tensor and Variable compare by identity (`Tensor.__eq__` is `self is
+            # other` unless TF2's equality is on), so `if tf.reduce_sum(y, 1) == pad: break` is never taken
+            return isinstance(op, ast.NotEq)
         ordering = isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
         if ordering and (isinstance(left, Tensor) or isinstance(right, Tensor)) and \
                 all(isinstance(x, Tensor) or is_concrete(x) and x is not None for x in (left, right)):
@@ -352,6 +356,14 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
         return None
     return left is right
+
+
+def _tensor_against_scalar(left: Any, right: Any) -> bool:
+    """A tensor on one side, a plain Python scalar (not an array, not another tensor) on the other."""
+    for tensor, other in ((left, right), (right, left)):
+        if isinstance(tensor, Tensor) and type(other) in (int, float, bool, str, bytes):
+            return True
+    return False
 
 
 _EMPTY = inspect.Parameter.empty
