@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NamedTupleClass, OpaqueVal, PartialVal, ScopeVal, SetVal,
+    NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, truth,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
@@ -239,6 +239,8 @@ class BuiltinCalls(AnalysisState):
 
     def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
         if isinstance(value, ListVal):
+            return list(value.items)
+        if isinstance(value, ProgressBarVal):
             return list(value.items)
         if isinstance(value, IteratorVal):
             items, value.remaining = value.remaining, []  # one pass consumes it

@@ -23,7 +23,7 @@ from scopelint.analysis.threads import make_thread, ThreadMethod
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
-    PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
+    ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.api import Initializer
 from scopelint.runtime.tensors import Tensor
@@ -223,6 +223,10 @@ class Calls(AnalysisState):
                 return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
+            if callee.qualname in _PROGRESS_BARS:
+                bar = self._progress_bar(short, args, kwargs, st, node)
+                if bar is not None:
+                    return bar
             if callee.qualname in ("contextlib.ExitStack", "contextlib2.ExitStack") and not args:
                 return _ExitStack()
             if callee.qualname == "contextlib.suppress":
@@ -260,6 +264,17 @@ class Calls(AnalysisState):
                                                                   _reads_shape(node))):
             st.graph.unknown_code_ran()
         return UNKNOWN
+
+    def _progress_bar(self, short: str, args: List[Any], kwargs: Dict[str, Any], st: State,
+                      node: Optional[ast.AST]) -> Optional[ProgressBarVal]:
+        """`tqdm(range(n))`, `trange(n)`: loops over it run over the items (kwargs only draw)."""
+        if short == "trange":
+            iterable = self.call_builtin("range", args, {}, st, node)
+        else:
+            iterable = args[0] if args else kwargs.get("iterable")
+        if not isinstance(iterable, ListVal) or iterable.grown:
+            return None
+        return ProgressBarVal("tqdm." + short + "()", True, list(iterable.items))
 
     def _graph_free_attribute(self, qualname: str, st: State) -> Any:
         """A function or class of a project module not followed because it builds nothing
@@ -506,6 +521,11 @@ _PATH_FUNCTIONS = {"os.path." + name: getattr(os.path, name) for name in (
 
 def _from_path_function(result: Any) -> Any:
     return ListVal(list(result), is_tuple=True) if isinstance(result, tuple) else result
+
+
+# tqdm's progress bars: iterating one iterates what it wraps.
+_PROGRESS_BARS = frozenset("tqdm.%s%s" % (module, name) for name in ("tqdm", "trange")
+                           for module in ("", "auto.", "autonotebook.", "notebook.", "std.")) | {"tqdm.tqdm_notebook"}
 
 
 # Library functions that read what they are given and never change it (`json.dumps(vars(args))`

@@ -310,6 +310,14 @@ class OpaqueVal:
 
 
 @dataclass(eq=False)
+class ProgressBarVal(OpaqueVal):
+    """A progress bar over a known iterable (`tqdm(range(n))`): it yields the iterable's items,
+    and its methods (`set_description`, `update`) draw and build nothing."""
+
+    items: List[Any] = field(default_factory=list)
+
+
+@dataclass(eq=False)
 class IteratorVal:
     """A one-shot iterator (`iter(...)`, `zip(...)`, `enumerate(...)` in Python 3): what is left
     of it, or None once partly consumed where the analysis lost count."""
