@@ -810,7 +810,13 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
     from scopelint.analysis.values import ArrayVal, NumpyDtype
 
     if short in _NUMPY_RANDOM and ".random." in qualname:
-        dims = args if short in ("randn", "rand") else [kwargs.get("size", args[2] if len(args) > 2 else None)]
+        if short in ("randn", "rand"):
+            if not args:
+                return None  # a Python float, not an array: TF takes it as float32
+            dims = args
+        else:
+            position = 0 if short in ("standard_normal", "random") else 2  # (size) or (loc, scale, size)
+            dims = [kwargs.get("size", args[position] if len(args) > position else None)]
         shape = _dims(dims[0] if len(dims) == 1 and not isinstance(dims[0], int) else ListVal(list(dims), True),
                       interp)
         return ArrayVal(shape, NumpyDtype("float64")) if shape is not None else None
