@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis.values import BuiltinFn, DictVal, ListVal, OpaqueVal, birth, is_concrete
+from scopelint.analysis.values import BuiltinFn, DictVal, FunctionVal, ListVal, OpaqueVal, birth, is_concrete
 from scopelint.semantics.values import UNKNOWN
 
 if TYPE_CHECKING:
@@ -28,8 +28,9 @@ class ArgParserVal:
 
     defaults: Dict[str, Any] = field(default_factory=dict)
     # each option string ("--lr", "-l") -> (destination, how a word after it is read): a
-    # converter name ("str", "int", "float"), "true"/"false" for store_true/_false, None if unknown
-    flags: Dict[str, Tuple[str, Optional[str]]] = field(default_factory=dict)
+    # converter name ("str", "int", "float"), "true"/"false" for store_true/_false, a function of
+    # the program's (`type=str2bool`), None if unknown
+    flags: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
     choices: Dict[str, Any] = field(default_factory=dict)  # by destination, as given
 
 
@@ -63,6 +64,9 @@ class ParserMethod:
         parser = self.parser
         if self.name == "add_argument":
             destination, default = _option(args, kwargs)
+            converter = kwargs.get("type")
+            if isinstance(converter, FunctionVal) and isinstance(kwargs.get("default"), str):
+                default = _converted(interp, converter, kwargs["default"], st)  # argparse converts a str default
             if destination is not None:
                 parser.defaults[destination] = default
                 reading = _reading(kwargs)
@@ -84,13 +88,30 @@ class ParserMethod:
             argv = interp.command_line(st)  # sys.argv: [FILE] unless the program set it
             given = ListVal(argv.items[1:]) if isinstance(argv, ListVal) and argv.items and not argv.poisoned \
                 else UNKNOWN
-        namespace = NamespaceVal(_parsed(parser, given))
+        namespace = NamespaceVal(_parsed(parser, given, lambda function, word: _converted(interp, function, word, st)))
         if self.name == "parse_known_args":
             return ListVal([namespace, ListVal([])], True)
         return namespace
 
 
-def _parsed(parser: ArgParserVal, given: Any) -> Dict[str, Any]:
+def _converted(interp: "Interpreter", function: FunctionVal, word: str, st: "State") -> Any:
+    """What a converter of the program's (`def str2bool(v): return v.lower() in ("true", "1")`)
+    makes of a word: run on a fork of the path; unknown unless it returns a plain value for
+    certain (argparse turns its exceptions into a usage error)."""
+    trial = st.fork()
+    trial.graph.muted = True
+    findings, warnings = interp.findings, interp.warnings
+    try:
+        value = interp.call(function, [word], {}, trial, None)
+    finally:
+        interp.findings, interp.warnings = findings, warnings
+        interp.runtime_graph.state = st.graph
+    if not trial.alive or not trial.graph.path_certain or not (is_concrete(value) or value is None):
+        return UNKNOWN
+    return value
+
+
+def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
     """`parse_args(["--phase", "test"])`: the defaults, with what the words set; an option
     whose value is not read here (a list, a count, a custom type) is unknown, and everything is
     if the list is not known or has a word whose option is not known (an abbreviation, a
@@ -116,10 +137,15 @@ def _parsed(parser: ArgParserVal, given: Any) -> Dict[str, Any]:
             if not remaining or remaining[0].startswith("-"):
                 return {name: UNKNOWN for name in parser.defaults}
             attached = remaining.pop(0)
-        try:
-            value = _CONVERTERS[reading](attached)
-        except ValueError:
-            return {name: UNKNOWN for name in parser.defaults}  # argparse exits with a usage error
+        if isinstance(reading, FunctionVal):
+            value = convert(reading, attached)
+            if value is UNKNOWN:
+                return {name: UNKNOWN for name in parser.defaults}  # it may have raised: a usage error
+        else:
+            try:
+                value = _CONVERTERS[reading](attached)
+            except ValueError:
+                return {name: UNKNOWN for name in parser.defaults}  # argparse exits with a usage error
         choices = parser.choices.get(destination)
         if destination in parser.choices and not (isinstance(choices, ListVal) and value in choices.items):
             return {name: UNKNOWN for name in parser.defaults}  # not one of them, or they are not known
@@ -127,7 +153,7 @@ def _parsed(parser: ArgParserVal, given: Any) -> Dict[str, Any]:
     return values
 
 
-def _reading(kwargs: Dict[str, Any]) -> Optional[str]:
+def _reading(kwargs: Dict[str, Any]) -> Any:
     """How parse_args reads the word after an option, for the options read here."""
     action = kwargs.get("action")
     if action in ("store_true", "store_false") and set(kwargs) <= {"action", "help", "default", "dest"}:
@@ -137,6 +163,8 @@ def _reading(kwargs: Dict[str, Any]) -> Optional[str]:
     converter = kwargs.get("type")
     if converter is None:
         return "str"
+    if isinstance(converter, FunctionVal):
+        return converter
     name = converter.name if isinstance(converter, BuiltinFn) else None
     return name if name in _CONVERTERS else None
 
