@@ -28,14 +28,29 @@ def install(v1: Any) -> Tuple[types.ModuleType, Dict[str, Any]]:  # noqa: C901 -
     def dimension_value(dimension: Any) -> Any:
         return getattr(dimension, "value", dimension)
 
+    def concat(prefix: Any, suffix: Any, static: bool = False) -> Any:
+        """rnn_cell_impl._concat: a batch size (a number or a scalar tensor) before a state size."""
+        parts = []
+        for part in (prefix, suffix):
+            if isinstance(part, tf.Tensor):
+                value = tf.get_static_value(part)
+                parts.append((tf.expand_dims(part, 0) if part.shape.ndims == 0 else part, value))
+            else:
+                shape = tf.TensorShape(part)
+                parts.append((tf.constant(shape.as_list(), dtype=tf.int32) if shape.is_fully_defined() else None,
+                              shape.as_list() if shape.ndims is not None else None))
+        if static:
+            shape = tf.TensorShape(parts[0][1]).concatenate(parts[1][1])
+            return shape.as_list() if shape.ndims is not None else None
+        if parts[0][0] is None or parts[1][0] is None:
+            raise ValueError("Provided a prefix or suffix of None: %s and %s" % (prefix, suffix))
+        return tf.concat((parts[0][0], parts[1][0]), 0)
+
     def zero_state_tensors(state_size: Any, batch_size: Any, dtype: Any) -> Any:
         """rnn_cell_impl._zero_state_tensors."""
         def get_state_shape(s: Any) -> Any:
-            size = tf.concat([tf.expand_dims(batch_size, 0), tf.constant(tf.TensorShape(s).as_list(),
-                                                                        dtype=tf.int32)], 0)
-            zeros = tf.zeros(size, dtype=dtype)
-            static_batch = tf.get_static_value(batch_size)
-            zeros.set_shape(tf.TensorShape([static_batch]).concatenate(s))
+            zeros = tf.zeros(concat(batch_size, s), dtype=dtype)
+            zeros.set_shape(concat(batch_size, s, static=True))
             return zeros
         return nest.map_structure(get_state_shape, state_size)
 
