@@ -112,6 +112,9 @@ class Imports(AnalysisState):
         `from a.b import c`): its body runs when a name of it is first read, not now. Most
         parent packages' names are never read (`from pkg.sub.mod import f`), and a package's
         __init__ that imports all its submodules is most of what a file's imports would run."""
+        alias = registry.package_alias(qualname)
+        if alias is not None:  # `tensorflow.contrib.slim.nets`: tf_slim's, read as its source
+            return self.import_module(alias, st, passed_through, even_graph_free)
         known = self.imported.get(qualname)
         if known is not None:
             if not passed_through and isinstance(known, SourceModuleVal):
@@ -223,6 +226,8 @@ class Imports(AnalysisState):
         model = registry.model_module(module.qualname)
         if model is not None:
             return self.model_value(model, name)  # a name of a model another model imports
+        if st is not None and registry.package_alias(qualname) is not None:
+            return self.import_module(qualname, st)  # `tf.contrib.slim.nets`: tf_slim's
         if tf_api.is_tf_name(qualname):
             if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)

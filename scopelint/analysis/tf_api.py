@@ -67,6 +67,7 @@ NO_VARIABLE_APIS = {
     "train.exponential_decay", "train.inverse_time_decay", "train.natural_exp_decay", "train.polynomial_decay",
     "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
+    "python.util.all_util.make_all",  # a package's `__all__` (tf_slim.nets), from its docstring
 }
 
 

@@ -69,6 +69,9 @@ class ApiModule(types.ModuleType):
                 # a modelled name before a submodule of that name: contrib.framework.python.ops's
                 # `arg_scope` is the function its __init__ star-imports, not the module
                 return table[name]
+        alias = registry.package_alias(self.__name__ + "." + name)
+        if alias is not None:  # tf.contrib.slim.nets is tf_slim.nets
+            return importlib.import_module(alias)
         if self.__name__ + "." + name in registry.ALIAS_MODULES:  # tf.contrib.layers is tf_slim's
             return importlib.import_module(self.__name__ + "." + name)
         submodule = sys.modules.get(self.__name__ + "." + name)
@@ -295,6 +298,9 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         model = registry.model_module(spec.name)
         if model is not None:
             return load_model(model)
+        alias = registry.package_alias(spec.name)
+        if alias is not None:  # `from tensorflow.contrib.slim.python.slim.nets import vgg`: tf_slim's
+            return importlib.import_module(alias)
         module = self.modules.get(spec.name)
         if module is None:
             tf = self.modules["tensorflow"]

@@ -87,12 +87,23 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
+    "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
+        "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapperState", "AttentionWrapper",
+        "hardmax", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
+        "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "Decoder", "BasicDecoderOutput", "BasicDecoder",
+        "dynamic_decode", "sequence_loss",
+    )),),
+    # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
+    "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (
+        "OutputProjectionWrapper", "InputProjectionWrapper", "EmbeddingWrapper",
+    )),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
-           "tensorflow.contrib.training"}
+           "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
+           "tensorflow.contrib.rnn.python.ops.core_rnn_cell"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported
@@ -118,11 +129,13 @@ _INTERNAL_PREFIXES = {
     "python.ops.rnn.": "tensorflow.nn",
     "contrib.rnn.python.ops.rnn_cell.": "tensorflow.nn.rnn_cell",
     "contrib.rnn.python.ops.core_rnn_cell.": "tensorflow.nn.rnn_cell",
+    "contrib.seq2seq.python.ops.": "tensorflow.contrib.seq2seq",  # attention_wrapper, helper, basic_decoder...
 }
 
 # Modules that are other names for modelled namespaces (the runtime serves them from those).
 ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
-    "tensorflow.contrib.rnn": ("tensorflow.nn.rnn_cell", "tensorflow.nn"),
+    "tensorflow.contrib.rnn": ("tensorflow.nn.rnn_cell", "tensorflow.nn",
+                               "tensorflow.contrib.rnn.python.ops.core_rnn_cell"),
     "tensorflow.python.ops.rnn_cell": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn": ("tensorflow.nn",),
@@ -146,6 +159,24 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tf_slim.ops.arg_scope": ("tf_slim",),
     "tf_slim.ops.variables": ("tf_slim",),
 }
+
+# TF 1.x's paths into packages that live on outside TF: contrib's slim nets are tf_slim's
+# (`from tensorflow.contrib.slim.python.slim.nets import resnet_v1`). The runtime serves them with
+# that package's modules and the analysis reads its source, as for `tf_slim.nets`.
+PACKAGE_ALIASES: Dict[str, str] = {
+    "tensorflow.contrib.slim.nets": "tf_slim.nets",
+    "tensorflow.contrib.slim.python.slim.nets": "tf_slim.nets",
+}
+
+
+def package_alias(qualname: str) -> Optional[str]:
+    """`tensorflow.contrib.slim.nets.vgg` -> `tf_slim.nets.vgg`; None for other names."""
+    name = qualname.replace("tensorflow.compat.v1.", "tensorflow.", 1)
+    for alias, target in PACKAGE_ALIASES.items():
+        if name == alias or name.startswith(alias + "."):
+            return target + name[len(alias):]
+    return None
+
 
 # Names in a namespace that are another name of a function of tf (`tf.initializers.zeros` is
 # `tf.zeros_initializer`): namespace -> {name: the tf function's name}.

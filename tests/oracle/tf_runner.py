@@ -127,11 +127,14 @@ def _install_tf1_compat(v1: Any) -> None:
         "parallel_interleave")})
     data.__dict__.update(Dataset=v1.data.Dataset, Iterator=v1.data.Iterator, TextLineDataset=v1.data.TextLineDataset,
                          TFRecordDataset=v1.data.TFRecordDataset)
+    seq2seq, rnn_wrappers = _tf1_seq2seq().install(v1)
+    rnn.__dict__.update(rnn_wrappers)  # contrib.rnn's OutputProjectionWrapper...
     contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn,
-                            legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types))
+                            legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types),
+                            seq2seq=seq2seq)
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
@@ -144,8 +147,32 @@ def _install_tf1_compat(v1: Any) -> None:
                          ("layers.python.layers.layers", "tf_slim.layers.layers"),
                          ("layers.python.layers.initializers", "tf_slim.layers.initializers"),
                          ("layers.python.layers.regularizers", "tf_slim.layers.regularizers"),
-                         ("layers.python.layers.utils", "tf_slim.layers.utils")):
-        sys.modules["tensorflow.contrib." + deep] = importlib.import_module(module)
+                         ("layers.python.layers.utils", "tf_slim.layers.utils"),
+                         ("slim.python", "tf_slim"), ("slim.python.slim", "tf_slim"),
+                         ("rnn.python", rnn), ("rnn.python.ops", rnn), ("rnn.python.ops.core_rnn_cell", rnn)):
+        sys.modules["tensorflow.contrib." + deep] = importlib.import_module(module) if isinstance(module, str) \
+            else module
+    # contrib's slim nets are tf_slim's (`from tensorflow.contrib.slim.python.slim.nets import resnet_v1`)
+    import tf_slim.nets
+
+    for nets in ("slim.nets", "slim.python.slim.nets"):
+        sys.modules["tensorflow.contrib." + nets] = tf_slim.nets
+        for name in ("alexnet", "inception", "inception_v1", "inception_v2", "inception_v3", "overfeat",
+                     "resnet_utils", "resnet_v1", "resnet_v2", "vgg"):
+            sys.modules["tensorflow.contrib.%s.%s" % (nets, name)] = importlib.import_module("tf_slim.nets." + name)
+    for name in ("attention_wrapper", "basic_decoder", "decoder", "helper", "loss"):
+        sys.modules["tensorflow.contrib.seq2seq.python.ops." + name] = seq2seq
+
+
+def _tf1_seq2seq() -> Any:
+    """tests/oracle/tf1_seq2seq.py, beside this file (loaded by path: the runner is a script)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "scopelint_oracle_tf1_seq2seq", os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf1_seq2seq.py"))
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
 
 def _training(types: Any) -> Any:

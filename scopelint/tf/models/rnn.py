@@ -316,6 +316,122 @@ class DeviceWrapper(_RNNCellWrapper):
     pass
 
 
+# ---------------------------------------------------------------------------- contrib/rnn core_rnn_cell.py
+
+
+class _Linear(object):
+    """core_rnn_cell._Linear: `kernel` and `bias` in the variable scope current when it is made
+    (the calling cell's)."""
+
+    def __init__(self, args, output_size, build_bias):
+        if not isinstance(args, (list, tuple)):
+            args = [args]
+        total_arg_size = 0
+        for arg in args:
+            dims = arg.get_shape().as_list()
+            if len(dims) != 2:  # unknown: false
+                raise ValueError("linear is expecting 2D arguments: %s" % [a.get_shape() for a in args])
+            if dims[1] is None:  # unknown: false
+                raise ValueError("linear expects shape[1] to be provided for shape %s, but saw %s"
+                                 % (arg.get_shape(), dims[1]))
+            total_arg_size += dims[1]
+        dtype = args[0].dtype
+        with tf.variable_scope(tf.get_variable_scope()) as outer_scope:
+            self._weights = tf.get_variable("kernel", [total_arg_size, output_size], dtype=dtype)
+            self._biases = None
+            if build_bias:
+                with tf.variable_scope(outer_scope):
+                    self._biases = tf.get_variable("bias", [output_size], dtype=dtype,
+                                                   initializer=tf.constant_initializer(0.0, dtype=dtype))
+
+    def __call__(self, args):
+        if not isinstance(args, (list, tuple)):
+            args = [args]
+        res = tf.matmul(args[0] if len(args) == 1 else tf.concat(args, 1), self._weights)
+        if self._biases is not None:
+            res = tf.nn.bias_add(res, self._biases)
+        return res
+
+
+class _ContribWrapper(RNNCell):
+    """contrib.rnn's wrappers are cells of their own (a scope level: `output_projection_wrapper`)."""
+
+    def __init__(self, cell, reuse=None):
+        super(_ContribWrapper, self).__init__(_reuse=reuse)
+        self._cell = cell
+
+    @property
+    def state_size(self):
+        return self._cell.state_size
+
+    @property
+    def output_size(self):
+        return self._cell.output_size
+
+    def zero_state(self, batch_size, dtype):
+        with tf.name_scope(type(self).__name__ + "ZeroState", values=[batch_size]):
+            return self._cell.zero_state(batch_size, dtype)
+
+
+class OutputProjectionWrapper(_ContribWrapper):
+    def __init__(self, cell, output_size, activation=None, reuse=None):
+        super(OutputProjectionWrapper, self).__init__(cell, reuse=reuse)
+        if output_size < 1:  # unknown: false
+            raise ValueError("Parameter output_size must be > 0: %d." % output_size)
+        self._output_size = output_size
+        self._activation = activation
+        self._linear = None
+
+    @property
+    def output_size(self):
+        return self._output_size
+
+    def call(self, inputs, state):
+        output, res_state = self._cell(inputs, state)
+        if self._linear is None:
+            self._linear = _Linear(output, self._output_size, True)
+        projected = self._linear(output)
+        if self._activation:
+            projected = self._activation(projected)
+        return projected, res_state
+
+
+class InputProjectionWrapper(_ContribWrapper):
+    def __init__(self, cell, num_proj, activation=None, input_size=None, reuse=None):
+        super(InputProjectionWrapper, self).__init__(cell, reuse=reuse)
+        self._num_proj = num_proj
+        self._activation = activation
+        self._linear = None
+
+    def call(self, inputs, state):
+        if self._linear is None:
+            self._linear = _Linear(inputs, self._num_proj, True)
+        projected = self._linear(inputs)
+        if self._activation:
+            projected = self._activation(projected)
+        return self._cell(projected, state)
+
+
+class EmbeddingWrapper(_ContribWrapper):
+    def __init__(self, cell, embedding_classes, embedding_size, initializer=None, reuse=None):
+        super(EmbeddingWrapper, self).__init__(cell, reuse=reuse)
+        if embedding_classes <= 0 or embedding_size <= 0:  # unknown: false
+            raise ValueError("Both embedding_classes and embedding_size must be greater than 0: %d, %d."
+                             % (embedding_classes, embedding_size))
+        self._embedding_classes = embedding_classes
+        self._embedding_size = embedding_size
+        self._initializer = initializer
+
+    def call(self, inputs, state):
+        initializer = self._initializer or tf.get_variable_scope().initializer or \
+            tf.random_uniform_initializer(-3 ** 0.5, 3 ** 0.5)
+        data_type = state[0].dtype if isinstance(state, tuple) else state.dtype
+        embedding = tf.get_variable("embedding", [self._embedding_classes, self._embedding_size],
+                                    initializer=initializer, dtype=data_type)
+        embedded = tf.nn.embedding_lookup(embedding, tf.reshape(inputs, [-1]))
+        return self._cell(embedded, state)
+
+
 # ---------------------------------------------------------------------------- rnn.py
 
 
