@@ -118,6 +118,8 @@ class Calls(AnalysisState):
              literal_reuse_false: bool = False) -> Any:
         if not isinstance(callee, _FOLLOWED_CALLEES) and not (
                 isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS) and not (
+                isinstance(callee, BuiltinFn) and callee.name == "setattr" and len(args) > 1 and
+                isinstance(args[1], str)) and not (
                 isinstance(callee, ModuleVal) and callee.qualname in ("copy.copy", "copy.deepcopy")):
             for value in list(args) + list(kwargs.values()):
                 if isinstance(value, NamespaceVal):

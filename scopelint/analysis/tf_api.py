@@ -28,7 +28,8 @@ SCOPE_APIS = {
 # APIs that never create variables or touch scopes: calling them needs no havoc.
 NO_GRAPH_PREFIXES = (
     "app.", "flags.", "logging.", "summary.", "gfile.", "io.gfile.", "train.Saver", "train.SummaryWriter",
-    "train.Coordinator", "train.start_queue_runners", "train.latest_checkpoint", "train.NewCheckpointReader",
+    "train.Coordinator", "train.start_queue_runners", "train.Supervisor", "train.latest_checkpoint",
+    "train.NewCheckpointReader",
     "train.list_variables", "Session", "InteractiveSession", "ConfigProto", "GPUOptions", "RunOptions",
     "RunMetadata", "global_variables_initializer", "local_variables_initializer", "initialize_all_variables",
     "variables_initializer", "set_random_seed", "random.set_random_seed", "test.", "errors.", "print", "Print",

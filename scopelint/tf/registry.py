@@ -23,7 +23,9 @@ MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
                    ("template", ("make_template",)),
-                   ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),
+                   ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue", "ReaderBase",
+                               "WholeFileReader", "TextLineReader", "TFRecordReader", "FixedLengthRecordReader",
+                               "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop"))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
@@ -58,7 +60,10 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
-    "tensorflow.train": (("queues", ("batch", "batch_join", "shuffle_batch", "shuffle_batch_join")), ("train", (
+    "tensorflow.train": (("queues", (
+        "batch", "batch_join", "shuffle_batch", "shuffle_batch_join", "limit_epochs", "input_producer",
+        "string_input_producer", "range_input_producer", "slice_input_producer",
+    )), ("train", (
         "Optimizer", "GradientDescentOptimizer", "AdamOptimizer", "MomentumOptimizer", "RMSPropOptimizer",
         "AdagradOptimizer", "ProximalAdagradOptimizer", "AdadeltaOptimizer", "FtrlOptimizer", "get_global_step",
         "ExponentialMovingAverage",

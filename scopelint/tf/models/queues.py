@@ -131,9 +131,9 @@ def _flat(tensors):
 def _restructured(tensors, outputs):
     if isinstance(tensors, dict):
         return dict(zip(sorted(tensors), outputs))
-    if isinstance(tensors, (list, tuple)):
+    if isinstance(tensors, (list, tuple)) and len(outputs) != 1:
         return outputs
-    return outputs[0]
+    return outputs[0]  # a queue of one component dequeues a tensor, not a list: `batch([image], 16)`
 
 
 def _dtype_of(value):
@@ -178,3 +178,124 @@ def shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, se
                        shapes=None, allow_smaller_final_batch=False, shared_name=None, name=None):
     return _batched(tensors_list[0], batch_size, enqueue_many, shapes, allow_smaller_final_batch,
                     name or "shuffle_batch_join")
+
+
+# The input producers (input.py): a queue of the rows given, for the readers and batchers after
+# it. Each opens its name scope, and with `num_epochs` it counts the epochs in a local variable
+# `<scope>/limit_epochs/epochs` (int64).
+
+def limit_epochs(tensor, num_epochs=None, name=None):
+    if num_epochs is None:
+        return tensor
+    if num_epochs <= 0:  # unknown: false
+        raise ValueError("num_epochs must be > 0 not %d." % num_epochs)
+    with tf.name_scope(name, "limit_epochs", [tensor]):
+        zero64 = tf.constant(0, dtype=tf.int64)
+        tf.Variable(zero64, name="epochs", trainable=False, collections=[tf.GraphKeys.LOCAL_VARIABLES])
+        return tf.identity(tensor)
+
+
+def input_producer(input_tensor, element_shape=None, num_epochs=None, shuffle=True, seed=None, capacity=32,
+                   shared_name=None, summary_name=None, name=None, cancel_op=None):
+    with tf.name_scope(name, "input_producer", [input_tensor]):
+        input_tensor = tf.convert_to_tensor(input_tensor, name="input_tensor")
+        element_shape = input_tensor.get_shape()[1:].merge_with(tf.TensorShape(element_shape))
+        if not element_shape.is_fully_defined():  # unknown: false
+            raise ValueError("Either `input_tensor` must have a fully defined shape "
+                             "or `element_shape` must be specified")
+        input_tensor = limit_epochs(input_tensor, num_epochs)
+        return FIFOQueue(capacity=capacity, dtypes=[input_tensor.dtype.base_dtype], shapes=[element_shape])
+
+
+def string_input_producer(string_tensor, num_epochs=None, shuffle=True, seed=None, capacity=32, shared_name=None,
+                          name=None, cancel_op=None):
+    not_null_err = "string_input_producer requires a non-null input tensor"
+    if not isinstance(string_tensor, tf.Tensor) and not string_tensor:  # unknown: false
+        raise ValueError(not_null_err)
+    with tf.name_scope(name, "input_producer", [string_tensor]) as name:
+        string_tensor = tf.convert_to_tensor(string_tensor, dtype=tf.string)
+        return input_producer(string_tensor, [], num_epochs, shuffle, seed, capacity, shared_name,
+                              "fraction_of_%d_full" % capacity, name, cancel_op)
+
+
+def range_input_producer(limit, num_epochs=None, shuffle=True, seed=None, capacity=32, shared_name=None, name=None):
+    with tf.name_scope(name, "input_producer", [limit]) as name:
+        range_tensor = tf.range(limit)
+        return input_producer(range_tensor, [], num_epochs, shuffle, seed, capacity, shared_name,
+                              "fraction_of_%d_full" % capacity, name)
+
+
+def slice_input_producer(tensor_list, num_epochs=None, shuffle=True, seed=None, capacity=32, shared_name=None,
+                         name=None):
+    with tf.name_scope(name, "input_producer", tensor_list):
+        tensor_list = [tf.convert_to_tensor(t) for t in tensor_list]
+        if not tensor_list:
+            raise ValueError("Expected at least one tensor in slice_input_producer().")
+        range_size = tf.shape(tensor_list[0])[0]
+        queue = range_input_producer(range_size, num_epochs=num_epochs, shuffle=shuffle, seed=seed,
+                                     capacity=capacity, shared_name=shared_name)
+        index = queue.dequeue()
+        return [tf.gather(t, index) for t in tensor_list]
+
+
+# The readers (io_ops.py): each `read` of a queue of file names gives a (key, value) pair of
+# string scalars, `read_up_to` vectors of them. No variable.
+
+class ReaderBase(object):
+    def __init__(self, reader_ref=None, supports_serialize=False):
+        self._supports_serialize = supports_serialize
+
+    def read(self, queue, name=None):
+        return tf.placeholder(tf.string, []), tf.placeholder(tf.string, [])
+
+    def read_up_to(self, queue, num_records, name=None):
+        return tf.placeholder(tf.string, [None]), tf.placeholder(tf.string, [None])
+
+    def num_records_produced(self, name=None):
+        return tf.placeholder(tf.int64, [])
+
+    def num_work_units_completed(self, name=None):
+        return tf.placeholder(tf.int64, [])
+
+    def serialize_state(self, name=None):
+        return tf.placeholder(tf.string, [])
+
+    def restore_state(self, state, name=None):
+        return tf.no_op()
+
+    def reset(self, name=None):
+        return tf.no_op()
+
+    @property
+    def supports_serialize(self):
+        return self._supports_serialize
+
+
+class WholeFileReader(ReaderBase):
+    def __init__(self, name=None):
+        ReaderBase.__init__(self, supports_serialize=True)
+
+
+class TextLineReader(ReaderBase):
+    def __init__(self, skip_header_lines=None, name=None):
+        ReaderBase.__init__(self)
+
+
+class TFRecordReader(ReaderBase):
+    def __init__(self, name=None, options=None):
+        ReaderBase.__init__(self)
+
+
+class FixedLengthRecordReader(ReaderBase):
+    def __init__(self, record_bytes, header_bytes=None, footer_bytes=None, hop_bytes=None, name=None, encoding=None):
+        ReaderBase.__init__(self)
+
+
+class IdentityReader(ReaderBase):
+    def __init__(self, name=None):
+        ReaderBase.__init__(self, supports_serialize=True)
+
+
+class LMDBReader(ReaderBase):
+    def __init__(self, name=None, options=None):
+        ReaderBase.__init__(self)
