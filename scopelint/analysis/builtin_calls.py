@@ -22,7 +22,7 @@ from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.dtypes import DType, as_dtype
-from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 from scopelint.analysis.analysis_state import AnalysisState, State
@@ -326,11 +326,14 @@ class BuiltinCalls(AnalysisState):
             return tuple(items) if value.is_tuple else items
         if value is Ellipsis or isinstance(value, ArrayVal):
             return value  # an ArrayVal answers .shape and .dtype.name as numpy does
+        if value is LOST:
+            return value  # a dimension of a shape argument (_lost_dims), kept by the shape function
         return MISSING
 
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
                   scope_errors_propagate: bool = False) -> Any:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
+        args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
@@ -529,7 +532,33 @@ def _from_python(value: Any) -> Any:
         return ListVal([_from_python(v) for v in value])
     if isinstance(value, tuple):
         return ListVal([_from_python(v) for v in value], is_tuple=True)
+    if value is LOST:
+        return UNKNOWN  # `shape.as_list()[0]`: a dimension the analysis lost is an unknown value to the program
     return value
+
+
+def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[List[Any],
+                                                                                               Dict[str, Any]]:
+    """The shape argument of a runtime op that takes one (`tf.placeholder(tf.float32, [None, n])`,
+    `tf.reshape(x, [-1, n])`), with the dims the analysis lost (UNKNOWN items) as LOST, which the
+    op keeps in its result's shape where it would have computed with the value."""
+    where = getattr(function, "shape_argument", None)
+    if where is None:
+        return args, kwargs
+    position, keyword = where
+    if len(args) > position:
+        args = list(args)
+        args[position] = _lost_dims(args[position])
+    elif keyword in kwargs:
+        kwargs = dict(kwargs)
+        kwargs[keyword] = _lost_dims(kwargs[keyword])
+    return args, kwargs
+
+
+def _lost_dims(shape: Any) -> Any:
+    if isinstance(shape, ListVal) and not shape.poisoned and any(item is UNKNOWN for item in shape.items):
+        return ListVal([LOST if item is UNKNOWN else item for item in shape.items], shape.is_tuple)
+    return shape
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
