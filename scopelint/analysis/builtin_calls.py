@@ -15,7 +15,7 @@ from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, OpaqueVal, PartialVal, ScopeVal, SetVal,
-    NumpyDtype, UnknownTensor, VarVal, is_concrete, truth,
+    NumpyDtype, UnknownTensor, VarVal, is_concrete, lost_dimension, truth,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -360,9 +360,13 @@ class BuiltinCalls(AnalysisState):
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
-            # computed from a lost shape: its own shape is not TF's either (its op's name may be)
+            # computed from a lost shape: its own shape is not TF's either (its op's name may be),
+            # but its dtype is, when the dtypes of all its inputs are known
             op = getattr(result, "op", None)
-            return UnknownTensor(op if isinstance(op, Op) else None)
+            lost = UnknownTensor(op if isinstance(op, Op) else None)
+            if _input_dtypes_known(function, args, kwargs):
+                lost.dtype = result.dtype
+            return lost
         return _from_python(result)
 
 
@@ -556,8 +560,8 @@ def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, 
 
 
 def _lost_dims(shape: Any) -> Any:
-    if isinstance(shape, ListVal) and not shape.poisoned and any(item is UNKNOWN for item in shape.items):
-        return ListVal([LOST if item is UNKNOWN else item for item in shape.items], shape.is_tuple)
+    if isinstance(shape, ListVal) and not shape.poisoned and any(lost_dimension(item) for item in shape.items):
+        return ListVal([LOST if lost_dimension(item) else item for item in shape.items], shape.is_tuple)
     return shape
 
 
@@ -575,6 +579,19 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
         if isinstance(value, ListVal) and any(_lost_shape(item) for item in value.items):
             return True
     return False
+
+
+def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """Whether every tensor among a call's inputs has a known dtype (a runtime op computes its
+    result's dtype from theirs, whatever their shapes)."""
+    pending = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, ListVal):
+            pending.extend(value.items)
+        elif isinstance(value, Tensor) and not isinstance(value.dtype, DType):
+            return False
+    return True
 
 
 def _lost_shape(value: Any) -> bool:

@@ -309,6 +309,13 @@ class OpaqueVal:
     inert: bool = False
 
 
+def lost_dimension(item: Any) -> bool:
+    """An item of a shape list whose value the analysis lost: UNKNOWN, or a value of a library
+    it does not follow (`[np.random.randint(3, 9), 4]`). TF takes it as a dimension (or raises
+    for something that is none): it is shapes.LOST."""
+    return item is UNKNOWN or isinstance(item, OpaqueVal)
+
+
 @dataclass(eq=False)
 class IteratorVal:
     """A one-shot iterator (`iter(...)`, `zip(...)`, `enumerate(...)` in Python 3): what is left
