@@ -19,7 +19,7 @@ from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
 from scopelint.semantics import graph as core
 from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
-from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
 from scopelint.semantics.values import AUTO_REUSE
 from scopelint.semantics.values import Pattern as _Pattern
 
@@ -1004,7 +1004,10 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
         dims = shape_in.dims_tuple
         return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     elif not isinstance(paddings, (list, tuple)):
-        raise TypeError("paddings of unknown values")  # the analysis's array of unknown values
+        # the analysis's array of known shape and unknown values: every padded dimension is one
+        # TF computes and the analysis lost
+        dims = shape_in.dims_tuple
+        return Tensor([LOST] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")
