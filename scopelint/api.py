@@ -24,7 +24,7 @@ class InventoryEntry:
     """A variable the code creates: what a checkpoint of it will hold."""
 
     name: str
-    shape: Optional[Tuple[Optional[int], ...]]  # None: unknown rank
+    shape: Optional[Tuple[Union[int, None, str], ...]]  # None: unknown rank; a dim "?": one the analysis lost
     dtype: Optional[str]
     line: int
     certain: bool  # False: created only on some paths

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 from scopelint.api import InventoryEntry
 from scopelint.checkpoint import CheckpointEntry
+from scopelint.semantics.shapes import LOST_JSON
 
 # Checkpoint keys that no model code creates by name: optimizer slots and bookkeeping.
 _SLOT = re.compile(r"/(Adam(_\d+)?|Momentum|RMSProp(_\d+)?|Adagrad|Adadelta(_\d+)?|Ftrl(_\d+)?"
@@ -30,7 +31,7 @@ class Expected:
     """A variable the code creates, as a checkpoint names it (no `:0`; partitioned parts joined)."""
 
     name: str
-    shape: Optional[Tuple[Optional[int], ...]]
+    shape: Optional[Tuple[Union[int, None, str], ...]]  # a dim "?": one the analysis lost
     dtype: Optional[str]
     line: int
     certain: bool  # created on every path, and its whole name is known
@@ -121,7 +122,7 @@ def _certain(item: InventoryEntry) -> bool:
     return item.certain and item.saved is True
 
 
-def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional[Tuple[Optional[int], ...]]:
+def _joined_shape(shapes: List[Optional[Tuple[Union[int, None, str], ...]]]) -> Optional[Tuple[Any, ...]]:
     """The full shape of a partitioned variable from its parts' shapes (joined on the one axis
     they differ on, or the first, as fixed_size_partitioner splits)."""
     if any(s is None for s in shapes) or len({len(s) for s in shapes if s is not None}) != 1:
@@ -134,7 +135,7 @@ def _joined_shape(shapes: List[Optional[Tuple[Optional[int], ...]]]) -> Optional
     axis = axes[0] if len(axes) == 1 else 0
     if any(s[axis] is None for s in known):
         return None
-    return tuple(sum(s[axis] for s in known) if a == axis else known[0][a] for a in range(rank))  # type: ignore
+    return tuple(sum(s[axis] for s in known) if a == axis else known[0][a] for a in range(rank))
 
 
 def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry]) -> Comparison:
@@ -178,7 +179,7 @@ def compare(expected: Sequence[Expected], checkpoint: Sequence[CheckpointEntry])
 
 def _mismatch(var: Expected, entry: CheckpointEntry) -> str:
     if var.shape is not None and entry.shape is not None and len(var.shape) == len(entry.shape) and \
-            all(a is None or a == b for a, b in zip(var.shape, entry.shape)):
+            all(_dims_agree(a, b) for a, b in zip(var.shape, entry.shape)):
         shape_ok = True
     else:
         shape_ok = var.shape is None or entry.shape is None
@@ -190,7 +191,13 @@ def _mismatch(var: Expected, entry: CheckpointEntry) -> str:
     return "; ".join(problems)
 
 
-def _shape(shape: Optional[Tuple[Optional[int], ...]]) -> str:
+def _dims_agree(a: Any, b: Any) -> bool:
+    """A dimension against another: one the analysis lost ("?", in either inventory `diff` compares)
+    or left unknown agrees with any."""
+    return a is None or a == LOST_JSON or b == LOST_JSON or a == b
+
+
+def _shape(shape: Optional[Tuple[Any, ...]]) -> str:
     from scopelint.report import format_shape
 
     return format_shape(shape)

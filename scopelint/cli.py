@@ -242,11 +242,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_text(result: Dict[str, Any]) -> str:
-    from scopelint.semantics.shapes import TensorShape
+    from scopelint.semantics.shapes import from_json
 
     lines: List[str] = []
     for var in result["variables"]:
-        shape = "?" if var["shape"] is None else str(TensorShape(var["shape"]))
+        shape = "?" if var["shape"] is None else str(from_json(var["shape"]))
         origin = "  (in %s)" % var["origin"] if var.get("origin") else ""
         lines.append("%s:%s: %-6s %s %s %s%s" % (result["file"], var["line"], var["action"], var["name"], shape,
                                                  var["dtype"] or "?", origin))
@@ -345,7 +345,7 @@ _LEGEND = (
 def render_tree(path: str, analysis: Any, reported: Optional[Any] = None) -> str:
     """The predicted inventory as a scope tree: what checkpoints of this code will hold.
     `reported`: the (line, code) pairs to show (after config and noqa); None shows all."""
-    from scopelint.semantics.shapes import TensorShape
+    from scopelint.semantics.shapes import from_json
 
     lines = ["%s" % path]
     units = [("module", analysis.module)] + [("entry " + name, unit) for name, unit in analysis.entries.items()]
@@ -360,7 +360,7 @@ def render_tree(path: str, analysis: Any, reported: Optional[Any] = None) -> str
             parts = var["name"].split("/")
             for part in parts[:-1]:
                 node = node.setdefault(part + "/", {})
-            shape = "?" if var["shape"] is None else str(TensorShape(var["shape"]))
+            shape = "?" if var["shape"] is None else str(from_json(var["shape"]))
             maybe = "" if var.get("certain", True) else "  (on some paths)"
             node[parts[-1]] = "%s %s  line %s%s" % (shape, var["dtype"] or "?", var["line"], maybe)
         lines.extend(_tree_lines(tree, "    "))

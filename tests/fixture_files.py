@@ -10,7 +10,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # In a project directory (tests/fixtures/projects/NAME/), the programs are the files with
 # expectations; the others are the modules they import (model.py, ops.py), kept as a project
 # keeps them.
-EXPECTATION = re.compile(r"#\s*(creates|shares|error|warn|static|fixture):")
+EXPECTATION = re.compile(r"#\s*(creates|shares|error|warn|static|static_shape|fixture):")
 
 
 def fixture_files() -> List[Path]:

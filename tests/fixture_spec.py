@@ -7,9 +7,12 @@ inside a string does not count), matched exactly in both directions.
 
 Kinds: `creates`, `shares` (ordered names), `error` (codes), `warn` (codes, static tier only),
 `static` (names that replace `creates` for the static tier, where it honestly cannot know
-them: the precision gap), and the header `# fixture: units=case_*` (each matching top-level
-function is one run, in a fresh graph). A comment `# word: ...` with another lowercase word is
-an error; other comments are prose. A fixture without any expectation is rejected.
+them: the precision gap), `static_shape` (`name (?, 4)`, the shape the static tier predicts
+for the variables of that name on the line, where it lost a dimension TF knows: `?`; the
+static-vs-runtime tier holds it to the run's shape on every other dimension), and the header
+`# fixture: units=case_*` (each matching top-level function is one run, in a fresh graph). A
+comment `# word: ...` with another lowercase word is an error; other comments are prose. A
+fixture without any expectation is rejected.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-KINDS = ("creates", "shares", "error", "warn", "static")
+KINDS = ("creates", "shares", "error", "warn", "static", "static_shape")
+STATIC_SHAPE = re.compile(r"([^\s,()]+)\s*\(([^)]*)\)")
 CLAUSE = re.compile(r"^\s*([a-z_]+):\s*(.*)$")
 
 
@@ -36,6 +40,7 @@ class LineExpectation:
     errors: List[str] = field(default_factory=list)
     warns: List[str] = field(default_factory=list)
     static: Optional[List[str]] = None
+    static_shapes: Dict[str, Tuple[Any, ...]] = field(default_factory=dict)  # name -> dims, "?" where lost
 
 
 @dataclass
@@ -45,8 +50,8 @@ class Fixture:
     units: Optional[str] = None
 
     def count(self) -> int:
-        return sum(len(e.creates) + len(e.shares) + len(e.errors) + len(e.warns) + len(e.static or [])
-                   for e in self.lines.values())
+        return sum(len(e.creates) + len(e.shares) + len(e.errors) + len(e.warns) + len(e.static or []) +
+                   len(e.static_shapes) for e in self.lines.values())
 
 
 def _names(text: str) -> List[str]:
@@ -74,7 +79,7 @@ def parse_comment(comment: str) -> Tuple[Optional[str], Dict[str, List[str]]]:
                 continue
             if kind not in KINDS:
                 raise FixtureError("unknown expectation kind %r" % kind)
-            found.setdefault(kind, []).extend(_names(value))
+            found.setdefault(kind, []).extend([value] if kind == "static_shape" else _names(value))
     return units, found
 
 
@@ -101,10 +106,45 @@ def load_fixture(path: Union[str, Path]) -> Fixture:
         line.warns.extend(found.get("warn", []))
         if "static" in found:
             line.static = (line.static or []) + found["static"]
+        for text in found.get("static_shape", []):
+            try:
+                line.static_shapes.update(parse_static_shapes(text))
+            except FixtureError as exc:
+                raise FixtureError("%s:%d: %s" % (path, token.start[0], exc)) from None
     fixture = Fixture(path, lines, units)
     if not fixture.count():
         raise FixtureError("%s: a fixture needs at least one expectation" % path)
     return fixture
+
+
+def parse_static_shapes(text: str) -> Dict[str, Tuple[Any, ...]]:
+    """`a/v:0 (?, 4), b:0 (3,)` -> {"a/v:0": ("?", 4), "b:0": (3,)}."""
+    shapes: Dict[str, Tuple[Any, ...]] = {}
+    for name, dims in STATIC_SHAPE.findall(text):
+        parts = [d.strip() for d in dims.split(",") if d.strip()]
+        if not all(d == "?" or d.isdigit() for d in parts):
+            raise FixtureError("static_shape dims are numbers or ?: %r" % dims)
+        shapes[name] = tuple(d if d == "?" else int(d) for d in parts)
+    if not shapes or STATIC_SHAPE.sub("", text).strip(" ,"):
+        raise FixtureError("malformed static_shape %r (want `name (?, 4), ...`)" % text)
+    return shapes
+
+
+def with_static_shapes(fixture: Fixture, observed: Dict[str, Any]) -> List[str]:
+    """Put the fixture's `static_shape`s in place of the run's shapes in `observed` (a unit), for
+    a comparison with the static tier; the differences where a declared shape disagrees with the
+    run's on a dimension it claims to know."""
+    problems: List[str] = []
+    for var in observed.get("variables", []):
+        declared = fixture.lines.get(var["line"], LineExpectation()).static_shapes.get(var["name"])
+        if declared is None:
+            continue
+        ran = var["shape"]
+        if ran is None or len(ran) != len(declared) or any(d != "?" and d != r for d, r in zip(declared, ran)):
+            problems.append("%s:%d: static_shape %s of %s disagrees with the run's %s"
+                            % (fixture.path.name, var["line"], declared, var["name"], ran))
+        var["shape"] = list(declared)
+    return problems
 
 
 def _units(observed: Dict[str, Any]) -> List[Dict[str, Any]]:

@@ -39,8 +39,15 @@ def _pattern(name: str) -> Pattern[str]:
 def _covers(static: Dict[str, Any], event: Dict[str, Any]) -> bool:
     return (static["line"] == event["line"] and static["action"] == event["action"]
             and static.get("dtype") in (None, event["dtype"])
-            and (static.get("shape") is None or static["shape"] == event["shape"])
+            and _shape_covers(static.get("shape"), event["shape"])
             and bool(_pattern(static["name"]).match(event["name"])))
+
+
+def _shape_covers(static: Any, ran: Any) -> bool:
+    """A static shape left unknown, or one whose lost dims ("?") stand for the run's."""
+    if static is None or static == ran:
+        return True
+    return ran is not None and len(static) == len(ran) and all(s == "?" or s == r for s, r in zip(static, ran))
 
 
 def _uncertain(static: Dict[str, Any]) -> bool:

@@ -4,7 +4,9 @@ on the same fields, so a static-only shape or dtype bug (a model's kernel shape,
 fails here even though names and codes agree.
 
 A fixture whose comments give the static tier its own `static:` names is one where the
-analysis is honestly less precise: the comparison skips it."""
+analysis is honestly less precise: the comparison skips it. Its `static_shape:` clauses (a
+dimension the analysis lost, `?`) stand in for the run's shapes, which they must agree with on
+every other dimension."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any, Dict, List
 
 import pytest
 from fixture_files import fixture_files, fixture_id
-from fixture_spec import load_fixture
+from fixture_spec import load_fixture, with_static_shapes
 from test_fixtures_runtime import observe as run_observe
 from test_fixtures_static import observe as static_observe
 
@@ -38,6 +40,7 @@ def test_static_equals_runtime_on_fixture(path: Path) -> None:
         if entry not in predicted:
             differences.append("%s: no static unit" % entry)
             continue
+        differences += with_static_shapes(fixture, observed)
         differences += ["%s: %s" % (entry or "<module>", d) for d in compare_runs(predicted[entry], observed)]
         chains = [_chains(predicted[entry]), _chains(observed)]
         if chains[0] != chains[1]:

@@ -4,7 +4,7 @@
     python tools/annotate_fixture.py --check FILE...  only report where the comments disagree
 
 Runs tests/oracle/tf_runner.py with $SCOPELINT_TF_PYTHON (a python with tensorflow-cpu).
-Prose comments and `warn:`/`static:` clauses (static-tier knowledge) are kept.
+Prose comments and `warn:`/`static:`/`static_shape:` clauses (static-tier knowledge) are kept.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fixture_spec import CLAUSE, compare, load_fixture  # noqa: E402
 from tf_oracle import OracleError, tf_observe  # noqa: E402
 
-KEEP = ("warn", "static", "fixture")
+KEEP = ("warn", "static", "static_shape", "fixture")
 
 
 def observe(path: Path) -> Dict[str, Any]:

@@ -25,7 +25,7 @@ from scopelint.analysis.values import (
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
-from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import Pattern, UNKNOWN
 
 
@@ -202,7 +202,7 @@ class Attributes(AnalysisState):
                 found = getattr(obj, name)
                 if isinstance(found, (list, tuple)):  # `shape.dims`: the analysis's own list
                     return ListVal(list(found), is_tuple=isinstance(found, tuple))
-                return found
+                return UNKNOWN if found is LOST else found  # `x.shape[0].value` of a dimension the analysis lost
             except Exception:
                 # A tensor's or variable's own methods (`w.assign(...)`) build ops, never scopes.
                 return OpaqueVal("tensor." + name, inert=True) if isinstance(obj, Tensor) else UNKNOWN

@@ -15,14 +15,14 @@ from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
-    NumpyDtype, UnknownTensor, VarVal, is_concrete, truth,
+    NumpyDtype, UnknownTensor, VarVal, is_concrete, lost_dimension, truth,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.dtypes import DType, as_dtype
-from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 from scopelint.analysis.analysis_state import AnalysisState, State
@@ -328,11 +328,14 @@ class BuiltinCalls(AnalysisState):
             return tuple(items) if value.is_tuple else items
         if value is Ellipsis or isinstance(value, ArrayVal):
             return value  # an ArrayVal answers .shape and .dtype.name as numpy does
+        if value is LOST:
+            return value  # a dimension of a shape argument (_lost_dims), kept by the shape function
         return MISSING
 
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
                   scope_errors_propagate: bool = False) -> Any:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
+        args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
@@ -359,9 +362,13 @@ class BuiltinCalls(AnalysisState):
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
-            # computed from a lost shape: its own shape is not TF's either (its op's name may be)
+            # computed from a lost shape: its own shape is not TF's either (its op's name may be),
+            # but its dtype is, when the dtypes of all its inputs are known
             op = getattr(result, "op", None)
-            return UnknownTensor(op if isinstance(op, Op) else None)
+            lost = UnknownTensor(op if isinstance(op, Op) else None)
+            if _input_dtypes_known(function, args, kwargs):
+                lost.dtype = result.dtype
+            return lost
         return _from_python(result)
 
 
@@ -531,7 +538,33 @@ def _from_python(value: Any) -> Any:
         return ListVal([_from_python(v) for v in value])
     if isinstance(value, tuple):
         return ListVal([_from_python(v) for v in value], is_tuple=True)
+    if value is LOST:
+        return UNKNOWN  # `shape.as_list()[0]`: a dimension the analysis lost is an unknown value to the program
     return value
+
+
+def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[List[Any],
+                                                                                               Dict[str, Any]]:
+    """The shape argument of a runtime op that takes one (`tf.placeholder(tf.float32, [None, n])`,
+    `tf.reshape(x, [-1, n])`), with the dims the analysis lost (UNKNOWN items) as LOST, which the
+    op keeps in its result's shape where it would have computed with the value."""
+    where = getattr(function, "shape_argument", None)
+    if where is None:
+        return args, kwargs
+    position, keyword = where
+    if len(args) > position:
+        args = list(args)
+        args[position] = _lost_dims(args[position])
+    elif keyword in kwargs:
+        kwargs = dict(kwargs)
+        kwargs[keyword] = _lost_dims(kwargs[keyword])
+    return args, kwargs
+
+
+def _lost_dims(shape: Any) -> Any:
+    if isinstance(shape, ListVal) and not shape.poisoned and any(lost_dimension(item) for item in shape.items):
+        return ListVal([LOST if lost_dimension(item) else item for item in shape.items], shape.is_tuple)
+    return shape
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
@@ -548,6 +581,19 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
         if isinstance(value, ListVal) and any(_lost_shape(item) for item in value.items):
             return True
     return False
+
+
+def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """Whether every tensor among a call's inputs has a known dtype (a runtime op computes its
+    result's dtype from theirs, whatever their shapes)."""
+    pending = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, ListVal):
+            pending.extend(value.items)
+        elif isinstance(value, Tensor) and not isinstance(value.dtype, DType):
+            return False
+    return True
 
 
 def _lost_shape(value: Any) -> bool:

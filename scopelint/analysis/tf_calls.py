@@ -13,7 +13,7 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, UnknownTensor, VarVal, is_concrete,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -21,7 +21,7 @@ from scopelint.semantics.graph import (
     COLLECTION_READERS, GraphState, StoredVariable, VariableScope, local_variable_collections, trainable_flag,
 )
 from scopelint.semantics.dtypes import FLOAT32, DType
-from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
 
 from scopelint.analysis.analysis_state import AnalysisState, State
@@ -355,6 +355,8 @@ class TfCalls(AnalysisState):
                     dims.append(item.value)
                 elif is_concrete(item) or _is_graph_tensor(item):
                     dims.append(item)  # e.g. 2.0 or tf.shape(x)[1]: the core raises TF's TypeError for it
+                elif lost_dimension(item):
+                    dims.append(LOST)  # `[len(vocab), 4]`: the other dims stay known
                 else:
                     return UNKNOWN
             return dims

@@ -17,7 +17,7 @@ from scopelint.analysis.fix_sites import FixSite
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
-from scopelint.semantics.shapes import Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
 
 CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex)
@@ -309,6 +309,13 @@ class OpaqueVal:
     inert: bool = False
 
 
+def lost_dimension(item: Any) -> bool:
+    """An item of a shape list whose value the analysis lost: UNKNOWN, or a value of a library
+    it does not follow (`[np.random.randint(3, 9), 4]`). TF takes it as a dimension (or raises
+    for something that is none): it is shapes.LOST."""
+    return item is UNKNOWN or isinstance(item, OpaqueVal)
+
+
 @dataclass(eq=False)
 class ProgressBarVal(OpaqueVal):
     """A progress bar over a known iterable (`tqdm(range(n))`): it yields the iterable's items,
@@ -426,7 +433,7 @@ def truth(value: Any) -> Optional[bool]:
     if isinstance(value, TensorShape):
         return value.dims_tuple is None or len(value.dims_tuple) > 0
     if isinstance(value, Dimension):
-        return None if value.value is None else bool(value.value)
+        return None if value.value is None or value.value is LOST else bool(value.value)
     if isinstance(value, ListVal):
         return bool(value.items)
     if isinstance(value, SetVal):
@@ -466,10 +473,21 @@ def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
     left, right = a.get_shape().dims_tuple, b.get_shape().dims_tuple
     dims: Any = None
     if left is not None and right is not None and len(left) == len(right):
-        dims = [x if x == y else None for x, y in zip(left, right)]
+        dims = [_joined_dim(x, y) for x, y in zip(left, right)]
     joined = Tensor(dims, a.dtype, "", "Merge")
     joined.deps = None if a.deps is None or b.deps is None else a.deps | b.deps
     return joined
+
+
+def _joined_dim(x: Any, y: Any) -> Any:
+    """A dimension both paths allow: TF's None where they differ, lost where one is lost."""
+    if x is y:
+        return x
+    if x is None or y is None:
+        return None
+    if x is LOST or y is LOST:
+        return LOST
+    return x if x == y else None
 
 
 class UnknownTensor(Tensor):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from scopelint import __version__
 
@@ -66,8 +66,9 @@ class ScopeNode:
         return len(self.variables) + sum(c.count() for c in self.children.values())
 
 
-def format_shape(shape: Optional[Tuple[Optional[int], ...]]) -> str:
-    """`(3, ?)` as TF prints a TensorShape; `?` for an unknown rank."""
+def format_shape(shape: Optional[Tuple[Any, ...]]) -> str:
+    """`(3, ?)` as TF1 prints a TensorShape (a dim the analysis lost, "?" in the JSON, too); `?`
+    for an unknown rank."""
     if shape is None:
         return "?"
     dims = ["?" if d is None else str(d) for d in shape]

@@ -19,7 +19,7 @@ from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
 from scopelint.semantics import graph as core
 from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
-from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
 from scopelint.semantics.values import AUTO_REUSE
 from scopelint.semantics.values import Pattern as _Pattern
 
@@ -481,10 +481,16 @@ def placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
 # Where an op that makes a tensor takes its dtype: (position, default). The analysis keeps that
 # dtype where it lost the shape (builtin_calls._unknown_result).
 placeholder.dtype_argument = (0, None)  # type: ignore[attr-defined]
+# Where an op takes a shape: (position, keyword). The analysis passes the dims it lost there as
+# shapes.LOST (builtin_calls._shape_argument_lost_dims), which the op keeps in its result's shape.
+placeholder.shape_argument = (1, "shape")  # type: ignore[attr-defined]
 
 
 def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
     return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+
+
+placeholder_with_default.shape_argument = (1, "shape")  # type: ignore[attr-defined]
 
 
 def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Const",
@@ -538,6 +544,7 @@ def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
 
     make.__name__ = default
     make.dtype_argument = (1 + len(parameters), FLOAT32)  # type: ignore[attr-defined]
+    make.shape_argument = (0, "shape")  # type: ignore[attr-defined]
     return make
 
 
@@ -551,6 +558,9 @@ random_gamma = _filled("random_gamma", "alpha", "beta")
 
 def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
     return Tensor(_shape_arg(dims), dtype_of(value), op_name("Fill", name), "Fill")
+
+
+fill.shape_argument = (0, "dims")  # type: ignore[attr-defined]
 
 
 def _like(default: str) -> Callable[..., Tensor]:
@@ -772,6 +782,9 @@ def reshape(tensor: Any, shape: Any, name: Any = None) -> Tensor:
     return Tensor(reshape_shape(shape_of(tensor), shape), dtype_of(tensor), op_name("Reshape", name), "Reshape")
 
 
+reshape.shape_argument = (1, "shape")  # type: ignore[attr-defined]
+
+
 def _normalise_axis(axis: int, rank: int) -> int:
     return axis + rank if axis < 0 else axis
 
@@ -991,7 +1004,10 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
         dims = shape_in.dims_tuple
         return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     elif not isinstance(paddings, (list, tuple)):
-        raise TypeError("paddings of unknown values")  # the analysis's array of unknown values
+        # the analysis's array of known shape and unknown values: every padded dimension is one
+        # TF computes and the analysis lost
+        dims = shape_in.dims_tuple
+        return Tensor([LOST] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")

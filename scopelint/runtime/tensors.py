@@ -8,7 +8,7 @@ import math
 from typing import Any, List, Optional, Sequence
 
 from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
-from scopelint.semantics.shapes import Dimension, TensorShape, as_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, has_lost_dims
 
 
 class Op:
@@ -206,7 +206,11 @@ def broadcast(a: TensorShape, b: TensorShape) -> TensorShape:
     y = [1] * (rank - len(y)) + y
     out: List[Optional[int]] = []
     for p, q in zip(x, y):
-        if p == 1:
+        if p is LOST or q is LOST:
+            # TF's answer is the other side's dim unless that is 1 or None (then it is the lost one's)
+            other = q if p is LOST else p
+            out.append(LOST if other is None or other is LOST or other == 1 else other)
+        elif p == 1:
             out.append(q)
         elif q == 1:
             out.append(p)
@@ -247,7 +251,9 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
             if index >= len(dims):
                 return TensorShape(None)
             dim = dims[index]
-            if dim is None or not all(isinstance(v, (int, type(None))) for v in (k.start, k.stop, k.step)):
+            if dim is LOST:
+                out.append(LOST)
+            elif dim is None or not all(isinstance(v, (int, type(None))) for v in (k.start, k.stop, k.step)):
                 out.append(None)
             else:
                 out.append(len(range(*k.indices(dim))))
@@ -268,20 +274,25 @@ def reshape_shape(shape: Any, target: Any) -> TensorShape:
             return TensorShape([None] * dims[0])
         return TensorShape(None)
     try:
-        wanted = [None if isinstance(d, Tensor) else int(d) if not isinstance(d, Dimension) else d.value
-                  for d in target]
+        wanted = [None if isinstance(d, Tensor) else d if d is LOST else int(d) if not isinstance(d, Dimension)
+                  else d.value for d in target]
     except (TypeError, ValueError):
         return TensorShape(None)
-    if -1 in wanted:
+    if any(_is_minus_one(d) for d in wanted):
         total = as_shape(shape).num_elements()
-        known = 1
-        for d in wanted:
-            if d is not None and d != -1:
-                known *= d
-        others_known = all(d is not None for d in wanted)
-        fill = total // known if (total is not None and others_known and known) else None
-        wanted = [fill if d == -1 else d for d in wanted]
+        others = [d for d in wanted if not _is_minus_one(d)]
+        known: Any = 1
+        for d in others:
+            known = known * d if d is not None else known
+        fill: Any = None
+        if total is not None and all(d is not None for d in others):
+            fill = LOST if total is LOST or known is LOST else total // known if known else None
+        wanted = [fill if _is_minus_one(d) else d for d in wanted]
     return TensorShape(wanted)
+
+
+def _is_minus_one(dim: Any) -> bool:
+    return dim is not LOST and dim == -1
 
 
 def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
@@ -289,7 +300,9 @@ def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
     TF's Reshape shape function fills the one unknown dim when the input's size is known."""
     total = as_shape(shape).num_elements()
     unknown = [i for i, d in enumerate(wanted) if d is None]
-    if total is not None and len(unknown) == 1:
+    if total is not None and len(unknown) == 1 and (total is LOST or has_lost_dims(wanted)):
+        wanted[unknown[0]] = LOST  # TF fills it from sizes the analysis lost
+    elif total is not None and len(unknown) == 1:
         known = 1
         for d in wanted:
             known *= d if d is not None else 1
@@ -298,10 +311,11 @@ def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
     return TensorShape(wanted)
 
 
-def conv_output(size: Optional[int], kernel: Optional[int], stride: int, padding: str,
-                dilation: int = 1) -> Optional[int]:
+def conv_output(size: Any, kernel: Any, stride: int, padding: str, dilation: int = 1) -> Any:
     if size is None:
         return None
+    if size is LOST or kernel is LOST and str(padding).upper() != "SAME":
+        return LOST
     if str(padding).upper() == "SAME":
         return int(math.ceil(size / float(stride)))
     if kernel is None:

@@ -22,7 +22,7 @@ from scopelint.semantics import errors
 from scopelint.semantics.dtypes import FLOAT32, DType, as_dtype
 from scopelint.semantics.events import ScopeErrorRaised, VariableCreated, VariableShared
 from scopelint.semantics.locate import Frame
-from scopelint.semantics.shapes import TensorShape, as_shape, shape_of_python_value
+from scopelint.semantics.shapes import TensorShape, as_shape, has_lost_dims, shape_of_python_value
 from scopelint.semantics.values import VariableAggregation, VariableSynchronization
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, Text, concat, is_known
 
@@ -929,7 +929,9 @@ class GraphState:
     def _share(self, found: StoredVariable, shape: Any, dtype: Any, certain: bool) -> StoredVariable:
         key = found.key
         if shape is not None:
-            if shape is UNKNOWN or found.shape is None:
+            if shape is UNKNOWN or found.shape is None or has_lost_dims(shape) or has_lost_dims(found.shape):
+                # What TF compares is not all known here: a mismatch is possible, never certain
+                # (even on dims both know, its message would print dims the analysis lost).
                 certain = False
                 self._note_possible_error("SL103", None)
             elif not shape.is_compatible_with(found.shape):
@@ -1095,7 +1097,8 @@ class GraphState:
         self, name: Text, partitioner: Any, shape: Any, dtype: Any, initializer: Any, reuse: Any,
         trainable: Any = True, collections: Any = None,
     ) -> Any:
-        if not isinstance(name, str) or shape is UNKNOWN or dtype is UNKNOWN or reuse is UNKNOWN:
+        if not isinstance(name, str) or shape is UNKNOWN or has_lost_dims(shape) or dtype is UNKNOWN or \
+                reuse is UNKNOWN:
             return self._unknown_partitioning(name, shape, dtype)
         dtype = as_dtype(dtype)
         from_value = initializer is not None and _is_constant(initializer)

@@ -1,10 +1,77 @@
-"""Static shapes: TensorShape's conversions, compatibility and printing, with TF's errors."""
+"""Static shapes: TensorShape's conversions, compatibility and printing, with TF's errors.
+
+A dimension is an int, None (TF's own unknown dimension) or LOST: a dimension TF knows but the
+static analysis could not compute (`[len(os.listdir(d)), 4]`). Only the analysis makes LOST; the
+runtime never sees it. LOST prints as `?`, keeps its place through the shape functions that
+handle it, and fails loudly (TypeError) anywhere a decision would depend on its value, so that
+such a shape function's result becomes unknown instead of guessed."""
 
 from __future__ import annotations
 
-from typing import Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union
+
+
+class LostDim:
+    """The one LOST dimension. Arithmetic on it is LOST; comparing it with anything but itself,
+    its truth and its integer value raise TypeError (a caller must not decide on it)."""
+
+    _instance: Optional["LostDim"] = None
+
+    def __new__(cls) -> "LostDim":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def _absorb(self, *other: object) -> "LostDim":
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _absorb
+    __floordiv__ = __rfloordiv__ = __truediv__ = __rtruediv__ = __mod__ = __rmod__ = _absorb
+    __neg__ = __pos__ = __ceil__ = __floor__ = _absorb
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        raise TypeError("a dimension the analysis lost has no known value")
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __bool__(self) -> bool:
+        raise TypeError("a dimension the analysis lost has no known value")
+
+    def __index__(self) -> int:
+        raise TypeError("a dimension the analysis lost has no known value")
+
+    __int__ = __index__
+
+    def __reduce__(self) -> str:
+        return "LOST"
+
+    def __repr__(self) -> str:
+        return "?"
+
+    __str__ = __repr__
+
+
+# Typed Any: it stands where a dimension's int would, and whatever decides on a dimension either
+# tests for it or fails with TypeError (the docstring above).
+LOST: Any = LostDim()
 
 Dim = Optional[int]
+
+
+def is_lost(value: object) -> bool:
+    return value is LOST
+
+
+def has_lost_dims(shape: object) -> bool:
+    """A TensorShape (or list of dims) holding a dimension the analysis lost."""
+    dims = shape.dims_tuple if isinstance(shape, TensorShape) else shape
+    return isinstance(dims, (list, tuple)) and any(d is LOST for d in dims)
 
 
 class Dimension:
@@ -18,13 +85,15 @@ class Dimension:
     def __index__(self) -> int:
         if self.value is None:
             raise TypeError("Dimension value is unknown")
-        return self.value
+        return self.value.__index__()
 
     def __int__(self) -> int:
         return self.__index__()
 
     def __eq__(self, other: object) -> bool:
         other_value = other.value if isinstance(other, Dimension) else other
+        if self.value is LOST or other_value is LOST:
+            raise TypeError("a dimension the analysis lost has no known value")
         if self.value is None or other_value is None:
             return False
         return bool(self.value == other_value)
@@ -36,6 +105,8 @@ class Dimension:
         other_value = other.value if isinstance(other, Dimension) else other
         if self.value is None or other_value is None:
             return Dimension(None)
+        if self.value is LOST or other_value is LOST:
+            return Dimension(LOST)
         return Dimension(int(getattr(int(self.value), op)(other_value)))
 
     def __add__(self, other: object) -> "Dimension":
@@ -62,8 +133,8 @@ class Dimension:
 
 
 def _as_dim(value: object) -> Dim:
-    if value is None:
-        return None
+    if value is None or value is LOST:
+        return value
     if isinstance(value, Dimension):
         return value.value
     if isinstance(value, bool) or not hasattr(type(value), "__index__"):
@@ -80,7 +151,7 @@ def _as_dim(value: object) -> Dim:
 
 
 class TensorShape:
-    """tf.TensorShape: unknown rank (dims None) or a tuple of dims (each int or None)."""
+    """tf.TensorShape: unknown rank (dims None) or a tuple of dims (each int, None or LOST)."""
 
     __slots__ = ("dims_tuple",)
 
@@ -111,6 +182,8 @@ class TensorShape:
         return list(self.dims_tuple)
 
     def is_fully_defined(self) -> bool:
+        # A lost dimension counts as defined: the analysis takes TF's "must be fully defined"
+        # checks on it as passed (as models' `# unknown: false` do), never as a certain error.
         return self.dims_tuple is not None and all(d is not None for d in self.dims_tuple)
 
     def is_compatible_with(self, other: object) -> bool:
@@ -119,7 +192,9 @@ class TensorShape:
             return True
         if len(self.dims_tuple) != len(other.dims_tuple):
             return False
-        return all(a is None or b is None or a == b for a, b in zip(self.dims_tuple, other.dims_tuple))
+        # A lost dimension may be anything: only dimensions both sides know can make shapes incompatible.
+        return all(a is None or b is None or a is LOST or b is LOST or a == b
+                   for a, b in zip(self.dims_tuple, other.dims_tuple))
 
     def merge_with(self, other: object) -> "TensorShape":
         other = as_shape(other)
@@ -129,7 +204,7 @@ class TensorShape:
             return self
         if not self.is_compatible_with(other):
             raise ValueError("Shapes %s and %s are not compatible" % (self, other))
-        return TensorShape([a if a is not None else b for a, b in zip(self.dims_tuple, other.dims_tuple)])
+        return TensorShape([_merged_dim(a, b) for a, b in zip(self.dims_tuple, other.dims_tuple)])
 
     def assert_is_compatible_with(self, other: object) -> None:
         if not self.is_compatible_with(other):
@@ -143,9 +218,12 @@ class TensorShape:
 
     __add__ = concatenate
 
-    def num_elements(self) -> Optional[int]:
+    def num_elements(self) -> Dim:
+        """The product of the dims: None when one is TF's None, LOST when one is lost."""
         if not self.is_fully_defined():
             return None
+        if has_lost_dims(self):
+            return LOST  # type: ignore[no-any-return]
         total = 1
         for d in self.dims_tuple or ():
             total *= d  # type: ignore[operator]
@@ -173,7 +251,7 @@ class TensorShape:
             other = as_shape(other)
         except (TypeError, ValueError):
             return NotImplemented
-        return self.dims_tuple == other.dims_tuple
+        return same_dims(self.dims_tuple, other.dims_tuple)
 
     def __hash__(self) -> int:
         return hash(self.dims_tuple)
@@ -191,15 +269,41 @@ class TensorShape:
         return "TensorShape(%r)" % [d for d in self.dims_tuple]
 
 
+def _merged_dim(a: Dim, b: Dim) -> Dim:
+    """merge_with's dimension: a known one wins over TF's None and over a lost one."""
+    if a is None or a is LOST and b is not None:
+        return b
+    return a
+
+
+def same_dims(a: Optional[Tuple[Dim, ...]], b: Optional[Tuple[Dim, ...]]) -> bool:
+    """The same dims, a lost one equal only to a lost one (the same facts, as when two paths'
+    variables are joined), never compared by value."""
+    if a is None or b is None:
+        return a is b
+    return len(a) == len(b) and all(x is y or x is not LOST and y is not LOST and x == y for x, y in zip(a, b))
+
+
 def as_shape(value: object) -> TensorShape:
     return value if isinstance(value, TensorShape) else TensorShape(value)
 
 
-def to_json(shape: Optional[TensorShape]) -> Optional[List[Dim]]:
-    """A shape as the inventory JSON prints it: a list, or null for unknown rank."""
+LOST_JSON = "?"
+
+
+def to_json(shape: Optional[TensorShape]) -> Optional[List[Any]]:
+    """A shape as the inventory JSON prints it: a list (TF's None dims null, lost ones "?"),
+    or null for an unknown rank or a shape the analysis lost."""
     if shape is None or shape.dims_tuple is None:
         return None
-    return list(shape.dims_tuple)
+    return [LOST_JSON if d is LOST else d for d in shape.dims_tuple]
+
+
+def from_json(dims: Optional[Sequence[Any]]) -> TensorShape:
+    """The TensorShape of a JSON shape (to_json's inverse)."""
+    if dims is None:
+        return TensorShape(None)
+    return TensorShape([LOST if d == LOST_JSON else d for d in dims])
 
 
 def shape_of_python_value(value: object) -> Sequence[int]:
