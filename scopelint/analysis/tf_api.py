@@ -79,7 +79,7 @@ _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signa
 _PURE_OPS = frozenset({
     "eye", "cumsum", "cumprod", "gather_nd", "scatter_nd", "multinomial", "broadcast_to",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
-    "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_int64", "to_double", "to_bfloat16",
+    "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
     "reverse", "reverse_v2", "reverse_sequence", "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
     "setdiff1d", "matrix_band_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
     "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "lgamma", "digamma", "expm1",

@@ -599,7 +599,7 @@ def _unary(default: str) -> Callable[..., Tensor]:
 
 for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos",
             "tanh", "sigmoid", "floor", "ceil", "round", "reciprocal", "erf", "softplus", "clip_by_value",
-            "clip_by_norm", "check_numerics", "is_nan", "is_finite", "logical_not", "to_float", "to_int32"):
+            "clip_by_norm", "check_numerics", "logical_not"):
     globals()[_op] = _unary(_op.capitalize())
 
 
@@ -640,6 +640,31 @@ def matrix_inverse(input: Any, adjoint: bool = False, name: Any = None) -> Tenso
 
 def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
     return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+
+
+def _cast_to(dtype: str, default: str) -> Callable[..., Tensor]:
+    """TF1's `to_float(x, name="ToFloat")` and kin: a cast to one dtype."""
+    def make(x: Any, name: Any = default) -> Tensor:
+        return cast(x, dtype, name=name)
+
+    make.__name__ = default
+    return make
+
+
+to_float, to_int32, to_int64, to_double = (_cast_to("float32", "ToFloat"), _cast_to("int32", "ToInt32"),
+                                           _cast_to("int64", "ToInt64"), _cast_to("float64", "ToDouble"))
+
+
+def _predicate(default: str) -> Callable[..., Tensor]:
+    """`tf.is_nan(x)`, `tf.is_finite(x)`: a bool tensor of x's shape."""
+    def make(x: Any, name: Any = None) -> Tensor:
+        return Tensor(shape_of(x), DTYPES["bool"], op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+is_nan, is_finite, is_inf = _predicate("IsNan"), _predicate("IsFinite"), _predicate("IsInf")
 
 
 _COMPARISONS = {"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"}
