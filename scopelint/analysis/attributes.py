@@ -20,7 +20,7 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import ParameterVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    ListVal, MISSING, ModuleVal, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+    ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -228,7 +228,11 @@ class Attributes(AnalysisState):
                 return _ContainerMethod(obj, name)
             if name == "T":
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
+            if name == "dtype":
+                return obj.dtype
             return OpaqueVal("ndarray." + name, inert=True)
+        if isinstance(obj, NumpyDtype):
+            return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
         return UNKNOWN
 
     def bind(self, found: Any, receiver: Any, st: State) -> Any:

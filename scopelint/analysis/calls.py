@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import array_math, models, signatures, tf_api
+from scopelint.analysis import array_math, models, numpy_dtypes, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
@@ -183,6 +183,10 @@ class Calls(AnalysisState):
                     return _from_path_function(_PATH_FUNCTIONS[callee.qualname](*args))
                 except (TypeError, ValueError):
                     return UNKNOWN
+            if callee.qualname in ("numpy.dtype", "np.dtype") and len(args) == 1 and not kwargs:
+                made = numpy_dtypes.make_dtype(args[0])
+                if made is not None:
+                    return made
             if root in ("numpy", "np"):
                 array = numpy_array(short, callee.qualname, args, kwargs, self)
                 if array is not None:
