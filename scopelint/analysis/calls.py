@@ -252,6 +252,9 @@ class Calls(AnalysisState):
         if isinstance(callee, OpaqueVal) and callee.inert:
             if callee.label.startswith(tf_api.INPUT_PIPELINE):
                 return OpaqueVal(callee.label + "()", inert=True)  # `dataset.map(parse).batch(8)`
+            if callee.label.startswith("Session."):
+                # `sess.run(tf.variables_initializer(...))`: a session runs the graph it is given, never builds
+                return OpaqueVal(callee.label + "()", inert=True)
             return self._library_call(callee.label, args, kwargs, st)
         _escape(args, kwargs)  # code the analysis does not follow may change what it is given
         if isinstance(callee, OpaqueVal):
