@@ -14,6 +14,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
+from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
@@ -117,8 +118,12 @@ class Attributes(AnalysisState):
             if found is MISSING:
                 if name == "__class__":
                     return obj.cls
+                if name == "__dict__":
+                    return InstanceDict(obj)
                 return UNKNOWN
             return self.bind(found, obj, st)
+        if isinstance(obj, InstanceDict):
+            return obj.attribute(name)
         if isinstance(obj, ClassVal):
             found = obj.lookup(name)
             if found is MISSING:
