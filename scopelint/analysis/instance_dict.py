@@ -39,4 +39,3 @@ class InstanceDictUpdate:
         for name, value in list(args[0].items.items() if args else []) + list(kwargs.items()):
             interp.set_attribute(self.instance, name, value, st)
         return None
-
