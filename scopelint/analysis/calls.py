@@ -199,6 +199,11 @@ class Calls(AnalysisState):
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
                     not kwargs:
                 return args[1]  # `class A(six.with_metaclass(ABCMeta, Base))`: A's base is Base
+            if tf_api.is_pytest_mark(callee.qualname):
+                # `pytest.mark.skipif(...)(fn)` is fn; given anything else, it is a mark with arguments
+                if len(args) == 1 and not kwargs and isinstance(args[0], (FunctionVal, ClassVal)):
+                    return args[0]
+                return callee
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
