@@ -14,13 +14,14 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
+from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import ParameterVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    ListVal, MISSING, ModuleVal, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+    ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -117,8 +118,12 @@ class Attributes(AnalysisState):
             if found is MISSING:
                 if name == "__class__":
                     return obj.cls
+                if name == "__dict__":
+                    return InstanceDict(obj)
                 return UNKNOWN
             return self.bind(found, obj, st)
+        if isinstance(obj, InstanceDict):
+            return obj.attribute(name)
         if isinstance(obj, ClassVal):
             found = obj.lookup(name)
             if found is MISSING:
@@ -228,7 +233,11 @@ class Attributes(AnalysisState):
                 return _ContainerMethod(obj, name)
             if name == "T":
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
+            if name == "dtype":
+                return obj.dtype
             return OpaqueVal("ndarray." + name, inert=True)
+        if isinstance(obj, NumpyDtype):
+            return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
         return UNKNOWN
 
     def bind(self, found: Any, receiver: Any, st: State) -> Any:

@@ -9,7 +9,7 @@ import itertools
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis import sets, strings, tf_api
+from scopelint.analysis import numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
@@ -330,6 +330,9 @@ class BuiltinCalls(AnalysisState):
             return value  # an ArrayVal answers .shape and .dtype.name as numpy does
         if value is LOST:
             return value  # a dimension of a shape argument (_lost_dims), kept by the shape function
+        dtype = numpy_dtypes.numpy_dtype(value)
+        if dtype is not None:
+            return dtype  # `dtype=np.float32`: TF's functions read the dtype's name (tf.as_dtype)
         return MISSING
 
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,

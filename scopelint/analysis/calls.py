@@ -10,8 +10,9 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import array_math, models, signatures, tf_api
+from scopelint.analysis import array_math, models, numpy_dtypes, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
+from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
@@ -150,7 +151,7 @@ class Calls(AnalysisState):
         if isinstance(callee, Initializer):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
-                               GraphMethod, ThreadMethod, _NamedTupleMethod)):
+                               GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -185,6 +186,10 @@ class Calls(AnalysisState):
                     return _from_path_function(_PATH_FUNCTIONS[callee.qualname](*args))
                 except (TypeError, ValueError):
                     return UNKNOWN
+            if callee.qualname in ("numpy.dtype", "np.dtype") and len(args) == 1 and not kwargs:
+                made = numpy_dtypes.make_dtype(args[0])
+                if made is not None:
+                    return made
             if root in ("numpy", "np"):
                 array = numpy_array(short, callee.qualname, args, kwargs, self)
                 if array is not None:
@@ -196,6 +201,11 @@ class Calls(AnalysisState):
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
                     not kwargs:
                 return args[1]  # `class A(six.with_metaclass(ABCMeta, Base))`: A's base is Base
+            if tf_api.is_pytest_mark(callee.qualname):
+                # `pytest.mark.skipif(...)(fn)` is fn; given anything else, it is a mark with arguments
+                if len(args) == 1 and not kwargs and isinstance(args[0], (FunctionVal, ClassVal)):
+                    return args[0]
+                return callee
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
@@ -254,6 +264,9 @@ class Calls(AnalysisState):
         if isinstance(callee, OpaqueVal) and callee.inert:
             if callee.label.startswith(tf_api.INPUT_PIPELINE):
                 return OpaqueVal(callee.label + "()", inert=True)  # `dataset.map(parse).batch(8)`
+            if callee.label.startswith("Session."):
+                # `sess.run(tf.variables_initializer(...))`: a session runs the graph it is given, never builds
+                return OpaqueVal(callee.label + "()", inert=True)
             return self._library_call(callee.label, args, kwargs, st)
         _escape(args, kwargs)  # code the analysis does not follow may change what it is given
         if isinstance(callee, OpaqueVal):

@@ -9,7 +9,7 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import array_math, sets, strings
+from scopelint.analysis import array_math, numpy_dtypes, sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
@@ -278,6 +278,10 @@ class Expressions(AnalysisState):
             return same if isinstance(op, ast.Is) else not same
         if isinstance(left, SetVal) or isinstance(right, SetVal):
             return sets.compare(op, left, right)
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
+            if same_dtype is not None:
+                return same_dtype == isinstance(op, ast.Eq)
         if isinstance(op, (ast.In, ast.NotIn)):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
@@ -345,6 +349,9 @@ def _visible(value: Any) -> Any:
 def _identical(left: Any, right: Any) -> Optional[bool]:
     if left is UNKNOWN or right is UNKNOWN or isinstance(left, Pattern) or isinstance(right, Pattern):
         return None
+    for one, other in ((left, right), (right, left)):
+        if other is None and numpy_dtypes.numpy_dtype(one) is not None:
+            return False  # `dtype is None` for dtype=np.float32
     if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
         return None  # `models.x is None`: an attribute of an unread module may be anything
     singletons = (None, True, False, AUTO_REUSE)

@@ -12,6 +12,7 @@ from typing import Any, Callable, Dict, Iterator, Optional
 from scopelint.analysis import loader, models, path_journal, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import FlagsVal
+from scopelint.analysis.library_models import library_model
 from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE
 from scopelint.analysis.values import ApiFn, BuiltinFn, DictVal, Env, ListVal, MISSING, ModuleVal, SourceModuleVal
 from scopelint.analysis.work_limits import FOLLOWED_FILE, LIBRARY, PROJECT
@@ -120,6 +121,9 @@ class Imports(AnalysisState):
             if not passed_through and isinstance(known, SourceModuleVal):
                 self._force(known, st)
             return known
+        modelled = library_model(qualname)
+        if modelled is not None:
+            return self._library_model(qualname, *modelled, st)
         root = qualname.split(".")[0]
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_IMPORTED_MODULES or \
@@ -162,6 +166,23 @@ class Imports(AnalysisState):
             self.pending_modules[id(module)] = tree
             return module
         self._run_module_body(module, tree, st)
+        return module
+
+    def _library_model(self, qualname: str, package: str, path: str, st: State) -> Any:
+        """`gym.spaces` (and `gym.spaces.box`): the model of it, whether the library is
+        installed or not, one module for the package and its submodules."""
+        module = self.imported.get(package)
+        if not isinstance(module, SourceModuleVal):
+            tree = loader.parse_module(path)
+            if tree is None:
+                return ModuleVal(qualname)
+            env = Env()
+            env.vars.update(__name__=package, __file__=path, __package__=package)
+            env.vars[FOLLOWED_FILE] = path
+            module = SourceModuleVal(package, env, path)
+            self.imported[package] = module
+            self._run_module_body(module, tree, st)
+        self.imported[qualname] = module
         return module
 
     def _search_program_path(self, st: State) -> None:
@@ -221,6 +242,8 @@ class Imports(AnalysisState):
             return _INSPECT_CONSTANTS[qualname]
         if qualname in _SIX_CONSTANTS:
             return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
+        if st is not None and library_model(qualname) is not None:
+            return self.import_module(qualname, st)  # `gym.spaces` where gym is not installed
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):
             return FlagsVal()
         model = registry.model_module(module.qualname)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional, Sequence
 
+from scopelint.analysis import tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
@@ -254,6 +255,8 @@ class Statements(AnalysisState):
         if isinstance(decorator_value, (ApiFn, ModuleVal)) and \
                 decorator_value.qualname.rsplit(".", 1)[-1] in ("function", "add_arg_scope"):
             return function  # tf.function, slim's add_arg_scope: the function as it is
+        if isinstance(decorator_value, ModuleVal) and tf_api.is_pytest_mark(decorator_value.qualname):
+            return function  # `@pytest.mark.skipif(...)`: the mark is recorded on the function, which is returned
         if isinstance(decorator_value, ModuleVal):
             # `@registry.register` of a project module that names no TF (so not followed until now):
             # its code decides what the name is bound to, as for any function given the program's

@@ -234,6 +234,12 @@ SAFE_MODULES = {
 }
 
 
+def is_pytest_mark(qualname: str) -> bool:
+    """`pytest.mark.skipif`, `pytest.mark.slow`: a mark, which applied to a function or class
+    returns it and calls nothing (pytest's MarkDecorator.__call__)."""
+    return qualname.startswith("pytest.mark.") and qualname.count(".") == 2
+
+
 def is_safe_module(qualname: str) -> bool:
     return qualname.split(".", 1)[0] in SAFE_MODULES
 

@@ -111,7 +111,11 @@ class TfCalls(AnalysisState):
             return UNKNOWN
         if short in tf_api.NEUTRAL_CONTEXTS:
             # a session's methods (run, as_default, close) run or select graphs, never build them
-            return OpaqueVal(short, inert=short in ("Session", "InteractiveSession"))
+            if short in ("Session", "InteractiveSession"):
+                return OpaqueVal("Session", inert=True)  # one value, whichever path made the session
+            return OpaqueVal(short)
+        if short == "get_default_session":
+            return OpaqueVal("Session", inert=True)  # the default session, or None (baselines' get_session)
         last = (short or "").rsplit(".", 1)[-1]
         if (short or "").startswith(("app.", "flags.")) and last in tf_api.FLAG_DEFINERS + ("run",):
             return self.program_support(last, args, kwargs, st, node)

@@ -466,6 +466,8 @@ def join_values(a: Any, b: Any) -> Any:
         return Pattern.of(None)
     if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
         return _joined_tensor(a, b)  # tf.cond's two branches: a tensor of the shape both allow
+    if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
+        return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
     return UNKNOWN
 
 

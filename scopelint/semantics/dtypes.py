@@ -84,6 +84,23 @@ class DType:
             return getattr(numpy.iinfo(self.as_numpy_dtype), which)
         raise TypeError("Cannot find %s value of %s." % ("minimum" if which == "min" else "maximum", self))
 
+    def __eq__(self, other: object) -> bool:
+        # TF's DType.__eq__ converts the other side (`x.dtype == np.uint8`, `== "float32"`)
+        if other is None:
+            return False
+        if not isinstance(other, DType):
+            try:
+                other = as_dtype(other)
+            except TypeError:
+                return False
+        return self.base == other.base and self.ref == other.ref
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((self.base, self.ref))
+
     def is_compatible_with(self, other: "DType") -> bool:
         return self.base == other.base
 

@@ -1,0 +1,41 @@
+"""`obj.__dict__` of an instance the analysis follows, as far as TF1 code uses it to set
+attributes: `self.__dict__.update(tensors)` (openai/baselines' PolicyWithValue keeps a policy's
+extra tensors so). Any other use of it is unknown."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from scopelint.analysis.values import DictVal, InstanceVal
+from scopelint.semantics.values import UNKNOWN
+
+
+class InstanceDict:
+    """`obj.__dict__`: its `update` sets the instance's attributes."""
+
+    def __init__(self, instance: InstanceVal) -> None:
+        self.instance = instance
+
+    def attribute(self, name: str) -> Any:
+        return InstanceDictUpdate(self.instance) if name == "update" else UNKNOWN
+
+
+class InstanceDictUpdate:
+    def __init__(self, instance: InstanceVal) -> None:
+        self.instance = instance
+
+    def invoke(self, interp: Any, args: List[Any], kwargs: Dict[str, Any], st: Any) -> Any:
+        if len(args) > 1:
+            return UNKNOWN  # a TypeError
+        known = not args or isinstance(args[0], DictVal) and args[0].complete and not args[0].poisoned and \
+            all(isinstance(key, str) for key in args[0].items)
+        if not known:
+            # attributes the analysis cannot name: any of them may have changed
+            interp.touch(self.instance)
+            self.instance.attrs_complete = False
+            for name in self.instance.attrs:
+                self.instance.attrs[name] = UNKNOWN
+            return None
+        for name, value in list(args[0].items.items() if args else []) + list(kwargs.items()):
+            interp.set_attribute(self.instance, name, value, st)
+        return None
