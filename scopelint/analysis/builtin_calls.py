@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import operator
 import itertools
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
@@ -642,8 +643,38 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
     if isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
     if any(isinstance(a, Tensor) for a in args):
-        return UnknownTensor()
+        result = UnknownTensor()
+        dtype = _elementwise_dtype(function, args)
+        if dtype is not None:
+            result.dtype = dtype
+        return result
     return UNKNOWN
+
+
+_ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
+                          operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
+                          operator.truediv: "truediv"}
+_COMPARISON_OPS = frozenset({"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"})
+
+
+def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
+    """An elementwise op of tensors whose shape is lost (`x * table`): TF requires its operands'
+    dtypes to agree, so the result has theirs (a comparison, bool); a true division of integers
+    is float in TF, so it is left unknown."""
+    kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
+        else None
+    kind = kind or getattr(function, "elementwise", None)
+    if kind is None:
+        return None
+    dtypes = {a.dtype.base_dtype for a in args if isinstance(a, Tensor) and isinstance(a.dtype, DType)}
+    if len(dtypes) != 1:
+        return None
+    dtype = dtypes.pop()
+    if kind in _COMPARISON_OPS:
+        return as_dtype("bool")
+    if kind in ("truediv", "div") and not dtype.is_floating:
+        return None
+    return dtype
 
 
 _BUILTIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,

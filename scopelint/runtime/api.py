@@ -531,6 +531,9 @@ def convert_to_tensor(value: Any, dtype: Any = None, name: Any = None, **kwargs:
     return constant(value, dtype=dtype, name=name or "Const")
 
 
+convert_to_tensor.dtype_argument = (1, None)  # type: ignore[attr-defined]
+
+
 def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
     """An op of a given shape; `parameters`: what its signature holds between `shape` and
     `dtype` (`random_uniform(shape, minval=0, maxval=None, dtype=tf.float32, seed=None, name=None)`)."""
@@ -642,12 +645,16 @@ def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
     return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
 
 
+cast.dtype_argument = (1, None)  # type: ignore[attr-defined]
+
+
 def _cast_to(dtype: str, default: str) -> Callable[..., Tensor]:
     """TF1's `to_float(x, name="ToFloat")` and kin: a cast to one dtype."""
     def make(x: Any, name: Any = default) -> Tensor:
         return cast(x, dtype, name=name)
 
     make.__name__ = default
+    make.dtype_argument = (2, as_dtype(dtype))  # type: ignore[attr-defined]
     return make
 
 
@@ -676,6 +683,7 @@ def _binary(default: str) -> Callable[..., Tensor]:
         return Tensor(broadcast(shape_of(x), shape_of(y)), dtype, op_name(default, name), default)
 
     make.__name__ = default
+    make.elementwise = default  # type: ignore[attr-defined]  # (the analysis keeps a lost result's dtype)
     return make
 
 
