@@ -66,6 +66,10 @@ class BuiltinCalls(AnalysisState):
                 return len(value.values)
             if isinstance(value, (str, TensorShape, PartitionedVariable)):
                 return self.real_call(len, [value], {}, st)
+            if isinstance(value, InstanceVal) and isinstance(value.cls.lookup("__len__"), FunctionVal):
+                # a class of the program's with its own __len__ (a config of layer specs)
+                count = self.call(self.bind(value.cls.lookup("__len__"), value, st), [], {}, st, node)
+                return count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else UNKNOWN
             return UNKNOWN
         if name == "zip_longest":
             lists = [self.iterate(a, st) for a in args]
