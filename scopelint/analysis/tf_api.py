@@ -149,6 +149,9 @@ _PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} -
 _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
     "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
 
+# `ops.get_collection(...)` of tensorflow.python.framework.ops (tf-faster-rcnn) is tf.get_collection
+_COLLECTION_APIS = frozenset(COLLECTION_READERS) | {
+    "get_collection", "get_collection_ref", "add_to_collection", "add_to_collections"}
 _RENAMED = {"slice": "slice_", "tuple": "tuple_", "range": "range_"}
 # `dtypes.float32` of tensorflow.python.framework.dtypes is tf.float32 (runtime_api.DTYPE_EXPORTS)
 _DTYPE_NAMES = frozenset(DTYPES) | frozenset(runtime_api.DTYPE_EXPORTS)
@@ -166,7 +169,7 @@ def canonical(qualname: str) -> str:
         rest = rest[rest.index("GraphKeys"):]
     elif rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
-        if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES:
+        if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES or last in _COLLECTION_APIS:
             rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last
