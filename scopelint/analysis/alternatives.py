@@ -29,6 +29,9 @@ def on_each(interp: Any, value: Alternatives, st: State, run: Callable[[Any, Sta
     """Run `run(option, fork)` for each alternative on a fork of `st`, join the forks into `st`
     and return the join of the results of the forks that go on."""
     results: List[Any] = []
+    events = st.graph.events  # one list, which every fork appends to
+    start = len(events)
+    ends: List[int] = []
 
     def path(option: Any) -> Callable[[], State]:
         def go() -> State:
@@ -36,16 +39,30 @@ def on_each(interp: Any, value: Alternatives, st: State, run: Callable[[Any, Sta
             result = run(option, fork)
             if fork.alive:
                 results.append(result)
+            ends.append(len(events))
             return fork
         return go
 
     interp.join_into(st, interp.run_paths([path(option) for option in value.options]))
+    _merge_alike_events(events, start, ends)
     if not st.alive or not results:
         return UNKNOWN
     joined = results[0]
     for other in results[1:]:
         joined = join_values(joined, other, alternatives=True)
     return joined
+
+
+def _merge_alike_events(events: List[Any], start: int, ends: List[int]) -> None:
+    """Where every alternative made the same events (the same slots of two Adam optimizers, the
+    same layer after either activation), list them once. They stay uncertain: each was made on
+    an uncertain path, and whether one was uncertain for another reason as well (a branch inside
+    the call) is not recorded, so the join of the alternatives cannot claim it."""
+    bounds = [start] + ends
+    segments = [events[a:b] for a, b in zip(bounds, bounds[1:])]
+    if len(segments) < 2 or not segments[0] or any(other != segments[0] for other in segments[1:]):
+        return
+    del events[start + len(segments[0]):]
 
 
 def attribute(interp: Any, value: Alternatives, name: str, st: State) -> Any:

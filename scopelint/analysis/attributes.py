@@ -21,7 +21,8 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, ParameterVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+    join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal,
+    VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable

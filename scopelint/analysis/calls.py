@@ -22,7 +22,8 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod
 from scopelint.analysis.values import (
-    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
+    InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )

@@ -11,7 +11,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from scopelint.analysis import models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import alternatives_of, DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth
+from scopelint.analysis.values import (
+    alternatives_of, DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
+)
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.values import UNKNOWN

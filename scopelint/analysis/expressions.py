@@ -13,7 +13,8 @@ from scopelint.analysis import array_math, numpy_dtypes, sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING,
+    Alternatives, ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal,
+    MISSING,
     ModuleVal, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
