@@ -274,6 +274,21 @@ CASES = {
         "@models.memoized\ndef dense():\n    return tf.get_variable('w', [1])\n\ndense()\ndense()\n",
         "SL101",
     ),
+    "one of the joined callables creates the variable, the other does not": (
+        "def make(x):\n    tf.get_variable('w', [1])\n    return x\n\n"
+        "f = make\nf(1)\ntf.get_variable('w', [1])\n",
+        "def make(x):\n    tf.get_variable('w', [1])\n    return x\n\ndef keep(x):\n    return x\n\n"
+        "f = make if models.flag else keep\nf(1)\ntf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "one of the joined callables creates what a later reuse reads": (
+        "def other():\n    return tf.get_variable('u', [1])\n\n"
+        "f = other\nf()\nwith tf.variable_scope('', reuse=True):\n    tf.get_variable('w', [1])\n",
+        "def make():\n    return tf.get_variable('w', [1])\n\ndef other():\n    return tf.get_variable('u', [1])\n\n"
+        "if models.flag:\n    f = make\nelse:\n    f = other\nf()\n"
+        "with tf.variable_scope('', reuse=True):\n    tf.get_variable('w', [1])\n",
+        "SL102",
+    ),
 }
 
 
@@ -349,3 +364,28 @@ def test_hasattr_of_a_namespace_scopelint_models_is_decided() -> None:
     analysis = analysis_of("if hasattr(tf.contrib, 'legacy_seq2seq'):\n    tf.get_variable('a', [1])\n")
     assert analysis.module is not None
     assert [(v["name"], v["certain"]) for v in analysis.module.variables] == [("a:0", True)]
+
+
+def test_joined_callables_are_each_called_and_what_follows_stays_certain() -> None:
+    """`f = relu if flag else leaky` then `f(x)`: each alternative runs on its own path, nothing is
+    havocked, so a model built twice after the call is still a certain SL101."""
+    analysis = analysis_of(
+        "def leaky(x):\n    return x * 0.2\n\n"
+        "f = tf.nn.relu if models.flag else leaky\nx = tf.placeholder(tf.float32, [None, 3])\n"
+        "h = f(x)\ntf.layers.dense(h, 2, name='d')\ntf.layers.dense(h, 2, name='d')\n")
+    assert analysis.module is not None
+    assert [(v["name"], v["shape"], v["certain"]) for v in analysis.module.variables] == [
+        ("d/kernel:0", [3, 2], True), ("d/bias:0", [2], True)]
+    assert [(d.code, d.line) for d in analysis.all_findings()] == [("SL101", 10)]
+
+
+def test_joined_callables_read_by_anything_but_a_call_are_unknown() -> None:
+    """Only calls and attribute reads see the alternatives: `f is leaky`, `bool(f)` and a store
+    into a list see an unknown value, so no branch on them is decided."""
+    analysis = analysis_of(
+        "def leaky(x):\n    return x\n\n"
+        "f = tf.nn.relu if models.flag else leaky\n"
+        "if f is leaky:\n    tf.get_variable('a', [1])\n"
+        "if [f][0] is tf.nn.relu:\n    tf.get_variable('b', [1])\n")
+    assert analysis.module is not None
+    assert [(v["name"], v["certain"]) for v in analysis.module.variables] == [("a:0", False), ("b:0", False)]

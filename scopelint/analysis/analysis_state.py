@@ -141,6 +141,7 @@ class AnalysisState:
     local_envs: List[Env]  # the bindings of the functions being interpreted
     second_iteration: int  # > 0 while a loop of unknown trip count runs its second iteration
     journals: List[path_journal.Journal]  # the paths of undecided branches being run, innermost last
+    alternative_depth: int  # calls (or reads) of Alternatives running (alternatives.MAX_NESTING)
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
@@ -193,6 +194,7 @@ class AnalysisState:
         self.cleanups: List[Callable[[State], None]] = []
         self.second_iteration = 0
         self.journals: List[path_journal.Journal] = []  # the paths of undecided branches being run, innermost last
+        self.alternative_depth = 0
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         # --explain: the calls not followed, by (line, message); the call being evaluated

@@ -9,7 +9,7 @@ import operator
 import re
 from typing import Any
 
-from scopelint.analysis import signatures, tf_api
+from scopelint.analysis import alternatives, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
@@ -18,10 +18,11 @@ from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
-from scopelint.analysis.values import ParameterVal, SetVal, SignatureVal
+from scopelint.analysis.values import Alternatives, ParameterVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+    join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal,
+    VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -34,12 +35,21 @@ class Attributes(AnalysisState):
     """Mixin of the Interpreter: `x.name` and `x[key]`."""
 
     def eval_Attribute(self, node: ast.Attribute, st: State) -> Any:
-        return self.get_attribute(self.eval(node.value, st), node.attr, st)
+        return self.get_attribute(self.eval(node.value, st, keep=True), node.attr, st)
 
     def set_attribute(self, obj: Any, name: str, value: Any, st: State) -> None:
         """`obj.name = value` (and `setattr`), journaled for the paths of undecided branches. A
         module's attribute is its global (`ops.conv = my_conv`: its functions then call that);
         one of a module the analysis does not read, or of TF, is read back as set."""
+        if isinstance(value, Alternatives) and not isinstance(obj, (InstanceVal, ClassVal)):
+            value = UNKNOWN  # only the program's objects keep them (values.Alternatives)
+        if isinstance(obj, Alternatives):
+            # one of them gets it: on each, the attribute is what it was or the new value
+            for option in obj.options:
+                if isinstance(option, (InstanceVal, ClassVal)):
+                    self.touch(option)
+                    option.attrs[name] = join_values(option.attrs.get(name, UNKNOWN), value)
+            return
         if isinstance(obj, (InstanceVal, ClassVal)):
             self.touch(obj)
             obj.attrs[name] = value
@@ -77,6 +87,8 @@ class Attributes(AnalysisState):
         return isinstance(argv, ListVal) and not argv.poisoned and argv.items == [self.abspath]
 
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
+        if isinstance(obj, Alternatives):
+            return alternatives.attribute(self, obj, name, st)
         if isinstance(obj, ModuleVal):
             patched = self._patched(obj, name) if self.ever_patched else MISSING
             if patched is not MISSING:
@@ -250,6 +262,8 @@ class Attributes(AnalysisState):
             return BoundMethod(found, receiver)
         if isinstance(found, Property):
             return self.call(found.getter, [receiver], {}, st, None)
+        if isinstance(found, Alternatives):
+            return alternatives.bind(self, found, receiver, st)
         return found
 
     def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:

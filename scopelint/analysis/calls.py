@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import array_math, models, numpy_dtypes, signatures, tf_api
+from scopelint.analysis import alternatives, array_math, models, numpy_dtypes, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
@@ -22,7 +22,8 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod
 from scopelint.analysis.values import (
-    ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
+    InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
@@ -64,7 +65,7 @@ class Calls(AnalysisState):
             values += [self.eval(k.value, st) for k in node.keywords]
             _escape(values, {})
             return UNKNOWN
-        callee = self.eval(node.func, st)
+        callee = self.eval(node.func, st, keep=True)
         if callee is UNKNOWN and _lost_shape_method(node, st):
             # `x.shape.assert_is_compatible_with(y)` where x is a tensor of a shape the analysis lost:
             # a TensorShape's method, which may raise but creates nothing.
@@ -104,19 +105,42 @@ class Calls(AnalysisState):
             rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
             if rest is not None:
                 self.may_raise += 1  # Python's TypeError, where what it spreads does not fit the parameters
-                return self.call(callee, args, rest, st, node)
+                return self.call(callee, args, rest, st, node, keep=True)
             if unknown_spread:
-                if isinstance(callee, (FunctionVal, BoundMethod, ClassVal)) or may_touch_graph(callee):
+                if isinstance(callee, (FunctionVal, BoundMethod, ClassVal, Alternatives)) or may_touch_graph(callee):
                     st.graph.unknown_code_ran()
                 return UNKNOWN
             literal_false = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is False
                                 for k in node.keywords)
-            return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false)
+            return self.call(callee, args, kwargs, st, node, literal_reuse_false=literal_false, keep=True)
         finally:
             self.call_context.pop()
 
     def call(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
-             literal_reuse_false: bool = False) -> Any:
+             literal_reuse_false: bool = False, keep: bool = False) -> Any:
+        """Call `callee`. `keep`: the caller honours Alternatives in the result (eval_Call, whose
+        eval converts them for every other reader); code that reads the result itself gets UNKNOWN."""
+        if isinstance(callee, Alternatives):
+            result = self.call_alternatives(callee, args, kwargs, st, node, literal_reuse_false)
+        else:
+            result = self._call_one(callee, args, kwargs, st, node, literal_reuse_false)
+        return UNKNOWN if not keep and isinstance(result, Alternatives) else result
+
+    def call_alternatives(self, callee: Alternatives, args: List[Any], kwargs: Dict[str, Any], st: State,
+                          node: Optional[ast.AST], literal_reuse_false: bool = False) -> Any:
+        """Call one of a few known callables (alternatives.py)."""
+        if self.alternative_depth >= alternatives.MAX_NESTING:
+            return self._call_one(UNKNOWN, args, kwargs, st, node)  # unknown code, as before alternatives
+        self.alternative_depth += 1
+        try:
+            return alternatives.on_each(
+                self, callee, st,
+                lambda option, fork: self.call(option, args, kwargs, fork, node, literal_reuse_false, keep=True))
+        finally:
+            self.alternative_depth -= 1
+
+    def _call_one(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
+                  literal_reuse_false: bool = False) -> Any:
         if not isinstance(callee, _FOLLOWED_CALLEES) and not (
                 isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS) and not (
                 isinstance(callee, BuiltinFn) and callee.name == "setattr" and len(args) > 1 and
@@ -383,7 +407,7 @@ class Calls(AnalysisState):
         value = first_value
         for other_value, other_state in ctx.returns[1:]:
             merged.join(other_state.graph)
-            value = join_values(value, other_value)
+            value = join_values(value, other_value, alternatives=True)
         merged.path_certain = certain
         st.graph = merged
         self.runtime_graph.state = merged

@@ -5,12 +5,15 @@ graph each handler starts from."""
 from __future__ import annotations
 
 import ast
+import builtins
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth
+from scopelint.analysis.values import (
+    alternatives_of, DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
+)
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.values import UNKNOWN
@@ -182,11 +185,12 @@ class ControlFlow(AnalysisState):
         # others: no longer certain. (A path that raised ends the program: the rest is certain.)
         certain = st.graph.path_certain and not any(e.escaped for e in ends if not e.alive)
         merged = alive[0]
+        module_level = merged.env.globals_env is merged.env
         for other in alive[1:]:
             merged.graph.join(other.graph)
             for name in set(merged.env.vars) | set(other.env.vars):
-                merged.env.vars[name] = join_values(merged.env.vars.get(name, UNKNOWN),
-                                                    other.env.vars.get(name, UNKNOWN))
+                merged.env.vars[name] = _joined_binding(name, merged.env.vars.get(name, MISSING),
+                                                        other.env.vars.get(name, MISSING), module_level)
         merged.graph.path_certain = certain
         st.graph = merged.graph
         st.env.vars = merged.env.vars
@@ -463,6 +467,20 @@ class ControlFlow(AnalysisState):
             self.cleanups.pop()
         if st.alive:
             cleanup(st)
+
+
+def _joined_binding(name: str, left: Any, right: Any, module_level: bool) -> Any:
+    """A name's value after a join. A module's global bound to a known function, class or
+    instance on one path and unbound on the other (`try: from mpi_adam import MpiAdamOptimizer
+    except ImportError: ...`, as baselines' ppo2 imports it) is that value: reading it on the
+    other path raises NameError, which ends that path (a builtin of the same name would be read
+    there instead, so not for those)."""
+    if (left is MISSING or right is MISSING) and module_level and not hasattr(builtins, name):
+        bound = right if left is MISSING else left
+        if alternatives_of([bound]) is bound:
+            return bound
+    return join_values(UNKNOWN if left is MISSING else left, UNKNOWN if right is MISSING else right,
+                       alternatives=True)
 
 
 def _may_catch_scope_errors(name: Optional[str]) -> bool:

@@ -13,7 +13,8 @@ from scopelint.analysis import array_math, numpy_dtypes, sets, strings
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal, MISSING,
+    Alternatives, ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal,
+    MISSING,
     ModuleVal, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
@@ -39,7 +40,9 @@ _CMPOPS: Dict[type, Callable[[Any, Any], Any]] = {
 class Expressions(AnalysisState):
     """Mixin of the Interpreter: eval and eval_<expr> of names, literals and operators."""
 
-    def eval(self, node: Optional[ast.expr], st: State) -> Any:
+    def eval(self, node: Optional[ast.expr], st: State, keep: bool = False) -> Any:
+        """The value of `node`. `keep`: the caller honours Alternatives (a callee, an attribute's
+        object); to every other reader they are UNKNOWN."""
         if node is None:
             return None
         frame = self.frames[-1] if self.frames else None
@@ -63,6 +66,8 @@ class Expressions(AnalysisState):
             self.may_raise += 1
             return UNKNOWN
         value = method(self, node, st)
+        if type(value) is Alternatives and not keep:
+            value = UNKNOWN
         if value is UNKNOWN and st.alive:
             self.may_raise += 1  # a value the analysis lost may be an exception it did not see
         return value
@@ -161,7 +166,7 @@ class Expressions(AnalysisState):
             return run
 
         self.join_into(st, self.run_paths([path(node.body), path(node.orelse)]))
-        return join_values(values[0], values[1])
+        return join_values(values[0], values[1], alternatives=True)
 
     def eval_BoolOp(self, node: ast.BoolOp, st: State) -> Any:
         is_and = isinstance(node.op, ast.And)

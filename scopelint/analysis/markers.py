@@ -9,7 +9,8 @@ from typing import Any, Dict, List
 from scopelint.analysis import tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.values import (
-    ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal, OpaqueVal,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
+    OpaqueVal,
     is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
@@ -98,7 +99,8 @@ def is_plain_data(value: Any) -> bool:
 
 
 def may_touch_graph(value: Any) -> bool:
-    if value is UNKNOWN or isinstance(value, (OpaqueVal, InstanceVal, FunctionVal, BoundMethod, ClassVal)):
+    known = (OpaqueVal, InstanceVal, FunctionVal, BoundMethod, ClassVal, Alternatives)
+    if value is UNKNOWN or isinstance(value, known):
         return True
     if isinstance(value, ModuleVal):
         return not tf_api.is_safe_module(value.qualname)

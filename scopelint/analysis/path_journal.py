@@ -166,5 +166,5 @@ def _joined_attribute(values: List[Any]) -> Any:
         return UNKNOWN  # set on one path only: reading it may raise AttributeError on the other
     joined = values[0]
     for other in values[1:]:
-        joined = join_values(joined, other)
+        joined = join_values(joined, other, alternatives=True)  # an attribute or a binding
     return joined

@@ -76,7 +76,9 @@ class Statements(AnalysisState):
         return None
 
     def exec_Assign(self, node: ast.Assign, st: State) -> None:
-        value = self.eval(node.value, st)
+        # `f = relu if c else tanh` binds Alternatives as the branches' join would; unpacked or
+        # stored in an item, they are unknown (set_attribute keeps them on instances and classes only)
+        value = self.eval(node.value, st, keep=all(isinstance(t, (ast.Name, ast.Attribute)) for t in node.targets))
         for target in node.targets:
             self.assign(target, value, st)
 
@@ -140,7 +142,7 @@ class Statements(AnalysisState):
             for element, item in zip(target.elts, items):
                 self.assign(element, item, st)
         elif isinstance(target, ast.Attribute):
-            self.set_attribute(self.eval(target.value, st), target.attr, value, st)
+            self.set_attribute(self.eval(target.value, st, keep=True), target.attr, value, st)
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, st)
             key = self.eval(target.slice, st)

@@ -193,7 +193,10 @@ class ClassVal:
 
     def lookup(self, name: str) -> Any:
         if name in self.attrs:
-            return self.attrs[name]
+            found = self.attrs[name]
+            if isinstance(found, Alternatives) and name.startswith("__"):
+                return UNKNOWN  # the protocol code that reads dunders knows single values only
+            return found
         for base in self.bases:
             if isinstance(base, ClassVal):
                 found = base.lookup(name)
@@ -422,6 +425,8 @@ class Env:
 
 def truth(value: Any) -> Optional[bool]:
     """Python truthiness when known; None when unknown."""
+    if isinstance(value, Alternatives):
+        return None
     if value is UNKNOWN or isinstance(value, Pattern):
         if isinstance(value, Pattern) and any(isinstance(p, str) and p for p in value.parts):
             return True  # a string with known non-empty text is non-empty
@@ -454,8 +459,11 @@ def truth(value: Any) -> Optional[bool]:
     return True
 
 
-def join_values(a: Any, b: Any) -> Any:
-    """The value after a merge of two paths."""
+def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
+    """The value after a merge of two paths. `alternatives`: two different known callables (or
+    instances) are kept as `Alternatives` rather than lost; only where the joined value is a
+    binding (a name, an attribute, a call's or a conditional expression's value) that reads of
+    it convert on sight, never inside a list or dict, whose items builtins read directly."""
     if a is b:
         return a
     if is_concrete(a) and is_concrete(b) and type(a) is type(b) and a == b:
@@ -468,7 +476,68 @@ def join_values(a: Any, b: Any) -> Any:
         return _joined_tensor(a, b)  # tf.cond's two branches: a tensor of the shape both allow
     if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
         return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
+    if alternatives:
+        found = alternatives_of([a, b])
+        if found is not _MISSING:
+            return found
     return UNKNOWN
+
+
+MAX_ALTERNATIVES = 4
+
+
+@dataclass(eq=False)
+class Alternatives:
+    """One of a few known values, depending on the path an undecided branch took: `act =
+    tf.nn.relu if c else tf.nn.tanh`, `trainer = MpiAdamOptimizer(...)` or `AdamOptimizer(...)`.
+
+    Only calls and attribute reads honour it (calls.call_alternatives, attributes): each
+    alternative runs on its own uncertain path, as an undecided `if`'s bodies do, and the results
+    are joined. Everything else sees UNKNOWN: `Interpreter.eval` converts it unless its caller
+    asked for it (a callee, an attribute's object), and the value never sits in a list or dict.
+    Alternatives never nest (`alternatives_of` flattens them); options are all callables or all
+    instances, 2 to MAX_ALTERNATIVES of them, none the same as another."""
+
+    options: Tuple[Any, ...]
+
+
+_CALLABLE_OPTIONS = (FunctionVal, BoundMethod, ClassVal, ApiFn)
+
+
+def _option_kind(value: Any) -> Optional[str]:
+    if isinstance(value, _CALLABLE_OPTIONS):
+        return "callable"
+    if type(value) is InstanceVal:
+        return "instance"
+    return None
+
+
+def _same_option(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    if isinstance(a, ApiFn) and isinstance(b, ApiFn):
+        return a.qualname == b.qualname
+    if isinstance(a, BoundMethod) and isinstance(b, BoundMethod):
+        return a.function is b.function and a.receiver is b.receiver
+    return False
+
+
+def alternatives_of(values: List[Any]) -> Any:
+    """The value that is one of `values` (flattening Alternatives among them): that value when
+    they are all the same, Alternatives when they are a few known callables or instances, else
+    MISSING."""
+    options: List[Any] = []
+    for value in values:
+        for option in value.options if isinstance(value, Alternatives) else (value,):
+            if _option_kind(option) is None:
+                return _MISSING
+            if not any(_same_option(option, known) for known in options):
+                options.append(option)
+    if len(options) == 1:
+        return options[0]
+    if len(options) > MAX_ALTERNATIVES or len({_option_kind(option) for option in options}) != 1:
+        return _MISSING
+    return Alternatives(tuple(options))
 
 
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:

@@ -1,0 +1,98 @@
+"""Using a value that is one of a few known callables or instances (values.Alternatives): the
+name an undecided branch bound to `tf.image.decode_jpeg` on one path and `decode_png` on the
+other (BEGAN's data loader), the trainer that is `MpiAdamOptimizer(...)` or `AdamOptimizer(...)`
+(baselines' ppo2).
+
+A call runs once per alternative, each on its own uncertain path (as the bodies of an undecided
+`if`: Interpreter.run_paths journals what a path changes in shared lists, dicts and instances),
+and the paths' states and results are joined. Each alternative's call costs its own work from
+the budget. Recursion is bounded as any call is (MAX_RECURSION per function); on top of it, a
+call of alternatives made while MAX_NESTING others are running is unknown code, as it was before
+alternatives existed, so that fan-out stays at most MAX_ALTERNATIVES ** MAX_NESTING paths.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List
+
+from scopelint.analysis.analysis_state import State
+from scopelint.analysis.markers import Property
+from scopelint.analysis.values import (
+    Alternatives, BoundMethod, ClassVal, FunctionVal, InstanceVal, join_values, MISSING,
+)
+from scopelint.semantics.values import UNKNOWN
+
+MAX_NESTING = 2
+
+
+def on_each(interp: Any, value: Alternatives, st: State, run: Callable[[Any, State], Any]) -> Any:
+    """Run `run(option, fork)` for each alternative on a fork of `st`, join the forks into `st`
+    and return the join of the results of the forks that go on."""
+    results: List[Any] = []
+    events = st.graph.events  # one list, which every fork appends to
+    start = len(events)
+    ends: List[int] = []
+
+    def path(option: Any) -> Callable[[], State]:
+        def go() -> State:
+            fork = st.fork(certain=False)
+            result = run(option, fork)
+            if fork.alive:
+                results.append(result)
+            ends.append(len(events))
+            return fork
+        return go
+
+    interp.join_into(st, interp.run_paths([path(option) for option in value.options]))
+    _merge_alike_events(events, start, ends)
+    if not st.alive or not results:
+        return UNKNOWN
+    joined = results[0]
+    for other in results[1:]:
+        joined = join_values(joined, other, alternatives=True)
+    return joined
+
+
+def _merge_alike_events(events: List[Any], start: int, ends: List[int]) -> None:
+    """Where every alternative made the same events (the same slots of two Adam optimizers, the
+    same layer after either activation), list them once. They stay uncertain: each was made on
+    an uncertain path, and whether one was uncertain for another reason as well (a branch inside
+    the call) is not recorded, so the join of the alternatives cannot claim it."""
+    bounds = [start] + ends
+    segments = [events[a:b] for a, b in zip(bounds, bounds[1:])]
+    if len(segments) < 2 or not segments[0] or any(other != segments[0] for other in segments[1:]):
+        return
+    del events[start + len(segments[0]):]
+
+
+def attribute(interp: Any, value: Alternatives, name: str, st: State) -> Any:
+    """`value.name`: each alternative's attribute, joined (Alternatives again when they are a few
+    known callables: `trainer.compute_gradients`). A read that may run code (a property's getter,
+    an attribute of a TF API) runs on each alternative's path, as a call does."""
+    if all(_plain_read(option, name) for option in value.options):
+        joined: Any = MISSING
+        for option in value.options:
+            found = interp.get_attribute(option, name, st)
+            joined = found if joined is MISSING else join_values(joined, found, alternatives=True)
+        return joined
+    if interp.alternative_depth >= MAX_NESTING:
+        return UNKNOWN
+    interp.alternative_depth += 1
+    try:
+        return on_each(interp, value, st, lambda option, fork: interp.get_attribute(option, name, fork))
+    finally:
+        interp.alternative_depth -= 1
+
+
+def _plain_read(option: Any, name: str) -> bool:
+    """Reading `option.name` runs no code of the program's or TF's."""
+    if isinstance(option, InstanceVal):
+        return name in option.attrs or not isinstance(option.cls.lookup(name), Property)
+    if isinstance(option, ClassVal):
+        return not isinstance(option.lookup(name), Property)
+    return isinstance(option, (FunctionVal, BoundMethod))
+
+
+def bind(interp: Any, value: Alternatives, receiver: Any, st: State) -> Any:
+    """A class attribute that is one of a few functions, read through an instance: each bound."""
+    return Alternatives(tuple(interp.bind(option, receiver, st) for option in value.options))
