@@ -129,19 +129,25 @@ model_variable.__name__ = model_variable._key_op = "model_variable"
 
 
 def get_variables(scope=None, suffix=None, collection=tf.GraphKeys.GLOBAL_VARIABLES):
+    if isinstance(scope, tf.VariableScope):
+        scope = scope.name  # `get_variables(vs)` of `with tf.variable_scope("G") as vs` (BEGAN)
+    if suffix is not None:
+        if ":" not in suffix:
+            suffix += ":"
+        scope = (scope or "") + ".*" + suffix
     return tf.get_collection(collection, scope)
 
 
 def get_model_variables(scope=None, suffix=None):
-    return tf.get_collection(tf.GraphKeys.MODEL_VARIABLES, scope)
+    return get_variables(scope, suffix, tf.GraphKeys.MODEL_VARIABLES)
 
 
 def get_trainable_variables(scope=None, suffix=None):
-    return tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope)
+    return get_variables(scope, suffix, tf.GraphKeys.TRAINABLE_VARIABLES)
 
 
 def get_local_variables(scope=None, suffix=None):
-    return tf.get_collection(tf.GraphKeys.LOCAL_VARIABLES, scope)
+    return get_variables(scope, suffix, tf.GraphKeys.LOCAL_VARIABLES)
 
 
 def get_variables_to_restore(include=None, exclude=None):
