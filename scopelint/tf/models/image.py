@@ -18,9 +18,16 @@ class ResizeMethod(object):
 _NEAREST_NEIGHBOR = ResizeMethod.NEAREST_NEIGHBOR
 
 
-def _op(dtype, shape, name):
-    """A tensor of this dtype and static shape (the op's output)."""
-    return tf.placeholder(dtype, shape, name=name)
+def _op(dtype, shape, name, source=None):
+    """A tensor of this dtype and static shape (the op's output), computed from `source`: what a
+    resize, crop or flip of a generator's output depends on is what the output does (the
+    variables a discriminator's loss reaches through it get gradients, and slots). The runtime's
+    py_func stands for the kernel: its result depends on its inputs, its static shape is set."""
+    if source is None:
+        return tf.placeholder(dtype, shape, name=name)
+    output = tf.py_func(None, [source], dtype, stateful=False, name=name)
+    output.set_shape(shape)
+    return output
 
 
 def _image(image):
@@ -89,7 +96,7 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
     dtype = images.dtype if method == _NEAREST_NEIGHBOR else tf.float32
     if preserve_aspect_ratio:
         height = width = None
-    return _op(dtype, _with_size(shape, height, width), name or "resize")
+    return _op(dtype, _with_size(shape, height, width), name or "resize", images)
 
 
 resize = resize_images
@@ -99,7 +106,7 @@ def _resized(images, size, float_output, name):
     """gen_image_ops' resize kernels: a new height and width; float32 but for nearest neighbor."""
     images, shape = _image(images)
     height, width = _size_pair(size)
-    return _op(tf.float32 if float_output else images.dtype, _with_size(shape, height, width), name)
+    return _op(tf.float32 if float_output else images.dtype, _with_size(shape, height, width), name, images)
 
 
 def resize_bilinear(images, size, align_corners=False, half_pixel_centers=False, name=None):
@@ -120,7 +127,8 @@ def resize_nearest_neighbor(images, size, align_corners=False, half_pixel_center
 
 def resize_image_with_crop_or_pad(image, target_height, target_width):
     image, shape = _image(image)
-    return _op(image.dtype, _with_size(shape, target_height, target_width), "resize_image_with_crop_or_pad")
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "resize_image_with_crop_or_pad",
+               image)
 
 
 resize_with_crop_or_pad = resize_image_with_crop_or_pad
@@ -128,17 +136,17 @@ resize_with_crop_or_pad = resize_image_with_crop_or_pad
 
 def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     image, shape = _image(image)
-    return _op(image.dtype, _with_size(shape, target_height, target_width), "crop_to_bounding_box")
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "crop_to_bounding_box", image)
 
 
 def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     image, shape = _image(image)
-    return _op(image.dtype, _with_size(shape, target_height, target_width), "pad_to_bounding_box")
+    return _op(image.dtype, _with_size(shape, target_height, target_width), "pad_to_bounding_box", image)
 
 
 def _same(image, name):
     image, shape = _image(image)
-    return _op(image.dtype, shape, name)
+    return _op(image.dtype, shape, name, image)
 
 
 def random_flip_left_right(image, seed=None):
@@ -183,7 +191,7 @@ def adjust_contrast(images, contrast_factor):
 
 def per_image_standardization(image):
     image, shape = _image(image)
-    return _op(tf.float32, shape, "per_image_standardization")
+    return _op(tf.float32, shape, "per_image_standardization", image)
 
 
 def convert_image_dtype(image, dtype, saturate=False, name=None):
@@ -191,19 +199,19 @@ def convert_image_dtype(image, dtype, saturate=False, name=None):
     dtype = tf.as_dtype(dtype)
     if image.dtype.base_dtype == dtype:
         return image
-    return _op(dtype, shape, name or "convert_image")
+    return _op(dtype, shape, name or "convert_image", image)
 
 
 def rgb_to_grayscale(images, name=None):
     images, shape = _image(images)
-    return _op(images.dtype, _with_channels(shape, 1), name or "rgb_to_grayscale")
+    return _op(images.dtype, _with_channels(shape, 1), name or "rgb_to_grayscale", images)
 
 
 def grayscale_to_rgb(images, name=None):
     images, shape = _image(images)
-    return _op(images.dtype, _with_channels(shape, 3), name or "grayscale_to_rgb")
+    return _op(images.dtype, _with_channels(shape, 3), name or "grayscale_to_rgb", images)
 
 
 def random_crop(value, size, seed=None, name=None):
     value = tf.convert_to_tensor(value)
-    return _op(value.dtype, _static_shape(size), name or "random_crop")
+    return _op(value.dtype, _static_shape(size), name or "random_crop", value)
