@@ -172,7 +172,7 @@ class BuiltinCalls(AnalysisState):
             attr = args[1] if len(args) > 1 else UNKNOWN
             if isinstance(attr, str):
                 self.set_attribute(obj, attr, args[2] if len(args) > 2 else UNKNOWN, st)
-            elif isinstance(obj, InstanceVal):
+            elif isinstance(obj, (InstanceVal, ClassVal)):
                 self.touch(obj)
                 obj.attrs_complete = False
             return None
@@ -207,6 +207,16 @@ class BuiltinCalls(AnalysisState):
                     if keep:
                         results.append(group[0])
                 return IteratorVal(results)
+        if name == "reduce" and len(args) in (2, 3) and not kwargs:
+            # functools.reduce (Python 2's builtin): `reduce(lambda x, y: x * y, shape[1:])`
+            items = self.iterate(args[1], st)
+            if items is None or len(args) == 2 and not items:
+                return UNKNOWN  # an empty sequence without initial value is a TypeError
+            items = list(items)
+            accumulated = args[2] if len(args) == 3 else items.pop(0)
+            for item in items:
+                accumulated = self.call(args[0], [accumulated, item], {}, st, node)  # type: ignore[attr-defined]
+            return accumulated
         if name in ("any", "all") and len(args) == 1 and not kwargs and isinstance(args[0], ListVal):
             # the items are computed already (a generator was consumed above): order does not matter
             answers = [truth(item) for item in args[0].items]

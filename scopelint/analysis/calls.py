@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import array_math, models, numpy_dtypes, signatures, tf_api
+from scopelint.analysis import array_math, class_members, models, numpy_dtypes, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
@@ -196,6 +196,8 @@ class Calls(AnalysisState):
                     return array
             if callee.qualname.startswith("absl.") and short in tf_api.FLAG_DEFINERS + ("run",):
                 return self.program_support(short, args, kwargs, st, node)
+            if callee.qualname in ("functools.reduce", "six.moves.reduce", "_functools.reduce"):
+                return self.call_builtin("reduce", args, kwargs, st, node)
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
@@ -311,6 +313,10 @@ class Calls(AnalysisState):
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
         if label.split(".")[0] in _INSPECTING_MODULES:
+            if label == "inspect.getmembers" and len(args) == 1 and not kwargs:
+                members = class_members.getmembers(args[0], lambda cls, name: self.get_attribute(cls, name, st))
+                if members is not UNKNOWN:
+                    return members
             if label in _SIGNATURE_READERS and len(args) == 1 and not kwargs:
                 known = _SIGNATURE_READERS[label](args[0])
                 if known is not UNKNOWN:

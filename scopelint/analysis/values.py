@@ -190,6 +190,7 @@ class ClassVal:
     bases: List[Any]
     node: Optional[ast.ClassDef] = None
     born: int = field(default_factory=birth, repr=False)
+    attrs_complete: bool = True  # False once something may have set attributes the analysis cannot name
 
     def lookup(self, name: str) -> Any:
         if name in self.attrs:
