@@ -214,6 +214,9 @@ class Attributes(AnalysisState):
             except Exception:
                 # A tensor's or variable's own methods (`w.assign(...)`) build ops, never scopes.
                 return OpaqueVal("tensor." + name, inert=True) if isinstance(obj, Tensor) else UNKNOWN
+        if isinstance(obj, Op):
+            # an operation's methods run it in a session (`tf.global_variables_initializer().run()`)
+            return OpaqueVal("op." + name, inert=True)
         if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
             return _StrMethod(obj, name)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):

@@ -528,12 +528,13 @@ class _ContainerMethod:
             return None
         if name in ("items", "keys", "values") and c.unordered:
             return UNKNOWN  # keys inserted in an order the analysis does not know
+        view = not interp.python2  # Python 2's are lists
         if name == "items" and c.complete and not args:
-            return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
+            return ListVal([ListVal([k, v], True) for k, v in c.items.items()], view=view)
         if name == "keys" and c.complete and not args:
-            return ListVal(list(c.items.keys()))
+            return ListVal(list(c.items.keys()), view=view)
         if name == "values" and c.complete and not args:
-            return ListVal(list(c.items.values()))
+            return ListVal(list(c.items.values()), view=view)
         if name in ("items", "keys", "values"):
             return UNKNOWN
         if name == "clear" and not args:

@@ -221,6 +221,9 @@ class Expressions(AnalysisState):
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
+            if left.view or right.view:
+                self._program_raised(st)  # TypeError: `d.values() + [v]`, Python 2 code run by Python 3
+                return UNKNOWN
             return ListVal(left.items + right.items, left.is_tuple)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
             return ListVal(left.items * right, left.is_tuple)

@@ -48,6 +48,8 @@ class ListVal:
     # grown by a loop of unknown trip count: its items are what the two iterations the analysis
     # ran put in it, and a loop over it runs each of them on some paths only
     grown: bool = False
+    # a Python 3 dict's keys(), values() or items(): iterable, but `+` with a list is a TypeError
+    view: bool = False
 
 
 @dataclass(eq=False)
