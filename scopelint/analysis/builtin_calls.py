@@ -329,8 +329,8 @@ class BuiltinCalls(AnalysisState):
 
     def to_python(self, value: Any) -> Any:
         """An abstract value as a plain Python value, or MISSING when it is not fully known."""
-        if is_concrete(value) or isinstance(value, (Tensor, slice, PartitionedVariable)):
-            return value
+        if is_concrete(value) or isinstance(value, (Tensor, Op, slice, PartitionedVariable)):
+            return value  # an Op: a control dependency (`with_dependencies([assertion], t)`)
         if isinstance(value, ListVal):
             items = [self.to_python(v) for v in value.items]
             if any(i is MISSING for i in items):

@@ -75,6 +75,9 @@ NO_VARIABLE_APIS = {
     "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
     "python.util.all_util.make_all",  # a package's `__all__` (tf_slim.nets), from its docstring
+    # slim's nets turn their end-points collection into a dict: it reads a collection, which the
+    # analysis does not fill (the dict is unknown)
+    "contrib.slim.utils.convert_collection_to_dict", "contrib.layers.utils.convert_collection_to_dict",
 }
 
 
