@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import array_math, class_members, models, numpy_dtypes, signatures, tf_api
+from scopelint.analysis import array_math, class_members, models, versions, numpy_dtypes, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
@@ -196,6 +196,8 @@ class Calls(AnalysisState):
                     return array
             if callee.qualname.startswith("absl.") and short in tf_api.FLAG_DEFINERS + ("run",):
                 return self.program_support(short, args, kwargs, st, node)
+            if callee.qualname in versions.LOOSE_VERSION_NAMES and len(args) == 1 and not kwargs:
+                return versions.loose_version(args[0])
             if callee.qualname in ("functools.reduce", "six.moves.reduce", "_functools.reduce"):
                 return self.call_builtin("reduce", args, kwargs, st, node)
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):

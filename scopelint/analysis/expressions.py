@@ -9,7 +9,7 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import array_math, numpy_dtypes, sets, strings
+from scopelint.analysis import array_math, numpy_dtypes, sets, strings, versions
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
@@ -281,6 +281,9 @@ class Expressions(AnalysisState):
             return same if isinstance(op, ast.Is) else not same
         if isinstance(left, SetVal) or isinstance(right, SetVal):
             return sets.compare(op, left, right)
+        ordered = versions.compare(op, left, right)  # `LooseVersion(tf.VERSION) >= LooseVersion('1.0.0')`
+        if ordered is not None:
+            return ordered
         if isinstance(op, (ast.Eq, ast.NotEq)):
             same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
             if same_dtype is not None:

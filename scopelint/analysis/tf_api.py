@@ -30,6 +30,7 @@ NO_GRAPH_PREFIXES = (
     "app.", "flags.", "logging.", "summary.", "gfile.", "io.gfile.", "train.Saver", "train.SummaryWriter",
     "train.Coordinator", "train.start_queue_runners", "train.Supervisor", "train.latest_checkpoint",
     "train.NewCheckpointReader", "train.get_checkpoint_state", "train.checkpoint_exists",
+    "train.replica_device_setter", "train.Server", "train.ClusterSpec",
     "train.list_variables", "Session", "InteractiveSession", "ConfigProto", "GPUOptions", "RunOptions",
     "RunMetadata", "global_variables_initializer", "local_variables_initializer", "initialize_all_variables",
     "variables_initializer", "set_random_seed", "random.set_random_seed", "test.", "errors.", "print", "Print",
