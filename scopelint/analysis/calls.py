@@ -20,7 +20,7 @@ from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, may_touch_graph
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
-from scopelint.analysis.threads import make_thread, ThreadMethod
+from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
@@ -239,6 +239,8 @@ class Calls(AnalysisState):
                 return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
+            if callee.qualname == "threading.Thread.__init__" and thread_init_runs_nothing(args, kwargs):
+                return None  # a Thread subclass's `threading.Thread.__init__(self)`: it only records its arguments
             if callee.qualname in _PROGRESS_BARS:
                 bar = self._progress_bar(short, args, kwargs, st, node)
                 if bar is not None:

@@ -71,7 +71,7 @@ def may_raise_unmodelled(qualname: str) -> bool:
 # `minimize`/`apply_gradients`, not in its constructor).
 NO_VARIABLE_APIS = {
     "assign", "assign_add", "assign_sub", "scatter_update", "scatter_add", "scatter_sub", "gradients",
-    "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "group", "no_op", "tuple",
+    "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "global_norm", "group", "no_op", "tuple",
     "train.exponential_decay", "train.inverse_time_decay", "train.natural_exp_decay", "train.polynomial_decay",
     "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
