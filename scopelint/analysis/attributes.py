@@ -14,6 +14,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
+from scopelint.analysis.class_members import ClassDict
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
@@ -139,6 +140,8 @@ class Attributes(AnalysisState):
         if isinstance(obj, ClassVal):
             found = obj.lookup(name)
             if found is MISSING:
+                if name == "__dict__":
+                    return ClassDict(obj)
                 return obj.name if name in ("__name__", "__qualname__") else UNKNOWN
             if isinstance(found, FunctionVal) and getattr(found, "_kind", None) == "classmethod":
                 return BoundMethod(found, obj)
@@ -223,6 +226,9 @@ class Attributes(AnalysisState):
             except Exception:
                 # A tensor's or variable's own methods (`w.assign(...)`) build ops, never scopes.
                 return OpaqueVal("tensor." + name, inert=True) if isinstance(obj, Tensor) else UNKNOWN
+        if isinstance(obj, Op):
+            # an operation's methods run it in a session (`tf.global_variables_initializer().run()`)
+            return OpaqueVal("op." + name, inert=True)
         if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
             return _StrMethod(obj, name)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
@@ -314,6 +320,8 @@ class Attributes(AnalysisState):
             if self.to_python(key) is MISSING:
                 return UNKNOWN
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
+        if isinstance(obj, ClassDict):
+            return obj.item(key, lambda: self._program_raised(st))  # KeyError
         if isinstance(obj, InstanceVal) and isinstance(obj.cls.lookup("__getitem__"), FunctionVal):
             return self.call(self.bind(obj.cls.lookup("__getitem__"), obj, st), [key], {}, st, None)
         return UNKNOWN

@@ -177,7 +177,7 @@ class BuiltinCalls(AnalysisState):
             attr = args[1] if len(args) > 1 else UNKNOWN
             if isinstance(attr, str):
                 self.set_attribute(obj, attr, args[2] if len(args) > 2 else UNKNOWN, st)
-            elif isinstance(obj, InstanceVal):
+            elif isinstance(obj, (InstanceVal, ClassVal)):
                 self.touch(obj)
                 obj.attrs_complete = False
             return None
@@ -212,6 +212,16 @@ class BuiltinCalls(AnalysisState):
                     if keep:
                         results.append(group[0])
                 return IteratorVal(results)
+        if name == "reduce" and len(args) in (2, 3) and not kwargs:
+            # functools.reduce (Python 2's builtin): `reduce(lambda x, y: x * y, shape[1:])`
+            items = self.iterate(args[1], st)
+            if items is None or len(args) == 2 and not items:
+                return UNKNOWN  # an empty sequence without initial value is a TypeError
+            items = list(items)
+            accumulated = args[2] if len(args) == 3 else items.pop(0)
+            for item in items:
+                accumulated = self.call(args[0], [accumulated, item], {}, st, node)  # type: ignore[attr-defined]
+            return accumulated
         if name in ("any", "all") and len(args) == 1 and not kwargs and isinstance(args[0], ListVal):
             # the items are computed already (a generator was consumed above): order does not matter
             answers = [truth(item) for item in args[0].items]
@@ -324,8 +334,8 @@ class BuiltinCalls(AnalysisState):
 
     def to_python(self, value: Any) -> Any:
         """An abstract value as a plain Python value, or MISSING when it is not fully known."""
-        if is_concrete(value) or isinstance(value, (Tensor, slice, PartitionedVariable)):
-            return value
+        if is_concrete(value) or isinstance(value, (Tensor, Op, slice, PartitionedVariable)):
+            return value  # an Op: a control dependency (`with_dependencies([assertion], t)`)
         if isinstance(value, ListVal):
             items = [self.to_python(v) for v in value.items]
             if any(i is MISSING for i in items):
@@ -523,12 +533,13 @@ class _ContainerMethod:
             return None
         if name in ("items", "keys", "values") and c.unordered:
             return UNKNOWN  # keys inserted in an order the analysis does not know
+        view = not interp.python2  # Python 2's are lists
         if name == "items" and c.complete and not args:
-            return ListVal([ListVal([k, v], True) for k, v in c.items.items()])
+            return ListVal([ListVal([k, v], True) for k, v in c.items.items()], view=view)
         if name == "keys" and c.complete and not args:
-            return ListVal(list(c.items.keys()))
+            return ListVal(list(c.items.keys()), view=view)
         if name == "values" and c.complete and not args:
-            return ListVal(list(c.items.values()))
+            return ListVal(list(c.items.values()), view=view)
         if name in ("items", "keys", "values"):
             return UNKNOWN
         if name == "clear" and not args:

@@ -10,7 +10,9 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import alternatives, array_math, models, numpy_dtypes, signatures, tf_api
+from scopelint.analysis import (
+    alternatives, array_math, class_members, models, numpy_dtypes, signatures, tf_api, versions,
+)
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC
@@ -20,7 +22,7 @@ from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, may_touch_graph
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
-from scopelint.analysis.threads import make_thread, ThreadMethod
+from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
     Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
     InstanceVal, is_concrete,
@@ -220,6 +222,10 @@ class Calls(AnalysisState):
                     return array
             if callee.qualname.startswith("absl.") and short in tf_api.FLAG_DEFINERS + ("run",):
                 return self.program_support(short, args, kwargs, st, node)
+            if callee.qualname in versions.LOOSE_VERSION_NAMES and len(args) == 1 and not kwargs:
+                return versions.loose_version(args[0])
+            if callee.qualname in ("functools.reduce", "six.moves.reduce", "_functools.reduce"):
+                return self.call_builtin("reduce", args, kwargs, st, node)
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
@@ -259,6 +265,8 @@ class Calls(AnalysisState):
                 return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
+            if callee.qualname == "threading.Thread.__init__" and thread_init_runs_nothing(args, kwargs):
+                return None  # a Thread subclass's `threading.Thread.__init__(self)`: it only records its arguments
             if callee.qualname in _PROGRESS_BARS:
                 bar = self._progress_bar(short, args, kwargs, st, node)
                 if bar is not None:
@@ -335,6 +343,10 @@ class Calls(AnalysisState):
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
         if label.split(".")[0] in _INSPECTING_MODULES:
+            if label == "inspect.getmembers" and len(args) == 1 and not kwargs:
+                members = class_members.getmembers(args[0], lambda cls, name: self.get_attribute(cls, name, st))
+                if members is not UNKNOWN:
+                    return members
             if label in _SIGNATURE_READERS and len(args) == 1 and not kwargs:
                 known = _SIGNATURE_READERS[label](args[0])
                 if known is not UNKNOWN:

@@ -9,7 +9,7 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import array_math, numpy_dtypes, sets, strings
+from scopelint.analysis import array_math, numpy_dtypes, sets, strings, versions
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
@@ -226,6 +226,9 @@ class Expressions(AnalysisState):
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
+            if left.view or right.view:
+                self._program_raised(st)  # TypeError: `d.values() + [v]`, Python 2 code run by Python 3
+                return UNKNOWN
             return ListVal(left.items + right.items, left.is_tuple)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
             return ListVal(left.items * right, left.is_tuple)
@@ -283,6 +286,9 @@ class Expressions(AnalysisState):
             return same if isinstance(op, ast.Is) else not same
         if isinstance(left, SetVal) or isinstance(right, SetVal):
             return sets.compare(op, left, right)
+        ordered = versions.compare(op, left, right)  # `LooseVersion(tf.VERSION) >= LooseVersion('1.0.0')`
+        if ordered is not None:
+            return ordered
         if isinstance(op, (ast.Eq, ast.NotEq)):
             same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
             if same_dtype is not None:

@@ -29,13 +29,20 @@ SCOPE_APIS = {
 NO_GRAPH_PREFIXES = (
     "app.", "flags.", "logging.", "summary.", "gfile.", "io.gfile.", "train.Saver", "train.SummaryWriter",
     "train.Coordinator", "train.start_queue_runners", "train.Supervisor", "train.latest_checkpoint",
-    "train.NewCheckpointReader",
+    "train.NewCheckpointReader", "train.get_checkpoint_state", "train.checkpoint_exists",
+    "train.replica_device_setter", "train.Server", "train.ClusterSpec",
     "train.list_variables", "Session", "InteractiveSession", "ConfigProto", "GPUOptions", "RunOptions",
     "RunMetadata", "global_variables_initializer", "local_variables_initializer", "initialize_all_variables",
     "variables_initializer", "set_random_seed", "random.set_random_seed", "test.", "errors.", "print", "Print",
     "assert_", "debugging.", "add_to_collection", "get_collection", "global_variables", "trainable_variables",
     "local_variables", "all_variables", "model_variables", "sysconfig.", "GraphKeys",
 )
+# Of those, the ones whose result builds nothing whatever the program does with it: checkpoint
+# readers' data (a path, a CheckpointState proto, a reader of saved arrays, which the program
+# hands to `os.path` and the like), a Saver (`saver.restore(sess, path)`) and an event writer.
+_INERT_RESULTS = frozenset({"train.get_checkpoint_state", "train.latest_checkpoint", "train.checkpoint_exists",
+                            "train.NewCheckpointReader", "train.list_variables", "train.Saver", "summary.FileWriter",
+                            "train.SummaryWriter"})
 FLAG_DEFINERS = ("DEFINE_string", "DEFINE_integer", "DEFINE_float", "DEFINE_boolean", "DEFINE_bool", "DEFINE_list",
                  "DEFINE_enum", "DEFINE_multi_string", "DEFINE_multi_integer")
 
@@ -64,11 +71,14 @@ def may_raise_unmodelled(qualname: str) -> bool:
 # `minimize`/`apply_gradients`, not in its constructor).
 NO_VARIABLE_APIS = {
     "assign", "assign_add", "assign_sub", "scatter_update", "scatter_add", "scatter_sub", "gradients",
-    "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "group", "no_op", "tuple",
+    "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "global_norm", "group", "no_op", "tuple",
     "train.exponential_decay", "train.inverse_time_decay", "train.natural_exp_decay", "train.polynomial_decay",
     "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
     "python.util.all_util.make_all",  # a package's `__all__` (tf_slim.nets), from its docstring
+    # slim's nets turn their end-points collection into a dict: it reads a collection, which the
+    # analysis does not fill (the dict is unknown)
+    "contrib.slim.utils.convert_collection_to_dict", "contrib.layers.utils.convert_collection_to_dict",
 }
 
 
@@ -121,6 +131,11 @@ def creates_nothing(short: str) -> bool:
     if last.endswith(("_initializer", "_regularizer")) or ".initializers." in "." + short:
         return True  # `tf.contrib.layers.xavier_initializer()`: made now, used by get_variable later
     return short.startswith(NO_GRAPH_PREFIXES)
+
+
+def returns_data(short: str) -> bool:
+    """A TF call whose result is inert data: its attributes and methods build nothing."""
+    return short in _INERT_RESULTS
 
 
 # Context managers that do not change names or reuse.

@@ -127,7 +127,7 @@ class TfCalls(AnalysisState):
         if short is not None and tf_api.pure_unmodelled_op(short):
             return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
         if short is not None and tf_api.creates_nothing(short):
-            return OpaqueVal(short)
+            return OpaqueVal(short, inert=tf_api.returns_data(short))
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
         # It sets no reuse flag on the caller's scope, unless it runs code of the program's.
         st.graph.unknown_code_ran(may_set_reuse=not self.only_data(args, kwargs))

@@ -43,6 +43,16 @@ def make_thread(args: List[Any], kwargs: Dict[str, Any]) -> Any:
     return ThreadVal(bound.get("target"), target_args, target_kwargs)
 
 
+def thread_init_runs_nothing(args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """`threading.Thread.__init__(self, group=None, target=None, ...)` in a subclass's __init__,
+    given no target: it keeps its arguments and calls nothing (a `start()` later runs `run`)."""
+    names = ("self", "group", "target", "name", "args", "kwargs", "daemon")
+    if len(args) > len(names) or any(key not in names for key in kwargs):
+        return False
+    target = kwargs.get("target", args[2] if len(args) > 2 else None)
+    return target is None
+
+
 def _items(value: Any) -> Any:
     if isinstance(value, (tuple, list)):
         return tuple(value)

@@ -48,6 +48,8 @@ class ListVal:
     # grown by a loop of unknown trip count: its items are what the two iterations the analysis
     # ran put in it, and a loop over it runs each of them on some paths only
     grown: bool = False
+    # a Python 3 dict's keys(), values() or items(): iterable, but `+` with a list is a TypeError
+    view: bool = False
 
 
 @dataclass(eq=False)
@@ -190,6 +192,7 @@ class ClassVal:
     bases: List[Any]
     node: Optional[ast.ClassDef] = None
     born: int = field(default_factory=birth, repr=False)
+    attrs_complete: bool = True  # False once something may have set attributes the analysis cannot name
 
     def lookup(self, name: str) -> Any:
         if name in self.attrs:

@@ -1049,6 +1049,14 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
 def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
     """tf.slice: a size of -1 takes the rest of that dimension (dim - begin)."""
     out: Any = None
+    if isinstance(size, Tensor) and getattr(size, "constant_value", None) is not None:
+        size = size.constant_value
+    if isinstance(size, Tensor):
+        # sizes computed (`tf.stack([-1, height - 20, width - 20, -1])`): one dimension per item,
+        # each one TF may fold from the shapes it knows, which this does not compute
+        extents = shape_of(size).dims_tuple
+        if extents is not None and len(extents) == 1 and isinstance(extents[0], int):
+            out = [LOST] * extents[0]
     if isinstance(size, (list, tuple)):
         dims = shape_of(input_).dims_tuple
         starts = list(begin) if isinstance(begin, (list, tuple)) else [None] * len(size)
@@ -1066,6 +1074,19 @@ def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
 
 def group(*inputs: Any, name: Any = None) -> Op:
     return Op(op_name("group_deps", name), "NoOp")
+
+
+def with_dependencies(dependencies: Any, output_tensor: Any, name: Any = None) -> Any:
+    """control_flow_ops.with_dependencies: `output_tensor` once `dependencies` ran (an identity of
+    the same shape and dtype; slim's preprocessing crops with it)."""
+    if isinstance(output_tensor, Tensor):
+        return Tensor(shape_of(output_tensor), dtype_of(output_tensor), op_name("control_dependency", name),
+                      "Identity")
+    return output_tensor
+
+
+def Assert(condition: Any, data: Any, summarize: Any = None, name: Any = None) -> Op:  # noqa: N802 - TF's name
+    return Op(op_name("Assert", name), "Assert")
 
 
 def no_op(name: Any = None) -> Op:

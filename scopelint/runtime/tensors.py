@@ -21,6 +21,10 @@ class Op:
     def __repr__(self) -> str:
         return "<tf.Operation '%s' type=%s>" % (self.name, self.type)
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Runs it in a session (`tf.global_variables_initializer().run()`): the graph is unchanged."""
+        return None
+
 
 class Tensor:
     """A graph tensor: shape (TensorShape, maybe partly unknown), dtype, and the names of the

@@ -1,0 +1,67 @@
+"""A class's own namespace as TF1 projects read their config classes through it:
+`Config.__dict__[key]` (a missing key raises KeyError, which DQN-tensorflow's BaseModel
+catches to fall back on) and `inspect.getmembers(Config)` (its `class_vars`: every attribute
+of the class and its bases, sorted by name). Only for classes whose attributes the analysis
+knows in full; anything else is unknown."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List, Optional
+
+from scopelint.analysis.values import ClassVal, ListVal
+from scopelint.semantics.values import UNKNOWN
+
+# What every plain class has besides its own attributes (`object`'s, `__dict__`,
+# `__module__`...): the names of this interpreter's, whose values the analysis leaves unknown.
+_PLAIN_CLASS_NAMES = frozenset(dir(type("Plain", (object,), {})))
+
+
+def _is_dunder(key: str) -> bool:
+    return len(key) > 4 and key.startswith("__") and key.endswith("__")
+
+
+def _mro(cls: ClassVal) -> Optional[List[ClassVal]]:
+    """`cls` and its bases, depth first (enough for names: values come from the lookup), or None
+    when one of them is not a class the analysis knows in full."""
+    order: List[ClassVal] = []
+    stack = [cls]
+    while stack:
+        current = stack.pop(0)
+        if not isinstance(current, ClassVal) or not current.attrs_complete or current.node is None or \
+                current.node.keywords or "__slots__" in current.attrs:
+            return None  # a metaclass, slots or unknown base: other members
+        if current not in order:
+            order.append(current)
+            stack.extend(current.bases)
+    return order
+
+
+class ClassDict:
+    """`cls.__dict__`: the class's own attributes."""
+
+    def __init__(self, cls: ClassVal) -> None:
+        self.cls = cls
+
+    def item(self, key: Any, raised: Callable[[], None]) -> Any:
+        """`cls.__dict__[key]`; calls `raised` when it is certain to raise KeyError."""
+        if not isinstance(key, str):
+            return UNKNOWN
+        if key in self.cls.attrs:
+            return self.cls.attrs[key]
+        if _is_dunder(key) or _mro(self.cls) is None:
+            return UNKNOWN  # Python's own entries (`__module__`, `__doc__`...) or attributes it cannot name
+        raised()
+        return UNKNOWN
+
+
+def getmembers(cls: Any, attribute: Callable[[Any, str], Any]) -> Any:
+    """`inspect.getmembers(cls)`: (name, value) pairs sorted by name; `attribute(cls, name)` reads
+    a value as `getattr` does. Unknown for anything but a class known in full."""
+    mro = _mro(cls) if isinstance(cls, ClassVal) else None
+    if mro is None:
+        return UNKNOWN
+    names = set(_PLAIN_CLASS_NAMES)
+    for owner in mro:
+        names.update(owner.attrs)
+    return ListVal([ListVal([name, UNKNOWN if _is_dunder(name) else attribute(cls, name)], is_tuple=True)
+                    for name in sorted(names)])
