@@ -872,6 +872,8 @@ unpack = unstack
 def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, name: Any = "split") -> List[Tensor]:
     shape = shape_of(value)
     dims = list(shape.dims_tuple) if shape.dims_tuple is not None else None
+    if isinstance(num_or_size_splits, Dimension) and num_or_size_splits.value is not None:
+        num_or_size_splits = num_or_size_splits.value  # `tf.split(h, X.shape[0] // nenv, axis=1)` (baselines' lstm)
     if isinstance(num_or_size_splits, int):
         sizes: List[Any] = [None] * num_or_size_splits
         if dims is not None and dims[axis] is not None:
