@@ -7,7 +7,7 @@ import ast
 import enum
 import operator
 import re
-from typing import Any
+from typing import Any, List, Optional
 
 from scopelint.analysis import alternatives, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
@@ -258,6 +258,14 @@ class Attributes(AnalysisState):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
         return UNKNOWN
 
+    def call_own_method(self, obj: Any, name: str, args: List[Any], st: State, node: Optional[ast.AST]) -> Any:
+        """`obj.<name>(*args)` for an instance whose class defines that method as a function (its own
+        `__getitem__`, `__iter__`, `__len__`, `__contains__`), run; MISSING for any other value."""
+        method = obj.cls.lookup(name) if isinstance(obj, InstanceVal) else MISSING
+        if not isinstance(method, FunctionVal):
+            return MISSING
+        return self.call(self.bind(method, obj, st), args, {}, st, node)
+
     def bind(self, found: Any, receiver: Any, st: State) -> Any:
         if isinstance(found, FunctionVal):
             kind = getattr(found, "_kind", None)
@@ -322,9 +330,8 @@ class Attributes(AnalysisState):
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, ClassDict):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
-        if isinstance(obj, InstanceVal) and isinstance(obj.cls.lookup("__getitem__"), FunctionVal):
-            return self.call(self.bind(obj.cls.lookup("__getitem__"), obj, st), [key], {}, st, None)
-        return UNKNOWN
+        found = self.call_own_method(obj, "__getitem__", [key], st, None)
+        return UNKNOWN if found is MISSING else found
 
 
 def _variable_name(name: Any, op: bool) -> Any:

@@ -18,6 +18,7 @@ from scopelint.analysis.values import (
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, lost_dimension, truth,
 )
+from scopelint.runtime.api import COMPARISONS
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
@@ -66,11 +67,8 @@ class BuiltinCalls(AnalysisState):
                 return len(value.values)
             if isinstance(value, (str, TensorShape, PartitionedVariable)):
                 return self.real_call(len, [value], {}, st)
-            if isinstance(value, InstanceVal) and isinstance(value.cls.lookup("__len__"), FunctionVal):
-                # a class of the program's with its own __len__ (a config of layer specs)
-                count = self.call(self.bind(value.cls.lookup("__len__"), value, st), [], {}, st, node)
-                return count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else UNKNOWN
-            return UNKNOWN
+            count = self.call_own_method(value, "__len__", [], st, node)  # a config class of layer specs
+            return count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else UNKNOWN
         if name == "zip_longest":
             lists = [self.iterate(a, st) for a in args]
             if any(x is None for x in lists):
@@ -283,11 +281,9 @@ class BuiltinCalls(AnalysisState):
             return [Dimension(d) for d in value.dims_tuple]
         if isinstance(value, PartitionedVariable):
             return list(value)  # its parts, in order
-        if isinstance(value, InstanceVal) and isinstance(value.cls.lookup("__iter__"), FunctionVal):
-            # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
-            iterator = self.call(self.bind(value.cls.lookup("__iter__"), value, st), [], {}, st, None)  # type: ignore
-            return self.iterate(iterator, st)
-        return None
+        # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
+        iterator = self.call_own_method(value, "__iter__", [], st, None)  # type: ignore[attr-defined]
+        return None if iterator is MISSING else self.iterate(iterator, st)
 
     def _from_set(self, name: str, source: SetVal, kwargs: Dict[str, Any]) -> Any:
         """set(s), frozenset(s), sorted(s) of a set of known items (sorted order is the items' own)."""
@@ -669,7 +665,6 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
                           operator.truediv: "truediv"}
-_COMPARISON_OPS = frozenset({"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"})
 
 
 def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
@@ -685,7 +680,7 @@ def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
     if len(dtypes) != 1:
         return None
     dtype = dtypes.pop()
-    if kind in _COMPARISON_OPS:
+    if kind in COMPARISONS:
         return as_dtype("bool")
     if kind in ("truediv", "div") and not dtype.is_floating:
         return None

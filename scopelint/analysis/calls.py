@@ -5,7 +5,7 @@ body in a new frame, and instantiating classes."""
 from __future__ import annotations
 
 import ast
-import os
+import posixpath
 import re
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -259,10 +259,6 @@ class Calls(AnalysisState):
             if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
                     (callee.qualname.endswith("OrderedDict") or not args):
                 return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
-            if callee.qualname in ("os.path.join", "posixpath.join") and args and all(isinstance(a, str) for a in args):
-                import posixpath
-
-                return posixpath.join(*args)  # TF1 code runs on POSIX; a `/` in a scope name nests it
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
             if callee.qualname == "threading.Thread.__init__" and thread_init_runs_nothing(args, kwargs):
@@ -565,8 +561,9 @@ def _binds_by_name_only(callee: Any) -> bool:
 
 
 # os.path's functions of strings alone (`os.path.join(os.path.dirname(__file__), "lib")` for
-# sys.path): abspath takes the directory scopelint runs in for the program's.
-_PATH_FUNCTIONS = {"os.path." + name: getattr(os.path, name) for name in (
+# sys.path), as POSIX has them (TF1 code runs on POSIX; a `/` in a scope name nests it):
+# abspath takes the directory scopelint runs in for the program's.
+_PATH_FUNCTIONS = {module + "." + name: getattr(posixpath, name) for module in ("os.path", "posixpath") for name in (
     "join", "dirname", "basename", "abspath", "normpath", "split", "splitext")}
 
 

@@ -270,10 +270,8 @@ class Expressions(AnalysisState):
 
     def _contains(self, op: ast.cmpop, left: Any, right: InstanceVal, st: State, node: ast.AST) -> Any:
         """`key in hparams`: the object's own __contains__, run."""
-        method = right.cls.lookup("__contains__")
-        if not isinstance(method, FunctionVal):
-            return UNKNOWN
-        found = truth(self.call(self.bind(method, right, st), [left], {}, st, node))
+        answer = self.call_own_method(right, "__contains__", [left], st, node)
+        found = None if answer is MISSING else truth(answer)
         if found is None:
             return UNKNOWN
         return found if isinstance(op, ast.In) else not found

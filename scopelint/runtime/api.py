@@ -674,12 +674,12 @@ def _predicate(default: str) -> Callable[..., Tensor]:
 is_nan, is_finite, is_inf = _predicate("IsNan"), _predicate("IsFinite"), _predicate("IsInf")
 
 
-_COMPARISONS = {"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"}
+COMPARISONS = frozenset({"Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual"})  # give bools
 
 
 def _binary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, y: Any, name: Any = None, **kwargs: Any) -> Tensor:
-        dtype = DTYPES["bool"] if default in _COMPARISONS else dtype_of(x, dtype_of(y))
+        dtype = DTYPES["bool"] if default in COMPARISONS else dtype_of(x, dtype_of(y))
         return Tensor(broadcast(shape_of(x), shape_of(y)), dtype, op_name(default, name), default)
 
     make.__name__ = default
