@@ -151,12 +151,8 @@ class Imports(AnalysisState):
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
         if tree is None:
             return ModuleVal(qualname)
-        env = Env()
         is_package = os.path.basename(path) == "__init__.py"
-        env.vars.update(__name__=qualname, __file__=path,
-                        __package__=qualname if is_package else qualname.rpartition(".")[0])
-        env.vars[FOLLOWED_FILE] = path  # the code it defines is the followed module's, not the file's
-        module = SourceModuleVal(qualname, env, path)
+        module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0])
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
         parent = self.imported.get(parent_name)
@@ -176,10 +172,7 @@ class Imports(AnalysisState):
             tree = loader.parse_module(path)
             if tree is None:
                 return ModuleVal(qualname)
-            env = Env()
-            env.vars.update(__name__=package, __file__=path, __package__=package)
-            env.vars[FOLLOWED_FILE] = path
-            module = SourceModuleVal(package, env, path)
+            module = _source_module(package, path, package)
             self.imported[package] = module
             self._run_module_body(module, tree, st)
         self.imported[qualname] = module
@@ -311,6 +304,15 @@ class Imports(AnalysisState):
                                           if isinstance(value, (ListVal, DictVal))}
         value = env.lookup(attribute)
         return UNKNOWN if value is MISSING else value
+
+
+def _source_module(qualname: str, path: str, package: str) -> SourceModuleVal:
+    """A module read from `path`, before its body runs: its globals hold what Python gives a
+    module's, and the mark that the code it defines is the followed module's, not the file's."""
+    env = Env()
+    env.vars.update(__name__=qualname, __file__=path, __package__=package)
+    env.vars[FOLLOWED_FILE] = path
+    return SourceModuleVal(qualname, env, path)
 
 
 def _package_bindings(tree: ast.Module) -> frozenset:
