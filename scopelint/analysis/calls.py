@@ -331,7 +331,7 @@ class Calls(AnalysisState):
         if not isinstance(followed, SourceModuleVal):
             self.graph_free.add(module)
             return None
-        found = followed.env.vars.get(name, MISSING)
+        found = self.module_names(followed, st).get(name, MISSING)
         return None if found is MISSING else _visible(found)
 
     def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:

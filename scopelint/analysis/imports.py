@@ -9,7 +9,7 @@ import math
 import os
 from typing import Any, Callable, Dict, Iterator, Optional
 
-from scopelint.analysis import loader, models, path_journal, tf_api
+from scopelint.analysis import import_effects, loader, models, path_journal, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.library_models import library_model
@@ -83,8 +83,7 @@ class Imports(AnalysisState):
                     self.graph_free.discard(source.qualname)  # `from utils import *`: read it
                     source = self.import_module(source.qualname, st, even_graph_free=True)
                 if isinstance(source, SourceModuleVal):
-                    self._force(source, st)
-                    for name, value in source.env.vars.items():
+                    for name, value in self.module_names(source, st).items():
                         if not name.startswith("_"):
                             st.env.assign(name, value)
                     continue
@@ -118,8 +117,8 @@ class Imports(AnalysisState):
             return self.import_module(alias, st, passed_through, even_graph_free)
         known = self.imported.get(qualname)
         if known is not None:
-            if not passed_through and isinstance(known, SourceModuleVal):
-                self._force(known, st)
+            if not passed_through and isinstance(known, SourceModuleVal) and not self._defers(known):
+                self._force(known, st)  # `import pkg` after `import pkg.sub`: pkg's body runs now
             return known
         modelled = library_model(qualname)
         if modelled is not None:
@@ -158,11 +157,31 @@ class Imports(AnalysisState):
         parent = self.imported.get(parent_name)
         if isinstance(parent, SourceModuleVal):
             parent.env.vars[last] = module
-        if passed_through and is_package:
-            self.pending_modules[id(module)] = tree
+        if passed_through and is_package or import_effects.defines_only(tree):
+            self.pending_modules[id(module)] = tree  # (see _force)
             return module
         self._run_module_body(module, tree, st)
         return module
+
+    def module_names(self, module: SourceModuleVal, st: State) -> Dict[str, Any]:
+        """A followed module's globals, its body run (if its import deferred it)."""
+        self._force(module, st)
+        return module.env.vars
+
+    def run_deferred_body(self, module: SourceModuleVal) -> bool:
+        """For a question about what a module holds (relevance.py): run its body now if its import
+        deferred it for defining names only (it builds nothing, so it runs in a graph of its own).
+        False for a passed-through package, whose body may act: it waits for the program."""
+        if not self._defers(module):
+            return False
+        graph = self.runtime_graph.state
+        self._force(module, State(self.new_graph(), module.env))
+        self.runtime_graph.state = graph
+        return True
+
+    def _defers(self, module: SourceModuleVal) -> bool:
+        tree = self.pending_modules.get(id(module))
+        return tree is not None and import_effects.defines_only(tree)
 
     def _library_model(self, qualname: str, package: str, path: str, st: State) -> Any:
         """`gym.spaces` (and `gym.spaces.box`): the model of it, whether the library is
@@ -195,18 +214,25 @@ class Imports(AnalysisState):
         self.locator.add_roots(directories)
 
     def _force(self, module: SourceModuleVal, st: State) -> None:
-        """Run a passed-through package's body, now that one of its names is read. Its
-        submodules imported meanwhile stay bound to their names, as Python binds them after
-        the package's body ran."""
+        """Run a module's body whose import did not run it, now that one of its names is read:
+        a passed-through package's, and a module's whose body only defines its own names
+        (import_effects.py), which most modules a program imports are; many of them are never
+        read (an import of a whole library for one function, imports inside it for others).
+        Its submodules imported meanwhile stay bound to their names, as Python binds them
+        after the package's body ran. The body runs once for every path, as an import does."""
         tree = self.pending_modules.pop(id(module), None)
         if tree is None:
             return
         children = {name: value for name, value in module.env.vars.items() if isinstance(value, SourceModuleVal)
                     and value.qualname == module.qualname + "." + name}
-        alive = st.alive
-        self._run_module_body(module, tree, st)
+        alive, journals = st.alive, self.journals
+        self.journals = []
+        try:
+            self._run_module_body(module, tree, st)
+        finally:
+            self.journals = journals
         module.env.vars.update(children)
-        st.alive = alive  # the package was imported earlier: its body raising here ends no path of the program
+        st.alive = alive  # the module was imported earlier: its body raising here ends no path of the program
 
     def _run_module_body(self, module: SourceModuleVal, tree: ast.Module, st: State) -> None:
         path, env = module.path, module.env
@@ -315,6 +341,9 @@ def _source_module(qualname: str, path: str, package: str) -> SourceModuleVal:
     return SourceModuleVal(qualname, env, path)
 
 
+_NAMESPACE_WRITERS = frozenset({"globals", "setattr", "exec", "eval", "__import__", "vars"})
+
+
 def _package_bindings(tree: ast.Module) -> frozenset:
     """The names a package's __init__ binds other than as its own submodules (`from . import
     sub` and `import pkg.sub` bind the submodule); "*" when a star import may bind any."""
@@ -322,24 +351,28 @@ def _package_bindings(tree: ast.Module) -> frozenset:
     if known is not None:
         return known
     names = set()
-    for node in iter_nodes(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            names.add(node.id)
-        elif isinstance(node, ast.ImportFrom):
-            for alias in node.names:
+    for node in iter_nodes(tree):  # one walk: package __init__s are large (tfp's, tensorlayer's)
+        kind = type(node)
+        if kind is ast.Name:
+            if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                names.add(node.id)  # type: ignore[attr-defined]
+        elif kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            if type(func) is ast.Name and func.id in _NAMESPACE_WRITERS:
+                names.add("*")
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(node.name)  # type: ignore[attr-defined]
+        elif kind is ast.ImportFrom:
+            for alias in node.names:  # type: ignore[attr-defined]
                 if alias.name == "*":
                     names.add("*")
-                elif node.level != 1 or node.module is not None or alias.asname not in (None, alias.name):
+                elif node.level != 1 or node.module is not None or \
+                        alias.asname not in (None, alias.name):  # type: ignore[attr-defined]
                     names.add(alias.asname or alias.name)
-        elif isinstance(node, ast.Import):
-            names.update(alias.asname for alias in node.names if alias.asname)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.update(node.names)
-    if "*" in names or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in
-                           ("globals", "setattr", "exec", "eval", "__import__", "vars") for n in iter_nodes(tree)):
-        names.add("*")
+        elif kind is ast.Import:
+            names.update(alias.asname for alias in node.names if alias.asname)  # type: ignore[attr-defined]
+        elif kind in (ast.Global, ast.Nonlocal):
+            names.update(node.names)  # type: ignore[attr-defined]
     result = frozenset(names)
     setattr(tree, "_scopelint_bindings", result)
     return result

@@ -232,8 +232,8 @@ class _Query:
             self.todo.extend(value.args)
             self.todo.extend(value.kwargs.values())
         elif isinstance(value, SourceModuleVal):
-            if id(value) in self.interp.pending_modules:
-                raise Relevant()  # its body runs when a name of it is read
+            if id(value) in self.interp.pending_modules and not self.interp.run_deferred_body(value):
+                raise Relevant()  # a passed-through package's body runs when a name of it is read
             self.holders.append((value, value.env.vars))
         elif isinstance(value, ModuleVal):
             if tf_bound_module(value.qualname):
