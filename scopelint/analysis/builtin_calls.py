@@ -44,6 +44,8 @@ class BuiltinCalls(AnalysisState):
             return args[0].cls
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
+        if name == "type" and len(args) == 1 and not kwargs and _plain_type(args[0]) is not None:
+            return BuiltinFn(_plain_type(args[0]) or "")  # `type(value) in (list, tuple)` (easydict's)
         if name == "range":
             if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
                 r = range(*args)
@@ -957,4 +959,16 @@ def _dims(value: Any, interp: Any) -> Optional[tuple]:
         return (python,)
     if isinstance(python, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) for d in python):
         return tuple(python)
+    return None
+
+
+def _plain_type(value: Any) -> Optional[str]:
+    """The builtin type of a value the analysis holds as plain data, by name; None when it is not
+    one for certain (a namedtuple, a dict view, a string partly unknown, an unknown value)."""
+    if type(value) in (bool, int, float, complex, str, bytes):
+        return type(value).__name__
+    if isinstance(value, ListVal) and value.fields is None and not value.view:
+        return "tuple" if value.is_tuple else "list"
+    if isinstance(value, DictVal):
+        return "dict"
     return None

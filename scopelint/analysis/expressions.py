@@ -291,9 +291,14 @@ class Expressions(AnalysisState):
             same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
             if same_dtype is not None:
                 return same_dtype == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
+            return (left.name == right.name) == isinstance(op, ast.Eq)  # `type(value) == dict`
         if isinstance(op, (ast.In, ast.NotIn)):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
+            elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
+                    isinstance(left, BuiltinFn) and all(isinstance(i, BuiltinFn) for i in right.items):
+                found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
             elif isinstance(right, DictVal) and is_concrete(left) and (right.complete or left in right.items):
                 found = left in right.items
             elif isinstance(right, str) and isinstance(left, str):
@@ -371,6 +376,8 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
         return left is right
     if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
         return None
+    if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
+        return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     return left is right
 
 

@@ -9,7 +9,7 @@ from typing import Optional, Tuple
 
 # package -> model file (in this directory); the package's submodules (`gym.spaces.box`) are the
 # same model, so that `isinstance(space, gym.spaces.box.Box)` and `spaces.Box` agree
-LIBRARY_MODELS = {"gym.spaces": "gym_spaces", "gymnasium.spaces": "gym_spaces"}
+LIBRARY_MODELS = {"gym.spaces": "gym_spaces", "gymnasium.spaces": "gym_spaces", "easydict": "easydict_model"}
 
 
 def library_model(qualname: str) -> Optional[Tuple[str, str]]:
