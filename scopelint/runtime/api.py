@@ -995,6 +995,26 @@ def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
     return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
 
 
+def meshgrid(*args: Any, **kwargs: Any) -> List[Tensor]:
+    """One tensor per input, each of shape (the inputs' element counts), the first two swapped
+    for the default indexing="xy"; a count TF cannot infer is None, one the analysis lost is LOST."""
+    indexing = kwargs.get("indexing", "xy")
+    sizes: List[Any] = []
+    for arg in args:
+        dims = shape_of(arg).dims_tuple
+        if dims is None or any(d is None for d in dims):
+            sizes.append(None)
+        elif any(d is LOST for d in dims):
+            sizes.append(LOST)
+        else:
+            sizes.append(math.prod(dims))
+    if indexing == "xy" and len(sizes) > 1:
+        sizes[0], sizes[1] = sizes[1], sizes[0]
+    name = op_name("meshgrid", kwargs.get("name"))
+    dtype = dtype_of(args[0]) if args else FLOAT32
+    return [Tensor(list(sizes), dtype, name, "Mul") for _ in args]
+
+
 def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs: Any) -> Tensor:
     p, i = shape_of(params), shape_of(indices)
     out: Any = None

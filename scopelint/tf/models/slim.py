@@ -381,6 +381,27 @@ def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=
         return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
 
 
+def _convolution2d_in_plane(inputs, kernel_size, stride=1, padding="SAME", activation_fn=tf.nn.relu,
+                            normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                            weights_regularizer=None, biases_initializer=tf.zeros_initializer(),
+                            biases_regularizer=None, reuse=None, variables_collections=None,
+                            outputs_collections=None, trainable=True, scope=None):
+    # one kh x kw filter shared by every input channel (tiled into a depthwise convolution)
+    with tf.variable_scope(scope, "ConvInPlane", [inputs], reuse=reuse):
+        dtype = inputs.dtype.base_dtype
+        kernel = _spatial(kernel_size, 2)
+        channels = _channels(inputs, False)
+        weights = _layer_variable("weights", kernel + [1, 1], dtype, weights_initializer, weights_regularizer,
+                                  trainable, _variable_collections(variables_collections, "weights"))
+        depthwise = tf.tile(weights, [1, 1, channels, 1])
+        outputs = tf.nn.depthwise_conv2d(inputs, depthwise, [1] + _spatial(stride, 2) + [1], padding)
+        if normalizer_fn is None and biases_initializer is not None:
+            biases = _layer_variable("biases", [channels], dtype, biases_initializer, biases_regularizer, trainable,
+                                     _variable_collections(variables_collections, "biases"))
+            outputs = tf.nn.bias_add(outputs, biases)
+        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+
+
 def _convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format="NHWC",
                              activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
                              weights_initializer=None, weights_regularizer=None,
@@ -533,6 +554,8 @@ linear = fully_connected
 batch_norm = _named(_batch_norm, "batch_norm")
 bias_add = _named(_bias_add, "bias_add")
 separable_convolution2d = _named(_separable_convolution2d, "separable_convolution2d")
+convolution2d_in_plane = _named(_convolution2d_in_plane, "convolution2d_in_plane")
+conv2d_in_plane = convolution2d_in_plane
 separable_conv2d = separable_convolution2d
 convolution2d_transpose = _named(_convolution2d_transpose, "convolution2d_transpose")
 conv2d_transpose = convolution2d_transpose
