@@ -354,25 +354,24 @@ def _package_bindings(tree: ast.Module) -> frozenset:
     for node in iter_nodes(tree):  # one walk: package __init__s are large (tfp's, tensorlayer's)
         kind = type(node)
         if kind is ast.Name:
-            if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
-                names.add(node.id)  # type: ignore[attr-defined]
+            if type(node.ctx) is not ast.Load:
+                names.add(node.id)
         elif kind is ast.Call:
-            func = node.func  # type: ignore[attr-defined]
+            func = node.func
             if type(func) is ast.Name and func.id in _NAMESPACE_WRITERS:
                 names.add("*")
         elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            names.add(node.name)  # type: ignore[attr-defined]
+            names.add(node.name)
         elif kind is ast.ImportFrom:
-            for alias in node.names:  # type: ignore[attr-defined]
+            for alias in node.names:
                 if alias.name == "*":
                     names.add("*")
-                elif node.level != 1 or node.module is not None or \
-                        alias.asname not in (None, alias.name):  # type: ignore[attr-defined]
+                elif node.level != 1 or node.module is not None or alias.asname not in (None, alias.name):
                     names.add(alias.asname or alias.name)
         elif kind is ast.Import:
-            names.update(alias.asname for alias in node.names if alias.asname)  # type: ignore[attr-defined]
+            names.update(alias.asname for alias in node.names if alias.asname)
         elif kind in (ast.Global, ast.Nonlocal):
-            names.update(node.names)  # type: ignore[attr-defined]
+            names.update(node.names)
     result = frozenset(names)
     setattr(tree, "_scopelint_bindings", result)
     return result
