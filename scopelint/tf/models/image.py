@@ -125,6 +125,22 @@ def resize_nearest_neighbor(images, size, align_corners=False, half_pixel_center
     return _resized(images, size, False, name or "ResizeNearestNeighbor")
 
 
+def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear", extrapolation_value=0,
+                    name=None, box_indices=None):
+    """A crop per box, resized: [boxes, crop height, crop width, the image's depth], float32
+    (tf.image.crop_and_resize; `box_indices` is TF 2's name of `box_ind`)."""
+    image, shape = _image(image)
+    indices = box_ind if box_ind is not None else box_indices
+    count = tf.TensorShape([None])
+    for given in (boxes, indices):
+        dims = tf.convert_to_tensor(given).get_shape()
+        if dims.ndims is not None and dims.ndims >= 1:
+            count = count.merge_with(dims[:1])
+    height, width = _size_pair(crop_size)
+    depth = shape[3:] if shape.ndims == 4 else tf.TensorShape([None])
+    return _op(tf.float32, count.concatenate([height, width]).concatenate(depth), name or "CropAndResize", image)
+
+
 def resize_image_with_crop_or_pad(image, target_height, target_width):
     image, shape = _image(image)
     return _op(image.dtype, _with_size(shape, target_height, target_width), "resize_image_with_crop_or_pad",
