@@ -616,7 +616,11 @@ def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) 
 def _lost_shape(value: Any) -> bool:
     """A tensor whose shape the analysis lost: an UnknownTensor, or a variable of a shape it could
     not compute (its kernel in `tf.nn.conv2d(x, kernel)` must not give TF's unknown channels)."""
-    return isinstance(value, UnknownTensor) or isinstance(value, VarVal) and not value.shape_known
+    if isinstance(value, UnknownTensor):
+        # unless `set_shape` gave it a rank, and its dtype is known: then it is a tensor of a partly
+        # known shape, its lost dims shapes.LOST, which the runtime's ops carry through
+        return value.refined is None or not isinstance(value.dtype, DType)
+    return isinstance(value, VarVal) and not value.shape_known
 
 
 def _select_of_known(function: Any, args: List[Any]) -> bool:

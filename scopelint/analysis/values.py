@@ -17,7 +17,7 @@ from scopelint.analysis.fix_sites import FixSite
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
-from scopelint.semantics.shapes import LOST, Dimension, TensorShape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
 from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
 
 CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex)
@@ -578,12 +578,27 @@ class UnknownTensor(Tensor):
         self.op = op if op is not None else Op(Pattern.of(None), "Unknown")
         self.name = op.name + ":0" if op is not None and isinstance(op.name, str) else Pattern.of(None)
 
+        self.refined: Optional[TensorShape] = None  # what `set_shape` said of it
+
     def get_shape(self) -> Any:  # type: ignore[override]
-        return UNKNOWN
+        return UNKNOWN if self.refined is None else self.refined
 
     @property
     def shape(self) -> Any:  # type: ignore[override]
-        return UNKNOWN
+        return self.get_shape()
+
+    def set_shape(self, shape: Any) -> None:
+        """`anchors.set_shape([None, 4])` (tf-faster-rcnn's anchors, computed with numpy): TF merges
+        the given shape into the op's, raising if they disagree, so the rank and the given dims
+        are the tensor's; a dim given as None is the op's own, which the analysis lost."""
+        given = as_shape(shape)
+        if given.dims_tuple is None:
+            return
+        dims = [LOST if d is None else d for d in given.dims_tuple]
+        if self.refined is not None and self.refined.dims_tuple is not None and \
+                len(self.refined.dims_tuple) == len(dims):
+            dims = [old if new is LOST else new for old, new in zip(self.refined.dims_tuple, dims)]
+        self.refined = self._shape = TensorShape(dims)
 
 
 @dataclass(frozen=True)

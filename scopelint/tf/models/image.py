@@ -141,6 +141,12 @@ def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear
     return _op(tf.float32, count.concatenate([height, width]).concatenate(depth), name or "CropAndResize", image)
 
 
+def non_max_suppression(boxes, scores, max_output_size, iou_threshold=0.5, score_threshold=float("-inf"),
+                        name=None):
+    """The indices of the boxes kept: int32, as many as survive (TF's static shape [None])."""
+    return _op(tf.int32, [None], name or "non_max_suppression")
+
+
 def resize_image_with_crop_or_pad(image, target_height, target_width):
     image, shape = _image(image)
     return _op(image.dtype, _with_size(shape, target_height, target_width), "resize_image_with_crop_or_pad",
