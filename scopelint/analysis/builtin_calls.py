@@ -44,8 +44,10 @@ class BuiltinCalls(AnalysisState):
             return args[0].cls
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
-        if name == "type" and len(args) == 1 and not kwargs and _plain_type(args[0]) is not None:
-            return BuiltinFn(_plain_type(args[0]) or "")  # `type(value) in (list, tuple)` (easydict's)
+        if name == "type" and len(args) == 1 and not kwargs:
+            plain = _plain_type(args[0])
+            if plain is not None:
+                return BuiltinFn(plain)  # `type(value) in (list, tuple)` (easydict's)
         if name == "range":
             if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
                 r = range(*args)

@@ -594,11 +594,9 @@ class UnknownTensor(Tensor):
         given = as_shape(shape)
         if given.dims_tuple is None:
             return
-        dims = [LOST if d is None else d for d in given.dims_tuple]
-        if self.refined is not None and self.refined.dims_tuple is not None and \
-                len(self.refined.dims_tuple) == len(dims):
-            dims = [old if new is LOST else new for old, new in zip(self.refined.dims_tuple, dims)]
-        self.refined = self._shape = TensorShape(dims)
+        given = TensorShape([LOST if d is None else d for d in given.dims_tuple])
+        # a second set_shape merges as TF's does (a known dim wins over a lost one; a conflict raises)
+        self.refined = self._shape = given if self.refined is None else self.refined.merge_with(given)
 
 
 @dataclass(frozen=True)
