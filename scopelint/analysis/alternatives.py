@@ -13,7 +13,8 @@ alternatives existed, so that fan-out stays at most MAX_ALTERNATIVES ** MAX_NEST
 
 from __future__ import annotations
 
-from typing import Any, Callable, List
+import ast
+from typing import Any, Callable, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import State
 from scopelint.analysis.markers import Property
@@ -53,6 +54,45 @@ def on_each(interp: Any, value: Alternatives, st: State, run: Callable[[Any, Sta
     return joined
 
 
+def optional_name(test: ast.expr, st: State) -> Optional[Tuple[str, Alternatives]]:
+    """A name `test` reads whose value is one of a few options with None among them (`if MPI is
+    not None and comm is None:`): the test is decided on each option's path, not undecided."""
+    names = getattr(test, "_scopelint_names", None)  # on the node: an `if` runs many times
+    if names is None:
+        names = test._scopelint_names = tuple(dict.fromkeys(  # type: ignore[attr-defined]
+            sub.id for sub in ast.walk(test) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)))
+    env = st.env
+    for name in names:
+        if name in env.global_names or name in env.nonlocal_names:
+            continue  # a fork's binding of it would not be the one the code reads and writes
+        value = env.lookup(name)
+        if type(value) is Alternatives and None in value.options:
+            return name, value
+    return None
+
+
+def each_option(interp: Any, st: State, name: str, value: Alternatives, run: Callable[[State], Any]) -> Any:
+    """Run `run(fork)` once per option of `name`'s value, each on an uncertain fork where `name` is
+    that option (bound in the fork's own frame), and join them into `st`. UNKNOWN (and `run(st)`
+    unsplit) when MAX_NESTING splits or calls of alternatives are already running."""
+    if interp.alternative_depth >= MAX_NESTING:
+        return run(st)
+    had_own = name in st.env.vars
+
+    def one(option: Any, fork: State) -> Any:
+        fork.env.vars[name] = option
+        return run(fork)
+
+    interp.alternative_depth += 1
+    try:
+        result = on_each(interp, value, st, one)
+    finally:
+        interp.alternative_depth -= 1
+    if not had_own and st.alive:
+        st.env.vars.pop(name, None)  # it is read from the enclosing frame again, as it was
+    return result
+
+
 def _merge_alike_events(events: List[Any], start: int, ends: List[int]) -> None:
     """Where every alternative made the same events (the same slots of two Adam optimizers, the
     same layer after either activation), list them once. They stay uncertain: each was made on
@@ -69,19 +109,33 @@ def attribute(interp: Any, value: Alternatives, name: str, st: State) -> Any:
     """`value.name`: each alternative's attribute, joined (Alternatives again when they are a few
     known callables: `trainer.compute_gradients`). A read that may run code (a property's getter,
     an attribute of a TF API) runs on each alternative's path, as a call does."""
+    if None in value.options and not hasattr(None, name):
+        # AttributeError on the None option's path (`comm.Get_size()` where comm may be None)
+        return _on_each_nested(interp, value, st, lambda option, fork: none_raises(interp, fork) if option is None
+                               else interp.get_attribute(option, name, fork))
     if all(_plain_read(option, name) for option in value.options):
         joined: Any = MISSING
         for option in value.options:
             found = interp.get_attribute(option, name, st)
             joined = found if joined is MISSING else join_values(joined, found, alternatives=True)
         return joined
+    return _on_each_nested(interp, value, st, lambda option, fork: interp.get_attribute(option, name, fork))
+
+
+def _on_each_nested(interp: Any, value: Alternatives, st: State, run: Callable[[Any, State], Any]) -> Any:
     if interp.alternative_depth >= MAX_NESTING:
         return UNKNOWN
     interp.alternative_depth += 1
     try:
-        return on_each(interp, value, st, lambda option, fork: interp.get_attribute(option, name, fork))
+        return on_each(interp, value, st, run)
     finally:
         interp.alternative_depth -= 1
+
+
+def none_raises(interp: Any, st: State) -> Any:
+    """The None option used as a callable or an object: TypeError or AttributeError on its path."""
+    interp._program_raised(st)
+    return UNKNOWN
 
 
 def _plain_read(option: Any, name: str) -> bool:

@@ -137,7 +137,8 @@ class Calls(AnalysisState):
         try:
             return alternatives.on_each(
                 self, callee, st,
-                lambda option, fork: self.call(option, args, kwargs, fork, node, literal_reuse_false, keep=True))
+                lambda option, fork: alternatives.none_raises(self, fork) if option is None
+                else self.call(option, args, kwargs, fork, node, literal_reuse_false, keep=True))
         finally:
             self.alternative_depth -= 1
 

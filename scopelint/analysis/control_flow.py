@@ -8,7 +8,7 @@ import ast
 import builtins
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from scopelint.analysis import models, path_journal, unordered_loops
+from scopelint.analysis import alternatives, models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import (
@@ -122,6 +122,10 @@ class ControlFlow(AnalysisState):
             cleanup(st)
 
     def exec_If(self, node: ast.If, st: State) -> None:
+        split = alternatives.optional_name(node.test, st)
+        if split is not None:  # `if MPI is not None:` where MPI may be None: decided on each path
+            alternatives.each_option(self, st, *split, lambda fork: self.exec_If(node, fork))
+            return
         test = truth(self.eval(node.test, st))
         if not st.alive:
             return

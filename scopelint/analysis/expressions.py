@@ -9,7 +9,7 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import array_math, numpy_dtypes, sets, strings, versions
+from scopelint.analysis import alternatives, array_math, numpy_dtypes, sets, strings, versions
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
@@ -151,6 +151,9 @@ class Expressions(AnalysisState):
         return FunctionVal(node, st.env, defaults, kw_defaults, "<lambda>")
 
     def eval_IfExp(self, node: ast.IfExp, st: State) -> Any:
+        split = alternatives.optional_name(node.test, st)
+        if split is not None:  # `MPI.COMM_WORLD if MPI is not None else None`
+            return alternatives.each_option(self, st, *split, lambda fork: self.eval(node, fork, keep=True))
         test = truth(self.eval(node.test, st))
         if test is True:
             return self.eval(node.body, st)

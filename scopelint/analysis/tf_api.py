@@ -249,6 +249,10 @@ SAFE_MODULES = {
     "decimal", "numbers", "errno", "stat", "fnmatch", "locale", "calendar", "array", "getpass", "socket", "shlex",
     "difflib", "unicodedata", "configparser", "mimetypes", "secrets", "colorsys", "html", "xml", "sqlite3",
     "posixpath", "ntpath", "gc", "resource", "types", "weakref", "atexit",
+    # third-party packages TF1 projects import beside TF, which never import it (MPI ranks, text
+    # normalisation, audio and image files, terminal output)
+    "mpi4py", "inflect", "unidecode", "librosa", "soundfile", "skimage", "imageio", "nltk", "termcolor",
+    "colorama", "tabulate", "psutil", "requests", "gflags",
 }
 
 

@@ -498,8 +498,11 @@ class Alternatives:
     alternative runs on its own uncertain path, as an undecided `if`'s bodies do, and the results
     are joined. Everything else sees UNKNOWN: `Interpreter.eval` converts it unless its caller
     asked for it (a callee, an attribute's object), and the value never sits in a list or dict.
-    Alternatives never nest (`alternatives_of` flattens them); options are all callables or all
-    instances, 2 to MAX_ALTERNATIVES of them, none the same as another."""
+    Alternatives never nest (`alternatives_of` flattens them); options are all callables, all
+    instances or all modules, or None besides them (`try: from mpi4py import MPI` / `except
+    ImportError: MPI = None`), 2 to MAX_ALTERNATIVES of them, none the same as another. Using the
+    None option raises on its path; an `if` that tests the name runs once per option
+    (control_flow.Statements.exec_If), so that `if MPI is not None:` is decided on each path."""
 
     options: Tuple[Any, ...]
 
@@ -512,6 +515,8 @@ def _option_kind(value: Any) -> Optional[str]:
         return "callable"
     if type(value) is InstanceVal:
         return "instance"
+    if isinstance(value, (ModuleVal, SourceModuleVal)):
+        return "module"  # `try: from mpi4py import MPI` / `except ImportError: MPI = None`
     return None
 
 
@@ -522,6 +527,8 @@ def _same_option(a: Any, b: Any) -> bool:
         return a.qualname == b.qualname
     if isinstance(a, BoundMethod) and isinstance(b, BoundMethod):
         return a.function is b.function and a.receiver is b.receiver
+    if type(a) is ModuleVal and type(b) is ModuleVal:
+        return a.qualname == b.qualname
     return False
 
 
@@ -532,13 +539,14 @@ def alternatives_of(values: List[Any]) -> Any:
     options: List[Any] = []
     for value in values:
         for option in value.options if isinstance(value, Alternatives) else (value,):
-            if _option_kind(option) is None:
+            if option is not None and _option_kind(option) is None:
                 return _MISSING
             if not any(_same_option(option, known) for known in options):
                 options.append(option)
     if len(options) == 1:
         return options[0]
-    if len(options) > MAX_ALTERNATIVES or len({_option_kind(option) for option in options}) != 1:
+    kinds = {_option_kind(option) for option in options if option is not None}
+    if len(options) > MAX_ALTERNATIVES or len(kinds) != 1:
         return _MISSING
     return Alternatives(tuple(options))
 
