@@ -3,9 +3,13 @@ name an undecided branch bound to `tf.image.decode_jpeg` on one path and `decode
 other (BEGAN's data loader), the trainer that is `MpiAdamOptimizer(...)` or `AdamOptimizer(...)`
 (baselines' ppo2).
 
-A call runs once per alternative, each on its own uncertain path (as the bodies of an undecided
-`if`: Interpreter.run_paths journals what a path changes in shared lists, dicts and instances),
-and the paths' states and results are joined. Each alternative's call costs its own work from
+A call runs once per alternative, each on its own path (as the bodies of an undecided `if`:
+Interpreter.run_paths journals what a path changes in shared lists, dicts and instances), and the
+paths' states and results are joined. Each path runs as certain as the caller's, as if its option
+were the value; what the paths reported is settled after: an event, finding or warning every path
+made is kept once, as certain as it was, and the others are uncertain (events) or dropped. So the
+trainer built twice raises on every path, and is reported. Inside a `try`, whose handlers would
+read a raise on one path as certain, the paths are uncertain from the start. Each alternative's call costs its own work from
 the budget. Recursion is bounded as any call is (MAX_RECURSION per function); on top of it, a
 call of alternatives made while MAX_NESTING others are running is unknown code, as it was before
 alternatives existed, so that fan-out stays at most MAX_ALTERNATIVES ** MAX_NESTING paths.
@@ -14,6 +18,7 @@ alternatives existed, so that fan-out stays at most MAX_ALTERNATIVES ** MAX_NEST
 from __future__ import annotations
 
 import ast
+import dataclasses
 from typing import Any, Callable, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import State
@@ -33,19 +38,31 @@ def on_each(interp: Any, value: Alternatives, st: State, run: Callable[[Any, Sta
     events = st.graph.events  # one list, which every fork appends to
     start = len(events)
     ends: List[int] = []
+    # Each alternative runs as certain as the caller, as if it were the one: what it reports is
+    # settled once all have run (an error every alternative raises is certain). Not inside a
+    # `try`, whose handlers would take a raise on one alternative's path for a certain one.
+    as_certain = not interp.tries
+    findings_start, warnings_start = len(interp.findings), len(interp.warnings)
+    findings: List[List[Any]] = []
+    warnings: List[List[Any]] = []
 
     def path(option: Any) -> Callable[[], State]:
         def go() -> State:
-            fork = st.fork(certain=False)
+            fork = st.fork(certain=as_certain)
+            reported, warned = len(interp.findings), len(interp.warnings)
             result = run(option, fork)
             if fork.alive:
                 results.append(result)
             ends.append(len(events))
+            findings.append(interp.findings[reported:])
+            warnings.append(interp.warnings[warned:])
             return fork
         return go
 
     interp.join_into(st, interp.run_paths([path(option) for option in value.options]))
     _merge_alike_events(events, start, ends)
+    _keep_if_every_path(interp.findings, findings_start, findings)
+    _keep_if_every_path(interp.warnings, warnings_start, warnings)
     if not st.alive or not results:
         return UNKNOWN
     joined = results[0]
@@ -93,16 +110,28 @@ def each_option(interp: Any, st: State, name: str, value: Alternatives, run: Cal
     return result
 
 
+def _keep_if_every_path(reports: List[Any], start: int, per_path: List[List[Any]]) -> None:
+    """Findings (or warnings) each alternative's path made as if certain: kept once when every
+    path made the same, dropped otherwise (each was made on some paths only)."""
+    del reports[start:]
+    if per_path and all(made == per_path[0] for made in per_path[1:]):
+        reports.extend(per_path[0])
+
+
 def _merge_alike_events(events: List[Any], start: int, ends: List[int]) -> None:
     """Where every alternative made the same events (the same slots of two Adam optimizers, the
-    same layer after either activation), list them once. They stay uncertain: each was made on
-    an uncertain path, and whether one was uncertain for another reason as well (a branch inside
-    the call) is not recorded, so the join of the alternatives cannot claim it."""
+    same layer after either activation), list them once, each as certain as it was on every path
+    (each alternative ran on a fork as certain as the caller, or on an uncertain one inside a
+    `try`). Otherwise each alternative's events happened on its path only: uncertain."""
     bounds = [start] + ends
     segments = [events[a:b] for a, b in zip(bounds, bounds[1:])]
-    if len(segments) < 2 or not segments[0] or any(other != segments[0] for other in segments[1:]):
+    if len(segments) >= 2 and segments[0] and all(other == segments[0] for other in segments[1:]):
+        del events[start + len(segments[0]):]
         return
-    del events[start + len(segments[0]):]
+    for index in range(start, len(events)):
+        event = events[index]
+        if getattr(event, "certain", False):
+            events[index] = dataclasses.replace(event, certain=False)
 
 
 def attribute(interp: Any, value: Alternatives, name: str, st: State) -> Any:

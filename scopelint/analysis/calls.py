@@ -79,6 +79,9 @@ class Calls(AnalysisState):
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
         positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
+        # The program's own functions take a value that is one of a few (Alternatives) as it is: their
+        # `if comm is None:` is then decided on each option's path, as the caller's would be.
+        keep = type(callee) is FunctionVal or type(callee) is BoundMethod and type(callee.function) is FunctionVal
         for arg in node.args:
             positions_lost = positions_lost or unknown_spread
             if isinstance(arg, ast.Starred):
@@ -88,9 +91,9 @@ class Calls(AnalysisState):
                 else:
                     args.extend(items)
             else:
-                args.append(self.eval(arg, st))
+                args.append(self.eval(arg, st, keep=keep))
         for keyword in node.keywords:
-            value = self.eval(keyword.value, st)
+            value = self.eval(keyword.value, st, keep=keep and keyword.arg is not None)
             if keyword.arg is None:
                 if isinstance(value, DictVal) and value.complete and all(isinstance(k, str) for k in value.items) \
                         and (not value.unordered or _binds_by_name_only(callee)):
@@ -438,15 +441,15 @@ class Calls(AnalysisState):
             else:
                 local.vars[param.arg] = UNKNOWN
         extra = args[len(positional):]
-        if spec.vararg is not None:
-            local.vars[spec.vararg.arg] = ListVal(list(extra), is_tuple=True)
+        if spec.vararg is not None:  # (Alternatives never sit in a tuple or dict: values.Alternatives)
+            local.vars[spec.vararg.arg] = ListVal([_no_alternatives(a) for a in extra], is_tuple=True)
         for param, default in zip(spec.kwonlyargs, function.kw_defaults):
             if param.arg in remaining:
                 local.vars[param.arg] = remaining.pop(param.arg)
             else:
                 local.vars[param.arg] = default if default is not MISSING else UNKNOWN
         if spec.kwarg is not None:
-            local.vars[spec.kwarg.arg] = DictVal(dict(remaining))
+            local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()})
         return True
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
@@ -464,6 +467,10 @@ class Calls(AnalysisState):
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
+
+
+def _no_alternatives(value: Any) -> Any:
+    return UNKNOWN if type(value) is Alternatives else value
 
 
 def _copied(value: Any, deep: bool) -> Any:
