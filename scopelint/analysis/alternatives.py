@@ -9,10 +9,12 @@ paths' states and results are joined. Each path runs as certain as the caller's,
 were the value; what the paths reported is settled after: an event, finding or warning every path
 made is kept once, as certain as it was, and the others are uncertain (events) or dropped. So the
 trainer built twice raises on every path, and is reported. Inside a `try`, whose handlers would
-read a raise on one path as certain, the paths are uncertain from the start. Each alternative's call costs its own work from
-the budget. Recursion is bounded as any call is (MAX_RECURSION per function); on top of it, a
-call of alternatives made while MAX_NESTING others are running is unknown code, as it was before
-alternatives existed, so that fan-out stays at most MAX_ALTERNATIVES ** MAX_NESTING paths.
+read a raise on one path as certain, the paths are uncertain from the start.
+
+Each alternative's call costs its own work from the budget. Recursion is bounded as any call is
+(MAX_RECURSION per function); on top of it, a call of alternatives made while MAX_NESTING others
+are running is unknown code, as it was before alternatives existed, so that fan-out stays at most
+MAX_ALTERNATIVES ** MAX_NESTING paths.
 """
 
 from __future__ import annotations
