@@ -303,6 +303,8 @@ class Attributes(AnalysisState):
 
     def subscript(self, obj: Any, key: Any, st: State) -> Any:
         if isinstance(obj, ListVal):
+            if obj.grown:
+                return UNKNOWN  # which item is at an index depends on how many times a loop ran
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
             if isinstance(key, slice):

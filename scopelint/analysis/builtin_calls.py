@@ -64,7 +64,7 @@ class BuiltinCalls(AnalysisState):
         if name == "len":
             value = args[0] if args else UNKNOWN
             if isinstance(value, ListVal):
-                return len(value.items)
+                return len(value.items) if not value.grown else UNKNOWN
             if isinstance(value, DictVal) and value.complete:
                 return len(value.items)
             if isinstance(value, SetVal):
@@ -256,7 +256,9 @@ class BuiltinCalls(AnalysisState):
 
     def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
         if isinstance(value, ListVal):
-            return list(value.items)
+            # a list a loop of unknown trip count grew holds an unknown number of items: only a loop
+            # over it reads them (each on some paths: exec_For, comprehensions)
+            return list(value.items) if not value.grown else None
         if isinstance(value, ProgressBarVal):
             return list(value.items)
         if isinstance(value, IteratorVal):
@@ -337,6 +339,8 @@ class BuiltinCalls(AnalysisState):
         if is_concrete(value) or isinstance(value, (Tensor, Op, slice, PartitionedVariable)):
             return value  # an Op: a control dependency (`with_dependencies([assertion], t)`)
         if isinstance(value, ListVal):
+            if value.grown:
+                return MISSING
             items = [self.to_python(v) for v in value.items]
             if any(i is MISSING for i in items):
                 return MISSING

@@ -203,7 +203,7 @@ class ControlFlow(AnalysisState):
 
     def exec_For(self, node: ast.For, st: State) -> None:
         iterable = self.eval(node.iter, st)
-        items = self.iterate(iterable, st)
+        items = list(iterable.items) if isinstance(iterable, ListVal) and iterable.grown else self.iterate(iterable, st)
         if items is None and isinstance(iterable, SetVal):
             dicts = unordered_loops.order_free_dicts(node, iterable, st.env)
             if dicts is not None:
