@@ -154,7 +154,8 @@ class GraphState:
     # scope name -> every opened scope name below it. Only grows, so forks share it: resetting
     # a count that another path never opened just writes the 0 that `.get(k, 0)` reads anyway.
     descendants: Dict[str, Set[str]] = field(default_factory=dict)
-    names_in_use: Dict[str, Any] = field(default_factory=dict)  # an int, or UNKNOWN after a join
+    # name -> an int, or UNKNOWN after a join; a partly unknown name (a Pattern) -> 1 once used
+    names_in_use: Dict[Union[str, Pattern], Any] = field(default_factory=dict)
     name_stack: Text = ""
     reuse: Dict[int, Reuse] = field(default_factory=dict)
     root: VariableScope = field(default_factory=lambda: VariableScope("", ""))
@@ -289,9 +290,9 @@ class GraphState:
                     self.counts[key] = UNKNOWN
         self.pattern_counts |= other.pattern_counts
         if self.names_in_use != other.names_in_use:  # a dict comparison in C first: usually equal
-            for key in set(self.names_in_use) | set(other.names_in_use):
-                if self.names_in_use.get(key, 0) != other.names_in_use.get(key, 0):
-                    self.names_in_use[key] = UNKNOWN  # used a different number of times on the two paths
+            for used in set(self.names_in_use) | set(other.names_in_use):
+                if self.names_in_use.get(used, 0) != other.names_in_use.get(used, 0):
+                    self.names_in_use[used] = UNKNOWN  # used a different number of times on the two paths
         self.havoc = self.havoc or other.havoc
         self.collections_known = self.collections_known and other.collections_known
         self.collections_grown |= other.collections_grown
@@ -395,7 +396,16 @@ class GraphState:
         if self.name_stack:
             name = join_name(self.name_stack, name)
         if not isinstance(name, str):
-            return name  # partly unknown: the suffix cannot be predicted either way
+            # Partly unknown: whether it was used before, and so its suffix, is known only for the
+            # same pattern again (two unnamed tf.Variables in `layer?/`: the second is
+            # `layer?/Variable_1`, so `layer?/Variable?`). A name that only may equal another keeps
+            # its text: a guess at a suffix would make most names in unknown scopes unknown.
+            pattern_key = Pattern(tuple(part.lower() if part is not None else None for part in name.parts))
+            if pattern_key in self.names_in_use:
+                return concat(name, None)
+            if mark_as_used:
+                self.names_in_use[pattern_key] = 1
+            return name
         name_key = name.lower()
         i = self.names_in_use.get(name_key, 0)
         if i is UNKNOWN:
@@ -1050,6 +1060,10 @@ class GraphState:
             # name scope, so the op is `a/Adam`, taken as is, not uniquified (also when the
             # scope is partly unknown: `?/Adam?/` is the op `?/Adam?`).
             op_name: Text = absolute
+        elif key is not None and not isinstance(name_scope_base, str):
+            # get_variable's op is named by its store key, which is new (else the store raised or
+            # shared): a partly unknown key is its op's name as it is
+            op_name = name_scope_base
         else:
             op_name = self.unique_name(name_scope_base)
         for child in ("Initializer", "Assign", "read"):
