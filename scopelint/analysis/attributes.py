@@ -90,6 +90,10 @@ class Attributes(AnalysisState):
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, Alternatives):
             return alternatives.attribute(self, obj, name, st)
+        if type(obj) is BuiltinFn and obj.name in _IMMUTABLE_TYPES and not name.startswith("_"):
+            # `str.upper` (mapped over a file's text): Python's own method, which builds nothing
+            method = getattr(_IMMUTABLE_TYPES[obj.name], name, None)
+            return method if method is not None else UNKNOWN
         if isinstance(obj, ModuleVal):
             patched = self._patched(obj, name) if self.ever_patched else MISSING
             if patched is not MISSING:
@@ -347,3 +351,6 @@ def _variable_name(name: Any, op: bool) -> Any:
     last = name.parts[-1]
     stem = name.parts[:-1] + ((last[:-2],) if isinstance(last, str) and last.endswith(":0") else (last, None))
     return Op(Pattern.of(*stem), "VariableV2")  # type: ignore[arg-type]
+
+
+_IMMUTABLE_TYPES = {"str": str, "bytes": bytes, "int": int, "float": float}

@@ -241,7 +241,13 @@ class BuiltinCalls(AnalysisState):
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
                     "AttributeError", "IndexError", "StopIteration"):
-            if name in ("map", "filter", "any", "all", "next"):
+            if name in ("map", "filter") and args:
+                # the function runs on each item; a lost iterable is data (as a loop over it is),
+                # unless the program's own code makes the items
+                if may_touch_graph(args[0]) or any(isinstance(a, (FunctionVal, BoundMethod, GeneratorObject, LazyGen,
+                                                                  InstanceVal)) for a in args[1:]):
+                    st.graph.unknown_code_ran()
+            elif name in ("any", "all", "next"):
                 for arg in args:
                     if isinstance(arg, (FunctionVal, BoundMethod)) or may_touch_graph(arg):
                         st.graph.unknown_code_ran()

@@ -285,9 +285,7 @@ class Calls(AnalysisState):
                 if followed is not None:
                     return self.call(followed, args, kwargs, st, node)
             return self._library_call(callee.qualname, args, kwargs, st)
-        if callable(callee) and not isinstance(callee, (type,)) and getattr(callee, "__self__", None) is not None \
-                and isinstance(callee.__self__, (Tensor, TensorShape, Dimension, str, int, float, re.Match,
-                                                 PartitionedVariable)):
+        if callable(callee) and not isinstance(callee, (type,)) and _method_of_plain_value(callee):
             return self.real_call(callee, args, kwargs, st)
         if isinstance(callee, GeneratorFactory):
             return GeneratorCM(callee.function, args, kwargs, len(self.frames))
@@ -469,6 +467,15 @@ class Calls(AnalysisState):
         return instance
 
 
+def _method_of_plain_value(callee: Any) -> bool:
+    """`name.split`, `shape.as_list` (bound to a value the analysis holds as a Python object), or
+    `str.upper` (unbound, of an immutable builtin type): run for real."""
+    receiver = getattr(callee, "__self__", None)
+    if receiver is not None:
+        return isinstance(receiver, (Tensor, TensorShape, Dimension, str, int, float, re.Match, PartitionedVariable))
+    return getattr(callee, "__objclass__", None) in (str, bytes, int, float)
+
+
 def _no_alternatives(value: Any) -> Any:
     return UNKNOWN if type(value) is Alternatives else value
 
@@ -528,11 +535,22 @@ def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
     """`name.append(...)` (a mutator) or `name.intersection(...)` (a reader) where `name` holds a
     list, set or dict the analysis lost: a builtin container's method, which builds nothing."""
     func = node.func
-    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and
-            (func.attr in _CONTAINER_MUTATORS or func.attr in _CONTAINER_READERS)):
+    if not (isinstance(func, ast.Attribute) and (func.attr in _CONTAINER_MUTATORS or func.attr in _CONTAINER_READERS)):
         return False
-    value = st.env.lookup(func.value.id)
+    value = _held_by(func.value, st)
     return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned
+
+
+def _held_by(node: ast.expr, st: State) -> Any:
+    """What `name` or `name.attr...` holds (`self.train` of StarGAN's data loader), read without
+    running anything: a property or an unknown object gives MISSING."""
+    if isinstance(node, ast.Name):
+        return st.env.lookup(node.id)
+    if isinstance(node, ast.Attribute):
+        holder = _held_by(node.value, st)
+        if isinstance(holder, InstanceVal):
+            return holder.attrs.get(node.attr, MISSING)
+    return MISSING
 
 
 # TensorShape's methods: they compare, merge or check shapes, and never build graph pieces.

@@ -100,6 +100,8 @@ def is_plain_data(value: Any) -> bool:
 
 def may_touch_graph(value: Any) -> bool:
     known = (OpaqueVal, InstanceVal, FunctionVal, BoundMethod, ClassVal, Alternatives)
+    if type(value) is OpaqueVal and value.inert:
+        return False  # data a library gave (a file's text, a session's results): its methods build nothing
     if value is UNKNOWN or isinstance(value, known):
         return True
     if isinstance(value, ModuleVal):

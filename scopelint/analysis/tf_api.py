@@ -42,7 +42,10 @@ NO_GRAPH_PREFIXES = (
 # hands to `os.path` and the like), a Saver (`saver.restore(sess, path)`) and an event writer.
 _INERT_RESULTS = frozenset({"train.get_checkpoint_state", "train.latest_checkpoint", "train.checkpoint_exists",
                             "train.NewCheckpointReader", "train.list_variables", "train.Saver", "summary.FileWriter",
-                            "train.SummaryWriter"})
+                            "train.SummaryWriter",
+                            # protocol buffers of session options: data a session reads
+                            "ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunOptions",
+                            "RunMetadata"})
 FLAG_DEFINERS = ("DEFINE_string", "DEFINE_integer", "DEFINE_float", "DEFINE_boolean", "DEFINE_bool", "DEFINE_list",
                  "DEFINE_enum", "DEFINE_multi_string", "DEFINE_multi_integer")
 
