@@ -19,7 +19,9 @@ from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
 from scopelint.analysis.expressions import _visible
-from scopelint.analysis.markers import GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, may_touch_graph
+from scopelint.analysis.markers import (
+    GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, is_plain_data, may_touch_graph,
+)
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
@@ -369,6 +371,9 @@ class Calls(AnalysisState):
                                                for a in list(args) + list(kwargs.values()))
         limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
+            if not self.budget.exhausted and depth >= limit and models.is_model_node(function.node) and \
+                    _builds_nothing(self, function, args, kwargs):
+                return UNKNOWN  # its value is lost, and nothing else is
             self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.unknown_code_ran()
             return UNKNOWN
@@ -465,6 +470,16 @@ class Calls(AnalysisState):
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
+
+
+def _builds_nothing(interp: Any, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """A helper of TF's models recursing on a value the analysis lost (nest.flatten of a lost
+    `elems` in map_fn), cut off: when neither it nor what it is given can reach TF's scope
+    machinery, the calls not analysed build nothing."""
+    from scopelint.analysis.relevance import model_helper_reaches_tf
+
+    return all(is_plain_data(a) for a in list(args) + list(kwargs.values())) and \
+        not model_helper_reaches_tf(interp, function)
 
 
 def _method_of_plain_value(callee: Any) -> bool:

@@ -153,8 +153,9 @@ def tf_bound_module(qualname: str) -> bool:
 class _Query:
     """One relevance question: the values reached so far, the attribute names read."""
 
-    def __init__(self, interp: Any) -> None:
+    def __init__(self, interp: Any, into_models: bool = False) -> None:
         self.interp = interp
+        self.into_models = into_models  # read TF's models' own helpers, not take them for TF
         # by id, holding each value: the ApiFns made for `tf.a.b` paths are new objects, and a
         # freed one's id may be reused by the next
         self.seen: Dict[int, Any] = {}
@@ -249,7 +250,7 @@ class _Query:
 
     def function(self, function: FunctionVal) -> None:
         node = function.node
-        if models.is_model_node(node):
+        if models.is_model_node(node) and not self.into_models:
             raise Relevant()
         refs = _refs(node)
         if refs.attributes is None:
@@ -333,6 +334,12 @@ def _has_submodule(init_path: str, name: str) -> bool:
     directory = os.path.dirname(init_path)
     return os.path.isfile(os.path.join(directory, name + ".py")) or \
         os.path.isfile(os.path.join(directory, name, "__init__.py"))
+
+
+def model_helper_reaches_tf(interp: Any, function: FunctionVal) -> bool:
+    """Whether a function of TF's models (nest.flatten's model) may reach TF's scope machinery:
+    its own code is read as a program's is."""
+    return _Query(interp, into_models=True).reaches_tf([function])
 
 
 def entry_may_matter(interp: Any, function: FunctionVal, owner: Optional[ClassVal]) -> bool:
