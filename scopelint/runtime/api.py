@@ -602,8 +602,32 @@ def _unary(default: str) -> Callable[..., Tensor]:
 
 for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos",
             "tanh", "sigmoid", "floor", "ceil", "round", "reciprocal", "erf", "softplus", "clip_by_value",
-            "clip_by_norm", "check_numerics", "logical_not"):
+            "clip_by_norm", "check_numerics", "logical_not", "lgamma", "digamma", "expm1"):
     globals()[_op] = _unary(_op.capitalize())
+
+
+def _shape_keeping(default: str, op_type: str, name_at: int, dtype: Any = None) -> Callable[..., Tensor]:
+    """An op whose result has its first argument's shape (and dtype, unless `dtype` is given):
+    `tf.random_shuffle(value, seed=None, name=None)`, `tf.reverse(tensor, axis, name=None)`,
+    `tf.sort(values, axis=-1, direction="ASCENDING", name=None)`; `name_at` is the position of
+    TF's `name` parameter."""
+    def make(x: Any, *args: Any, **kwargs: Any) -> Tensor:
+        name = kwargs.get("name", args[name_at - 1] if len(args) >= name_at else None)
+        return Tensor(shape_of(x), dtype if dtype is not None else dtype_of(x), op_name(default, name), op_type)
+
+    make.__name__ = default
+    return make
+
+
+random_shuffle = _shape_keeping("RandomShuffle", "RandomShuffle", 2)
+reverse = _shape_keeping("ReverseV2", "ReverseV2", 2)
+reverse_v2 = reverse
+reverse_sequence = _shape_keeping("ReverseSequence", "ReverseSequence", 4)
+sort = _shape_keeping("sort", "Neg", 3)  # ops in a name scope "sort"
+argsort = _shape_keeping("argsort", "TopKV2", 4, dtype=INT32)
+cumsum = _shape_keeping("Cumsum", "Cumsum", 4)
+cumprod = _shape_keeping("Cumprod", "Cumprod", 4)
+matrix_band_part = _shape_keeping("MatrixBandPart", "MatrixBandPart", 3)
 
 
 def py_func(func: Any, inp: Any, Tout: Any, stateful: bool = True, name: Any = None) -> Any:  # noqa: N803

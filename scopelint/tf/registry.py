@@ -197,7 +197,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
         "he_uniform": "he_uniform_initializer", "identity": "identity_initializer",
     },
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
-                          "truncated_normal": "truncated_normal"},
+                          "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
     "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
 }
 
