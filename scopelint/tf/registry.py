@@ -57,7 +57,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.keras.layers": (("keras", (
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input", "LSTM", "GRU",
-        "SimpleRNN",
+        "SimpleRNN", "LeakyReLU", "ReLU", "ELU", "Softmax", "ThresholdedReLU", "PReLU",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
