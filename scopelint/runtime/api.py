@@ -795,9 +795,24 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
 
 
 def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None, name: Any = None) -> Any:
-    clipped = [None if t is None else Tensor(shape_of(t), dtype_of(t), op_name("clip_by_global_norm", name), "Mul")
-               for t in t_list]
-    return clipped, Tensor([], FLOAT32, op_name("global_norm", None), "Sqrt")
+    """Each tensor clipped, shaped as it is (None stays None), and the global norm. TF computes
+    the norm first, in a name scope of its own (`global_norm`, or `name`), then opens one name
+    scope for the clipping (`clip_by_global_norm`, or `name` again, so `name_1`)."""
+    t_list = list(t_list)
+    if use_norm is None:
+        known = [t for t in t_list if t is not None]
+        scope = op_name("global_norm", name)
+        use_norm = Tensor([], dtype_of(known[0]) if known else FLOAT32, scope + "/global_norm", "Sqrt")
+    scope = op_name("clip_by_global_norm", name)
+    clipped = []
+    for index, t in enumerate(t_list):
+        if t is None:
+            clipped.append(None)
+            continue
+        shape = shape_of(t)  # the analysis's tensor of a lost shape has no TensorShape: it mends the result
+        clipped.append(Tensor(shape if isinstance(shape, TensorShape) else None, dtype_of(t),
+                              "%s/%s/_%d" % (scope, scope, index), "Identity"))
+    return clipped, use_norm
 
 
 def _assertion(default: str) -> Callable[..., Op]:
