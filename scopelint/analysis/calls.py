@@ -203,6 +203,10 @@ class Calls(AnalysisState):
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:
                     return computed
+            if root in ("numpy", "np") and short in array_math.JOINS and "." not in last:
+                joined = array_math.join(short, args, kwargs)  # `np.vstack([features, np.zeros(...)])`
+                if joined is not None:
+                    return joined
             if root in ("numpy", "np", "math") and short in PURE_NUMERIC and not kwargs:
                 python_args = [self.to_python(a) for a in args]
                 if all(a is not MISSING for a in python_args):
