@@ -179,6 +179,8 @@ CASES: List[Tuple[str, str, str]] = [
     ("cumprod", "x = tf.placeholder(tf.int32, [4, None])", "tf.math.cumprod(x, reverse=True)"),
     ("matrix_band_part", "x = tf.placeholder(tf.float32, [None, 5, 5])", "tf.matrix_band_part(x, 0, -1)"),
     ("expm1", "x = tf.placeholder(tf.float64, [None, 2])", "tf.expm1(x)"),
+    ("leaky_relu_of_ints", "x = tf.placeholder(tf.int32, [None, 3])", "tf.nn.leaky_relu(x)"),
+    ("leaky_relu", "x = tf.placeholder(tf.float16, [None, 3])", "tf.nn.leaky_relu(x, alpha=0.1, name='lr')"),
     ("clip_by_global_norm", "a = tf.placeholder(tf.float32, [3, 2]); b = tf.placeholder(tf.float32)",
      "tf.clip_by_global_norm([a, None, b], 5.0)[0]"),
     ("clip_by_global_norm_norm", "a = tf.placeholder(tf.float64, [3, 2])", "tf.clip_by_global_norm([a], 5.0)[1]"),
