@@ -264,6 +264,10 @@ def _shape_arg(shape: Any) -> Any:
         measured = getattr(shape, "shape_value", None)  # `tf.random_normal(tf.shape(mu))`: mu's static shape
         if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
             return list(measured.dims_tuple)
+        value = getattr(shape, "constant_value", None)  # `tf.zeros(tf.constant([5, 4]))`: TF reads the constant
+        if isinstance(value, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) and d >= 0
+                                                    for d in value):
+            return list(value)
         dims = shape.get_shape().dims_tuple
         return [None] * dims[0] if dims and dims[0] is not None else None
     if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
