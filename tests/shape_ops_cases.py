@@ -167,6 +167,27 @@ CASES: List[Tuple[str, str, str]] = [
     ("l2_loss", "x = tf.placeholder(tf.float32, [None, 5])", "tf.nn.l2_loss(x)"),
     ("bias_add", "x = tf.placeholder(tf.float32, [None, 4, 4, 3]); b = tf.placeholder(tf.float32, [3])",
      "tf.nn.bias_add(x, b)"),
+    # ops that keep their input's shape (runtime/api.py _shape_keeping), clip_by_global_norm
+    ("random_shuffle", "x = tf.placeholder(tf.int32, [None, 128])", "tf.random_shuffle(x)"),
+    ("random_shuffle_unknown_rank", "x = tf.placeholder(tf.float64)", "tf.random.shuffle(x, seed=1)"),
+    ("reverse", "x = tf.placeholder(tf.float16, [None, 7, 3])", "tf.reverse(x, [1])"),
+    ("reverse_sequence", "x = tf.placeholder(tf.float32, [None, 7, 3]); n = tf.placeholder(tf.int64, [None])",
+     "tf.reverse_sequence(x, n, seq_axis=1, batch_axis=0)"),
+    ("sort", "x = tf.placeholder(tf.int64, [None, 7])", "tf.sort(x, direction='DESCENDING')"),
+    ("argsort", "x = tf.placeholder(tf.float32, [None, 7])", "tf.argsort(x, axis=0)"),
+    ("cumsum", "x = tf.placeholder(tf.float64, [None, 7])", "tf.cumsum(x, axis=1, exclusive=True)"),
+    ("cumprod", "x = tf.placeholder(tf.int32, [4, None])", "tf.math.cumprod(x, reverse=True)"),
+    ("matrix_band_part", "x = tf.placeholder(tf.float32, [None, 5, 5])", "tf.matrix_band_part(x, 0, -1)"),
+    ("expm1", "x = tf.placeholder(tf.float64, [None, 2])", "tf.expm1(x)"),
+    ("zeros_of_constant_shape", "s = tf.constant([5, 4])", "tf.zeros(s)"),
+    ("random_normal_of_constant_shape", "s = tf.constant((2, 3), dtype=tf.int64)", "tf.random_normal(s)"),
+    ("random_crop_of_constant_size", "x = tf.placeholder(tf.int32, [None, 9, 3])",
+     "tf.random_crop(x, tf.constant([5, 4, 2]))"),
+    ("leaky_relu_of_ints", "x = tf.placeholder(tf.int32, [None, 3])", "tf.nn.leaky_relu(x)"),
+    ("leaky_relu", "x = tf.placeholder(tf.float16, [None, 3])", "tf.nn.leaky_relu(x, alpha=0.1, name='lr')"),
+    ("clip_by_global_norm", "a = tf.placeholder(tf.float32, [3, 2]); b = tf.placeholder(tf.float32)",
+     "tf.clip_by_global_norm([a, None, b], 5.0)[0]"),
+    ("clip_by_global_norm_norm", "a = tf.placeholder(tf.float64, [3, 2])", "tf.clip_by_global_norm([a], 5.0)[1]"),
 ]
 
 

@@ -82,3 +82,51 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
             return None  # numpy widens integer sums to the platform's int, means to float64
         return ArrayVal(shape, array.dtype)
     return None
+
+
+JOINS = frozenset({"concatenate", "stack", "vstack", "hstack"})
+
+
+def _concatenated(shapes: Any, axis: Any) -> Optional[Tuple[int, ...]]:
+    """np.concatenate's shape: one rank (at least 1), equal dims but on `axis`, which adds up."""
+    rank = len(shapes[0])
+    if rank == 0 or any(len(s) != rank for s in shapes) or not isinstance(axis, int) or \
+            isinstance(axis, bool) or not -rank <= axis < rank:
+        return None
+    axis %= rank
+    if any(s[i] != shapes[0][i] for s in shapes for i in range(rank) if i != axis):
+        return None  # numpy raises
+    return shapes[0][:axis] + (sum(s[axis] for s in shapes),) + shapes[0][axis + 1:]
+
+
+def join(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
+    """np.concatenate, np.stack, np.vstack and np.hstack of a list or tuple of arrays of known
+    shapes and one dtype (GraphSAGE pads its features with `np.vstack([features, zeros])`)."""
+    given = args[0] if args else kwargs.get("arrays", kwargs.get("tup"))
+    items = getattr(given, "items", None)
+    if not items or not all(isinstance(a, ArrayVal) and all(isinstance(d, int) for d in a.shape) for a in items):
+        return None
+    if len({a.dtype.name for a in items}) != 1:
+        return None  # numpy's promotion between array dtypes: not computed here
+    if name in ("concatenate", "stack"):
+        if len(args) > 2 or set(kwargs) - {"axis", "arrays"}:
+            return None
+        axis = args[1] if len(args) > 1 else kwargs.get("axis", 0)
+    elif len(args) > 1 or set(kwargs) - {"tup"}:
+        return None
+    shapes = [tuple(a.shape) for a in items]
+    if name == "concatenate":
+        shape = _concatenated(shapes, axis)
+    elif name == "stack":
+        rank = len(shapes[0])
+        if any(s != shapes[0] for s in shapes) or not isinstance(axis, int) or isinstance(axis, bool) or \
+                not -rank - 1 <= axis <= rank:
+            return None
+        axis %= rank + 1
+        shape = shapes[0][:axis] + (len(shapes),) + shapes[0][axis:]
+    elif name == "vstack":  # np.atleast_2d: (N,) is (1, N), a scalar (1, 1)
+        shape = _concatenated([s if len(s) >= 2 else (1,) * (2 - len(s)) + s for s in shapes], 0)
+    else:  # hstack: np.atleast_1d, then along axis 0 for 1-D arrays, else axis 1
+        shapes = [s if s else (1,) for s in shapes]
+        shape = _concatenated(shapes, 0 if len(shapes[0]) == 1 else 1)
+    return ArrayVal(shape, items[0].dtype) if shape is not None else None

@@ -389,6 +389,8 @@ class BuiltinCalls(AnalysisState):
             return _unknown_result(function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
+        if getattr(function, "__name__", "") == "clip_by_global_norm" and isinstance(result, tuple):
+            result = _clipped_lost(args, kwargs, result)
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
             # computed from a lost shape: its own shape is not TF's either (its op's name may be),
             # but its dtype is, when the dtypes of all its inputs are known
@@ -633,6 +635,25 @@ def _lost_shape(value: Any) -> bool:
         # known shape, its lost dims shapes.LOST, which the runtime's ops carry through
         return value.refined is None or not isinstance(value.dtype, DType)
     return isinstance(value, VarVal) and not value.shape_known
+
+
+def _clipped_lost(args: List[Any], kwargs: Dict[str, Any], result: Tuple[Any, Any]) -> Tuple[Any, Any]:
+    """`tf.clip_by_global_norm(grads, 5.0)`: a tensor clipped is shaped as it was, so one whose
+    shape the analysis lost stays lost (and keeps its dtype); the others are the runtime's."""
+    given = args[0] if args else kwargs.get("t_list")
+    clipped, norm = result
+    items = given.items if isinstance(given, ListVal) else None
+    if items is None or len(items) != len(clipped):
+        return result
+    out = []
+    for item, tensor in zip(items, clipped):
+        if tensor is not None and _lost_shape(item):
+            lost = UnknownTensor(tensor.op)
+            dtype = getattr(item, "dtype", None)
+            lost.dtype = dtype if isinstance(dtype, DType) else UNKNOWN
+            tensor = lost
+        out.append(tensor)
+    return out, norm
 
 
 def _select_of_known(function: Any, args: List[Any]) -> bool:

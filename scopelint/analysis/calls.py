@@ -5,6 +5,7 @@ body in a new frame, and instantiating classes."""
 from __future__ import annotations
 
 import ast
+import json
 import posixpath
 import re
 import sys
@@ -205,6 +206,10 @@ class Calls(AnalysisState):
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:
                     return computed
+            if root in ("numpy", "np") and short in array_math.JOINS and "." not in last:
+                joined = array_math.join(short, args, kwargs)  # `np.vstack([features, np.zeros(...)])`
+                if joined is not None:
+                    return joined
             if root in ("numpy", "np", "math") and short in PURE_NUMERIC and not kwargs:
                 python_args = [self.to_python(a) for a in args]
                 if all(a is not MISSING for a in python_args):
@@ -217,6 +222,11 @@ class Calls(AnalysisState):
                 try:
                     return _from_path_function(_PATH_FUNCTIONS[callee.qualname](*args))
                 except (TypeError, ValueError):
+                    return UNKNOWN
+            if callee.qualname in _JSON_LOADS and len(args) == 1 and not kwargs and isinstance(args[0], (str, bytes)):
+                try:  # `json.loads('{"dilations": [1, 2], "channels": 8}')`: hyperparameters in a literal
+                    return _from_json(json.loads(args[0]))
+                except ValueError:
                     return UNKNOWN
             if callee.qualname in ("numpy.dtype", "np.dtype") and len(args) == 1 and not kwargs:
                 made = numpy_dtypes.make_dtype(args[0])
@@ -610,6 +620,18 @@ _PATH_FUNCTIONS = {module + "." + name: getattr(posixpath, name) for module in (
 
 def _from_path_function(result: Any) -> Any:
     return ListVal(list(result), is_tuple=True) if isinstance(result, tuple) else result
+
+
+_JSON_LOADS = frozenset({"json.loads", "simplejson.loads", "ujson.loads"})
+
+
+def _from_json(value: Any) -> Any:
+    """What json.loads gives, as the analysis's values: objects are dicts, arrays lists."""
+    if isinstance(value, dict):
+        return DictVal({key: _from_json(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return ListVal([_from_json(item) for item in value])
+    return value
 
 
 # tqdm's progress bars: iterating one iterates what it wraps.

@@ -90,17 +90,17 @@ NO_VARIABLE_APIS = {
 # namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
-    "eye", "cumsum", "cumprod", "gather_nd", "scatter_nd", "multinomial", "broadcast_to",
+    "eye", "gather_nd", "scatter_nd", "multinomial", "broadcast_to",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
-    "reverse", "reverse_v2", "reverse_sequence", "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
-    "setdiff1d", "matrix_band_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
-    "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "lgamma", "digamma", "expm1",
-    "atan2", "betainc", "igamma", "igammac", "polygamma", "zeta", "bincount", "histogram_fixed_width",
+    "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
+    "setdiff1d", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
+    "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "atan2", "betainc", "igamma", "igammac", "polygamma",
+    "zeta", "bincount", "histogram_fixed_width",
     "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
     "parse_single_example", "decode_csv", "space_to_depth", "depth_to_space",
     "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
-    "confusion_matrix", "random_shuffle", "random_crop", "random_poisson", "sort", "argsort",
+    "confusion_matrix", "random_crop", "random_poisson",
     # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute
     "SparseTensor", "SparseTensorValue", "sparse_matmul",
     "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_to_dense", "sparse_softmax",

@@ -264,6 +264,10 @@ def _shape_arg(shape: Any) -> Any:
         measured = getattr(shape, "shape_value", None)  # `tf.random_normal(tf.shape(mu))`: mu's static shape
         if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
             return list(measured.dims_tuple)
+        value = getattr(shape, "constant_value", None)  # `tf.zeros(tf.constant([5, 4]))`: TF reads the constant
+        if isinstance(value, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) and d >= 0
+                                                    for d in value):
+            return list(value)
         dims = shape.get_shape().dims_tuple
         return [None] * dims[0] if dims and dims[0] is not None else None
     if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
@@ -602,8 +606,32 @@ def _unary(default: str) -> Callable[..., Tensor]:
 
 for _op in ("abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos",
             "tanh", "sigmoid", "floor", "ceil", "round", "reciprocal", "erf", "softplus", "clip_by_value",
-            "clip_by_norm", "check_numerics", "logical_not"):
+            "clip_by_norm", "check_numerics", "logical_not", "lgamma", "digamma", "expm1"):
     globals()[_op] = _unary(_op.capitalize())
+
+
+def _shape_keeping(default: str, op_type: str, name_at: int, dtype: Any = None) -> Callable[..., Tensor]:
+    """An op whose result has its first argument's shape (and dtype, unless `dtype` is given):
+    `tf.random_shuffle(value, seed=None, name=None)`, `tf.reverse(tensor, axis, name=None)`,
+    `tf.sort(values, axis=-1, direction="ASCENDING", name=None)`; `name_at` is the position of
+    TF's `name` parameter."""
+    def make(x: Any, *args: Any, **kwargs: Any) -> Tensor:
+        name = kwargs.get("name", args[name_at - 1] if len(args) >= name_at else None)
+        return Tensor(shape_of(x), dtype if dtype is not None else dtype_of(x), op_name(default, name), op_type)
+
+    make.__name__ = default
+    return make
+
+
+random_shuffle = _shape_keeping("RandomShuffle", "RandomShuffle", 2)
+reverse = _shape_keeping("ReverseV2", "ReverseV2", 2)
+reverse_v2 = reverse
+reverse_sequence = _shape_keeping("ReverseSequence", "ReverseSequence", 4)
+sort = _shape_keeping("sort", "Neg", 3)  # ops in a name scope "sort"
+argsort = _shape_keeping("argsort", "TopKV2", 4, dtype=INT32)
+cumsum = _shape_keeping("Cumsum", "Cumsum", 4)
+cumprod = _shape_keeping("Cumprod", "Cumprod", 4)
+matrix_band_part = _shape_keeping("MatrixBandPart", "MatrixBandPart", 3)
 
 
 def py_func(func: Any, inp: Any, Tout: Any, stateful: bool = True, name: Any = None) -> Any:  # noqa: N803
@@ -771,9 +799,24 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
 
 
 def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None, name: Any = None) -> Any:
-    clipped = [None if t is None else Tensor(shape_of(t), dtype_of(t), op_name("clip_by_global_norm", name), "Mul")
-               for t in t_list]
-    return clipped, Tensor([], FLOAT32, op_name("global_norm", None), "Sqrt")
+    """Each tensor clipped, shaped as it is (None stays None), and the global norm. TF computes
+    the norm first, in a name scope of its own (`global_norm`, or `name`), then opens one name
+    scope for the clipping (`clip_by_global_norm`, or `name` again, so `name_1`)."""
+    t_list = list(t_list)
+    if use_norm is None:
+        known = [t for t in t_list if t is not None]
+        scope = op_name("global_norm", name)
+        use_norm = Tensor([], dtype_of(known[0]) if known else FLOAT32, scope + "/global_norm", "Sqrt")
+    scope = op_name("clip_by_global_norm", name)
+    clipped = []
+    for index, t in enumerate(t_list):
+        if t is None:
+            clipped.append(None)
+            continue
+        shape = shape_of(t)  # the analysis's tensor of a lost shape has no TensorShape: it mends the result
+        clipped.append(Tensor(shape if isinstance(shape, TensorShape) else None, dtype_of(t),
+                              "%s/%s/_%d" % (scope, scope, index), "Identity"))
+    return clipped, use_norm
 
 
 def _assertion(default: str) -> Callable[..., Op]:

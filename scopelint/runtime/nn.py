@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from scopelint.semantics.dtypes import FLOAT32
 from scopelint.semantics.shapes import TensorShape
 from scopelint.runtime.tensors import Tensor, conv_output, dtype_of, op_name, shape_of, spatial
 
@@ -24,6 +25,12 @@ for _name, _type in (("relu", "Relu"), ("relu6", "Relu6"), ("elu", "Elu"), ("sel
                      ("batch_normalization", "batchnorm"), ("crelu", "CRelu"), ("swish", "swish"),
                      ("gelu", "Gelu")):
     globals()[_name] = _same_shape(_type)
+
+
+def leaky_relu(features: Any, alpha: Any = 0.2, name: Any = None) -> Tensor:
+    """tf.nn.leaky_relu casts integer features to float32 first."""
+    dtype = dtype_of(features)
+    return Tensor(shape_of(features), FLOAT32 if dtype.is_integer else dtype, op_name("LeakyRelu", name), "LeakyRelu")
 
 
 def _loss(default: str) -> Callable[..., Tensor]:

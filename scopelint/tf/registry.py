@@ -57,7 +57,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.keras.layers": (("keras", (
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input", "LSTM", "GRU",
-        "SimpleRNN",
+        "SimpleRNN", "LeakyReLU", "ReLU", "ELU", "Softmax", "ThresholdedReLU", "PReLU",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
@@ -197,7 +197,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
         "he_uniform": "he_uniform_initializer", "identity": "identity_initializer",
     },
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
-                          "truncated_normal": "truncated_normal"},
+                          "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
     "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
 }
 

@@ -151,6 +151,77 @@ class Activation(Layer):
         return self.activation(inputs) if self.activation is not None else inputs
 
 
+# Keras's advanced activations: weightless layers over one op (PReLU, below, has its `alpha`)
+class LeakyReLU(Layer):
+    def __init__(self, alpha=0.3, **kwargs):
+        super(LeakyReLU, self).__init__(**kwargs)
+        self.alpha = alpha
+
+    def call(self, inputs):
+        return tf.nn.leaky_relu(inputs, alpha=self.alpha)
+
+
+class ReLU(Layer):
+    def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
+        super(ReLU, self).__init__(**kwargs)
+        self.max_value = max_value
+
+    def call(self, inputs):
+        return tf.nn.relu6(inputs) if self.max_value == 6 else tf.nn.relu(inputs)
+
+
+class ELU(Layer):
+    def __init__(self, alpha=1.0, **kwargs):
+        super(ELU, self).__init__(**kwargs)
+        self.alpha = alpha
+
+    def call(self, inputs):
+        return tf.nn.elu(inputs)
+
+
+class Softmax(Layer):
+    def __init__(self, axis=-1, **kwargs):
+        super(Softmax, self).__init__(**kwargs)
+        self.axis = axis
+
+    def call(self, inputs):
+        return tf.nn.softmax(inputs, axis=self.axis)
+
+
+class ThresholdedReLU(Layer):
+    def __init__(self, theta=1.0, **kwargs):
+        super(ThresholdedReLU, self).__init__(**kwargs)
+        self.theta = theta
+
+    def call(self, inputs):
+        return inputs * tf.cast(tf.greater(inputs, self.theta), inputs.dtype)
+
+
+class PReLU(Layer):
+    """`alpha` of the input's shape less its batch dimension, 1 on each shared axis."""
+
+    def __init__(self, alpha_initializer="zeros", alpha_regularizer=None, alpha_constraint=None, shared_axes=None,
+                 **kwargs):
+        super(PReLU, self).__init__(**kwargs)
+        if shared_axes is None:
+            self.shared_axes = None
+        elif isinstance(shared_axes, (list, tuple)):
+            self.shared_axes = list(shared_axes)
+        else:
+            self.shared_axes = [shared_axes]
+
+    def build(self, input_shape):
+        param_shape = list(tf.TensorShape(input_shape).as_list()[1:])
+        if self.shared_axes is not None:
+            for axis in self.shared_axes:
+                param_shape[axis - 1] = 1
+        self.alpha = self.add_weight("alpha", shape=param_shape)
+        self.built = True
+
+    def call(self, inputs):
+        return tf.nn.relu(inputs) - self.alpha * tf.nn.relu(-inputs)
+
+
 class _Pooling2D(_common.Pooling, Layer):
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super(_Pooling2D, self).__init__(**kwargs)
