@@ -692,6 +692,13 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         return result
     if isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
+    if name in _DTYPE_OF_PARAMS:
+        # `embedding_lookup(params, ids)` with ids lost (a vocabulary table's lookup): params' dtype
+        params = args[0] if args else kwargs.get("params")
+        result = UnknownTensor()
+        if isinstance(params, Tensor) and isinstance(params.dtype, DType):
+            result.dtype = params.dtype.base_dtype
+        return result
     if any(isinstance(a, Tensor) for a in args):
         result = UnknownTensor()
         dtype = _elementwise_dtype(function, args)
@@ -700,6 +707,8 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         return result
     return UNKNOWN
 
+
+_DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",

@@ -125,7 +125,13 @@ def is_input_pipeline(short: str) -> bool:
     return short.startswith(_INPUT_PIPELINE_PREFIXES)
 
 
+# Lookup tables (vocabularies): resources, not variables; their methods map keys to ids.
+LOOKUP_PREFIXES = ("lookup.", "contrib.lookup.", "python.ops.lookup_ops.")
+
+
 def creates_nothing(short: str) -> bool:
+    if short.startswith(LOOKUP_PREFIXES):
+        return True
     if short in NO_VARIABLE_APIS or short.startswith("losses.") or short.startswith("nn.") and "rnn" not in short:
         return True
     if short.startswith("train.") and short.endswith("Optimizer") and short.count(".") == 1:
@@ -138,7 +144,7 @@ def creates_nothing(short: str) -> bool:
 
 def returns_data(short: str) -> bool:
     """A TF call whose result is inert data: its attributes and methods build nothing."""
-    return short in _INERT_RESULTS
+    return short in _INERT_RESULTS or short.startswith(LOOKUP_PREFIXES)
 
 
 # Context managers that do not change names or reuse.
