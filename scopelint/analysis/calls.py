@@ -666,6 +666,11 @@ _PLAIN_METHODS = frozenset({
     "encode", "decode", "isdigit", "isalpha", "zfill", "ljust", "rjust",
     "readline", "readlines", "tolist", "astype", "flatten", "ravel", "argsort", "nonzero",
     "tocoo", "tocsr", "tocsc", "todense", "toarray",  # scipy.sparse (GCN's adjacency)
+    # a numpy array's (char-rnn's batches: `xdata.reshape(batch_size, -1)` of a file's ids), a
+    # dict's, a str's and a file's: data in, data out
+    "reshape", "copy", "mean", "sum", "std", "var", "prod", "max", "min", "argmax", "argmin", "clip", "round",
+    "cumsum", "squeeze", "transpose", "item", "tobytes", "tostring", "replace", "format", "join", "keys",
+    "values", "items", "get", "read", "write", "close",
 })
 
 
