@@ -9,7 +9,8 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import alternatives, array_math, numpy_dtypes, sets, strings, versions
+from scopelint.analysis import alternatives, array_math, bindings, loader, numpy_dtypes, sets, strings, versions
+from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
@@ -25,6 +26,8 @@ from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
 _EVAL_METHODS: Dict[type, Any] = {}
 _PYTHON2_BUILTINS = {"xrange": "range", "unicode": "str", "basestring": "str", "long": "int",
                      "raw_input": "input", "unichr": "chr"}
+_PYTHON2_NAMES = frozenset(_PYTHON2_BUILTINS) | {
+    "reduce", "file", "cmp", "execfile", "reload", "buffer", "apply", "intern", "coerce"}
 _BINOPS: Dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.MatMult: operator.matmul,
@@ -89,7 +92,26 @@ class Expressions(AnalysisState):
             return BuiltinFn(node.id)
         if self.python2 and node.id in _PYTHON2_BUILTINS:
             return BuiltinFn(_PYTHON2_BUILTINS[node.id])
+        if self._bound_nowhere(node.id, st):
+            self._program_raised(st)  # NameError: `keras.layers...` in a module that never imports keras
         return UNKNOWN
+
+    def _bound_nowhere(self, name: str, st: State) -> bool:
+        """Whether nothing in the module whose code reads `name` binds it, and nothing can
+        (bindings.py): the analysed module, or a module of the project or a library it follows,
+        not TF's models. Python 2's builtins stay unknown values: such code may run under 2."""
+        if name.startswith("__") or name in _PYTHON2_NAMES:
+            return False
+        globals_env = st.env.globals_env
+        path = globals_env.vars.get(FOLLOWED_FILE)
+        if isinstance(path, str):
+            tree = loader.parse_module(path)
+        elif globals_env is self.module_env:
+            tree = self.tree
+        else:
+            return False
+        bound = bindings.bound_names(tree) if tree is not None else None
+        return bound is not None and name not in bound
 
     def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
         parts: List[Any] = []
