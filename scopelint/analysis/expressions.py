@@ -27,7 +27,9 @@ _EVAL_METHODS: Dict[type, Any] = {}
 _PYTHON2_BUILTINS = {"xrange": "range", "unicode": "str", "basestring": "str", "long": "int",
                      "raw_input": "input", "unichr": "chr"}
 _PYTHON2_NAMES = frozenset(_PYTHON2_BUILTINS) | {
-    "reduce", "file", "cmp", "execfile", "reload", "buffer", "apply", "intern", "coerce"}
+    "reduce", "file", "cmp", "execfile", "reload", "buffer", "apply", "intern", "coerce",
+    # names tools put among the builtins: kernprof's `@profile`, gettext's `_`, IPython's
+    "profile", "_", "get_ipython", "display"}
 _BINOPS: Dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.MatMult: operator.matmul,
