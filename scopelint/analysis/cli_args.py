@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _CONVERTERS = {"int": int, "float": float, "str": str}
 _ONE_VALUE_KEYWORDS = {"action", "help", "default", "dest", "type", "required", "metavar", "choices"}
 _PARSER_METHODS = ("add_argument", "parse_args", "parse_known_args", "set_defaults", "add_argument_group",
-                   "add_mutually_exclusive_group", "get_default")
+                   "add_mutually_exclusive_group", "get_default", "register")
 
 
 @dataclass(eq=False)
@@ -32,6 +32,8 @@ class ArgParserVal:
     # the program's (`type=str2bool`), None if unknown
     flags: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
     choices: Dict[str, Any] = field(default_factory=dict)  # by destination, as given
+    # `parser.register("type", "bool", str2bool)` (tensorflow/nmt): `type="bool"` names it
+    registered: Dict[Tuple[Any, Any], Any] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -62,7 +64,14 @@ class ParserMethod:
 
     def invoke(self, interp: "Interpreter", args: List[Any], kwargs: Dict[str, Any], st: "State") -> Any:
         parser = self.parser
+        if self.name == "register":
+            if len(args) == 3 and is_concrete(args[0]) and is_concrete(args[1]):
+                parser.registered[(args[0], args[1])] = args[2]
+            return None
         if self.name == "add_argument":
+            converter = kwargs.get("type")
+            if isinstance(converter, str) and ("type", converter) in parser.registered:
+                kwargs = dict(kwargs, type=parser.registered[("type", converter)])
             destination, default = _option(args, kwargs)
             converter = kwargs.get("type")
             if isinstance(converter, FunctionVal) and isinstance(kwargs.get("default"), str):
