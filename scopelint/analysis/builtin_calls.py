@@ -8,7 +8,7 @@ import builtins
 import operator
 import itertools
 import math
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
@@ -87,6 +87,11 @@ class BuiltinCalls(AnalysisState):
             if known is not None:
                 return known  # `set(names)`: exact membership, len and algebra; its order is the hashes'
             name = "set"
+        if name in ("enumerate", "zip", "reversed", "list", "tuple", "iter") and not kwargs and args and \
+                any(isinstance(a, ListVal) and a.grown for a in args):
+            grown = _over_grown(name, args, lambda value: self.iterate(value, st))
+            if grown is not None:
+                return grown
         if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
             if name == "enumerate":
                 items = self.iterate(args[0], st) if args else None
@@ -660,6 +665,26 @@ def _select_of_known(function: Any, args: List[Any]) -> bool:
     """`tf.where(condition, x, y)` with x of a fully defined shape: TF's result has x's shape."""
     return getattr(function, "__name__", "") == "where" and len(args) == 3 and isinstance(args[1], Tensor) and \
         not isinstance(args[1], UnknownTensor) and args[1].get_shape().is_fully_defined()
+
+
+def _over_grown(name: str, args: List[Any], iterate: Callable[[Any], Optional[List[Any]]]) -> Optional[ListVal]:
+    """`enumerate(cells)`, `zip(cells, sizes)`, `list(cells)` of a list a loop of unknown trip
+    count grew (ListVal.grown): the items it holds on the paths the analysis ran, grown too, so
+    that a loop over the result (MultiRNNCell's over its cells) runs each on some paths only."""
+    lists = [list(a.items) if isinstance(a, ListVal) and a.grown else iterate(a) for a in args]
+    if any(items is None for items in lists):
+        return None
+    if name == "enumerate":
+        if len(args) != 1:
+            return None
+        items: List[Any] = [ListVal([index, item], True) for index, item in enumerate(lists[0])]
+    elif name == "zip":
+        items = [ListVal(list(group), True) for group in zip(*lists)]  # type: ignore[arg-type]
+    elif len(args) == 1:
+        items = list(reversed(lists[0])) if name == "reversed" else list(lists[0])
+    else:
+        return None
+    return ListVal(items, is_tuple=name == "tuple", grown=True)
 
 
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
