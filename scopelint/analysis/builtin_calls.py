@@ -7,6 +7,7 @@ import ast
 import builtins
 import operator
 import itertools
+import os
 import math
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
@@ -241,7 +242,12 @@ class BuiltinCalls(AnalysisState):
         if name == "vars" and len(args) == 1 and not kwargs and isinstance(args[0], NamespaceVal):
             return args[0].as_dict()
         if name == "open":
-            return OpaqueVal("file", inert=True)  # its methods read and write bytes, never the graph
+            # its methods read and write bytes, never the graph; a file it names for reading is
+            # kept by name, for json.load of a project's hyperparameters (calls._data_file)
+            path, mode = (args + [None, None])[:2] if not kwargs else (args[0] if args else None, None)
+            if isinstance(path, str) and (mode is None or mode in ("r", "rt")):
+                return OpaqueVal(_READ_FILE + os.path.join(os.path.dirname(self.abspath), path), inert=True)
+            return OpaqueVal("file", inert=True)
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
@@ -734,6 +740,10 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
 
 
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
+# `open(path)` for reading: the label of its file, with the path relative to the analysed file's
+# directory (the program runs as `python FILE` from there)
+_READ_FILE = "file:"
+MAX_DATA_FILE_BYTES = 1 << 20
 
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
