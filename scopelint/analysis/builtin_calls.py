@@ -407,8 +407,12 @@ class BuiltinCalls(AnalysisState):
             # but its dtype is, when the dtypes of all its inputs are known
             op = getattr(result, "op", None)
             lost = UnknownTensor(op if isinstance(op, Op) else None)
-            if _input_dtypes_known(function, args, kwargs):
-                lost.dtype = result.dtype
+            name = getattr(function, "__name__", "")
+            if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
+                lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
+            source = args[0] if args else kwargs.get("x")
+            if name in _SHAPE_KEEPING_CASTS and isinstance(source, UnknownTensor) and source.refined is not None:
+                lost.refined = lost._shape = source.refined  # a cast keeps the shape set_shape or reshape gave
             return lost
         return _from_python(result)
 
@@ -693,6 +697,44 @@ def _over_grown(name: str, args: List[Any], iterate: Callable[[Any], Optional[Li
     return ListVal(items, is_tuple=name == "tuple", grown=True)
 
 
+def _partial_result(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optional[UnknownTensor]:
+    """What TF knows of an op's result when its input is lost but its other arguments fix the
+    shape: `tf.reshape(lost, [4, 15])` has that shape (a -1 or lost size lost), and
+    `tf.concat([x, lost], 1)` has x's rank and dims but on the axis, and x's dtype. None for any
+    other op."""
+    if name == "reshape":
+        shape = args[1] if len(args) > 1 else kwargs.get("shape")
+        items = shape.items if isinstance(shape, ListVal) and not shape.grown else None
+        if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN
+                                    for d in items):
+            return None
+        result = UnknownTensor()
+        result.refined = result._shape = TensorShape([d if isinstance(d, int) and d >= 0 else LOST for d in items])
+        source = args[0] if args else kwargs.get("tensor")
+        if isinstance(source, Tensor) and isinstance(source.dtype, DType):
+            result.dtype = source.dtype.base_dtype
+        return result
+    if name == "concat":
+        values = args[0] if args else kwargs.get("values")
+        axis = args[1] if len(args) > 1 else kwargs.get("axis")
+        items = values.items if isinstance(values, ListVal) and not values.grown else None
+        if not items or not isinstance(axis, int) or not all(isinstance(t, Tensor) for t in items):
+            return None
+        known = [t for t in items if not _lost_shape(t) and t.get_shape().dims_tuple is not None]
+        dtypes = {t.dtype.base_dtype for t in items if isinstance(t.dtype, DType)}
+        if not known or len(dtypes) != 1:
+            return None
+        dims = list(known[0].get_shape().dims_tuple)
+        if not -len(dims) <= axis < len(dims):
+            return None
+        dims[axis] = LOST
+        result = UnknownTensor()
+        result.refined = result._shape = TensorShape(dims)
+        result.dtype = dtypes.pop()
+        return result
+    return None
+
+
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
     if name in ("py_func", "numpy_function"):
@@ -709,6 +751,9 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])
+    partial = _partial_result(name, args, kwargs)
+    if partial is not None:
+        return partial
     dtype_argument = getattr(function, "dtype_argument", None)  # runtime.api's tensor-making ops
     if dtype_argument is not None:
         # a shape lost, a dtype given (`tf.placeholder(tf.int32, shape=adj.shape)`): the dtype is known
@@ -740,6 +785,7 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
 
 
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
+_SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "to_double", "saturate_cast"})
 # `open(path)` for reading: the label of its file, with the path relative to the analysed file's
 # directory (the program runs as `python FILE` from there)
 _READ_FILE = "file:"
