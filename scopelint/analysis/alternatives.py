@@ -91,9 +91,9 @@ def optional_name(test: ast.expr, st: State) -> Optional[Tuple[str, Alternatives
 
 
 def each_option(interp: Any, st: State, name: str, value: Alternatives, run: Callable[[State], Any]) -> Any:
-    """Run `run(fork)` once per option of `name`'s value, each on an uncertain fork where `name` is
-    that option (bound in the fork's own frame), and join them into `st`. UNKNOWN (and `run(st)`
-    unsplit) when MAX_NESTING splits or calls of alternatives are already running."""
+    """Run `run(fork)` once per option of `name`'s value, each on a fork where `name` is that
+    option (bound in the fork's own frame), settled and joined into `st` as on_each does.
+    `run(st)`, unsplit, when MAX_NESTING splits or calls of alternatives are already running."""
     if interp.alternative_depth >= MAX_NESTING:
         return run(st)
     had_own = name in st.env.vars
