@@ -244,7 +244,8 @@ class BuiltinCalls(AnalysisState):
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
             # kept by name, for json.load of a project's hyperparameters (calls._data_file)
-            path, mode = (args + [None, None])[:2] if not kwargs else (args[0] if args else None, None)
+            path = args[0] if args else kwargs.get("file")
+            mode = args[1] if len(args) > 1 else kwargs.get("mode")
             if isinstance(path, str) and (mode is None or mode in ("r", "rt")):
                 return OpaqueVal(_READ_FILE + os.path.join(os.path.dirname(self.abspath), path), inert=True)
             return OpaqueVal("file", inert=True)
