@@ -709,9 +709,11 @@ def _partial_result(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optio
         if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN
                                     for d in items):
             return None
+        source = args[0] if args else kwargs.get("tensor")
+        if isinstance(source, Tensor) and not _lost_shape(source):
+            return None  # the runtime's reshape ran on it and refused it (TF raises too)
         result = UnknownTensor()
         result.refined = result._shape = TensorShape([d if isinstance(d, int) and d >= 0 else LOST for d in items])
-        source = args[0] if args else kwargs.get("tensor")
         if isinstance(source, Tensor) and isinstance(source.dtype, DType):
             result.dtype = source.dtype.base_dtype
         return result
@@ -721,6 +723,8 @@ def _partial_result(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optio
         items = values.items if isinstance(values, ListVal) and not values.grown else None
         if not items or not isinstance(axis, int) or not all(isinstance(t, Tensor) for t in items):
             return None
+        if not any(_lost_shape(t) for t in items):
+            return None  # the runtime's concat ran on them and refused them (TF raises too)
         known = [t for t in items if not _lost_shape(t) and t.get_shape().dims_tuple is not None]
         dtypes = {t.dtype.base_dtype for t in items if isinstance(t.dtype, DType)}
         if not known or len(dtypes) != 1:
