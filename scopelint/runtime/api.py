@@ -892,7 +892,30 @@ def stack(values: Any, axis: int = 0, name: Any = "stack") -> Tensor:
         dims = list(inner.dims_tuple)
         dims.insert(_normalise_axis(axis, len(dims) + 1), len(values))
         out = dims
-    return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("stack", name), "Pack")
+    result = Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("stack", name), "Pack")
+    if axis == 0 and values and all(_packed_dim(v) is not _NOT_A_DIM for v in values):
+        # What TF's constant_value_as_shape reads back from a Pack of scalars: each constant, None
+        # for any other (`tf.reshape(z, tf.stack([batch, 7, 7, 128]))` has shape (?, 7, 7, 128))
+        result.shape_value = TensorShape([_packed_dim(v) for v in values])
+    return result
+
+
+_NOT_A_DIM = object()
+
+
+def _packed_dim(value: Any) -> Any:
+    """A stacked item as a dimension: an int, LOST, a scalar tensor's constant value, or None for a
+    scalar tensor of unknown value; _NOT_A_DIM for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None  # -1: TF's "any size"
+    if value is LOST:
+        return value
+    if isinstance(value, Dimension):
+        return value.value
+    if isinstance(value, Tensor) and shape_of(value).dims_tuple == ():
+        constant = getattr(value, "constant_value", None)
+        return constant if isinstance(constant, int) and not isinstance(constant, bool) and constant >= 0 else None
+    return _NOT_A_DIM
 
 
 pack = stack
