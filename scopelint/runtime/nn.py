@@ -53,6 +53,12 @@ def sigmoid_cross_entropy_with_logits(_sentinel: Any = None, labels: Any = None,
     return Tensor(shape_of(logits), dtype_of(logits), op_name("logistic_loss", name), "logistic_loss")
 
 
+def weighted_cross_entropy_with_logits(labels: Any = None, logits: Any = None, pos_weight: Any = None,
+                                       name: Any = None, targets: Any = None) -> Tensor:
+    """Elementwise, as sigmoid_cross_entropy_with_logits (TF 1.x names its labels `targets`)."""
+    return Tensor(shape_of(logits), dtype_of(logits), op_name("logistic_loss", name), "logistic_loss")
+
+
 def l2_loss(t: Any, name: Any = None) -> Tensor:
     return Tensor([], dtype_of(t), op_name("L2Loss", name), "L2Loss")
 
