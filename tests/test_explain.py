@@ -97,3 +97,28 @@ def test_a_loop_longer_than_the_analysis_unrolls_is_named(tmp_path: Path) -> Non
     notes = [(b.line, b.message) for b in check_path(str(main)).not_followed]
     assert notes == [
         (3, "a loop of 300 iterations was run as a loop of unknown length (scopelint unrolls at most 256)")]
+
+
+def test_a_line_the_analysis_takes_to_raise_is_named(tmp_path: Path) -> None:
+    """TF's batch_norm refuses a tensor of unknown channels (TF raises too): nothing after it is
+    predicted, and `--explain` says where, though nothing was created after it. A `raise` of the
+    program's own (an abstract method's) is the program's business, and is not named."""
+    main = tmp_path / "train.py"
+    main.write_text(textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        import tf_slim as slim
+
+
+        class Base(object):
+            def build(self):
+                raise NotImplementedError
+
+
+        x = tf.placeholder(tf.float32, [None, None])
+        h = slim.batch_norm(x)
+        w = tf.get_variable("after", [3])
+        '''))
+    result = check_path(str(main))
+    assert [(b.line, b.message.split(":")[0]) for b in result.not_followed] == [
+        (11, "TF raises ValueError('Inputs %s has undefined channels dimension %s.')")]
+    assert not result.inventory

@@ -16,6 +16,7 @@ from scopelint.analysis.values import ApiFn, BoundMethod, ClassVal, FunctionVal,
 from scopelint.semantics.values import UNKNOWN
 
 MAX_BLINDSPOTS = 200  # per unit: the first ones explain the rest
+ALWAYS = -1  # a Blindspot's events_before: it matters whatever came after it (the program ended there)
 _MAX_CALLEE_TEXT = 60
 
 

@@ -64,6 +64,9 @@ class ControlFlow(AnalysisState):
         elif node.exc is not None:
             self.eval(node.exc, st)
         if st.alive:
+            frame = self.frames[-1] if self.frames else None
+            if frame is not None and len(frame) > 3 and frame[3] is True:
+                self.note_certain_raise(st, "TF raises " + _raised_text(node))  # in a model of TF's library
             self._program_raised(st)
 
     def _program_raised(self, st: State) -> None:
@@ -471,6 +474,18 @@ class ControlFlow(AnalysisState):
             self.cleanups.pop()
         if st.alive:
             cleanup(st)
+
+
+def _raised_text(node: ast.Raise) -> str:
+    """`ValueError("The channel dimension ...")`, shortened: what a model of TF's raises."""
+    exc = node.exc
+    if isinstance(exc, ast.Call) and isinstance(exc.func, ast.Name):
+        first = exc.args[0] if exc.args else None
+        text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else \
+            first.left.value if isinstance(first, ast.BinOp) and isinstance(first.left, ast.Constant) and \
+            isinstance(first.left.value, str) else ""
+        return "%s(%r)" % (exc.func.id, text[:70] + ("..." if len(text) > 70 else "")) if text else exc.func.id
+    return "an error"
 
 
 def _joined_binding(name: str, left: Any, right: Any, module_level: bool) -> Any:

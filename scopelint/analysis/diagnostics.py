@@ -105,6 +105,23 @@ class Diagnostics(AnalysisState):
             col = node.col_offset + 1 if direct and node is not None else self._col_of(last_visible)
             self.blindspots[key] = blindspots.Blindspot(line, col, message, events_so_far)
 
+    def note_certain_raise(self, st: State, what: str) -> None:
+        """The program raises here (not a scope error) on every path the analysis sees: nothing
+        after this line is predicted, which `--explain` says at the analysed file's line, whether
+        or not anything was created after it (TF's batch_norm refusing channels the analysis
+        could not compute would otherwise end an inventory silently)."""
+        if not st.graph.path_certain or self.tries or self.second_iteration or self._unwinding or \
+                self.alternative_depth or len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
+            return
+        last_visible = self._last_visible_frame()
+        if last_visible is None:
+            return
+        message = "%s: the analysis takes this line to raise on every path, so nothing after it is predicted" % what
+        key = (last_visible[0], message)
+        if key not in self.blindspots:
+            self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,
+                                                        blindspots.ALWAYS)
+
     def _note_summarised_loop(self, count: int, st: State) -> None:
         """A loop of more iterations than the analysis unrolls ran as one of unknown length
         (--explain): names made in it are partly unknown, and its visible line says so."""

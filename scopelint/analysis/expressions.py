@@ -95,6 +95,7 @@ class Expressions(AnalysisState):
         if self.python2 and node.id in _PYTHON2_BUILTINS:
             return BuiltinFn(_PYTHON2_BUILTINS[node.id])
         if self._bound_nowhere(node.id, st):
+            self.note_certain_raise(st, "NameError: nothing in its module binds `%s`" % node.id)
             self._program_raised(st)  # NameError: `keras.layers...` in a module that never imports keras
         return UNKNOWN
 
