@@ -234,7 +234,7 @@ class Calls(AnalysisState):
                     isinstance(args[0], (str, bytes)):
                 try:  # `json.loads('{"dilations": [1, 2], "channels": 8}')`: hyperparameters in a literal
                     return _from_json(json.loads(args[0]))
-                except ValueError:
+                except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
                     return UNKNOWN
             if callee.qualname in ("numpy.dtype", "np.dtype") and len(args) == 1 and not kwargs:
                 made = numpy_dtypes.make_dtype(args[0])
