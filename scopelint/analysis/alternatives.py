@@ -94,19 +94,13 @@ def each_option(interp: Any, st: State, name: str, value: Alternatives, run: Cal
     """Run `run(fork)` once per option of `name`'s value, each on a fork where `name` is that
     option (bound in the fork's own frame), settled and joined into `st` as on_each does.
     `run(st)`, unsplit, when MAX_NESTING splits or calls of alternatives are already running."""
-    if interp.alternative_depth >= MAX_NESTING:
-        return run(st)
     had_own = name in st.env.vars
 
     def one(option: Any, fork: State) -> Any:
         fork.env.vars[name] = option
         return run(fork)
 
-    interp.alternative_depth += 1
-    try:
-        result = on_each(interp, value, st, one)
-    finally:
-        interp.alternative_depth -= 1
+    result = on_each_nested(interp, value, st, one, lambda: run(st))
     if not had_own and st.alive:
         st.env.vars.pop(name, None)  # it is read from the enclosing frame again, as it was
     return result
@@ -142,20 +136,23 @@ def attribute(interp: Any, value: Alternatives, name: str, st: State) -> Any:
     an attribute of a TF API) runs on each alternative's path, as a call does."""
     if None in value.options and not hasattr(None, name):
         # AttributeError on the None option's path (`comm.Get_size()` where comm may be None)
-        return _on_each_nested(interp, value, st, lambda option, fork: none_raises(interp, fork) if option is None
-                               else interp.get_attribute(option, name, fork))
+        return on_each_nested(interp, value, st, none_raises(interp, lambda option, fork: interp.get_attribute(
+            option, name, fork)), lambda: UNKNOWN)
     if all(_plain_read(option, name) for option in value.options):
         joined: Any = MISSING
         for option in value.options:
             found = interp.get_attribute(option, name, st)
             joined = found if joined is MISSING else join_values(joined, found, alternatives=True)
         return joined
-    return _on_each_nested(interp, value, st, lambda option, fork: interp.get_attribute(option, name, fork))
+    return on_each_nested(interp, value, st, lambda option, fork: interp.get_attribute(option, name, fork),
+                          lambda: UNKNOWN)
 
 
-def _on_each_nested(interp: Any, value: Alternatives, st: State, run: Callable[[Any, State], Any]) -> Any:
+def on_each_nested(interp: Any, value: Alternatives, st: State, run: Callable[[Any, State], Any],
+                   otherwise: Callable[[], Any]) -> Any:
+    """on_each, counted against MAX_NESTING: `otherwise()` when that many are running already."""
     if interp.alternative_depth >= MAX_NESTING:
-        return UNKNOWN
+        return otherwise()
     interp.alternative_depth += 1
     try:
         return on_each(interp, value, st, run)
@@ -163,10 +160,15 @@ def _on_each_nested(interp: Any, value: Alternatives, st: State, run: Callable[[
         interp.alternative_depth -= 1
 
 
-def none_raises(interp: Any, st: State) -> Any:
-    """The None option used as a callable or an object: TypeError or AttributeError on its path."""
-    interp._program_raised(st)
-    return UNKNOWN
+def none_raises(interp: Any, run: Callable[[Any, State], Any]) -> Callable[[Any, State], Any]:
+    """`run` for each option but None, which used as a callable or an object raises TypeError or
+    AttributeError on its path."""
+    def each(option: Any, fork: State) -> Any:
+        if option is None:
+            interp._program_raised(fork)
+            return UNKNOWN
+        return run(option, fork)
+    return each
 
 
 def _plain_read(option: Any, name: str) -> bool:

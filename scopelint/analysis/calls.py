@@ -140,16 +140,11 @@ class Calls(AnalysisState):
     def call_alternatives(self, callee: Alternatives, args: List[Any], kwargs: Dict[str, Any], st: State,
                           node: Optional[ast.AST], literal_reuse_false: bool = False) -> Any:
         """Call one of a few known callables (alternatives.py)."""
-        if self.alternative_depth >= alternatives.MAX_NESTING:
-            return self._call_one(UNKNOWN, args, kwargs, st, node)  # unknown code, as before alternatives
-        self.alternative_depth += 1
-        try:
-            return alternatives.on_each(
-                self, callee, st,
-                lambda option, fork: alternatives.none_raises(self, fork) if option is None
-                else self.call(option, args, kwargs, fork, node, literal_reuse_false, keep=True))
-        finally:
-            self.alternative_depth -= 1
+        return alternatives.on_each_nested(
+            self, callee, st,
+            alternatives.none_raises(
+                self, lambda option, fork: self.call(option, args, kwargs, fork, node, literal_reuse_false, keep=True)),
+            lambda: self._call_one(UNKNOWN, args, kwargs, st, node))  # unknown code, as before alternatives
 
     def _call_one(self, callee: Any, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST],
                   literal_reuse_false: bool = False) -> Any:
