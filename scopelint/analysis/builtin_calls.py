@@ -796,6 +796,27 @@ _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "t
 _READ_FILE = "file:"
 MAX_DATA_FILE_BYTES = 1 << 20
 
+
+def is_read_file(value: Any) -> bool:
+    """A file the program opened for reading by a known path (`open`, above)."""
+    return isinstance(value, OpaqueVal) and value.label.startswith(_READ_FILE)
+
+
+def read_data_file(value: Any) -> Optional[str]:
+    """The text of such a file, when it exists beside the analysed file and is small: a project's
+    data, read, not run (tensorflow-wavenet's wavenet_params.json)."""
+    if not is_read_file(value):
+        return None
+    path = value.label[len(_READ_FILE):]
+    try:
+        if os.path.getsize(path) > MAX_DATA_FILE_BYTES:
+            return None
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
                           operator.truediv: "truediv"}

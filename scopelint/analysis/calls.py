@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import posixpath
 import re
 import sys
@@ -18,7 +17,7 @@ from scopelint.analysis import (
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import (
-    _READ_FILE, MAX_DATA_FILE_BYTES, _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC,
+    _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
 )
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
@@ -222,7 +221,7 @@ class Calls(AnalysisState):
                 except (TypeError, ValueError):
                     return UNKNOWN
             if callee.qualname in _JSON_LOAD and len(args) == 1 and not kwargs:
-                text = _data_file(args[0])  # `with open("wavenet_params.json") as f: json.load(f)`
+                text = read_data_file(args[0])  # `with open("wavenet_params.json") as f: json.load(f)`
                 if text is not None:
                     args = [text]
             if callee.qualname in _JSON_LOADS | _JSON_LOAD and len(args) == 1 and not kwargs and \
@@ -627,22 +626,6 @@ def _from_path_function(result: Any) -> Any:
 
 _JSON_LOADS = frozenset({"json.loads", "simplejson.loads", "ujson.loads"})
 _JSON_LOAD = frozenset({"json.load", "simplejson.load", "ujson.load"})
-
-
-def _data_file(value: Any) -> Optional[str]:
-    """The text of a file the program opened for reading by a known path (builtin_calls'
-    `open`), when it exists beside the analysed file and is small: a project's data, read, not
-    run (tensorflow-wavenet's wavenet_params.json)."""
-    if not (isinstance(value, OpaqueVal) and value.label.startswith(_READ_FILE)):
-        return None
-    path = value.label[len(_READ_FILE):]
-    try:
-        if os.path.getsize(path) > MAX_DATA_FILE_BYTES:
-            return None
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _from_json(value: Any) -> Any:

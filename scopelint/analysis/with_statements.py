@@ -7,7 +7,7 @@ import ast
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.builtin_calls import _READ_FILE
+from scopelint.analysis.builtin_calls import is_read_file
 from scopelint.analysis.markers import GeneratorCM, GraphDefault, render_text
 from scopelint.analysis.scope_managers import _ExitStack, _is_neutral, _ScopeExit, _Suppress
 from scopelint.analysis.values import (
@@ -107,7 +107,7 @@ class WithStatements(AnalysisState):
             # no scope and what it gives `as` is the library's too (`f.read()` touches no graph);
             # it may still swallow what the body raises (`np.testing.assert_raises(ValueError)`).
             # (a file opened for reading gives itself: `with open(path) as f: json.load(f)`)
-            entered = manager if manager.label.startswith(_READ_FILE) else \
+            entered = manager if is_read_file(manager) else \
                 OpaqueVal(manager.label + ".__enter__()", inert=True)
             self._swallowing(st, lambda: body(entered, st))
         else:
