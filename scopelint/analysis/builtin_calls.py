@@ -20,7 +20,7 @@ from scopelint.analysis.values import (
     NumpyDtype, UnknownTensor, VarVal, is_concrete, lost_dimension, truth,
 )
 from scopelint.runtime.api import COMPARISONS
-from scopelint.runtime.tensors import Op, Opaque, Tensor
+from scopelint.runtime.tensors import Op, Opaque, Tensor, reshape_shape
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
 from scopelint.semantics import errors as scope_errors
@@ -698,11 +698,13 @@ def _over_grown(name: str, args: List[Any], iterate: Callable[[Any], Optional[Li
     return ListVal(items, is_tuple=name == "tuple", grown=True)
 
 
-def _partial_result(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optional[UnknownTensor]:
-    """What TF knows of an op's result when its input is lost but its other arguments fix the
-    shape: `tf.reshape(lost, [4, 15])` has that shape (a -1 or lost size lost), and
-    `tf.concat([x, lost], 1)` has x's rank and dims but on the axis, and x's dtype. None for any
-    other op."""
+def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[UnknownTensor]:
+    """What TF knows of an op's result when an input is lost but the other arguments fix its
+    shape, from the runtime's shape functions: `tf.reshape(lost, [4, 15])` has that shape (a -1
+    lost), and `tf.concat([x, lost], 1)` is the runtime's concat with the lost tensor taken as
+    one of x's rank whose dims are all lost (they agree with x's but on the axis), x's dtype.
+    None for any other op."""
+    name = getattr(function, "__name__", "")
     if name == "reshape":
         shape = args[1] if len(args) > 1 else kwargs.get("shape")
         items = shape.items if isinstance(shape, ListVal) and not shape.grown else None
@@ -712,32 +714,38 @@ def _partial_result(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optio
         source = args[0] if args else kwargs.get("tensor")
         if isinstance(source, Tensor) and not _lost_shape(source):
             return None  # the runtime's reshape ran on it and refused it (TF raises too)
-        result = UnknownTensor()
-        result.refined = result._shape = TensorShape([d if isinstance(d, int) and d >= 0 else LOST for d in items])
-        if isinstance(source, Tensor) and isinstance(source.dtype, DType):
-            result.dtype = source.dtype.base_dtype
-        return result
+        wanted = reshape_shape(TensorShape(None), [LOST if d is UNKNOWN else d for d in items]).dims_tuple
+        if wanted is None:
+            return None
+        dtype = source.dtype.base_dtype if isinstance(source, Tensor) and isinstance(source.dtype, DType) else UNKNOWN
+        return _partly_known(TensorShape([LOST if d is None else d for d in wanted]), dtype)
     if name == "concat":
         values = args[0] if args else kwargs.get("values")
         axis = args[1] if len(args) > 1 else kwargs.get("axis")
         items = values.items if isinstance(values, ListVal) and not values.grown else None
-        if not items or not isinstance(axis, int) or not all(isinstance(t, Tensor) for t in items):
-            return None
-        if not any(_lost_shape(t) for t in items):
-            return None  # the runtime's concat ran on them and refused them (TF raises too)
+        if not items or not isinstance(axis, int) or not all(isinstance(t, Tensor) for t in items) or \
+                not any(_lost_shape(t) for t in items):
+            return None  # (none lost: the runtime's concat ran on them and refused them, as TF does)
         known = [t for t in items if not _lost_shape(t) and t.get_shape().dims_tuple is not None]
         dtypes = {t.dtype.base_dtype for t in items if isinstance(t.dtype, DType)}
         if not known or len(dtypes) != 1:
             return None
-        dims = list(known[0].get_shape().dims_tuple)
-        if not -len(dims) <= axis < len(dims):
+        dtype = dtypes.pop()
+        rank = len(known[0].get_shape().dims_tuple)
+        stand_ins = [Tensor([LOST] * rank, dtype) if _lost_shape(t) else t for t in items]
+        try:
+            result = function(stand_ins, axis)
+        except (TypeError, ValueError):
             return None
-        dims[axis] = LOST
-        result = UnknownTensor()
-        result.refined = result._shape = TensorShape(dims)
-        result.dtype = dtypes.pop()
-        return result
+        return _partly_known(result.get_shape(), dtype) if result.get_shape().dims_tuple is not None else None
     return None
+
+
+def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:
+    result = UnknownTensor()
+    result.refined = result._shape = shape
+    result.dtype = dtype
+    return result
 
 
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
@@ -756,7 +764,7 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])
-    partial = _partial_result(name, args, kwargs)
+    partial = _partial_result(function, args, kwargs)
     if partial is not None:
         return partial
     dtype_argument = getattr(function, "dtype_argument", None)  # runtime.api's tensor-making ops

@@ -878,10 +878,19 @@ def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
             # the other dims are merged across the inputs (shape_shape_fns' ConcatV2: [None, 3] and [4, 2] on
             # axis 1 give [4, 5])
             for other in shapes[1:]:
-                dims = [d if d is not None else o for d, o in zip(dims, other.dims_tuple or ())]
+                dims = [_merged_dim(d, o) for d, o in zip(dims, other.dims_tuple or ())]
             dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
             out = dims
     return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+
+
+def _merged_dim(a: Any, b: Any) -> Any:
+    """Two inputs' dim that TF merges: a known size wins, then one the analysis lost (TF knows it),
+    then TF's unknown."""
+    for dim in (a, b):
+        if isinstance(dim, int):
+            return dim
+    return LOST if a is LOST or b is LOST else None
 
 
 def stack(values: Any, axis: int = 0, name: Any = "stack") -> Tensor:
