@@ -479,13 +479,15 @@ class ControlFlow(AnalysisState):
 def _raised_text(node: ast.Raise) -> str:
     """`ValueError("The channel dimension ...")`, shortened: what a model of TF's raises."""
     exc = node.exc
-    if isinstance(exc, ast.Call) and isinstance(exc.func, ast.Name):
-        first = exc.args[0] if exc.args else None
-        text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else \
-            first.left.value if isinstance(first, ast.BinOp) and isinstance(first.left, ast.Constant) and \
-            isinstance(first.left.value, str) else ""
-        return "%s(%r)" % (exc.func.id, text[:70] + ("..." if len(text) > 70 else "")) if text else exc.func.id
-    return "an error"
+    if not (isinstance(exc, ast.Call) and isinstance(exc.func, ast.Name)):
+        return "an error"
+    message = exc.args[0] if exc.args else None
+    if isinstance(message, ast.BinOp):
+        message = message.left  # `"Inputs %s has undefined channels" % (...)`: its format
+    if not (isinstance(message, ast.Constant) and isinstance(message.value, str)):
+        return exc.func.id
+    text = message.value if len(message.value) <= 70 else message.value[:70] + "..."
+    return "%s(%r)" % (exc.func.id, text)
 
 
 def _joined_binding(name: str, left: Any, right: Any, module_level: bool) -> Any:
