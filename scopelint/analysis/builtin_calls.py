@@ -9,7 +9,7 @@ import operator
 import itertools
 import os
 import math
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis import numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
@@ -90,7 +90,7 @@ class BuiltinCalls(AnalysisState):
             name = "set"
         if name in ("enumerate", "zip", "reversed", "list", "tuple", "iter") and not kwargs and args and \
                 any(isinstance(a, ListVal) and a.grown for a in args):
-            grown = _over_grown(name, args, lambda value: self.iterate(value, st))
+            grown = _over_grown(name, [self.loop_items(a, st) for a in args])
             if grown is not None:
                 return grown
         if name in ("enumerate", "zip", "reversed", "sorted", "list", "tuple", "set", "iter"):
@@ -271,6 +271,11 @@ class BuiltinCalls(AnalysisState):
         if name == "object":
             return OpaqueVal("object")
         return UNKNOWN
+
+    def loop_items(self, value: Any, st: State) -> Optional[List[Any]]:
+        """What a loop over `value` runs on: `iterate`, and a list a loop of unknown trip count grew
+        as well (the items its paths put in it; the loop runs each on some paths only)."""
+        return list(value.items) if isinstance(value, ListVal) and value.grown else self.iterate(value, st)
 
     def iterate(self, value: Any, st: State) -> Optional[List[Any]]:
         if isinstance(value, ListVal):
@@ -678,21 +683,21 @@ def _select_of_known(function: Any, args: List[Any]) -> bool:
         not isinstance(args[1], UnknownTensor) and args[1].get_shape().is_fully_defined()
 
 
-def _over_grown(name: str, args: List[Any], iterate: Callable[[Any], Optional[List[Any]]]) -> Optional[ListVal]:
+def _over_grown(name: str, lists: List[Optional[List[Any]]]) -> Optional[ListVal]:
     """`enumerate(cells)`, `zip(cells, sizes)`, `list(cells)` of a list a loop of unknown trip
-    count grew (ListVal.grown): the items it holds on the paths the analysis ran, grown too, so
-    that a loop over the result (MultiRNNCell's over its cells) runs each on some paths only."""
-    lists = [list(a.items) if isinstance(a, ListVal) and a.grown else iterate(a) for a in args]
+    count grew (ListVal.grown), given each argument's loop items: the items it holds on the paths
+    the analysis ran, grown too, so that a loop over the result (MultiRNNCell's over its cells)
+    runs each on some paths only."""
     if any(items is None for items in lists):
         return None
     if name == "enumerate":
-        if len(args) != 1:
+        if len(lists) != 1:
             return None
         items: List[Any] = [ListVal([index, item], True) for index, item in enumerate(lists[0])]
     elif name == "zip":
         items = [ListVal(list(group), True) for group in zip(*lists)]  # type: ignore[arg-type]
-    elif len(args) == 1:
-        items = list(reversed(lists[0])) if name == "reversed" else list(lists[0])
+    elif len(lists) == 1:
+        items = list(reversed(lists[0])) if name == "reversed" else list(lists[0])  # type: ignore[arg-type]
     else:
         return None
     return ListVal(items, is_tuple=name == "tuple", grown=True)

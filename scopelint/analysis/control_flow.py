@@ -206,7 +206,7 @@ class ControlFlow(AnalysisState):
 
     def exec_For(self, node: ast.For, st: State) -> None:
         iterable = self.eval(node.iter, st)
-        items = list(iterable.items) if isinstance(iterable, ListVal) and iterable.grown else self.iterate(iterable, st)
+        items = self.loop_items(iterable, st)
         if items is None and isinstance(iterable, SetVal):
             dicts = unordered_loops.order_free_dicts(node, iterable, st.env)
             if dicts is not None:

@@ -71,9 +71,7 @@ class Generators(AnalysisState):
         iterable = self.eval(first.iter, st)
         if isinstance(iterable, ListVal) and iterable.grown:
             grown.append(True)
-            items: Optional[List[Any]] = list(iterable.items)
-        else:
-            items = self.iterate(iterable, st)
+        items = self.loop_items(iterable, st)
         if items is None or len(items) > self._unroll_limit():
             if items is not None:
                 self._note_summarised_loop(len(items), st)
