@@ -48,6 +48,10 @@ RULES: Tuple[Rule, ...] = (
          pylint_id="E9414"),
     Rule("SL105", "invalid-scope-arguments", "Invalid arguments to a variable-scope API",
          "Pass arguments the API accepts (see the message).", True, pylint_id="E9415"),
+    Rule("SL106", "graph-finalized", "Variable created in a finalized graph",
+         "Build the whole graph (variables, Saver, initializers, train ops) before the graph is finalized: "
+         "before tf.train.Supervisor(...) or a MonitoredSession is created, or before graph.finalize().", True,
+         tf_message="Graph is finalized and cannot be modified.", pylint_id="E9416"),
     Rule("SL111", "fixed-name-in-loop", "Fixed variable name created in a loop",
          "Make the name depend on the loop variable, or create the variable once before the loop, or "
          "reuse it from the second iteration on.", False, pylint_id="W9421"),

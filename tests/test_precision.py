@@ -297,6 +297,22 @@ CASES = {
         "tf.get_variable('c', c.shape)\n",
         "SL105",
     ),
+    "an op added to a finalized graph may have raised first": (
+        "tf.get_default_graph().finalize()\ntf.get_variable('w', [1])\n",
+        "x = tf.placeholder(tf.float32, [1])\ntf.get_default_graph().finalize()\ny = tf.square(x)\n"
+        "tf.get_variable('w', [1])\n",
+        "SL106",
+    ),
+    "a graph finalized on some paths only": (
+        "tf.get_default_graph().finalize()\ntf.get_variable('w', [1])\n",
+        "if models.ready():\n    tf.get_default_graph().finalize()\ntf.get_variable('w', [1])\n",
+        "SL106",
+    ),
+    "a Supervisor of a graph the analysis does not know": (
+        "sv = tf.train.Supervisor(logdir='/tmp/x')\ntf.get_variable('w', [1])\n",
+        "sv = tf.train.Supervisor(models.graph(), logdir='/tmp/x')\ntf.get_variable('w', [1])\n",
+        "SL106",
+    ),
 }
 
 

@@ -54,6 +54,12 @@ class GraphMethod:
     def invoke(self, interp: Any, args: List[Any], kwargs: Dict[str, Any], st: Any) -> Any:
         from scopelint.semantics.values import UNKNOWN
 
+        if self.name in ("finalize", "_unsafe_unfinalize"):
+            state = st.graph if st.graph.graph_id is self.graph.graph_id else \
+                interp.graph_states.get(self.graph.graph_id)
+            if state is not None:
+                state.finalized = self.name == "finalize"
+            return None
         return GraphDefault(self.graph) if self.name == "as_default" else UNKNOWN
 
 

@@ -148,6 +148,33 @@ def returns_data(short: str) -> bool:
 
 
 # Context managers that do not change names or reuse.
+# Calls that add no op to the graph: on a finalized graph they do not raise. Any other TF call
+# (tf.matmul, a Saver, tf.assign) may add one, and so may raise before a later line.
+_OP_FREE_PREFIXES = (
+    "app.", "flags.", "logging.", "gfile.", "io.gfile.", "test.", "errors.", "sysconfig.", "GraphKeys",
+    "train.latest_checkpoint", "train.get_checkpoint_state", "train.checkpoint_exists", "train.NewCheckpointReader",
+    "train.list_variables", "train.Coordinator", "train.start_queue_runners", "train.Server", "train.ClusterSpec",
+    "ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunOptions", "RunMetadata",
+    "summary.FileWriter", "get_collection", "global_variables", "trainable_variables", "local_variables",
+    "all_variables", "model_variables", "set_random_seed", "random.set_random_seed", "executing_eagerly",
+    "disable_eager_execution", "disable_v2_behavior", "get_default_session",
+)
+
+
+# ...and values that are no ops: dtypes, shapes, initializer and regularizer objects (they add
+# ops when a variable calls them, and that variable's creation is what the core checks).
+_OP_FREE_NAMES = frozenset({"as_dtype", "DType", "TensorShape", "Dimension", "dimension_value", "dimension_at_index",
+                            "get_seed"})
+
+
+def adds_no_op(short: Optional[str]) -> bool:
+    if short is None:
+        return False
+    last = short.rsplit(".", 1)[-1]
+    return short.startswith(_OP_FREE_PREFIXES) or short in _OP_FREE_NAMES or last.endswith(
+        ("_initializer", "Initializer", "_regularizer")) or short.startswith(("initializers.", "keras.initializers."))
+
+
 NEUTRAL_CONTEXTS = {
     "device", "control_dependencies", "colocate_with", "Session", "InteractiveSession", "GradientTape",
     "arg_scope", "gradient_override_map", "container", "init_scope",

@@ -23,6 +23,7 @@ from scopelint.semantics.graph import (
 from scopelint.semantics.dtypes import FLOAT32, DType
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
+from scopelint.tf.registry import FINALIZES_GRAPH
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
@@ -109,6 +110,14 @@ class TfCalls(AnalysisState):
         except scope_errors.ScopeError as exc:
             self.raised(exc, st)
             return UNKNOWN
+        if graph.finalized is True and not tf_api.adds_no_op(short) and short not in tf_api.NEUTRAL_CONTEXTS:
+            # TF raises "Graph is finalized" at the first op; the analysis knows a variable's (the
+            # core's check): after a call that may add another op, the rest may never run.
+            graph.path_certain = False
+        if short in FINALIZES_GRAPH:
+            self.finalize_graph(FINALIZES_GRAPH[short], args, kwargs, st)
+            # A session, or what makes them (`sv.managed_session()`): runs the graph, never builds it
+            return OpaqueVal("Session." + short, inert=True)
         if short in tf_api.NEUTRAL_CONTEXTS:
             # a session's methods (run, as_default, close) run or select graphs, never build them
             if short in ("Session", "InteractiveSession"):
@@ -132,6 +141,19 @@ class TfCalls(AnalysisState):
         # It sets no reuse flag on the caller's scope, unless it runs code of the program's.
         st.graph.unknown_code_ran(may_set_reuse=not self.only_data(args, kwargs))
         return OpaqueVal(short or qualname)
+
+    def finalize_graph(self, position: Optional[int], args: List[Any], kwargs: Dict[str, Any], st: State) -> None:
+        """A Supervisor or MonitoredSession is made: it finalizes its graph (the default one
+        unless a `graph` argument names another)."""
+        given = kwargs.get("graph", args[position] if len(args) > position else None) if position is not None else None
+        if given is None:
+            st.graph.finalized = True
+        elif isinstance(given, GraphVal):
+            state = st.graph if given.graph_id is st.graph.graph_id else self.graph_states.get(given.graph_id)
+            if state is not None:
+                state.finalized = True
+        elif st.graph.finalized is not True:
+            st.graph.finalized = UNKNOWN  # some graph: perhaps the default one
 
     @staticmethod
     def only_data(args: List[Any], kwargs: Dict[str, Any]) -> bool:

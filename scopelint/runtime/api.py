@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
-    Op, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape, shape_of,
+    Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape, shape_of,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -1250,8 +1250,6 @@ class Session:
 
     def run(self, fetches: Any, *args: Any, **kwargs: Any) -> Any:
         """No values here: each fetch comes back as a placeholder that absorbs any use."""
-        from scopelint.runtime.tensors import Opaque
-
         if isinstance(fetches, (list, tuple)):
             return type(fetches)(self.run(f) for f in fetches)
         if isinstance(fetches, dict):
@@ -1266,6 +1264,31 @@ class Session:
 
 
 InteractiveSession = Session
+
+
+class _GraphFinalizer(Opaque):
+    """tf.train.Supervisor and the MonitoredSessions (registry.FINALIZES_GRAPH): making one
+    finalizes a graph; every other use (`managed_session()`, `run`, `should_stop()`) is absorbed."""
+
+    api_name = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from scopelint.tf.registry import FINALIZES_GRAPH
+
+        Opaque.__init__(self, self.api_name)
+        position = FINALIZES_GRAPH["train." + self.api_name]
+        graph = None
+        if position is not None:
+            graph = kwargs.get("graph", args[position] if len(args) > position else None)
+        (graph if graph is not None else context.default_graph()).finalize()
+
+
+Supervisor = type("Supervisor", (_GraphFinalizer,), {"api_name": "Supervisor"})
+MonitoredTrainingSession = type("MonitoredTrainingSession", (_GraphFinalizer,),
+                                {"api_name": "MonitoredTrainingSession"})
+MonitoredSession = type("MonitoredSession", (_GraphFinalizer,), {"api_name": "MonitoredSession"})
+SingularMonitoredSession = type("SingularMonitoredSession", (_GraphFinalizer,),
+                                {"api_name": "SingularMonitoredSession"})
 
 
 def global_variables_initializer() -> Op:
@@ -1349,7 +1372,8 @@ def _track_ops() -> None:
         "add_to_collections", "reset_default_graph", "get_default_graph", "variable_op_scope", "fixed_size_partitioner",
         "min_max_variable_partitioner", "variable_axis_size_partitioner", "control_dependencies", "device",
         "colocate_with", "as_dtype", "disable_v2_behavior", "disable_eager_execution", "enable_eager_execution",
-        "executing_eagerly", "set_random_seed", "get_seed", "gradients", "tuple_", "group") +
+        "executing_eagerly", "set_random_seed", "get_seed", "gradients", "tuple_", "group", "Supervisor",
+        "MonitoredTrainingSession", "MonitoredSession", "SingularMonitoredSession") +
         tuple(core.COLLECTION_READERS),
         cut=("stop_gradient",))
 

@@ -82,7 +82,6 @@ class Graph:
         run = _RUN or Run("<none>")
         self.state: GraphState = ThreadedGraphState(events=run.events, frames=run.frames, wrap=self._wrap)
         self._objects: Dict[int, Any] = {}
-        self.finalized = False
 
     def _wrap(self, record: Any) -> Any:
         from scopelint.runtime.variables import PartitionedVariable, Variable
@@ -135,8 +134,16 @@ class Graph:
         result = self.state.unique_name(name, mark_as_used)
         return result if isinstance(result, str) else result.render()
 
+    @property
+    def finalized(self) -> bool:
+        return self.state.finalized is True
+
     def finalize(self) -> None:
-        self.finalized = True
+        """No op can be added afterwards: the core raises TF's RuntimeError on the next one."""
+        self.state.finalized = True
+
+    def _unsafe_unfinalize(self) -> None:
+        self.state.finalized = False
 
     def control_dependencies(self, deps: Any) -> Any:
         return contextlib.nullcontext()

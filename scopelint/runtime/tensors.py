@@ -365,6 +365,12 @@ class Opaque(Tensor):
     def __iter__(self) -> Any:
         return iter(())
 
+    def __enter__(self) -> "Opaque":  # `with sv.managed_session() as sess:`
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
 
 def _track_operators() -> None:
     from scopelint.runtime.dependencies import tracked

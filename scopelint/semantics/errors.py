@@ -39,6 +39,13 @@ class ScopeRuntimeError(ScopeError, RuntimeError):
     code = "SL105"
 
 
+class GraphFinalizedError(ScopeRuntimeError):
+    code = "SL106"
+
+
+GRAPH_FINALIZED = "Graph is finalized and cannot be modified."
+
+
 class VariableExistsError(ScopeValueError):
     code = "SL101"
     origin_scope = 0  # the scope entry (VariableScope.sid) the existing variable was created in; 0: unknown

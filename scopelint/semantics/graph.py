@@ -183,6 +183,10 @@ class GraphState:
     graph_id: object = field(default_factory=object)  # which tf.Graph this is a state of (forks share it)
     # tf.variable_creator_scope's creators, innermost last (each a token, creator pair)
     creators: Tuple[Tuple[object, Any], ...] = ()
+    # Graph.finalize() ran (a Supervisor's and a MonitoredSession's constructors call it): no op,
+    # so no variable, can be added. UNKNOWN where paths differ, or where a call the analysis does
+    # not model may have added an op first (and so raised before any later line).
+    finalized: Any = False
 
     def __post_init__(self) -> None:
         if self.current is None:
@@ -239,6 +243,7 @@ class GraphState:
             muted=self.muted,
             graph_id=self.graph_id,
             creators=self.creators,
+            finalized=self.finalized,
         )
 
     def unknown_code_ran(self, may_set_reuse: bool = True) -> None:
@@ -310,6 +315,8 @@ class GraphState:
             self.collections[key] = common + list(mine[len(common):]) + list(theirs[len(common):])
             if len(mine) != len(theirs):
                 self.collections_grown.add(key)
+        if self.finalized != other.finalized:
+            self.finalized = UNKNOWN
         if self.name_stack != other.name_stack:
             self.name_stack = concat(None)
         if self.reuse != other.reuse:  # usually equal: compared in C before the per-scope merge
@@ -469,10 +476,18 @@ class GraphState:
 
     def register_op(self, name: Optional[Text], default: str) -> Text:
         """An op created in the current name scope takes a name from the table."""
+        self.check_not_finalized()
         absolute = _absolute_scope_name(name)
         if absolute is not None:
             return absolute
         return self.unique_name(name if name else default)
+
+    def check_not_finalized(self) -> None:
+        """Graph._check_not_finalized, which creating any op runs (a variable's included)."""
+        if self.finalized is True:
+            raise errors.GraphFinalizedError(errors.GRAPH_FINALIZED)
+        if self.finalized is UNKNOWN:
+            self._note_possible_error("SL106", errors.GRAPH_FINALIZED)
 
     # ------------------------------------------------------------------ variable scopes
 
@@ -1053,6 +1068,7 @@ class GraphState:
     ) -> StoredVariable:
         """Create the variable op: its name is uniquified like a name scope (`v_1` if `v`
         is taken, case-insensitively), the store key is not (§1)."""
+        self.check_not_finalized()
         self._validate_op_name(name_scope_base)
         absolute = _absolute_scope_name(name_scope_base)
         if absolute is not None:

@@ -204,6 +204,15 @@ SAME_AS: Dict[str, Dict[str, str]] = {
 # Roots of non-TensorFlow packages that hold modelled names (the runtime serves them).
 MODEL_ROOTS = ("tf_slim",)
 
+# Constructors that finalize a graph (no op can be added to it afterwards), each with the
+# position of its `graph` parameter (None: they finalize the default graph). supervisor.py
+# ends Supervisor.__init__ with `graph.finalize()`; monitored_session.py's session creator
+# finalizes the default graph when a MonitoredSession is made.
+FINALIZES_GRAPH: Dict[str, Optional[int]] = {
+    "train.Supervisor": 0, "train.MonitoredTrainingSession": None, "train.MonitoredSession": None,
+    "train.SingularMonitoredSession": None,
+}
+
 REGISTRY: Dict[str, Tuple[str, str]] = {
     namespace + "." + name: (module, name)
     for namespace, groups in NAMESPACES.items() for module, names in groups for name in names
