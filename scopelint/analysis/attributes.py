@@ -65,6 +65,8 @@ class Attributes(AnalysisState):
                 self._force(obj, st)  # its body ran at import, before this assignment
             self.touch(obj.env)
             obj.env.vars[name] = value
+        elif isinstance(obj, GraphVal) and name == "_finalized":
+            self.set_finalized(obj, value, st)
         elif isinstance(obj, ModuleVal):
             self.touch(self.patched_modules)
             self.patched_modules.items[obj.qualname + "." + name] = value

@@ -55,10 +55,7 @@ class GraphMethod:
         from scopelint.semantics.values import UNKNOWN
 
         if self.name in ("finalize", "_unsafe_unfinalize"):
-            state = st.graph if st.graph.graph_id is self.graph.graph_id else \
-                interp.graph_states.get(self.graph.graph_id)
-            if state is not None:
-                state.finalized = self.name == "finalize"
+            interp.set_finalized(self.graph, self.name == "finalize", st)
             return None
         return GraphDefault(self.graph) if self.name == "as_default" else UNKNOWN
 

@@ -149,11 +149,16 @@ class TfCalls(AnalysisState):
         if given is None:
             st.graph.finalized = True
         elif isinstance(given, GraphVal):
-            state = st.graph if given.graph_id is st.graph.graph_id else self.graph_states.get(given.graph_id)
-            if state is not None:
-                state.finalized = True
+            self.set_finalized(given, True, st)
         elif st.graph.finalized is not True:
             st.graph.finalized = UNKNOWN  # some graph: perhaps the default one
+
+    def set_finalized(self, graph: GraphVal, finalized: Any, st: State) -> None:
+        """`graph.finalize()`, `graph._unsafe_unfinalize()`, `graph._finalized = False` (BEGAN's
+        way past a Supervisor's finalize): on a graph whose state the analysis holds."""
+        state = st.graph if graph.graph_id is st.graph.graph_id else self.graph_states.get(graph.graph_id)
+        if state is not None:
+            state.finalized = finalized if isinstance(finalized, bool) else UNKNOWN
 
     @staticmethod
     def only_data(args: List[Any], kwargs: Dict[str, Any]) -> bool:

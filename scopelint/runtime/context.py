@@ -138,6 +138,14 @@ class Graph:
     def finalized(self) -> bool:
         return self.state.finalized is True
 
+    @property
+    def _finalized(self) -> bool:  # TF's attribute, which programs set to get past a finalize
+        return self.finalized
+
+    @_finalized.setter
+    def _finalized(self, value: bool) -> None:
+        self.state.finalized = bool(value)
+
     def finalize(self) -> None:
         """No op can be added afterwards: the core raises TF's RuntimeError on the next one."""
         self.state.finalized = True
