@@ -19,7 +19,7 @@ from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
-from scopelint.analysis.values import Alternatives, ParameterVal, SetVal, SignatureVal
+from scopelint.analysis.values import Alternatives, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal,
@@ -248,6 +248,8 @@ class Attributes(AnalysisState):
                 return _NamedTupleMethod(obj, name)
         if isinstance(obj, (DictVal, ListVal, SetVal)):
             return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
+        if isinstance(obj, SessionVal) and name == "graph" and obj.graph_id is not None:
+            return GraphVal(obj.graph_id)  # `sess.graph.finalize()`
         if isinstance(obj, OpaqueVal):
             return OpaqueVal(obj.label + "." + name, obj.inert)
         if isinstance(obj, ArrayVal):

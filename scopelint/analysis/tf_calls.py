@@ -13,7 +13,7 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, SessionVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -121,7 +121,7 @@ class TfCalls(AnalysisState):
         if short in tf_api.NEUTRAL_CONTEXTS:
             # a session's methods (run, as_default, close) run or select graphs, never build them
             if short in ("Session", "InteractiveSession"):
-                return OpaqueVal("Session", inert=True)  # one value, whichever path made the session
+                return SessionVal("Session", True, self.session_graph(args, kwargs, st))
             return OpaqueVal(short)
         if short == "get_default_session":
             return OpaqueVal("Session", inert=True)  # the default session, or None (baselines' get_session)
@@ -152,6 +152,13 @@ class TfCalls(AnalysisState):
             self.set_finalized(given, True, st)
         elif st.graph.finalized is not True:
             st.graph.finalized = UNKNOWN  # some graph: perhaps the default one
+
+    def session_graph(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        """The graph a tf.Session(target, graph, config) runs: the default one unless given."""
+        given = kwargs.get("graph", args[1] if len(args) > 1 else None)
+        if given is None:
+            return st.graph.graph_id
+        return given.graph_id if isinstance(given, GraphVal) else None
 
     def set_finalized(self, graph: GraphVal, finalized: Any, st: State) -> None:
         """`graph.finalize()`, `graph._unsafe_unfinalize()`, `graph._finalized = False` (BEGAN's

@@ -315,6 +315,14 @@ class OpaqueVal:
     inert: bool = False
 
 
+@dataclass(eq=False)
+class SessionVal(OpaqueVal):
+    """A tf.Session: it runs graphs and never builds them; `graph_id` names the graph it runs
+    (`sess.graph`), None where the analysis does not know it."""
+
+    graph_id: Any = None
+
+
 def lost_dimension(item: Any) -> bool:
     """An item of a shape list whose value the analysis lost: UNKNOWN, or a value of a library
     it does not follow (`[np.random.randint(3, 9), 4]`). TF takes it as a dimension (or raises

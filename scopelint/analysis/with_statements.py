@@ -12,6 +12,7 @@ from scopelint.analysis.markers import GeneratorCM, GraphDefault, render_text
 from scopelint.analysis.scope_managers import _ExitStack, _is_neutral, _ScopeExit, _Suppress
 from scopelint.analysis.values import (
     BoundMethod, CreatorScopeCM, FunctionVal, InstanceVal, MISSING, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal,
+    SessionVal,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -101,7 +102,7 @@ class WithStatements(AnalysisState):
 
             self._guarded(st, close, lambda: body(manager, st))
         elif _is_neutral(manager) or isinstance(manager, (Tensor, str)):
-            body(UNKNOWN, st)
+            body(manager if isinstance(manager, SessionVal) else UNKNOWN, st)  # Session.__enter__ is itself
         elif isinstance(manager, OpaqueVal) and manager.inert:
             # A library's that never builds TF graphs (`gzip.open(path)`, `np.errstate()`): it opens
             # no scope and what it gives `as` is the library's too (`f.read()` touches no graph);

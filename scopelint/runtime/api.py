@@ -1239,8 +1239,8 @@ def reset_default_graph() -> None:
 class Session:
     """Sessions run nothing here: the runtime builds graphs, it does not compute."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self.graph = context.default_graph()
+    def __init__(self, target: Any = "", graph: Any = None, config: Any = None) -> None:
+        self.graph = graph if graph is not None else context.default_graph()
 
     def __enter__(self) -> "Session":
         return self
