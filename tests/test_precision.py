@@ -297,6 +297,21 @@ CASES = {
         "tf.get_variable('c', c.shape)\n",
         "SL105",
     ),
+    "a test method runs with what mock.patch.object replaced mocked": (
+        "class Net:\n    def build(self):\n        with tf.variable_scope('net'):\n"
+        "            tf.get_variable('w', [1])\nclass T:\n    def test_twice(self):\n"
+        "        Net().build()\n        Net().build()\n",
+        "from unittest import mock\nclass Net:\n    def build(self):\n        with tf.variable_scope('net'):\n"
+        "            tf.get_variable('w', [1])\nclass T:\n    @mock.patch.object(Net, 'build')\n"
+        "    def test_twice(self, _):\n        Net().build()\n        Net().build()\n",
+        "SL101",
+    ),
+    "a test method under a mock.patch whose target the analysis cannot find": (
+        "class T:\n    def test_twice(self):\n        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
+        "from unittest import mock\nclass T:\n    @mock.patch('nowhere.to.be.found')\n    def test_twice(self, _):\n"
+        "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "an op added to a finalized graph may have raised first": (
         "tf.get_default_graph().finalize()\ntf.get_variable('w', [1])\n",
         "x = tf.placeholder(tf.float32, [1])\ntf.get_default_graph().finalize()\ny = tf.square(x)\n"

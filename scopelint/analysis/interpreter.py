@@ -38,6 +38,7 @@ from scopelint.analysis.diagnostics import Diagnostics
 from scopelint.analysis.expressions import Expressions
 from scopelint.analysis.generators import Generators
 from scopelint.analysis.imports import Imports, iter_nodes
+from scopelint.analysis import mock_patches
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.statements import Statements
 from scopelint.analysis.tf_calls import TfCalls
@@ -90,9 +91,15 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                     del state.graph.events[:]
                 args = [instance]
             self.frames = []
+            patched = mock_patches.apply_patches(self, mock_patches.patch_decorators(function), state)
+            if patched is None:
+                return self.new_graph()  # it runs with something mocked that the analysis cannot find
             params = self._unknown_args(function, skip=len(args))
             keywords = {a.arg: UNKNOWN for a in function.node.args.kwonlyargs}
-            self.call_function(function, args + params, keywords, state, entry=True)
+            try:
+                self.call_function(function, args + params, keywords, state, entry=True)
+            finally:
+                mock_patches.restore(self, patched)
         return state.graph
 
     @staticmethod
