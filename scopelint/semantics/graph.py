@@ -954,12 +954,15 @@ class GraphState:
     def _share(self, found: StoredVariable, shape: Any, dtype: Any, certain: bool) -> StoredVariable:
         key = found.key
         if shape is not None:
-            if shape is UNKNOWN or found.shape is None or has_lost_dims(shape) or has_lost_dims(found.shape):
-                # What TF compares is not all known here: a mismatch is possible, never certain
-                # (even on dims both know, its message would print dims the analysis lost).
+            lost = shape is UNKNOWN or found.shape is None or has_lost_dims(shape) or has_lost_dims(found.shape)
+            if lost and not (shape is not UNKNOWN and found.shape is not None and
+                             not shape.is_compatible_with(found.shape)):
+                # What TF compares is not all known here: a mismatch is possible, never certain.
                 certain = False
                 self._note_possible_error("SL103", None)
             elif not shape.is_compatible_with(found.shape):
+                # (dims both know differ: TF raises here whatever the lost ones are; its message
+                # prints them, this one `?`, and names the right variable, not a later one)
                 if certain and isinstance(key, str):
                     raise errors.ShapeMismatchError(
                         "Trying to share variable %s, but specified shape %s and found shape %s."
