@@ -122,14 +122,14 @@ class Diagnostics(AnalysisState):
             self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,
                                                         blindspots.ALWAYS)
 
-    def _note_summarised_loop(self, count: int, st: State) -> None:
+    def _note_summarised_loop(self, count: int, st: State, limit: Optional[int] = None) -> None:
         """A loop of more iterations than the analysis unrolls ran as one of unknown length
         (--explain): names made in it are partly unknown, and its visible line says so."""
         last_visible = self._last_visible_frame()
         if last_visible is None or len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
             return
         message = "a loop of %d iterations was run as a loop of unknown length (scopelint unrolls at most %d)" % (
-            count, self._unroll_limit())
+            count, limit or self._unroll_limit())
         key = (last_visible[0], message)
         if key not in self.blindspots:
             self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,

@@ -72,9 +72,9 @@ class Generators(AnalysisState):
         if isinstance(iterable, ListVal) and iterable.grown:
             grown.append(True)
         items = self.loop_items(iterable, st)
-        if items is None or len(items) > self._unroll_limit():
+        if items is None or len(items) > self._comprehension_limit():
             if items is not None:
-                self._note_summarised_loop(len(items), st)
+                self._note_summarised_loop(len(items), st, self._comprehension_limit())
             self.assign(first.target, UNKNOWN, st)
             fork = st.fork(certain=False)
             self._comprehend(generators[1:], element, fork, [], grown)

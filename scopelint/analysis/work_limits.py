@@ -13,6 +13,10 @@ from scopelint.analysis.values import Env
 
 
 MAX_UNROLL = 256
+# A comprehension's element is an expression, cheap next to a loop body (a training loop of 10k
+# steps is a `for`): over a known list it is worth unrolling further, which keeps lists of a
+# few hundred variables, a positional table of 512 rows, known (the budget still bounds it).
+MAX_COMPREHENSION_UNROLL = 4096
 MAX_MODEL_UNROLL = 20_000
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
@@ -35,6 +39,10 @@ class WorkLimits(AnalysisState):
         if self.frames and len(self.frames[-1]) > 3 and self.frames[-1][3] == LIBRARY:
             return MAX_LIBRARY_UNROLL
         return MAX_UNROLL
+
+    def _comprehension_limit(self) -> int:
+        limit = self._unroll_limit()
+        return MAX_COMPREHENSION_UNROLL if limit == MAX_UNROLL else limit
 
     def _spend(self, in_model: bool) -> bool:
         """One step of work; TF's models are charged to the file's budget even inside a call into
