@@ -19,7 +19,7 @@ from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
-from scopelint.analysis.values import Alternatives, ParameterVal, SessionVal, SetVal, SignatureVal
+from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal,
@@ -239,6 +239,11 @@ class Attributes(AnalysisState):
             return _StrMethod(obj, name)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
             name = name[4:]  # Python 2's iterators: the same items
+        if isinstance(obj, NamedTupleClass):
+            if name == "_make":
+                return _NamedTupleMethod(obj, name)
+            if name == "_fields":
+                return ListVal(list(obj.fields), is_tuple=True)
         if isinstance(obj, ListVal) and obj.fields is not None:
             if name in obj.fields:
                 return _visible(obj.items[obj.fields.index(name)])

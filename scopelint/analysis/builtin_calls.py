@@ -9,7 +9,7 @@ import operator
 import itertools
 import os
 import math
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from scopelint.analysis import numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
@@ -437,13 +437,19 @@ class _StrMethod:
 
 
 class _NamedTupleMethod:
-    """`params._replace(num_classes=5)` (SSD-Tensorflow's default params), `params._asdict()`."""
+    """`params._replace(num_classes=5)` (SSD-Tensorflow's default params), `params._asdict()`,
+    and the class's `OPTIONS._make((8, 64))` (CycleGAN-tensorflow's options)."""
 
-    def __init__(self, value: ListVal, name: str) -> None:
+    def __init__(self, value: Union[ListVal, NamedTupleClass], name: str) -> None:
         self.value = value
         self.name = name
 
     def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        if isinstance(self.value, NamedTupleClass):  # _make(iterable)
+            items = interp.iterate(args[0], st) if len(args) == 1 and not kwargs else None
+            if items is None or len(items) != len(self.value.fields):
+                return UNKNOWN  # Python raises TypeError for a wrong count: not modelled
+            return self.value.make(items, {})
         fields = self.value.fields or ()
         if self.name == "_asdict":
             return DictVal(dict(zip(fields, self.value.items))) if not args and not kwargs else UNKNOWN
