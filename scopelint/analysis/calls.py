@@ -354,6 +354,9 @@ class Calls(AnalysisState):
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
+        if label in _DEFERRED_CALLERS:
+            # `atexit.register(close_log)`: kept to be called when the program exits, not now
+            return args[0] if label == "atexit.register" and args else OpaqueVal(label + "()", inert=True)
         if label.split(".")[0] in _INSPECTING_MODULES:
             if label == "inspect.getmembers" and len(args) == 1 and not kwargs:
                 members = class_members.getmembers(args[0], lambda cls, name: self.get_attribute(cls, name, st))
@@ -649,6 +652,11 @@ _READ_ONLY_CALLS = frozenset({
     "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.exists", "os.path.isfile",
     "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array", "np.asarray", "numpy.asarray",
 })
+
+
+# Library functions that keep the callable they are given for later (at exit, on a signal),
+# without calling it: what the program builds after them is not in doubt.
+_DEFERRED_CALLERS = frozenset({"atexit.register", "atexit.unregister", "signal.signal"})
 
 
 def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
