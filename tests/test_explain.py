@@ -85,18 +85,21 @@ def test_a_file_followed_throughout_says_so(tmp_path: Path) -> None:
 
 def test_a_loop_longer_than_the_analysis_unrolls_is_named(tmp_path: Path) -> None:
     """300 layers made in a loop are predicted as `w?` (a loop of unknown length): --explain
-    says why, at the loop's line."""
+    says why, at the loop's line; a comprehension unrolls further, up to 4096 items."""
     main = tmp_path / "deep.py"
     main.write_text(textwrap.dedent('''\
         import tensorflow as tf
 
-        ws = [tf.get_variable("w%d" % i, [2, 2]) for i in range(300)]
+        for i in range(300):
+            tf.get_variable("w%d" % i, [2, 2])
         for i in range(3):
             tf.get_variable("v%d" % i, [1])
+        vs = [tf.get_variable("u%d" % i, [2]) for i in range(5000)]
         '''))
     notes = [(b.line, b.message) for b in check_path(str(main)).not_followed]
     assert notes == [
-        (3, "a loop of 300 iterations was run as a loop of unknown length (scopelint unrolls at most 256)")]
+        (3, "a loop of 300 iterations was run as a loop of unknown length (scopelint unrolls at most 256)"),
+        (7, "a loop of 5000 iterations was run as a loop of unknown length (scopelint unrolls at most 4096)")]
 
 
 def test_a_line_the_analysis_takes_to_raise_is_named(tmp_path: Path) -> None:

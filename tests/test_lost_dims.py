@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scopelint.runtime.tensors import broadcast, conv_output, reshape_shape
+from scopelint.semantics.errors import ShapeMismatchError
 from scopelint.semantics.graph import GraphState
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, from_json, to_json
 
@@ -40,13 +41,17 @@ def test_shape_functions_keep_what_does_not_depend_on_a_lost_dim() -> None:
     assert reshape_shape(TensorShape([None, 6]), [-1, LOST]).as_list() == [None, LOST]
 
 
-def test_sharing_with_a_lost_dim_is_never_a_certain_mismatch() -> None:
+def test_sharing_with_a_lost_dim_is_a_mismatch_only_on_dims_both_know() -> None:
+    """A lost dim that may match is never a certain mismatch; known dims that differ are one,
+    whatever the lost dim is (TF raises), printed with `?` where TF prints the number."""
     graph = GraphState()
     graph.get_variable("v", [LOST, 4])
     token = graph.enter_variable_scope("", reuse=True)
-    shared = graph.get_variable("v", [7, 5])  # TF raises whatever the lost dim is; its message would print it
-    graph.exit_variable_scope(token)
+    shared = graph.get_variable("v", [7, 4])  # TF compares 7 with the dim the analysis lost
     assert shared.shape == TensorShape([LOST, 4])
     errors = [e for e in graph.events if hasattr(e, "code")]
     assert [(e.code, e.certain) for e in errors] == [("SL103", False)]
     assert graph.events[-1].certain is False  # the share itself
+    with pytest.raises(ShapeMismatchError, match=r"specified shape \(7, 5\) and found shape \(\?, 4\)"):
+        graph.get_variable("v", [7, 5])
+    graph.exit_variable_scope(token)

@@ -206,6 +206,8 @@ class ControlFlow(AnalysisState):
 
     def exec_For(self, node: ast.For, st: State) -> None:
         iterable = self.eval(node.iter, st)
+        if isinstance(iterable, GeneratorObject) and self.drive_generator(node, iterable, st):
+            return
         items = self.loop_items(iterable, st)
         if items is None and isinstance(iterable, SetVal):
             dicts = unordered_loops.order_free_dicts(node, iterable, st.env)

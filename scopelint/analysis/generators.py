@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
@@ -116,6 +116,65 @@ class Generators(AnalysisState):
         self.eval(node.value, st)
         return UNKNOWN
 
+    def drive_generator(self, node: ast.For, generator: GeneratorObject, st: State) -> bool:
+        """`for x in gen(...)` over a generator of the program's that builds the graph as it goes
+        (fast-style-transfer's `optimize()` builds its net, then yields each epoch's losses): run
+        the generator, and at each `yield` the loop's body, as Python interleaves them. Only for
+        a body that leaves the loop only at its end (no break, continue or return): True if it ran."""
+        if generator.function is None or generator.state != "fresh" or node.orelse or \
+                not _runs_to_its_end(node.body) or not self._generator_builds(generator, st):
+            return False
+        generator.state = "consumed"
+        caller = ([list(f) for f in self.frames], self.tries, self.cleanups, self.loops)
+        env = st.env
+
+        def body(value: Any, at_yield: State) -> None:
+            inside = (self.frames, self.tries, self.cleanups, self.loops)
+            # the body runs in the caller's frame, beyond the generator's try and with blocks
+            self.frames, self.tries, self.cleanups, self.loops = \
+                [list(f) for f in caller[0]], caller[1], caller[2], caller[3]
+            state = State(at_yield.graph, env, at_yield.alive)
+            try:
+                self.assign(node.target, value, state)
+                self.exec_block(node.body, state)
+            finally:
+                self.frames, self.tries, self.cleanups, self.loops = inside
+            at_yield.graph, at_yield.alive = state.graph, at_yield.alive and state.alive
+            self.runtime_graph.state = at_yield.graph
+
+        self.call_function(generator.function, generator.args, generator.kwargs, st, yield_collector=body)
+        self.runtime_graph.state = st.graph
+        return True
+
+    def _generator_builds(self, generator: GeneratorObject, st: State) -> bool:
+        """Whether running the generator to its end (muted, on a copy) touches a graph."""
+        return self._trial_run(generator, st, lambda value, state: None)[1]
+
+    def _trial_run(self, generator: GeneratorObject, st: State,
+                   collect: Callable[[Any, State], None]) -> Tuple[State, bool]:
+        """The generator run to its end on a muted copy of the path, each yielded value given to
+        `collect`: the state it ends in, and whether it touched a graph."""
+        trial = st.fork()
+        trial.graph.muted = True
+        saved = self.findings, self.warnings, dict(self.graph_states)
+        self.findings, self.warnings = [], []
+        try:
+            self.call_function(generator.function, generator.args, generator.kwargs, trial, yield_collector=collect)
+        finally:
+            others_touched = self._other_graphs_touched(saved[2])
+            self.findings, self.warnings = saved[0], saved[1]
+            self.runtime_graph.state = st.graph
+        return trial, others_touched or _touched(st.graph, trial.graph)
+
+    def _other_graphs_touched(self, before: Dict[object, Any]) -> bool:
+        """A trial run made or entered another tf.Graph (`with tf.Graph().as_default():` in the
+        generator): what it built there is not in the default graph's state. Those are restored."""
+        touched = self.graph_states.keys() != before.keys() or any(
+            self.graph_states[key] is not value for key, value in before.items())
+        self.graph_states.clear()
+        self.graph_states.update(before)
+        return touched
+
     def generator_values(self, generator: GeneratorObject, st: State) -> Optional[List[Any]]:
         """What a generator yields, when it yields the same on every path and builds nothing in
         the graph (a list of layer specs): then looping over it is looping over a list. A
@@ -129,21 +188,33 @@ class Generators(AnalysisState):
             certain[0] = certain[0] and state.graph.path_certain and len(values) < MAX_UNROLL
             values.append(value)
 
-        trial = st.fork()
-        trial.graph.muted = True
-        saved = self.findings, self.warnings
-        self.findings, self.warnings = [], []
-        try:
-            self.call_function(generator.function, generator.args, generator.kwargs, trial, yield_collector=collect)
-        finally:
-            self.findings, self.warnings = saved
-            self.runtime_graph.state = st.graph
-        before, after = st.graph, trial.graph
-        touched = (len(after.vars) != len(before.vars) or after.havoc != before.havoc or
-                   after.names_in_use != before.names_in_use or after.counts != before.counts or
-                   after.current is not before.current or after.name_stack != before.name_stack)
+        trial, touched = self._trial_run(generator, st, collect)
         if touched:
             st.graph.unknown_code_ran()  # its effects happen as the loop runs: not followed
         if touched or not trial.alive or not certain[0]:
             return None
         return values
+
+
+def _touched(before: Any, after: Any) -> bool:
+    return (len(after.vars) != len(before.vars) or after.havoc != before.havoc or
+            after.names_in_use != before.names_in_use or after.counts != before.counts or
+            after.current is not before.current or after.name_stack != before.name_stack)
+
+
+def _runs_to_its_end(body: List[ast.stmt]) -> bool:
+    """No break, continue or return of this loop's own, nor a yield (which would be the caller's)."""
+    stack: List[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(node, (ast.Break, ast.Continue)):
+            return False
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(n for n in ast.walk(node) if isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)))
+            continue  # their own break/continue are theirs
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return True
