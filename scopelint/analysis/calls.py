@@ -151,7 +151,8 @@ class Calls(AnalysisState):
                 isinstance(callee, BuiltinFn) and callee.name in _NAMESPACE_READERS) and not (
                 isinstance(callee, BuiltinFn) and callee.name == "setattr" and len(args) > 1 and
                 isinstance(args[1], str)) and not (
-                isinstance(callee, ModuleVal) and callee.qualname in ("copy.copy", "copy.deepcopy")):
+                isinstance(callee, ModuleVal) and callee.qualname in ("copy.copy", "copy.deepcopy",
+                                                                      "argparse.Namespace", "types.SimpleNamespace")):
             for value in list(args) + list(kwargs.values()):
                 if isinstance(value, NamespaceVal):
                     value.escaped = True  # `vars(args).update(...)`: it may change there
