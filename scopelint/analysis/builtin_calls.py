@@ -256,8 +256,11 @@ class BuiltinCalls(AnalysisState):
             if name in ("map", "filter") and args:
                 # the function runs on each item; a lost iterable is data (as a loop over it is),
                 # unless the program's own code makes the items
-                if may_touch_graph(args[0]) or any(isinstance(a, (FunctionVal, BoundMethod, GeneratorObject, LazyGen,
-                                                                  InstanceVal)) for a in args[1:]):
+                made_by_program = any(isinstance(a, (FunctionVal, BoundMethod, GeneratorObject, LazyGen, InstanceVal))
+                                      for a in args[1:])
+                if made_by_program or may_touch_graph(args[0]) and not (
+                        isinstance(args[0], (FunctionVal, BoundMethod)) and
+                        not self.call_touches_graph(args[0], len(args) - 1, st)):  # type: ignore[attr-defined]
                     st.graph.unknown_code_ran()
             elif name in ("any", "all", "next"):
                 for arg in args:

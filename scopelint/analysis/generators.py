@@ -154,12 +154,23 @@ class Generators(AnalysisState):
                    collect: Callable[[Any, State], None]) -> Tuple[State, bool]:
         """The generator run to its end on a muted copy of the path, each yielded value given to
         `collect`: the state it ends in, and whether it touched a graph."""
+        return self._muted_trial(st, lambda trial: self.call_function(
+            generator.function, generator.args, generator.kwargs, trial, yield_collector=collect))
+
+    def call_touches_graph(self, function: Any, count: int, st: State) -> bool:
+        """Whether calling the program's `function` with `count` unknown arguments (muted, on a
+        copy of the path) may touch a graph: `map(lambda d: d * 2, lost_shape)` does not."""
+        return self._muted_trial(st, lambda trial: self.call(function, [UNKNOWN] * count, {}, trial, None))[1]
+
+    def _muted_trial(self, st: State, run: Callable[[State], Any]) -> Tuple[State, bool]:
+        """`run` on a muted copy of the path, its findings dropped: the state it ends in, and
+        whether it touched a graph (this one, or another tf.Graph it made or entered)."""
         trial = st.fork()
         trial.graph.muted = True
         saved = self.findings, self.warnings, dict(self.graph_states)
         self.findings, self.warnings = [], []
         try:
-            self.call_function(generator.function, generator.args, generator.kwargs, trial, yield_collector=collect)
+            run(trial)
         finally:
             others_touched = self._other_graphs_touched(saved[2])
             self.findings, self.warnings = saved[0], saved[1]
@@ -199,7 +210,8 @@ class Generators(AnalysisState):
 def _touched(before: Any, after: Any) -> bool:
     return (len(after.vars) != len(before.vars) or after.havoc != before.havoc or
             after.names_in_use != before.names_in_use or after.counts != before.counts or
-            after.current is not before.current or after.name_stack != before.name_stack)
+            after.current is not before.current or after.name_stack != before.name_stack or
+            after.collections_known != before.collections_known)
 
 
 def _runs_to_its_end(body: List[ast.stmt]) -> bool:
