@@ -46,6 +46,10 @@ class GraphDefault:
         self.graph = graph
 
 
+# A graph's context managers that place ops or order them, which name no variable.
+_GRAPH_PLACEMENT = frozenset({"device", "colocate_with", "control_dependencies", "gradient_override_map", "container"})
+
+
 class GraphMethod:
     def __init__(self, graph: GraphVal, name: str) -> None:
         self.graph = graph
@@ -57,6 +61,10 @@ class GraphMethod:
         if self.name in ("finalize", "_unsafe_unfinalize"):
             interp.set_finalized(self.graph, self.name == "finalize", st)
             return None
+        if self.name in _GRAPH_PLACEMENT:
+            from scopelint.analysis.values import OpaqueVal
+
+            return OpaqueVal(self.name)  # `g.device('/cpu:0')`: places ops, names nothing (a neutral context)
         return GraphDefault(self.graph) if self.name == "as_default" else UNKNOWN
 
 

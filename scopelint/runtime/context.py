@@ -159,6 +159,15 @@ class Graph:
     def device(self, name: Any) -> Any:
         return contextlib.nullcontext()
 
+    def colocate_with(self, op: Any, ignore_existing: bool = False) -> Any:
+        return contextlib.nullcontext()
+
+    def gradient_override_map(self, op_type_map: Any) -> Any:
+        return contextlib.nullcontext()
+
+    def container(self, container_name: Any) -> Any:
+        return contextlib.nullcontext()
+
     def get_operations(self) -> List[Any]:
         return []
 
