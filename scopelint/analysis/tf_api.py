@@ -141,6 +141,8 @@ def creates_nothing(short: str) -> bool:
     last = short.rsplit(".", 1)[-1]
     if last.endswith(("_initializer", "_regularizer")) or ".initializers." in "." + short:
         return True  # `tf.contrib.layers.xavier_initializer()`: made now, used by get_variable later
+    if short.startswith("contrib.") and last.startswith("summarize_"):
+        return True  # `tf.contrib.layers.summarize_activation(fc1)`: summaries, as tf.summary's
     return short.startswith(NO_GRAPH_PREFIXES)
 
 
