@@ -173,6 +173,8 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
 PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.nets": "tf_slim.nets",
     "tensorflow.contrib.slim.python.slim.nets": "tf_slim.nets",
+    # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
+    "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
 }
 
 
