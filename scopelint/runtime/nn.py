@@ -140,6 +140,16 @@ def conv2d(input: Any = None, filter: Any = None, strides: Any = None, padding: 
     return Tensor(out, dtype_of(input), op_name("Conv2D", name), "Conv2D")
 
 
+def atrous_conv2d(value: Any = None, filters: Any = None, rate: Any = None, padding: Any = None,
+                  name: Any = None) -> Tensor:
+    """tf.nn.atrous_conv2d (deeplab-resnet's dilated blocks): a stride-1 convolution whose
+    kernel taps are `rate` apart."""
+    kernel = shape_of(filters).dims_tuple
+    out = _conv(shape_of(value), kernel[:2] if kernel else None, kernel[3] if kernel else None, 1, padding, 2,
+                rate)
+    return Tensor(out, dtype_of(value), op_name("convolution", name), "Conv2D")
+
+
 def conv1d(value: Any = None, filters: Any = None, stride: Any = 1, padding: Any = "SAME", name: Any = None,
            **kwargs: Any) -> Tensor:
     kernel = shape_of(filters).dims_tuple
