@@ -721,11 +721,15 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
     name = getattr(function, "__name__", "")
     if name == "reshape":
         shape = args[1] if len(args) > 1 else kwargs.get("shape")
+        source = args[0] if args else kwargs.get("tensor")
+        if shape is UNKNOWN and isinstance(source, Tensor) and isinstance(source.dtype, DType):
+            # `tf.reshape(image, tf.stack([300, 300, channels]))` with the stack lost: a reshape
+            # keeps its input's dtype whatever the shape (SSD-Tensorflow's preprocessing)
+            return _partly_known(TensorShape(None), source.dtype.base_dtype)
         items = shape.items if isinstance(shape, ListVal) and not shape.grown else None
         if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN
                                     for d in items):
             return None
-        source = args[0] if args else kwargs.get("tensor")
         if isinstance(source, Tensor) and not _lost_shape(source):
             return None  # the runtime's reshape ran on it and refused it (TF raises too)
         wanted = reshape_shape(TensorShape(None), [LOST if d is UNKNOWN else d for d in items]).dims_tuple

@@ -206,6 +206,23 @@ class TensorShape:
             raise ValueError("Shapes %s and %s are not compatible" % (self, other))
         return TensorShape([_merged_dim(a, b) for a, b in zip(self.dims_tuple, other.dims_tuple)])
 
+    def with_rank(self, rank: int) -> "TensorShape":
+        """TensorShape.with_rank: this shape merged with one of `rank` unknown dims."""
+        try:
+            return self.merge_with(TensorShape([None] * rank))
+        except ValueError:
+            raise ValueError("Shape %s must have rank %d" % (self, rank)) from None
+
+    def with_rank_at_least(self, rank: int) -> "TensorShape":
+        if self.dims_tuple is not None and len(self.dims_tuple) < rank:
+            raise ValueError("Shape %s must have rank at least %d" % (self, rank))
+        return self
+
+    def with_rank_at_most(self, rank: int) -> "TensorShape":
+        if self.dims_tuple is not None and len(self.dims_tuple) > rank:
+            raise ValueError("Shape %s must have rank at most %d" % (self, rank))
+        return self
+
     def assert_is_compatible_with(self, other: object) -> None:
         if not self.is_compatible_with(other):
             raise ValueError("Shapes %s and %s are incompatible" % (self, as_shape(other)))
