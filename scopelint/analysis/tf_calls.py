@@ -136,6 +136,9 @@ class TfCalls(AnalysisState):
         if short is not None and tf_api.pure_unmodelled_op(short):
             return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
         if short is not None and tf_api.creates_nothing(short):
+            if short.startswith("losses."):
+                # a loss function not modelled (losses.py): it may have added to its collection
+                st.graph.collections["losses"] = UNKNOWN
             return OpaqueVal(short, inert=tf_api.returns_data(short))
         # A TF API scopelint does not model yet (layers, optimizers...): it may create variables.
         # It sets no reuse flag on the caller's scope, unless it runs code of the program's.

@@ -72,7 +72,11 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.contrib.legacy_seq2seq": (("seq2seq", ("rnn_decoder", "sequence_loss_by_example", "sequence_loss")),),
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
-    "tensorflow.losses": (("losses", ("Reduction",)),),
+    "tensorflow.losses": (("losses", (
+        "Reduction", "add_loss", "get_losses", "get_regularization_losses", "get_regularization_loss",
+        "get_total_loss", "compute_weighted_loss", "sparse_softmax_cross_entropy", "softmax_cross_entropy",
+        "sigmoid_cross_entropy", "mean_squared_error", "absolute_difference", "huber_loss",
+    )),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
