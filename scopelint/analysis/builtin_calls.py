@@ -459,7 +459,7 @@ class _NamedTupleMethod:
         if args or not set(kwargs) <= set(fields):
             return UNKNOWN  # Python raises ValueError for a field the tuple lacks: not modelled
         items = [kwargs.get(name, item) for name, item in zip(fields, self.value.items)]
-        return ListVal(items, is_tuple=True, fields=self.value.fields)
+        return ListVal(items, is_tuple=True, fields=self.value.fields, namedtuple=self.value.namedtuple)
 
 
 # Methods of list, dict and set that read without changing the container.
@@ -937,6 +937,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
         if value is None or is_concrete(value) or isinstance(value, (DictVal, Tensor)) or \
                 isinstance(value, ListVal) and (value.fields is None or all(o.fields != value.fields for o in options)):
             return False
+        if isinstance(value, ListVal) and any(value.namedtuple is o for o in options):
+            return True  # made by that very class (`SSDNet.default_params._replace(...)`)
         return UNKNOWN
     if any(isinstance(o, ClassVal) for o in options):
         answers = []

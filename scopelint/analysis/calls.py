@@ -518,7 +518,7 @@ def _copied(value: Any, deep: bool) -> Any:
         return InstanceVal(value.cls, attrs, value.attrs_complete)
     if isinstance(value, ListVal):
         return ListVal([_copied(v, True) if deep else v for v in value.items], value.is_tuple, value.poisoned,
-                       value.fields)
+                       value.fields, namedtuple=value.namedtuple)
     if isinstance(value, DictVal):
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
         copied.complete = value.complete

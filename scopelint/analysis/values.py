@@ -50,6 +50,7 @@ class ListVal:
     grown: bool = False
     # a Python 3 dict's keys(), values() or items(): iterable, but `+` with a list is a TypeError
     view: bool = False
+    namedtuple: Any = None  # the NamedTupleClass that made it (`isinstance(params, SSDParams)`)
 
 
 @dataclass(eq=False)
@@ -66,7 +67,7 @@ class NamedTupleClass:
         padding = [UNKNOWN] * (len(tail) - len(self.defaults)) + list(self.defaults)
         for offset, field_name in enumerate(tail):
             items.append(kwargs.get(field_name, padding[offset] if offset < len(padding) else UNKNOWN))
-        return ListVal(items, is_tuple=True, fields=self.fields)
+        return ListVal(items, is_tuple=True, fields=self.fields, namedtuple=self)
 
 
 def namedtuple_ancestor(cls: "ClassVal", constructed: bool = False) -> Optional[NamedTupleClass]:
