@@ -251,14 +251,15 @@ class AnalysisState:
         self.may_raise += 1
 
     def _frames_tuple(self) -> Tuple[Frame, ...]:
-        frames = self.frames[: self.frame_limits[-1]] if self.frame_limits else self.frames
+        # autograph converts what converted code calls too: the outermost conversion decides
+        frames = self.frames[: self.frame_limits[0]] if self.frame_limits else self.frames
         return tuple((int(f[0]), str(f[1])) for f in frames if len(f) < 4)  # 4 items: a model's, hidden
 
     def _last_visible_frame(self) -> Optional[Frame]:
         """`_frames_tuple()[-1]` (None when empty) without building the tuple: unknown code runs
         often, deep in TF's models, where the frames are many."""
         frames = self.frames
-        end = min(self.frame_limits[-1], len(frames)) if self.frame_limits else len(frames)
+        end = min(self.frame_limits[0], len(frames)) if self.frame_limits else len(frames)
         for index in range(end - 1, -1, -1):
             if len(frames[index]) < 4:
                 return int(frames[index][0]), str(frames[index][1])

@@ -44,7 +44,7 @@ from scopelint.semantics.values import UNKNOWN
 
 MAX_CALL_DEPTH = 24
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
-MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
+MAX_KNOWN_RECURSION = 12  # ...or when every argument is known: a tree of known depth unrolls (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
 _FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)

@@ -8,7 +8,7 @@ import ast
 import inspect
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from scopelint.analysis import tf_api
+from scopelint.analysis import models, tf_api
 from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
@@ -88,6 +88,9 @@ class TfCalls(AnalysisState):
                 return self.api_collections(short, args, kwargs, st)
             if short == AUTOGRAPH_CONVERT:
                 function = args[0] if args else kwargs.get("f", UNKNOWN)
+                inner = function.function if isinstance(function, BoundMethod) else function
+                if isinstance(inner, FunctionVal) and models.is_model_node(inner.node):
+                    return function  # TF's own code (a layer of TF's): autograph does not convert it
                 return AutographFn(function)
             if short == "reset_default_graph":
                 fresh = self.new_graph()

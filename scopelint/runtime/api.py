@@ -1211,9 +1211,15 @@ def colocate_with(op: Any, ignore_existing: bool = False) -> Any:
 
 
 def _tf_convert(f: Any, ctx: Any = None, convert_by_default: bool = True, user_requested: bool = False) -> Any:
-    """autograph.tf_convert, an intrinsic of the models: TF 2.x runs a function given to map_fn
-    converted, from a generated file, so what it creates or raises is attributed to the line
-    that called map_fn."""
+    """autograph.tf_convert, an intrinsic of the models: TF 2.x runs a function given to map_fn,
+    or the `call` of a layer or cell class of the program's, converted, from a generated file, so
+    what it creates or raises is attributed to the line that called map_fn or the layer."""
+    from scopelint.tf.registry import MODELS_DIR
+
+    code = getattr(getattr(f, "__func__", f), "__code__", None)
+    if code is not None and code.co_filename.startswith(MODELS_DIR):
+        return f  # TF's own code (a layer of TF's): autograph does not convert it
+
     def converted(*args: Any, **kwargs: Any) -> Any:
         run = context._RUN
         with run.hide_deeper_frames() if run is not None else contextlib.nullcontext():

@@ -15,6 +15,7 @@ only names a layer's ops; input specs; constraints; mixed precision; batch renor
 """
 
 import tensorflow as tf
+from tensorflow.python.autograph.impl import api as autograph
 from scopelint.tf.models import _common
 
 _snake_case = _common.snake_case
@@ -146,7 +147,9 @@ class Layer(_common.BaseLayer):
             # scope's original one re-entered: its ops are `batch_normalization/add`, not a root `add`.
             with tf.name_scope(scope.original_name_scope):
                 self._maybe_build(inputs)
-                outputs = self.call(inputs, *args, **kwargs)
+                # base_layer_v1 runs the `call` of a layer class of the program's (a cell, a
+                # wrapper) converted by autograph: what it creates is the calling line's
+                outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
         return outputs
 
 
