@@ -724,8 +724,11 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
         source = args[0] if args else kwargs.get("tensor")
         if shape is UNKNOWN and isinstance(source, Tensor) and isinstance(source.dtype, DType):
             # `tf.reshape(image, tf.stack([300, 300, channels]))` with the stack lost: a reshape
-            # keeps its input's dtype whatever the shape (SSD-Tensorflow's preprocessing)
-            return _partly_known(TensorShape(None), source.dtype.base_dtype)
+            # keeps its input's dtype whatever the shape (SSD-Tensorflow's preprocessing); the
+            # shape is lost, not TF's unknown rank (BERT's get_shape_list would take it to raise)
+            result = UnknownTensor()
+            result.dtype = source.dtype.base_dtype
+            return result
         items = shape.items if isinstance(shape, ListVal) and not shape.grown else None
         if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN
                                     for d in items):
