@@ -1042,7 +1042,18 @@ PURE_NUMERIC = {
     "product": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
     "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,
     "exp": math.exp, "abs": abs, "int32": int, "int64": int, "float32": float,
+    # a Transformer's positional table: `pos / np.power(10000, (i - i % 2) / d_model)`
+    "power": lambda *a: _power(*a), "sin": math.sin, "cos": math.cos,
 }
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    """np.power of two Python numbers, as numpy computes it (ints to a non-negative int power stay ints)."""
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (base, exponent)):
+        return None
+    if isinstance(base, int) and isinstance(exponent, int):
+        return base ** exponent if exponent >= 0 else None  # numpy refuses negative integer powers
+    return float(base) ** exponent
 
 
 _CONSUMERS = frozenset({"sum", "min", "max", "any", "all", "len"})
