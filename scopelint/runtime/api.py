@@ -739,6 +739,9 @@ def matmul(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False,
     return matmul_shape_tensor(a, b, transpose_a or adjoint_a, transpose_b or adjoint_b, name)
 
 
+matmul.elementwise = "MatMul"  # type: ignore[attr-defined]  # its operands have one dtype, as an elementwise op's
+
+
 def range_(start: Any, limit: Any = None, delta: Any = 1, dtype: Any = None, name: Any = "range") -> Tensor:
     """tf.range: a vector, of known length when the bounds are Python numbers."""
     if limit is None:
