@@ -44,7 +44,8 @@ from scopelint.semantics.values import UNKNOWN
 
 MAX_CALL_DEPTH = 24
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
-MAX_KNOWN_RECURSION = 12  # ...or when every argument is known: a tree of known depth unrolls (cells in cells)
+MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
+MAX_STRUCTURAL_RECURSION = 12  # ...or a method called on a different object at each level (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
 _FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)
@@ -378,6 +379,19 @@ class Calls(AnalysisState):
             return UNKNOWN
         return OpaqueVal(label + "()", inert=True)
 
+    def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
+        """A method whose every frame on the stack has another object as `self` than this call's."""
+        receiver = args[0] if args else None
+        if not isinstance(receiver, InstanceVal):
+            return False
+        params = list(function.node.args.posonlyargs) + list(function.node.args.args)
+        if not params:
+            return False
+        for caller, env in zip(self.call_stack, self.local_envs):
+            if caller.node is function.node and env.vars.get(params[0].arg, MISSING) is receiver:
+                return False
+        return True
+
     def call_function(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                       entry: bool = False, yield_hook: Optional[Callable[[Any, State], None]] = None,
                       yield_collector: Optional[Callable[[Any, State], None]] = None) -> Any:
@@ -386,6 +400,8 @@ class Calls(AnalysisState):
         known = depth >= MAX_RECURSION and all(is_concrete(a) or isinstance(a, (InstanceVal, Tensor))
                                                for a in list(args) + list(kwargs.values()))
         limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
+        if depth >= limit and limit == MAX_KNOWN_RECURSION and self._on_new_receiver(function, args):
+            limit = MAX_STRUCTURAL_RECURSION  # walking a structure of objects (wrappers of wrappers): finite
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
             if not self.budget.exhausted and depth >= limit and models.is_model_node(function.node) and \
                     _builds_nothing(self, function, args, kwargs):
