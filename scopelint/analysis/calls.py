@@ -45,7 +45,7 @@ from scopelint.semantics.values import UNKNOWN
 MAX_CALL_DEPTH = 24
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
 MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
-MAX_STRUCTURAL_RECURSION = 12  # ...or a method called on a different object at each level (cells in cells)
+MAX_STRUCTURAL_RECURSION = 12  # ...or TF's layer call on a different layer at each level (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
 _FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)
@@ -380,10 +380,10 @@ class Calls(AnalysisState):
         return OpaqueVal(label + "()", inert=True)
 
     def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
-        """A method whose every frame on the stack has another object as `self` than this call's."""
+        """A layer's method whose every frame on the stack has another layer as `self` than this call's."""
         receiver = args[0] if args else None
-        if not isinstance(receiver, InstanceVal):
-            return False
+        if not isinstance(receiver, InstanceVal) or not isinstance(receiver.cls.lookup("call"), FunctionVal):
+            return False  # (a layer or cell: it has a `call`)
         params = list(function.node.args.posonlyargs) + list(function.node.args.args)
         if not params:
             return False
@@ -400,8 +400,9 @@ class Calls(AnalysisState):
         known = depth >= MAX_RECURSION and all(is_concrete(a) or isinstance(a, (InstanceVal, Tensor))
                                                for a in list(args) + list(kwargs.values()))
         limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
-        if depth >= limit and limit == MAX_KNOWN_RECURSION and self._on_new_receiver(function, args):
-            limit = MAX_STRUCTURAL_RECURSION  # walking a structure of objects (wrappers of wrappers): finite
+        if depth >= limit and limit == MAX_KNOWN_RECURSION and models.is_model_node(function.node) and \
+                self._on_new_receiver(function, args):
+            limit = MAX_STRUCTURAL_RECURSION  # TF's layer call on cells in cells (wrappers of wrappers)
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
             if not self.budget.exhausted and depth >= limit and models.is_model_node(function.node) and \
                     _builds_nothing(self, function, args, kwargs):
