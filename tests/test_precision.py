@@ -312,6 +312,15 @@ CASES = {
         "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "a call cut off at the call depth may have set what it was given": (
+        "class Holder:\n    def __init__(self):\n        self.name = None\nh = Holder()\n"
+        "with tf.variable_scope(h.name):\n    pass\n",
+        "class Holder:\n    def __init__(self):\n        self.name = None\n"
+        "def f0(h):\n    h.name = 'net'\n"
+        + "".join("def f%d(h):\n    f%d(h)\n" % (i, i - 1) for i in range(1, 30))
+        + "h = Holder()\nf29(h)\nwith tf.variable_scope(h.name):\n    pass\n",
+        "SL105",
+    ),
     "an op added to a finalized graph may have raised first": (
         "tf.get_default_graph().finalize()\ntf.get_variable('w', [1])\n",
         "x = tf.placeholder(tf.float32, [1])\ntf.get_default_graph().finalize()\ny = tf.square(x)\n"

@@ -379,6 +379,18 @@ class Calls(AnalysisState):
             return UNKNOWN
         return OpaqueVal(label + "()", inert=True)
 
+    def _forget_what_it_may_change(self, args: List[Any], kwargs: Dict[str, Any]) -> None:
+        """A call not analysed (cut off at the call depth) may have set the attributes of the
+        objects it was given (Layer._set_scope sets `self._scope`): they are unknown after it, as
+        lists and dicts given to unknown code are."""
+        _escape(args, kwargs)
+        for value in list(args) + list(kwargs.values()):
+            if isinstance(value, InstanceVal):
+                self.touch(value)
+                for name in value.attrs:
+                    value.attrs[name] = UNKNOWN
+                value.attrs_complete = False
+
     def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
         """A layer's method whose every frame on the stack has another layer as `self` than this call's."""
         receiver = args[0] if args else None
@@ -409,6 +421,7 @@ class Calls(AnalysisState):
                 return UNKNOWN  # its value is lost, and nothing else is
             self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.unknown_code_ran()
+            self._forget_what_it_may_change(args, kwargs)
             return UNKNOWN
         node = function.node
         if yield_hook is None and yield_collector is None and _is_generator(node):
