@@ -129,6 +129,7 @@ class AnalysisState:
     # The dynamic context of the code being interpreted (stacks pushed and popped as it runs)
     frames: List[List[Any]]  # [line, function, col(, hidden mark)]: the traceback so far
     frame_limits: List[int]  # autograph-converted functions report at the call line
+    comprehension_sizes: List[int]
     call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
     called: Set[int]  # id()s of the function nodes interpreted at least once (the others become entry points)
     undecorated: Dict[int, FunctionVal]  # def nodes under a decorator not seen into -> the undecorated function
@@ -197,6 +198,7 @@ class AnalysisState:
         self.alternative_depth = 0
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
+        self.comprehension_sizes: List[int] = []  # item counts of the comprehension levels unrolling
         # --explain: the calls not followed, by (line, message); the call being evaluated
         self.blindspots: Dict[Tuple[int, str], blindspots.Blindspot] = {}
         self.call_context: List[Tuple[ast.Call, Any, int]] = []

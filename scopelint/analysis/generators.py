@@ -80,6 +80,14 @@ class Generators(AnalysisState):
             self._comprehend(generators[1:], element, fork, [], grown)
             st.graph.join(fork.graph)
             return False
+        self.comprehension_sizes.append(len(items))
+        try:
+            return self._comprehend_items(first, generators, items, element, st, out, grown)
+        finally:
+            self.comprehension_sizes.pop()
+
+    def _comprehend_items(self, first: ast.comprehension, generators: List[ast.comprehension], items: List[Any],
+                          element: Callable[[State], List[Any]], st: State, out: List[Any], grown: List[bool]) -> bool:
         known = True
         for item in items:
             self.assign(first.target, item, st)

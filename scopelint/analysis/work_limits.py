@@ -15,8 +15,10 @@ from scopelint.analysis.values import Env
 MAX_UNROLL = 256
 # A comprehension's element is an expression, cheap next to a loop body (a training loop of 10k
 # steps is a `for`): over a known list it is worth unrolling further, which keeps lists of a
-# few hundred variables, a positional table of 512 rows, known (the budget still bounds it).
+# few hundred variables, a positional table of 300 rows, known. Nested comprehensions share
+# it (their elements multiply: a 1000 x 512 table is half a million), down to a floor.
 MAX_COMPREHENSION_UNROLL = 4096
+MIN_NESTED_COMPREHENSION_UNROLL = 16
 MAX_MODEL_UNROLL = 20_000
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
@@ -41,8 +43,15 @@ class WorkLimits(AnalysisState):
         return MAX_UNROLL
 
     def _comprehension_limit(self) -> int:
+        """How many items a comprehension level unrolls, given the levels around it unrolling
+        (`self.comprehension_sizes`, their item counts)."""
         limit = self._unroll_limit()
-        return MAX_COMPREHENSION_UNROLL if limit == MAX_UNROLL else limit
+        if limit != MAX_UNROLL:
+            return limit
+        enclosing = 1
+        for size in self.comprehension_sizes:
+            enclosing *= max(size, 1)
+        return max(MAX_COMPREHENSION_UNROLL // enclosing, MIN_NESTED_COMPREHENSION_UNROLL)
 
     def _spend(self, in_model: bool) -> bool:
         """One step of work; TF's models are charged to the file's budget even inside a call into
