@@ -379,17 +379,18 @@ class Calls(AnalysisState):
             return UNKNOWN
         return OpaqueVal(label + "()", inert=True)
 
-    def _forget_what_it_may_change(self, args: List[Any], kwargs: Dict[str, Any]) -> None:
-        """A call not analysed (cut off at the call depth) may have set the attributes of the
-        objects it was given (Layer._set_scope sets `self._scope`): they are unknown after it, as
-        lists and dicts given to unknown code are."""
+    def _forget_what_it_may_change(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> None:
+        """A call not analysed (cut off at the call depth) may have set what it was given: the
+        attributes its own body assigns on its first parameter (Layer._set_scope sets
+        `self._scope`) are unknown after it, as lists and dicts given to unknown code are."""
         _escape(args, kwargs)
-        for value in list(args) + list(kwargs.values()):
-            if isinstance(value, InstanceVal):
-                self.touch(value)
-                for name in value.attrs:
-                    value.attrs[name] = UNKNOWN
-                value.attrs_complete = False
+        receiver = args[0] if args else None
+        if isinstance(receiver, InstanceVal):
+            assigned = _attributes_assigned_on_first_parameter(function.node)
+            if assigned:
+                self.touch(receiver)
+                for name in assigned:
+                    receiver.attrs[name] = UNKNOWN
 
     def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
         """A layer's method whose every frame on the stack has another layer as `self` than this call's."""
@@ -421,7 +422,9 @@ class Calls(AnalysisState):
                 return UNKNOWN  # its value is lost, and nothing else is
             self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.unknown_code_ran()
-            self._forget_what_it_may_change(args, kwargs)
+            self._forget_what_it_may_change(function, args, kwargs)
+            if any(isinstance(a, (InstanceVal, ListVal, DictVal)) for a in list(args) + list(kwargs.values())):
+                st.graph.path_certain = False  # what it did to them is not known: nor is what follows
             return UNKNOWN
         node = function.node
         if yield_hook is None and yield_collector is None and _is_generator(node):
@@ -688,6 +691,23 @@ _READ_ONLY_CALLS = frozenset({
 # Library functions that keep the callable they are given for later (at exit, on a signal),
 # without calling it: what the program builds after them is not in doubt.
 _DEFERRED_CALLERS = frozenset({"atexit.register", "atexit.unregister", "signal.signal"})
+
+
+def _attributes_assigned_on_first_parameter(node: Any) -> List[str]:
+    """`self.x = ...`, `self.x += ...`, `with ... as self.x` in the function's own body."""
+    cached = getattr(node, "_scopelint_self_attributes", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    params = list(node.args.posonlyargs) + list(node.args.args) if hasattr(node, "args") else []
+    found: List[str] = []
+    if params:
+        first = params[0].arg
+        for child in ast.walk(node):
+            if isinstance(child, ast.Attribute) and isinstance(child.ctx, ast.Store) and \
+                    isinstance(child.value, ast.Name) and child.value.id == first and child.attr not in found:
+                found.append(child.attr)
+    setattr(node, "_scopelint_self_attributes", found)
+    return found
 
 
 def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
