@@ -22,7 +22,7 @@ from scopelint.schema import variable_json
 from scopelint.py2 import modernize, remaining_error
 from scopelint.source import Source, describe_syntax_error, looks_like_python2
 
-MODULE_STEPS = 400_000
+MODULE_STEPS = 600_000
 ENTRY_STEPS = 100_000
 TOTAL_STEPS = 2_000_000
 

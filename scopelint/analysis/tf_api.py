@@ -171,6 +171,16 @@ _OP_FREE_NAMES = frozenset({"as_dtype", "DType", "TensorShape", "Dimension", "di
                             "get_seed"})
 
 
+# ...and calls that always add one (in graph mode, whatever their arguments): on a finalized
+# graph they raise "Graph is finalized" themselves (universe-starter-agent's policy built after
+# its Supervisor starts with a placeholder).
+ALWAYS_ADDS_OP = frozenset({
+    "placeholder", "placeholder_with_default", "constant", "zeros", "ones", "fill", "random_normal",
+    "random_uniform", "truncated_normal", "global_variables_initializer", "local_variables_initializer",
+    "variables_initializer", "initialize_all_variables", "assign", "assign_add", "assign_sub", "no_op",
+})
+
+
 def adds_no_op(short: Optional[str]) -> bool:
     if short is None:
         return False

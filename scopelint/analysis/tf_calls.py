@@ -113,6 +113,9 @@ class TfCalls(AnalysisState):
         except scope_errors.ScopeError as exc:
             self.raised(exc, st)
             return UNKNOWN
+        if graph.finalized is True and short in tf_api.ALWAYS_ADDS_OP:
+            self.raised(scope_errors.GraphFinalizedError(scope_errors.GRAPH_FINALIZED), st)
+            return UNKNOWN
         if graph.finalized is True and not tf_api.adds_no_op(short) and short not in tf_api.NEUTRAL_CONTEXTS:
             # TF raises "Graph is finalized" at the first op; the analysis knows a variable's (the
             # core's check): after a call that may add another op, the rest may never run.
