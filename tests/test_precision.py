@@ -317,8 +317,8 @@ CASES = {
         "with tf.variable_scope(h.name):\n    pass\n",
         "class Holder:\n    def __init__(self):\n        self.name = None\n"
         "def f0(h):\n    h.name = 'net'\n"
-        + "".join("def f%d(h):\n    f%d(h)\n" % (i, i - 1) for i in range(1, 30))
-        + "h = Holder()\nf29(h)\nwith tf.variable_scope(h.name):\n    pass\n",
+        + "".join("def f%d(h):\n    f%d(h)\n" % (i, i - 1) for i in range(1, 40))
+        + "h = Holder()\nf39(h)\nwith tf.variable_scope(h.name):\n    pass\n",
         "SL105",
     ),
     "an op added to a finalized graph may have raised first": (

@@ -42,7 +42,7 @@ from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN
 
 
-MAX_CALL_DEPTH = 24
+MAX_CALL_DEPTH = 32
 MAX_RECURSION = 2  # frames of one function on the stack (unknown arguments fan out fast)...
 MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known depth unrolls
 MAX_STRUCTURAL_RECURSION = 12  # ...or TF's layer call on a different layer at each level (cells in cells)
