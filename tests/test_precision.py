@@ -437,3 +437,13 @@ def test_joined_callables_read_by_anything_but_a_call_are_unknown() -> None:
         "if [f][0] is tf.nn.relu:\n    tf.get_variable('b', [1])\n")
     assert analysis.module is not None
     assert [(v["name"], v["certain"]) for v in analysis.module.variables] == [("a:0", False), ("b:0", False)]
+
+
+def test_equality_is_identity_only_where_the_class_defines_no_eq() -> None:
+    """A function or a plain object is never equal to a string; an object whose class defines
+    __eq__ may be, so a branch on it stays undecided (names made on it are not certain)."""
+    plain = analysis_of("def f():\n    pass\nif f == 'linear':\n    tf.get_variable('w', [1])\n")
+    assert plain.module is not None and plain.module.variables == []
+    custom = analysis_of("class Name:\n    def __eq__(self, other):\n        return True\n"
+                         "if Name() == 'linear':\n    tf.get_variable('w', [1])\n")
+    assert custom.module is not None and [v["certain"] for v in custom.module.variables] == [False]

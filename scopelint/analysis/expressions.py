@@ -14,7 +14,8 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, join_values, ListVal,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete,
+    join_values, ListVal,
     MISSING,
     ModuleVal, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
@@ -353,6 +354,11 @@ class Expressions(AnalysisState):
             if other is UNKNOWN or isinstance(other, (OpaqueVal, ModuleVal)):
                 return UNKNOWN
             return isinstance(op, ast.NotEq) if not is_concrete(other) else (other is None) == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and (
+                _equal_by_identity(left) and is_concrete(right) or _equal_by_identity(right) and is_concrete(left)):
+            # `activation == "linear"` of a function: functions, classes and instances of classes
+            # without __eq__ compare by identity, so never equal to a string or a number
+            return isinstance(op, ast.NotEq)
         if isinstance(op, (ast.Eq, ast.NotEq)) and _tensor_against_scalar(left, right):
             # TF1's graph-mode Tensor and Variable compare by identity (`Tensor.__eq__` is `self is
             # other` unless TF2's equality is on), so `if tf.reduce_sum(y, 1) == pad: break` is never taken
@@ -407,6 +413,16 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     return left is right
+
+
+def _equal_by_identity(value: Any) -> bool:
+    """A value of the program's whose `==` is identity: a function, a class, or an instance of a
+    class (of the program's) that defines no __eq__."""
+    if isinstance(value, (FunctionVal, BoundMethod)):
+        return True
+    if isinstance(value, InstanceVal):
+        return value.cls.lookup("__eq__") is MISSING and all(isinstance(base, ClassVal) for base in value.cls.bases)
+    return False
 
 
 def _tensor_against_scalar(left: Any, right: Any) -> bool:
