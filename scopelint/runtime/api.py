@@ -13,7 +13,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
-    Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape, shape_of,
+    Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
+    shape_from_argument, shape_of,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -254,25 +255,6 @@ def create_partitioned_variables(shape: Any, slicing: Any, initializer: Any, dty
         finally:
             state.name_stack = saved
         return list(state.wrap(record))
-
-
-def _shape_arg(shape: Any) -> Any:
-    """Shapes may hold Dimensions or tensors' static dims; keep them as TF would see them:
-    a shape tensor of known length, or a list holding scalar tensors (`[tf.shape(x)[0], 4]`,
-    which TF packs), gives unknown dimensions where the values are tensors."""
-    if isinstance(shape, Tensor):
-        measured = getattr(shape, "shape_value", None)  # `tf.random_normal(tf.shape(mu))`: mu's static shape
-        if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
-            return list(measured.dims_tuple)
-        value = getattr(shape, "constant_value", None)  # `tf.zeros(tf.constant([5, 4]))`: TF reads the constant
-        if isinstance(value, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) and d >= 0
-                                                    for d in value):
-            return list(value)
-        dims = shape.get_shape().dims_tuple
-        return [None] * dims[0] if dims and dims[0] is not None else None
-    if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
-        return [None if isinstance(d, Tensor) else d for d in shape]
-    return shape
 
 
 from scopelint.semantics.values import VariableAggregation, VariableSynchronization  # noqa: E402,F401 - tf.* names
@@ -546,8 +528,8 @@ def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
     def make(shape: Any, *args: Any, **kwargs: Any) -> Tensor:
         bound = dict(zip(names, args), **kwargs)
         dtype = bound.get("dtype")
-        return Tensor(_shape_arg(shape), dtype if dtype is not None else FLOAT32, op_name(default, bound.get("name")),
-                      default)
+        return Tensor(shape_from_argument(shape), dtype if dtype is not None else FLOAT32,
+                      op_name(default, bound.get("name")), default)
 
     make.__name__ = default
     make.dtype_argument = (1 + len(parameters), FLOAT32)  # type: ignore[attr-defined]
@@ -564,7 +546,7 @@ random_gamma = _filled("random_gamma", "alpha", "beta")
 
 
 def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
-    return Tensor(_shape_arg(dims), dtype_of(value), op_name("Fill", name), "Fill")
+    return Tensor(shape_from_argument(dims), dtype_of(value), op_name("Fill", name), "Fill")
 
 
 fill.shape_argument = (0, "dims")  # type: ignore[attr-defined]
@@ -1282,13 +1264,10 @@ class _GraphFinalizer(Opaque):
     api_name = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from scopelint.tf.registry import FINALIZES_GRAPH
+        from scopelint.tf.registry import finalized_graph_argument
 
         Opaque.__init__(self, self.api_name)
-        position = FINALIZES_GRAPH["train." + self.api_name]
-        graph = None
-        if position is not None:
-            graph = kwargs.get("graph", args[position] if len(args) > position else None)
+        graph = finalized_graph_argument("train." + self.api_name, args, kwargs)
         (graph if graph is not None else context.default_graph()).finalize()
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from scopelint.semantics.dtypes import FLOAT32
-from scopelint.semantics.shapes import Dimension, TensorShape
-from scopelint.runtime.tensors import Tensor, conv_output, dtype_of, op_name, shape_of, spatial
+from scopelint.semantics.shapes import TensorShape
+from scopelint.runtime.tensors import (
+    Tensor, conv_output, dtype_of, op_name, shape_from_argument, shape_of, spatial,
+)
 
 
 def _same_shape(default: str) -> Callable[..., Tensor]:
@@ -177,35 +179,15 @@ def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any,  # noq
 
 def conv2d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None, strides: Any = None,  # noqa: A002
                      padding: str = "SAME", data_format: str = "NHWC", name: Any = None, **kwargs: Any) -> Tensor:
-    return Tensor(_transposed_output(output_shape), dtype_of(value), op_name("conv2d_transpose", name),
+    return Tensor(shape_from_argument(output_shape), dtype_of(value), op_name("conv2d_transpose", name),
                   "Conv2DBackpropInput")
 
 
 def conv3d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None,  # noqa: A002
                      strides: Any = None, padding: str = "SAME", data_format: str = "NDHWC", name: Any = None,
                      **kwargs: Any) -> Tensor:
-    return Tensor(_transposed_output(output_shape), dtype_of(value), op_name("conv3d_transpose", name),
+    return Tensor(shape_from_argument(output_shape), dtype_of(value), op_name("conv3d_transpose", name),
                   "Conv3DBackpropInputV2")
-
-
-def _transposed_output(output_shape: Any) -> Any:
-    """The static shape TF gives a transposed convolution: its `output_shape` as
-    constant_value_as_shape reads it, a list of ints and Dimensions or a stack of them
-    (`tf.stack([batch, rows * 2, cols * 2, 64])`, CycleGAN-tensorflow's deconv2d)."""
-    if isinstance(output_shape, Tensor):
-        measured = getattr(output_shape, "shape_value", None)
-        if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
-            return list(measured.dims_tuple)
-        value = getattr(output_shape, "constant_value", None)
-        if isinstance(value, (list, tuple)):
-            output_shape = value
-        else:
-            dims = output_shape.get_shape().dims_tuple
-            return [None] * dims[0] if dims and isinstance(dims[0], int) else None
-    if not isinstance(output_shape, (list, tuple)):
-        return None
-    return [d.value if isinstance(d, Dimension) else d if isinstance(d, int) and not isinstance(d, bool) else None
-            for d in output_shape]
 
 
 def _pool(default: str) -> Callable[..., Tensor]:

@@ -268,6 +268,27 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
     return TensorShape(out)
 
 
+def shape_from_argument(shape: Any) -> Any:
+    """Shapes may hold Dimensions or tensors' static dims; keep them as TF would see them:
+    a shape tensor of known length, or a list holding scalar tensors (`[tf.shape(x)[0], 4]`,
+    which TF packs), gives unknown dimensions where the values are tensors. (What TF's
+    constant_value_as_shape reads of a shape argument: tf.zeros', tf.fill's, a transposed
+    convolution's output_shape.)"""
+    if isinstance(shape, Tensor):
+        measured = getattr(shape, "shape_value", None)  # `tf.random_normal(tf.shape(mu))`: mu's static shape
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None:
+            return list(measured.dims_tuple)
+        value = getattr(shape, "constant_value", None)  # `tf.zeros(tf.constant([5, 4]))`: TF reads the constant
+        if isinstance(value, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) and d >= 0
+                                                    for d in value):
+            return list(value)
+        dims = shape.get_shape().dims_tuple
+        return [None] * dims[0] if dims and isinstance(dims[0], int) else None
+    if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
+        return [None if isinstance(d, Tensor) else d for d in shape]
+    return shape
+
+
 def reshape_shape(shape: Any, target: Any) -> TensorShape:
     if isinstance(target, Tensor):
         measured = getattr(target, "shape_value", None)
