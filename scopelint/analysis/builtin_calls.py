@@ -1037,16 +1037,6 @@ def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
 
 
 # Numeric helpers of numpy and math, on fully known numbers only (shape arithmetic in models).
-PURE_NUMERIC = {
-    "prod": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
-    "product": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
-    "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,
-    "exp": math.exp, "abs": abs, "int32": int, "int64": int, "float32": float,
-    # a Transformer's positional table: `pos / np.power(10000, (i - i % 2) / d_model)`
-    "power": lambda *a: _power(*a), "sin": math.sin, "cos": math.cos,
-}
-
-
 def _power(base: Any, exponent: Any) -> Any:
     """np.power of two Python numbers, as numpy computes it (ints to a non-negative int power stay ints)."""
     if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (base, exponent)):
@@ -1054,6 +1044,16 @@ def _power(base: Any, exponent: Any) -> Any:
     if isinstance(base, int) and isinstance(exponent, int):
         return base ** exponent if exponent >= 0 else None  # numpy refuses negative integer powers
     return float(base) ** exponent
+
+
+PURE_NUMERIC = {
+    "prod": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
+    "product": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
+    "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,
+    "exp": math.exp, "abs": abs, "int32": int, "int64": int, "float32": float,
+    # a Transformer's positional table: `pos / np.power(10000, (i - i % 2) / d_model)`
+    "power": _power, "sin": math.sin, "cos": math.cos,
+}
 
 
 _CONSUMERS = frozenset({"sum", "min", "max", "any", "all", "len"})

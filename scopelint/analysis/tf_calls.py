@@ -23,7 +23,7 @@ from scopelint.semantics.graph import (
 from scopelint.semantics.dtypes import FLOAT32, DType
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, UNKNOWN, Pattern, ReuseMode
-from scopelint.tf.registry import FINALIZES_GRAPH
+from scopelint.tf.registry import FINALIZES_GRAPH, finalized_graph_argument
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GraphVal, is_plain_data, render_text
@@ -121,7 +121,7 @@ class TfCalls(AnalysisState):
             # core's check): after a call that may add another op, the rest may never run.
             graph.path_certain = False
         if short in FINALIZES_GRAPH:
-            self.finalize_graph(FINALIZES_GRAPH[short], args, kwargs, st)
+            self.finalize_graph(finalized_graph_argument(short, args, kwargs), st)
             # A session, or what makes them (`sv.managed_session()`): runs the graph, never builds it
             return OpaqueVal("Session." + short, inert=True)
         if short in tf_api.NEUTRAL_CONTEXTS:
@@ -151,10 +151,9 @@ class TfCalls(AnalysisState):
         st.graph.unknown_code_ran(may_set_reuse=not self.only_data(args, kwargs))
         return OpaqueVal(short or qualname)
 
-    def finalize_graph(self, position: Optional[int], args: List[Any], kwargs: Dict[str, Any], st: State) -> None:
+    def finalize_graph(self, given: Any, st: State) -> None:
         """A Supervisor or MonitoredSession is made: it finalizes its graph (the default one
         unless a `graph` argument names another)."""
-        given = kwargs.get("graph", args[position] if len(args) > position else None) if position is not None else None
         if given is None:
             st.graph.finalized = True
         elif isinstance(given, GraphVal):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Dict, FrozenSet, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Optional, Sequence, Tuple
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 
@@ -218,6 +218,16 @@ FINALIZES_GRAPH: Dict[str, Optional[int]] = {
     "train.Supervisor": 0, "train.MonitoredTrainingSession": None, "train.MonitoredSession": None,
     "train.SingularMonitoredSession": None,
 }
+
+
+def finalized_graph_argument(name: str, args: Sequence[Any], kwargs: Dict[str, Any]) -> Any:
+    """The graph argument given to one of FINALIZES_GRAPH's constructors (`train.Supervisor`);
+    None when it takes none, or none was given: then it finalizes the default graph."""
+    position = FINALIZES_GRAPH[name]
+    if position is None:
+        return None
+    return kwargs.get("graph", args[position] if len(args) > position else None)
+
 
 REGISTRY: Dict[str, Tuple[str, str]] = {
     namespace + "." + name: (module, name)
