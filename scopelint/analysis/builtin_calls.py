@@ -115,21 +115,10 @@ class BuiltinCalls(AnalysisState):
             if name == "iter":
                 return IteratorVal(list(items))
             if name == "sorted":
-                python = [self.to_python(i) for i in items]
-                reverse = kwargs.get("reverse", False)
-                if "key" in kwargs or not isinstance(reverse, bool):
+                if set(kwargs) - {"key", "reverse"}:
                     return UNKNOWN
-                if any(p is MISSING for p in python):
-                    # (key, value) pairs with distinct known keys sort by their keys alone
-                    python = [self.to_python(i.items[0]) if isinstance(i, ListVal) and i.items else MISSING
-                              for i in items]
-                    if any(p is MISSING for p in python) or len(set(map(repr, python))) != len(python):
-                        return UNKNOWN
-                try:
-                    order = sorted(range(len(items)), key=lambda k: python[k], reverse=reverse)
-                except TypeError:
-                    return UNKNOWN
-                return ListVal([items[k] for k in order])
+                order = self.sort_order(items, kwargs.get("key"), kwargs.get("reverse", False), st)
+                return UNKNOWN if order is None else ListVal([items[k] for k in order])
             if name == "set" and not all(isinstance(i, int) for i in items):
                 return _data_set(items)  # a set of strings iterates in hash order, which varies between runs
             return ListVal(list(items), is_tuple=(name == "tuple"))
@@ -316,6 +305,29 @@ class BuiltinCalls(AnalysisState):
         # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
         iterator = self.call_own_method(value, "__iter__", [], st, None)  # type: ignore[attr-defined]
         return None if iterator is MISSING else self.iterate(iterator, st)
+
+    def sort_order(self, items: List[Any], key: Any, reverse: Any, st: State) -> Optional[List[int]]:
+        """The order `sorted(items, key=key, reverse=reverse)` puts the items in (their indices),
+        or None when the analysis cannot tell: a key function runs on each item, as Python's does
+        (`key=lambda v: v.name` sorts variables by their known names)."""
+        if not isinstance(reverse, bool):
+            return None
+        if key is not None:
+            call = self.call  # type: ignore[attr-defined]
+            keys = [self.to_python(call(key, [item], {}, st, None)) for item in items]
+            if not all(_orderable(k) for k in keys):
+                return None
+        else:
+            keys = [self.to_python(i) for i in items]
+            if any(k is MISSING for k in keys):
+                # (key, value) pairs with distinct known keys sort by their keys alone
+                keys = [self.to_python(i.items[0]) if isinstance(i, ListVal) and i.items else MISSING for i in items]
+                if any(k is MISSING for k in keys) or len(set(map(repr, keys))) != len(keys):
+                    return None
+        try:
+            return sorted(range(len(items)), key=lambda k: keys[k], reverse=reverse)
+        except TypeError:
+            return None
 
     def _from_set(self, name: str, source: SetVal, kwargs: Dict[str, Any]) -> Any:
         """set(s), frozenset(s), sorted(s) of a set of known items (sorted order is the items' own)."""
@@ -538,12 +550,11 @@ class _ContainerMethod:
         if name == "reverse" and not args:
             c.items.reverse()
             return None
-        if name == "sort" and not args and not kwargs and all(is_concrete(i) for i in c.items):
-            try:
-                c.items.sort()
+        if name == "sort" and not args and not set(kwargs) - {"key", "reverse"}:
+            order = interp.sort_order(c.items, kwargs.get("key"), kwargs.get("reverse", False), st)
+            if order is not None:
+                c.items[:] = [c.items[k] for k in order]
                 return None
-            except TypeError:
-                pass
         c.poisoned = True  # a change the analysis does not model: what the list holds is unknown
         return UNKNOWN
 
@@ -869,6 +880,14 @@ def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
     if kind in ("truediv", "div") and not dtype.is_floating:
         return None
     return dtype
+
+
+def _orderable(key: Any) -> bool:
+    """A sort key Python orders by value: a string, a number, or a tuple or list of them (not a
+    tensor, whose comparison builds an op)."""
+    if isinstance(key, (tuple, list)):
+        return all(_orderable(k) for k in key)
+    return isinstance(key, (str, bytes, int, float)) and key is not MISSING
 
 
 _BUILTIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
