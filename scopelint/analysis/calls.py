@@ -364,6 +364,10 @@ class Calls(AnalysisState):
                 members = class_members.getmembers(args[0], lambda cls, name: self.get_attribute(cls, name, st))
                 if members is not UNKNOWN:
                     return members
+            if label in _SOURCE_FILE_READERS and len(args) == 1 and not kwargs:
+                path = _source_file_of(args[0])  # `getsourcefile(lambda: 0)`: this module's file, for sys.path
+                if path is not None:
+                    return posixpath.abspath(path) if label == "inspect.getabsfile" else path
             if label in _SIGNATURE_READERS and len(args) == 1 and not kwargs:
                 known = _SIGNATURE_READERS[label](args[0])
                 if known is not UNKNOWN:
@@ -641,6 +645,24 @@ def _lost_shape_method(node: ast.Call, st: State) -> bool:
         return False
     tensor = st.env.lookup(shape.value.id)
     return isinstance(tensor, Tensor)
+
+
+_SOURCE_FILE_READERS = frozenset({"inspect.getsourcefile", "inspect.getfile", "inspect.getabsfile"})
+
+
+def _source_file_of(value: Any) -> Optional[str]:
+    """The file a function or module of the program's was read from (its module's `__file__`),
+    or None."""
+    if isinstance(value, BoundMethod):
+        value = value.function
+    if isinstance(value, SourceModuleVal):
+        env = value.env
+    elif isinstance(value, FunctionVal):
+        env = value.env.globals_env
+    else:
+        return None
+    path = env.vars.get("__file__")
+    return path if isinstance(path, str) else None
 
 
 def _binds_by_name_only(callee: Any) -> bool:

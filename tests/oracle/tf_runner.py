@@ -65,6 +65,19 @@ def raised_by_scope_api(below: List[Any]) -> bool:
     return raiser.endswith(CONVERSION_FILES) and any(f.endswith(SCOPE_FILES) for f in files)
 
 
+# Where this Python's own and installed modules live: any other module is the program's (its
+# directory's, or a project's lib/ that the program put on sys.path).
+_INSTALLED = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+
+
+def _programs_own(path: Any) -> bool:
+    """Whether a module file is the program's, TF1-style code (not TF, tf_slim, the stdlib)."""
+    if not isinstance(path, str) or not path:
+        return False
+    real = os.path.realpath(path)
+    return not real.startswith(_INSTALLED) and "site-packages" not in real and "dist-packages" not in real
+
+
 def load_tf() -> Any:
     import logging
 
@@ -419,10 +432,9 @@ class Observer:
 
     def _forget_program(self) -> None:
         """Modules and flags the program defined would leak into the next one."""
-        home = os.path.dirname(self.state["abspath"]) + os.sep
         for name in [m for m in sys.modules if m not in self.builtin_modules]:
-            if (getattr(sys.modules[name], "__file__", None) or "").startswith(home):
-                del sys.modules[name]  # the program's own modules (a project's ops.py)
+            if _programs_own(getattr(sys.modules[name], "__file__", None)):
+                del sys.modules[name]  # the program's own modules (a project's ops.py, its lib/)
         for flag in [f for f in self.flags if f not in self.builtin_flags]:
             delattr(self.flags, flag)
         self.state.update(events=None, origins={}, stores=[], failing_store=None)
@@ -432,11 +444,9 @@ class Observer:
         source = open(abspath, encoding="utf-8").read()
         original_import = __builtins__.__import__ if hasattr(__builtins__, "__import__") else __builtins__["__import__"]
 
-        home = os.path.dirname(abspath) + os.sep
-
         def tf_import(name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0) -> Any:
             module = original_import(name, globals_, locals_, fromlist, level)
-            if name == "tensorflow" and level == 0 and str((globals_ or {}).get("__file__") or "").startswith(home):
+            if name == "tensorflow" and level == 0 and _programs_own((globals_ or {}).get("__file__")):
                 return v1  # TF1-style programs: `import tensorflow as tf` means compat.v1
             return module
 
