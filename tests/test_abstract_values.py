@@ -79,3 +79,24 @@ def test_join_makes_one_sided_variables_may_exist() -> None:
 
 def test_auto_reuse_is_truthy() -> None:
     assert bool(AUTO_REUSE)
+
+
+def test_collection_scope_against_partly_known_names() -> None:
+    """get_collection(key, scope) of items whose names are partly known: TF matches the scope as
+    a regex from the start of each name."""
+
+    class Named:
+        def __init__(self, name: object) -> None:
+            self.name = name
+
+    graph = GraphState()
+    known, lost = Named(Pattern.of("clone_0/", None, "/value:0")), Named(Pattern.of(None, "/value:0"))
+    for item in (known, lost):
+        graph.add_to_collections("losses", item)
+    assert graph.get_collection("losses", "") == [known, lost]  # "" matches every name
+    assert graph.get_collection("losses", "clone_1") is UNKNOWN  # `lost` may start with it
+    graph = GraphState()
+    graph.add_to_collections("losses", known)
+    assert graph.get_collection("losses", "clone_0") == [known]
+    assert graph.get_collection("losses", "clone_1") == []
+    assert graph.get_collection("losses", "clone_[01]") is UNKNOWN  # a regex of the program's

@@ -826,9 +826,23 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         if dtype is not None:
             result.dtype = dtype
         return result
+    if getattr(function, "__annotations__", {}).get("return") in ("Tensor", Tensor):
+        # an op of the runtime's, which makes a tensor whatever it is given (never None):
+        # `tf.add_n(losses)` of losses the analysis lost is still a tensor
+        result = UnknownTensor()
+        if name in _DTYPE_OF_VALUES:
+            values = args[0] if args else kwargs.get("inputs", kwargs.get("values"))
+            items = values.items if isinstance(values, ListVal) and not values.grown else [UNKNOWN]
+            dtypes = {v.dtype.base_dtype if isinstance(v, Tensor) and isinstance(v.dtype, DType) else None
+                      for v in items}
+            if len(dtypes) == 1 and None not in dtypes:
+                result.dtype = dtypes.pop()
+        return result
     return UNKNOWN
 
 
+# ops whose result has the dtype of the tensors they are given (in a list, their first argument)
+_DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "accumulate_n"})
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "to_double", "saturate_cast"})
 # `open(path)` for reading: the label of its file, with the path relative to the analysed file's

@@ -142,6 +142,20 @@ class ThreadScopes(NamedTuple):
 THREAD_FIELDS = ThreadScopes._fields
 
 
+def _may_match_scope(scope: str, name: Any) -> Any:
+    """Whether get_collection's `scope` matches a partly known name: "" (model_deploy's scope of
+    a single clone) matches every name; a plain-text scope matches when the name's known start
+    begins with it, and does not when no filling of the name does; else UNKNOWN."""
+    if scope == "":
+        return True
+    if not isinstance(name, Pattern) or re.escape(scope) != scope:  # a regex: its matches are not plain prefixes
+        return UNKNOWN
+    if not name.may_start_with(scope):
+        return False
+    first = name.parts[0]
+    return True if isinstance(first, str) and first.startswith(scope) else UNKNOWN
+
+
 @dataclass
 class GraphState:
     """Everything one tf.Graph holds that variable naming depends on."""
@@ -390,9 +404,10 @@ class GraphState:
             name = item.name if isinstance(item, StoredVariable) else getattr(item, "name", None)
             if name is None:
                 continue  # items without a name are left out (as TF's AttributeError is)
-            if not isinstance(name, str):
+            matches = bool(regex.match(name)) if isinstance(name, str) else _may_match_scope(scope, name)
+            if matches is UNKNOWN:
                 return UNKNOWN
-            if regex.match(name):
+            if matches:
                 chosen.append(item)
         return chosen
 
