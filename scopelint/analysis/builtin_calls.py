@@ -987,6 +987,9 @@ def _isinstance(value: Any, classes: Any) -> Any:
             elif isinstance(option, ClassVal) and _plain_class(option) and (
                     is_concrete(value) or isinstance(value, (ListVal, DictVal, Pattern, Tensor, ArrayVal))):
                 answers.append(False)
+            elif isinstance(option, ClassVal) and _plain_class(option) and \
+                    isinstance(value, (ClassVal, FunctionVal, BoundMethod)):
+                answers.append(False)  # a class or function object: an instance of type (no plain class)
             elif isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES and isinstance(value, InstanceVal) \
                     and _plain_class(value.cls):
                 answers.append(option.name == "object")

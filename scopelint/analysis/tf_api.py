@@ -75,8 +75,7 @@ def may_raise_unmodelled(qualname: str) -> bool:
 NO_VARIABLE_APIS = {
     "assign", "assign_add", "assign_sub", "scatter_update", "scatter_add", "scatter_sub", "gradients",
     "stop_gradient", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "global_norm", "group", "no_op", "tuple",
-    "train.exponential_decay", "train.inverse_time_decay", "train.natural_exp_decay", "train.polynomial_decay",
-    "train.piecewise_constant", "train.cosine_decay", "train.get_global_step",
+    "train.get_global_step",
     # ops that read variables' state (a Supervisor's ready_op, universe-starter-agent's)
     "report_uninitialized_variables", "is_variable_initialized", "assert_variables_initialized",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph

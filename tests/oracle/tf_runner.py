@@ -127,6 +127,10 @@ def _install_tf1_compat(v1: Any) -> None:
         from tensorflow.python.framework import tensor as framework_tensor
 
         framework_ops.Tensor = framework_tensor.Tensor
+    if not hasattr(framework_ops, "IndexedSlices"):  # TF 1.x's ops.IndexedSlices (tf_slim's optimize_loss)
+        from tensorflow.python.framework import indexed_slices
+
+        framework_ops.IndexedSlices = indexed_slices.IndexedSlices
     rnn = types.ModuleType("tensorflow.contrib.rnn")
     # dir(), not vars(): the module loads some cells (LSTMCell) lazily
     rnn.__dict__.update({k: getattr(v1.nn.rnn_cell, k) for k in dir(v1.nn.rnn_cell) if not k.startswith("_")})

@@ -598,6 +598,78 @@ def stack(inputs, layer, stack_args, **kwargs):
         return outputs
 
 
+# ---------------------------------------------------------------------------- layers/optimizers.py
+
+OPTIMIZER_CLS_NAMES = {
+    "Adagrad": tf.train.AdagradOptimizer,
+    "Adam": tf.train.AdamOptimizer,
+    "Ftrl": tf.train.FtrlOptimizer,
+    "Momentum": lambda learning_rate: tf.train.MomentumOptimizer(learning_rate, momentum=0.9),
+    "RMSProp": tf.train.RMSPropOptimizer,
+    "SGD": tf.train.GradientDescentOptimizer,
+}
+
+OPTIMIZER_SUMMARIES = ["learning_rate", "loss", "gradients", "gradient_norm", "global_gradient_norm"]
+
+
+def optimize_loss(loss, global_step, learning_rate, optimizer, gradient_noise_scale=None, gradient_multipliers=None,
+                  clip_gradients=None, learning_rate_decay_fn=None, update_ops=None, variables=None, name=None,
+                  summaries=None, colocate_gradients_with_ops=False, increment_global_step=True):
+    """tf_slim's: the optimizer's slots and a float rate's variable in `OptimizeLoss/`. Noise,
+    multipliers and summaries change gradients' values and add ops, never variables."""
+    loss = tf.convert_to_tensor(loss)
+    if global_step is None:
+        global_step = tf.train.get_global_step()
+    with tf.variable_scope(name, "OptimizeLoss", [loss, global_step]):
+        lr = None
+        if learning_rate is not None:
+            if isinstance(learning_rate, float):
+                if learning_rate < 0.0:
+                    raise ValueError("Invalid learning_rate %s." % learning_rate)
+                lr = tf.get_variable("learning_rate", [], trainable=False,
+                                     initializer=tf.constant_initializer(learning_rate))
+            elif isinstance(learning_rate, (bool, int, str)):
+                raise ValueError("Learning rate should be 0d Tensor or float. Got %s of type %s"
+                                 % (str(learning_rate), str(type(learning_rate))))
+            else:
+                lr = learning_rate  # a 0-d tensor
+        if learning_rate is not None and learning_rate_decay_fn is not None:
+            if global_step is None:
+                raise ValueError("global_step is required for learning_rate_decay_fn.")
+            lr = learning_rate_decay_fn(lr, global_step)
+        if isinstance(optimizer, str):
+            if lr is None:
+                raise ValueError("Learning rate is None, but should be specified if optimizer is string (%s)."
+                                 % optimizer)
+            if optimizer not in OPTIMIZER_CLS_NAMES:
+                raise ValueError("Optimizer name should be one of [%s], you provided %s."
+                                 % (", ".join(OPTIMIZER_CLS_NAMES), optimizer))
+            opt = OPTIMIZER_CLS_NAMES[optimizer](learning_rate=lr)
+        elif isinstance(optimizer, tf.train.Optimizer):
+            opt = optimizer
+        elif callable(optimizer):
+            # a subclass of Optimizer (learning_rate is its first parameter) or a function of the rate
+            opt = optimizer(lr) if learning_rate is not None else optimizer()
+        else:
+            raise ValueError("Unrecognized optimizer: should be string, subclass of Optimizer, instance of "
+                             "subclass of Optimizer or function with one argument. Got %s." % str(optimizer))
+        if variables is None:
+            variables = tf.trainable_variables()
+        gradients = opt.compute_gradients(loss, variables, colocate_gradients_with_ops=colocate_gradients_with_ops)
+        if isinstance(clip_gradients, float):
+            grads, variables = zip(*gradients)
+            clipped, _ = tf.clip_by_global_norm(grads, clip_gradients)
+            gradients = list(zip(clipped, variables))
+        elif callable(clip_gradients):
+            gradients = clip_gradients(gradients)
+        elif clip_gradients is not None:
+            raise ValueError("Unknown type %s for clip_gradients" % type(clip_gradients))
+        grad_updates = opt.apply_gradients(gradients, global_step=global_step if increment_global_step else None,
+                                           name="train")
+        with tf.control_dependencies([grad_updates]):
+            return tf.identity(loss)
+
+
 # ---------------------------------------------------------------------------- initializers, regularizers
 
 

@@ -343,6 +343,42 @@ def _maybe_get_unique(scope, name):
 # ---------------------------------------------------------------------------- training_util.py
 
 
+# ---------------------------------------------------------------------------- learning_rate_decay.py
+
+
+def _decayed_rate(learning_rate, name, default):
+    """A schedule's value in graph mode: a scalar of the rate's dtype, made in the name scope
+    `name or default` and named after it (learning_rate_schedule's `__call__`)."""
+    with tf.name_scope(name or default) as scope:
+        rate = tf.convert_to_tensor(learning_rate, name="initial_learning_rate")
+        return tf.identity(rate, name=scope)
+
+
+def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    return _decayed_rate(learning_rate, name, "ExponentialDecay")
+
+
+def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    return _decayed_rate(learning_rate, name, "InverseTimeDecay")
+
+
+def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    return _decayed_rate(learning_rate, name, "NaturalExpDecay")
+
+
+def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=0.0001, power=1.0, cycle=False,
+                     name=None):
+    return _decayed_rate(learning_rate, name, "PolynomialDecay")
+
+
+def cosine_decay(learning_rate, global_step, decay_steps, alpha=0.0, name=None):
+    return _decayed_rate(learning_rate, name, "CosineDecay")
+
+
+def piecewise_constant(x, boundaries, values, name=None):
+    return _decayed_rate(values[0], name, "PiecewiseConstant")
+
+
 def get_global_step(graph=None):
     collection = tf.get_collection(tf.GraphKeys.GLOBAL_STEP)
     if len(collection) == 1:
