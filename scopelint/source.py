@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import importlib.machinery
 import io
+import os
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -79,19 +80,43 @@ def describe_syntax_error(text: str, exc: SyntaxError, not_done: str = "not anal
 @functools.lru_cache(maxsize=4096)
 def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
     """The .py file `import qualname` would load from `roots` (a package's __init__.py), found
-    without running anything (PathFinder given explicit directories), or None."""
+    without running anything, as Python's path finder searches, or None (not found, or not
+    Python source: a C extension, a namespace package's directory)."""
     parts = qualname.split(".")
     if not all(p.isidentifier() for p in parts):
         return None
+    locations: List[str] = list(roots)
+    origin: Optional[str] = None
     try:
-        spec = importlib.machinery.PathFinder.find_spec(parts[0], list(roots))
-        for index in range(1, len(parts)):
-            if spec is None or not spec.submodule_search_locations:
+        for part in parts:
+            if not locations:
+                return None  # a module has no submodules
+            origin, locations = _find_in(part, locations)
+            if origin is None and not locations:
                 return None
-            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: index + 1]),
-                                                            list(spec.submodule_search_locations))
-    except (ImportError, OSError, ValueError):
+    except (OSError, ValueError):
         return None
-    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-        return None
-    return spec.origin
+    return origin
+
+
+def _find_in(name: str, locations: List[str]) -> Tuple[Optional[str], List[str]]:
+    """One step of the search (importlib's FileFinder in each location, in order): a regular
+    package (its __init__.py, and its directory to search next), a module file (.py, or an
+    extension: no source), else the namespace package made of every directory of that name
+    (spinningup's spinup/algos/tf1/, without __init__.py)."""
+    portions: List[str] = []
+    for location in locations:
+        directory = os.path.join(location, name)
+        is_dir = os.path.isdir(directory)
+        if is_dir and os.path.isfile(os.path.join(directory, "__init__.py")):
+            return os.path.join(directory, "__init__.py"), [directory]
+        if any(os.path.isfile(os.path.join(location, name + suffix)) for suffix in _EXTENSION_SUFFIXES):
+            return None, []
+        if os.path.isfile(os.path.join(location, name + ".py")):
+            return os.path.join(location, name + ".py"), []
+        if is_dir:
+            portions.append(directory)
+    return None, portions
+
+
+_EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)

@@ -437,7 +437,10 @@ class Observer:
     def _forget_program(self) -> None:
         """Modules and flags the program defined would leak into the next one."""
         for name in [m for m in sys.modules if m not in self.builtin_modules]:
-            if _programs_own(getattr(sys.modules[name], "__file__", None)):
+            module = sys.modules[name]
+            portions = getattr(getattr(module, "__path__", None), "_path", None)  # a namespace package's
+            if _programs_own(getattr(module, "__file__", None)) or \
+                    isinstance(portions, list) and any(_programs_own(p) for p in portions):
                 del sys.modules[name]  # the program's own modules (a project's ops.py, its lib/)
         for flag in [f for f in self.flags if f not in self.builtin_flags]:
             delattr(self.flags, flag)
