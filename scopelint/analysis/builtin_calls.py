@@ -1022,6 +1022,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
             return _isinstance(value, ListVal(others, True)) if others else False
     if isinstance(value, Tensor) and not isinstance(value, Opaque):  # an Opaque stands for anything
         return _tensor_isinstance(value, options)
+    if isinstance(value, ArrayVal) and any(isinstance(o, ModuleVal) and o.qualname == "numpy.ndarray" for o in options):
+        return True  # a numpy array the analysis knows (gym's Box reads its bounds' shape so)
     if isinstance(value, ListVal):
         python_type: Any = tuple if value.is_tuple else list
     elif isinstance(value, DictVal):
@@ -1082,7 +1084,18 @@ def _power(base: Any, exponent: Any) -> Any:
     return float(base) ** exponent
 
 
+def _isscalar(value: Any) -> Any:
+    """np.isscalar of a Python value: numbers and strings are; containers, arrays (0-d ones too),
+    tensors and None are not (spinningup's `(length, shape) if np.isscalar(shape) else ...`)."""
+    if isinstance(value, (bool, int, float, complex, str, bytes)):
+        return True
+    if value is None or isinstance(value, (list, tuple, dict, ArrayVal, Tensor)):
+        return False
+    return None
+
+
 PURE_NUMERIC = {
+    "isscalar": _isscalar,
     "prod": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
     "product": lambda *a: math.prod(a[0]) if a and isinstance(a[0], (list, tuple)) else None,
     "sqrt": math.sqrt, "ceil": math.ceil, "floor": math.floor, "log": math.log, "log2": math.log2,

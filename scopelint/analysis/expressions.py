@@ -237,6 +237,10 @@ class Expressions(AnalysisState):
                 return UNKNOWN
         if isinstance(operand, Tensor):
             return self.real_call(operator.neg, [operand], {}, st)
+        if isinstance(operand, ArrayVal) and not isinstance(node.op, ast.Invert):
+            # `Box(low=-high, high=high)` (gym's Pendulum): numpy's negative keeps shape and dtype
+            negated = array_math.ufunc("negative", [operand], {})
+            return negated if negated is not None else UNKNOWN
         return UNKNOWN
 
     def eval_BinOp(self, node: ast.BinOp, st: State) -> Any:
