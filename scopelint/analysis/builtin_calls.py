@@ -157,6 +157,10 @@ class BuiltinCalls(AnalysisState):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
                 return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
+            if attr in _FUNCTION_NAMES and isinstance(obj, (FunctionVal, ClassVal)):
+                return True  # every function and class has its name (spinningup's convert_json reads it)
+            if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
+                return False  # a tensor has a `name`, not a `__name__`
             return UNKNOWN
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
@@ -230,6 +234,10 @@ class BuiltinCalls(AnalysisState):
             return _callable(args[0])
         if name == "vars" and len(args) == 1 and not kwargs and isinstance(args[0], NamespaceVal):
             return args[0].as_dict()
+        if name == "locals" and not args and not kwargs and st.env is not st.env.globals_env:
+            # a function's locals() (spinningup's `logger.save_config(locals())`): a new dict of
+            # the names its frame has bound, as they are now
+            return DictVal({key: value for key, value in st.env.vars.items() if value is not MISSING})
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
             # kept by name, for json.load of a project's hyperparameters (calls._data_file)
@@ -904,6 +912,7 @@ def _orderable(key: Any) -> bool:
     return isinstance(key, (str, bytes, int, float)) and key is not MISSING
 
 
+_FUNCTION_NAMES = frozenset({"__name__", "__qualname__", "__module__"})
 _BUILTIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
                   "dict": dict, "set": set, "bytes": bytes, "object": object}
 

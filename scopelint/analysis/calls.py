@@ -17,7 +17,7 @@ from scopelint.analysis import (
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.builtin_calls import (
-    _ContainerMethod, _NamedTupleMethod, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
+    _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
 )
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
@@ -232,6 +232,10 @@ class Calls(AnalysisState):
                     return _from_json(json.loads(args[0]))
                 except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
                     return UNKNOWN
+            if callee.qualname in _JSON_DUMPS and args and not set(kwargs) - _JSON_DUMPS_OPTIONS:
+                dumped = self._json_dumps(args[0], kwargs, st)
+                if dumped is not None:
+                    return dumped
             if callee.qualname in ("numpy.dtype", "np.dtype") and len(args) == 1 and not kwargs:
                 made = numpy_dtypes.make_dtype(args[0])
                 if made is not None:
@@ -351,6 +355,22 @@ class Calls(AnalysisState):
             return None
         found = self.module_names(followed, st).get(name, MISSING)
         return None if found is MISSING else _visible(found)
+
+    def _json_dumps(self, value: Any, kwargs: Dict[str, Any], st: State) -> Any:
+        """json.dumps of a value the analysis knows: its text, or the TypeError it raises on a
+        function or an object of the program's (spinningup's `is_json_serializable` tries it);
+        None when it cannot tell."""
+        plain = _json_plain(value)
+        if plain is _NOT_JSON:
+            self._program_raised(st)
+            return UNKNOWN
+        options = {key: self.to_python(option) for key, option in kwargs.items()}
+        if plain is MISSING or any(option is MISSING for option in options.values()):
+            return None
+        try:
+            return json.dumps(plain, **options)
+        except (TypeError, ValueError):
+            return None
 
     def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
@@ -685,6 +705,34 @@ def _from_path_function(result: Any) -> Any:
 
 _JSON_LOADS = frozenset({"json.loads", "simplejson.loads", "ujson.loads"})
 _JSON_LOAD = frozenset({"json.load", "simplejson.load", "ujson.load"})
+_JSON_DUMPS = frozenset({"json.dumps", "simplejson.dumps", "ujson.dumps"})
+_JSON_DUMPS_OPTIONS = frozenset({"indent", "separators", "sort_keys", "ensure_ascii", "allow_nan", "skipkeys"})
+_NOT_JSON = object()  # a value json.dumps refuses (TypeError) whatever else it is given
+
+
+def _json_plain(value: Any) -> Any:
+    """A known value as the plain Python data json.dumps reads; _NOT_JSON when it holds a
+    function, class or instance of the program's, a TF function or a tensor; MISSING when some
+    part is unknown."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (FunctionVal, ClassVal, BoundMethod, PartialVal, ApiFn, Tensor)) or \
+            isinstance(value, InstanceVal) and _plain_class(value.cls):  # (no dict or list subclass)
+        return _NOT_JSON
+    if isinstance(value, ListVal) and not value.grown and not value.poisoned:
+        items = [_json_plain(item) for item in value.items]
+    elif isinstance(value, DictVal) and value.complete and not value.poisoned:
+        keys = list(value.items)
+        if not all(key is None or isinstance(key, (bool, int, float, str)) for key in keys):
+            return MISSING
+        items = [_json_plain(item) for item in value.items.values()]
+    else:
+        return MISSING
+    if _NOT_JSON in items:
+        return _NOT_JSON
+    if MISSING in items:
+        return MISSING
+    return dict(zip(keys, items)) if isinstance(value, DictVal) else items
 
 
 def _from_json(value: Any) -> Any:
