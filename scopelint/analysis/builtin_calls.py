@@ -1207,12 +1207,19 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
 
 
 def _dims(value: Any, interp: Any) -> Optional[tuple]:
+    """numpy's shape argument: ints, or TF1's Dimensions of known value (`np.zeros(x.get_shape()[1])`
+    in improved WGAN's batchnorm: numpy takes them through __index__)."""
     python = interp.to_python(value)
+    python = [_dim_int(d) for d in python] if isinstance(python, (list, tuple)) else _dim_int(python)
     if isinstance(python, int) and not isinstance(python, bool):
         return (python,)
-    if isinstance(python, (list, tuple)) and all(isinstance(d, int) and not isinstance(d, bool) for d in python):
+    if isinstance(python, list) and all(isinstance(d, int) and not isinstance(d, bool) for d in python):
         return tuple(python)
     return None
+
+
+def _dim_int(value: Any) -> Any:
+    return value.value if isinstance(value, Dimension) and isinstance(value.value, int) else value
 
 
 def _plain_type(value: Any) -> Optional[str]:

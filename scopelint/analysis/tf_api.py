@@ -99,7 +99,7 @@ _PURE_OPS = frozenset({
     "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "atan2", "betainc", "igamma", "igammac", "polygamma",
     "zeta", "bincount", "histogram_fixed_width",
     "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
-    "parse_single_example", "decode_csv", "space_to_depth", "depth_to_space",
+    "parse_single_example", "decode_csv",
     "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
     "confusion_matrix", "random_crop", "random_poisson",
     # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute

@@ -955,6 +955,41 @@ def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, n
     return out
 
 
+def _blocks(input: Any, block_size: Any, data_format: Any, to_space: bool) -> Any:  # noqa: A002
+    """depth_to_space's (to_space) or space_to_depth's output dims: each block of `block_size`
+    squared channels becomes a block of pixels, or the other way round."""
+    dims = shape_of(input).dims_tuple
+    if dims is None or len(dims) != 4 or not isinstance(block_size, int) or block_size < 2:
+        return None
+    first = data_format == "NCHW"
+    batch, channels, height, width = (dims[0], dims[1], dims[2], dims[3]) if first else \
+        (dims[0], dims[3], dims[1], dims[2])
+    area = block_size * block_size
+
+    def scaled(dim: Any, up: bool) -> Any:
+        if dim is None:
+            return None
+        return dim * block_size if up else (dim // block_size if dim % block_size == 0 else None)
+
+    if to_space:
+        channels = channels // area if channels is not None and channels % area == 0 else None
+        height, width = scaled(height, True), scaled(width, True)
+    else:
+        channels = channels * area if channels is not None else None
+        height, width = scaled(height, False), scaled(width, False)
+    return [batch, channels, height, width] if first else [batch, height, width, channels]
+
+
+def depth_to_space(input: Any, block_size: Any, name: Any = None, data_format: Any = "NHWC") -> Tensor:  # noqa: A002
+    return Tensor(_blocks(input, block_size, data_format, True), dtype_of(input), op_name("DepthToSpace", name),
+                  "DepthToSpace")
+
+
+def space_to_depth(input: Any, block_size: Any, name: Any = None, data_format: Any = "NHWC") -> Tensor:  # noqa: A002
+    return Tensor(_blocks(input, block_size, data_format, False), dtype_of(input), op_name("SpaceToDepth", name),
+                  "SpaceToDepth")
+
+
 def transpose(a: Any, perm: Any = None, name: Any = "transpose", conjugate: bool = False) -> Tensor:
     shape = shape_of(a)
     out: Any = None

@@ -76,6 +76,21 @@ def moments(x: Any, axes: Any, shift: Any = None, name: Any = None, keep_dims: A
     return (Tensor(out, dtype_of(x), op_name("moments", name), "Mean"), Tensor(out, dtype_of(x), "variance", "Mean"))
 
 
+def fused_batch_norm(x: Any, scale: Any, offset: Any, mean: Any = None, variance: Any = None, epsilon: Any = 0.001,
+                     data_format: Any = "NHWC", is_training: Any = True, name: Any = None,
+                     exponential_avg_factor: Any = 1.0) -> Any:
+    """(y shaped as x, the batch mean, the batch variance): the statistics are float32 vectors
+    over x's channels (improved WGAN's tflib Batchnorm)."""
+    dims = shape_of(x).dims_tuple
+    channels = None
+    if dims is not None and len(dims) == 4:
+        channels = dims[1] if _channels_first(data_format) else dims[3]
+    scope = op_name("FusedBatchNorm", name)
+    return (Tensor(shape_of(x), dtype_of(x), scope + "/FusedBatchNormV3", "FusedBatchNormV3"),
+            Tensor([channels], FLOAT32, scope + "/FusedBatchNormV3:1", "FusedBatchNormV3"),
+            Tensor([channels], FLOAT32, scope + "/FusedBatchNormV3:2", "FusedBatchNormV3"))
+
+
 def _conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any, padding: Any,
           rank: int, dilations: Any = 1) -> Any:
     dims = input_shape.dims_tuple
