@@ -801,6 +801,17 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         result = function(args[1], args[1], args[1])  # shaped like x; y is lost
         result.deps = None  # and what y depends on is not known
         return result
+    if name == "split":
+        # sizes partly lost (spinningup's MpiAdamOptimizer splits its flat gradient by the
+        # variables' sizes): still one part per size, of the value's dtype, shapes lost
+        sizes = args[1] if len(args) > 1 else kwargs.get("num_or_size_splits")
+        value = args[0] if args else kwargs.get("value")
+        if isinstance(sizes, ListVal) and not sizes.grown and not sizes.poisoned:
+            parts = [UnknownTensor() for _ in sizes.items]
+            for part in parts:
+                if isinstance(value, Tensor) and isinstance(value.dtype, DType):
+                    part.dtype = value.dtype.base_dtype
+            return ListVal(parts)
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
         # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
         return ListVal([UnknownTensor() for _ in args[1].items])
