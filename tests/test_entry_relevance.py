@@ -311,3 +311,36 @@ def test_every_entry_reaching_a_builder_through_math_ops_stays_relevant(tmp_path
         """})
     assert {"NadeTest.testInternalBias", "NadeTest.testExternalBias"} <= set(analysis.entries)
     assert all(unit.variables for unit in analysis.entries.values())
+
+
+def test_free_names_follow_pythons_scopes() -> None:
+    """The names a function reads from outside itself: its own locals (a comprehension's target,
+    an assigned name, a closure's variable) are not the globals of those names."""
+    import ast
+
+    from scopelint.analysis.relevance import _free_names
+
+    source = (
+        "@deco(arg)\n"
+        "def f(a, b=default, *rest, **options):\n"
+        "    x = [convert(x) for x in items if keep]\n"
+        "    def inner(q):\n"
+        "        return q + x + outer\n"
+        "    class C(Base):\n"
+        "        k = 3\n"
+        "        def m(self):\n"
+        "            return k\n"
+        "    try:\n"
+        "        pass\n"
+        "    except Error as e:\n"
+        "        e\n"
+        "    import os.path\n"
+        "    global G\n"
+        "    G = os\n"
+        "    return (y := [v for v in x]), [lam for lam in (lambda t: t + u,)]\n")
+    function = ast.parse(source).body[0]
+    free = _free_names(function)
+    assert {"deco", "arg", "default", "convert", "items", "keep", "outer", "Base", "k", "Error", "u"} <= free
+    assert not {"a", "b", "rest", "options", "q", "e", "os", "inner", "C", "t", "lam"} & free
+    plain = ast.parse("def g():\n    return [z for z in data]\n").body[0]
+    assert _free_names(plain) == {"data"}

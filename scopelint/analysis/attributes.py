@@ -194,6 +194,8 @@ class Attributes(AnalysisState):
                 return obj.name
             return UNKNOWN
         if isinstance(obj, ApiFn):
+            if name == "__name__" and tf_api.short_name(obj.qualname):
+                return obj.qualname.rsplit(".", 1)[-1]  # `tf.nn.relu.__name__` (a config's activation)
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
             return GraphMethod(obj, name)

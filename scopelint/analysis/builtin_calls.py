@@ -157,7 +157,9 @@ class BuiltinCalls(AnalysisState):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
                 return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
-            if attr in _FUNCTION_NAMES and isinstance(obj, (FunctionVal, ClassVal)):
+            if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
+                                            isinstance(obj, ApiFn) and attr == "__name__" and
+                                            tf_api.short_name(obj.qualname) is not None):
                 return True  # every function and class has its name (spinningup's convert_json reads it)
             if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
                 return False  # a tensor has a `name`, not a `__name__`
@@ -1042,6 +1044,9 @@ def _isinstance(value: Any, classes: Any) -> Any:
             return _isinstance(value, ListVal(others, True)) if others else False
     if isinstance(value, Tensor) and not isinstance(value, Opaque):  # an Opaque stands for anything
         return _tensor_isinstance(value, options)
+    if isinstance(value, ApiFn) and options and all(isinstance(o, BuiltinFn) and o.name in ("dict", "list", "tuple")
+                                                    for o in options):
+        return False  # TF exports no dict, list or tuple (a config's `activation=tf.nn.relu`)
     if isinstance(value, ArrayVal) and any(isinstance(o, ModuleVal) and o.qualname == "numpy.ndarray" for o in options):
         return True  # a numpy array the analysis knows (gym's Box reads its bounds' shape so)
     if isinstance(value, ListVal):

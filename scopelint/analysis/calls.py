@@ -12,7 +12,7 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import (
-    alternatives, array_math, class_members, models, numpy_dtypes, signatures, tf_api, versions,
+    alternatives, array_math, library_models, class_members, models, numpy_dtypes, signatures, tf_api, versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
@@ -356,6 +356,22 @@ class Calls(AnalysisState):
         found = self.module_names(followed, st).get(name, MISSING)
         return None if found is MISSING else _visible(found)
 
+    def _gym_env(self, env_id: str, st: State) -> Any:
+        """`gym.make(env_id)` of an environment gym_envs.json lists: the model's MadeEnv with its
+        spaces (spinningup and baselines shape their placeholders by them); None otherwise."""
+        spaces = library_models.gym_environment(env_id)
+        model = self.import_module("gym.spaces", st) if spaces is not None else None
+        if not isinstance(model, SourceModuleVal):
+            return None
+        names = self.module_names(model, st)
+        made = [self.call(names["Box"], [0.0, 1.0], {"shape": ListVal(list(space[1]), True), "dtype": space[2]},
+                          st, None) if space[0] == "Box" else self.call(names["Discrete"], [space[1]], {}, st, None)
+                for space in spaces]
+        env = self.call(names["MadeEnv"], [env_id] + made, {}, st, None)
+        if isinstance(env, InstanceVal):
+            env.attrs_complete = False  # a wrapper's other attributes (`env.spec`, `_max_episode_steps`)
+        return env
+
     def _json_dumps(self, value: Any, kwargs: Dict[str, Any], st: State) -> Any:
         """json.dumps of a value the analysis knows: its text, or the TypeError it raises on a
         function or an object of the program's (spinningup's `is_json_serializable` tries it);
@@ -375,6 +391,10 @@ class Calls(AnalysisState):
     def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
         given data; given the program's functions or scopes, it may run or enter them."""
+        if label in _GYM_MAKERS and args and isinstance(args[0], str):
+            env = self._gym_env(args[0], st)
+            if env is not None:
+                return env
         self.may_raise += 1
         if label in _DEFERRED_CALLERS:
             # `atexit.register(close_log)`: kept to be called when the program exits, not now
@@ -434,16 +454,21 @@ class Calls(AnalysisState):
                       yield_collector: Optional[Callable[[Any, State], None]] = None) -> Any:
         self.called.add(id(function.node))
         depth = sum(1 for f in self.call_stack if f.node is function.node)
-        known = depth >= MAX_RECURSION and all(is_concrete(a) or isinstance(a, (InstanceVal, Tensor))
-                                               for a in list(args) + list(kwargs.values()))
+        known = depth >= MAX_RECURSION and all(_known_argument(a) for a in list(args) + list(kwargs.values()))
         limit = MAX_KNOWN_RECURSION if known or models.is_model_node(function.node) else MAX_RECURSION
         if depth >= limit and limit == MAX_KNOWN_RECURSION and models.is_model_node(function.node) and \
                 self._on_new_receiver(function, args):
             limit = MAX_STRUCTURAL_RECURSION  # TF's layer call on cells in cells (wrappers of wrappers)
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
-            if not self.budget.exhausted and depth >= limit and models.is_model_node(function.node) and \
+            model = models.is_model_node(function.node)
+            if not self.budget.exhausted and depth >= limit and (model or limit == MAX_RECURSION) and \
                     _builds_nothing(self, function, args, kwargs):
-                return UNKNOWN  # its value is lost, and nothing else is
+                # its value is lost, and what it may change of its arguments; nothing else is
+                # (spinningup's convert_json recursing into a config value the analysis lost). A
+                # recursion over known values cut off may never end: what follows stays unknown.
+                if not model:
+                    _escape(args, kwargs)
+                return UNKNOWN
             self.incomplete = True  # cut off: deeper calls are not analysed
             st.graph.unknown_code_ran()
             self._forget_what_it_may_change(function, args, kwargs)
@@ -546,9 +571,9 @@ class Calls(AnalysisState):
 
 
 def _builds_nothing(interp: Any, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> bool:
-    """A helper of TF's models recursing on a value the analysis lost (nest.flatten of a lost
-    `elems` in map_fn), cut off: when neither it nor what it is given can reach TF's scope
-    machinery, the calls not analysed build nothing."""
+    """A function recursing on a value the analysis lost (nest.flatten of a lost `elems` in
+    map_fn, a config walker), cut off: when neither it nor what it is given can reach TF's
+    scope machinery, the calls not analysed build nothing."""
     from scopelint.analysis.relevance import model_helper_reaches_tf
 
     return all(is_plain_data(a) for a in list(args) + list(kwargs.values())) and \
@@ -685,6 +710,22 @@ def _source_file_of(value: Any) -> Optional[str]:
     return path if isinstance(path, str) else None
 
 
+def _known_argument(value: Any, depth: int = 0) -> bool:
+    """An argument a recursion over known data is given: a known value, an object or function of
+    the program's, a tensor, or a list or dict of them (spinningup's convert_json walks its
+    config's dicts, lists and functions this way)."""
+    if is_concrete(value) or isinstance(value, (InstanceVal, Tensor, FunctionVal, ClassVal, BoundMethod, ApiFn)):
+        return True
+    if depth > 4:
+        return False
+    if isinstance(value, ListVal):
+        return not value.grown and not value.poisoned and all(_known_argument(v, depth + 1) for v in value.items)
+    if isinstance(value, DictVal):
+        return value.complete and not value.poisoned and \
+            all(_known_argument(v, depth + 1) for v in list(value.items) + list(value.items.values()))
+    return False
+
+
 def _binds_by_name_only(callee: Any) -> bool:
     """A function of the program's without **kwargs: the order its keyword arguments come in
     (a dict's whose order the analysis does not know) changes nothing."""
@@ -705,6 +746,8 @@ def _from_path_function(result: Any) -> Any:
 
 _JSON_LOADS = frozenset({"json.loads", "simplejson.loads", "ujson.loads"})
 _JSON_LOAD = frozenset({"json.load", "simplejson.load", "ujson.load"})
+_GYM_MAKERS = frozenset(package + name for package in ("gym", "gymnasium")
+                        for name in (".make", ".envs.make", ".envs.registration.make"))
 _JSON_DUMPS = frozenset({"json.dumps", "simplejson.dumps", "ujson.dumps"})
 _JSON_DUMPS_OPTIONS = frozenset({"indent", "separators", "sort_keys", "ensure_ascii", "allow_nan", "skipkeys"})
 _NOT_JSON = object()  # a value json.dumps refuses (TypeError) whatever else it is given

@@ -105,7 +105,7 @@ class _Refs:
             elif kind is ast.ImportFrom:
                 imports.append((child.level, child.module or "",  # type: ignore[attr-defined]
                                 tuple(alias.name for alias in child.names)))  # type: ignore[attr-defined]
-        self.names = frozenset(names)
+        self.names = frozenset(names & _free_names(node))  # a local of its own is not the global of that name
         self.attributes = frozenset(attributes) if attributes is not None else None
         self.imports = tuple(imports)
         paths: Dict[str, Optional[Set[Tuple[str, ...]]]] = {}  # name -> the paths read below it (None: read bare)
@@ -122,6 +122,121 @@ class _Refs:
         self.tf_paths = {name: frozenset(found) for name, found in paths.items() if found is not None}
         self.inert_roots = frozenset(name for name, found in self.tf_paths.items()
                                      if all(_inert_tf_path(list(path)) for path in found))
+
+
+_FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_SCOPES = _FUNCTION_SCOPES + (ast.ClassDef,) + _COMPREHENSIONS
+
+
+def _free_names(function: ast.AST) -> Set[str]:
+    """The names a function reads from outside itself, as Python's scoping resolves them: a name
+    its own scope (or an enclosing one within it) binds is its local (`x` of `[f(x) for x in
+    obj]`, a local `model`), not the global of that name. Anything unusual counts as free."""
+    free: Set[str] = set()
+    if isinstance(function, _SCOPES):
+        _nested_reads(function, frozenset(), frozenset(), free)  # its decorators and defaults too
+    else:
+        free.update(n.id for n in ast.walk(function) if isinstance(n, ast.Name))
+    return free
+
+
+def _own_nodes(scope: ast.AST) -> List[ast.AST]:
+    """The nodes of a scope's own code: its body, not the nested scopes in it (themselves
+    included, for their parts evaluated here: decorators, defaults, bases, a first iterable)."""
+    if isinstance(scope, _COMPREHENSIONS):
+        roots: List[ast.AST] = [g for g in scope.generators]  # type: ignore[attr-defined]
+        roots += [scope.key, scope.value] if isinstance(scope, ast.DictComp) else [scope.elt]  # type: ignore
+    elif isinstance(scope, ast.Lambda):
+        roots = [scope.body]
+    else:
+        roots = list(scope.body)  # type: ignore[attr-defined]
+    out: List[ast.AST] = []
+    todo = list(roots)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if isinstance(node, _SCOPES):
+            continue  # its own code is its scope's
+        todo.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _bound_names(scope: ast.AST, own: List[ast.AST]) -> Set[str]:
+    """What a scope binds: parameters, assigned, deleted, imported, caught names, nested defs and
+    classes; minus the names it declares global or nonlocal."""
+    bound: Set[str] = set()
+    if isinstance(scope, _FUNCTION_SCOPES):
+        spec = scope.args
+        bound.update(a.arg for a in spec.posonlyargs + spec.args + spec.kwonlyargs)
+        bound.update(a.arg for a in (spec.vararg, spec.kwarg) if a is not None)
+    declared: Set[str] = set()
+    for node in own:
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not scope:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.MatchAs) and node.name or isinstance(node, ast.MatchStar) and node.name:
+            bound.add(node.name)  # type: ignore[arg-type]
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+    return bound - declared
+
+
+def _scope_reads(scope: ast.AST, visible: frozenset, free: Set[str]) -> None:
+    """Add to `free` the names read in `scope` that neither it nor `visible` binds."""
+    own = _own_nodes(scope)
+    if isinstance(scope, _COMPREHENSIONS):
+        bound = {n.id for g in scope.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+    else:
+        bound = _bound_names(scope, own)
+    if any(isinstance(n, ast.Name) and n.id in ("exec", "eval") for n in own):
+        bound = set()  # code in a string may read anything
+    # (a walrus in a comprehension binds in the function around it, which does not see it as its
+    # own here: the reads of that name count as free, which is safe)
+    inner = visible | frozenset(bound)
+    # a class's names are not visible in its methods; a comprehension's first iterable, a def's
+    # decorators and defaults, a class's bases are read in the enclosing scope
+    for node in own:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in inner:
+            free.add(node.id)
+        elif isinstance(node, _SCOPES) and node is not scope:
+            _nested_reads(node, inner, visible if isinstance(scope, ast.ClassDef) else inner, free)
+
+
+def _nested_reads(node: ast.AST, here: frozenset, enclosing: frozenset, free: Set[str]) -> None:
+    """A scope nested in another: the parts evaluated where it stands are read with `here`'s
+    names, its own code with what encloses it (`enclosing`, which leaves out a class's names)."""
+    outside: List[ast.AST] = []
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        spec = node.args
+        outside += [d for d in spec.defaults + spec.kw_defaults if d is not None]
+        if not isinstance(node, ast.Lambda):
+            outside += node.decorator_list
+            outside += [a.annotation for a in spec.posonlyargs + spec.args + spec.kwonlyargs if a.annotation]
+            outside += [node.returns] if node.returns else []
+    elif isinstance(node, ast.ClassDef):
+        outside += node.bases + [k.value for k in node.keywords] + node.decorator_list
+    elif isinstance(node, _COMPREHENSIONS):
+        outside.append(node.generators[0].iter)
+    todo = list(outside)
+    while todo:
+        child = todo.pop()
+        if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and child.id not in here:
+            free.add(child.id)
+        elif isinstance(child, _SCOPES):
+            _nested_reads(child, here, here, free)  # a lambda among the defaults
+        else:
+            todo.extend(ast.iter_child_nodes(child))
+    if isinstance(node, _COMPREHENSIONS):
+        enclosing = here  # a comprehension sees the scope it stands in, a class's too
+    _scope_reads(node, enclosing, free)
 
 
 def _note_attribute_path(node: ast.Attribute, root_paths: Dict[int, Tuple[str, ...]]) -> None:

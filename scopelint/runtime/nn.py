@@ -27,6 +27,7 @@ for _name, _type in (("relu", "Relu"), ("relu6", "Relu6"), ("elu", "Elu"), ("sel
                      ("batch_normalization", "batchnorm"), ("crelu", "CRelu"), ("swish", "swish"),
                      ("gelu", "Gelu")):
     globals()[_name] = _same_shape(_type)
+    globals()[_name].__name__ = _name  # TF's own (`tf.nn.sigmoid.__name__`, a config's activation)
 
 
 def leaky_relu(features: Any, alpha: Any = 0.2, name: Any = None) -> Tensor:

@@ -169,8 +169,6 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tf_slim.layers.layers": ("tf_slim",),
     "tf_slim.layers.initializers": ("tf_slim",),
     "tf_slim.layers.regularizers": ("tf_slim",),
-    "tf_slim.layers.optimizers": ("tf_slim",),
-    "tensorflow.contrib.layers.python.layers.optimizers": ("tf_slim",),
     "tf_slim.ops": ("tf_slim",),
     "tf_slim.ops.arg_scope": ("tf_slim",),
     "tf_slim.ops.variables": ("tf_slim",),

@@ -4,8 +4,10 @@ the real library."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
-from typing import Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 # package -> model file (in this directory); the package's submodules (`gym.spaces.box`) are the
 # same model, so that `isinstance(space, gym.spaces.box.Box)` and `spaces.Box` agree
@@ -18,3 +20,15 @@ def library_model(qualname: str) -> Optional[Tuple[str, str]]:
         if qualname == package or qualname.startswith(package + "."):
             return package, os.path.join(os.path.dirname(os.path.abspath(__file__)), model + ".py")
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _gym_environments() -> Dict[str, Any]:
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "gym_envs.json"), encoding="utf-8") as handle:
+        return dict(json.load(handle)["environments"])
+
+
+def gym_environment(env_id: str) -> Optional[Any]:
+    """The observation and action spaces `gym.make(env_id)` gives, as [kind, ...] lists
+    (gym_envs.json, made by tools/gym_env_spaces.py), or None for an id not listed there."""
+    return _gym_environments().get(env_id)

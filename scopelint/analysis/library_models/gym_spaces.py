@@ -92,3 +92,30 @@ class Dict(Space):
 
     def __len__(self):
         return len(self.spaces)
+
+
+class MadeEnv(object):
+    """What `gym.make(id)` gives, as the analysis reads it: its spaces, from gym_envs.json
+    (tools/gym_env_spaces.py makes it from an installed gym); what its methods return at run
+    time (observations, rewards) is data the analysis does not know."""
+
+    def __init__(self, env_id, observation_space, action_space):
+        self.observation_space = observation_space
+        self.action_space = action_space
+        self.unwrapped = self
+        self.env_id = env_id
+
+    def reset(self, *args, **kwargs):
+        return np.random.random_sample()
+
+    def step(self, action):
+        return np.random.random_sample()
+
+    def seed(self, seed=None):
+        return [seed]
+
+    def render(self, *args, **kwargs):
+        return np.random.random_sample()
+
+    def close(self):
+        return None
