@@ -11,6 +11,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from scopelint.analysis import alternatives, models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
+from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_UNROLL
+from scopelint.runtime.tensors import Tensor
 from scopelint.analysis.values import (
     alternatives_of, DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
 )
@@ -220,7 +222,7 @@ class ControlFlow(AnalysisState):
                 iterable.remaining = None
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
-        if items is None or len(items) > self._unroll_limit():
+        if items is None or len(items) > self._unroll_limit() and not self._graph_objects_loop(items):
             if items is not None:
                 self._note_summarised_loop(len(items), st)
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
@@ -230,6 +232,15 @@ class ControlFlow(AnalysisState):
             self._loop_over(node, items, st, each_uncertain=True)
             return
         self._loop_over(node, items, st)
+
+    def _graph_objects_loop(self, items: List[Any]) -> bool:
+        """A loop of the program's over the graph's variables or tensors (glow's adamax over its
+        1,158 parameters, `zip(params, grads)`): one iteration a variable, bounded by the graph,
+        unrolled up to MAX_GRAPH_LOOP_UNROLL as a model's loop over them is."""
+        if len(items) > MAX_GRAPH_LOOP_UNROLL or self._unroll_limit() != MAX_UNROLL:
+            return False
+        return all(isinstance(item, Tensor) or isinstance(item, ListVal) and not item.grown and
+                   any(isinstance(part, Tensor) for part in item.items) for item in items)
 
     def _loop_over(self, node: ast.For, items: List[Any], st: State, each_uncertain: bool = False) -> None:
         """`for` over items the analysis knows: each bound to the target in turn."""
@@ -244,7 +255,8 @@ class ControlFlow(AnalysisState):
                 st.graph.path_certain = False
             return True
 
-        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s))
+        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s),
+                            limit=max(len(items), self._unroll_limit()))  # (exec_For chose to unroll them all)
 
     def _order_free_loop(self, node: ast.For, items: List[Any], dicts: List[DictVal], st: State) -> None:
         """A loop over a set in an order the analysis does not know, whose body gives the same
@@ -263,7 +275,8 @@ class ControlFlow(AnalysisState):
                             endless=_is_constant_true(node.test))
 
     def _unrolled_loop(self, node: Any, st: State, next_step: Callable[[], Optional[bool]],
-                       bind_unknown: Callable[[State], None], endless: bool = False) -> None:
+                       bind_unknown: Callable[[State], None], endless: bool = False,
+                       limit: Optional[int] = None) -> None:
         """A loop whose iterations the analysis can count. `next_step()` starts the next one:
         True it runs, False the loop is done, None the analysis cannot tell (the rest of the
         loop then runs as one of unknown length). `endless`: a `while True:` loop, which only a
@@ -278,7 +291,7 @@ class ControlFlow(AnalysisState):
         count = 0
         while st.alive:
             self.frames[-1][0] = node.lineno
-            step = next_step() if count <= self._unroll_limit() else None
+            step = next_step() if count <= (limit if limit is not None else self._unroll_limit()) else None
             if not st.alive:
                 break
             if step is None:

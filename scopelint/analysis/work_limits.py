@@ -20,6 +20,7 @@ MAX_UNROLL = 256
 MAX_COMPREHENSION_UNROLL = 4096
 MIN_NESTED_COMPREHENSION_UNROLL = 16
 MAX_MODEL_UNROLL = 20_000
+MAX_GRAPH_LOOP_UNROLL = 4096  # the program's loop over the graph's variables (control_flow._graph_objects_loop)
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
 FOLLOWED_FILE = "__scopelint_file__"  # a followed module's global: its path (no program writes it)
