@@ -334,8 +334,11 @@ class Expressions(AnalysisState):
                 found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
             elif isinstance(right, DictVal) and is_concrete(left) and (right.complete or left in right.items):
                 found = left in right.items
-            elif isinstance(right, DictVal) and right.complete and not right.poisoned and not right.items:
-                found = False  # nothing is in an empty dict (tflib's `while result in _param_aliases`)
+            elif isinstance(right, DictVal) and right.complete and not right.poisoned and not right.items and \
+                    isinstance(left, (Tensor, InstanceVal)):
+                # no variable or object is in an empty dict (tflib's `while result in _param_aliases`);
+                # an unknown key may be in a registry filled by code the analysis did not follow
+                found = False
             elif isinstance(right, str) and isinstance(left, str):
                 found = left in right
             else:
