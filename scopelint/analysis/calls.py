@@ -232,6 +232,11 @@ class Calls(AnalysisState):
                     return _from_json(json.loads(args[0]))
                 except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
                     return UNKNOWN
+            if callee.qualname == "ast.literal_eval" and len(args) == 1 and not kwargs and isinstance(args[0], str):
+                try:  # tf-faster-rcnn's `cfg_from_list(["ANCHOR_SCALES", "[8,16,32]"])`: a literal, parsed
+                    return _from_literal(ast.literal_eval(args[0]))
+                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                    return UNKNOWN
             if callee.qualname in _JSON_DUMPS and args and not set(kwargs) - _JSON_DUMPS_OPTIONS:
                 dumped = self._json_dumps(args[0], kwargs, st)
                 if dumped is not None:
@@ -776,6 +781,18 @@ def _json_plain(value: Any) -> Any:
     if MISSING in items:
         return MISSING
     return dict(zip(keys, items)) if isinstance(value, DictVal) else items
+
+
+def _from_literal(value: Any) -> Any:
+    """What ast.literal_eval gives, as the analysis's values (tuples and lists are ListVals,
+    dicts DictVals, sets SetVals of known items)."""
+    if isinstance(value, (list, tuple)):
+        return ListVal([_from_literal(item) for item in value], is_tuple=isinstance(value, tuple))
+    if isinstance(value, dict):
+        return DictVal({key: _from_literal(item) for key, item in value.items()})
+    if isinstance(value, (set, frozenset)):
+        return SetVal(set(value), isinstance(value, frozenset))
+    return value
 
 
 def _from_json(value: Any) -> Any:
