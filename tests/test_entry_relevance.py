@@ -344,3 +344,5 @@ def test_free_names_follow_pythons_scopes() -> None:
     assert not {"a", "b", "rest", "options", "q", "e", "os", "inner", "C", "t", "lam"} & free
     plain = ast.parse("def g():\n    return [z for z in data]\n").body[0]
     assert _free_names(plain) == {"data"}
+    outer = ast.parse("def h():\n    return [x for x in x if y for y in x]\n").body[0]
+    assert _free_names(outer) == {"x"}  # the first iterable is read outside; `y` is the comprehension's own

@@ -229,7 +229,7 @@ class Calls(AnalysisState):
             if callee.qualname in _JSON_LOADS | _JSON_LOAD and len(args) == 1 and not kwargs and \
                     isinstance(args[0], (str, bytes)):
                 try:  # `json.loads('{"dilations": [1, 2], "channels": 8}')`: hyperparameters in a literal
-                    return _from_json(json.loads(args[0]))
+                    return _from_literal(json.loads(args[0]))  # (objects are dicts, arrays lists)
                 except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
                     return UNKNOWN
             if callee.qualname == "ast.literal_eval" and len(args) == 1 and not kwargs and isinstance(args[0], str):
@@ -784,23 +784,14 @@ def _json_plain(value: Any) -> Any:
 
 
 def _from_literal(value: Any) -> Any:
-    """What ast.literal_eval gives, as the analysis's values (tuples and lists are ListVals,
-    dicts DictVals, sets SetVals of known items)."""
+    """What ast.literal_eval or json.loads gives, as the analysis's values (tuples and lists are
+    ListVals, dicts DictVals, sets SetVals of known items)."""
     if isinstance(value, (list, tuple)):
         return ListVal([_from_literal(item) for item in value], is_tuple=isinstance(value, tuple))
     if isinstance(value, dict):
         return DictVal({key: _from_literal(item) for key, item in value.items()})
     if isinstance(value, (set, frozenset)):
         return SetVal(set(value), isinstance(value, frozenset))
-    return value
-
-
-def _from_json(value: Any) -> Any:
-    """What json.loads gives, as the analysis's values: objects are dicts, arrays lists."""
-    if isinstance(value, dict):
-        return DictVal({key: _from_json(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return ListVal([_from_json(item) for item in value])
     return value
 
 

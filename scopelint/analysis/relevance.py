@@ -145,7 +145,10 @@ def _own_nodes(scope: ast.AST) -> List[ast.AST]:
     """The nodes of a scope's own code: its body, not the nested scopes in it (themselves
     included, for their parts evaluated here: decorators, defaults, bases, a first iterable)."""
     if isinstance(scope, _COMPREHENSIONS):
-        roots: List[ast.AST] = [g for g in scope.generators]  # type: ignore[attr-defined]
+        generators = scope.generators  # type: ignore[attr-defined]
+        # (the first iterable is the enclosing scope's: `[x for x in x]` reads the outer x)
+        roots: List[ast.AST] = [g.target for g in generators] + [g.iter for g in generators[1:]]
+        roots += [test for g in generators for test in g.ifs]
         roots += [scope.key, scope.value] if isinstance(scope, ast.DictComp) else [scope.elt]  # type: ignore
     elif isinstance(scope, ast.Lambda):
         roots = [scope.body]
