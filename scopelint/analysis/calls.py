@@ -858,7 +858,13 @@ _PLAIN_METHODS = frozenset({
 
 
 def _reads_shape(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLAIN_METHODS
+    """A call of one of _PLAIN_METHODS, or a list's reordering with no argument (`labels.reverse()`
+    of a list that `random.shuffle` made unknown, in brightmart's seq2seq): it runs no code of
+    the program's."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    return node.func.attr in _PLAIN_METHODS or node.func.attr in ("reverse", "sort") and not node.args and \
+        not node.keywords
 
 
 def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:
