@@ -41,3 +41,15 @@ def test_gymnasium_spaces_are_known_where_it_is_not_installed(tmp_path: Path) ->
             w = tf.get_variable("w", [x.shape[2].value, ac.n], dtype=x.dtype)
     """)
     assert found == {"w:0": ((4, 5), "uint8")}
+
+
+def test_gym_make_is_known_where_the_package_is_not_installed(tmp_path: Path) -> None:
+    # gymnasium is not installed here: `gymnasium.make` of a listed id still gives its spaces
+    found = names(tmp_path, """
+        import gymnasium
+        import tensorflow as tf
+
+        env = gymnasium.make("CartPole-v1")
+        w = tf.get_variable("w", [env.observation_space.shape[0], env.action_space.n])
+    """)
+    assert found == {"w:0": ((4, 2), "float32")}

@@ -232,6 +232,10 @@ class Calls(AnalysisState):
                     return _from_literal(json.loads(args[0]))  # (objects are dicts, arrays lists)
                 except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
                     return UNKNOWN
+            if callee.qualname in _GYM_MAKERS and args and isinstance(args[0], str):
+                env = self._gym_env(args[0], st)  # (gym installed here or not, as its spaces' model)
+                if env is not None:
+                    return env
             if callee.qualname == "ast.literal_eval" and len(args) == 1 and not kwargs and isinstance(args[0], str):
                 try:  # tf-faster-rcnn's `cfg_from_list(["ANCHOR_SCALES", "[8,16,32]"])`: a literal, parsed
                     return _from_literal(ast.literal_eval(args[0]))
@@ -396,10 +400,6 @@ class Calls(AnalysisState):
     def _library_call(self, label: str, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
         given data; given the program's functions or scopes, it may run or enter them."""
-        if label in _GYM_MAKERS and args and isinstance(args[0], str):
-            env = self._gym_env(args[0], st)
-            if env is not None:
-                return env
         self.may_raise += 1
         if label in _DEFERRED_CALLERS:
             # `atexit.register(close_log)`: kept to be called when the program exits, not now
