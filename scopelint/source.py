@@ -9,7 +9,7 @@ import os
 import re
 import tokenize
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,16 @@ def describe_syntax_error(text: str, exc: SyntaxError, not_done: str = "not anal
     if line_text and looks_like_python2(line_text):
         return "%s, %s (line %s: %s: %s)" % (python2, not_done, exc.lineno, exc.msg, line_text.strip()[:80])
     return "syntax error at line %s: %s" % (exc.lineno, exc.msg)
+
+
+def module_paths(module: Any) -> List[str]:
+    """Where a loaded module was read from: its file, or a namespace package's directories (whose
+    path, left in sys.modules, would be recomputed from a parent package a later run lacks)."""
+    found = getattr(module, "__file__", None)
+    if isinstance(found, str):
+        return [found]
+    portions = getattr(getattr(module, "__path__", None), "_path", None)
+    return [p for p in portions if isinstance(p, str)] if isinstance(portions, list) else []
 
 
 @functools.lru_cache(maxsize=4096)

@@ -810,8 +810,8 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         value = args[0] if args else kwargs.get("value")
         if isinstance(sizes, ListVal) and not sizes.grown and not sizes.poisoned:
             parts = [UnknownTensor() for _ in sizes.items]
-            for part in parts:
-                if isinstance(value, Tensor) and isinstance(value.dtype, DType):
+            if isinstance(value, Tensor) and isinstance(value.dtype, DType):
+                for part in parts:
                     part.dtype = value.dtype.base_dtype
             return ListVal(parts)
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):

@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from scopelint.runtime import context, modules
 from scopelint.schema import variable_json
 from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError, ScopeValueError
+from scopelint.source import module_paths
 from scopelint.tf import registry
 from scopelint.semantics.events import VariableCreated, VariableShared
 from scopelint.semantics.locate import fix_frame
@@ -107,7 +108,7 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
         sys.argv, sys.path[:] = saved_argv, saved_path
         home = os.path.dirname(abspath) + os.sep
         for name in [m for m in sys.modules if m not in saved_modules]:
-            if any(path.startswith(home) for path in _module_paths(sys.modules[name])):
+            if any(path.startswith(home) for path in module_paths(sys.modules[name])):
                 del sys.modules[name]  # the program's own modules (its project's ops.py): not the next run's
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
@@ -134,16 +135,6 @@ def _raised_by_scope_model(exc: BaseException) -> bool:
         return False
     frames = traceback.extract_tb(exc.__traceback__)
     return bool(frames) and registry.is_scope_model_file(frames[-1].filename)
-
-
-def _module_paths(module: Any) -> List[str]:
-    """Where a module was loaded from: its file, or a namespace package's directories (whose
-    path, left behind, would be recomputed from a parent package the next run has not got)."""
-    found = getattr(module, "__file__", None)
-    if isinstance(found, str):
-        return [found]
-    portions = getattr(getattr(module, "__path__", None), "_path", None)
-    return [p for p in portions if isinstance(p, str)] if isinstance(portions, list) else []
 
 
 def _program_frames(exc: BaseException) -> List[traceback.FrameSummary]:

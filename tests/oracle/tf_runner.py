@@ -30,6 +30,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, ROOT)
 
 from scopelint.semantics.errors import API_SIGNATURE_ERROR, GRAPH_FINALIZED  # noqa: E402 - pure Python, no TensorFlow
+from scopelint.source import module_paths  # noqa: E402
 
 UNITS = re.compile(r"^#\s*fixture:\s*units=(\S+)", re.M)
 CODES: List[Tuple[str, "re.Pattern[str]"]] = [
@@ -437,10 +438,7 @@ class Observer:
     def _forget_program(self) -> None:
         """Modules and flags the program defined would leak into the next one."""
         for name in [m for m in sys.modules if m not in self.builtin_modules]:
-            module = sys.modules[name]
-            portions = getattr(getattr(module, "__path__", None), "_path", None)  # a namespace package's
-            if _programs_own(getattr(module, "__file__", None)) or \
-                    isinstance(portions, list) and any(_programs_own(p) for p in portions):
+            if any(_programs_own(path) for path in module_paths(sys.modules[name])):
                 del sys.modules[name]  # the program's own modules (a project's ops.py, its lib/)
         for flag in [f for f in self.flags if f not in self.builtin_flags]:
             delattr(self.flags, flag)
