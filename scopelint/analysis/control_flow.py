@@ -222,27 +222,22 @@ class ControlFlow(AnalysisState):
                 iterable.remaining = None
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
-        if items is None or len(items) > self._unroll_limit() and not self._graph_objects_loop(items):
+        limit = self._unroll_limit()
+        if items is not None and limit == MAX_UNROLL and len(items) > limit and _graph_objects(items):
+            limit = MAX_GRAPH_LOOP_UNROLL  # as a model's loop over them is: one iteration a variable
+        if items is None or len(items) > limit:
             if items is not None:
                 self._note_summarised_loop(len(items), st)
             self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
             return
         if isinstance(iterable, ListVal) and iterable.grown and st.graph.path_certain:
             # how many items it really holds is unknown: each iteration runs on some paths only
-            self._loop_over(node, items, st, each_uncertain=True)
+            self._loop_over(node, items, st, limit, each_uncertain=True)
             return
-        self._loop_over(node, items, st)
+        self._loop_over(node, items, st, limit)
 
-    def _graph_objects_loop(self, items: List[Any]) -> bool:
-        """A loop of the program's over the graph's variables or tensors (glow's adamax over its
-        1,158 parameters, `zip(params, grads)`): one iteration a variable, bounded by the graph,
-        unrolled up to MAX_GRAPH_LOOP_UNROLL as a model's loop over them is."""
-        if len(items) > MAX_GRAPH_LOOP_UNROLL or self._unroll_limit() != MAX_UNROLL:
-            return False
-        return all(isinstance(item, Tensor) or isinstance(item, ListVal) and not item.grown and
-                   any(isinstance(part, Tensor) for part in item.items) for item in items)
-
-    def _loop_over(self, node: ast.For, items: List[Any], st: State, each_uncertain: bool = False) -> None:
+    def _loop_over(self, node: ast.For, items: List[Any], st: State, limit: int,
+                   each_uncertain: bool = False) -> None:
         """`for` over items the analysis knows: each bound to the target in turn."""
         pending = iter(items)
 
@@ -255,13 +250,12 @@ class ControlFlow(AnalysisState):
                 st.graph.path_certain = False
             return True
 
-        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s),
-                            limit=max(len(items), self._unroll_limit()))  # (exec_For chose to unroll them all)
+        self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s), limit=limit)
 
     def _order_free_loop(self, node: ast.For, items: List[Any], dicts: List[DictVal], st: State) -> None:
         """A loop over a set in an order the analysis does not know, whose body gives the same
         result in every order (unordered_loops): run in one, then forget what depends on it."""
-        self._loop_over(node, items, st)
+        self._loop_over(node, items, st, self._unroll_limit())
         if st.alive and len(items) > 1:
             last = items[0]
             for item in items[1:]:
@@ -536,6 +530,13 @@ def _handlers_catch_scope_errors(handlers: List[ast.excepthandler]) -> bool:
             if _may_catch_scope_errors(name):
                 return True
     return False
+
+
+def _graph_objects(items: List[Any]) -> bool:
+    """The items of a loop over the graph's variables or tensors (glow's adamax over its 1,158
+    parameters, `zip(params, grads)`): bounded by the graph, not by a count of steps."""
+    return all(isinstance(item, Tensor) or isinstance(item, ListVal) and not item.grown and
+               any(isinstance(part, Tensor) for part in item.items) for item in items)
 
 
 def _is_constant_true(test: ast.expr) -> bool:
