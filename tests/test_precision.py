@@ -13,7 +13,20 @@ from scopelint.source import Source
 
 HEADER = "import tensorflow as tf\nimport models\n"
 
+_SUBCLASSES = "class Base(object):\n    pass\nclass A(Base):\n    pass\n"
+_ONE_SUBCLASS = "if len(Base.__subclasses__()) == 1:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n"
+
 CASES = {
+    "a subclass made by type() is one the analysis does not hold": (
+        _SUBCLASSES + _ONE_SUBCLASS,
+        _SUBCLASSES + "B = type('B', (Base,), {})\n" + _ONE_SUBCLASS,
+        "SL101",
+    ),
+    "code the analysis does not follow was given the class": (
+        _SUBCLASSES + _ONE_SUBCLASS,
+        _SUBCLASSES + "models.register(Base)\n" + _ONE_SUBCLASS,
+        "SL101",
+    ),
     "unknown code may have created the variable": (
         "with tf.variable_scope('model', reuse=True):\n    tf.get_variable('w', [1])\n",
         "models.build()\nwith tf.variable_scope('model', reuse=True):\n    tf.get_variable('w', [1])\n",

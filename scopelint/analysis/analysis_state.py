@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
-from scopelint.analysis.values import DictVal, Env, FunctionVal, ListVal, MISSING, OpaqueVal, VarVal
+from scopelint.analysis.values import ClassVal, DictVal, Env, FunctionVal, ListVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.graph import GraphState, StoredPartitioned, StoredVariable
@@ -210,10 +210,14 @@ class AnalysisState:
         self.patched_modules = DictVal({})
         self.ever_patched: Set[str] = set()
         self.module_env = Env()
+        # `abc.ABC`, a base that adds nothing but its metaclass: a plain class (one per analysis,
+        # so that `isinstance(model, ABC)` holds of its subclasses' instances)
+        self.abc_class = ClassVal("ABC", "abc.ABC", {}, [])
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
         self.libraries_followed = 0  # how many of them are installed packages' (imports.MAX_FOLLOWED_MODULES)
+        self.modules_unseen = False  # a module was imported and not read (a limit, a parse error): classes unseen
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
         self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
         # those of the project's own: read when a name of theirs is (their constants, config classes)

@@ -14,7 +14,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
-from scopelint.analysis.class_members import ClassDict
+from scopelint.analysis.class_members import ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
@@ -22,8 +22,8 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, OpaqueVal, ScopeCM, ScopeVal, SourceModuleVal,
-    VarVal,
+    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, ScopeCM,
+    ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -148,6 +148,8 @@ class Attributes(AnalysisState):
             if found is MISSING:
                 if name == "__dict__":
                     return ClassDict(obj)
+                if name == "__subclasses__":
+                    return SubclassesMethod(obj)
                 return obj.name if name in ("__name__", "__qualname__") else UNKNOWN
             if isinstance(found, FunctionVal) and getattr(found, "_kind", None) == "classmethod":
                 return BoundMethod(found, obj)
@@ -326,7 +328,7 @@ class Attributes(AnalysisState):
                 return ListVal(obj.items[key], obj.is_tuple)
             return UNKNOWN
         if isinstance(obj, DictVal):
-            if is_concrete(key) and key in obj.items:
+            if is_key(key) and key in obj.items:
                 return _visible(obj.items[key])
             return UNKNOWN
         if isinstance(obj, ArrayVal):
@@ -347,6 +349,8 @@ class Attributes(AnalysisState):
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, ClassDict):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
+        if isinstance(obj, NumpyLoaded):
+            return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
 

@@ -17,7 +17,7 @@ from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
-    NumpyDtype, UnknownTensor, VarVal, is_concrete, lost_dimension, truth,
+    NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime.api import COMPARISONS
 from scopelint.runtime.tensors import Op, Opaque, Tensor, reshape_shape
@@ -143,6 +143,13 @@ class BuiltinCalls(AnalysisState):
                 return UNKNOWN
         if name == "isinstance":
             return _isinstance(args[0] if args else UNKNOWN, args[1] if len(args) > 1 else UNKNOWN)
+        if name == "issubclass" and len(args) == 2 and not kwargs:
+            return _issubclass(args[0], args[1])
+        if name == "type" and len(args) == 3 and isinstance(args[1], ListVal):
+            for base in args[1].items:  # a class made so is one the analysis does not hold
+                if isinstance(base, ClassVal):
+                    base.subclasses_seen = False
+            return UNKNOWN
         if name in ("hasattr",):
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
@@ -571,19 +578,19 @@ class _ContainerMethod:
     def _dict_method(self, interp: Interpreter, c: DictVal, args: List[Any], kwargs: Dict[str, Any],
                      st: State) -> Any:
         name = self.name
-        if name == "get" and args and is_concrete(args[0]):
+        if name == "get" and args and is_key(args[0]):
             if args[0] in c.items:
                 return c.items[args[0]]
             if c.complete:
                 return args[1] if len(args) > 1 else kwargs.get("default")
             return UNKNOWN
-        if name == "pop" and args and is_concrete(args[0]):
+        if name == "pop" and args and is_key(args[0]):
             if args[0] in c.items:
                 return c.items.pop(args[0])
             if c.complete:
                 return args[1] if len(args) > 1 else UNKNOWN
             return UNKNOWN
-        if name == "setdefault" and args and is_concrete(args[0]):
+        if name == "setdefault" and args and is_key(args[0]):
             if args[0] not in c.items and not c.complete:
                 c.poisoned = True
                 return UNKNOWN
@@ -937,6 +944,18 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     # A namedtuple base (`class GANModel(collections.namedtuple(...))`) is no class of the program's.
     answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else
                False if isinstance(base, NamedTupleClass) else UNKNOWN for base in cls.bases]
+    if True in answers:
+        return True
+    return UNKNOWN if UNKNOWN in answers else False
+
+
+def _issubclass(cls: Any, classes: Any) -> Any:
+    """issubclass() of a class of the program's and classes of the program's (stable-baselines'
+    `register_policy` finds a policy's base so); anything else is unknown."""
+    options = classes.items if isinstance(classes, ListVal) and classes.is_tuple else [classes]
+    if not isinstance(cls, ClassVal) or not options or not all(isinstance(o, ClassVal) for o in options):
+        return UNKNOWN
+    answers = [_subclass_of(cls, option) for option in options]
     if True in answers:
         return True
     return UNKNOWN if UNKNOWN in answers else False

@@ -16,6 +16,7 @@ from scopelint.analysis import (
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
+from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
     _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
 )
@@ -31,7 +32,8 @@ from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_ru
 from scopelint.analysis.values import (
     Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
     InstanceVal, is_concrete,
-    join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, OpaqueVal, PartialVal,
+    join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, NumpyLoaded, OpaqueVal,
+    PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.api import Initializer
@@ -183,7 +185,8 @@ class Calls(AnalysisState):
         if isinstance(callee, Initializer):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
-                               GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate)):
+                               GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
+                               SubclassesMethod)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -426,6 +429,8 @@ class Calls(AnalysisState):
                 self._enter_unknown_scope(st)
             st.graph.unknown_code_ran()
             return UNKNOWN
+        if label in ("numpy.load", "np.load") and kwargs.get("allow_pickle", False) is False:
+            return NumpyLoaded(label + "()", inert=True)
         return OpaqueVal(label + "()", inert=True)
 
     def _forget_what_it_may_change(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> None:
@@ -836,6 +841,8 @@ def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
         if isinstance(value, (ListVal, DictVal)) and not (isinstance(value, ListVal) and value.is_tuple) or \
                 isinstance(value, SetVal) and not value.frozen:
             value.poisoned = True
+        elif isinstance(value, ClassVal):
+            value.subclasses_seen = False  # (class_members.SubclassesMethod)
 
 
 # Methods that only TF's tensors and shapes, strings, files and numpy arrays have, which read

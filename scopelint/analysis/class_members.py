@@ -6,7 +6,9 @@ knows in full; anything else is unknown."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional
+import ast
+
+from typing import Any, Callable, Dict, List, Optional
 
 from scopelint.analysis.values import ClassVal, ListVal
 from scopelint.semantics.values import UNKNOWN
@@ -52,6 +54,35 @@ class ClassDict:
             return UNKNOWN  # Python's own entries (`__module__`, `__doc__`...) or attributes it cannot name
         raised()
         return UNKNOWN
+
+
+class SubclassesMethod:
+    """`cls.__subclasses__()`: the classes whose class statement named it as a base, in the order
+    they ran, as Python lists them (stable-baselines' `register_policy` finds a policy's base
+    class so). Unknown where a subclass may have been made out of the analysis's sight: in a
+    module imported but not read, by code it does not follow that was given the class, or in a
+    module whose body the analysis has deferred (import_effects) that names the class as a base."""
+
+    def __init__(self, cls: ClassVal) -> None:
+        self.cls = cls
+
+    def invoke(self, interp: Any, args: List[Any], kwargs: Dict[str, Any], st: Any) -> Any:
+        if args or kwargs or not self.cls.subclasses_seen or interp.modules_unseen or \
+                any(self.cls.name in _base_names(tree) for tree in interp.pending_modules.values()):
+            return UNKNOWN
+        return ListVal(list(self.cls.subclasses))
+
+
+def _base_names(tree: ast.Module) -> frozenset:
+    """The last names of the bases that a module's class statements name (`Base`, `mod.Base`)."""
+    cached = getattr(tree, "_scopelint_base_names", None)
+    if cached is None:
+        cached = frozenset(
+            base.id if isinstance(base, ast.Name) else base.attr
+            for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+            for base in node.bases if isinstance(base, (ast.Name, ast.Attribute)))
+        setattr(tree, "_scopelint_base_names", cached)
+    return cached  # type: ignore[no-any-return]
 
 
 def getmembers(cls: Any, attribute: Callable[[Any, str], Any]) -> Any:

@@ -122,6 +122,18 @@ class Diagnostics(AnalysisState):
             self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,
                                                         blindspots.ALWAYS)
 
+    def note_module_unread(self, qualname: str, why: str) -> None:
+        """An import the analysis did not follow for a limit of its own or a module it cannot
+        parse (--explain, whether or not anything came after: an empty inventory is explained)."""
+        last_visible = self._last_visible_frame()
+        if last_visible is None or len(self.blindspots) >= blindspots.MAX_BLINDSPOTS:
+            return
+        message = "module %s was not read (%s): what it defines is unknown" % (qualname, why)
+        key = (last_visible[0], message)
+        if key not in self.blindspots:
+            self.blindspots[key] = blindspots.Blindspot(last_visible[0], self._col_of(last_visible), message,
+                                                        blindspots.ALWAYS)
+
     def _note_summarised_loop(self, count: int, st: State, limit: Optional[int] = None) -> None:
         """A loop of more iterations than the analysis unrolls ran as one of unknown length
         (--explain): names made in it are partly unknown, and its visible line says so."""

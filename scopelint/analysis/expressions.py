@@ -14,10 +14,10 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, is_key,
     join_values, ListVal,
     MISSING,
-    ModuleVal, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
+    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -165,7 +165,7 @@ class Expressions(AnalysisState):
                 continue
             k = self.eval(key, st)
             v = self.eval(value, st)
-            if is_concrete(k):
+            if is_key(k):
                 result.items[k] = v
             else:
                 result.complete = False
@@ -332,7 +332,7 @@ class Expressions(AnalysisState):
             elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
                     isinstance(left, BuiltinFn) and all(isinstance(i, BuiltinFn) for i in right.items):
                 found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
-            elif isinstance(right, DictVal) and is_concrete(left) and (right.complete or left in right.items):
+            elif isinstance(right, DictVal) and is_key(left) and (right.complete or left in right.items):
                 found = left in right.items
             elif isinstance(right, DictVal) and right.complete and not right.poisoned and not right.items and \
                     isinstance(left, (Tensor, InstanceVal)):
@@ -409,6 +409,8 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     for one, other in ((left, right), (right, left)):
         if other is None and numpy_dtypes.numpy_dtype(one) is not None:
             return False  # `dtype is None` for dtype=np.float32
+    if isinstance(left, NumpyLoaded) and right is None or isinstance(right, NumpyLoaded) and left is None:
+        return False
     if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
         return None  # `models.x is None`: an attribute of an unread module may be anything
     singletons = (None, True, False, AUTO_REUSE)

@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, Env, is_concrete, LazyGen, ListVal, truth
+from scopelint.analysis.values import DictVal, Env, is_key, LazyGen, ListVal, truth
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.semantics.values import UNKNOWN
 
@@ -45,7 +45,7 @@ class Generators(AnalysisState):
         result = DictVal({})
         for pair in pairs.items:
             key, value = pair.items
-            if is_concrete(key):
+            if is_key(key):
                 result.items[key] = value
             else:
                 result.complete = False

@@ -21,7 +21,7 @@ from scopelint.semantics.values import UNKNOWN
 from scopelint.tf import registry
 
 
-MAX_FOLLOWED_MODULES = 64  # installed packages' modules followed per analysed file
+MAX_FOLLOWED_MODULES = 128  # installed packages' modules followed per analysed file (graph-free ones aside)
 MAX_IMPORTED_MODULES = 256  # and in all, with its project's own
 _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
@@ -127,17 +127,14 @@ class Imports(AnalysisState):
         if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_IMPORTED_MODULES or \
                 qualname == registry.MODELS_PACKAGE or registry.model_module(qualname) is not None:
+            if len(self.imported) >= MAX_IMPORTED_MODULES:
+                self.modules_unseen = True
+                self.note_module_unread(qualname, "scopelint reads at most %d modules per file" % MAX_IMPORTED_MODULES)
             return ModuleVal(qualname)
         if self.follow_imports:
             self._search_program_path(st)
         path = self.locator.locate(qualname) if self.follow_imports else None
         in_project = path is not None and self.locator.in_project(path)
-        if path is not None and not in_project:
-            # an installed package's: a large library (networkx) must not use up what the
-            # project's own modules imported after it need
-            if self.libraries_followed >= MAX_FOLLOWED_MODULES:
-                return ModuleVal(qualname)
-            self.libraries_followed += 1
         if path is not None:
             self.read_files.add(path)
         graph_free = path is not None and not even_graph_free and (
@@ -147,8 +144,20 @@ class Imports(AnalysisState):
             if in_project:
                 self.graph_free_project.add(qualname)
             return ModuleVal(qualname)
+        if path is not None and not in_project:
+            # an installed package's: a large library (networkx) must not use up what the
+            # project's own modules imported after it need
+            if self.libraries_followed >= MAX_FOLLOWED_MODULES:
+                self.modules_unseen = True
+                self.note_module_unread(qualname, "scopelint reads at most %d modules of installed packages per file"
+                                        % MAX_FOLLOWED_MODULES)
+                return ModuleVal(qualname)
+            self.libraries_followed += 1
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
         if tree is None:
+            if path is not None and path != self.abspath:
+                self.modules_unseen = True  # a module that does not parse: its classes are not seen
+                self.note_module_unread(qualname, "%s does not parse" % path)
             return ModuleVal(qualname)
         is_package = os.path.basename(path) == "__init__.py"
         module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0])
@@ -261,6 +270,8 @@ class Imports(AnalysisState):
             return _INSPECT_CONSTANTS[qualname]
         if qualname in _SIX_CONSTANTS:
             return _SIX_CONSTANTS[qualname]()  # `isinstance(act, six.string_types)`
+        if qualname == "abc.ABC":
+            return self.abc_class  # stable-baselines' `class BaseRLModel(ABC)`
         if st is not None and library_model(qualname) is not None:
             return self.import_module(qualname, st)  # `gym.spaces` where gym is not installed
         if name == "FLAGS" and (qualname.endswith("flags.FLAGS") and qualname.split(".")[0] in ("tensorflow", "absl")):

@@ -10,7 +10,7 @@ from scopelint.analysis import tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
-    ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete, IteratorVal, LazyGen,
+    ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_key, IteratorVal, LazyGen,
     ListVal, MISSING, ModuleVal, SetVal, truth,
 )
 from scopelint.analysis.work_limits import MAX_UNROLL
@@ -149,7 +149,7 @@ class Statements(AnalysisState):
             if isinstance(obj, (DictVal, ListVal)):
                 self.touch(obj)
             if isinstance(obj, DictVal):
-                if is_concrete(key):
+                if is_key(key):
                     obj.items[key] = value
                 else:
                     obj.poisoned = True  # a known key may have been overwritten
@@ -197,7 +197,7 @@ class Statements(AnalysisState):
                         del obj.items[key]
                     except IndexError:
                         obj.poisoned = True
-                elif isinstance(obj, DictVal) and is_concrete(key):
+                elif isinstance(obj, DictVal) and is_key(key):
                     obj.items.pop(key, None)
                 elif isinstance(obj, (ListVal, DictVal)):
                     obj.poisoned = True
@@ -277,6 +277,9 @@ class Statements(AnalysisState):
                 continue
             known_bases.append(base)
         cls = ClassVal(node.name, node.name, {}, known_bases, node)
+        for base in known_bases:
+            if isinstance(base, ClassVal):
+                base.subclasses.append(cls)
         body_env = Env(st.env, st.env.globals_env)
         body_state = State(st.graph, body_env, True)
         self.exec_block(node.body, body_state)

@@ -27,6 +27,12 @@ def is_concrete(value: Any) -> bool:
     return isinstance(value, CONCRETE_TYPES)
 
 
+def is_key(value: Any) -> bool:
+    """A dict key the analysis holds: a concrete value, or a class of the program's, which Python
+    hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`)."""
+    return isinstance(value, CONCRETE_TYPES) or isinstance(value, ClassVal)
+
+
 # The order in which mutable values are made: a value made before a branch's paths forked is
 # shared by them (path_journal.py), one made on a path is that path's own.
 _BIRTHS = itertools.count()
@@ -194,6 +200,8 @@ class ClassVal:
     node: Optional[ast.ClassDef] = None
     born: int = field(default_factory=birth, repr=False)
     attrs_complete: bool = True  # False once something may have set attributes the analysis cannot name
+    subclasses: List["ClassVal"] = field(default_factory=list, repr=False)  # made by class statements, in order
+    subclasses_seen: bool = True  # False once code the analysis does not follow may have subclassed it
 
     def lookup(self, name: str) -> Any:
         if name in self.attrs:
@@ -314,6 +322,13 @@ class OpaqueVal:
 
     label: str
     inert: bool = False
+
+
+@dataclass(eq=False)
+class NumpyLoaded(OpaqueVal):
+    """What `np.load(path)` gives where pickles are not allowed (numpy's default): an ndarray, a
+    memmap or an NpzFile, and an item of it an ndarray; never None (sequence_tagging's
+    `if embeddings is None` on `np.load(path)["embeddings"]`)."""
 
 
 @dataclass(eq=False)
