@@ -79,7 +79,7 @@ class Attributes(AnalysisState):
             return MISSING
         if key in self.patched_modules.items:
             return _visible(self.patched_modules.items[key])
-        return UNKNOWN if self.patched_modules.poisoned else MISSING
+        return UNKNOWN if self.patched_modules.poisoned or not self.patched_modules.complete else MISSING
 
     def command_line(self, st: State) -> Any:
         """sys.argv as the program left it: `[FILE]`, unless it set or changed it."""
@@ -347,7 +347,7 @@ class Attributes(AnalysisState):
             if self.to_python(key) is MISSING:
                 return UNKNOWN
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
-        if isinstance(obj, ClassDict):
+        if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
         if isinstance(obj, NumpyLoaded):
             return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded

@@ -154,9 +154,12 @@ class BuiltinCalls(AnalysisState):
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
             if isinstance(obj, InstanceVal) and isinstance(attr, str):
-                if attr in obj.attrs or obj.cls.lookup(attr) not in (MISSING,):
+                if attr in obj.attrs:
                     return True
-                return False if obj.attrs_complete else UNKNOWN
+                found = _class_has(obj.cls, attr, object)
+                return found if found is not False or obj.attrs_complete else UNKNOWN
+            if isinstance(obj, ClassVal) and isinstance(attr, str):
+                return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
                                                           PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
@@ -822,8 +825,19 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
                     part.dtype = value.dtype.base_dtype
             return ListVal(parts)
     if name == "gradients" and len(args) > 1 and isinstance(args[1], ListVal):
-        # What the loss depends on is lost: every variable is assumed reached (each has a gradient).
-        return ListVal([UnknownTensor() for _ in args[1].items])
+        # A variable the runtime can tell the loss does not depend on has no gradient (in a list
+        # of variables some made on some paths only: `var_list=tf.trainable_variables()` after
+        # an undecided branch); any other is assumed reached.
+        grads: List[Any] = []
+        for x in args[1].items:
+            grad: Any = UnknownTensor()
+            if isinstance(args[0], Tensor) and isinstance(x, Tensor) and not kwargs and len(args) == 2:
+                try:
+                    grad = function(args[0], [x])[0]
+                except Exception:  # noqa: BLE001 - what the runtime cannot take stays assumed reached
+                    grad = UnknownTensor()
+            grads.append(grad)
+        return ListVal(grads, grown=args[1].grown)
     partial = _partial_result(function, args, kwargs)
     if partial is not None:
         return partial
@@ -947,6 +961,24 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     if True in answers:
         return True
     return UNKNOWN if UNKNOWN in answers else False
+
+
+def _class_has(cls: ClassVal, attr: str, builtin: type) -> Any:
+    """Whether the program's class (or, `builtin` object, its instances) has `attr`: its own
+    attributes or its bases', or what every class or object has (`__init__`, `mro`); unknown past
+    a base the analysis does not know, or a class changed where it could not follow."""
+    for owner in [cls] + list(cls.bases):
+        if isinstance(owner, ClassVal):
+            found = _class_has(owner, attr, builtin) if owner is not cls else (attr in cls.attrs or None)
+            if found is True or found is UNKNOWN:
+                return found
+            if not owner.attrs_complete:
+                return UNKNOWN
+        elif not (isinstance(owner, BuiltinFn) and owner.name == "object"):
+            return UNKNOWN  # an unknown base may define anything
+    if hasattr(builtin, attr) or hasattr(object, attr):
+        return True
+    return UNKNOWN if attr.startswith("__") else False
 
 
 def _issubclass(cls: Any, classes: Any) -> Any:

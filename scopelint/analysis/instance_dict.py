@@ -4,20 +4,38 @@ extra tensors so). Any other use of it is unknown."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 from scopelint.analysis.values import DictVal, InstanceVal
 from scopelint.semantics.values import UNKNOWN
 
 
 class InstanceDict:
-    """`obj.__dict__`: its `update` sets the instance's attributes."""
+    """`obj.__dict__`: its `update` and item assignment set the instance's attributes, and an
+    item reads one (TF 1.4's FLAGS kept its values in `FLAGS.__dict__['__flags']`)."""
 
     def __init__(self, instance: InstanceVal) -> None:
         self.instance = instance
 
     def attribute(self, name: str) -> Any:
         return InstanceDictUpdate(self.instance) if name == "update" else UNKNOWN
+
+    def item(self, key: Any, raised: Callable[[], None]) -> Any:
+        """`obj.__dict__[key]`: the instance's own attribute (never its class's). A key it lacks
+        is unknown, not a KeyError: code the analysis did not follow may have set it."""
+        if isinstance(key, str) and key in self.instance.attrs:
+            return self.instance.attrs[key]
+        return UNKNOWN
+
+    def store(self, interp: Any, key: Any, value: Any) -> None:
+        """`obj.__dict__[key] = value`: sets the attribute, past any `__setattr__`."""
+        interp.touch(self.instance)
+        if isinstance(key, str):
+            self.instance.attrs[key] = value
+            return
+        self.instance.attrs_complete = False  # an attribute the analysis cannot name
+        for name in self.instance.attrs:
+            self.instance.attrs[name] = UNKNOWN
 
 
 class InstanceDictUpdate:

@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.analysis import tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
     ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_key, IteratorVal, LazyGen,
@@ -164,6 +165,8 @@ class Statements(AnalysisState):
                         obj.poisoned = True
                 else:
                     obj.poisoned = True
+            elif isinstance(obj, InstanceDict):
+                obj.store(self, key, value)
         elif isinstance(target, ast.Starred):
             self.assign(target.value, UNKNOWN, st)
 
