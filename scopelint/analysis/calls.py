@@ -861,6 +861,9 @@ _PLAIN_METHODS = frozenset({
     "reshape", "copy", "mean", "sum", "std", "var", "prod", "max", "min", "argmax", "argmin", "clip", "round",
     "cumsum", "squeeze", "transpose", "item", "tobytes", "tostring", "replace", "format", "join", "keys",
     "values", "items", "get", "read", "write", "close",
+    # a tf.Variable's: an assign op, its value (DQN-tensorflow copies its nets with
+    # `t_w[name].assign(w[name])` over a dict whose keys depend on a flag); no variable, no scope
+    "assign", "assign_add", "assign_sub", "read_value", "initialized_value", "eval",
 })
 
 

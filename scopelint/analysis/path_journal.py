@@ -145,7 +145,14 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
                 items = {key: join_values(items[key], state[0][key]) for key in items}
             restore(value, (items, all(s[1] for s in states), any(s[2] for s in states), any(s[3] for s in states)))
         else:
-            restore(value, (dict(first[0]), all(s[1] for s in states), True, any(s[3] for s in states)))
+            # a key some paths set and others not may be there or not: the dict holds the keys
+            # every path has (their values joined) and may have others (wavenet's optional
+            # `var['gc_embedding']`, then `var['dilated_stack'] = list()` on every path)
+            common = set.intersection(*(set(state[0]) for state in states))
+            items = {key: item for key, item in first[0].items() if key in common}
+            for state in states[1:]:
+                items = {key: join_values(items[key], state[0][key]) for key in items}
+            restore(value, (items, False, any(s[2] for s in states), any(s[3] for s in states)))
     elif isinstance(value, SetVal):
         restore(value, (set(first[0]), True))
     else:
