@@ -281,21 +281,24 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _analyze(path: str) -> Any:
+def _analyze(path: str, source: Any = None) -> Any:
+    """The file analysed as `check` analyses it: with its project's follow-imports and work-budget."""
     from scopelint.analysis import analyze_source
+    from scopelint.config import load_config
     from scopelint.source import read_source
 
-    return analyze_source(read_source(path))
+    config = load_config(path)
+    return analyze_source(source if source is not None else read_source(path), follow_imports=config.follow_imports,
+                          work_budget=config.work_budget)
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
-    from scopelint.analysis import analyze_source
     from scopelint.api import reported_findings
     from scopelint.config import load_config
     from scopelint.source import read_source
 
     source = read_source(args.file)
-    analysis = analyze_source(source)
+    analysis = _analyze(args.file, source)
     if analysis.module is None:
         for notice in analysis.notices:
             print("scopelint: %s: %s" % (args.file, notice.message), file=sys.stderr)

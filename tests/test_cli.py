@@ -122,6 +122,18 @@ def test_names_exit_status_follows_what_check_reports(tmp_path: Path) -> None:
     assert scopelint("names", str(bad)).returncode == 1
 
 
+def test_names_analyses_as_check_does_with_the_projects_config(tmp_path: Path) -> None:
+    # `follow-imports = false` (and `work-budget`) in the project's pyproject.toml: `names`
+    # shows what `check` analysed, not what the defaults would give.
+    write(tmp_path, "ops.py", "import tensorflow as tf\n\ndef linear(name):\n    return tf.get_variable(name, [1])\n")
+    program = write(tmp_path, "train.py", "from ops import linear\nlinear('w')\nlinear('w')\n")
+    assert "w:0" in scopelint("names", str(program), cwd=tmp_path).stdout
+    assert scopelint("check", str(program), cwd=tmp_path).returncode == 1
+    write(tmp_path, "pyproject.toml", "[tool.scopelint]\nfollow-imports = false\n")
+    assert "w:0" not in scopelint("names", str(program), cwd=tmp_path).stdout
+    assert scopelint("check", str(program), cwd=tmp_path).returncode == 0
+
+
 def test_verify_agrees_on_the_example() -> None:
     result = scopelint("verify", "examples/dcgan.py")
     assert result.returncode == 0, result.stdout + result.stderr
