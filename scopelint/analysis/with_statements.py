@@ -11,8 +11,8 @@ from scopelint.analysis.builtin_calls import is_read_file
 from scopelint.analysis.markers import GeneratorCM, GraphDefault, render_text
 from scopelint.analysis.scope_managers import _ExitStack, _is_neutral, _ScopeExit, _Suppress
 from scopelint.analysis.values import (
-    BoundMethod, CreatorScopeCM, FunctionVal, InstanceVal, MISSING, NameScopeCM, OpaqueVal, ScopeCM, ScopeVal,
-    SessionVal,
+    BoundMethod, CreatorScopeCM, FunctionVal, InstanceVal, MISSING, NameScopeCM, NumpyLoaded, OpaqueVal, ScopeCM,
+    ScopeVal, SessionVal,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -103,6 +103,8 @@ class WithStatements(AnalysisState):
             self._guarded(st, close, lambda: body(manager, st))
         elif _is_neutral(manager) or isinstance(manager, (Tensor, str)):
             body(manager if isinstance(manager, SessionVal) else UNKNOWN, st)  # Session.__enter__ is itself
+        elif isinstance(manager, NumpyLoaded):
+            body(manager, st)  # `with np.load(path) as data:` an NpzFile, which closes its file and swallows nothing
         elif isinstance(manager, OpaqueVal) and manager.inert:
             # A library's that never builds TF graphs (`gzip.open(path)`, `np.errstate()`): it opens
             # no scope and what it gives `as` is the library's too (`f.read()` touches no graph);
