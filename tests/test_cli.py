@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,6 +133,21 @@ def test_names_analyses_as_check_does_with_the_projects_config(tmp_path: Path) -
     write(tmp_path, "pyproject.toml", "[tool.scopelint]\nfollow-imports = false\n")
     assert "w:0" not in scopelint("names", str(program), cwd=tmp_path).stdout
     assert scopelint("check", str(program), cwd=tmp_path).returncode == 0
+
+
+def test_modules_on_pythonpath_are_followed_as_python_finds_them(tmp_path: Path) -> None:
+    # TF's models/research and slim are used with PYTHONPATH set to them: so are the modules here.
+    library = tmp_path / "research"
+    library.mkdir()
+    write(library, "ops.py", "import tensorflow as tf\n\ndef linear(name):\n    return tf.get_variable(name, [1])\n")
+    project = tmp_path / "project"
+    project.mkdir()
+    program = write(project, "train.py", "from ops import linear\nlinear('w')\nlinear('w')\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(library), os.environ.get("PYTHONPATH")])))
+    run = subprocess.run([sys.executable, "-m", "scopelint", "check", str(program)], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and ":3:1: SL101 Variable w already exists" in run.stdout, run.stdout + run.stderr
+    assert scopelint("check", str(program), cwd=project).returncode == 0  # without it, ops is not found
 
 
 def test_verify_agrees_on_the_example() -> None:

@@ -36,7 +36,18 @@ def package_of(path: str) -> Tuple[Optional[str], str]:
 
 @functools.lru_cache(maxsize=1)
 def _site_dirs() -> Tuple[str, ...]:
-    return tuple(p for p in sys.path if p and os.path.isdir(p) and ("site-packages" in p or "dist-packages" in p))
+    """Where installed packages are: site-packages, and the directories its .pth files add after
+    it (an editable install's source tree)."""
+    site = [index for index, p in enumerate(sys.path) if "site-packages" in p or "dist-packages" in p]
+    return tuple(p for p in sys.path[site[0]:] if p and os.path.isdir(p)) if site else ()
+
+
+@functools.lru_cache(maxsize=1)
+def _pythonpath_dirs() -> Tuple[str, ...]:
+    """The directories of PYTHONPATH, which Python searches after the script's own and before
+    site-packages (TF's models/research and slim are used so)."""
+    listed = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    return tuple(os.path.abspath(p) for p in listed if p and os.path.isdir(p))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -56,9 +67,12 @@ class Locator:
         roots = [main_dir]
         if package_root not in roots:
             roots.append(package_root)
-        self.project_roots = tuple(os.path.join(r, "") for r in roots)
-        self.roots = roots + [d for d in _site_dirs() if d not in roots]
-        self.library_roots: Tuple[str, ...] = ()
+        # a source tree on PYTHONPATH is the project's; a directory of installed packages there
+        # (`pip install --target`) holds libraries
+        listed = [d for d in _pythonpath_dirs() if d not in roots]
+        self.project_roots = tuple(os.path.join(r, "") for r in roots + [d for d in listed if not _holds_installed(d)])
+        self.roots = roots + listed + [d for d in _site_dirs() if d not in roots and d not in listed]
+        self.library_roots: Tuple[str, ...] = tuple(os.path.join(d, "") for d in listed if _holds_installed(d))
         self.searched: List[Any] = []  # the program's sys.path as add_roots last saw it (imports.py)
 
     def add_roots(self, directories: List[str]) -> None:
