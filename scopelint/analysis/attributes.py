@@ -9,7 +9,7 @@ import operator
 import re
 from typing import Any, List, Optional
 
-from scopelint.analysis import alternatives, signatures, tf_api
+from scopelint.analysis import alternatives, enums, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
@@ -212,6 +212,8 @@ class Attributes(AnalysisState):
             return "PartitionedVariable"  # `type(v).__name__`, as TF's class is named
         if isinstance(obj, re.Match):
             return getattr(obj, name, UNKNOWN)
+        if enums.is_enum_class(obj):
+            return enums.attribute(obj, name)
         if isinstance(obj, enum.Enum) and name in ("name", "value"):
             return getattr(obj, name)  # `kwargs["synchronization"].name` in a custom getter
         if isinstance(obj, DType) and name in ("min", "max"):
@@ -350,7 +352,9 @@ class Attributes(AnalysisState):
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
         if isinstance(obj, NumpyLoaded):
-            return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded
+            return NumpyLoaded(obj.label + "[]", inert=True)
+        if enums.is_enum_class(obj):
+            return enums.item(obj, key)  # `Resize['WARP_RESIZE']`  # an array of a file numpy loaded
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
 

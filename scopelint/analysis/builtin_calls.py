@@ -11,7 +11,7 @@ import os
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
-from scopelint.analysis import numpy_dtypes, sets, strings, tf_api
+from scopelint.analysis import enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import IteratorVal, LazyGen
 from scopelint.analysis.values import (
@@ -70,6 +70,8 @@ class BuiltinCalls(AnalysisState):
                 return len(value.items)
             if isinstance(value, SetVal):
                 return len(value.values)
+            if enums.is_enum_class(value):
+                return len(value)
             if isinstance(value, (str, TensorShape, PartitionedVariable)):
                 return self.real_call(len, [value], {}, st)
             count = self.call_own_method(value, "__len__", [], st, node)  # a config class of layer specs
@@ -312,6 +314,8 @@ class BuiltinCalls(AnalysisState):
             return value.run(st)  # type: ignore[no-any-return]
         if isinstance(value, DictVal):
             return list(value.items.keys()) if value.complete and not value.unordered else None
+        if enums.is_enum_class(value):
+            return enums.members(value)
         if isinstance(value, SetVal):
             return value.ordered_items()
         if isinstance(value, str):

@@ -12,7 +12,7 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import (
-    alternatives, array_math, library_models, class_members, models, numpy_dtypes, signatures, tf_api, versions,
+    alternatives, array_math, class_members, enums, library_models, models, numpy_dtypes, signatures, tf_api, versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
@@ -159,6 +159,8 @@ class Calls(AnalysisState):
             for value in list(args) + list(kwargs.values()):
                 if isinstance(value, NamespaceVal):
                     value.escaped = True  # `vars(args).update(...)`: it may change there
+        if enums.is_enum_class(callee):
+            return enums.called(callee, [self.to_python(a) for a in args], kwargs)  # `Resize(4)`
         if isinstance(callee, FunctionVal):
             refused = unexpected_keyword(callee, kwargs) if node is not None and \
                 models.raises_scope_errors(node) else None
@@ -404,6 +406,11 @@ class Calls(AnalysisState):
         """A call into a library that builds no TF graph (numpy, argparse): harmless when it is
         given data; given the program's functions or scopes, it may run or enter them."""
         self.may_raise += 1
+        if label in enums.FACTORIES:
+            made = enums.functional(label, [self.to_python(a) for a in args],
+                                    {k: self.to_python(v) for k, v in kwargs.items()})
+            if made is not None:
+                return made  # `IntEnum('Resize', ('NONE', 'WARP_RESIZE'))`
         if label in _DEFERRED_CALLERS:
             # `atexit.register(close_log)`: kept to be called when the program exits, not now
             return args[0] if label == "atexit.register" and args else OpaqueVal(label + "()", inert=True)

@@ -4,6 +4,7 @@ comparison operators."""
 from __future__ import annotations
 
 import ast
+import enum
 import builtins
 import inspect
 import operator
@@ -413,6 +414,8 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
         return False
     if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
         return None  # `models.x is None`: an attribute of an unread module may be anything
+    if isinstance(left, enum.Enum) or isinstance(right, enum.Enum):
+        return left is right  # an enum's members are singletons (an IntEnum's is an int besides)
     singletons = (None, True, False, AUTO_REUSE)
     if left in singletons and type(left) in (type(None), bool, ReuseMode) or \
             right in singletons and type(right) in (type(None), bool, ReuseMode):

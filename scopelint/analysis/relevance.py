@@ -38,7 +38,8 @@ from scopelint.semantics.dtypes import DType
 from scopelint.semantics.values import UNKNOWN, Pattern
 from scopelint.tf import registry
 
-_PLAIN = (type(None), bool, int, float, complex, str, bytes, Pattern, enum.Enum, NumpyDtype, ArrayVal, BuiltinFn,
+_PLAIN = (type(None), bool, int, float, complex, str, bytes, Pattern, enum.Enum, enum.EnumMeta, NumpyDtype, ArrayVal,
+          BuiltinFn,
           NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal, DType)
 # builtins that read an attribute named by their second argument
 _ATTRIBUTE_READERS = frozenset({"getattr", "hasattr", "setattr", "delattr"})

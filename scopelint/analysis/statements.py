@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.analysis import tf_api
+from scopelint.analysis import enums, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
@@ -279,6 +279,8 @@ class Statements(AnalysisState):
             if isinstance(base, BuiltinFn) and base.name == "object":
                 continue
             known_bases.append(base)
+        factory = enums.FACTORIES.get(known_bases[0].qualname) if len(known_bases) == 1 and \
+            isinstance(known_bases[0], ModuleVal) and not node.decorator_list and not node.keywords else None
         cls = ClassVal(node.name, node.name, {}, known_bases, node)
         for base in known_bases:
             if isinstance(base, ClassVal):
@@ -297,6 +299,10 @@ class Statements(AnalysisState):
             if isinstance(function_value, FunctionVal):
                 setattr(function_value, "_owner", cls)
             cls.attrs[key] = value
+        made = enums.from_class_body(factory, node, body_env.vars) if factory is not None else None
+        if made is not None:
+            st.env.assign(node.name, made)  # `class Mode(enum.Enum): TRAIN = 1`: Python's own enum
+            return
         decorated: Any = cls
         for decorator in reversed(node.decorator_list):
             decorated = self.apply_decorator(decorator, decorated, st)

@@ -9,6 +9,7 @@ for the program's own objects: functions, classes, instances, containers, and TF
 from __future__ import annotations
 
 import ast
+import enum
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -20,7 +21,8 @@ from scopelint.semantics.graph import StoredVariable, VariableScope
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
 from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
 
-CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex)
+CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex,
+                  enum.Enum)  # (an enum's members: analysis/enums.py)
 
 
 def is_concrete(value: Any) -> bool:
