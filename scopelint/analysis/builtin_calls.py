@@ -450,9 +450,12 @@ class BuiltinCalls(AnalysisState):
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
             # computed from a lost shape: its own shape is not TF's either (its op's name may be),
             # but its dtype is, when the dtypes of all its inputs are known
+            name = getattr(function, "__name__", "")
+            partial = _partial_result(function, args, kwargs) if name == "reshape" else None
+            if partial is not None:
+                return partial  # `tf.reshape(lost, [n * 10, 10, 40])`: the dims the shape fixes
             op = getattr(result, "op", None)
             lost = UnknownTensor(op if isinstance(op, Op) else None)
-            name = getattr(function, "__name__", "")
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
             source = args[0] if args else kwargs.get("x")
@@ -765,12 +768,15 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
             result.dtype = source.dtype.base_dtype
             return result
         items = shape.items if isinstance(shape, ListVal) and not shape.grown else None
-        if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN
-                                    for d in items):
+        # (a dim computed in the graph, `batch_size * 10`, is one TF may infer from the input's size:
+        # lost here, as the input's size is)
+        if items is None or not all(isinstance(d, int) and not isinstance(d, bool) or d is LOST or d is UNKNOWN or
+                                    isinstance(d, Tensor) for d in items):
             return None
         if isinstance(source, Tensor) and not _lost_shape(source):
             return None  # the runtime's reshape ran on it and refused it (TF raises too)
-        wanted = reshape_shape(TensorShape(None), [LOST if d is UNKNOWN else d for d in items]).dims_tuple
+        wanted = reshape_shape(TensorShape(None), [LOST if d is UNKNOWN or isinstance(d, Tensor) else d
+                                                   for d in items]).dims_tuple
         if wanted is None:
             return None
         dtype = source.dtype.base_dtype if isinstance(source, Tensor) and isinstance(source.dtype, DType) else UNKNOWN
@@ -859,12 +865,16 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
         return result
     if isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
-    if name in _DTYPE_OF_PARAMS:
+    if name in _DTYPE_OF_PARAMS or name in _DTYPE_OF_INPUT:
         # `embedding_lookup(params, ids)` with ids lost (a vocabulary table's lookup): params' dtype
-        params = args[0] if args else kwargs.get("params")
+        # (a list of shards: theirs, if they agree); `tf.transpose(x)`, `tf.slice(x, ...)` and the
+        # like of a tensor whose shape is lost (GraphSAGE's adjacency table sampled): x's dtype
+        params = args[0] if args else next((kwargs[k] for k in _INPUT_KEYWORDS if k in kwargs), None)
+        shards = params.items if isinstance(params, ListVal) and not params.grown else [params]
+        dtypes = {p.dtype.base_dtype if isinstance(p, Tensor) and isinstance(p.dtype, DType) else None for p in shards}
         result = UnknownTensor()
-        if isinstance(params, Tensor) and isinstance(params.dtype, DType):
-            result.dtype = params.dtype.base_dtype
+        if len(dtypes) == 1 and None not in dtypes and (len(shards) == 1 or name in _DTYPE_OF_PARAMS):
+            result.dtype = dtypes.pop()
         return result
     if any(isinstance(a, Tensor) for a in args):
         result = UnknownTensor()
@@ -890,6 +900,14 @@ def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> A
 # ops whose result has the dtype of the tensors they are given (in a list, their first argument)
 _DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "accumulate_n"})
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
+# the runtime's ops (by their function's name) whose result has their first input's dtype,
+# whatever its shape: tf.identity, stop_gradient, transpose, reverse, squeeze, expand_dims, tile,
+# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice
+_DTYPE_OF_INPUT = frozenset({
+    "Identity", "StopGradient", "transpose", "ReverseV2", "squeeze", "expand_dims", "tile", "pad", "RandomShuffle",
+    "Max", "Min", "Sum", "Prod", "Clip_by_value", "depth_to_space", "space_to_depth", "slice_",
+})
+_INPUT_KEYWORDS = ("params", "input", "x", "tensor", "value", "a", "input_tensor", "t")
 _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "to_double", "saturate_cast"})
 # `open(path)` for reading: the label of its file, with the path relative to the analysed file's
 # directory (the program runs as `python FILE` from there)
