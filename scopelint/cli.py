@@ -315,6 +315,7 @@ def _cmd_names(args: argparse.Namespace) -> int:
         print(render_tree(args.file, analysis, {(d.line, d.code) for d in reported}))
         if args.explain:
             print(_explanation(args.file, analysis.not_followed()))
+            print(_partly_unknown(analysis, source.text))
     return EXIT_FINDINGS if reported else EXIT_OK
 
 
@@ -334,6 +335,43 @@ def _explanation(path: str, not_followed: List[Any]) -> str:
     lines = ["", "Not followed (what these calls do is unknown: names after them may be partly unknown, and "
              "errors they would cause are not reported):"]
     lines += ["  line %d: %s" % (b.line, b.message) for b in not_followed]
+    return "\n".join(lines)
+
+
+MAX_PARTLY_UNKNOWN_LINES = 20
+
+
+def _partly_unknown(analysis: Any, text: str) -> str:
+    """The lines whose variables have a part of their name, shape or dtype the analysis could not
+    compute, with the line's source: where the value came from is there (data read at run time,
+    a library scopelint does not read, a value lost above), which `Not followed` does not list."""
+    found: Dict[int, List[str]] = {}
+    units = ([analysis.module] if analysis.module else []) + list(analysis.entries.values())
+    for unit in units:
+        for var in unit.variables:
+            if var["action"] != "create":
+                continue
+            shape = var.get("shape")
+            parts = [what for what, lost in (("name", "?" in var["name"]),
+                                             ("shape", shape is None or "?" in [str(d) for d in shape]),
+                                             ("dtype", var.get("dtype") is None)) if lost]
+            if parts:
+                notes = found.setdefault(var["line"], [])
+                note = "%s (%s)" % (var["name"], ", ".join(parts))
+                if note not in notes:
+                    notes.append(note)
+    if not found:
+        return ""
+    source = text.splitlines()
+    lines = ["", "Partly unknown (a value these depend on was not computed: data read at run time, a module "
+             "scopelint does not read, or a value lost on an earlier line):"]
+    for line in sorted(found)[:MAX_PARTLY_UNKNOWN_LINES]:
+        code = source[line - 1].strip() if 0 < line <= len(source) else ""
+        names = found[line]
+        shown = ", ".join(names[:3]) + (" and %d more" % (len(names) - 3) if len(names) > 3 else "")
+        lines.append("  line %d: %s: `%s`" % (line, shown, code))
+    if len(found) > MAX_PARTLY_UNKNOWN_LINES:
+        lines.append("  ... and %d more lines" % (len(found) - MAX_PARTLY_UNKNOWN_LINES))
     return "\n".join(lines)
 
 

@@ -125,3 +125,17 @@ def test_a_line_the_analysis_takes_to_raise_is_named(tmp_path: Path) -> None:
     assert [(b.line, b.message.split(":")[0]) for b in result.not_followed] == [
         (11, "TF raises ValueError('Inputs %s has undefined channels dimension %s.')")]
     assert not result.inventory
+
+
+def test_names_explain_points_at_the_lines_whose_variables_are_partly_unknown(tmp_path: Path) -> None:
+    # a size read from data: nothing was "not followed", yet the shape is partly unknown, and
+    # --explain says where
+    path = tmp_path / "data.py"
+    path.write_text("import json\nimport tensorflow as tf\n\nsizes = json.load(open('sizes.json'))\n"
+                    "tf.get_variable('w', [sizes['rows'], 3])\ntf.get_variable('b', [3])\n")
+    names = subprocess.run([sys.executable, "-m", "scopelint", "names", "--explain", str(path)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert names.returncode == 0, names.stderr
+    assert "Partly unknown" in names.stdout
+    assert "  line 5: w:0 (shape): `tf.get_variable('w', [sizes['rows'], 3])`" in names.stdout
+    assert "line 6" not in names.stdout.split("Partly unknown")[1]
