@@ -52,6 +52,11 @@ RULES: Tuple[Rule, ...] = (
          "Build the whole graph (variables, Saver, initializers, train ops) before the graph is finalized: "
          "before tf.train.Supervisor(...) or a MonitoredSession is created, or before graph.finalize().", True,
          tf_message="Graph is finalized and cannot be modified.", pylint_id="E9416"),
+    Rule("SL107", "reset-nested-graph", "tf.reset_default_graph() inside a nested graph",
+         "Call tf.reset_default_graph() outside every `with graph.as_default():` and `with tf.Session():` "
+         "block, or build the new model in a graph of its own: `with tf.Graph().as_default():`.", True,
+         tf_message="Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, "
+                    "exit the nesting and create a new graph.", pylint_id="E9417"),
     Rule("SL111", "fixed-name-in-loop", "Fixed variable name created in a loop",
          "Make the name depend on the loop variable, or create the variable once before the loop, or "
          "reuse it from the second iteration on.", False, pylint_id="W9421"),

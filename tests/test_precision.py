@@ -17,6 +17,11 @@ _SUBCLASSES = "class Base(object):\n    pass\nclass A(Base):\n    pass\n"
 _ONE_SUBCLASS = "if len(Base.__subclasses__()) == 1:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n"
 
 CASES = {
+    "a context manager the analysis does not know may not be a session": (
+        "with tf.Session():\n    tf.reset_default_graph()\n",
+        "with models.session():\n    tf.reset_default_graph()\n",
+        "SL107",
+    ),
     "a subclass made by type() is one the analysis does not hold": (
         _SUBCLASSES + _ONE_SUBCLASS,
         _SUBCLASSES + "B = type('B', (Base,), {})\n" + _ONE_SUBCLASS,

@@ -196,6 +196,7 @@ def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult
     interp.graph_states = {graph_id: None for graph_id in interp.graph_states}
     interp.call_stack, interp.local_envs, interp.second_iteration, interp.journals = [], [], 0, []
     interp.alternative_depth = 0
+    interp.graph_nesting = 0
     interp.comprehension_sizes = []
     interp.reset_model_state()
     try:

@@ -213,6 +213,7 @@ class AnalysisState:
         # `abc.ABC`, a base that adds nothing but its metaclass: a plain class (one per analysis,
         # so that `isinstance(model, ABC)` holds of its subclasses' instances)
         self.abc_class = ClassVal("ABC", "abc.ABC", {}, [])
+        self.graph_nesting = 0  # `with g.as_default()` / `with tf.Session()` blocks open (SL107)
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name

@@ -22,12 +22,13 @@ from scopelint.semantics.values import UNKNOWN
 
 
 # Exception types whose handlers catch what TF's scope APIs raise (ValueError, TypeError)...
-# RuntimeError: "Improper nesting of variable_scope." (a scope left by hand out of order).
-_CATCHES_SCOPE_ERRORS = frozenset({"ValueError", "TypeError", "RuntimeError", "Exception", "BaseException",
-                                   "StandardError"})
+# RuntimeError: "Improper nesting of variable_scope." (a scope left by hand out of order);
+# AssertionError: tf.reset_default_graph() in a nested graph (SL107).
+_CATCHES_SCOPE_ERRORS = frozenset({"ValueError", "TypeError", "RuntimeError", "AssertionError", "Exception",
+                                   "BaseException", "StandardError"})
 # ...and types known not to (builtins, tf.errors.*); any other name may be a subclass of them.
 _OTHER_EXCEPTIONS = frozenset({
-    "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "FloatingPointError", "GeneratorExit",
+    "ArithmeticError", "AttributeError", "EOFError", "FloatingPointError", "GeneratorExit",
     "ImportError", "ModuleNotFoundError", "IndexError", "KeyError", "KeyboardInterrupt", "LookupError",
     "MemoryError", "NameError", "NotImplementedError", "OSError", "IOError", "EnvironmentError",
     "OverflowError", "RecursionError", "ReferenceError", "StopIteration", "StopAsyncIteration",

@@ -93,6 +93,10 @@ class TfCalls(AnalysisState):
                     return function  # TF's own code (a layer of TF's): autograph does not convert it
                 return AutographFn(function)
             if short == "reset_default_graph":
+                if self.graph_nesting:
+                    # TF's AssertionError: a program's `except AssertionError` catches it
+                    self.raised(scope_errors.NestedGraphResetError(scope_errors.NESTED_GRAPH_RESET), st)
+                    return None
                 fresh = self.new_graph()
                 fresh.events = graph.events
                 st.graph = fresh
@@ -127,7 +131,9 @@ class TfCalls(AnalysisState):
         if short in tf_api.NEUTRAL_CONTEXTS:
             # a session's methods (run, as_default, close) run or select graphs, never build them
             if short in ("Session", "InteractiveSession"):
-                return SessionVal("Session", True, self.session_graph(args, kwargs, st))
+                # (an InteractiveSession is no context manager in TF 2.x: its `with` makes no graph the default)
+                return SessionVal("Session", True, self.session_graph(args, kwargs, st),
+                                  interactive=short == "InteractiveSession")
             return OpaqueVal(short)
         if short == "get_default_session":
             return OpaqueVal("Session", inert=True)  # the default session, or None (baselines' get_session)

@@ -336,9 +336,12 @@ class NumpyLoaded(OpaqueVal):
 @dataclass(eq=False)
 class SessionVal(OpaqueVal):
     """A tf.Session: it runs graphs and never builds them; `graph_id` names the graph it runs
-    (`sess.graph`), None where the analysis does not know it."""
+    (`sess.graph`), None where the analysis does not know it. `interactive`: a
+    tf.InteractiveSession, which is no context manager in TF 2.x (its `with` makes no graph the
+    default)."""
 
     graph_id: Any = None
+    interactive: bool = False
 
 
 def lost_dimension(item: Any) -> bool:

@@ -55,27 +55,15 @@ class WithStatements(AnalysisState):
                     leave = _ScopeExit(self, leave, node.lineno, node.col_offset)
                 self._guarded(st, leave, lambda: body(value, st))
         elif isinstance(manager, GraphDefault):
-            if manager.graph.graph_id is st.graph.graph_id:
-                body(manager.graph, st)  # it is the default graph already
-                return
-            saved = st.graph
-            self.graph_states[saved.graph_id] = saved
-            st.graph = self.graph_state_of(manager.graph.graph_id, saved)
-            self.runtime_graph.state = st.graph
-
-            def restore(state: State) -> None:
-                # Entered again later, the graph goes on from here; a path the analysis could
-                # not decide leaves it unknown (the other paths may have built something else).
-                self.graph_states[state.graph.graph_id] = state.graph if state.graph.path_certain else None
-                state.graph = saved  # the outer graph, untouched while the other was the default
-                self.runtime_graph.state = saved
-
-            self.cleanups.append(restore)
-            try:
-                body(manager.graph, st)
-            finally:
-                self.cleanups.pop()
-            restore(st)
+            self._in_default_graph(manager.graph.graph_id, lambda: body(manager.graph, st), st)
+        elif isinstance(manager, SessionVal) and manager.label == "Session" and not manager.interactive:
+            # `with tf.Session(graph=g) as sess:` makes g the default graph, as g.as_default() does
+            # (a graph the analysis does not know: one of unknown content)
+            graph_id = manager.graph_id
+            if graph_id is None:
+                graph_id = object()
+                self.graph_states[graph_id] = None
+            self._in_default_graph(graph_id, lambda: body(manager, st), st)
         elif isinstance(manager, GeneratorCM):
             self.enter_generator(manager, body, st)
         elif isinstance(manager, InstanceVal) and isinstance(manager.cls.lookup("__enter__"), FunctionVal):
@@ -102,7 +90,7 @@ class WithStatements(AnalysisState):
 
             self._guarded(st, close, lambda: body(manager, st))
         elif _is_neutral(manager) or isinstance(manager, (Tensor, str)):
-            body(manager if isinstance(manager, SessionVal) else UNKNOWN, st)  # Session.__enter__ is itself
+            body(manager if isinstance(manager, SessionVal) else UNKNOWN, st)
         elif isinstance(manager, NumpyLoaded):
             body(manager, st)  # `with np.load(path) as data:` an NpzFile, which closes its file and swallows nothing
         elif isinstance(manager, OpaqueVal) and manager.inert:
@@ -118,12 +106,43 @@ class WithStatements(AnalysisState):
             # and may swallow what its body raises (`contextlib.suppress(ValueError)`).
             self._swallowing(st, lambda: self.enter_context(ScopeCM(UNKNOWN, None, UNKNOWN, {}), node, body, st))
 
+    def _in_default_graph(self, graph_id: object, run: Callable[[], None], st: State) -> None:
+        """Run a `with` body with the graph `graph_id` the default, nested in TF's stack of
+        default graphs (where tf.reset_default_graph() raises, SL107)."""
+        self.graph_nesting += 1
+        try:
+            if graph_id is st.graph.graph_id:
+                run()  # it is the default graph already
+                return
+            saved = st.graph
+            self.graph_states[saved.graph_id] = saved
+            st.graph = self.graph_state_of(graph_id, saved)
+            self.runtime_graph.state = st.graph
+
+            def restore(state: State) -> None:
+                # Entered again later, the graph goes on from here; a path the analysis could
+                # not decide leaves it unknown (the other paths may have built something else).
+                self.graph_states[state.graph.graph_id] = state.graph if state.graph.path_certain else None
+                state.graph = saved  # the outer graph, untouched while the other was the default
+                self.runtime_graph.state = saved
+
+            self.cleanups.append(restore)
+            try:
+                run()
+            finally:
+                self.cleanups.pop()
+            restore(st)
+        finally:
+            self.graph_nesting -= 1
+
     def run_thread(self, target: Any, args: List[Any], kwargs: Dict[str, Any], st: State) -> None:
         """A thread runs `target` (threads.py): in a scope stack of its own, beyond the reach of
         the caller's `try` handlers and `with` blocks."""
-        saved = self.tries, self.cleanups, self.frames
-        # A thread's traceback starts at its target: the caller's frames are not in it.
+        saved = self.tries, self.cleanups, self.frames, self.graph_nesting
+        # A thread's traceback starts at its target: the caller's frames are not in it; its stack
+        # of default graphs is its own.
         self.tries, self.cleanups, self.frames = [], [], [list(self.frames[-1][:3]) + [True]]
+        self.graph_nesting = 0
         # The caller's graph, as the thread finds it if it enters it (`with graph.as_default()`):
         # with scopes of the thread's own. The thread's default graph is a new one of its own.
         caller = st.graph
@@ -134,7 +153,7 @@ class WithStatements(AnalysisState):
         try:
             self._swallowing(st, lambda: self.call(target, args, kwargs, st, None), always=True, thread=True)
         finally:
-            self.tries, self.cleanups, self.frames = saved
+            self.tries, self.cleanups, self.frames, self.graph_nesting = saved
         after = self.graph_states.pop(caller.graph_id)
         if before is not MISSING:
             self.graph_states[caller.graph_id] = before

@@ -1269,11 +1269,19 @@ class Session:
 
     def __init__(self, target: Any = "", graph: Any = None, config: Any = None) -> None:
         self.graph = graph if graph is not None else context.default_graph()
+        self._entered: List[Any] = []
 
     def __enter__(self) -> "Session":
+        # TF's Session.__enter__ makes its graph the default (so tf.reset_default_graph() inside
+        # is a nested reset); InteractiveSession does not, in TF 2.x's compat.v1
+        entered = self.graph.as_default()
+        entered.__enter__()
+        self._entered.append(entered)
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        if self._entered:
+            self._entered.pop().__exit__(*exc)
         return None
 
     def run(self, fetches: Any, *args: Any, **kwargs: Any) -> Any:

@@ -214,10 +214,9 @@ def default_graph() -> Graph:
 
 def reset_default_graph() -> None:
     if _DEFAULTS.graphs:
-        raise AssertionError(
-            "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, "
-            "exit the nesting and create a new graph."
-        )
+        from scopelint.semantics import errors
+
+        raise errors.NestedGraphResetError(errors.NESTED_GRAPH_RESET)
     _DEFAULTS.global_default = Graph()
 
 

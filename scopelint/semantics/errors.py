@@ -46,6 +46,17 @@ class GraphFinalizedError(ScopeRuntimeError):
 GRAPH_FINALIZED = "Graph is finalized and cannot be modified."
 
 
+class NestedGraphResetError(ScopeError, AssertionError):
+    """tf.reset_default_graph() while a graph is the default by `with g.as_default()` or `with
+    tf.Session()`: TF's AssertionError (a program's `except AssertionError` catches it)."""
+
+    code = "SL107"
+
+
+NESTED_GRAPH_RESET = ("Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, "
+                      "exit the nesting and create a new graph.")
+
+
 class VariableExistsError(ScopeValueError):
     code = "SL101"
     origin_scope = 0  # the scope entry (VariableScope.sid) the existing variable was created in; 0: unknown

@@ -29,7 +29,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-from scopelint.semantics.errors import API_SIGNATURE_ERROR, GRAPH_FINALIZED  # noqa: E402 - pure Python, no TensorFlow
+from scopelint.semantics.errors import (  # noqa: E402 - pure Python, no TensorFlow
+    API_SIGNATURE_ERROR, GRAPH_FINALIZED, NESTED_GRAPH_RESET,
+)
 from scopelint.source import module_paths  # noqa: E402
 
 UNITS = re.compile(r"^#\s*fixture:\s*units=(\S+)", re.M)
@@ -548,6 +550,8 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
         code = "SL105"
     if code is None and isinstance(exc, RuntimeError) and message == GRAPH_FINALIZED:
         code = "SL106"  # Graph._check_not_finalized: an op (a variable's, too) added to a finalized graph
+    if code is None and isinstance(exc, AssertionError) and message == NESTED_GRAPH_RESET:
+        code = "SL107"  # ops.reset_default_graph inside `with g.as_default()` or `with tf.Session()`
     if code is None and isinstance(exc, (ValueError, TypeError, RuntimeError)) and in_file:
         below = tb[tb.index(in_file[-1]) + 1:]  # the frames under the program's last line
         if raised_by_scope_api(below):
