@@ -146,8 +146,12 @@ def creates_nothing(short: str) -> bool:
 
 
 def returns_data(short: str) -> bool:
-    """A TF call whose result is inert data: its attributes and methods build nothing."""
-    return short in _INERT_RESULTS or short.startswith(LOOKUP_PREFIXES)
+    """A TF call whose result is inert data: its attributes and methods build nothing (a file
+    tf.gfile opened, used in a `with` too: slim's read_label_file)."""
+    return short in _INERT_RESULTS or short.startswith(LOOKUP_PREFIXES) or short.startswith(_FILE_PREFIXES)
+
+
+_FILE_PREFIXES = ("gfile.", "io.gfile.", "python_io.")
 
 
 # Context managers that do not change names or reuse.
