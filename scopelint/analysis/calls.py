@@ -24,7 +24,7 @@ from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import (
-    GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, is_plain_data, may_touch_graph,
+    FlagsVal, GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, is_plain_data, may_touch_graph,
 )
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
@@ -161,6 +161,10 @@ class Calls(AnalysisState):
                     value.escaped = True  # `vars(args).update(...)`: it may change there
         if enums.is_enum_class(callee):
             return enums.called(callee, [self.to_python(a) for a in args], kwargs)  # `Resize(4)`
+        if isinstance(callee, FlagsVal):
+            # `FLAGS(['prog', '--model_name=resnet_v1_50'])`, `FLAGS(argv, known_only=True)`
+            return self.parse_flags(args[0] if args else kwargs.get("argv", UNKNOWN),
+                                    kwargs.get("known_only", args[1] if len(args) > 1 else False), st)
         if isinstance(callee, FunctionVal):
             refused = unexpected_keyword(callee, kwargs) if node is not None and \
                 models.raises_scope_errors(node) else None
@@ -276,6 +280,10 @@ class Calls(AnalysisState):
                 return callee
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
+            if callee.qualname == "functools.update_wrapper" and len(args) >= 2:
+                # it copies the wrapped function's name and docstring onto the wrapper, calling
+                # neither (slim's mobilenet_v1 `wrapped_partial`): the wrapper, nothing run
+                return args[0]
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
                     isinstance(args[0], str) and args[0] and not args[0].startswith("."):
                 # facenet's `importlib.import_module(args.model_def)`: the module, followed as an import
