@@ -205,6 +205,7 @@ class AnalysisState:
         # tf.app.flags defaults (the module runs as `python FILE`), and what the program sets: a
         # DictVal, so that a flag set on one path of an undecided branch is journaled (path_journal)
         self.flags = DictVal({})
+        self.flag_kinds: Dict[str, str] = {}  # each flag's DEFINE_* (flag_argv parses an argv by them)
         # attributes the program set on modules the analysis does not read, or TF's
         # (`tf.contrib.legacy_seq2seq.rnn_decoder = mine`), by "module.name"; and every key ever set
         self.patched_modules = DictVal({})

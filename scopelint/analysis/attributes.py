@@ -16,7 +16,7 @@ from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attri
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.class_members import ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
-from scopelint.analysis.markers import FlagsVal, GraphMethod, GraphVal, Property, Super
+from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
@@ -168,8 +168,18 @@ class Attributes(AnalysisState):
         if isinstance(obj, ScopeVal):
             return self.scope_attribute(obj, name, st)
         if isinstance(obj, FlagsVal):
-            if self.flags.poisoned or not self._plain_command_line(st):
-                return UNKNOWN  # TF parses sys.argv when a flag is first read
+            if not self.flags.poisoned and self.flags.items.get(FLAGS_PARSED) is not True and name in self.flags.items:
+                # TF parses sys.argv when a flag is first read: `python FILE`'s sets nothing, one
+                # the program set is parsed as absl does (a flag it does not define raises)
+                if self._plain_command_line(st):
+                    self.touch(self.flags)
+                    self.flags.items[FLAGS_PARSED] = True
+                else:
+                    self.parse_flags(self.command_line(st), False, st)
+                    if not st.alive:
+                        return UNKNOWN
+            if self.flags.poisoned:
+                return UNKNOWN
             return self.flags.items.get(name, UNKNOWN)
         if isinstance(obj, ArgParserVal):
             return parser_attribute(obj, name)

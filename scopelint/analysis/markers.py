@@ -29,7 +29,12 @@ class Super:
 
 
 class FlagsVal:
-    """tf.app.flags.FLAGS (or absl's): attributes are the defaults DEFINE_* registered."""
+    """tf.app.flags.FLAGS (or absl's): attributes are the defaults DEFINE_* registered, or what
+    the argv parsed gave them (tf_calls.parse_flags)."""
+
+
+# the key of the analysis's flags dict that says they were parsed (no flag has this name)
+FLAGS_PARSED = "\x00parsed"
 
 
 class GraphVal:

@@ -17,6 +17,9 @@ from scopelint.analysis.values import (
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
+from scopelint.semantics import flag_argv
+from scopelint.semantics.flag_argv import known_argv
+from scopelint.analysis.markers import FLAGS_PARSED
 from scopelint.semantics.graph import (
     COLLECTION_READERS, GraphState, StoredVariable, VariableScope, local_variable_collections, trainable_flag,
 )
@@ -192,6 +195,11 @@ class TfCalls(AnalysisState):
             main = kwargs.get("main", args[0] if args else None)
             if main is None:
                 main = self.module_env.lookup("main")
+            argv = kwargs.get("argv", args[1] if len(args) > 1 else None)
+            if argv is not None:
+                self.parse_flags(argv, True, st)  # `tf.app.run(main, argv=[...])` parses it
+                if not st.alive:
+                    return None
             if isinstance(main, (FunctionVal, BoundMethod)):
                 self.call(main, [UNKNOWN], {}, st, node)
                 st.alive = False  # app.run() ends with sys.exit(main(argv))
@@ -200,8 +208,30 @@ class TfCalls(AnalysisState):
         default = args[1] if len(args) > 1 else kwargs.get("default", UNKNOWN)
         if isinstance(name, str):
             self.touch(self.flags)
+            if what == "DEFINE_list" and isinstance(default, str):
+                default = ListVal(flag_argv.list_value(default))  # absl splits a list flag's default too
             self.flags.items[name] = default if is_concrete(default) or isinstance(default, ListVal) else UNKNOWN
+            self.flag_kinds[name] = what
         return None
+
+    def parse_flags(self, argv: Any, known_only: Any, st: State) -> Any:
+        """`FLAGS(argv)`: the values the argv gives the flags defined (flag_argv), from then on
+        what reads give; what is left of the argv. An argv the analysis does not know leaves
+        every flag unknown; one absl refuses raises (not a scope error)."""
+        self.touch(self.flags)
+        self.flags.items[FLAGS_PARSED] = True
+        known = known_argv(self.to_python(argv))
+        if known is None or not isinstance(known_only, bool):
+            self.flags.poisoned = True
+            return UNKNOWN
+        try:
+            values, left = flag_argv.parse(known, self.flag_kinds, known_only)
+        except flag_argv.FlagArgvError:
+            self._program_raised(st)
+            return UNKNOWN
+        self.flags.items.update({name: ListVal(list(value)) if isinstance(value, list) else value
+                                 for name, value in values.items()})
+        return ListVal(left)
 
     def make_scope_cm(self, args: List[Any], kwargs: Dict[str, Any], st: State, literal_false: bool) -> ScopeCM:
         names = ["name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",

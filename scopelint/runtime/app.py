@@ -1,10 +1,14 @@
-"""`tf.app` / `tf.flags` of the reference runtime: flags hold their defaults (the program runs
-as `python FILE`, without arguments), and `tf.app.run()` calls `__main__.main(argv)`."""
+"""`tf.app` / `tf.flags` of the reference runtime: flags hold their defaults, or what an argv
+gives them as absl parses it (scopelint.semantics.flag_argv): `FLAGS(argv)`, `tf.app.run(main,
+argv)`, or `sys.argv` when a flag is first read (the program runs as `python FILE`, without
+arguments, unless it sets `sys.argv`); `tf.app.run()` calls `__main__.main(argv)`."""
 
 from __future__ import annotations
 
 import sys
 from typing import Any, Callable, Dict, List, Optional
+
+from scopelint.semantics.flag_argv import list_value, parse
 
 
 class FlagValues:
@@ -12,9 +16,13 @@ class FlagValues:
 
     def __init__(self) -> None:
         object.__setattr__(self, "_values", {})
+        object.__setattr__(self, "_kinds", {})  # name -> the DEFINE_* that defined it
+        object.__setattr__(self, "_parsed", False)
 
     def __getattr__(self, name: str) -> Any:
         values: Dict[str, Any] = object.__getattribute__(self, "_values")
+        if not object.__getattribute__(self, "_parsed") and name in values:
+            self(list(sys.argv))  # TF 1.x's FLAGS parses sys.argv when first read (an unknown flag raises)
         if name in values:
             return values[name]
         raise AttributeError(name)
@@ -23,36 +31,46 @@ class FlagValues:
         self._values[name] = value
 
     def __call__(self, argv: List[str], known_only: bool = False) -> List[str]:
-        return list(argv)
+        values, left = parse(list(argv), self._kinds, known_only)
+        self._values.update(values)
+        object.__setattr__(self, "_parsed", True)
+        return left
 
     def is_parsed(self) -> bool:
-        return True
+        return bool(self._parsed)
 
     def mark_as_parsed(self) -> None:
-        return None
+        object.__setattr__(self, "_parsed", True)
 
 
 FLAGS = FlagValues()
 
 
-def _define(convert: Callable[[Any], Any]) -> Callable[..., None]:
+def reset() -> None:
+    """A new program: no flag defined, nothing parsed."""
+    FLAGS.__init__()  # type: ignore[misc]
+
+
+def _define(kind: str, convert: Callable[[Any], Any]) -> Callable[..., None]:
     def define(name: str, default: Any, help: Any = None, *args: Any, **kwargs: Any) -> None:  # noqa: A002
         FLAGS._values[name] = convert(default) if default is not None else None
+        FLAGS._kinds[name] = kind
 
     return define
 
 
-DEFINE_string = _define(str)
-DEFINE_integer = _define(int)
-DEFINE_float = _define(float)
-DEFINE_boolean = _define(bool)
+DEFINE_string = _define("DEFINE_string", str)
+DEFINE_integer = _define("DEFINE_integer", int)
+DEFINE_float = _define("DEFINE_float", float)
+DEFINE_boolean = _define("DEFINE_boolean", bool)
 DEFINE_bool = DEFINE_boolean
-DEFINE_list = _define(lambda v: v if isinstance(v, list) else str(v).split(","))
-DEFINE_enum = _define(str)
-DEFINE_multi_string = _define(lambda v: v if isinstance(v, list) else [v])
-DEFINE_multi_integer = DEFINE_multi_string
+DEFINE_list = _define("DEFINE_list", lambda v: v if isinstance(v, list) else list_value(str(v)))
+DEFINE_enum = _define("DEFINE_enum", str)
+DEFINE_multi_string = _define("DEFINE_multi_string", lambda v: v if isinstance(v, list) else [v])
+DEFINE_multi_integer = _define("DEFINE_multi_integer", lambda v: v if isinstance(v, list) else [v])
 
 
 def run(main: Optional[Callable[..., Any]] = None, argv: Optional[List[str]] = None) -> None:
     main = main or getattr(sys.modules.get("__main__"), "main")
-    sys.exit(main(list(argv) if argv is not None else list(sys.argv)))
+    left = FLAGS(list(argv) if argv is not None else list(sys.argv), known_only=True)
+    sys.exit(main(left))

@@ -12,7 +12,7 @@ import threading
 import traceback
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.runtime import context, modules
+from scopelint.runtime import app, context, modules
 from scopelint.schema import variable_json
 from scopelint.semantics.errors import API_SIGNATURE_ERROR, ScopeError, ScopeTypeError, ScopeValueError
 from scopelint.source import module_paths
@@ -44,6 +44,7 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
         raise RunFailed(describe_syntax_error(source.text, exc, "which the runtime cannot run (`names` and "
                                               "`check` analyse it)", path=path, python2="Python 2 source")) from None
     run = context.start_run(abspath)
+    app.reset()
     program = types.ModuleType("__main__")
     program.__file__ = abspath
     program.__dict__["__builtins__"] = builtins
