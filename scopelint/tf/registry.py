@@ -20,6 +20,13 @@ MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 # namespace -> ((model module, the names modelled there), ...). In a complete namespace these are all
 # the names TF exports, so `hasattr(tf.layers, name)` answers as TF does; in a partial one
 # (PARTIAL) the other names keep the runtime's and the analysis's general treatment.
+_SLIM_LOSSES = (
+    "add_loss", "get_losses", "get_regularization_losses", "get_total_loss", "compute_weighted_loss",
+    "softmax_cross_entropy", "sparse_softmax_cross_entropy", "sigmoid_cross_entropy", "absolute_difference",
+    "mean_squared_error",
+)
+_SLIM_UTILS = ("append_tensor_alias", "collect_named_outputs", "last_dimension", "convert_collection_to_dict")
+
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
                    ("template", ("make_template",)),
@@ -81,6 +88,15 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "sigmoid_cross_entropy", "mean_squared_error", "absolute_difference", "huber_loss",
     )),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
+    # tf_slim's legacy losses, its layers' utils and its Dataset container (slim.losses,
+    # slim.utils, slim.dataset in TF-slim's image classification scripts), by tf_slim's names and
+    # by contrib's
+    **{namespace: (("slim_extras", _SLIM_LOSSES),) for namespace in (
+        "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses")},
+    **{namespace: (("slim_extras", _SLIM_UTILS),) for namespace in (
+        "tf_slim.layers.utils", "tf_slim.utils", "tensorflow.contrib.slim.utils")},
+    **{namespace: (("slim_extras", ("Dataset",)),) for namespace in (
+        "tf_slim.data.dataset", "tf_slim.dataset", "tensorflow.contrib.slim.dataset")},
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -117,7 +133,11 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
-           "tensorflow.contrib.rnn.python.ops.core_rnn_cell"}
+           "tensorflow.contrib.rnn.python.ops.core_rnn_cell",
+           # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
+           "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
+           "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
+           "tensorflow.contrib.slim.dataset"}
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported

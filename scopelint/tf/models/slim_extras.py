@@ -1,0 +1,126 @@
+"""tf_slim's helpers beside its layers, written as tf_slim writes them: the legacy losses
+(tf_slim/losses/loss_ops.py: logits first, each loss added to GraphKeys.LOSSES), the layers'
+utils (tf_slim/layers/utils.py: `collect_named_outputs` returns the tensor it is given,
+`last_dimension` reads a static shape), and the Dataset container of tf_slim/data/dataset.py
+(TF-slim's datasets/*.get_split make one; its attributes are what it is given). None of them
+creates a variable; modelled so that what flows through them keeps its shape and dtype."""
+
+import tensorflow as tf
+
+
+# ---------------------------------------------------------------------------- losses/loss_ops.py
+
+
+def add_loss(loss, loss_collection=tf.GraphKeys.LOSSES):
+    if loss_collection:
+        tf.add_to_collection(loss_collection, loss)
+
+
+def get_losses(scope=None, loss_collection=tf.GraphKeys.LOSSES):
+    return tf.get_collection(loss_collection, scope)
+
+
+def get_regularization_losses(scope=None):
+    return tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES, scope)
+
+
+def get_total_loss(add_regularization_losses=True, name="total_loss"):
+    losses = get_losses()
+    if add_regularization_losses:
+        losses += get_regularization_losses()
+    return tf.add_n(losses, name=name)
+
+
+def compute_weighted_loss(losses, weights=1.0, scope=None):
+    with tf.name_scope(scope, "weighted_loss", [losses, weights]):
+        losses = tf.to_float(losses)
+        loss = tf.reduce_mean(tf.multiply(losses, tf.to_float(weights)))
+        add_loss(loss)
+        return loss
+
+
+def softmax_cross_entropy(logits, onehot_labels, weights=1.0, label_smoothing=0, scope=None):
+    with tf.name_scope(scope, "softmax_cross_entropy_loss", [logits, onehot_labels, weights]) as scope:
+        onehot_labels = tf.cast(onehot_labels, logits.dtype)
+        losses = tf.nn.softmax_cross_entropy_with_logits(labels=onehot_labels, logits=logits, name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=scope)
+
+
+def sparse_softmax_cross_entropy(logits, labels, weights=1.0, scope=None):
+    with tf.name_scope(scope, "sparse_softmax_cross_entropy_loss", [logits, labels, weights]) as scope:
+        losses = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits, name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=scope)
+
+
+def sigmoid_cross_entropy(logits, multi_class_labels, weights=1.0, label_smoothing=0, scope=None):
+    with tf.name_scope(scope, "sigmoid_cross_entropy_loss", [logits, multi_class_labels, weights]) as scope:
+        multi_class_labels = tf.cast(multi_class_labels, logits.dtype)
+        losses = tf.nn.sigmoid_cross_entropy_with_logits(labels=multi_class_labels, logits=logits, name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=scope)
+
+
+def absolute_difference(predictions, labels=None, weights=1.0, scope=None):
+    with tf.name_scope(scope, "absolute_difference", [predictions, labels, weights]) as scope:
+        losses = tf.abs(tf.subtract(tf.to_float(predictions), tf.to_float(labels)))
+        return compute_weighted_loss(losses, weights, scope=scope)
+
+
+def mean_squared_error(predictions, labels=None, weights=1.0, scope=None):
+    with tf.name_scope(scope, "mean_squared_error", [predictions, labels, weights]) as scope:
+        losses = tf.square(tf.subtract(tf.to_float(predictions), tf.to_float(labels)))
+        return compute_weighted_loss(losses, weights, scope=scope)
+
+
+# ---------------------------------------------------------------------------- layers/utils.py
+
+
+def append_tensor_alias(tensor, alias):
+    if alias[-1] == "/":
+        alias = alias[:-1]
+    if hasattr(tensor, "aliases"):
+        tensor.aliases.append(alias)
+    else:
+        tensor.aliases = [alias]
+    return tensor
+
+
+def collect_named_outputs(collections, alias, outputs):
+    if collections:
+        append_tensor_alias(outputs, alias)
+        tf.add_to_collections(collections, outputs)
+    return outputs
+
+
+def last_dimension(shape, min_rank=1):
+    dims = shape.dims
+    if dims is None:
+        raise ValueError("dims of shape must be known but is None")
+    if len(dims) < min_rank:
+        raise ValueError("rank of shape must be at least %d not: %d" % (min_rank, len(dims)))
+    value = dims[-1].value
+    if value is None:
+        raise ValueError("last dimension shape must be known but is None")
+    return value
+
+
+def convert_collection_to_dict(collection, clear_collection=False):
+    output = {}
+    for tensor in tf.get_collection(collection):
+        for alias in getattr(tensor, "aliases", [tensor.op.name]):
+            output[alias] = tensor
+    return output
+
+
+# ---------------------------------------------------------------------------- data/dataset.py
+
+
+class Dataset(object):
+    """Represents a Dataset specification."""
+
+    def __init__(self, data_sources, reader, decoder, num_samples, items_to_descriptions, **kwargs):
+        kwargs["data_sources"] = data_sources
+        kwargs["reader"] = reader
+        kwargs["decoder"] = decoder
+        kwargs["num_samples"] = num_samples
+        kwargs["items_to_descriptions"] = items_to_descriptions
+        self.__dict__.update(kwargs)
