@@ -51,7 +51,7 @@ class Attributes(AnalysisState):
                     self.touch(option)
                     option.attrs[name] = join_values(option.attrs.get(name, UNKNOWN), value)
             return
-        if isinstance(obj, (InstanceVal, ClassVal)):
+        if isinstance(obj, (InstanceVal, ClassVal, FunctionVal)):
             self.touch(obj)
             obj.attrs[name] = value
         elif isinstance(obj, NamespaceVal):
@@ -202,6 +202,8 @@ class Attributes(AnalysisState):
             found = signatures.parameter_attribute(obj, name)
             return OpaqueVal("Parameter." + name, inert=True) if found is MISSING else found
         if isinstance(obj, FunctionVal):
+            if name in obj.attrs:
+                return _visible(obj.attrs[name])
             if name in ("__name__", "__qualname__"):
                 return obj.name
             return UNKNOWN

@@ -20,7 +20,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple
 
 from scopelint.analysis.cli_args import NamespaceVal
-from scopelint.analysis.values import ClassVal, DictVal, Env, InstanceVal, ListVal, SetVal, birth, join_values
+from scopelint.analysis.values import (
+    ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, SetVal, birth, join_values,
+)
 from scopelint.semantics.values import UNKNOWN
 
 
@@ -61,7 +63,7 @@ def state_of(value: Any) -> Any:
         return (dict(value.vars),)  # an enclosing function's or the module's bindings (`global x`)
     if isinstance(value, NamespaceVal):
         return (dict(value.values), value.escaped)  # `args.lr = 0.1` on one path
-    return (dict(value.attrs), value.attrs_complete)  # ClassVal
+    return (dict(value.attrs), value.attrs_complete)  # ClassVal, FunctionVal
 
 
 def restore(value: Any, state: Any) -> None:
@@ -87,7 +89,7 @@ def restore(value: Any, state: Any) -> None:
         value.values.clear()
         value.values.update(state[0])
         value.escaped = state[1]
-    else:  # ClassVal
+    else:  # ClassVal, FunctionVal
         value.attrs.clear()
         value.attrs.update(state[0])
         value.attrs_complete = state[1]
@@ -158,7 +160,7 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
     else:
         names = set().union(*(state[0] for state in states))
         attrs = {name: _joined_attribute([state[0].get(name, _ABSENT) for state in states]) for name in names}
-        if isinstance(value, (InstanceVal, ClassVal)):
+        if isinstance(value, (InstanceVal, ClassVal, FunctionVal)):
             restore(value, (attrs, all(state[1] for state in states)))
         elif isinstance(value, NamespaceVal):
             restore(value, (attrs, any(state[1] for state in states)))

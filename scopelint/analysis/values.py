@@ -181,6 +181,10 @@ class FunctionVal:
     kw_defaults: List[Any]
     qualname: str
     decorated: bool = False
+    # attributes the program set on the function object (slim's `vgg_16.default_image_size = 224`)
+    attrs: Dict[str, Any] = field(default_factory=dict, repr=False)
+    attrs_complete: bool = True  # False once code the analysis does not follow was given it
+    born: int = field(default_factory=birth, repr=False)
 
     @property
     def name(self) -> str:
