@@ -162,6 +162,11 @@ class BuiltinCalls(AnalysisState):
                 return found if found is not False or obj.attrs_complete else UNKNOWN
             if isinstance(obj, ClassVal) and isinstance(attr, str):
                 return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
+            if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
+                return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
+            if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
+                    not attr.startswith("__") and not hasattr(_plain_function, attr):
+                return False  # an attribute no function has and the program did not set
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
                                                           PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
@@ -985,6 +990,10 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     return UNKNOWN if UNKNOWN in answers else False
 
 
+def _plain_function() -> None:
+    """What every function object has (hasattr of a function the program did not give `attr`)."""
+
+
 def _class_has(cls: ClassVal, attr: str, builtin: type) -> Any:
     """Whether the program's class (or, `builtin` object, its instances) has `attr`: its own
     attributes or its bases', or what every class or object has (`__init__`, `mro`); unknown past
@@ -1070,6 +1079,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
             return False
         if isinstance(value, ListVal) and any(value.namedtuple is o for o in options):
             return True  # made by that very class (`SSDNet.default_params._replace(...)`)
+        if isinstance(value, ListVal) and isinstance(value.namedtuple, NamedTupleClass):
+            return False  # made by another namedtuple class of the same fields (slim's Conv / DepthSepConv)
         return UNKNOWN
     if any(isinstance(o, ClassVal) for o in options):
         answers = []

@@ -858,6 +858,8 @@ def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
             value.poisoned = True
         elif isinstance(value, ClassVal):
             value.subclasses_seen = False  # (class_members.SubclassesMethod)
+        elif isinstance(value, FunctionVal):
+            value.attrs_complete = False  # it may have set attributes on the function
 
 
 # Methods that only TF's tensors and shapes, strings, files and numpy arrays have, which read

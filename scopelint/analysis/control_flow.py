@@ -224,7 +224,8 @@ class ControlFlow(AnalysisState):
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
         limit = self._unroll_limit()
-        if items is not None and limit == MAX_UNROLL and len(items) > limit and _graph_objects(items):
+        if items is not None and limit == MAX_UNROLL and len(items) > limit and (
+                _graph_objects(items) or self._indexes_graph_objects(node.iter, st)):
             limit = MAX_GRAPH_LOOP_UNROLL  # as a model's loop over them is: one iteration a variable
         if items is None or len(items) > limit:
             if items is not None:
@@ -252,6 +253,15 @@ class ControlFlow(AnalysisState):
             return True
 
         self._unrolled_loop(node, st, next_item, lambda s: self.assign(node.target, UNKNOWN, s), limit=limit)
+
+    def _indexes_graph_objects(self, iterable: ast.expr, st: State) -> bool:
+        """`for j in range(len(grads[0])):` over the graph's variables or tensors (pixel-cnn's
+        gradient averaging over 567 parameters): bounded by the graph, as a loop over them is."""
+        sequence = _indexed_sequence(iterable)
+        if sequence is None:
+            return False
+        value = self.eval(sequence, st)
+        return isinstance(value, ListVal) and not value.grown and _graph_objects(value.items)
 
     def _order_free_loop(self, node: ast.For, items: List[Any], dicts: List[DictVal], st: State) -> None:
         """A loop over a set in an order the analysis does not know, whose body gives the same
@@ -531,6 +541,25 @@ def _handlers_catch_scope_errors(handlers: List[ast.excepthandler]) -> bool:
             if _may_catch_scope_errors(name):
                 return True
     return False
+
+
+def _indexed_sequence(iterable: ast.expr) -> Optional[ast.expr]:
+    """`X` of `range(len(X))`, when X is a name, attribute or subscript (reading it again has no
+    effect); else None."""
+    if not (isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and iterable.func.id == "range"
+            and len(iterable.args) == 1 and not iterable.keywords):
+        return None
+    length = iterable.args[0]
+    if not (isinstance(length, ast.Call) and isinstance(length.func, ast.Name) and length.func.id == "len" and
+            len(length.args) == 1 and not length.keywords):
+        return None
+    sequence = length.args[0]
+    probe = sequence
+    while isinstance(probe, (ast.Attribute, ast.Subscript)):
+        if isinstance(probe, ast.Subscript) and not isinstance(probe.slice, (ast.Constant, ast.Name)):
+            return None
+        probe = probe.value
+    return sequence if isinstance(probe, ast.Name) else None
 
 
 def _graph_objects(items: List[Any]) -> bool:

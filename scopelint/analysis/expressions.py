@@ -248,8 +248,9 @@ class Expressions(AnalysisState):
         return self.binary(node.op, self.eval(node.left, st), self.eval(node.right, st), st)
 
     def binary(self, op: ast.operator, left: Any, right: Any, st: State) -> Any:
-        if self.python2 and isinstance(op, ast.Div) and _is_int(left) and _is_int(right):
-            op = ast.FloorDiv()  # Python 2: int / int floors
+        if self.python2 and isinstance(op, ast.Div) and (_is_int(left) or isinstance(left, Dimension)) and \
+                (_is_int(right) or isinstance(right, Dimension)):
+            op = ast.FloorDiv()  # Python 2: int / int floors (and TF 1.x's Dimension's __div__ too)
         if isinstance(op, ast.Mod) and isinstance(left, (str, Pattern)):
             return strings.percent_format(left, right)
         if isinstance(op, ast.Add) and isinstance(left, (str, Pattern)) and isinstance(right, (str, Pattern)):
@@ -257,6 +258,13 @@ class Expressions(AnalysisState):
         if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
             # str + unknown is a str that keeps the known side: `var.op.name + "/Adam"` is `?/Adam`
             return strings.concat(left, right) if UNKNOWN in (left, right) else UNKNOWN
+        if isinstance(op, ast.Div) and not self.python2 and (
+                isinstance(left, Dimension) and isinstance(right, (int, Dimension)) or
+                isinstance(right, Dimension) and isinstance(left, int)):
+            # TF 1.x's Dimension refuses true division: "unsupported operand type(s) for /:
+            # 'Dimension' and 'int', please use // instead" (caffe-tensorflow's `c_i / group`)
+            self._program_raised(st)
+            return UNKNOWN
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):

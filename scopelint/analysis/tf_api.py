@@ -100,6 +100,9 @@ _PURE_OPS = frozenset({
     "zeta", "bincount", "histogram_fixed_width",
     "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
     "parse_single_example", "decode_csv",
+    # feature specs for parse_example: plain configuration (CycleGAN-TensorFlow's reader)
+    "FixedLenFeature", "VarLenFeature", "FixedLenSequenceFeature", "SparseFeature", "io.FixedLenFeature",
+    "io.VarLenFeature", "io.FixedLenSequenceFeature", "io.SparseFeature",
     "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
     "confusion_matrix", "random_crop", "random_poisson",
     # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute

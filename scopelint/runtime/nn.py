@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from scopelint.semantics.dtypes import FLOAT32
+from scopelint.semantics.dtypes import BOOL, FLOAT32
 from scopelint.semantics.shapes import TensorShape
 from scopelint.runtime.tensors import (
     Tensor, conv_output, dtype_of, op_name, shape_from_argument, shape_of, spatial,
@@ -248,6 +248,19 @@ def xw_plus_b(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
     x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
     out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
     return Tensor(out, dtype_of(x), op_name("xw_plus_b", name), "BiasAdd")
+
+
+def relu_layer(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
+    """relu(x @ weights + biases), as tf.nn.relu_layer computes it (caffe-tensorflow's fc)."""
+    x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
+    out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
+    return Tensor(out, dtype_of(x), op_name("relu_layer", name), "Relu")
+
+
+def in_top_k(predictions: Any, targets: Any, k: Any, name: Any = None) -> Tensor:
+    """Whether each target is among the k largest predictions of its row: bool, one a row."""
+    dims = shape_of(predictions).dims_tuple
+    return Tensor([dims[0]] if dims else None, BOOL, op_name("in_top_k", name), "InTopKV2")
 
 
 def _track_ops() -> None:
