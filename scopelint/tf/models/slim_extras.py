@@ -7,28 +7,16 @@ creates a variable; modelled so that what flows through them keeps its shape and
 
 import tensorflow as tf
 
+from scopelint.tf.models import losses as _losses
+
 
 # ---------------------------------------------------------------------------- losses/loss_ops.py
+# The collection functions are tf.losses' own (tf_slim's call the same TF utilities).
 
-
-def add_loss(loss, loss_collection=tf.GraphKeys.LOSSES):
-    if loss_collection:
-        tf.add_to_collection(loss_collection, loss)
-
-
-def get_losses(scope=None, loss_collection=tf.GraphKeys.LOSSES):
-    return tf.get_collection(loss_collection, scope)
-
-
-def get_regularization_losses(scope=None):
-    return tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES, scope)
-
-
-def get_total_loss(add_regularization_losses=True, name="total_loss"):
-    losses = get_losses()
-    if add_regularization_losses:
-        losses += get_regularization_losses()
-    return tf.add_n(losses, name=name)
+add_loss = _losses.add_loss
+get_losses = _losses.get_losses
+get_regularization_losses = _losses.get_regularization_losses
+get_total_loss = _losses.get_total_loss
 
 
 def compute_weighted_loss(losses, weights=1.0, scope=None):
