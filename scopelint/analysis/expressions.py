@@ -96,6 +96,11 @@ class Expressions(AnalysisState):
             return BuiltinFn(node.id)
         if self.python2 and node.id in _PYTHON2_BUILTINS:
             return BuiltinFn(_PYTHON2_BUILTINS[node.id])
+        if "builtins." + node.id in self.ever_patched:
+            # a name the program put among the builtins (`builtins.basestring = str`, a Python 2
+            # module's shim): what it set, on the paths that set it
+            patched = self._patched(ModuleVal("builtins"), node.id)
+            return UNKNOWN if patched is MISSING else patched
         if self._bound_nowhere(node.id, st):
             self.note_certain_raise(st, "NameError: nothing in its module binds `%s`" % node.id)
             self._program_raised(st)  # NameError: `keras.layers...` in a module that never imports keras

@@ -52,6 +52,7 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
     result: Dict[str, Any] = {"file": path, "entry": entry, "variables": [], "diagnostics": [], "exception": None,
                               "exit_status": None}
     saved_argv, saved_path, saved_main = sys.argv, list(sys.path), sys.modules.get("__main__")
+    saved_builtins = dict(vars(builtins))  # a program's shims (`builtins.basestring = str`) end with it
     saved_modules = set(sys.modules)
     sys.argv = [abspath] + list(argv)
     sys.modules["__main__"] = program  # tf.app.run() looks up __main__.main
@@ -107,6 +108,11 @@ def run_file(path: str, entry: Optional[str] = None, argv: Sequence[str] = ()) -
     finally:
         threading.excepthook = default_hook
         sys.argv, sys.path[:] = saved_argv, saved_path
+        for name in [n for n in vars(builtins) if n not in saved_builtins]:
+            delattr(builtins, name)
+        for name, value in saved_builtins.items():
+            if vars(builtins).get(name, saved_builtins) is not value:
+                setattr(builtins, name, value)
         home = os.path.dirname(abspath) + os.sep
         for name in [m for m in sys.modules if m not in saved_modules]:
             if any(path.startswith(home) for path in module_paths(sys.modules[name])):
