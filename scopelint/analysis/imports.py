@@ -124,7 +124,9 @@ class Imports(AnalysisState):
         if modelled is not None:
             return self._library_model(qualname, *modelled, st)
         root = qualname.split(".")[0]
-        if root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
+        if qualname in registry.SOURCE_FIRST and self.follow_imports and self.locator.locate(qualname) is not None:
+            pass  # tf_slim's own source, where it is installed (or is the project): read, not modelled
+        elif root == "tensorflow" or tf_api.is_safe_module(qualname) or qualname in registry.NAMESPACES or \
                 qualname in registry.ALIAS_MODULES or len(self.imported) >= MAX_IMPORTED_MODULES or \
                 qualname == registry.MODELS_PACKAGE or registry.model_module(qualname) is not None:
             if len(self.imported) >= MAX_IMPORTED_MODULES:

@@ -138,6 +138,9 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
            "tensorflow.contrib.slim.dataset"}
+# Of those, the modules tf_slim has: its source is read where it is found (installed, or the project
+# itself); the model stands in where it is not (tf_slim not installed, contrib's paths).
+SOURCE_FIRST = frozenset({"tf_slim.losses", "tf_slim.layers.utils", "tf_slim.data.dataset"})
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported
