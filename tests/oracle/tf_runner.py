@@ -444,6 +444,7 @@ class Observer:
                 del sys.modules[name]  # the program's own modules (a project's ops.py, its lib/)
         for flag in [f for f in self.flags if f not in self.builtin_flags]:
             delattr(self.flags, flag)
+        self.flags.unparse_flags()  # a new `python FILE` parses its own argv when a flag is first read
         self.state.update(events=None, origins={}, stores=[], failing_store=None)
 
     def _run_program(self, path: str, abspath: str) -> Dict[str, Any]:
