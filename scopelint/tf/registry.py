@@ -97,6 +97,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "tf_slim.layers.utils", "tf_slim.utils", "tensorflow.contrib.slim.utils")},
     **{namespace: (("slim_extras", ("Dataset",)),) for namespace in (
         "tf_slim.data.dataset", "tf_slim.dataset", "tensorflow.contrib.slim.dataset")},
+    **{namespace: (("slim_extras", ("prefetch_queue",)),) for namespace in (
+        "tf_slim.data.prefetch_queue", "tf_slim.prefetch_queue", "tensorflow.contrib.slim.prefetch_queue")},
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -137,10 +139,12 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
-           "tensorflow.contrib.slim.dataset"}
+           "tensorflow.contrib.slim.dataset", "tf_slim.data.prefetch_queue", "tf_slim.prefetch_queue",
+           "tensorflow.contrib.slim.prefetch_queue"}
 # Of those, the modules tf_slim has: its source is read where it is found (installed, or the project
 # itself); the model stands in where it is not (tf_slim not installed, contrib's paths).
-SOURCE_FIRST = frozenset({"tf_slim.losses", "tf_slim.layers.utils", "tf_slim.data.dataset"})
+SOURCE_FIRST = frozenset({"tf_slim.losses", "tf_slim.layers.utils", "tf_slim.data.dataset",
+                          "tf_slim.data.prefetch_queue"})
 
 # Models that stand for TF files of the scope machinery (the oracle's SCOPE_FILES: template.py):
 # a ValueError, TypeError or RuntimeError raised from them is a scope error (SL105), reported

@@ -99,6 +99,25 @@ def convert_collection_to_dict(collection, clear_collection=False):
     return output
 
 
+# ---------------------------------------------------------------------------- data/prefetch_queue.py
+
+
+def prefetch_queue(tensors, capacity=8, num_threads=1, dynamic_pad=False, shared_name=None, name=None):
+    if isinstance(tensors, dict):
+        names = list(tensors.keys())
+        tensor_list = list(tensors.values())
+    else:
+        names = None
+        tensor_list = list(tensors)
+    with tf.name_scope(name, "prefetch_queue", tensor_list) as name:
+        dtypes = [t.dtype for t in tensor_list]
+        shapes = [t.get_shape() for t in tensor_list]
+        queue_class = tf.PaddingFIFOQueue if dynamic_pad else tf.FIFOQueue
+        queue = queue_class(capacity=capacity, dtypes=dtypes, shapes=shapes, names=names, shared_name=shared_name)
+        queue.enqueue(tensors)
+        return queue
+
+
 # ---------------------------------------------------------------------------- data/dataset.py
 
 
