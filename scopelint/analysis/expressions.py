@@ -263,13 +263,14 @@ class Expressions(AnalysisState):
         if isinstance(op, ast.Add) and (isinstance(left, (str, Pattern)) or isinstance(right, (str, Pattern))):
             # str + unknown is a str that keeps the known side: `var.op.name + "/Adam"` is `?/Adam`
             return strings.concat(left, right) if UNKNOWN in (left, right) else UNKNOWN
-        if isinstance(op, ast.Div) and not self.python2 and (
+        if isinstance(op, ast.Div) and (
                 isinstance(left, Dimension) and isinstance(right, (int, Dimension)) or
                 isinstance(right, Dimension) and isinstance(left, int)):
-            # TF 1.x's Dimension refuses true division: "unsupported operand type(s) for /:
-            # 'Dimension' and 'int', please use // instead" (caffe-tensorflow's `c_i / group`)
-            self._program_raised(st)
-            return UNKNOWN
+            try:
+                return operator.truediv(left, right)
+            except TypeError:  # TF 1.x's Dimension refuses it (caffe-tensorflow's `c_i / group`)
+                self._program_raised(st)
+                return UNKNOWN
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):

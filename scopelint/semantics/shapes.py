@@ -125,6 +125,15 @@ class Dimension:
     def __floordiv__(self, other: object) -> "Dimension":
         return self._binary(other, "__floordiv__")
 
+    def __truediv__(self, other: object) -> "Dimension":
+        """TF 1.x's Dimension refuses true division, with this message."""
+        raise TypeError("unsupported operand type(s) for /: 'Dimension' and '%s', please use // instead"
+                        % type(other).__name__)
+
+    def __rtruediv__(self, other: object) -> "Dimension":
+        raise TypeError("unsupported operand type(s) for /: '%s' and 'Dimension', please use // instead"
+                        % type(other).__name__)
+
     def __str__(self) -> str:
         return "?" if self.value is None else str(self.value)
 
