@@ -364,9 +364,9 @@ class Attributes(AnalysisState):
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
         if isinstance(obj, NumpyLoaded):
-            return NumpyLoaded(obj.label + "[]", inert=True)
+            return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded
         if enums.is_enum_class(obj):
-            return enums.item(obj, key)  # `Resize['WARP_RESIZE']`  # an array of a file numpy loaded
+            return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
 

@@ -29,13 +29,11 @@ class InstanceDict:
 
     def store(self, interp: Any, key: Any, value: Any) -> None:
         """`obj.__dict__[key] = value`: sets the attribute, past any `__setattr__`."""
-        interp.touch(self.instance)
-        if isinstance(key, str):
-            self.instance.attrs[key] = value
+        if not isinstance(key, str):
+            _forget_attributes(interp, self.instance)  # an attribute the analysis cannot name
             return
-        self.instance.attrs_complete = False  # an attribute the analysis cannot name
-        for name in self.instance.attrs:
-            self.instance.attrs[name] = UNKNOWN
+        interp.touch(self.instance)
+        self.instance.attrs[key] = value
 
 
 class InstanceDictUpdate:
@@ -48,12 +46,16 @@ class InstanceDictUpdate:
         known = not args or isinstance(args[0], DictVal) and args[0].complete and not args[0].poisoned and \
             all(isinstance(key, str) for key in args[0].items)
         if not known:
-            # attributes the analysis cannot name: any of them may have changed
-            interp.touch(self.instance)
-            self.instance.attrs_complete = False
-            for name in self.instance.attrs:
-                self.instance.attrs[name] = UNKNOWN
+            _forget_attributes(interp, self.instance)  # attributes the analysis cannot name
             return None
         for name, value in list(args[0].items.items() if args else []) + list(kwargs.items()):
             interp.set_attribute(self.instance, name, value, st)
         return None
+
+
+def _forget_attributes(interp: Any, instance: InstanceVal) -> None:
+    """Attributes the analysis cannot name were set: any of the instance's may have changed."""
+    interp.touch(instance)
+    instance.attrs_complete = False
+    for name in instance.attrs:
+        instance.attrs[name] = UNKNOWN

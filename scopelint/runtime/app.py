@@ -51,6 +51,10 @@ def reset() -> None:
     FLAGS.__init__()  # type: ignore[misc]
 
 
+def _listed(value: Any) -> List[Any]:
+    return value if isinstance(value, list) else [value]
+
+
 def _define(kind: str, convert: Callable[[Any], Any]) -> Callable[..., None]:
     def define(name: str, default: Any, help: Any = None, *args: Any, **kwargs: Any) -> None:  # noqa: A002
         FLAGS._values[name] = convert(default) if default is not None else None
@@ -66,8 +70,8 @@ DEFINE_boolean = _define("DEFINE_boolean", bool)
 DEFINE_bool = DEFINE_boolean
 DEFINE_list = _define("DEFINE_list", lambda v: v if isinstance(v, list) else list_value(str(v)))
 DEFINE_enum = _define("DEFINE_enum", str)
-DEFINE_multi_string = _define("DEFINE_multi_string", lambda v: v if isinstance(v, list) else [v])
-DEFINE_multi_integer = _define("DEFINE_multi_integer", lambda v: v if isinstance(v, list) else [v])
+DEFINE_multi_string = _define("DEFINE_multi_string", _listed)
+DEFINE_multi_integer = _define("DEFINE_multi_integer", _listed)
 
 
 def run(main: Optional[Callable[..., Any]] = None, argv: Optional[List[str]] = None) -> None:

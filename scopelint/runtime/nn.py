@@ -244,17 +244,19 @@ def embedding_lookup(params: Any, ids: Any, partition_strategy: str = "mod", nam
                   op_name("embedding_lookup", name), "GatherV2")
 
 
-def xw_plus_b(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
+def _xw_shape(x: Any, weights: Any) -> Any:
+    """The shape of `x @ weights` for 2-D operands (None where either rank is not 2)."""
     x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
-    out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
-    return Tensor(out, dtype_of(x), op_name("xw_plus_b", name), "BiasAdd")
+    return [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
+
+
+def xw_plus_b(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
+    return Tensor(_xw_shape(x, weights), dtype_of(x), op_name("xw_plus_b", name), "BiasAdd")
 
 
 def relu_layer(x: Any, weights: Any, biases: Any, name: Any = None) -> Tensor:
     """relu(x @ weights + biases), as tf.nn.relu_layer computes it (caffe-tensorflow's fc)."""
-    x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple
-    out = [x_dims[0], w_dims[1]] if x_dims and w_dims and len(x_dims) == 2 and len(w_dims) == 2 else None
-    return Tensor(out, dtype_of(x), op_name("relu_layer", name), "Relu")
+    return Tensor(_xw_shape(x, weights), dtype_of(x), op_name("relu_layer", name), "Relu")
 
 
 def in_top_k(predictions: Any, targets: Any, k: Any, name: Any = None) -> Tensor:
