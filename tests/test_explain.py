@@ -139,3 +139,13 @@ def test_names_explain_points_at_the_lines_whose_variables_are_partly_unknown(tm
     assert "Partly unknown" in names.stdout
     assert "  line 5: w:0 (shape): `tf.get_variable('w', [sizes['rows'], 3])`" in names.stdout
     assert "line 6" not in names.stdout.split("Partly unknown")[1]
+
+
+def test_a_module_that_does_not_parse_is_named_where_it_was_imported(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("import tensorflow as tf\n\ndef layer(:\n")
+    path = tmp_path / "train.py"
+    path.write_text("import tensorflow as tf\nfrom broken import layer\n\nlayer(tf.placeholder(tf.float32, [1]))\n")
+    names = subprocess.run([sys.executable, "-m", "scopelint", "names", "--explain", str(path)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert names.returncode == 0, names.stderr
+    assert "  line 2: module broken was not read (%s does not parse)" % (tmp_path / "broken.py") in names.stdout
