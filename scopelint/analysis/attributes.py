@@ -269,6 +269,9 @@ class Attributes(AnalysisState):
                 return ListVal(list(obj.fields), is_tuple=True)
             if name in ("_replace", "_asdict"):
                 return _NamedTupleMethod(obj, name)
+            found = obj.cls.lookup(name) if obj.cls is not None else MISSING
+            if found is not MISSING and found is not UNKNOWN:
+                return self.bind(found, obj, st)  # a method or property of the namedtuple's subclass
         if isinstance(obj, (DictVal, ListVal, SetVal)):
             return _ContainerMethod(obj, name)  # one it does not model makes the container unknown
         if isinstance(obj, SessionVal) and name == "graph" and obj.graph_id is not None:

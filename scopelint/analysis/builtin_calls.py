@@ -111,7 +111,9 @@ class BuiltinCalls(AnalysisState):
             items = self.iterate(args[0], st) if args else []
             if items is None:
                 lost = args[0] if args else UNKNOWN  # `set(signature.parameters)`: a library's inert value
-                return _data_set([lost]) if name == "set" and isinstance(lost, OpaqueVal) else UNKNOWN
+                if name == "set" and isinstance(lost, OpaqueVal):
+                    return _data_set([lost])
+                return _inert_items(lost)  # `list(f.read().split())`: the items of data are data
             if name == "reversed":
                 return IteratorVal(list(reversed(items)))
             if name == "iter":
@@ -170,6 +172,8 @@ class BuiltinCalls(AnalysisState):
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
                                                           PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
+            if isinstance(attr, str) and isinstance(obj, (ListVal, DictVal)) and not getattr(obj, "view", False):
+                return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
             if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
@@ -216,6 +220,9 @@ class BuiltinCalls(AnalysisState):
             names = registry.tf_names(tf_api.canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
             if names is not None:
                 return ListVal(sorted(names))
+        if name == "filter" and len(args) == 2 and (args[0] is None or isinstance(args[0], BuiltinFn)) and \
+                isinstance(args[1], OpaqueVal) and args[1].inert:
+            return _inert_items(args[1])  # `filter(None, lines)` of a file's lines: data
         if name in ("map", "filter") and len(args) >= 2:
             # Eager here (Python 3's are lazy, but TF1 code consumes them at once: `q, k, v = map(...)`).
             lists = [self.iterate(a, st) for a in args[1:]]
@@ -503,7 +510,8 @@ class _NamedTupleMethod:
         if args or not set(kwargs) <= set(fields):
             return UNKNOWN  # Python raises ValueError for a field the tuple lacks: not modelled
         items = [kwargs.get(name, item) for name, item in zip(fields, self.value.items)]
-        return ListVal(items, is_tuple=True, fields=self.value.fields, namedtuple=self.value.namedtuple)
+        return ListVal(items, is_tuple=True, fields=self.value.fields, namedtuple=self.value.namedtuple,
+                       cls=self.value.cls)
 
 
 # Methods of list, dict and set that read without changing the container.
@@ -669,6 +677,31 @@ def _lost_dims(shape: Any) -> Any:
     if isinstance(shape, ListVal) and not shape.poisoned and any(lost_dimension(item) for item in shape.items):
         return ListVal([LOST if lost_dimension(item) else item for item in shape.items], shape.is_tuple)
     return shape
+
+
+_NAMEDTUPLE_ATTRIBUTES = frozenset({"_fields", "_replace", "_asdict", "_make", "_field_defaults"})
+
+
+def _container_has(container: Any, attr: str) -> Any:
+    """hasattr of a list, tuple, namedtuple or dict the analysis holds: what Python's own types
+    have, a namedtuple's fields and helpers besides; unknown for a class of the program's
+    deriving from a namedtuple (its own attributes)."""
+    if isinstance(container, DictVal):
+        return hasattr({}, attr)
+    if container.fields is not None:
+        if attr in container.fields or attr in _NAMEDTUPLE_ATTRIBUTES:
+            return True
+        if getattr(container, "cls", None) is not None:
+            return UNKNOWN
+    return hasattr(() if container.is_tuple else [], attr)
+
+
+def _inert_items(iterable: Any) -> Any:
+    """A sequence made of the items of a library's inert data (a list, a filter of them): inert
+    data, of a length the analysis does not know; UNKNOWN for other values."""
+    if isinstance(iterable, OpaqueVal) and iterable.inert:
+        return OpaqueVal(iterable.label + "[items]", inert=True)
+    return UNKNOWN
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:

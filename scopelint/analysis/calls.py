@@ -582,7 +582,9 @@ class Calls(AnalysisState):
                     node: Optional[ast.AST]) -> Any:
         record = namedtuple_ancestor(cls, constructed=True)
         if record is not None:
-            return record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
+            made = record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
+            made.cls = cls if cls.attrs else None  # its methods and properties (LSTMStateTuple's dtype)
+            return made
         instance = InstanceVal(cls)
         init = cls.lookup("__init__")
         if init is MISSING:
@@ -625,7 +627,7 @@ def _copied(value: Any, deep: bool) -> Any:
         return InstanceVal(value.cls, attrs, value.attrs_complete)
     if isinstance(value, ListVal):
         return ListVal([_copied(v, True) if deep else v for v in value.items], value.is_tuple, value.poisoned,
-                       value.fields, namedtuple=value.namedtuple)
+                       value.fields, namedtuple=value.namedtuple, cls=value.cls)
     if isinstance(value, DictVal):
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
         copied.complete = value.complete

@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
 from scopelint.analysis.values import (
-    alternatives_of, DictVal, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
+    alternatives_of, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
 )
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
@@ -230,7 +230,8 @@ class ControlFlow(AnalysisState):
         if items is None or len(items) > limit:
             if items is not None:
                 self._note_summarised_loop(len(items), st)
-            self.unknown_loop(node, st, lambda s: self.assign(node.target, UNKNOWN, s))
+            item = item_of_lost(iterable) if items is None else UNKNOWN
+            self.unknown_loop(node, st, lambda s: self.assign(node.target, item, s))
             return
         if isinstance(iterable, ListVal) and iterable.grown and st.graph.path_certain:
             # how many items it really holds is unknown: each iteration runs on some paths only

@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, Env, is_key, LazyGen, ListVal, truth
+from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal, truth
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.semantics.values import UNKNOWN
 
@@ -75,7 +75,7 @@ class Generators(AnalysisState):
         if items is None or len(items) > self._comprehension_limit():
             if items is not None:
                 self._note_summarised_loop(len(items), st, self._comprehension_limit())
-            self.assign(first.target, UNKNOWN, st)
+            self.assign(first.target, item_of_lost(iterable) if items is None else UNKNOWN, st)
             fork = st.fork(certain=False)
             self._comprehend(generators[1:], element, fork, [], grown)
             st.graph.join(fork.graph)

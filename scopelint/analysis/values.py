@@ -59,6 +59,7 @@ class ListVal:
     # a Python 3 dict's keys(), values() or items(): iterable, but `+` with a list is a TypeError
     view: bool = False
     namedtuple: Any = None  # the NamedTupleClass that made it (`isinstance(params, SSDParams)`)
+    cls: Any = None  # the program's class deriving from that namedtuple, whose methods it has
 
 
 @dataclass(eq=False)
@@ -328,6 +329,14 @@ class OpaqueVal:
 
     label: str
     inert: bool = False
+
+
+def item_of_lost(iterable: Any) -> Any:
+    """What a loop over a value the analysis cannot list binds: for a library's inert data (the
+    lines of a file tf.gfile read, an ndarray's rows), inert data too; else UNKNOWN."""
+    if isinstance(iterable, OpaqueVal) and iterable.inert:
+        return OpaqueVal(iterable.label + "[item]", inert=True)
+    return UNKNOWN
 
 
 @dataclass(eq=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
@@ -1165,6 +1165,15 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")
 
 
+# Ops whose outputs TF's shape functions can never evaluate (constant folding stops at them): a
+# value fed or computed when the session runs.
+_NEVER_CONSTANT_OPS = frozenset({"Placeholder", "PlaceholderWithDefault", "PyFunc"})
+
+
+def _never_constant(value: Tensor) -> bool:
+    return value.op.type in _NEVER_CONSTANT_OPS
+
+
 def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
     """tf.slice: a size of -1 takes the rest of that dimension (dim - begin)."""
     out: Any = None
@@ -1175,7 +1184,7 @@ def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
         # each one TF may fold from the shapes it knows, which this does not compute
         extents = shape_of(size).dims_tuple
         if extents is not None and len(extents) == 1 and isinstance(extents[0], int):
-            out = [LOST] * extents[0]
+            out = [None if _never_constant(size) else LOST] * extents[0]
     if isinstance(size, (list, tuple)):
         dims = shape_of(input_).dims_tuple
         starts = list(begin) if isinstance(begin, (list, tuple)) else [None] * len(size)
@@ -1202,6 +1211,31 @@ def with_dependencies(dependencies: Any, output_tensor: Any, name: Any = None) -
         return Tensor(shape_of(output_tensor), dtype_of(output_tensor), op_name("control_dependency", name),
                       "Identity")
     return output_tensor
+
+
+def switch(data: Any, pred: Any, dtype: Any = None, name: Any = None) -> Tuple[Tensor, Tensor]:
+    """control_flow_ops.switch: `data` forwarded to one of its two outputs, (false, true), each of
+    its shape and dtype (slim's inception preprocessing picks a resize method with it)."""
+    data = convert_to_tensor(data, dtype=dtype)
+    scope = op_name("Switch", name)
+    return (Tensor(shape_of(data), dtype_of(data), scope, "Switch"),
+            Tensor(shape_of(data), dtype_of(data), scope, "Switch"))
+
+
+def merge(inputs: Any, name: Any = None) -> Tuple[Tensor, Tensor]:
+    """control_flow_ops.merge: (the input that is ready, its index). The output's shape is the
+    inputs' where they all agree (the Merge op's shape function: a rank they differ in, or an
+    unknown one, gives an unknown shape; a dimension they differ in, an unknown one)."""
+    tensors = [convert_to_tensor(value) for value in inputs]
+    shape = shape_of(tensors[0])
+    for other in tensors[1:]:
+        dims, other_dims = shape.dims_tuple, shape_of(other).dims_tuple
+        if dims is None or other_dims is None or len(dims) != len(other_dims):
+            shape = TensorShape(None)
+            break
+        shape = TensorShape([d if d == o else None for d, o in zip(dims, other_dims)])
+    scope = op_name("Merge", name)
+    return Tensor(shape, dtype_of(tensors[0]), scope, "Merge"), Tensor([], INT32, scope, "Merge")
 
 
 def Assert(condition: Any, data: Any, summarize: Any = None, name: Any = None) -> Op:  # noqa: N802 - TF's name

@@ -305,8 +305,10 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if module is None:
             tf = self.modules["tensorflow"]
             public = spec.name.replace("tensorflow.compat.v1.", "tensorflow.")
+            # ...then the runtime's ops TF keeps in internal modules only (control_flow_ops'
+            # with_dependencies, switch and merge), which the public modules leave out
             module = ApiModule(spec.name, {}, [InternalModelTable(public), _public_of(tf),
-                                               _public_of(self.modules["tensorflow.nn"])])
+                                               _public_of(self.modules["tensorflow.nn"]), _public(api)])
             self.modules[spec.name] = module
         return module
 

@@ -99,6 +99,12 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "tf_slim.data.dataset", "tf_slim.dataset", "tensorflow.contrib.slim.dataset")},
     **{namespace: (("slim_extras", ("prefetch_queue",)),) for namespace in (
         "tf_slim.data.prefetch_queue", "tf_slim.prefetch_queue", "tensorflow.contrib.slim.prefetch_queue")},
+    # tf.nest, and TF 1.x's home of it with its older names (`nest.is_sequence`)
+    "tensorflow.nest": (("nest", ("is_nested", "flatten", "pack_sequence_as", "map_structure",
+                                  "assert_same_structure")),),
+    "tensorflow.python.util.nest": (("nest", (
+        "is_nested", "is_sequence", "is_nested_or_composite", "is_sequence_or_composite", "flatten",
+        "pack_sequence_as", "map_structure", "assert_same_structure")),),
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -115,7 +121,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "random_flip_left_right", "random_flip_up_down",
         "flip_left_right", "flip_up_down", "random_brightness", "random_contrast", "random_hue",
         "random_saturation", "adjust_brightness", "adjust_contrast", "per_image_standardization",
-        "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop",
+        "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop", "sample_distorted_bounding_box",
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
@@ -135,7 +141,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
-           "tensorflow.contrib.rnn.python.ops.core_rnn_cell",
+           "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
@@ -209,6 +215,10 @@ PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.python.slim.nets": "tf_slim.nets",
     # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
     "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
+    # TF-slim's datasets decode TFRecords with slim.tfexample_decoder (data only: no variable)
+    "tensorflow.contrib.slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
+    "tensorflow.contrib.slim.python.slim.data.tfexample_decoder": "tf_slim.data.tfexample_decoder",
+    "tf_slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
 }
 
 

@@ -234,6 +234,19 @@ def grayscale_to_rgb(images, name=None):
     return _op(images.dtype, _with_channels(shape, 3), name or "grayscale_to_rgb", images)
 
 
+def sample_distorted_bounding_box(image_size, bounding_boxes, seed=None, seed2=None, min_object_covered=0.1,
+                                  aspect_ratio_range=None, area_range=None, max_attempts=None,
+                                  use_image_if_no_bounding_boxes=None, name=None):
+    """A random crop's begin and size (one per image dimension, of image_size's dtype) and its box
+    (inception preprocessing's distorted_bounding_box_crop): drawn when the session runs, so a
+    tf.slice by them has dimensions TF does not know."""
+    image_size = tf.convert_to_tensor(image_size)
+    name = name or "SampleDistortedBoundingBoxV2"
+    begin = _op(image_size.dtype, image_size.get_shape(), name)
+    size = _op(image_size.dtype, image_size.get_shape(), name)
+    return begin, size, _op(tf.float32, [1, 1, 4], name)
+
+
 def random_crop(value, size, seed=None, name=None):
     value = tf.convert_to_tensor(value)
     return _op(value.dtype, _static_shape(size), name or "random_crop", value)
