@@ -109,6 +109,24 @@ def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
     return origin
 
 
+def is_namespace_package(qualname: str, roots: Tuple[str, ...]) -> bool:
+    """Whether `import qualname` finds a namespace package (directories without __init__.py:
+    im2txt's), whose submodules `from qualname import sub` loads."""
+    parts = qualname.split(".")
+    if not all(p.isidentifier() for p in parts):
+        return False
+    locations: List[str] = list(roots)
+    origin: Optional[str] = None
+    try:
+        for part in parts:
+            if not locations:
+                return False
+            origin, locations = _find_in(part, locations)
+    except (OSError, ValueError):
+        return False
+    return origin is None and bool(locations)
+
+
 def _find_in(name: str, locations: List[str]) -> Tuple[Optional[str], List[str]]:
     """One step of the search (importlib's FileFinder in each location, in order): a regular
     package (its __init__.py, and its directory to search next), a module file (.py, or an

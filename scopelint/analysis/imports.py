@@ -38,6 +38,10 @@ _SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
     "six.class_types": lambda: ListVal([BuiltinFn("type")], is_tuple=True),
     "six.text_type": lambda: BuiltinFn("str"), "six.binary_type": lambda: BuiltinFn("bytes"),
     "six.PY2": lambda: False, "six.PY3": lambda: True,
+    # six.moves' Python 3 builtins (`from six.moves import xrange`: cifar10's tower loop)
+    **{"six.moves." + name: (lambda builtin=builtin: BuiltinFn(builtin)) for name, builtin in (
+        ("xrange", "range"), ("range", "range"), ("zip", "zip"), ("map", "map"), ("filter", "filter"),
+        ("input", "input"), ("reduce", "reduce"))},
 }
 
 
@@ -70,6 +74,15 @@ class Imports(AnalysisState):
                     and not {"*", alias.name} & _package_bindings(self.pending_modules[id(source)]):
                 # `from pkg import sub` where pkg's __init__ binds no `sub` of its own: the submodule,
                 # whatever the package's body does (it runs when a name of its own is read).
+                submodule = self.import_module(source.qualname + "." + alias.name, st)
+                if not st.alive:
+                    return
+                if isinstance(submodule, SourceModuleVal):
+                    st.env.assign(alias.asname or alias.name, submodule)
+                    continue
+            if type(source) is ModuleVal and alias.name != "*" and self.follow_imports and \
+                    self.locator.is_namespace_package(source.qualname):
+                # `from im2txt import configuration`: a namespace package has no names but its modules
                 submodule = self.import_module(source.qualname + "." + alias.name, st)
                 if not st.alive:
                     return

@@ -78,6 +78,9 @@ NO_VARIABLE_APIS = {
     "train.get_global_step",
     # ops that read variables' state (a Supervisor's ready_op, universe-starter-agent's)
     "report_uninitialized_variables", "is_variable_initialized", "assert_variables_initialized",
+    # a queue's runner (im2txt's prefetch_input_data): threads that run enqueue ops, no variable
+    "train.QueueRunner", "train.queue_runner.QueueRunner", "train.add_queue_runner",
+    "train.queue_runner.add_queue_runner",
     "python.framework.function.Defun",  # `@function.Defun(tf.float32)`: makes a decorator, nothing in the graph
     "python.util.all_util.make_all",  # a package's `__all__` (tf_slim.nets), from its docstring
     # slim's nets turn their end-points collection into a dict: it reads a collection, which the
@@ -91,7 +94,7 @@ NO_VARIABLE_APIS = {
 # namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
-    "eye", "gather_nd", "scatter_nd", "multinomial", "broadcast_to",
+    "eye", "gather_nd", "scatter_nd", "multinomial", "broadcast_to", "strided_slice",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
     "sequence_mask", "boolean_mask", "where", "where_v2", "unique",

@@ -35,7 +35,7 @@ TF_SUBMODULES = {
     "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops", "partitioned_variables",
     "template", "platform", "util", "lookup", "tpu", "distribute", "profiler", "quantization", "sets", "user_ops",
     "autograph", "experimental", "feature_column", "queue", "resource_loader", "sysconfig", "version", "debugging",
-    "nest",
+    "nest", "queue_runner",
 }
 
 
