@@ -30,7 +30,8 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
-    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
+    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env,
+    FunctionVal,
     InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, NumpyLoaded, OpaqueVal,
     PartialVal,
@@ -283,6 +284,9 @@ class Calls(AnalysisState):
             if callee.qualname == "functools.update_wrapper" and len(args) >= 2:
                 # it copies the wrapped function's name and docstring onto the wrapper, calling
                 # neither (slim's mobilenet_v1 `wrapped_partial`): the wrapper, nothing run
+                if isinstance(args[0], FunctionVal):
+                    self.touch(args[0])
+                    copy_wrapped_metadata(args[0], args[1])
                 return args[0]
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
                     isinstance(args[0], str) and args[0] and not args[0].startswith("."):

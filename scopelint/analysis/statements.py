@@ -11,8 +11,8 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.values import (
-    ApiFn, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_key, IteratorVal, LazyGen,
-    ListVal, MISSING, ModuleVal, SetVal, truth,
+    ApiFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env, FunctionVal, InstanceVal, is_key,
+    IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, SetVal, truth,
 )
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
@@ -248,6 +248,8 @@ class Statements(AnalysisState):
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("wraps"):
             if isinstance(function, FunctionVal):
                 setattr(function, "_wraps", True)  # inspect.signature() gives the wrapped function's
+                wrapped = self.eval(decorator.args[0], st) if decorator.args else UNKNOWN
+                copy_wrapped_metadata(function, wrapped)
             return function  # functools.wraps(f) returns the wrapper itself, with f's metadata
         if isinstance(decorator, ast.Call) and _dotted(decorator.func).endswith("add_metaclass") and \
                 isinstance(function, ClassVal):

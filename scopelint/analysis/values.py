@@ -192,6 +192,27 @@ class FunctionVal:
         return getattr(self.node, "name", "<lambda>")
 
 
+_WRAPPER_NAMES = ("__name__", "__qualname__", "__module__", "__doc__")
+
+
+def copy_wrapped_metadata(wrapper: FunctionVal, wrapped: Any) -> None:
+    """functools.update_wrapper (and @functools.wraps): the wrapped function's name, qualified
+    name and attributes on the wrapper, which is what `wrapper.__name__` then reads (tensorpack
+    keys its layer registry and argscope by it); unknown where the wrapped function is."""
+    if isinstance(wrapped, FunctionVal):
+        wrapper.attrs.update(wrapped.attrs)
+        wrapper.attrs.setdefault("__name__", wrapped.name)
+        wrapper.attrs.setdefault("__qualname__", wrapped.qualname)
+        wrapper.attrs_complete = wrapper.attrs_complete and wrapped.attrs_complete
+    elif isinstance(wrapped, ClassVal):
+        wrapper.attrs["__name__"] = wrapper.attrs["__qualname__"] = wrapped.name
+    else:
+        for name in _WRAPPER_NAMES:
+            wrapper.attrs[name] = UNKNOWN
+        wrapper.attrs_complete = False
+    wrapper.attrs["__wrapped__"] = wrapped
+
+
 @dataclass(eq=False)
 class BoundMethod:
     function: FunctionVal
