@@ -93,7 +93,7 @@ def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
     without running anything, as Python's path finder searches, or None (not found, or not
     Python source: a C extension, a namespace package's directory)."""
     parts = qualname.split(".")
-    if not all(p.isidentifier() for p in parts):
+    if not all(_name_part(p) for p in parts):
         return None
     locations: List[str] = list(roots)
     origin: Optional[str] = None
@@ -109,11 +109,17 @@ def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
     return origin
 
 
+def _name_part(part: str) -> bool:
+    """A part of a module name the path finder looks up as a file or directory name: an
+    identifier, or (through importlib.import_module) any name, `07_convnet_mnist` too."""
+    return bool(part) and not any(c in part for c in ("/", "\\", "\0"))
+
+
 def is_namespace_package(qualname: str, roots: Tuple[str, ...]) -> bool:
     """Whether `import qualname` finds a namespace package (directories without __init__.py:
     im2txt's), whose submodules `from qualname import sub` loads."""
     parts = qualname.split(".")
-    if not all(p.isidentifier() for p in parts):
+    if not all(_name_part(p) for p in parts):
         return False
     locations: List[str] = list(roots)
     origin: Optional[str] = None
