@@ -92,6 +92,21 @@ def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
     """The .py file `import qualname` would load from `roots` (a package's __init__.py), found
     without running anything, as Python's path finder searches, or None (not found, or not
     Python source: a C extension, a namespace package's directory)."""
+    found = _search(qualname, roots)
+    return found[0] if found is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_namespace_package(qualname: str, roots: Tuple[str, ...]) -> bool:
+    """Whether `import qualname` finds a namespace package (directories without __init__.py:
+    im2txt's), whose submodules `from qualname import sub` loads."""
+    found = _search(qualname, roots)
+    return found is not None and found[0] is None and bool(found[1])
+
+
+def _search(qualname: str, roots: Tuple[str, ...]) -> Optional[Tuple[Optional[str], List[str]]]:
+    """The last step of the path finder's search for `qualname`: (its source file or None, the
+    directories to search for its submodules); None when it is not found."""
     parts = qualname.split(".")
     if not all(_name_part(p) for p in parts):
         return None
@@ -106,31 +121,13 @@ def find_module_file(qualname: str, roots: Tuple[str, ...]) -> Optional[str]:
                 return None
     except (OSError, ValueError):
         return None
-    return origin
+    return origin, locations
 
 
 def _name_part(part: str) -> bool:
     """A part of a module name the path finder looks up as a file or directory name: an
     identifier, or (through importlib.import_module) any name, `07_convnet_mnist` too."""
     return bool(part) and not any(c in part for c in ("/", "\\", "\0"))
-
-
-def is_namespace_package(qualname: str, roots: Tuple[str, ...]) -> bool:
-    """Whether `import qualname` finds a namespace package (directories without __init__.py:
-    im2txt's), whose submodules `from qualname import sub` loads."""
-    parts = qualname.split(".")
-    if not all(_name_part(p) for p in parts):
-        return False
-    locations: List[str] = list(roots)
-    origin: Optional[str] = None
-    try:
-        for part in parts:
-            if not locations:
-                return False
-            origin, locations = _find_in(part, locations)
-    except (OSError, ValueError):
-        return False
-    return origin is None and bool(locations)
 
 
 def _find_in(name: str, locations: List[str]) -> Tuple[Optional[str], List[str]]:

@@ -70,19 +70,14 @@ class Imports(AnalysisState):
         if not st.alive:
             return
         for alias in node.names:
-            if isinstance(source, SourceModuleVal) and id(source) in self.pending_modules and alias.name != "*" \
-                    and not {"*", alias.name} & _package_bindings(self.pending_modules[id(source)]):
-                # `from pkg import sub` where pkg's __init__ binds no `sub` of its own: the submodule,
-                # whatever the package's body does (it runs when a name of its own is read).
-                submodule = self.import_module(source.qualname + "." + alias.name, st)
-                if not st.alive:
-                    return
-                if isinstance(submodule, SourceModuleVal):
-                    st.env.assign(alias.asname or alias.name, submodule)
-                    continue
-            if type(source) is ModuleVal and alias.name != "*" and self.follow_imports and \
-                    self.locator.is_namespace_package(source.qualname):
-                # `from im2txt import configuration`: a namespace package has no names but its modules
+            # `from pkg import sub` where pkg's __init__ binds no `sub` of its own: the submodule,
+            # whatever the package's body does (it runs when a name of its own is read); and
+            # `from im2txt import configuration`: a namespace package has no names but its modules
+            if alias.name != "*" and (
+                    isinstance(source, SourceModuleVal) and id(source) in self.pending_modules and
+                    not {"*", alias.name} & _package_bindings(self.pending_modules[id(source)]) or
+                    type(source) is ModuleVal and self.follow_imports and
+                    self.locator.is_namespace_package(source.qualname)):
                 submodule = self.import_module(source.qualname + "." + alias.name, st)
                 if not st.alive:
                     return
