@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from scopelint.analysis import enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import IteratorVal, LazyGen
+from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
@@ -113,7 +113,7 @@ class BuiltinCalls(AnalysisState):
                 lost = args[0] if args else UNKNOWN  # `set(signature.parameters)`: a library's inert value
                 if name == "set" and isinstance(lost, OpaqueVal):
                     return _data_set([lost])
-                return _inert_items(lost)  # `list(f.read().split())`: the items of data are data
+                return item_of_lost(lost)  # `list(f.read().split())`: the items of data are data
             if name == "reversed":
                 return IteratorVal(list(reversed(items)))
             if name == "iter":
@@ -172,7 +172,7 @@ class BuiltinCalls(AnalysisState):
             if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
                                                           PartitionedVariable)):
                 return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
-            if isinstance(attr, str) and isinstance(obj, (ListVal, DictVal)) and not getattr(obj, "view", False):
+            if isinstance(attr, str) and (isinstance(obj, ListVal) and not obj.view or isinstance(obj, DictVal)):
                 return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
             if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
                 if tf_api.tf_missing(obj.qualname, attr):
@@ -222,7 +222,7 @@ class BuiltinCalls(AnalysisState):
                 return ListVal(sorted(names))
         if name == "filter" and len(args) == 2 and (args[0] is None or isinstance(args[0], BuiltinFn)) and \
                 isinstance(args[1], OpaqueVal) and args[1].inert:
-            return _inert_items(args[1])  # `filter(None, lines)` of a file's lines: data
+            return item_of_lost(args[1])  # `filter(None, lines)` of a file's lines: data
         if name in ("map", "filter") and len(args) >= 2:
             # Eager here (Python 3's are lazy, but TF1 code consumes them at once: `q, k, v = map(...)`).
             lists = [self.iterate(a, st) for a in args[1:]]
@@ -691,17 +691,9 @@ def _container_has(container: Any, attr: str) -> Any:
     if container.fields is not None:
         if attr in container.fields or attr in _NAMEDTUPLE_ATTRIBUTES:
             return True
-        if getattr(container, "cls", None) is not None:
+        if container.cls is not None:
             return UNKNOWN
     return hasattr(() if container.is_tuple else [], attr)
-
-
-def _inert_items(iterable: Any) -> Any:
-    """A sequence made of the items of a library's inert data (a list, a filter of them): inert
-    data, of a length the analysis does not know; UNKNOWN for other values."""
-    if isinstance(iterable, OpaqueVal) and iterable.inert:
-        return OpaqueVal(iterable.label + "[items]", inert=True)
-    return UNKNOWN
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:

@@ -31,8 +31,7 @@ from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
     Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env,
-    FunctionVal,
-    InstanceVal, is_concrete,
+    FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, NumpyLoaded, OpaqueVal,
     PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,

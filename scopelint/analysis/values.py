@@ -18,7 +18,7 @@ from scopelint.analysis.fix_sites import FixSite
 from scopelint.runtime.tensors import Op, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
-from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, joined_shape
 from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
 
 CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex,
@@ -353,8 +353,9 @@ class OpaqueVal:
 
 
 def item_of_lost(iterable: Any) -> Any:
-    """What a loop over a value the analysis cannot list binds: for a library's inert data (the
-    lines of a file tf.gfile read, an ndarray's rows), inert data too; else UNKNOWN."""
+    """What a loop over a value the analysis cannot list binds, and what `list()` or
+    `filter(None, ...)` of it gives: for a library's inert data (the lines of a file tf.gfile
+    read, an ndarray's rows), inert data too; else UNKNOWN."""
     if isinstance(iterable, OpaqueVal) and iterable.inert:
         return OpaqueVal(iterable.label + "[item]", inert=True)
     return UNKNOWN
@@ -615,24 +616,9 @@ def alternatives_of(values: List[Any]) -> Any:
 
 
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
-    left, right = a.get_shape().dims_tuple, b.get_shape().dims_tuple
-    dims: Any = None
-    if left is not None and right is not None and len(left) == len(right):
-        dims = [_joined_dim(x, y) for x, y in zip(left, right)]
-    joined = Tensor(dims, a.dtype, "", "Merge")
+    joined = Tensor(joined_shape(a.get_shape(), b.get_shape()), a.dtype, "", "Merge")
     joined.deps = None if a.deps is None or b.deps is None else a.deps | b.deps
     return joined
-
-
-def _joined_dim(x: Any, y: Any) -> Any:
-    """A dimension both paths allow: TF's None where they differ, lost where one is lost."""
-    if x is y:
-        return x
-    if x is None or y is None:
-        return None
-    if x is LOST or y is LOST:
-        return LOST
-    return x if x == y else None
 
 
 class UnknownTensor(Tensor):

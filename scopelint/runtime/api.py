@@ -20,7 +20,7 @@ from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
 from scopelint.semantics import graph as core
 from scopelint.semantics.dtypes import DTYPES, FLOAT32, INT32, DType, as_dtype
-from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, joined_shape
 from scopelint.semantics.values import AUTO_REUSE
 from scopelint.semantics.values import Pattern as _Pattern
 
@@ -1223,17 +1223,12 @@ def switch(data: Any, pred: Any, dtype: Any = None, name: Any = None) -> Tuple[T
 
 
 def merge(inputs: Any, name: Any = None) -> Tuple[Tensor, Tensor]:
-    """control_flow_ops.merge: (the input that is ready, its index). The output's shape is the
-    inputs' where they all agree (the Merge op's shape function: a rank they differ in, or an
-    unknown one, gives an unknown shape; a dimension they differ in, an unknown one)."""
+    """control_flow_ops.merge: (the input that is ready, its index), of the shape all the inputs
+    allow (the Merge op's shape function: shapes.joined_shape)."""
     tensors = [convert_to_tensor(value) for value in inputs]
     shape = shape_of(tensors[0])
     for other in tensors[1:]:
-        dims, other_dims = shape.dims_tuple, shape_of(other).dims_tuple
-        if dims is None or other_dims is None or len(dims) != len(other_dims):
-            shape = TensorShape(None)
-            break
-        shape = TensorShape([d if d == o else None for d, o in zip(dims, other_dims)])
+        shape = joined_shape(shape, shape_of(other))
     scope = op_name("Merge", name)
     return Tensor(shape, dtype_of(tensors[0]), scope, "Merge"), Tensor([], INT32, scope, "Merge")
 

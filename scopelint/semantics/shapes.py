@@ -302,6 +302,26 @@ def _merged_dim(a: Dim, b: Dim) -> Dim:
     return a
 
 
+def joined_shape(a: TensorShape, b: TensorShape) -> TensorShape:
+    """The shape of a tensor that is one of two (the Merge op's shape function, and the join of
+    an undecided branch's two tensors): unknown where the ranks differ or either is unknown; a
+    dimension TF's None where they differ, lost where one is lost (the analysis cannot tell)."""
+    left, right = a.dims_tuple, b.dims_tuple
+    if left is None or right is None or len(left) != len(right):
+        return TensorShape(None)
+    return TensorShape([_joined_dim(x, y) for x, y in zip(left, right)])
+
+
+def _joined_dim(x: Dim, y: Dim) -> Dim:
+    if x is y:
+        return x
+    if x is None or y is None:
+        return None
+    if x is LOST or y is LOST:
+        return LOST
+    return x if x == y else None
+
+
 def same_dims(a: Optional[Tuple[Dim, ...]], b: Optional[Tuple[Dim, ...]]) -> bool:
     """The same dims, a lost one equal only to a lost one (the same facts, as when two paths'
     variables are joined), never compared by value."""
