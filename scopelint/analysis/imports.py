@@ -292,15 +292,15 @@ class Imports(AnalysisState):
         if st is not None and registry.package_alias(qualname) is not None:
             return self.import_module(qualname, st)  # `tf.contrib.slim.nets`: tf_slim's
         if tf_api.is_tf_name(qualname):
+            canonical = tf_api.canonical(qualname)
+            modelled = registry.lookup(canonical)
+            if modelled is not None:
+                return self.model_value(*modelled)  # `tensorflow.python.tf2.enabled` too
             if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)
             value = tf_api.constant(qualname)
             if value is not None:
                 return value
-            canonical = tf_api.canonical(qualname)
-            modelled = registry.lookup(canonical)
-            if modelled is not None:
-                return self.model_value(*modelled)
             if registry.is_model_namespace(canonical):
                 return ModuleVal(canonical)
             short = tf_api.short_name(canonical) or ""

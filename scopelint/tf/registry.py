@@ -33,7 +33,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                    ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue", "ReaderBase",
                                "WholeFileReader", "TextLineReader", "TFRecordReader", "FixedLengthRecordReader",
                                "IdentityReader", "LMDBReader")),
-                   ("image", ("read_file", "random_crop"))),
+                   ("image", ("read_file", "random_crop")),
+                   ("tensor_spec", ("TensorSpec",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -105,6 +106,13 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.python.util.nest": (("nest", (
         "is_nested", "is_sequence", "is_nested_or_composite", "is_sequence_or_composite", "flatten",
         "pack_sequence_as", "map_structure", "assert_same_structure")),),
+    # TF's internal functions that libraries call at import time or as decorators (tensorpack)
+    "tensorflow.python.tf2": (("tf_internals", ("enabled", "enable", "disable")),),
+    "tensorflow.python.autograph.impl.api": (("tf_internals", ("do_not_convert",)),),
+    "tensorflow.autograph.experimental": (("tf_internals", ("do_not_convert",)),),
+    "tensorflow.python.util.deprecation": (("tf_internals", (
+        "deprecated", "deprecated_args", "deprecated_arg_values", "silence")),),
+    "tensorflow.python.framework.test_util": (("tf_internals", ("InstallStackTraceHandler",)),),
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -142,6 +150,8 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
+           "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
+           "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
