@@ -170,6 +170,13 @@ class Imports(AnalysisState):
                 self.note_module_unread(qualname, "%s does not parse" % path)
             return ModuleVal(qualname)
         is_package = os.path.basename(path) == "__init__.py"
+        if not (passed_through and is_package or import_effects.defines_only(tree)):
+            # Its body runs now, so its packages' bodies run first, as Python runs them: one
+            # imported in it (tensorpack's registry, via `import tensorpack`) must find it whole.
+            self._force_packages(qualname, st)
+            known = self.imported.get(qualname)
+            if known is not None:
+                return known  # a package's body imported it
         module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0])
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
@@ -231,6 +238,14 @@ class Imports(AnalysisState):
                 candidates = [item] if os.path.isabs(item) else [os.path.join(base, item), os.path.abspath(item)]
                 directories.extend(os.path.normpath(c) for c in candidates)
         self.locator.add_roots(directories)
+
+    def _force_packages(self, qualname: str, st: State) -> None:
+        """Run the deferred bodies of the packages `qualname` is in, outermost first."""
+        parts = qualname.split(".")
+        for end in range(1, len(parts)):
+            package = self.imported.get(".".join(parts[:end]))
+            if isinstance(package, SourceModuleVal):
+                self._force(package, st)
 
     def _force(self, module: SourceModuleVal, st: State) -> None:
         """Run a module's body whose import did not run it, now that one of its names is read:
