@@ -333,7 +333,7 @@ class Calls(AnalysisState):
         if callable(callee) and not isinstance(callee, (type,)) and _method_of_plain_value(callee):
             return self.real_call(callee, args, kwargs, st)
         if isinstance(callee, GeneratorFactory):
-            return GeneratorCM(callee.function, args, kwargs, len(self.frames))
+            return GeneratorCM(callee.function, args, kwargs)
         if isinstance(callee, (str, int, float, bool)) or callee is None:
             return UNKNOWN
         if isinstance(callee, OpaqueVal) and callee.inert:

@@ -88,11 +88,10 @@ class GeneratorFactory:
 
 
 class GeneratorCM:
-    def __init__(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], depth: int) -> None:
+    def __init__(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> None:
         self.function = function
         self.args = args
         self.kwargs = kwargs
-        self.depth = depth
 
 
 def is_plain_data(value: Any) -> bool:

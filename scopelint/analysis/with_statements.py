@@ -219,15 +219,18 @@ class WithStatements(AnalysisState):
         return None, leave
 
     def enter_generator(self, manager: "GeneratorCM", body: Callable[[Any, State], None], st: State) -> None:
-        """A @contextmanager function: its `yield` runs the with-block body."""
+        """A @contextmanager function: its `yield` runs the with-block body, in the frame of the
+        `with` (the generator is suspended then, wherever it was made: tensorpack's
+        rename_get_variable returns one a library function made)."""
         fired = []
+        depth = len(self.frames)
 
         def on_yield(value: Any, inner: State) -> None:
             fired.append(True)
             saved_env = inner.env
             inner.env = st.env
             saved_frames = self.frames
-            self.frames = self.frames[: manager.depth]
+            self.frames = self.frames[:depth]
             try:
                 body(value, inner)
             finally:
