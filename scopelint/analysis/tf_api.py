@@ -312,6 +312,9 @@ SAFE_MODULES = {
     # normalisation, audio and image files, terminal output)
     "mpi4py", "inflect", "unidecode", "librosa", "soundfile", "skimage", "imageio", "nltk", "termcolor",
     "colorama", "tabulate", "psutil", "requests", "gflags",
+    # debuggers and profilers a script breaks into (hmr's config: `import ipdb; ipdb.set_trace()`),
+    # and HDF5 files (hmr's `deepdish.io.load` of its mean parameters)
+    "pdb", "ipdb", "IPython", "cProfile", "pstats", "timeit", "deepdish", "tables",
 }
 
 
