@@ -81,6 +81,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "exponential_decay", "inverse_time_decay", "natural_exp_decay", "polynomial_decay", "cosine_decay",
         "piecewise_constant",
     )),),
+    "tensorflow.python.training.moving_averages": (("train", ("assign_moving_average", "ExponentialMovingAverage")),),
     "tensorflow.contrib.legacy_seq2seq": (("seq2seq", ("rnn_decoder", "sequence_loss_by_example", "sequence_loss")),),
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
     "tensorflow.losses": (("losses", (
@@ -152,6 +153,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
            "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
            "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
+           "tensorflow.python.training.moving_averages",
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",

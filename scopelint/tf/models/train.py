@@ -315,6 +315,16 @@ class ExponentialMovingAverage(object):
         return dict((self.average_name(v), v) for v in tf.global_variables())
 
 
+def assign_moving_average(variable, value, decay, zero_debias=True, name=None):
+    """moving_averages.assign_moving_average: `variable -= (variable - value) * (1 - decay)`; with
+    zero_debias (its default), the update is debiased by two more variables (tensorpack's
+    add_moving_summary, slim's and tensorpack's batch norm)."""
+    with tf.name_scope(name, "AssignMovingAvg", [variable, value, decay]) as scope:
+        if zero_debias:
+            _zero_debias(variable)
+        return variable.assign_sub((variable - value) * (1.0 - decay), name=scope)
+
+
 def _zero_debias(unbiased_var):
     """moving_averages._zero_debias: `biased` and `local_step` in a variable scope named after the
     average (opened inside the current one: `scope1/scope2/scope1/scope2/foo/biased`), uniquified
