@@ -118,7 +118,28 @@ _PURE_OPS = frozenset({
 def pure_unmodelled_op(short: str) -> bool:
     """A tensor op of TF's that the runtime does not implement (`tf.image.resize_images`,
     `tf.norm`, `tf.py_func`: the function runs when the session does, not now)."""
-    return short in _PURE_OPS or short.startswith(_PURE_OP_PREFIXES) and not short.startswith("random.set_")
+    return short in _PURE_OPS or short.startswith(_PURE_OP_PREFIXES) and not short.startswith("random.set_") or \
+        _top_level_op(short)
+
+
+# The functions of tf's own namespace that run code of the program's (by their parameters in
+# TF 2.21's tf.compat.v1: `fn`, `f`, `func`, `branch_fns`), register it, or change how TF
+# builds what follows; the ones that make variables or scopes are modelled before this is asked
+# (SCOPE_APIS, the registry's models: cond, while_loop, map_fn, make_template...).
+_TOP_LEVEL_NOT_OPS = frozenset({
+    "custom_gradient", "function", "grad_pass_through", "recompute_grad", "switch_case", "vectorized_map",
+    "wrap_function", "nondifferentiable_batch_function", "register_tensor_conversion_function",
+    "import_graph_def", "enable_v2_behavior", "load_op_library", "load_library", "load_file_system_library",
+})
+
+
+def _top_level_op(short: str) -> bool:
+    """Any other function of tf's namespace is an op (`tf.rint`, `tf.div_no_nan`, `tf.scatter_nd_add`),
+    or reads state (`tf.moving_average_variables`): it makes no variable and calls nothing of the
+    program's. Classes (`tf.Variable`) are not functions."""
+    if "." in short or not short[:1].islower() or short in _TOP_LEVEL_NOT_OPS:
+        return False
+    return registry.tf_has(TF + "." + short) is True and registry.tf_is_namespace(TF + "." + short) is False
 
 
 # tf.data's input pipelines: datasets, their transformations and iterators build no variable
