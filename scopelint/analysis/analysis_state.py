@@ -157,6 +157,7 @@ class AnalysisState:
     module_env: Env  # the analysed module's globals
     flags: DictVal  # tf.app.flags defaults: the module runs as `python FILE`
     patched_modules: DictVal  # attributes set on modules not read (or TF's), by "module.name"
+    tensor_attrs: DictVal  # attributes set on tensors, by (id, name)
     ever_patched: Set[str]  # the keys patched_modules has held (a path-dependent one reads as unknown)
     model_envs: Dict[str, Env]  # TF's models (scopelint.tf), loaded when first named
     model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
@@ -209,6 +210,10 @@ class AnalysisState:
         # attributes the program set on modules the analysis does not read, or TF's
         # (`tf.contrib.legacy_seq2seq.rnn_decoder = mine`), by "module.name"; and every key ever set
         self.patched_modules = DictVal({})
+        # attributes the program set on tensors (tf_slim's `outputs.aliases`, which its nets' end_points
+        # dicts are keyed by), by (id of the tensor, name); the tensors, kept so that no id is reused
+        self.tensor_attrs = DictVal({})
+        self.attributed_tensors: List[Any] = []
         self.ever_patched: Set[str] = set()
         self.module_env = Env()
         # `abc.ABC`, a base that adds nothing but its metaclass: a plain class (one per analysis,

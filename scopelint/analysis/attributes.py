@@ -25,7 +25,7 @@ from scopelint.analysis.values import (
     is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, ScopeCM,
     ScopeVal, SourceModuleVal, VarVal,
 )
-from scopelint.runtime.tensors import Op, Tensor
+from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape
@@ -67,6 +67,10 @@ class Attributes(AnalysisState):
             obj.env.vars[name] = value
         elif isinstance(obj, GraphVal) and name == "_finalized":
             self.set_finalized(obj, value, st)
+        elif isinstance(obj, Tensor) and not isinstance(obj, (VarVal, Opaque)):
+            self.touch(self.tensor_attrs)
+            self.tensor_attrs.items[(id(obj), name)] = value
+            self.attributed_tensors.append(obj)
         elif isinstance(obj, ModuleVal):
             self.touch(self.patched_modules)
             self.patched_modules.items[obj.qualname + "." + name] = value
@@ -235,6 +239,8 @@ class Attributes(AnalysisState):
                 return bound.item() if hasattr(bound, "item") else bound
             except TypeError:
                 return UNKNOWN
+        if isinstance(obj, Tensor) and (id(obj), name) in self.tensor_attrs.items:
+            return _visible(self.tensor_attrs.items[(id(obj), name)])
         if isinstance(obj, (Tensor, str, TensorShape, Dimension)) or (is_concrete(obj) and obj is not None):
             if isinstance(obj, str) and name in ("format", "join"):
                 return _StrMethod(obj, name)

@@ -184,6 +184,11 @@ class BuiltinCalls(AnalysisState):
                 return True  # every function and class has its name (spinningup's convert_json reads it)
             if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
                 return False  # a tensor has a `name`, not a `__name__`
+            if isinstance(obj, Tensor) and (id(obj), attr) in self.tensor_attrs.items:
+                return True  # set by the program on every path (tf_slim's `tensor.aliases`)
+            if isinstance(obj, Tensor) and not isinstance(obj, (Opaque, VarVal)) and isinstance(attr, str) and \
+                    not attr.startswith("_") and attr not in _TENSOR_ATTRIBUTES and not self.tensor_attrs.poisoned:
+                return False  # one TF's tensors lack, which the program did not set on this one
             return UNKNOWN
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
@@ -1017,6 +1022,12 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
 
 def _plain_function() -> None:
     """What every function object has (hasattr of a function the program did not give `attr`)."""
+
+
+# The public attributes of a graph tensor (dir() of one in TF 2.21's compat.v1).
+_TENSOR_ATTRIBUTES = frozenset({
+    "OVERLOADABLE_OPERATORS", "consumers", "device", "dtype", "eval", "experimental_ref", "get_shape", "graph",
+    "name", "ndim", "op", "ref", "set_shape", "shape", "value_index"})
 
 
 def _class_has(cls: ClassVal, attr: str, builtin: type) -> Any:

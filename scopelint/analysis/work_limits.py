@@ -47,8 +47,10 @@ class WorkLimits(AnalysisState):
         """How many items a comprehension level unrolls, given the levels around it unrolling
         (`self.comprehension_sizes`, their item counts)."""
         limit = self._unroll_limit()
-        if limit != MAX_UNROLL:
+        if limit == MAX_MODEL_UNROLL:
             return limit
+        # An installed package's too: a comprehension runs over a finite list (its retry and polling
+        # loops are statements), and tf_slim's end_points dict is one over a net's every layer output.
         enclosing = 1
         for size in self.comprehension_sizes:
             enclosing *= max(size, 1)

@@ -314,7 +314,8 @@ def add_to_collection(name: Any, value: Any) -> None:
 
 
 def add_to_collections(names: Any, value: Any) -> None:
-    for name in names:
+    """Graph.add_to_collections: one name, or each of several once."""
+    for name in dict.fromkeys([names] if isinstance(names, str) else names):
         add_to_collection(name, value)
 
 

@@ -205,6 +205,20 @@ def _weights_and_biases(kernel_shape, num_outputs, dtype, normalizer_fn, weights
                                     _variable_collections(variables_collections, "biases"))
 
 
+def _collected(collections, alias, outputs):
+    """utils.collect_named_outputs: a layer's output joins `outputs_collections`, aliased by its
+    scope's name; slim's nets make their end_points dict of that collection."""
+    if collections:
+        if alias[-1] == "/":
+            alias = alias[:-1]
+        if hasattr(outputs, "aliases"):
+            outputs.aliases.append(alias)
+        else:
+            outputs.aliases = [alias]
+        tf.add_to_collections(collections, outputs)
+    return outputs
+
+
 def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):
     if normalizer_fn is not None:
         outputs = normalizer_fn(outputs, **(normalizer_params or {}))
@@ -220,7 +234,7 @@ def _convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", dat
                  conv_dims=None):
     if data_format not in (None, "NWC", "NCW", "NHWC", "NCHW", "NDHWC", "NCDHW"):
         raise ValueError("Invalid data_format: %r" % (data_format,))
-    with tf.variable_scope(scope, "Conv", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "Conv", [inputs], reuse=reuse) as sc:
         rank = inputs.get_shape().ndims
         if conv_dims is not None and rank is not None and conv_dims + 2 != rank:
             raise ValueError("Convolution expects input with rank %d, got %d" % (conv_dims + 2, rank))
@@ -237,7 +251,8 @@ def _convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", dat
                                     dilations=_spatial(rate, spatial), data_format=data_format)
         if biases is not None:
             outputs = tf.nn.bias_add(outputs, biases, data_format="NCHW" if first else "NHWC")
-        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+        return _collected(outputs_collections, sc.name, _finish(outputs, normalizer_fn, normalizer_params,
+                                                                activation_fn))
 
 
 def _convolution_of_rank(rank):
@@ -265,7 +280,7 @@ def _fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_f
                      trainable=True, scope=None):
     if not isinstance(num_outputs, int):
         raise ValueError("num_outputs type should be one of %s, got %s." % ((int,), type(num_outputs)))
-    with tf.variable_scope(scope, "fully_connected", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "fully_connected", [inputs], reuse=reuse) as sc:
         dims = _dims(inputs)
         last = None if dims is None else dims[-1]
         if last is None:  # unknown: false
@@ -279,7 +294,8 @@ def _fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_f
             outputs = tf.tensordot(inputs, weights, [[len(dims) - 1], [0]])
         if biases is not None:
             outputs = tf.nn.bias_add(outputs, biases)
-        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+        return _collected(outputs_collections, sc.name, _finish(outputs, normalizer_fn, normalizer_params,
+                                                                activation_fn))
 
 
 def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
@@ -297,7 +313,7 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
     gamma_first = not fused_path and batch_weights is None and default_updates and not zero_debias_moving_mean
     if data_format not in ("NCHW", "NHWC"):
         raise ValueError("data_format has to be either NCHW or NHWC.")
-    with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse) as sc:
         if rank is None:  # unknown: false
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
         axis = 1 if data_format == "NCHW" and rank > 2 else rank - 1
@@ -334,19 +350,19 @@ def _batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, ac
             outputs = outputs + tf.reshape(made["beta"], broadcast)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return outputs
+        return _collected(outputs_collections, sc.name, outputs)
 
 
 def _bias_add(inputs, activation_fn=None, initializer=tf.zeros_initializer(), regularizer=None, reuse=None,
               variables_collections=None, outputs_collections=None, trainable=True, data_format="NHWC", scope=None):
-    with tf.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse) as sc:
         channels = _channels(inputs, data_format == "NCHW")
         biases = _layer_variable("biases", [channels], inputs.dtype.base_dtype, initializer, regularizer, trainable,
                                  _variable_collections(variables_collections, "biases"))
         outputs = tf.nn.bias_add(inputs, biases, data_format=data_format)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return outputs
+        return _collected(outputs_collections, sc.name, outputs)
 
 
 def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1, stride=1, padding="SAME",
@@ -355,7 +371,7 @@ def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=
                              weights_regularizer=None, biases_initializer=tf.zeros_initializer(),
                              biases_regularizer=None, reuse=None, variables_collections=None,
                              outputs_collections=None, trainable=True, scope=None):
-    with tf.variable_scope(scope, "SeparableConv2d", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "SeparableConv2d", [inputs], reuse=reuse) as sc:
         first = data_format is not None and data_format.startswith("NC")
         channels = _channels(inputs, first)
         kernel = _spatial(kernel_size, 2)
@@ -378,7 +394,8 @@ def _separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=
             biases = _layer_variable("biases", [out_channels], dtype, biases_initializer, biases_regularizer, trainable,
                                      _variable_collections(variables_collections, "biases"))
             outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
-        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+        return _collected(outputs_collections, sc.name, _finish(outputs, normalizer_fn, normalizer_params,
+                                                                activation_fn))
 
 
 def _convolution2d_in_plane(inputs, kernel_size, stride=1, padding="SAME", activation_fn=tf.nn.relu,
@@ -387,7 +404,7 @@ def _convolution2d_in_plane(inputs, kernel_size, stride=1, padding="SAME", activ
                             biases_regularizer=None, reuse=None, variables_collections=None,
                             outputs_collections=None, trainable=True, scope=None):
     # one kh x kw filter shared by every input channel (tiled into a depthwise convolution)
-    with tf.variable_scope(scope, "ConvInPlane", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "ConvInPlane", [inputs], reuse=reuse) as sc:
         dtype = inputs.dtype.base_dtype
         kernel = _spatial(kernel_size, 2)
         channels = _channels(inputs, False)
@@ -399,7 +416,8 @@ def _convolution2d_in_plane(inputs, kernel_size, stride=1, padding="SAME", activ
             biases = _layer_variable("biases", [channels], dtype, biases_initializer, biases_regularizer, trainable,
                                      _variable_collections(variables_collections, "biases"))
             outputs = tf.nn.bias_add(outputs, biases)
-        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+        return _collected(outputs_collections, sc.name, _finish(outputs, normalizer_fn, normalizer_params,
+                                                                activation_fn))
 
 
 def _convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format="NHWC",
@@ -407,7 +425,7 @@ def _convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding
                              weights_initializer=None, weights_regularizer=None,
                              biases_initializer=tf.zeros_initializer(), biases_regularizer=None, reuse=None,
                              variables_collections=None, outputs_collections=None, trainable=True, scope=None):
-    with tf.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse) as sc:
         first = data_format is not None and data_format.startswith("NC")
         channels = _channels(inputs, first)
         kernel = _spatial(kernel_size, 2)
@@ -433,12 +451,13 @@ def _convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding
                                          data_format=data_format)
         if biases is not None:
             outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
-        return _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+        return _collected(outputs_collections, sc.name, _finish(outputs, normalizer_fn, normalizer_params,
+                                                                activation_fn))
 
 
 def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None, variables_collections=None,
                 outputs_collections=None, trainable=True, begin_norm_axis=1, begin_params_axis=-1, scope=None):
-    with tf.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse) as sc:
         dims = _dims(inputs)
         if dims is None:  # unknown: false
             raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
@@ -455,7 +474,7 @@ def _layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
             outputs = outputs * gamma
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return outputs
+        return _collected(outputs_collections, sc.name, outputs)
 
 
 def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=None, param_initializers=None,
@@ -466,7 +485,7 @@ def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=
         raise ValueError("Inputs %s has undefined rank." % (inputs.name,))
     if data_format not in ("NCHW", "NHWC"):
         raise ValueError("data_format has to be either NCHW or NHWC.")
-    with tf.variable_scope(scope, "InstanceNorm", [inputs], reuse=reuse):
+    with tf.variable_scope(scope, "InstanceNorm", [inputs], reuse=reuse) as sc:
         channels = dims[1] if data_format == "NCHW" else dims[-1]
         if channels is None:  # unknown: false
             raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, [channels]))
@@ -483,46 +502,47 @@ def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=
             outputs = outputs * gamma
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return outputs
+        return _collected(outputs_collections, sc.name, outputs)
 
 
-def _pool(inputs, kernel_size, stride, padding, data_format, scope, default_name, kind):
-    with tf.name_scope(scope, default_name, [inputs]):
+def _pool(inputs, kernel_size, stride, padding, data_format, outputs_collections, scope, default_name, kind):
+    with tf.name_scope(scope, default_name, [inputs]) as sc:
         first = data_format is not None and data_format.startswith("NC")
         window = _spatial(kernel_size, 2)
         steps = _spatial(stride, 2)
         ksize = [1, 1] + window if first else [1] + window + [1]
         strides = [1, 1] + steps if first else [1] + steps + [1]
-        if kind == "max":
-            return tf.nn.max_pool(inputs, ksize, strides, padding.upper(), data_format=data_format)
-        return tf.nn.avg_pool(inputs, ksize, strides, padding.upper(), data_format=data_format)
+        pool = tf.nn.max_pool if kind == "max" else tf.nn.avg_pool
+        return _collected(outputs_collections, sc, pool(inputs, ksize, strides, padding.upper(),
+                                                        data_format=data_format))
 
 
 def _max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC", outputs_collections=None,
                 scope=None):
-    return _pool(inputs, kernel_size, stride, padding, data_format, scope, "MaxPool2D", "max")
+    return _pool(inputs, kernel_size, stride, padding, data_format, outputs_collections, scope, "MaxPool2D", "max")
 
 
 def _avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC", outputs_collections=None,
                 scope=None):
-    return _pool(inputs, kernel_size, stride, padding, data_format, scope, "AvgPool2D", "avg")
+    return _pool(inputs, kernel_size, stride, padding, data_format, outputs_collections, scope, "AvgPool2D", "avg")
 
 
 def _dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_collections=None, scope=None,
              seed=None):
-    with tf.variable_scope(scope, "Dropout", [inputs]):
-        return tf.identity(inputs)
+    with tf.variable_scope(scope, "Dropout", [inputs]) as sc:
+        return _collected(outputs_collections, sc.name, tf.identity(inputs))
 
 
 def _flatten(inputs, outputs_collections=None, scope=None):
-    with tf.name_scope(scope, "Flatten", [inputs]):
+    with tf.name_scope(scope, "Flatten", [inputs]) as sc:
         dims = _dims(inputs)
         if dims is None or len(dims) < 2:  # unknown: false
             raise ValueError("Inputs must have a least 2 dimensions.")
         flat = 1
         for dim in dims[1:]:
             flat = None if flat is None or dim is None else flat * dim
-        return tf.reshape(inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat])
+        return _collected(outputs_collections, sc, tf.reshape(
+            inputs, [-1 if dims[0] is None else dims[0], -1 if flat is None else flat]))
 
 
 def _softmax(logits, scope=None):
@@ -531,8 +551,9 @@ def _softmax(logits, scope=None):
 
 
 def _one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_collections=None, scope=None):
-    with tf.name_scope(scope, "OneHotEncoding", [labels, num_classes]):
-        return tf.one_hot(labels, num_classes, on_value=on_value, off_value=off_value)
+    with tf.name_scope(scope, "OneHotEncoding", [labels, num_classes]) as sc:
+        return _collected(outputs_collections, sc, tf.one_hot(labels, num_classes, on_value=on_value,
+                                                              off_value=off_value))
 
 
 def _named(func, name):
