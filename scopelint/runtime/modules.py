@@ -227,7 +227,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     initializers = ApiModule("tensorflow.initializers", _same_as("tensorflow.initializers", core), [core])
     random = ApiModule("tensorflow.random", dict(_same_as("tensorflow.random", core),
                                                  set_random_seed=api.set_random_seed), [core])
-    math = ApiModule("tensorflow.math", {}, [core, nn_table])
+    math = ApiModule("tensorflow.math", _same_as("tensorflow.math", core), [core, nn_table])
     linalg = ApiModule("tensorflow.linalg", _same_as("tensorflow.linalg", core), [core])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))
