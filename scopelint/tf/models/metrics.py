@@ -18,9 +18,17 @@ import tensorflow as tf
 
 
 def metric_variable(shape, dtype, validate_shape=True, name=None):
-    return tf.Variable(lambda: tf.zeros(shape, dtype), trainable=False,
+    return tf.Variable(lambda: _zeros(shape, dtype), trainable=False,
                        collections=[tf.GraphKeys.LOCAL_VARIABLES, tf.GraphKeys.METRIC_VARIABLES],
                        validate_shape=validate_shape, name=name)
+
+
+def _zeros(shape, dtype):
+    # array_ops.zeros converts the shape to a tensor: a TensorShape only when fully known
+    # (mean_tensor of a batch of unknown size raises)
+    if isinstance(shape, tf.TensorShape) and not shape.is_fully_defined():
+        raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
+    return tf.zeros(shape, dtype)
 
 
 def _last_dim_may_be_one(shape):
