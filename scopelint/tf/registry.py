@@ -95,6 +95,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "true_positives", "false_negatives", "false_positives", "true_negatives", "precision", "recall",
         "true_positives_at_thresholds", "false_negatives_at_thresholds", "true_negatives_at_thresholds",
         "false_positives_at_thresholds", "precision_at_thresholds", "recall_at_thresholds", "auc",
+        "sensitivity_at_specificity", "specificity_at_sensitivity",
     )),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
     # tf_slim's legacy losses, its layers' utils and its Dataset container (slim.losses,
@@ -154,7 +155,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
+           "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",

@@ -497,3 +497,41 @@ def auc(labels, predictions, weights=None, num_thresholds=200, metrics_collectio
         update_op = compute_auc(update_ops["tp"], update_ops["fn"], update_ops["tn"], update_ops["fp"], "update_op")
         _add_update(updates_collections, update_op)
         return auc_value, update_op
+
+
+def _rate_at(labels, predictions, weights, num_thresholds, metrics_collections, updates_collections, name,
+             default_name, given, rate_of, rate_at):
+    """sensitivity_at_specificity, specificity_at_sensitivity: the four counters over
+    num_thresholds thresholds; the value is one rate (`rate_of`: its counters' keys) at the
+    threshold where the other is nearest the given one (`rate_at`)."""
+    with tf.variable_scope(name, default_name, (predictions, labels, weights)):
+        values, update_ops = _confusion_matrix_at_thresholds(labels, predictions,
+                                                             _evenly_spaced_thresholds(num_thresholds), weights)
+
+        def compute(counters, name):
+            hit, miss = counters[rate_at[0]], counters[rate_at[1]]
+            index = tf.cast(tf.argmin(tf.abs(tf.divide(hit, hit + miss + 1e-7) - given), 0), tf.int32)
+            numerator = tf.gather(counters[rate_of[0]], index)
+            return tf.divide(numerator, numerator + tf.gather(counters[rate_of[1]], index) + 1e-7, name)
+
+        value = _aggregate_across_replicas(metrics_collections, lambda _, values: compute(values, "value"), values)
+        update_op = compute(update_ops, "update_op")
+        _add_update(updates_collections, update_op)
+        return value, update_op
+
+
+def sensitivity_at_specificity(labels, predictions, specificity, weights=None, num_thresholds=200,
+                               metrics_collections=None, updates_collections=None, name=None):
+    if specificity < 0 or specificity > 1:
+        raise ValueError("`specificity` must be in the range [0, 1]. Currently, `specificity` got %s."
+                         % specificity)
+    return _rate_at(labels, predictions, weights, num_thresholds, metrics_collections, updates_collections, name,
+                    "sensitivity_at_specificity", specificity, ("tp", "fn"), ("tn", "fp"))
+
+
+def specificity_at_sensitivity(labels, predictions, sensitivity, weights=None, num_thresholds=200,
+                               metrics_collections=None, updates_collections=None, name=None):
+    if sensitivity < 0 or sensitivity > 1:
+        raise ValueError("`sensitivity` must be in the range [0, 1]. Currently, `sensitivity` is %s." % sensitivity)
+    return _rate_at(labels, predictions, weights, num_thresholds, metrics_collections, updates_collections, name,
+                    "specificity_at_sensitivity", sensitivity, ("tn", "fp"), ("tp", "fn"))
