@@ -330,6 +330,7 @@ class GraphKeys:
     SUMMARIES = "summaries"
     GLOBAL_STEP = "global_step"
     MOVING_AVERAGE_VARIABLES = "moving_average_variables"
+    METRIC_VARIABLES = "metric_variables"
     VARIABLES = "variables"
     TRAINABLE_RESOURCE_VARIABLES = "trainable_resource_variables"
     TRAIN_OP = "train_op"
@@ -705,7 +706,7 @@ for _op, _type in (("add", "Add"), ("subtract", "Sub"), ("multiply", "Mul"), ("d
                    ("minimum", "Minimum"), ("pow", "Pow"), ("squared_difference", "SquaredDifference"),
                    ("sub", "Sub"), ("mul", "Mul"), ("realdiv", "RealDiv"), ("mod", "FloorMod"),
                    ("floormod", "FloorMod"), ("floor_div", "FloorDiv"), ("truncatediv", "TruncateDiv"),
-                   ("truncatemod", "TruncateMod"),
+                   ("truncatemod", "TruncateMod"), ("div_no_nan", "DivNoNan"),
                    ("equal", "Equal"), ("not_equal", "NotEqual"), ("less", "Less"), ("greater", "Greater"),
                    ("less_equal", "LessEqual"), ("greater_equal", "GreaterEqual"),
                    ("logical_and", "LogicalAnd"), ("logical_or", "LogicalOr")):

@@ -23,6 +23,7 @@ INTERNAL_MODULES = {
     "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
     "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
     "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function", "data_flow_ops",
+    "metrics_impl", "metrics",
 }
 
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
@@ -227,7 +228,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     initializers = ApiModule("tensorflow.initializers", _same_as("tensorflow.initializers", core), [core])
     random = ApiModule("tensorflow.random", dict(_same_as("tensorflow.random", core),
                                                  set_random_seed=api.set_random_seed), [core])
-    math = ApiModule("tensorflow.math", {}, [core, nn_table])
+    math = ApiModule("tensorflow.math", _same_as("tensorflow.math", core), [core, nn_table])
     linalg = ApiModule("tensorflow.linalg", _same_as("tensorflow.linalg", core), [core])
     compat = ApiModule("tensorflow.compat", {"v1": tf}, [])
     setattr(compat, "v2", ApiModule("tensorflow.compat.v2", {}, [core]))

@@ -89,6 +89,15 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "get_total_loss", "compute_weighted_loss", "sparse_softmax_cross_entropy", "softmax_cross_entropy",
         "sigmoid_cross_entropy", "mean_squared_error", "absolute_difference", "huber_loss",
     )),),
+    # TF1's streaming metrics (the `_at_k` ones keep the general treatment)
+    "tensorflow.metrics": (("metrics", (
+        "mean", "mean_tensor", "accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error",
+        "mean_relative_error", "mean_cosine_distance", "percentage_below", "mean_per_class_accuracy", "mean_iou",
+        "true_positives", "false_negatives", "false_positives", "true_negatives", "precision", "recall",
+        "true_positives_at_thresholds", "false_negatives_at_thresholds", "true_negatives_at_thresholds",
+        "false_positives_at_thresholds", "precision_at_thresholds", "recall_at_thresholds", "auc",
+        "sensitivity_at_specificity", "specificity_at_sensitivity",
+    )),),
     "tensorflow.queue": (("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue")),),
     # tf_slim's legacy losses, its layers' utils and its Dataset container (slim.losses,
     # slim.utils, slim.dataset in TF-slim's image classification scripts), by tf_slim's names and
@@ -147,7 +156,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.queue", "tensorflow.contrib.legacy_seq2seq",
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
+           "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
@@ -179,6 +189,8 @@ _INTERNAL_PREFIXES = {
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
     "python.ops.data_flow_ops.": "tensorflow",  # facenet's `data_flow_ops.FIFOQueue`
+    "python.ops.metrics_impl.": "tensorflow.metrics",
+    "python.ops.metrics.": "tensorflow.metrics",
     "python.layers.": "tensorflow.layers",
     "python.keras.legacy_tf_layers.": "tensorflow.layers",
     "python.training.": "tensorflow.train",
@@ -257,6 +269,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
                           "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
     "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
+    "tensorflow.math": {"divide_no_nan": "div_no_nan"},
 }
 
 # Roots of non-TensorFlow packages that hold modelled names (the runtime serves them).
