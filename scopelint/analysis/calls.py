@@ -290,6 +290,9 @@ class Calls(AnalysisState):
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
                     isinstance(args[0], str) and args[0] and not args[0].startswith("."):
                 # facenet's `importlib.import_module(args.model_def)`: the module, followed as an import
+                if self.import_raises(args[0], st):
+                    self._program_raised(st)  # ImportError: `pkg.mod.fn` is no module
+                    return UNKNOWN
                 return self.import_module(args[0], st)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
