@@ -43,6 +43,8 @@ class BuiltinCalls(AnalysisState):
                      node: Optional[ast.AST]) -> Any:
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], InstanceVal):
             return args[0].cls
+        if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], DictVal) and args[0].cls:
+            return args[0].cls  # an instance of the program's subclass of dict
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
         if name == "type" and len(args) == 1 and not kwargs:
@@ -1110,7 +1112,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
     if any(isinstance(o, ClassVal) for o in options):
         answers = []
         for option in options:
-            if isinstance(option, ClassVal) and isinstance(value, InstanceVal):
+            if isinstance(option, ClassVal) and isinstance(value, (InstanceVal, DictVal)) and value.cls is not None:
                 answers.append(_subclass_of(value.cls, option))
             elif isinstance(option, ClassVal) and isinstance(value, ListVal) and value.fields is not None and \
                     _ancestor_fields(option) not in (None, value.fields):
