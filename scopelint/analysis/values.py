@@ -697,3 +697,6 @@ class ArrayVal:
 
     shape: tuple
     dtype: NumpyDtype
+    # the items of a 1-D integer array the analysis computed (np.arange), as Python ints: a loop
+    # over it runs once per item, as over range() (HMR's `for i in np.arange(num_stage)`)
+    items: Optional[tuple] = None
