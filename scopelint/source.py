@@ -104,6 +104,29 @@ def is_namespace_package(qualname: str, roots: Tuple[str, ...]) -> bool:
     return found is not None and found[0] is None and bool(found[1])
 
 
+@functools.lru_cache(maxsize=4096)
+def is_certainly_absent(qualname: str, roots: Tuple[str, ...]) -> bool:
+    """Whether `import qualname` certainly raises ImportError: its parent is found as source and
+    has no submodule of that name (a plain module has none; a regular package's directory holds
+    no file or directory of it, and its __init__.py does not extend __path__). A top-level name,
+    or one under an extension or a namespace package, may be found elsewhere: not certain."""
+    parent, _, last = qualname.rpartition(".")
+    found = _search(parent, roots) if parent else None
+    if found is None or found[0] is None:
+        return False
+    origin, locations = found
+    if not locations:
+        return True  # `pkg.mod.fn`: a module's attribute, never a module
+    try:
+        with open(origin, "rb") as handle:
+            if b"__path__" in handle.read():
+                return False  # pkgutil.extend_path: its submodules may be anywhere
+        return not any(entry == last or entry.startswith(last + ".")
+                       for location in locations for entry in os.listdir(location))
+    except OSError:
+        return False
+
+
 def _search(qualname: str, roots: Tuple[str, ...]) -> Optional[Tuple[Optional[str], List[str]]]:
     """The last step of the path finder's search for `qualname`: (its source file or None, the
     directories to search for its submodules); None when it is not found."""

@@ -54,6 +54,12 @@ class Attributes(AnalysisState):
         if isinstance(obj, (InstanceVal, ClassVal, FunctionVal)):
             self.touch(obj)
             obj.attrs[name] = value
+        elif isinstance(obj, DictVal) and obj.cls is not None:
+            method = obj.cls.lookup("__setattr__", below_dict=True)
+            if isinstance(method, FunctionVal):
+                self.call(self.bind(method, obj, st), [name, value], {}, st, None)  # EasyDict's `self[name] = value`
+            else:
+                obj.attrs_lost = True  # in its instance __dict__, which the analysis does not hold
         elif isinstance(obj, NamespaceVal):
             self.touch(obj)
             obj.values[name] = value
@@ -159,11 +165,15 @@ class Attributes(AnalysisState):
                 return BoundMethod(found, obj)
             return found
         if isinstance(obj, Super):
+            below_dict = isinstance(obj.receiver, DictVal)
             for base in obj.cls.bases:
                 if isinstance(base, ClassVal):
-                    found = base.lookup(name)
+                    found = base.lookup(name, below_dict)
                     if found is not MISSING:
                         return self.bind(found, obj.receiver, st)
+                elif below_dict and isinstance(base, BuiltinFn) and base.name == "dict":
+                    # dict.__init__ of an existing dict adds to it, as update() does
+                    return _ContainerMethod(obj.receiver, "update" if name == "__init__" else name)
                 else:
                     return UNKNOWN
             if name == "__init__":
@@ -261,6 +271,8 @@ class Attributes(AnalysisState):
             return OpaqueVal("op." + name, inert=True)
         if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
             return _StrMethod(obj, name)
+        if isinstance(obj, DictVal) and obj.cls is not None:
+            return self._dict_subclass_attribute(obj, name, st)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
             name = name[4:]  # Python 2's iterators: the same items
         if isinstance(obj, NamedTupleClass):
@@ -297,6 +309,23 @@ class Attributes(AnalysisState):
         if isinstance(obj, NumpyDtype):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
         return UNKNOWN
+
+    def _dict_subclass_attribute(self, obj: DictVal, name: str, st: State) -> Any:
+        """`d.name` of an instance of the program's subclass of dict: its class's method, else
+        dict's, else what the class's __getattr__ gives (EasyDict's `self[name]`)."""
+        if self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
+            name = name[4:]
+        found = obj.cls.lookup(name, below_dict=True)
+        if found is not MISSING:
+            return self.bind(found, obj, st)
+        if name == "__class__":
+            return obj.cls
+        if hasattr(dict, name) and not name.startswith("__"):
+            return _ContainerMethod(obj, name)
+        fallback = obj.cls.lookup("__getattr__", below_dict=True)
+        if obj.attrs_lost or not isinstance(fallback, FunctionVal):
+            return UNKNOWN
+        return self.call(self.bind(fallback, obj, st), [name], {}, st, None)
 
     def call_own_method(self, obj: Any, name: str, args: List[Any], st: State, node: Optional[ast.AST]) -> Any:
         """`obj.<name>(*args)` for an instance whose class defines that method as a function (its own

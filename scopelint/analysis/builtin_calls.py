@@ -43,6 +43,8 @@ class BuiltinCalls(AnalysisState):
                      node: Optional[ast.AST]) -> Any:
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], InstanceVal):
             return args[0].cls
+        if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], DictVal) and args[0].cls:
+            return args[0].cls  # an instance of the program's subclass of dict
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
         if name == "type" and len(args) == 1 and not kwargs:
@@ -343,6 +345,8 @@ class BuiltinCalls(AnalysisState):
             return [Dimension(d) for d in value.dims_tuple]
         if isinstance(value, PartitionedVariable):
             return list(value)  # its parts, in order
+        if isinstance(value, ArrayVal) and value.items is not None:
+            return list(value.items)
         # A class of the program's (or a model's, such as LSTMStateTuple) with its own __iter__.
         iterator = self.call_own_method(value, "__iter__", [], st, None)  # type: ignore[attr-defined]
         return None if iterator is MISSING else self.iterate(iterator, st)
@@ -1121,7 +1125,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
     if any(isinstance(o, ClassVal) for o in options):
         answers = []
         for option in options:
-            if isinstance(option, ClassVal) and isinstance(value, InstanceVal):
+            if isinstance(option, ClassVal) and isinstance(value, (InstanceVal, DictVal)) and value.cls is not None:
                 answers.append(_subclass_of(value.cls, option))
             elif isinstance(option, ClassVal) and isinstance(value, ListVal) and value.fields is not None and \
                     _ancestor_fields(option) not in (None, value.fields):
@@ -1286,6 +1290,9 @@ def _callable(value: Any) -> Any:
     return builtins.callable(value)  # an object of the runtime's (an initializer, a dtype)
 
 
+_MAX_ARRAY_ITEMS = 100_000  # as range(): a longer array is iterated as one of unknown items
+
+
 def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, Any], interp: Any) -> Optional[Any]:
     """np.zeros((50, 8), dtype=np.float32) and friends, when the shape is known; None otherwise."""
     from scopelint.analysis.values import ArrayVal, NumpyDtype
@@ -1305,7 +1312,10 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
         if len(args) > 3 or (len(args) == 3 and args[2] == 0):
             return None
         dtype = _numpy_dtype(kwargs.get("dtype"), "int64")
-        return ArrayVal((len(range(*args)),), NumpyDtype(dtype)) if dtype else None
+        values = range(*args)
+        items = tuple(values) if dtype and dtype.startswith(("int", "uint")) and len(values) <= _MAX_ARRAY_ITEMS \
+            else None
+        return ArrayVal((len(values),), NumpyDtype(dtype), items) if dtype else None
     if short == "qr" and ".linalg." in qualname and len(args) == 1 and isinstance(args[0], ArrayVal) and \
             len(args[0].shape) == 2 and all(isinstance(d, int) for d in args[0].shape) and \
             kwargs.get("mode", "reduced") == "reduced":

@@ -290,6 +290,9 @@ class Calls(AnalysisState):
             if callee.qualname == "importlib.import_module" and len(args) == 1 and not kwargs and \
                     isinstance(args[0], str) and args[0] and not args[0].startswith("."):
                 # facenet's `importlib.import_module(args.model_def)`: the module, followed as an import
+                if self.import_raises(args[0], st):
+                    self._program_raised(st)  # ImportError: `pkg.mod.fn` is no module
+                    return UNKNOWN
                 return self.import_module(args[0], st)
             if callee.qualname == "argparse.ArgumentParser":
                 return ArgParserVal()
@@ -588,6 +591,8 @@ class Calls(AnalysisState):
             made = record.make(args, kwargs)  # `class Block(namedtuple('Block', [...]))` without its own __new__
             made.cls = cls if cls.attrs else None  # its methods and properties (LSTMStateTuple's dtype)
             return made
+        if cls.derives_from_dict():
+            return self._new_dict(cls, args, kwargs, st, node)
         instance = InstanceVal(cls)
         init = cls.lookup("__init__")
         if init is MISSING:
@@ -598,6 +603,23 @@ class Calls(AnalysisState):
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
+
+    def _new_dict(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
+                  node: Optional[ast.AST]) -> DictVal:
+        """An instance of the program's subclass of dict (dnnlib's `EasyDict(dict)`): a dict
+        with the class's methods, filled by its __init__ or by dict's."""
+        made = DictVal({}, cls=cls)
+        init = cls.lookup("__init__", below_dict=True)
+        if init is MISSING:
+            _dict_init(made, self.make_dict(args, kwargs, st))
+        else:
+            self.call(self.bind(init, made, st), args, kwargs, st, node)
+        return made
+
+
+def _dict_init(made: DictVal, filled: DictVal) -> None:
+    made.items.update(filled.items)
+    made.complete, made.unordered = filled.complete, filled.unordered
 
 
 def _builds_nothing(interp: Any, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> bool:
@@ -634,6 +656,7 @@ def _copied(value: Any, deep: bool) -> Any:
     if isinstance(value, DictVal):
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
         copied.complete = value.complete
+        copied.cls = value.cls  # an EasyDict's copy is one
         return copied
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
         return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)

@@ -189,6 +189,20 @@ class Imports(AnalysisState):
         self._run_module_body(module, tree, st)
         return module
 
+    def import_raises(self, qualname: str, st: State) -> bool:
+        """Whether `importlib.import_module(qualname)` certainly raises ImportError: a name under
+        a module read as source that is no submodule of it (`pkg.mod.fn`, as stylegan's
+        get_module_from_obj_name tries the longest prefix first), or an attribute of one of TF's
+        namespaces (`tensorflow.train.AdamOptimizer`). Where it cannot tell: False."""
+        if registry.package_alias(qualname) is not None or qualname in self.imported:
+            return False
+        if qualname.split(".")[0] == "tensorflow":
+            return registry.tf_attribute_not_module(qualname)
+        if not self.follow_imports or library_model(qualname) is not None:
+            return False
+        self._search_program_path(st)
+        return self.locator.is_certainly_absent(qualname)
+
     def module_names(self, module: SourceModuleVal, st: State) -> Dict[str, Any]:
         """A followed module's globals, its body run (if its import deferred it)."""
         self._force(module, st)

@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Any, Iterator, List, Optional, Tuple
 
-from scopelint.source import find_module_file, is_namespace_package
+from scopelint.source import find_module_file, is_certainly_absent, is_namespace_package
 
 MAX_MODULE_BYTES = 2_000_000  # larger files are not followed (generated code, vendored blobs)
 
@@ -98,6 +98,9 @@ class Locator:
 
     def is_namespace_package(self, qualname: str) -> bool:
         return is_namespace_package(qualname, tuple(self.roots))
+
+    def is_certainly_absent(self, qualname: str) -> bool:
+        return is_certainly_absent(qualname, tuple(self.roots))
 
 
 _TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\btf\b|variable_scope|get_variable")

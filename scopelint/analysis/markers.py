@@ -70,6 +70,11 @@ class GraphMethod:
             from scopelint.analysis.values import OpaqueVal
 
             return OpaqueVal(self.name)  # `g.device('/cpu:0')`: places ops, names nothing (a neutral context)
+        if self.name == "unique_name":
+            return interp.graph_unique_name(self.graph, args, kwargs, st)
+        if self.name == "get_name_scope" and not args and not kwargs:
+            state = interp.held_graph_state(self.graph, st)
+            return state.name_stack if state is not None else UNKNOWN
         return GraphDefault(self.graph) if self.name == "as_default" else UNKNOWN
 
 

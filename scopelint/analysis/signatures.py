@@ -67,6 +67,8 @@ def parameter_attribute(parameter: ParameterVal, name: str) -> Any:
         return getattr(parameter, name)
     if name == "empty":
         return EMPTY
+    if name in inspect._ParameterKind.__members__:
+        return inspect._ParameterKind[name]  # `p.kind == p.POSITIONAL_OR_KEYWORD` (stylegan's Network inputs)
     return MISSING
 
 

@@ -78,6 +78,8 @@ class TfCalls(AnalysisState):
             if short == "get_variable_scope":
                 assert graph.current is not None
                 return ScopeVal(graph.current)
+            if short == "VariableScope":
+                return self.api_variable_scope_object(args, kwargs, st)
             if short == PURE_VARIABLE_SCOPE:
                 name = args[0] if args else kwargs.get("name_or_scope", UNKNOWN)
                 getter = kwargs.get("custom_getter", args[1] if len(args) > 1 else None)
@@ -180,9 +182,23 @@ class TfCalls(AnalysisState):
     def set_finalized(self, graph: GraphVal, finalized: Any, st: State) -> None:
         """`graph.finalize()`, `graph._unsafe_unfinalize()`, `graph._finalized = False` (BEGAN's
         way past a Supervisor's finalize): on a graph whose state the analysis holds."""
-        state = st.graph if graph.graph_id is st.graph.graph_id else self.graph_states.get(graph.graph_id)
+        state = self.held_graph_state(graph, st)
         if state is not None:
             state.finalized = finalized if isinstance(finalized, bool) else UNKNOWN
+
+    def held_graph_state(self, graph: GraphVal, st: State) -> Optional[GraphState]:
+        """The state of a graph the analysis holds (the default one, or one set aside), else None."""
+        return st.graph if graph.graph_id is st.graph.graph_id else self.graph_states.get(graph.graph_id)
+
+    def graph_unique_name(self, graph: GraphVal, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        """`graph.unique_name(name, mark_as_used=True)`: the name TF gives the next op of that name
+        in the current name scope (stylegan's Network scope, `D` then `D_1`), marked as used."""
+        name = kwargs.get("name", args[0] if args else None)
+        mark = kwargs.get("mark_as_used", args[1] if len(args) > 1 else True)
+        state = self.held_graph_state(graph, st)
+        if state is None or not isinstance(name, (str, Pattern)) or not isinstance(mark, bool):
+            return UNKNOWN
+        return state.unique_name(name, mark)
 
     @staticmethod
     def only_data(args: List[Any], kwargs: Dict[str, Any]) -> bool:
@@ -255,6 +271,15 @@ class TfCalls(AnalysisState):
         reuse = graph.check_scope_args(name_or_scope, default_name, reuse, bound["auxiliary_name_scope"])
         return ScopeCM(name_or_scope, default_name, reuse, {k: self.to_core(v) for k, v in bound.items()},
                        literal_reuse_false=literal_false)
+
+    def api_variable_scope_object(self, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
+        """tf.VariableScope(reuse, name="", ...): a scope object of the default graph."""
+        names = ["reuse", "name", "initializer", "regularizer", "caching_device", "partitioner", "custom_getter",
+                 "name_scope", "dtype", "use_resource", "constraint"]
+        bound = _bind("VariableScope.__init__", names, args, kwargs, required=("reuse",))
+        settings = {k: self.to_core(v) for k, v in bound.items() if k not in ("reuse", "name", "name_scope")}
+        return ScopeVal(st.graph.new_variable_scope(bound.get("reuse"), bound.get("name", ""),
+                                                    bound.get("name_scope", ""), **settings))
 
     def to_core(self, value: Any) -> Any:
         """An argument as the semantics core takes it."""

@@ -102,6 +102,8 @@ class DictVal:
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
     unordered: bool = False  # keys inserted in an order the analysis does not know: iteration is unknown
     born: int = field(default_factory=birth, repr=False)
+    cls: Any = None  # the program's subclass of dict it is an instance of (dnnlib.EasyDict), whose methods it has
+    attrs_lost: bool = False  # an attribute was set on it past the dict (its instance __dict__): reads are unknown
 
 
 # Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
@@ -231,7 +233,9 @@ class ClassVal:
     subclasses: List["ClassVal"] = field(default_factory=list, repr=False)  # made by class statements, in order
     subclasses_seen: bool = True  # False once code the analysis does not follow may have subclassed it
 
-    def lookup(self, name: str) -> Any:
+    def lookup(self, name: str, below_dict: bool = False) -> Any:
+        """The class attribute `name` (MISSING: none). `below_dict`: of a subclass of dict
+        (derives_from_dict), in the program's classes only: dict's own are the container's."""
         if name in self.attrs:
             found = self.attrs[name]
             if isinstance(found, Alternatives) and name.startswith("__"):
@@ -239,12 +243,37 @@ class ClassVal:
             return found
         for base in self.bases:
             if isinstance(base, ClassVal):
-                found = base.lookup(name)
+                found = base.lookup(name, below_dict)
                 if found is not _MISSING:
                     return found
-            else:
+            elif not (below_dict and isinstance(base, BuiltinFn) and base.name in ("dict", "object")):
                 return UNKNOWN  # an unknown base class may define anything
         return _MISSING
+
+    def derives_from_dict(self) -> bool:
+        """`class EasyDict(dict)`: dict among its ancestors, and none but the program's classes
+        and object besides, none of which redefines how Python's syntax reads or fills a dict
+        (`d[k]`, `k in d`, iteration, len): its instances are dicts (DictVal.cls), whose items
+        the analysis's own dict operations read. (easydict's model keeps its items as attributes.)"""
+        return _known_ancestors(self) and _reaches_dict(self) and \
+            all(self.lookup(name, below_dict=True) is _MISSING for name in _DICT_PROTOCOL)
+
+
+_DICT_PROTOCOL = ("__new__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__len__",
+                  "__missing__", "keys", "__eq__", "__getattribute__")
+
+
+def _is_dict_type(base: Any) -> bool:
+    return isinstance(base, BuiltinFn) and base.name == "dict"
+
+
+def _known_ancestors(cls: ClassVal) -> bool:
+    return all(isinstance(base, ClassVal) and _known_ancestors(base) or
+               isinstance(base, BuiltinFn) and base.name in ("dict", "object") for base in cls.bases)
+
+
+def _reaches_dict(cls: ClassVal) -> bool:
+    return any(_is_dict_type(base) or isinstance(base, ClassVal) and _reaches_dict(base) for base in cls.bases)
 
 
 @dataclass(eq=False)
@@ -668,3 +697,6 @@ class ArrayVal:
 
     shape: tuple
     dtype: NumpyDtype
+    # the items of a 1-D integer array the analysis computed (np.arange), as Python ints: a loop
+    # over it runs once per item, as over range() (HMR's `for i in np.arange(num_stage)`)
+    items: Optional[tuple] = None

@@ -38,9 +38,23 @@ DTYPE_EXPORTS = dict(DTYPES, half=DTYPES["float16"], double=DTYPES["float64"])
 class VariableScope:
     """The user's view of a scope object: reads its reuse flag from the graph state."""
 
-    def __init__(self, core_scope: core.VariableScope, graph: context.Graph) -> None:
-        self._core = core_scope
+    def __init__(self, reuse: Any, name: Any = "", initializer: Any = None, regularizer: Any = None,
+                 caching_device: Any = None, partitioner: Any = None, custom_getter: Any = None,
+                 name_scope: Any = "", dtype: Any = FLOAT32, use_resource: Any = None, constraint: Any = None) -> None:
+        """tf.VariableScope(...) built by the program: a scope object of the default graph."""
+        graph = context.default_graph()
+        self._core = graph.state.new_variable_scope(
+            reuse, name, name_scope, dtype, initializer=initializer, regularizer=regularizer,
+            caching_device=caching_device, partitioner=partitioner, custom_getter=custom_getter,
+            use_resource=use_resource, constraint=constraint)
         self._graph = graph
+
+    @classmethod
+    def viewing(cls, core_scope: core.VariableScope, graph: context.Graph) -> "VariableScope":
+        """The view of a scope the graph state holds."""
+        view = cls.__new__(cls)
+        view._core, view._graph = core_scope, graph
+        return view
 
     @property
     def name(self) -> str:
@@ -126,7 +140,7 @@ def _proxy(core_scope: core.VariableScope) -> VariableScope:
     cache = graph.__dict__.setdefault("_scope_proxies", {})
     proxy = cache.get(core_scope.sid)
     if proxy is None:
-        proxy = cache[core_scope.sid] = VariableScope(core_scope, graph)
+        proxy = cache[core_scope.sid] = VariableScope.viewing(core_scope, graph)
     return proxy
 
 

@@ -289,6 +289,8 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.modules = modules
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
+        if registry.tf_attribute_not_module(fullname) and fullname not in self.modules:
+            return None  # `tensorflow.train.AdamOptimizer` is a class: ImportError, as in TF
         if fullname == "tensorflow" or fullname.startswith("tensorflow.") or fullname in self.modules:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         if registry.model_module(fullname) is not None:  # a model importing another: this run's instance

@@ -512,6 +512,21 @@ class GraphState:
     def reuse_variables(self, scope: VariableScope) -> None:
         self.reuse[scope.sid] = True
 
+    def new_variable_scope(self, reuse: Any, name: Any = "", name_scope: Any = "", dtype: Any = FLOAT32,
+                           **settings: Any) -> VariableScope:
+        """`tf.VariableScope(reuse, name=...)` built by the program (stylegan's absolute scope,
+        tensorpack's global step's): an object no scope stack holds, with its own reuse flag,
+        which `variable_scope(obj)` enters by its full name."""
+        if not isinstance(name, (str, Pattern)):
+            name = concat(None)  # (TF checks nothing here: an odd name fails later, where it is used)
+        if not isinstance(name_scope, (str, Pattern)):
+            name_scope = concat(None)
+        scope = VariableScope(name, name_scope, dtype=as_dtype(dtype) if is_known(dtype) else dtype, **settings)
+        if reuse is not UNKNOWN and not (reuse is AUTO_REUSE or isinstance(reuse, bool) or reuse is None):
+            reuse = UNKNOWN  # a value TF would keep as is and test for truth: the analysis says unknown
+        self.reuse[scope.sid] = False if reuse is None else reuse
+        return scope
+
     def check_scope_args(self, name_or_scope: Any, default_name: Any, reuse: Any, auxiliary_name_scope: Any) -> Any:
         """variable_scope.__init__'s checks, at construction. Returns the normalised reuse."""
         if default_name is None and name_or_scope is None:

@@ -350,6 +350,15 @@ def tf_is_namespace(qualname: str) -> Optional[bool]:
     return qualname in _tf_names()["__namespaces__"] or qualname in NAMESPACES or qualname in ALIAS_MODULES
 
 
+def tf_attribute_not_module(qualname: str) -> bool:
+    """Whether `importlib.import_module(qualname)` raises ImportError for a name of TF's: one its
+    table lists as a function or class of a namespace (`tensorflow.compat.v1.train.AdamOptimizer`),
+    not a module. (TF's internal packages, `tensorflow.python`, are in no namespace's list.)"""
+    public = "tensorflow" + qualname[len("tensorflow.compat.v1"):] \
+        if qualname.startswith("tensorflow.compat.v1.") else qualname
+    return tf_has(public) is True and tf_is_namespace(public) is False
+
+
 def tf_names(namespace: str) -> Optional[FrozenSet[str]]:
     """The names of one of TF's namespaces (what `dir(tf)` lists), or None if not covered."""
     return _tf_names().get(namespace)
