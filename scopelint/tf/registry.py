@@ -105,6 +105,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.python.util.nest": (("nest", (
         "is_nested", "is_sequence", "is_nested_or_composite", "is_sequence_or_composite", "flatten",
         "pack_sequence_as", "map_structure", "assert_same_structure")),),
+    # contrib's add_arg_scope, as libraries vendor it (tflearn's vendor/arg_scope.py)
+    "tensorflow.python.util.tf_decorator": (("tf_decorator", ("TFDecorator", "make_decorator", "unwrap")),),
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -142,6 +144,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
+           "tensorflow.python.util.tf_decorator",
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
