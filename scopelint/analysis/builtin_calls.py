@@ -19,7 +19,7 @@ from scopelint.analysis.values import (
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
-from scopelint.runtime.api import COMPARISONS
+from scopelint.runtime.api import COMPARISONS, Initializer
 from scopelint.runtime.tensors import Op, Opaque, Tensor, reshape_shape
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
@@ -1080,8 +1080,19 @@ def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
 
 
 class _ProgramObject:
-    """The Python type of a class or function object of the program's, as isinstance() sees it
-    against the builtin types: an object, and none of them."""
+    """The Python type of a class or function object of the program's (or of one of TF's
+    initializers), as isinstance() sees it against the builtin types: an object, and none of them."""
+
+
+# TF's classes whose instances the analysis holds as its own tensors and variables: no Python
+# value, object or function of the program's, or initializer is one (tflearn's variable()
+# `if not callable(initializer) and isinstance(initializer, tf.Tensor): shape = None`)
+_TENSOR_CLASSES = frozenset({"Tensor", "Variable", "VariableV1", "SparseTensor", "IndexedSlices", "RaggedTensor",
+                             "Operation"})
+
+
+def _tensor_class(option: Any) -> bool:
+    return isinstance(option, ApiFn) and tf_api.short_name(option.qualname) in _TENSOR_CLASSES
 
 
 def _plain_class(cls: ClassVal) -> bool:
@@ -1170,9 +1181,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
-    elif isinstance(value, ArrayVal) or isinstance(value, InstanceVal) and _plain_class(value.cls):
-        # a numpy array, an instance of a class of the program's: none of the builtin types
-        # (`isinstance(x, (tuple, dict))`)
+    elif isinstance(value, ArrayVal) or isinstance(value, InstanceVal) and _plain_class(value.cls) or \
+            isinstance(value, Initializer):
+        # a numpy array, an instance of a class of the program's, an initializer: none of the
+        # builtin types (`isinstance(x, (tuple, dict))`, tflearn's `isinstance(initializer, str)`)
         python_type = _ProgramObject
     elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
         # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
@@ -1181,10 +1193,15 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = _ProgramObject
     else:
         return UNKNOWN
+    answers = []
     for option in options:
-        if not (isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES):
+        if isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES:
+            answers.append(issubclass(python_type, _BUILTIN_TYPES[option.name]))
+        elif _tensor_class(option) and python_type is not Tensor:
+            answers.append(False)  # tflearn's `isinstance(metric, tf.Tensor)` of a metric's name or None
+        else:
             return UNKNOWN
-    return any(issubclass(python_type, _BUILTIN_TYPES[o.name]) for o in options)
+    return any(answers)
 
 
 def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
