@@ -11,7 +11,7 @@ import os
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
-from scopelint.analysis import enums, numpy_dtypes, sets, strings, tf_api
+from scopelint.analysis import bindings, enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
@@ -178,6 +178,8 @@ class BuiltinCalls(AnalysisState):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
                 return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
+            if attr == "__call__" and not isinstance(obj, InstanceVal):
+                return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
             if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
                                             isinstance(obj, ApiFn) and attr == "__name__" and
                                             tf_api.short_name(obj.qualname) is not None):
@@ -264,6 +266,8 @@ class BuiltinCalls(AnalysisState):
             # a function's locals() (spinningup's `logger.save_config(locals())`): a new dict of
             # the names its frame has bound, as they are now
             return DictVal({key: value for key, value in st.env.vars.items() if value is not MISSING})
+        if name == "globals" and not args and not kwargs:
+            return self.module_globals(st)
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
             # kept by name, for json.load of a project's hyperparameters (calls._data_file)
@@ -297,6 +301,17 @@ class BuiltinCalls(AnalysisState):
         if name == "object":
             return OpaqueVal("object")
         return UNKNOWN
+
+    def module_globals(self, st: State) -> Any:
+        """globals() (tflearn's `get_from_module(identifier, globals(), ...)` looks its activations
+        and optimizers up in it): the module's names that keep their value once bound
+        (bindings.stable_globals), as they are now; other keys unknown."""
+        tree = self.module_tree(st)
+        stable = bindings.stable_globals(tree) if tree is not None else None
+        if stable is None:
+            return UNKNOWN
+        names = st.env.globals_env.vars
+        return DictVal({key: names[key] for key in stable if names.get(key, MISSING) is not MISSING}, complete=False)
 
     def loop_items(self, value: Any, st: State) -> Optional[List[Any]]:
         """What a loop over `value` runs on: `iterate`, and a list a loop of unknown trip count grew
