@@ -7,7 +7,7 @@ import ast
 import enum
 import operator
 import re
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Union
 
 from scopelint.analysis import alternatives, enums, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
@@ -77,12 +77,13 @@ class Attributes(AnalysisState):
             self.touch(self.tensor_attrs)
             self.tensor_attrs.items[(id(obj), name)] = value
             self.attributed_tensors.append(obj)
-        elif isinstance(obj, ModuleVal):
+        elif isinstance(obj, (ModuleVal, ApiFn)):
+            # a TF class's too: tflearn adds its keys to TF's (`tf.GraphKeys.TRAIN_OPS = 'trainops'`)
             self.touch(self.patched_modules)
             self.patched_modules.items[obj.qualname + "." + name] = value
             self.ever_patched.add(obj.qualname + "." + name)
 
-    def _patched(self, module: ModuleVal, name: str) -> Any:
+    def _patched(self, module: Union[ModuleVal, ApiFn], name: str) -> Any:
         """What the program set `module.name` to, MISSING if nothing (UNKNOWN if only some paths did)."""
         key = module.qualname + "." + name
         if key not in self.ever_patched:
@@ -222,6 +223,9 @@ class Attributes(AnalysisState):
                 return obj.name
             return UNKNOWN
         if isinstance(obj, ApiFn):
+            patched = self._patched(obj, name) if self.ever_patched else MISSING
+            if patched is not MISSING:
+                return patched
             if name == "__name__" and tf_api.short_name(obj.qualname):
                 return obj.qualname.rsplit(".", 1)[-1]  # `tf.nn.relu.__name__` (a config's activation)
             return self.module_attribute(ModuleVal(obj.qualname), name)

@@ -7,7 +7,7 @@ import, `globals()`, `vars()`, `locals()`, `exec`, `eval`, `setattr`, `__builtin
 from __future__ import annotations
 
 import ast
-from typing import FrozenSet, Optional
+from typing import Dict, FrozenSet, List, Optional
 
 _INJECTORS = frozenset({"globals", "vars", "locals", "exec", "eval", "setattr", "__builtins__", "builtins",
                         "__import__", "execfile"})
@@ -49,3 +49,61 @@ def _bound_names(tree: ast.Module) -> Optional[FrozenSet[str]]:
         elif isinstance(node, ast.MatchMapping) and node.rest:
             names.add(node.rest)
     return frozenset(names)
+
+
+_DICT_WRITERS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+
+
+def stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
+    """The module's names whose value never changes once bound: each bound by one statement of
+    the module's body and nowhere else, so that a copy of `globals()` stays true for them. None
+    when the module changes its globals through `globals()` itself (`globals()[name] = f`)."""
+    cached = getattr(tree, "_scopelint_stable_globals", False)
+    if cached is False:
+        cached = tree._scopelint_stable_globals = _stable_globals(tree)  # type: ignore[attr-defined]
+    return cached  # type: ignore[no-any-return]
+
+
+def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
+    sites: Dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Subscript, ast.Attribute)) and _is_globals_call(node.value) and (
+                isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
+                isinstance(node, ast.Attribute) and node.attr in _DICT_WRITERS):
+            return None
+        for name in _names_bound_by(node):
+            sites[name] = sites.get(name, 0) + 1
+    top = {name for statement in tree.body for name in _statement_binds(statement) if sites.get(name) == 1}
+    return frozenset(top)
+
+
+def _statement_binds(statement: ast.stmt) -> List[str]:
+    """The names a statement of a module's body binds once it has run: a def, a class, an
+    import, a plain assignment's names."""
+    if isinstance(statement, ast.Assign):
+        return [target.id for target in statement.targets if isinstance(target, ast.Name)]
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+        return _names_bound_by(statement)
+    return []
+
+
+def _names_bound_by(node: ast.AST) -> List[str]:
+    """The names one node binds by itself (a def's name, not its body's; an assignment's are its
+    Name nodes')."""
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return [node.id]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [alias.asname or alias.name.split(".")[0] for alias in node.names]
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return list(node.names)
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.ExceptHandler) and node.name:
+        return [node.name]
+    return []
+
+
+def _is_globals_call(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "globals"

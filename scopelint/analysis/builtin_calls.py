@@ -11,7 +11,7 @@ import os
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
-from scopelint.analysis import enums, numpy_dtypes, sets, strings, tf_api
+from scopelint.analysis import bindings, enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
@@ -19,7 +19,7 @@ from scopelint.analysis.values import (
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
-from scopelint.runtime.api import COMPARISONS
+from scopelint.runtime.api import COMPARISONS, Initializer
 from scopelint.runtime.tensors import Op, Opaque, Tensor, reshape_shape
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.tf import registry
@@ -180,6 +180,8 @@ class BuiltinCalls(AnalysisState):
                 if tf_api.tf_missing(obj.qualname, attr):
                     return False
                 return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
+            if attr == "__call__" and not isinstance(obj, InstanceVal):
+                return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
             if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
                                             isinstance(obj, ApiFn) and attr == "__name__" and
                                             tf_api.short_name(obj.qualname) is not None):
@@ -271,6 +273,8 @@ class BuiltinCalls(AnalysisState):
             # a function's locals() (spinningup's `logger.save_config(locals())`): a new dict of
             # the names its frame has bound, as they are now
             return DictVal({key: value for key, value in st.env.vars.items() if value is not MISSING})
+        if name == "globals" and not args and not kwargs:
+            return self.module_globals(st)
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
             # kept by name, for json.load of a project's hyperparameters (calls._data_file)
@@ -304,6 +308,17 @@ class BuiltinCalls(AnalysisState):
         if name == "object":
             return OpaqueVal("object")
         return UNKNOWN
+
+    def module_globals(self, st: State) -> Any:
+        """globals() (tflearn's `get_from_module(identifier, globals(), ...)` looks its activations
+        and optimizers up in it): the module's names that keep their value once bound
+        (bindings.stable_globals), as they are now; other keys unknown."""
+        tree = self.module_tree(st)
+        stable = bindings.stable_globals(tree) if tree is not None else None
+        if stable is None:
+            return UNKNOWN
+        names = st.env.globals_env.vars
+        return DictVal({key: names[key] for key in stable if names.get(key, MISSING) is not MISSING}, complete=False)
 
     def loop_items(self, value: Any, st: State) -> Optional[List[Any]]:
         """What a loop over `value` runs on: `iterate`, and a list a loop of unknown trip count grew
@@ -1095,8 +1110,19 @@ def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
 
 
 class _ProgramObject:
-    """The Python type of a class or function object of the program's, as isinstance() sees it
-    against the builtin types: an object, and none of them."""
+    """The Python type of a class or function object of the program's (or of one of TF's
+    initializers), as isinstance() sees it against the builtin types: an object, and none of them."""
+
+
+# TF's classes whose instances the analysis holds as its own tensors and variables: no Python
+# value, object or function of the program's, or initializer is one (tflearn's variable()
+# `if not callable(initializer) and isinstance(initializer, tf.Tensor): shape = None`)
+_TENSOR_CLASSES = frozenset({"Tensor", "Variable", "VariableV1", "SparseTensor", "IndexedSlices", "RaggedTensor",
+                             "Operation"})
+
+
+def _tensor_class(option: Any) -> bool:
+    return isinstance(option, ApiFn) and tf_api.short_name(option.qualname) in _TENSOR_CLASSES
 
 
 def _plain_class(cls: ClassVal) -> bool:
@@ -1185,9 +1211,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = ScopeVal  # a VariableScope is no str, list or number (`isinstance(scope, str)`)
     elif isinstance(value, Tensor) and not isinstance(value, Opaque):
         python_type = Tensor  # a graph tensor is no list, tuple, dict, str or number (`isinstance(x, (list, tuple))`)
-    elif isinstance(value, ArrayVal) or isinstance(value, InstanceVal) and _plain_class(value.cls):
-        # a numpy array, an instance of a class of the program's: none of the builtin types
-        # (`isinstance(x, (tuple, dict))`)
+    elif isinstance(value, ArrayVal) or isinstance(value, InstanceVal) and _plain_class(value.cls) or \
+            isinstance(value, Initializer):
+        # a numpy array, an instance of a class of the program's, an initializer: none of the
+        # builtin types (`isinstance(x, (tuple, dict))`, tflearn's `isinstance(initializer, str)`)
         python_type = _ProgramObject
     elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
         # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
@@ -1196,10 +1223,15 @@ def _isinstance(value: Any, classes: Any) -> Any:
         python_type = _ProgramObject
     else:
         return UNKNOWN
+    answers = []
     for option in options:
-        if not (isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES):
+        if isinstance(option, BuiltinFn) and option.name in _BUILTIN_TYPES:
+            answers.append(issubclass(python_type, _BUILTIN_TYPES[option.name]))
+        elif _tensor_class(option) and python_type is not Tensor:
+            answers.append(False)  # tflearn's `isinstance(metric, tf.Tensor)` of a metric's name or None
+        else:
             return UNKNOWN
-    return any(issubclass(python_type, _BUILTIN_TYPES[o.name]) for o in options)
+    return any(answers)
 
 
 def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:

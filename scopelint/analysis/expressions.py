@@ -112,16 +112,18 @@ class Expressions(AnalysisState):
         not TF's models. Python 2's builtins stay unknown values: such code may run under 2."""
         if name.startswith("__") or name in _PYTHON2_NAMES:
             return False
+        tree = self.module_tree(st)
+        bound = bindings.bound_names(tree) if tree is not None else None
+        return bound is not None and name not in bound
+
+    def module_tree(self, st: State) -> Optional[ast.Module]:
+        """The source of the module whose code runs: the analysed one, or one of the project or a
+        library it follows; None for TF's models."""
         globals_env = st.env.globals_env
         path = globals_env.vars.get(FOLLOWED_FILE)
         if isinstance(path, str):
-            tree = loader.parse_module(path)
-        elif globals_env is self.module_env:
-            tree = self.tree
-        else:
-            return False
-        bound = bindings.bound_names(tree) if tree is not None else None
-        return bound is not None and name not in bound
+            return loader.parse_module(path)
+        return self.tree if globals_env is self.module_env else None
 
     def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
         parts: List[Any] = []

@@ -13,7 +13,7 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, SessionVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
+    OpaqueVal, PyCallable, ScopeCM, ScopeVal, SessionVal, SetVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -308,6 +308,8 @@ class TfCalls(AnalysisState):
             if any(v is UNKNOWN for v in items):
                 return UNKNOWN
             return tuple(items) if value.is_tuple else items
+        if isinstance(value, SetVal):  # tflearn's `collections=set([GLOBAL_VARIABLES, MODEL_VARIABLES])`
+            return UNKNOWN if value.poisoned else set(value.values)
         if isinstance(value, (InstanceVal, ClassVal, ModuleVal, ApiFn, OpaqueVal, DictVal, ScopeVal)):
             return UNKNOWN
         return value

@@ -123,6 +123,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.python.util.deprecation": (("tf_internals", (
         "deprecated", "deprecated_args", "deprecated_arg_values", "silence")),),
     "tensorflow.python.framework.test_util": (("tf_internals", ("InstallStackTraceHandler",)),),
+    # contrib's add_arg_scope, as libraries vendor it (tflearn's vendor/arg_scope.py)
+    "tensorflow.python.util.tf_decorator": (("tf_decorator", ("TFDecorator", "make_decorator", "unwrap")),),
     "tensorflow.data": (("data", (
         "Dataset", "TextLineDataset", "TFRecordDataset", "FixedLengthRecordDataset", "Iterator",
         "make_one_shot_iterator", "make_initializable_iterator", "get_output_shapes", "get_output_types",
@@ -164,6 +166,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
            "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
            "tensorflow.python.training.moving_averages",
+           "tensorflow.python.util.tf_decorator",
            # tf_slim's modules of which slim_extras models a few names (the rest is tf_slim's own)
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
