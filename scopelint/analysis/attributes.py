@@ -14,7 +14,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
-from scopelint.analysis.class_members import ClassDict, SubclassesMethod
+from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
@@ -139,6 +139,11 @@ class Attributes(AnalysisState):
                     return obj.cls
                 if name == "__dict__":
                     return InstanceDict(obj)
+                hook = attribute_hook(obj, name)
+                if hook is not None:
+                    # Python calls the class's `__getattr__` only now, when the normal lookup failed
+                    # (tensorpack's `LinearWrap(x).Conv2D(...)` finds its layer in a registry so)
+                    return self.call(self.bind(hook, obj, st), [name], {}, st, None)
                 return UNKNOWN
             return self.bind(found, obj, st)
         if isinstance(obj, InstanceDict):
