@@ -352,6 +352,12 @@ class Attributes(AnalysisState):
         if isinstance(obj, DictVal):
             if is_key(key) and key in obj.items:
                 return _visible(obj.items[key])
+            if obj.default_factory is not None and is_key(key) and obj.complete and not obj.poisoned:
+                # a defaultdict's missing key: the factory's value, stored under it
+                made = self.call(obj.default_factory, [], {}, st, None)
+                self.touch(obj)
+                obj.items[key] = made
+                return made
             return UNKNOWN
         if isinstance(obj, ArrayVal):
             from scopelint.runtime.tensors import slice_shape

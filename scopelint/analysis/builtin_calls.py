@@ -646,7 +646,7 @@ class _ContainerMethod:
             c.complete = True
             return None
         if name == "copy" and not args:
-            return DictVal(dict(c.items), c.complete, unordered=c.unordered)
+            return DictVal(dict(c.items), c.complete, unordered=c.unordered, default_factory=c.default_factory)
         c.poisoned = True  # a change the analysis does not model (popitem, ...)
         return UNKNOWN
 

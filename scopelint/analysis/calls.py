@@ -305,9 +305,12 @@ class Calls(AnalysisState):
                     return getattr(re, short)(*args)  # `re.match(r"^(.*):\d+$", name)` on a known name
                 except (re.error, TypeError):
                     return UNKNOWN
-            if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
-                    (callee.qualname.endswith("OrderedDict") or not args):
-                return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
+            if callee.qualname == "collections.OrderedDict":
+                return self.make_dict(args, kwargs, st)
+            if callee.qualname == "collections.defaultdict":
+                made = self.make_dict(args[1:], kwargs, st)  # `defaultdict(dict)`: tensorpack's argscope
+                made.default_factory = args[0] if args else None
+                return made
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
             if callee.qualname == "threading.Thread.__init__" and thread_init_runs_nothing(args, kwargs):
@@ -633,7 +636,7 @@ def _copied(value: Any, deep: bool) -> Any:
                        value.fields, namedtuple=value.namedtuple, cls=value.cls)
     if isinstance(value, DictVal):
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
-        copied.complete = value.complete
+        copied.complete, copied.default_factory = value.complete, value.default_factory
         return copied
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
         return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)

@@ -102,6 +102,7 @@ class DictVal:
     poisoned: bool = False  # changed where the analysis could not follow: reads are unknown
     unordered: bool = False  # keys inserted in an order the analysis does not know: iteration is unknown
     born: int = field(default_factory=birth, repr=False)
+    default_factory: Any = None  # a collections.defaultdict's: called for a missing key, as Python does
 
 
 # Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
