@@ -32,8 +32,8 @@ from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_ru
 from scopelint.analysis.values import (
     Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env,
     FunctionVal, InstanceVal, is_concrete,
-    join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, NumpyLoaded, OpaqueVal,
-    PartialVal,
+    join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
+    NumpyLoaded, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.api import Initializer
@@ -86,16 +86,17 @@ class Calls(AnalysisState):
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
+        star_lost = False  # a `*rest` the analysis lost (not only a `**options`)
         positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
         # The program's own functions take a value that is one of a few (Alternatives) as it is: their
         # `if comm is None:` is then decided on each option's path, as the caller's would be.
         keep = type(callee) is FunctionVal or type(callee) is BoundMethod and type(callee.function) is FunctionVal
         for arg in node.args:
-            positions_lost = positions_lost or unknown_spread
+            positions_lost = positions_lost or star_lost
             if isinstance(arg, ast.Starred):
                 items = self.iterate(self.eval(arg.value, st), st)
                 if items is None:
-                    unknown_spread = True
+                    unknown_spread = star_lost = True
                 else:
                     args.extend(items)
             else:
@@ -115,7 +116,7 @@ class Calls(AnalysisState):
         self.frames[-1][0], self.frames[-1][2] = call_position(node)
         self.call_context.append((node, callee, len(self.frames)))
         try:
-            rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
+            rest = _unknown_rest(callee, args, kwargs, star_lost) if unknown_spread and not positions_lost else None
             if rest is not None:
                 self.may_raise += 1  # Python's TypeError, where what it spreads does not fit the parameters
                 return self.call(callee, args, rest, st, node, keep=True)
@@ -563,6 +564,7 @@ class Calls(AnalysisState):
         defaults = function.defaults
         first_default = len(positional) - len(defaults)
         remaining = dict(kwargs)
+        keywords_lost = remaining.pop(LOST_KEYWORDS, False)
         for index, param in enumerate(positional):
             if index < len(args):
                 local.vars[param.arg] = args[index]
@@ -581,7 +583,8 @@ class Calls(AnalysisState):
             else:
                 local.vars[param.arg] = default if default is not MISSING else UNKNOWN
         if spec.kwarg is not None:
-            local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()})
+            local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()},
+                                                 complete=not keywords_lost)
         return True
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
@@ -658,22 +661,28 @@ def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
     return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
 
 
-def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any], star_lost: bool) -> Optional[Dict[str, Any]]:
     """`f(*rest)` or `f(**options)`, where the analysis lost what `rest` or `options` holds, of a
-    function of the program's without *args or **kwargs of its own: it runs with every parameter
-    not given explicitly unknown (a defaulted one too: `options` may set it), as keywords. None
-    where that cannot be said (no such function, or one collecting *args or **kwargs)."""
+    function of the program's: it runs with every parameter not given explicitly unknown (a
+    defaulted one too: `options` may set it), as keywords. Only `options` lost: its `*args` are
+    the positional ones given, and its `**kwargs` holds keys the analysis does not know
+    (LOST_KEYWORDS; tensorpack's layer decorators pass argscope's keywords on so). None where that
+    cannot be said (no such function, or a `rest` lost where it collects *args or **kwargs)."""
     function = callee.function if isinstance(callee, BoundMethod) else callee
     if not isinstance(function, FunctionVal):
         return None
     spec = function.node.args
     positional = list(spec.posonlyargs) + list(spec.args)
     given = len(args) + (1 if isinstance(callee, BoundMethod) else 0)
-    if spec.vararg is not None or spec.kwarg is not None or given > len(positional):
+    if star_lost and (spec.vararg is not None or spec.kwarg is not None or given > len(positional)):
         return None
+    if given > len(positional) and spec.vararg is None:
+        return None  # Python's TypeError
     rest = dict(kwargs)
     for param in positional[given:] + list(spec.kwonlyargs):
         rest.setdefault(param.arg, UNKNOWN)
+    if spec.kwarg is not None:
+        rest[LOST_KEYWORDS] = True
     return rest
 
 

@@ -435,6 +435,9 @@ class _Missing:
 
 _MISSING = _Missing()
 MISSING = _MISSING
+# A call's keyword that is no name: the program spread a dict the analysis lost (`f(x, **options)`)
+# into a function collecting `**kwargs`, whose dict then holds keys it does not know.
+LOST_KEYWORDS = "\x00lost keywords"
 
 
 class Env:
