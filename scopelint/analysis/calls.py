@@ -57,6 +57,9 @@ _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "i
 _INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
 _SIGNATURE_READERS = {"inspect.signature": signatures.signature_of, "inspect.getfullargspec": signatures.fullargspec_of}
 _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
+# six's Python 3 helpers over a dict's views: (the method, whether it returns an iterator over it)
+_SIX_DICT_METHODS = {"six.%s%s" % (prefix, method): (method, prefix == "iter")
+                     for prefix in ("iter", "view") for method in ("items", "values", "keys")}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
 _CONTAINER_READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset",
@@ -269,6 +272,11 @@ class Calls(AnalysisState):
                 return versions.loose_version(args[0])
             if callee.qualname in ("functools.reduce", "six.moves.reduce", "_functools.reduce"):
                 return self.call_builtin("reduce", args, kwargs, st, node)
+            if callee.qualname in _SIX_DICT_METHODS and len(args) == 1 and not kwargs:
+                # `six.iteritems(kwargs)` is `iter(kwargs.items())`: the dict's own method (tensorpack's layers)
+                method, iterator = _SIX_DICT_METHODS[callee.qualname]
+                view = self.call(self.get_attribute(args[0], method, st), [], {}, st, node)
+                return self.call_builtin("iter", [view], {}, st, node) if iterator else view
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
