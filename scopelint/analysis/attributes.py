@@ -9,20 +9,22 @@ import operator
 import re
 from typing import Any, List, Optional
 
-from scopelint.analysis import alternatives, enums, signatures, tf_api
+from scopelint.analysis import alternatives, enums, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
+from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, ScopeCM,
+    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
+    ScopeCM,
     ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Tensor
@@ -218,6 +220,8 @@ class Attributes(AnalysisState):
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
             return GraphMethod(obj, name)
+        if isinstance(obj, CachedFunction):
+            return memoized.attribute(self, obj, name, st)
         if isinstance(obj, Op) and name in ("name", "type"):
             return getattr(obj, name)
         if isinstance(obj, PartitionedVariable):
@@ -317,6 +321,8 @@ class Attributes(AnalysisState):
             return self.call(found.getter, [receiver], {}, st, None)
         if isinstance(found, Alternatives):
             return alternatives.bind(self, found, receiver, st)
+        if isinstance(found, CachedFunction) and isinstance(receiver, InstanceVal):
+            return PartialVal(found, [receiver], {})  # an lru_cache'd method: the instance is part of the key
         return found
 
     def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:

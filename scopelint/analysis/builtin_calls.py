@@ -1267,9 +1267,11 @@ def _numpy_dtype(value: Any, default: str) -> Optional[str]:
 def _callable(value: Any) -> Any:
     """callable(value): known for the program's functions and classes, TF's API, and objects
     whose class is known (a model's initializer instance has `__call__`)."""
+    from scopelint.analysis.memoized import CachedFunction
     from scopelint.analysis.values import AutographFn, PartialVal, PyCallable
 
-    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, AutographFn)):
+    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, AutographFn,
+                          CachedFunction)):
         return True
     if isinstance(value, InstanceVal):
         found = value.cls.lookup("__call__")

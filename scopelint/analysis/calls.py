@@ -12,7 +12,8 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import (
-    alternatives, array_math, class_members, enums, library_models, models, numpy_dtypes, signatures, tf_api, versions,
+    alternatives, array_math, class_members, enums, library_models, memoized, models, numpy_dtypes, signatures, tf_api,
+    versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
@@ -26,6 +27,7 @@ from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import (
     FlagsVal, GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, is_plain_data, may_touch_graph,
 )
+from scopelint.analysis.memoized import CacheClear, CachedFunction, LruCacheFactory
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
@@ -50,7 +52,8 @@ MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known d
 MAX_STRUCTURAL_RECURSION = 12  # ...or TF's layer call on a different layer at each level (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal,
+                     CachedFunction)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
                                 "bool", "format", "vars"})
 # Libraries that look at the program's objects without calling them or changing them.
@@ -196,7 +199,7 @@ class Calls(AnalysisState):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
-                               SubclassesMethod)):
+                               SubclassesMethod, CacheClear)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -206,6 +209,10 @@ class Calls(AnalysisState):
                 self.frame_limits.pop()
         if isinstance(callee, PartialVal):
             return self.call(callee.function, callee.args + args, dict(callee.kwargs, **kwargs), st, node)
+        if isinstance(callee, CachedFunction):
+            return memoized.call(self, callee, args, kwargs, st, node)
+        if isinstance(callee, LruCacheFactory) and len(args) == 1 and not kwargs:
+            return CachedFunction(args[0], callee.maxsize, callee.typed)  # `@functools.lru_cache(maxsize=None)`
         if isinstance(callee, InstanceVal):
             method = callee.cls.lookup("__call__")
             if method is MISSING:
@@ -287,6 +294,10 @@ class Calls(AnalysisState):
                 if len(args) == 1 and not kwargs and isinstance(args[0], (FunctionVal, ClassVal)):
                     return args[0]
                 return callee
+            if memoized.is_lru_cache(callee):
+                made = memoized.decorator(callee.qualname, args, kwargs)
+                if made is not MISSING:
+                    return made
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "functools.update_wrapper" and len(args) >= 2:
