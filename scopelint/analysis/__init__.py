@@ -13,6 +13,7 @@ from scopelint.analysis import blindspots
 from scopelint.analysis.blindspots import Blindspot
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
+from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.relevance import entry_may_matter
 from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
 from scopelint.semantics.events import VariableCreated, VariableShared
@@ -243,12 +244,13 @@ def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, Func
     defined = {id(n) for n in tree.body}
     out: List[Tuple[str, FunctionVal, Optional[ClassVal]]] = []
     for name, value in list(interp.module_env.vars.items()):
+        value = _cached(value)
         if isinstance(value, FunctionVal) and id(value.node) in defined and id(value.node) not in interp.called \
                 and name not in referenced:
             out.append((name, value, None))
         elif isinstance(value, ClassVal) and value.node is not None and id(value.node) in defined:
             for attr, member in value.attrs.items():
-                function = getattr(member, "getter", member)
+                function = _cached(getattr(member, "getter", member))
                 if isinstance(function, FunctionVal) and id(function.node) not in interp.called and \
                         attr not in referenced:
                     out.append(("%s.%s" % (name, attr), function, value))
@@ -257,6 +259,12 @@ def _entry_points(interp: Interpreter, tree: ast.Module) -> List[Tuple[str, Func
     out.extend(_undecorated_entry_points(interp, tree))
     out.sort(key=lambda item: item[1].node.lineno)
     return out
+
+
+def _cached(value: Any) -> Any:
+    """The function an lru_cache wraps (its calls are followed: it is an entry point as a plain
+    function is), or the value."""
+    return value.function if isinstance(value, CachedFunction) else value
 
 
 def _undecorated_entry_points(interp: Interpreter,

@@ -24,6 +24,7 @@ import dataclasses
 from typing import Any, Callable, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import State
+from scopelint.analysis.class_members import attribute_hook
 from scopelint.analysis.markers import Property
 from scopelint.analysis.values import (
     Alternatives, BoundMethod, ClassVal, FunctionVal, InstanceVal, join_values, MISSING,
@@ -174,7 +175,10 @@ def none_raises(interp: Any, run: Callable[[Any, State], Any]) -> Callable[[Any,
 def _plain_read(option: Any, name: str) -> bool:
     """Reading `option.name` runs no code of the program's or TF's."""
     if isinstance(option, InstanceVal):
-        return name in option.attrs or not isinstance(option.cls.lookup(name), Property)
+        if name in option.attrs:
+            return True
+        found = option.cls.lookup(name)
+        return not isinstance(found, Property) and not (found is MISSING and attribute_hook(option, name) is not None)
     if isinstance(option, ClassVal):
         return not isinstance(option.lookup(name), Property)
     return isinstance(option, (FunctionVal, BoundMethod))

@@ -9,20 +9,22 @@ import operator
 import re
 from typing import Any, List, Optional, Union
 
-from scopelint.analysis import alternatives, enums, signatures, tf_api
+from scopelint.analysis import alternatives, enums, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
-from scopelint.analysis.class_members import ClassDict, SubclassesMethod
+from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
+from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod
 from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, ScopeCM,
+    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
+    ScopeCM,
     ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
@@ -150,6 +152,11 @@ class Attributes(AnalysisState):
                     return obj.cls
                 if name == "__dict__":
                     return InstanceDict(obj)
+                hook = attribute_hook(obj, name)
+                if hook is not None:
+                    # Python calls the class's `__getattr__` only now, when the normal lookup failed
+                    # (tensorpack's `LinearWrap(x).Conv2D(...)` finds its layer in a registry so)
+                    return self.call(self.bind(hook, obj, st), [name], {}, st, None)
                 return UNKNOWN
             return self.bind(found, obj, st)
         if isinstance(obj, InstanceDict):
@@ -231,6 +238,8 @@ class Attributes(AnalysisState):
             return self.module_attribute(ModuleVal(obj.qualname), name)
         if isinstance(obj, GraphVal):
             return GraphMethod(obj, name)
+        if isinstance(obj, CachedFunction):
+            return memoized.attribute(self, obj, name, st)
         if isinstance(obj, Op) and name in ("name", "type"):
             return getattr(obj, name)
         if isinstance(obj, PartitionedVariable):
@@ -351,6 +360,8 @@ class Attributes(AnalysisState):
             return self.call(found.getter, [receiver], {}, st, None)
         if isinstance(found, Alternatives):
             return alternatives.bind(self, found, receiver, st)
+        if isinstance(found, CachedFunction) and isinstance(receiver, InstanceVal):
+            return PartialVal(found, [receiver], {})  # an lru_cache'd method: the instance is part of the key
         return found
 
     def scope_attribute(self, scope_val: ScopeVal, name: str, st: State) -> Any:
@@ -386,6 +397,12 @@ class Attributes(AnalysisState):
         if isinstance(obj, DictVal):
             if is_key(key) and key in obj.items:
                 return _visible(obj.items[key])
+            if obj.default_factory is not None and is_key(key) and obj.complete and not obj.poisoned:
+                # a defaultdict's missing key: the factory's value, stored under it
+                made = self.call(obj.default_factory, [], {}, st, None)
+                self.touch(obj)
+                obj.items[key] = made
+                return made
             return UNKNOWN
         if isinstance(obj, ArrayVal):
             from scopelint.runtime.tensors import slice_shape

@@ -29,6 +29,7 @@ from scopelint.semantics.shapes import LOST, Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.class_members import attribute_hook
 from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
@@ -163,6 +164,8 @@ class BuiltinCalls(AnalysisState):
                 if attr in obj.attrs:
                     return True
                 found = _class_has(obj.cls, attr, object)
+                if found is False and attribute_hook(obj, attr) is not None:
+                    return UNKNOWN  # its `__getattr__` answers, unless it raises AttributeError
                 return found if found is not False or obj.attrs_complete else UNKNOWN
             if isinstance(obj, ClassVal) and isinstance(attr, str):
                 return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
@@ -200,6 +203,9 @@ class BuiltinCalls(AnalysisState):
             if isinstance(attr, str):
                 if len(args) > 2 and (obj is None or is_concrete(obj)) and not hasattr(obj, attr):
                     return args[2]  # `getattr(dim, "value", dim)` of a plain int: the default
+                if len(args) > 2 and isinstance(obj, InstanceVal) and attr not in obj.attrs and \
+                        obj.cls.lookup(attr) is MISSING and attribute_hook(obj, attr) is not None:
+                    return UNKNOWN  # its `__getattr__`'s value, or the default where that raises AttributeError
                 value = self.get_attribute(obj, attr, st)
                 if value is UNKNOWN and len(args) > 2:
                     return UNKNOWN
@@ -664,7 +670,7 @@ class _ContainerMethod:
             c.complete = True
             return None
         if name == "copy" and not args:
-            return DictVal(dict(c.items), c.complete, unordered=c.unordered)
+            return DictVal(dict(c.items), c.complete, unordered=c.unordered, default_factory=c.default_factory)
         c.poisoned = True  # a change the analysis does not model (popitem, ...)
         return UNKNOWN
 
@@ -1308,9 +1314,11 @@ def _numpy_dtype(value: Any, default: str) -> Optional[str]:
 def _callable(value: Any) -> Any:
     """callable(value): known for the program's functions and classes, TF's API, and objects
     whose class is known (a model's initializer instance has `__call__`)."""
+    from scopelint.analysis.memoized import CachedFunction
     from scopelint.analysis.values import AutographFn, PartialVal, PyCallable
 
-    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, AutographFn)):
+    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ApiFn, BuiltinFn, PyCallable, PartialVal, AutographFn,
+                          CachedFunction)):
         return True
     if isinstance(value, InstanceVal):
         found = value.cls.lookup("__call__")

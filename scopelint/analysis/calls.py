@@ -12,7 +12,8 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import (
-    alternatives, array_math, class_members, enums, library_models, models, numpy_dtypes, signatures, tf_api, versions,
+    alternatives, array_math, class_members, enums, library_models, memoized, models, numpy_dtypes, signatures, tf_api,
+    versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.instance_dict import InstanceDictUpdate
@@ -26,14 +27,15 @@ from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import (
     FlagsVal, GeneratorCM, GeneratorFactory, GeneratorObject, GraphMethod, is_plain_data, may_touch_graph,
 )
+from scopelint.analysis.memoized import CacheClear, CachedFunction, LruCacheFactory
 from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _ManualEntry, _ScopeMethod, _Suppress
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
     Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env,
     FunctionVal, InstanceVal, is_concrete,
-    join_values, ListVal, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM, NumpyLoaded, OpaqueVal,
-    PartialVal,
+    join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
+    NumpyLoaded, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.api import Initializer
@@ -50,13 +52,17 @@ MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known d
 MAX_STRUCTURAL_RECURSION = 12  # ...or TF's layer call on a different layer at each level (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal,
+                     CachedFunction)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
                                 "bool", "format", "vars"})
 # Libraries that look at the program's objects without calling them or changing them.
 _INSPECTING_MODULES = frozenset({"inspect", "pprint", "logging", "warnings"})
 _SIGNATURE_READERS = {"inspect.signature": signatures.signature_of, "inspect.getfullargspec": signatures.fullargspec_of}
 _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split", "re.findall", "re.escape"}
+# six's Python 3 helpers over a dict's views: (the method, whether it returns an iterator over it)
+_SIX_DICT_METHODS = {"six.%s%s" % (prefix, method): (method, prefix == "iter")
+                     for prefix in ("iter", "view") for method in ("items", "values", "keys")}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
 _CONTAINER_READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset",
@@ -86,16 +92,17 @@ class Calls(AnalysisState):
         args: List[Any] = []
         kwargs: Dict[str, Any] = {}
         unknown_spread = False
+        star_lost = False  # a `*rest` the analysis lost (not only a `**options`)
         positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
         # The program's own functions take a value that is one of a few (Alternatives) as it is: their
         # `if comm is None:` is then decided on each option's path, as the caller's would be.
         keep = type(callee) is FunctionVal or type(callee) is BoundMethod and type(callee.function) is FunctionVal
         for arg in node.args:
-            positions_lost = positions_lost or unknown_spread
+            positions_lost = positions_lost or star_lost
             if isinstance(arg, ast.Starred):
                 items = self.iterate(self.eval(arg.value, st), st)
                 if items is None:
-                    unknown_spread = True
+                    unknown_spread = star_lost = True
                 else:
                     args.extend(items)
             else:
@@ -115,7 +122,7 @@ class Calls(AnalysisState):
         self.frames[-1][0], self.frames[-1][2] = call_position(node)
         self.call_context.append((node, callee, len(self.frames)))
         try:
-            rest = _unknown_rest(callee, args, kwargs) if unknown_spread and not positions_lost else None
+            rest = _unknown_rest(callee, args, kwargs, star_lost) if unknown_spread and not positions_lost else None
             if rest is not None:
                 self.may_raise += 1  # Python's TypeError, where what it spreads does not fit the parameters
                 return self.call(callee, args, rest, st, node, keep=True)
@@ -192,7 +199,7 @@ class Calls(AnalysisState):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
-                               SubclassesMethod)):
+                               SubclassesMethod, CacheClear)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -202,6 +209,10 @@ class Calls(AnalysisState):
                 self.frame_limits.pop()
         if isinstance(callee, PartialVal):
             return self.call(callee.function, callee.args + args, dict(callee.kwargs, **kwargs), st, node)
+        if isinstance(callee, CachedFunction):
+            return memoized.call(self, callee, args, kwargs, st, node)
+        if isinstance(callee, LruCacheFactory) and len(args) == 1 and not kwargs:
+            return CachedFunction(args[0], callee.maxsize, callee.typed)  # `@functools.lru_cache(maxsize=None)`
         if isinstance(callee, InstanceVal):
             method = callee.cls.lookup("__call__")
             if method is MISSING:
@@ -268,6 +279,11 @@ class Calls(AnalysisState):
                 return versions.loose_version(args[0])
             if callee.qualname in ("functools.reduce", "six.moves.reduce", "_functools.reduce"):
                 return self.call_builtin("reduce", args, kwargs, st, node)
+            if callee.qualname in _SIX_DICT_METHODS and len(args) == 1 and not kwargs:
+                # `six.iteritems(kwargs)` is `iter(kwargs.items())`: the dict's own method (tensorpack's layers)
+                method, iterator = _SIX_DICT_METHODS[callee.qualname]
+                view = self.call(self.get_attribute(args[0], method, st), [], {}, st, node)
+                return self.call_builtin("iter", [view], {}, st, node) if iterator else view
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
@@ -278,6 +294,10 @@ class Calls(AnalysisState):
                 if len(args) == 1 and not kwargs and isinstance(args[0], (FunctionVal, ClassVal)):
                     return args[0]
                 return callee
+            if memoized.is_lru_cache(callee):
+                made = memoized.decorator(callee.qualname, args, kwargs)
+                if made is not MISSING:
+                    return made
             if callee.qualname == "functools.partial" and args:
                 return PartialVal(args[0], args[1:], kwargs)
             if callee.qualname == "functools.update_wrapper" and len(args) >= 2:
@@ -308,9 +328,12 @@ class Calls(AnalysisState):
                     return getattr(re, short)(*args)  # `re.match(r"^(.*):\d+$", name)` on a known name
                 except (re.error, TypeError):
                     return UNKNOWN
-            if callee.qualname in ("collections.OrderedDict", "collections.defaultdict") and \
-                    (callee.qualname.endswith("OrderedDict") or not args):
-                return self.make_dict(args if callee.qualname.endswith("OrderedDict") else [], kwargs, st)
+            if callee.qualname == "collections.OrderedDict":
+                return self.make_dict(args, kwargs, st)
+            if callee.qualname == "collections.defaultdict":
+                made = self.make_dict(args[1:], kwargs, st)  # `defaultdict(dict)`: tensorpack's argscope
+                made.default_factory = args[0] if args else None
+                return made
             if callee.qualname == "threading.Thread":
                 return make_thread(args, kwargs)
             if callee.qualname == "threading.Thread.__init__" and thread_init_runs_nothing(args, kwargs):
@@ -563,6 +586,7 @@ class Calls(AnalysisState):
         defaults = function.defaults
         first_default = len(positional) - len(defaults)
         remaining = dict(kwargs)
+        keywords_lost = remaining.pop(LOST_KEYWORDS, False)
         for index, param in enumerate(positional):
             if index < len(args):
                 local.vars[param.arg] = args[index]
@@ -581,7 +605,8 @@ class Calls(AnalysisState):
             else:
                 local.vars[param.arg] = default if default is not MISSING else UNKNOWN
         if spec.kwarg is not None:
-            local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()})
+            local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()},
+                                                 complete=not keywords_lost)
         return True
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
@@ -655,7 +680,7 @@ def _copied(value: Any, deep: bool) -> Any:
                        value.fields, namedtuple=value.namedtuple, cls=value.cls)
     if isinstance(value, DictVal):
         copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
-        copied.complete = value.complete
+        copied.complete, copied.default_factory = value.complete, value.default_factory
         copied.cls = value.cls  # an EasyDict's copy is one
         return copied
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
@@ -678,22 +703,28 @@ def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
     return NamedTupleClass(typename if isinstance(typename, str) else "namedtuple", tuple(fields), default_items)
 
 
-def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any], star_lost: bool) -> Optional[Dict[str, Any]]:
     """`f(*rest)` or `f(**options)`, where the analysis lost what `rest` or `options` holds, of a
-    function of the program's without *args or **kwargs of its own: it runs with every parameter
-    not given explicitly unknown (a defaulted one too: `options` may set it), as keywords. None
-    where that cannot be said (no such function, or one collecting *args or **kwargs)."""
+    function of the program's: it runs with every parameter not given explicitly unknown (a
+    defaulted one too: `options` may set it), as keywords. Only `options` lost: its `*args` are
+    the positional ones given, and its `**kwargs` holds keys the analysis does not know
+    (LOST_KEYWORDS; tensorpack's layer decorators pass argscope's keywords on so). None where that
+    cannot be said (no such function, or a `rest` lost where it collects *args or **kwargs)."""
     function = callee.function if isinstance(callee, BoundMethod) else callee
     if not isinstance(function, FunctionVal):
         return None
     spec = function.node.args
     positional = list(spec.posonlyargs) + list(spec.args)
     given = len(args) + (1 if isinstance(callee, BoundMethod) else 0)
-    if spec.vararg is not None or spec.kwarg is not None or given > len(positional):
+    if star_lost and (spec.vararg is not None or spec.kwarg is not None or given > len(positional)):
         return None
+    if given > len(positional) and spec.vararg is None:
+        return None  # Python's TypeError
     rest = dict(kwargs)
     for param in positional[given:] + list(spec.kwonlyargs):
         rest.setdefault(param.arg, UNKNOWN)
+    if spec.kwarg is not None:
+        rest[LOST_KEYWORDS] = True
     return rest
 
 

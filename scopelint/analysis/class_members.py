@@ -10,7 +10,7 @@ import ast
 
 from typing import Any, Callable, Dict, List, Optional
 
-from scopelint.analysis.values import ClassVal, ListVal
+from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal, ListVal
 from scopelint.semantics.values import UNKNOWN
 
 # What every plain class has besides its own attributes (`object`'s, `__dict__`,
@@ -20,6 +20,15 @@ _PLAIN_CLASS_NAMES = frozenset(dir(type("Plain", (object,), {})))
 
 def _is_dunder(key: str) -> bool:
     return len(key) > 4 and key.startswith("__") and key.endswith("__")
+
+
+def attribute_hook(obj: InstanceVal, name: str) -> Optional[FunctionVal]:
+    """The `__getattr__` of the instance's class, which Python calls for `obj.name` the normal
+    lookup did not find; None where there is none, where the instance may hold attributes the
+    analysis lost (the lookup may then succeed), and for a special name (`with` and the
+    protocols look those up on the class alone)."""
+    hook = obj.cls.lookup("__getattr__")
+    return hook if isinstance(hook, FunctionVal) and obj.attrs_complete and not _is_dunder(name) else None
 
 
 def _mro(cls: ClassVal) -> Optional[List[ClassVal]]:

@@ -30,6 +30,7 @@ from scopelint.analysis.tf_calls import AUTOGRAPH_CONVERT, PURE_VARIABLE_SCOPE, 
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.interpreter import FlagsVal
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property, Super
+from scopelint.analysis.memoized import CachedFunction, LruCacheFactory
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
     NamedTupleClass, NumpyDtype, OpaqueVal, PartialVal, SetVal, SourceModuleVal,
@@ -40,7 +41,7 @@ from scopelint.tf import registry
 
 _PLAIN = (type(None), bool, int, float, complex, str, bytes, Pattern, enum.Enum, enum.EnumMeta, NumpyDtype, ArrayVal,
           BuiltinFn,
-          NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal, DType)
+          NamedTupleClass, ArgParserVal, NamespaceVal, FlagsVal, DType, LruCacheFactory)
 # builtins that read an attribute named by their second argument
 _ATTRIBUTE_READERS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
 _ANY_ATTRIBUTE = frozenset({"vars", "dir", "__dict__", "__getattribute__", "globals", "locals"})
@@ -343,6 +344,9 @@ class _Query:
             self.todo.extend(value.kwargs.values())
         elif isinstance(value, Property):
             self.todo.append(value.getter)
+        elif isinstance(value, CachedFunction):
+            self.todo.append(value.function)
+            self.todo.extend(value.cache.items.values())
         elif isinstance(value, Super):
             self.todo.extend((value.cls, value.receiver))
         elif isinstance(value, GeneratorFactory):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.analysis import enums, tf_api
+from scopelint.analysis import enums, memoized, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
+from scopelint.analysis.memoized import LruCacheFactory
 from scopelint.analysis.values import (
     ApiFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env, FunctionVal, InstanceVal, is_key,
     IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, SetVal, truth,
@@ -256,8 +257,6 @@ class Statements(AnalysisState):
             return function  # six.add_metaclass(ABCMeta): the same class, made with that metaclass
         if name in ("abstractmethod", "abstractproperty", "abc.abstractmethod", "abc.abstractproperty"):
             return Property(function) if name.endswith("abstractproperty") else function
-        if name.endswith("lru_cache") or name.endswith("cache"):
-            return UNKNOWN  # a cached function does not run again: its calls cannot be followed
         decorator_value = self.eval(decorator, st)
         if isinstance(decorator_value, (ApiFn, ModuleVal)) and \
                 decorator_value.qualname.rsplit(".", 1)[-1] in ("function", "add_arg_scope"):
@@ -270,7 +269,8 @@ class Statements(AnalysisState):
             followed = self._graph_free_attribute(decorator_value.qualname, st)  # None for any other module
             if isinstance(followed, (FunctionVal, BoundMethod)):
                 decorator_value = followed
-        if isinstance(decorator_value, (FunctionVal, BoundMethod)):
+        if isinstance(decorator_value, (FunctionVal, BoundMethod, LruCacheFactory)) or \
+                memoized.is_lru_cache(decorator_value):
             return self.call(decorator_value, [function], {}, st, decorator)
         return UNKNOWN
 

@@ -104,6 +104,7 @@ class DictVal:
     born: int = field(default_factory=birth, repr=False)
     cls: Any = None  # the program's subclass of dict it is an instance of (dnnlib.EasyDict), whose methods it has
     attrs_lost: bool = False  # an attribute was set on it past the dict (its instance __dict__): reads are unknown
+    default_factory: Any = None  # a collections.defaultdict's: called for a missing key, as Python does
 
 
 # Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
@@ -463,6 +464,9 @@ class _Missing:
 
 _MISSING = _Missing()
 MISSING = _MISSING
+# A call's keyword that is no name: the program spread a dict the analysis lost (`f(x, **options)`)
+# into a function collecting `**kwargs`, whose dict then holds keys it does not know.
+LOST_KEYWORDS = "\x00lost keywords"
 
 
 class Env:
