@@ -324,38 +324,34 @@ def true_negatives(labels, predictions, weights=None, metrics_collections=None, 
                   False, False)
 
 
-def precision(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):
-    with tf.variable_scope(name, "precision", (predictions, labels, weights)):
+def _true_positive_ratio(labels, predictions, weights, metrics_collections, updates_collections, name,
+                         default_name, other_count):
+    """precision, tp / (tp + fp), and recall, tp / (tp + fn): true_positives and the other count in
+    the metric's own scope, as TF makes them."""
+    with tf.variable_scope(name, default_name, (predictions, labels, weights)):
         predictions, labels, weights = _remove_squeezable_dimensions(
             predictions=tf.cast(predictions, dtype=tf.bool), labels=tf.cast(labels, dtype=tf.bool), weights=weights)
         true_p, true_positives_update_op = true_positives(labels, predictions, weights)
-        false_p, false_positives_update_op = false_positives(labels, predictions, weights)
+        other, other_update_op = other_count(labels, predictions, weights)
 
-        def compute_precision(tp, fp, name):
-            return tf.where(tf.greater(tp + fp, 0), tf.divide(tp, tp + fp), 0, name)
+        def compute(tp, count, name):
+            return tf.where(tf.greater(tp + count, 0), tf.divide(tp, tp + count), 0, name)
 
-        p = _aggregate_across_replicas(metrics_collections, lambda _, tp, fp: compute_precision(tp, fp, "value"),
-                                       true_p, false_p)
-        update_op = compute_precision(true_positives_update_op, false_positives_update_op, "update_op")
+        value = _aggregate_across_replicas(metrics_collections, lambda _, tp, count: compute(tp, count, "value"),
+                                           true_p, other)
+        update_op = compute(true_positives_update_op, other_update_op, "update_op")
         _add_update(updates_collections, update_op)
-        return p, update_op
+        return value, update_op
+
+
+def precision(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):
+    return _true_positive_ratio(labels, predictions, weights, metrics_collections, updates_collections, name,
+                                "precision", false_positives)
 
 
 def recall(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):
-    with tf.variable_scope(name, "recall", (predictions, labels, weights)):
-        predictions, labels, weights = _remove_squeezable_dimensions(
-            predictions=tf.cast(predictions, dtype=tf.bool), labels=tf.cast(labels, dtype=tf.bool), weights=weights)
-        true_p, true_positives_update_op = true_positives(labels, predictions, weights)
-        false_n, false_negatives_update_op = false_negatives(labels, predictions, weights)
-
-        def compute_recall(true_p, false_n, name):
-            return tf.where(tf.greater(true_p + false_n, 0), tf.divide(true_p, true_p + false_n), 0, name)
-
-        rec = _aggregate_across_replicas(metrics_collections, lambda _, tp, fn: compute_recall(tp, fn, "value"),
-                                         true_p, false_n)
-        update_op = compute_recall(true_positives_update_op, false_negatives_update_op, "update_op")
-        _add_update(updates_collections, update_op)
-        return rec, update_op
+    return _true_positive_ratio(labels, predictions, weights, metrics_collections, updates_collections, name,
+                                "recall", false_negatives)
 
 
 # ---------------------------------------------------------------------------- at thresholds

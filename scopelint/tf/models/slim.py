@@ -18,6 +18,8 @@ shapes, collections and reuse.
 
 import tensorflow as tf
 
+from scopelint.tf.models import slim_extras
+
 
 # ---------------------------------------------------------------------------- ops/arg_scope.py
 
@@ -208,15 +210,7 @@ def _weights_and_biases(kernel_shape, num_outputs, dtype, normalizer_fn, weights
 def _collected(collections, alias, outputs):
     """utils.collect_named_outputs: a layer's output joins `outputs_collections`, aliased by its
     scope's name; slim's nets make their end_points dict of that collection."""
-    if collections:
-        if alias[-1] == "/":
-            alias = alias[:-1]
-        if hasattr(outputs, "aliases"):
-            outputs.aliases.append(alias)
-        else:
-            outputs.aliases = [alias]
-        tf.add_to_collections(collections, outputs)
-    return outputs
+    return slim_extras.collect_named_outputs(collections, alias, outputs)
 
 
 def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):
