@@ -24,8 +24,7 @@ from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVa
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
     is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
-    ScopeCM,
-    ScopeVal, SourceModuleVal, VarVal,
+    ScopeCM, ScopeVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -284,10 +283,10 @@ class Attributes(AnalysisState):
             return OpaqueVal("op." + name, inert=True)
         if isinstance(obj, Pattern) and name in ("format", "join", "lower", "upper", "strip", "replace"):
             return _StrMethod(obj, name)
-        if isinstance(obj, DictVal) and obj.cls is not None:
-            return self._dict_subclass_attribute(obj, name, st)
         if isinstance(obj, DictVal) and self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
             name = name[4:]  # Python 2's iterators: the same items
+        if isinstance(obj, DictVal) and obj.cls is not None:
+            return self._dict_subclass_attribute(obj, name, st)
         if isinstance(obj, NamedTupleClass):
             if name == "_make":
                 return _NamedTupleMethod(obj, name)
@@ -326,8 +325,6 @@ class Attributes(AnalysisState):
     def _dict_subclass_attribute(self, obj: DictVal, name: str, st: State) -> Any:
         """`d.name` of an instance of the program's subclass of dict: its class's method, else
         dict's, else what the class's __getattr__ gives (EasyDict's `self[name]`)."""
-        if self.python2 and name in ("iteritems", "iterkeys", "itervalues"):
-            name = name[4:]
         found = obj.cls.lookup(name, below_dict=True)
         if found is not MISSING:
             return self.bind(found, obj, st)

@@ -23,32 +23,19 @@ def bound_names(tree: ast.Module) -> Optional[FrozenSet[str]]:
 def _bound_names(tree: ast.Module) -> Optional[FrozenSet[str]]:
     names = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            if node.id in _INJECTORS:
-                return None
-            if not isinstance(node.ctx, ast.Load):
-                names.add(node.id)
-        elif isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name) \
-                and node.value.id == "sys":
+        if isinstance(node, ast.Name) and node.id in _INJECTORS or _is_sys_modules(node) or _is_star_import(node):
             return None
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                if alias.name == "*":
-                    return None
-                names.add(alias.asname or alias.name.split(".")[0])
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.update(node.names)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            names.add(node.rest)
+        names.update(_names_bound_by(node))
     return frozenset(names)
+
+
+def _is_sys_modules(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name) and \
+        node.value.id == "sys"
+
+
+def _is_star_import(node: ast.AST) -> bool:
+    return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
 _DICT_WRITERS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
@@ -102,6 +89,10 @@ def _names_bound_by(node: ast.AST) -> List[str]:
         return [node.arg]
     if isinstance(node, ast.ExceptHandler) and node.name:
         return [node.name]
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+        return [node.name]
+    if isinstance(node, ast.MatchMapping) and node.rest:
+        return [node.rest]
     return []
 
 

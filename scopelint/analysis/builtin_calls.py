@@ -1038,11 +1038,15 @@ def _subclass_of(cls: ClassVal, option: ClassVal) -> Any:
     if cls is option:
         return True
     # A namedtuple base (`class GANModel(collections.namedtuple(...))`) is no class of the program's.
-    answers = [_subclass_of(base, option) if isinstance(base, ClassVal) else
-               False if isinstance(base, NamedTupleClass) else UNKNOWN for base in cls.bases]
+    return _any_of([_subclass_of(base, option) if isinstance(base, ClassVal) else
+                    False if isinstance(base, NamedTupleClass) else UNKNOWN for base in cls.bases])
+
+
+def _any_of(answers: List[Any]) -> Any:
+    """`or` of answers that may be unknown: True if one is, False if all are, else UNKNOWN."""
     if True in answers:
         return True
-    return UNKNOWN if UNKNOWN in answers else False
+    return UNKNOWN if any(a is not False for a in answers) else False
 
 
 def _plain_function() -> None:
@@ -1079,10 +1083,7 @@ def _issubclass(cls: Any, classes: Any) -> Any:
     options = classes.items if isinstance(classes, ListVal) and classes.is_tuple else [classes]
     if not isinstance(cls, ClassVal) or not options or not all(isinstance(o, ClassVal) for o in options):
         return UNKNOWN
-    answers = [_subclass_of(cls, option) for option in options]
-    if True in answers:
-        return True
-    return UNKNOWN if UNKNOWN in answers else False
+    return _any_of([_subclass_of(cls, option) for option in options])
 
 
 def _modelled_optimizer(cls: ClassVal) -> bool:
@@ -1173,9 +1174,7 @@ def _isinstance(value: Any, classes: Any) -> Any:
                 answers.append(option.name == "object")
             else:
                 answers.append(_isinstance(value, option) if not isinstance(option, ClassVal) else UNKNOWN)
-        if True in answers:
-            return True
-        return UNKNOWN if any(a is not False for a in answers) else False
+        return _any_of(answers)
     if isinstance(value, InstanceVal) and _modelled_optimizer(value.cls) and options and all(
             isinstance(o, ApiFn) and _unmodelled_optimizer_class(o.qualname) for o in options):
         # TF's optimizers derive from tf.train.Optimizer directly: a modelled one (Adam) is no
@@ -1256,9 +1255,7 @@ def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
             answers.append(isinstance(value, VarVal))
         else:
             answers.append(UNKNOWN)
-    if True in answers:
-        return True
-    return UNKNOWN if any(a is not False for a in answers) else False
+    return _any_of(answers)
 
 
 # Numeric helpers of numpy and math, on fully known numbers only (shape arithmetic in models).

@@ -679,10 +679,9 @@ def _copied(value: Any, deep: bool) -> Any:
         return ListVal([_copied(v, True) if deep else v for v in value.items], value.is_tuple, value.poisoned,
                        value.fields, namedtuple=value.namedtuple, cls=value.cls)
     if isinstance(value, DictVal):
-        copied = DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()})
-        copied.complete, copied.default_factory = value.complete, value.default_factory
-        copied.cls = value.cls  # an EasyDict's copy is one
-        return copied
+        # (a defaultdict's copy keeps its factory, an EasyDict's is one)
+        return DictVal({k: _copied(v, True) if deep else v for k, v in value.items.items()}, value.complete,
+                       default_factory=value.default_factory, cls=value.cls)
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
         return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)
     return value

@@ -154,15 +154,14 @@ class Imports(AnalysisState):
             if in_project:
                 self.graph_free_project.add(qualname)
             return ModuleVal(qualname)
-        if path is not None and not in_project:
-            # an installed package's: a large library (networkx) must not use up what the
-            # project's own modules imported after it need
-            if self.libraries_followed >= MAX_FOLLOWED_MODULES:
-                self.modules_unseen = True
-                self.note_module_unread(qualname, "scopelint reads at most %d modules of installed packages per file"
-                                        % MAX_FOLLOWED_MODULES)
-                return ModuleVal(qualname)
-            self.libraries_followed += 1
+        # an installed package's: a large library (networkx) must not use up what the project's
+        # own modules imported after it need
+        library = path is not None and not in_project
+        if library and self.libraries_followed >= MAX_FOLLOWED_MODULES:
+            self.modules_unseen = True
+            self.note_module_unread(qualname, "scopelint reads at most %d modules of installed packages per file"
+                                    % MAX_FOLLOWED_MODULES)
+            return ModuleVal(qualname)
         tree = loader.parse_module(path) if path is not None and path != self.abspath else None
         if tree is None:
             if path is not None and path != self.abspath:
@@ -170,21 +169,24 @@ class Imports(AnalysisState):
                 self.note_module_unread(qualname, "%s does not parse" % path)
             return ModuleVal(qualname)
         is_package = os.path.basename(path) == "__init__.py"
-        if not (passed_through and is_package or import_effects.defines_only(tree)):
+        deferred = passed_through and is_package or import_effects.defines_only(tree)  # (see _force)
+        if not deferred:
             # Its body runs now, so its packages' bodies run first, as Python runs them: one
             # imported in it (tensorpack's registry, via `import tensorpack`) must find it whole.
             self._force_packages(qualname, st)
             known = self.imported.get(qualname)
             if known is not None:
-                return known  # a package's body imported it
+                return known  # a package's body imported it (and counted it)
+        if library:
+            self.libraries_followed += 1
         module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0])
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
         parent = self.imported.get(parent_name)
         if isinstance(parent, SourceModuleVal):
             parent.env.vars[last] = module
-        if passed_through and is_package or import_effects.defines_only(tree):
-            self.pending_modules[id(module)] = tree  # (see _force)
+        if deferred:
+            self.pending_modules[id(module)] = tree
             return module
         self._run_module_body(module, tree, st)
         return module

@@ -247,7 +247,7 @@ class ClassVal:
                 found = base.lookup(name, below_dict)
                 if found is not _MISSING:
                     return found
-            elif not (below_dict and isinstance(base, BuiltinFn) and base.name in ("dict", "object")):
+            elif not (below_dict and _is_dict_or_object(base)):
                 return UNKNOWN  # an unknown base class may define anything
         return _MISSING
 
@@ -268,9 +268,12 @@ def _is_dict_type(base: Any) -> bool:
     return isinstance(base, BuiltinFn) and base.name == "dict"
 
 
+def _is_dict_or_object(base: Any) -> bool:
+    return isinstance(base, BuiltinFn) and base.name in ("dict", "object")
+
+
 def _known_ancestors(cls: ClassVal) -> bool:
-    return all(isinstance(base, ClassVal) and _known_ancestors(base) or
-               isinstance(base, BuiltinFn) and base.name in ("dict", "object") for base in cls.bases)
+    return all(isinstance(base, ClassVal) and _known_ancestors(base) or _is_dict_or_object(base) for base in cls.bases)
 
 
 def _reaches_dict(cls: ClassVal) -> bool:

@@ -426,38 +426,35 @@ def false_positives_at_thresholds(labels, predictions, thresholds, weights=None,
                                 name, "fp", "false_positives")
 
 
+def _true_positive_ratio_at_thresholds(labels, predictions, thresholds, weights, metrics_collections,
+                                       updates_collections, name, default_name, other):
+    """precision_at_thresholds, tp / (tp + fp), and recall_at_thresholds, tp / (tp + fn): one
+    value a threshold, of the confusion matrix's `tp` and `other` counters."""
+    with tf.variable_scope(name, default_name, (predictions, labels, weights)):
+        values, update_ops = _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights,
+                                                             includes=("tp", other))
+        prefix = default_name[:-len("_at_thresholds")] + "_"
+
+        def compute(tp, count, name):
+            return tf.divide(tp, 1e-7 + tp + count, name=prefix + name)
+
+        value = _aggregate_across_replicas(metrics_collections,
+                                           lambda _, values: compute(values["tp"], values[other], "value"), values)
+        update_op = compute(update_ops["tp"], update_ops[other], "update_op")
+        _add_update(updates_collections, update_op)
+        return value, update_op
+
+
 def precision_at_thresholds(labels, predictions, thresholds, weights=None, metrics_collections=None,
                             updates_collections=None, name=None):
-    with tf.variable_scope(name, "precision_at_thresholds", (predictions, labels, weights)):
-        values, update_ops = _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights,
-                                                             includes=("tp", "fp"))
-
-        def compute_precision(tp, fp, name):
-            return tf.divide(tp, 1e-7 + tp + fp, name="precision_" + name)
-
-        prec = _aggregate_across_replicas(metrics_collections,
-                                          lambda _, values: compute_precision(values["tp"], values["fp"], "value"),
-                                          values)
-        update_op = compute_precision(update_ops["tp"], update_ops["fp"], "update_op")
-        _add_update(updates_collections, update_op)
-        return prec, update_op
+    return _true_positive_ratio_at_thresholds(labels, predictions, thresholds, weights, metrics_collections,
+                                              updates_collections, name, "precision_at_thresholds", "fp")
 
 
 def recall_at_thresholds(labels, predictions, thresholds, weights=None, metrics_collections=None,
                          updates_collections=None, name=None):
-    with tf.variable_scope(name, "recall_at_thresholds", (predictions, labels, weights)):
-        values, update_ops = _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights,
-                                                             includes=("tp", "fn"))
-
-        def compute_recall(tp, fn, name):
-            return tf.divide(tp, 1e-7 + tp + fn, name="recall_" + name)
-
-        rec = _aggregate_across_replicas(metrics_collections,
-                                         lambda _, values: compute_recall(values["tp"], values["fn"], "value"),
-                                         values)
-        update_op = compute_recall(update_ops["tp"], update_ops["fn"], "update_op")
-        _add_update(updates_collections, update_op)
-        return rec, update_op
+    return _true_positive_ratio_at_thresholds(labels, predictions, thresholds, weights, metrics_collections,
+                                              updates_collections, name, "recall_at_thresholds", "fn")
 
 
 def _evenly_spaced_thresholds(num_thresholds):
