@@ -44,7 +44,8 @@ _DICT_WRITERS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "_
 def stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
     """The module's names whose value never changes once bound: each bound by one statement of
     the module's body and nowhere else, so that a copy of `globals()` stays true for them. None
-    when the module changes its globals through `globals()` itself (`globals()[name] = f`)."""
+    when the module changes its globals through `globals()` itself (`globals()[name] = f`) or a
+    star import may rebind any of them (in the live dict an earlier globals() gave)."""
     cached = getattr(tree, "_scopelint_stable_globals", False)
     if cached is False:
         cached = tree._scopelint_stable_globals = _stable_globals(tree)  # type: ignore[attr-defined]
@@ -54,6 +55,8 @@ def stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
 def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
     sites: Dict[str, int] = {}
     for node in ast.walk(tree):
+        if _is_star_import(node):
+            return None
         if isinstance(node, (ast.Subscript, ast.Attribute)) and _is_globals_call(node.value) and (
                 isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
                 isinstance(node, ast.Attribute) and node.attr in _DICT_WRITERS):
