@@ -113,21 +113,12 @@ def mean(values, weights=None, metrics_collections=None, updates_collections=Non
         if weights is None:
             num_values = tf.cast(tf.size(values), tf.float32)
         else:
-            values, _, weights = _remove_squeezable_dimensions(predictions=values, labels=None, weights=weights)
-            weights = _broadcast_weights(tf.cast(weights, tf.float32), values)
-            values = tf.multiply(values, weights)
+            values, weights = _weighted(values, weights)
             num_values = tf.reduce_sum(weights)
         update_total_op = total.assign_add(tf.reduce_sum(values))
         with tf.control_dependencies([values]):
             update_count_op = count.assign_add(num_values)
-
-        def compute_mean(_, t, c):
-            return tf.div_no_nan(t, tf.maximum(c, 0), name="value")
-
-        mean_t = _aggregate_across_replicas(metrics_collections, compute_mean, total, count)
-        update_op = tf.div_no_nan(update_total_op, tf.maximum(update_count_op, 0), name="update_op")
-        _add_update(updates_collections, update_op)
-        return mean_t, update_op
+        return _mean_of(total, count, update_total_op, update_count_op, metrics_collections, updates_collections)
 
 
 def mean_tensor(values, weights=None, metrics_collections=None, updates_collections=None, name=None):
@@ -137,21 +128,31 @@ def mean_tensor(values, weights=None, metrics_collections=None, updates_collecti
         count = metric_variable(values.get_shape(), tf.float32, name="count_tensor")
         num_values = tf.ones_like(values)
         if weights is not None:
-            values, _, weights = _remove_squeezable_dimensions(predictions=values, labels=None, weights=weights)
-            weights = _broadcast_weights(tf.cast(weights, tf.float32), values)
-            values = tf.multiply(values, weights)
+            values, weights = _weighted(values, weights)
             num_values = tf.multiply(num_values, weights)
         update_total_op = total.assign_add(values)
         with tf.control_dependencies([values]):
             update_count_op = count.assign_add(num_values)
+        return _mean_of(total, count, update_total_op, update_count_op, metrics_collections, updates_collections)
 
-        def compute_mean(_, t, c):
-            return tf.div_no_nan(t, tf.maximum(c, 0), name="value")
 
-        mean_t = _aggregate_across_replicas(metrics_collections, compute_mean, total, count)
-        update_op = tf.div_no_nan(update_total_op, tf.maximum(update_count_op, 0), name="update_op")
-        _add_update(updates_collections, update_op)
-        return mean_t, update_op
+def _weighted(values, weights):
+    """mean's and mean_tensor's values times their weights, broadcast to them; and the weights."""
+    values, _, weights = _remove_squeezable_dimensions(predictions=values, labels=None, weights=weights)
+    weights = _broadcast_weights(tf.cast(weights, tf.float32), values)
+    return tf.multiply(values, weights), weights
+
+
+def _mean_of(total, count, update_total_op, update_count_op, metrics_collections, updates_collections):
+    """mean's and mean_tensor's value and update op: total / count (0 where count is)."""
+
+    def compute_mean(_, t, c):
+        return tf.div_no_nan(t, tf.maximum(c, 0), name="value")
+
+    mean_t = _aggregate_across_replicas(metrics_collections, compute_mean, total, count)
+    update_op = tf.div_no_nan(update_total_op, tf.maximum(update_count_op, 0), name="update_op")
+    _add_update(updates_collections, update_op)
+    return mean_t, update_op
 
 
 def accuracy(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):
