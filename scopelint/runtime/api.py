@@ -1142,6 +1142,24 @@ def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: An
     return Tensor(out, kwargs.get("dtype") or FLOAT32, op_name("one_hot", name), "OneHot")
 
 
+def eye(num_rows: Any, num_columns: Any = None, batch_shape: Any = None, dtype: Any = None,
+        name: Any = None) -> Tensor:
+    """batch_shape + [num_rows, num_columns]; a constant, so a loss through it reaches no
+    variable by it (HMR's batch_rodrigues)."""
+    columns = num_rows if num_columns is None else num_columns
+    batch = list(batch_shape) if isinstance(batch_shape, (list, tuple)) else [] if batch_shape is None else None
+    out = None if batch is None else [d if isinstance(d, int) else None for d in batch + [num_rows, columns]]
+    return Tensor(out, as_dtype(dtype) if dtype is not None else FLOAT32, op_name("eye", name), "MatrixDiag")
+
+
+def scatter_nd(indices: Any, updates: Any, shape: Any, name: Any = None) -> Tensor:
+    """Zeros of `shape` with `updates` written at `indices`: updates' dtype (HMR's batch_skew)."""
+    return Tensor(shape_from_argument(shape), dtype_of(updates), op_name("ScatterNd", name), "ScatterNd")
+
+
+scatter_nd.shape_argument = (2, "shape")  # type: ignore[attr-defined]
+
+
 def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any = None) -> Tensor:
     """[...lengths' shape, maxlen]: the last dimension is known when maxlen is a Python int."""
     i = shape_of(lengths)
