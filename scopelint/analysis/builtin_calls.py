@@ -458,10 +458,25 @@ class BuiltinCalls(AnalysisState):
             return dtype  # `dtype=np.float32`: TF's functions read the dtype's name (tf.as_dtype)
         return MISSING
 
+    def _control_inputs_known(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
+            List[Any], Dict[str, Any]]:
+        """Control inputs the analysis lost (`with_dependencies([tf.group(*update_ops)], loss)`) as
+        none: the op only waits for them, its result is computed from its other arguments."""
+        where = getattr(function, "control_argument", None)
+        if where is None:
+            return args, kwargs
+        position, keyword = where
+        if len(args) > position and self.to_python(args[position]) is MISSING:
+            args = args[:position] + [ListVal([])] + args[position + 1:]
+        elif keyword in kwargs and self.to_python(kwargs[keyword]) is MISSING:
+            kwargs = dict(kwargs, **{keyword: ListVal([])})
+        return args, kwargs
+
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
                   scope_errors_propagate: bool = False) -> Any:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
         args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
+        args, kwargs = self._control_inputs_known(function, args, kwargs)
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())

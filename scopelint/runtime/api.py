@@ -1247,6 +1247,9 @@ def with_dependencies(dependencies: Any, output_tensor: Any, name: Any = None) -
     return output_tensor
 
 
+with_dependencies.control_argument = (0, "dependencies")  # type: ignore[attr-defined]
+
+
 def switch(data: Any, pred: Any, dtype: Any = None, name: Any = None) -> Tuple[Tensor, Tensor]:
     """control_flow_ops.switch: `data` forwarded to one of its two outputs, (false, true), each of
     its shape and dtype (slim's inception preprocessing picks a resize method with it)."""
@@ -1277,6 +1280,9 @@ def no_op(name: Any = None) -> Op:
 
 def tuple_(tensors: Any, name: Any = None, control_inputs: Any = None) -> Any:
     return list(tensors)
+
+
+tuple_.control_argument = (2, "control_inputs")  # type: ignore[attr-defined]
 
 
 def control_dependencies(control_inputs: Any) -> Any:

@@ -10,7 +10,7 @@ gives its result the union of its inputs' sets; `stop_gradient` gives the empty 
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Tuple
 
 Deps = Optional[frozenset]
 EMPTY: frozenset = frozenset()
@@ -56,11 +56,24 @@ def tracked(function: Callable[..., Any], cut: bool = False) -> Callable[..., An
     @functools.wraps(function)
     def op(*args: Any, **kwargs: Any) -> Any:
         result = function(*args, **kwargs)
-        _attach(result, EMPTY if cut else union([of(args), of(kwargs)]), _identities(args + tuple(kwargs.values())))
+        data, data_keywords = data_arguments(function, args, kwargs)
+        _attach(result, EMPTY if cut else union([of(data), of(data_keywords)]),
+                _identities(args + tuple(kwargs.values())))
         return result
 
     op.__wrapped_op__ = True  # type: ignore[attr-defined]
     return op
+
+
+def data_arguments(function: Callable[..., Any], args: tuple, kwargs: dict) -> Tuple[tuple, dict]:
+    """The arguments an op computes its result from: all but the control inputs it only waits for
+    (`control_argument`: control_flow_ops.with_dependencies' `dependencies`), which carry no
+    gradient (HMR's loss, made to wait for batch norm's update ops)."""
+    where = getattr(function, "control_argument", None)
+    if where is None:
+        return args, kwargs
+    position, keyword = where
+    return args[:position] + args[position + 1:], {k: v for k, v in kwargs.items() if k != keyword}
 
 
 class _identities(list):  # type: ignore[type-arg]
