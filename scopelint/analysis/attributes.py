@@ -24,7 +24,7 @@ from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVa
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
     is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
-    ScopeCM, ScopeVal, SourceModuleVal, VarVal,
+    ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
@@ -415,7 +415,7 @@ class Attributes(AnalysisState):
             return ArrayVal(tuple(dims), obj.dtype)
         if isinstance(obj, (str, TensorShape)) or isinstance(obj, Tensor):
             if self.to_python(key) is MISSING:
-                return UNKNOWN
+                return _slice_at_lost_index(obj)
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
@@ -425,6 +425,19 @@ class Attributes(AnalysisState):
             return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
+
+
+def _slice_at_lost_index(obj: Any) -> Any:
+    """A tensor's slice at an index the analysis lost (`Js[:, parent[i]]`, parent read from HMR's
+    SMPL pickle) is a tensor of its dtype, computed from it alone: the index is an integer, which
+    carries no gradient. Anything else, or what an unmodelled API gave, is unknown."""
+    if not isinstance(obj, Tensor) or isinstance(obj, Opaque):
+        return UNKNOWN
+    sliced = UnknownTensor()
+    if isinstance(obj.dtype, DType):
+        sliced.dtype = obj.dtype.base_dtype
+    sliced.deps = getattr(obj, "deps", None)
+    return sliced
 
 
 def _variable_name(name: Any, op: bool) -> Any:

@@ -19,6 +19,7 @@ from scopelint.analysis.values import (
     NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
+from scopelint.runtime import dependencies
 from scopelint.runtime.api import COMPARISONS, Initializer
 from scopelint.runtime.tensors import Op, Opaque, Tensor, reshape_shape
 from scopelint.runtime.variables import PartitionedVariable
@@ -499,7 +500,12 @@ class BuiltinCalls(AnalysisState):
         except RecursionError:
             raise
         except Exception:
-            return _unknown_result(function, args, kwargs)
+            lost = _unknown_result(function, args, kwargs)
+            if isinstance(lost, UnknownTensor) and not missing:
+                # an op the runtime could not run on a lost shape (`tf.matmul(a, w)`, w of a
+                # pickle's shape: HMR's SMPL) is still computed from its inputs alone
+                lost.deps = dependencies.of_result(function, tuple(py_args), py_kwargs)
+            return lost
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if getattr(function, "__name__", "") == "clip_by_global_norm" and isinstance(result, tuple):
@@ -507,12 +513,16 @@ class BuiltinCalls(AnalysisState):
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
             # computed from a lost shape: its own shape is not TF's either (its op's name may be),
             # but its dtype is, when the dtypes of all its inputs are known
+            # The variables it is computed from are the runtime op's, known when its inputs' are (a
+            # pickle-initialised variable of a lost shape is still one variable: HMR's SMPL model)
             name = getattr(function, "__name__", "")
             partial = _partial_result(function, args, kwargs) if name == "reshape" else None
             if partial is not None:
+                partial.deps = result.deps
                 return partial  # `tf.reshape(lost, [n * 10, 10, 40])`: the dims the shape fixes
             op = getattr(result, "op", None)
             lost = UnknownTensor(op if isinstance(op, Op) else None)
+            lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
             source = args[0] if args else kwargs.get("x")

@@ -10,6 +10,7 @@ gives its result the union of its inputs' sets; `stop_gradient` gives the empty 
 from __future__ import annotations
 
 import functools
+import operator
 from typing import Any, Callable, Iterable, Optional, Tuple
 
 Deps = Optional[frozenset]
@@ -56,13 +57,31 @@ def tracked(function: Callable[..., Any], cut: bool = False) -> Callable[..., An
     @functools.wraps(function)
     def op(*args: Any, **kwargs: Any) -> Any:
         result = function(*args, **kwargs)
-        data, data_keywords = data_arguments(function, args, kwargs)
-        _attach(result, EMPTY if cut else union([of(data), of(data_keywords)]),
-                _identities(args + tuple(kwargs.values())))
+        _attach(result, of_result(op, args, kwargs), _identities(args + tuple(kwargs.values())))
         return result
 
     op.__wrapped_op__ = True  # type: ignore[attr-defined]
+    op.__cuts_gradients__ = cut  # type: ignore[attr-defined]
     return op
+
+
+# Python's operators, which on a tensor run Tensor's operator methods (ops, tracked as such)
+_OPERATORS = frozenset((
+    operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv, operator.mod, operator.pow,
+    operator.matmul, operator.neg, operator.abs, operator.getitem, operator.and_, operator.or_, operator.invert,
+    operator.lt, operator.le, operator.gt, operator.ge))
+
+
+def of_result(function: Callable[..., Any], args: tuple, kwargs: dict) -> Deps:
+    """What the result of a call of `function` depends on: for an op (tracked), what its data
+    arguments depend on, whether or not the op could compute the result's shape (the analysis's
+    op on a tensor of a lost shape); unknown for any other function."""
+    if not getattr(function, "__wrapped_op__", False) and function not in _OPERATORS:
+        return None
+    if getattr(function, "__cuts_gradients__", False):
+        return EMPTY
+    data, data_keywords = data_arguments(function, args, kwargs)
+    return union([of(data), of(data_keywords)])
 
 
 def data_arguments(function: Callable[..., Any], args: tuple, kwargs: dict) -> Tuple[tuple, dict]:
