@@ -104,16 +104,19 @@ class Locator:
 
 
 _TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\btf\b|variable_scope|get_variable")
+# a command-line flag defined (absl's, gflags', tf.app.flags'): FLAGS is shared with the graph code
+_FLAG_DEFINITIONS = re.compile(rb"\bDEFINE_\w+\s*\(")
 _IMPORTS = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 _MODULE_LEVEL_IMPORTS = re.compile(rb"^(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 
 
 @functools.lru_cache(maxsize=1024)
 def builds_graphs(path: str) -> bool:
-    """Whether a module may touch a TF graph: it names TensorFlow, or imports anything beyond the
-    standard library and plain data libraries (it may re-export the project's TF code). Other
-    modules (a tokenizer, a data reader) are not followed: calls into them are a library's,
-    which run the program's code only when given the program's functions or objects."""
+    """Whether a module may touch a TF graph: it names TensorFlow, defines command-line flags (the
+    graph code reads them from the FLAGS they share: hmr's src/config.py), or imports anything
+    beyond the standard library and plain data libraries (it may re-export the project's TF
+    code). Other modules (a tokenizer, a data reader) are not followed: calls into them are a
+    library's, which run the program's code only when given the program's functions or objects."""
     try:
         with open(path, "rb") as handle:
             text = handle.read()
@@ -124,7 +127,7 @@ def builds_graphs(path: str) -> bool:
 
 def may_build_graphs(text: bytes) -> bool:
     """`builds_graphs` on a module's bytes."""
-    if _TF_WORDS.search(text):
+    if _TF_WORDS.search(text) or _FLAG_DEFINITIONS.search(text):
         return True
     # a relative import (`from . import`, root "") or the project's own module may re-export TF code
     return any(True for _ in _unplain_imports(text))
