@@ -13,7 +13,7 @@ from scopelint.analysis import alternatives, enums, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
-from scopelint.analysis.expressions import _visible
+from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.memoized import CachedFunction
@@ -26,6 +26,7 @@ from scopelint.analysis.values import (
     is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
     ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
+from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
@@ -385,12 +386,13 @@ class Attributes(AnalysisState):
     def subscript(self, obj: Any, key: Any, st: State) -> Any:
         if isinstance(obj, ListVal):
             if obj.grown:
-                return UNKNOWN  # which item is at an index depends on how many times a loop ran
+                # which item is at an index depends on how many times a loop ran
+                return _one_of_tensors(obj.items) if key is UNKNOWN or _is_int(key) else UNKNOWN
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
             if isinstance(key, slice):
                 return ListVal(obj.items[key], obj.is_tuple)
-            return UNKNOWN
+            return _one_of_tensors(obj.items) if key is UNKNOWN else UNKNOWN
         if isinstance(obj, DictVal):
             if is_key(key) and key in obj.items:
                 return _visible(obj.items[key])
@@ -425,6 +427,20 @@ class Attributes(AnalysisState):
             return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
+
+
+def _one_of_tensors(items: List[Any]) -> Any:
+    """An item of a list of tensors at an index the analysis lost (`results[parent[i]]` in HMR's
+    forward kinematics, the parents read from a pickle): a tensor computed from what one of them
+    is, so from no variable none of them depends on; of their dtype when they agree."""
+    if not items or not all(isinstance(item, Tensor) and not isinstance(item, Opaque) for item in items):
+        return UNKNOWN
+    one = UnknownTensor()
+    dtypes = {item.dtype.base_dtype if isinstance(item.dtype, DType) else None for item in items}
+    if len(dtypes) == 1 and None not in dtypes:
+        one.dtype = dtypes.pop()
+    one.deps = dependencies.union(getattr(item, "deps", None) for item in items)
+    return one
 
 
 def _slice_at_lost_index(obj: Any) -> Any:

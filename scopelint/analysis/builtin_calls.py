@@ -482,7 +482,7 @@ class BuiltinCalls(AnalysisState):
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
         if not scope_errors_propagate and missing:
-            return _unknown_result(function, args, kwargs)
+            return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if scope_errors_propagate:
             py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
             py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
@@ -500,12 +500,7 @@ class BuiltinCalls(AnalysisState):
         except RecursionError:
             raise
         except Exception:
-            lost = _unknown_result(function, args, kwargs)
-            if isinstance(lost, UnknownTensor) and not missing:
-                # an op the runtime could not run on a lost shape (`tf.matmul(a, w)`, w of a
-                # pickle's shape: HMR's SMPL) is still computed from its inputs alone
-                lost.deps = dependencies.of_result(function, tuple(py_args), py_kwargs)
-            return lost
+            return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if getattr(function, "__name__", "") == "clip_by_global_norm" and isinstance(result, tuple):
@@ -726,6 +721,31 @@ def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, 
         kwargs = dict(kwargs)
         kwargs[keyword] = _lost_dims(kwargs[keyword])
     return args, kwargs
+
+
+def _with_dependencies(result: Any, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """An op's result the analysis could not compute is still computed from its inputs alone (an
+    op the runtime could not run on a lost shape, `tf.matmul(a, w)` with w of a pickle's shape;
+    `tf.stack(results)` of a list a loop of unknown trip count grew: HMR's SMPL), so it depends
+    on what they depend on, where that is known of each."""
+    if isinstance(result, UnknownTensor):
+        result.deps = dependencies.of_result(function, tuple(_dependency_inputs(a) for a in args),
+                                             {k: _dependency_inputs(v) for k, v in kwargs.items()})
+    return result
+
+
+# values that are a tensor (dependencies.of reads its own) or hold none (an op's configuration)
+_NO_TENSOR_INSIDE = (Tensor, Op, ArrayVal, Pattern, DType, Dimension, TensorShape, slice)
+
+
+def _dependency_inputs(value: Any) -> Any:
+    """`value` as dependencies.of reads it: the items of a list, grown or not, each in turn; a
+    value that may be or hold a tensor the analysis lost as one whose dependencies are unknown."""
+    if isinstance(value, ListVal):
+        return [_dependency_inputs(item) for item in value.items]
+    if isinstance(value, _NO_TENSOR_INSIDE) or is_concrete(value) or value is LOST or value is Ellipsis:
+        return value
+    return UnknownTensor()
 
 
 def _lost_dims(shape: Any) -> Any:
