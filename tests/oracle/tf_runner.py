@@ -112,6 +112,10 @@ def _install_tf1_compat(v1: Any) -> None:
         estimator.__dict__.update(ModeKeys=EstimatorModeKeys, SessionRunHook=v1.train.SessionRunHook,
                                   SessionRunArgs=v1.train.SessionRunArgs)
         v1.estimator = estimator
+    for name in ("gfile", "logging", "app", "flags"):
+        # TF 1.x's API modules were importable by path (`from tensorflow.gfile import Exists`:
+        # transformer-xl's data_utils); TF 2.21's are tf.compat.v1's attributes only
+        sys.modules.setdefault("tensorflow." + name, getattr(v1, name))
     try:
         import tf_keras.src.legacy_tf_layers as legacy
         from tf_keras.src.legacy_tf_layers import base, convolutional, core, normalization, pooling
