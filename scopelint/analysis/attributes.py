@@ -9,12 +9,13 @@ import operator
 import re
 from typing import Any, List, Optional, Union
 
-from scopelint.analysis import alternatives, enums, memoized, signatures, tf_api
+from scopelint.analysis import alternatives, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
+from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
@@ -137,6 +138,8 @@ class Attributes(AnalysisState):
             found = obj.env.vars.get(name, MISSING)
             if found is not MISSING:
                 return _visible(found)
+            if name == "__dict__":
+                return self.namespace_dict(loader.parse_module(obj.path), obj.env)  # dnnlib's is_top_level_function
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
             if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
                     submodule.qualname in self.graph_free:
@@ -227,6 +230,8 @@ class Attributes(AnalysisState):
                 return _visible(obj.attrs[name])
             if name in ("__name__", "__qualname__"):
                 return obj.name
+            if name == "__module__":
+                return self.defining_module_name(obj.env)
             return UNKNOWN
         if isinstance(obj, ApiFn):
             patched = self._patched(obj, name) if self.ever_patched else MISSING
@@ -419,6 +424,8 @@ class Attributes(AnalysisState):
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
+        if isinstance(obj, ModuleVal) and obj.qualname == SYS_MODULES:
+            return self.loaded_module(key, st)
         if isinstance(obj, NumpyLoaded):
             return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded
         if enums.is_enum_class(obj):

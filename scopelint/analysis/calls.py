@@ -16,6 +16,7 @@ from scopelint.analysis import (
     versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
+from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
@@ -221,6 +222,8 @@ class Calls(AnalysisState):
         if isinstance(callee, ModuleVal):
             root, _, last = callee.qualname.partition(".")
             short = callee.qualname.rsplit(".", 1)[-1]
+            if callee.qualname.rpartition(".")[0] == SYS_MODULES:
+                self.sys_modules_method_called(short, args)
             if root in ("numpy", "np") and args and isinstance(args[0], ArrayVal) and "." not in last:
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:

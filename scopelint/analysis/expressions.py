@@ -15,8 +15,8 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, is_key,
-    join_values, ListVal,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    is_key, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
@@ -124,6 +124,14 @@ class Expressions(AnalysisState):
         if isinstance(path, str):
             return loader.parse_module(path)
         return self.tree if globals_env is self.module_env else None
+
+    def defining_module_name(self, env: Env) -> Any:
+        """`function.__module__`: the `__name__` of the module whose code defined it (`__main__`
+        for the analysed file's); unknown for TF's models, named after scopelint's modules."""
+        globals_env = env.globals_env
+        name = globals_env.vars.get("__name__")
+        read_as_source = FOLLOWED_FILE in globals_env.vars or globals_env is self.module_env
+        return name if read_as_source and isinstance(name, str) else UNKNOWN
 
     def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
         parts: List[Any] = []
