@@ -146,7 +146,7 @@ def _as_dim(value: object) -> Dim:
         return value
     if isinstance(value, Dimension):
         return value.value
-    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+    if not hasattr(type(value), "__index__"):  # a bool is an int to TF (tests/fixtures/shapes/dimension_of_bool.py)
         # a driver's tensor class says how TF prints its type (`tf_type_repr`)
         type_repr = getattr(type(value), "tf_type_repr", None) or repr(type(value))
         raise TypeError(
