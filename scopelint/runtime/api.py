@@ -596,6 +596,12 @@ identity = _passthrough("Identity")
 stop_gradient = _passthrough("StopGradient")
 
 
+def identity_n(input: Any, name: Any = None) -> List[Tensor]:  # noqa: A002 - TF's parameter name
+    """`tf.identity_n(input, name=None)`: one IdentityN op, an output like each input."""
+    op = op_name("IdentityN", name)
+    return [Tensor(shape_of(tensor), dtype_of(tensor), op, "IdentityN") for tensor in input]
+
+
 def _unary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
         return Tensor(shape_of(x), dtype_of(x), op_name(default, name), default)
