@@ -322,6 +322,8 @@ class Attributes(AnalysisState):
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
             if name == "dtype":
                 return obj.dtype
+            if name == "ndim":
+                return len(obj.shape)
             return OpaqueVal("ndarray." + name, inert=True)
         if isinstance(obj, NumpyDtype):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)

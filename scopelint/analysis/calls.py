@@ -228,6 +228,10 @@ class Calls(AnalysisState):
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:
                     return computed
+            if root in ("numpy", "np") and short == "tile" and "." not in last:
+                tiled = array_math.tile(args, kwargs)
+                if tiled is not None:
+                    return tiled
             if root in ("numpy", "np") and short in array_math.JOINS and "." not in last:
                 joined = array_math.join(short, args, kwargs)  # `np.vstack([features, np.zeros(...)])`
                 if joined is not None:
