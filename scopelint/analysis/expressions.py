@@ -319,8 +319,8 @@ class Expressions(AnalysisState):
                 isinstance(right, InstanceVal) else self.compare(op, left, right)
             if isinstance(outcome, Tensor):
                 return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
-            if outcome is False:
-                return False
+            if outcome is False or outcome is None:
+                return outcome  # a chain stops at the first false answer, and gives it
             if outcome is UNKNOWN:
                 result = UNKNOWN
             left = right
@@ -378,9 +378,10 @@ class Expressions(AnalysisState):
             return (python[0] == python[1]) == isinstance(op, ast.Eq)
         if is_concrete(left) and is_concrete(right):
             try:
-                return bool(_CMPOPS[type(op)](left, right))
+                answer = _CMPOPS[type(op)](left, right)
             except Exception:
                 return UNKNOWN
+            return None if answer is None else bool(answer)  # TF's ordering of an unknown Dimension gives None
         if isinstance(op, (ast.Eq, ast.NotEq)) and (left is None or right is None):
             # `x != None` (glow's `if logdet != None:`): a tensor, a list, an object is not None;
             # a value of a library the analysis does not read may be
