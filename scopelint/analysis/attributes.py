@@ -105,6 +105,8 @@ class Attributes(AnalysisState):
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, Alternatives):
             return alternatives.attribute(self, obj, name, st)
+        if type(obj) is BuiltinFn and obj.name == "object" and name == "__new__":
+            return BuiltinFn("object.__new__")  # dnnlib's Network.clone: `object.__new__(Network)`
         if type(obj) is BuiltinFn and obj.name in _IMMUTABLE_TYPES and not name.startswith("_"):
             # `str.upper` (mapped over a file's text): Python's own method, which builds nothing
             method = getattr(_IMMUTABLE_TYPES[obj.name], name, None)

@@ -313,6 +313,9 @@ class BuiltinCalls(AnalysisState):
             return args[0] if args else UNKNOWN
         if name == "object":
             return OpaqueVal("object")
+        if name == "object.__new__" and len(args) == 1 and not kwargs and isinstance(args[0], ClassVal) and \
+                _plain_class(args[0]):
+            return InstanceVal(args[0])  # an instance whose __init__ has not run (a builtin base would refuse)
         return UNKNOWN
 
     def module_globals(self, st: State) -> Any:
