@@ -163,6 +163,7 @@ class AnalysisState:
     model_envs: Dict[str, Env]  # TF's models (scopelint.tf), loaded when first named
     model_initial: Dict[str, Dict[str, Any]]  # their module-level containers as loaded
     imported: Dict[str, Any]  # modules followed as source, by qualified name
+    sys_modules_written: Set[Optional[str]]  # names the program set in sys.modules (None: any)
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
     graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
 
@@ -225,6 +226,7 @@ class AnalysisState:
         self.model_envs: Dict[str, Env] = {}  # TF's models (scopelint.tf), loaded when first named
         self.model_initial: Dict[str, Dict[str, Any]] = {}  # their module-level containers as loaded
         self.imported: Dict[str, Any] = {}  # modules followed as source, by qualified name
+        self.sys_modules_written: Set[Optional[str]] = set()  # names the program set in sys.modules (None: any)
         self.libraries_followed = 0  # how many of them are installed packages' (imports.MAX_FOLLOWED_MODULES)
         self.modules_unseen = False  # a module was imported and not read (a limit, a parse error): classes unseen
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet

@@ -84,6 +84,22 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
     return None
 
 
+def tile(args: Any, kwargs: Any) -> Optional[ArrayVal]:
+    """np.tile(a, reps) of an ArrayVal: the shape and the repetitions aligned on the right (the
+    shorter padded with ones), multiplied (stylegan's _blur2d tiles its filter over the channels)."""
+    if len(args) != 2 or kwargs or not isinstance(args[0], ArrayVal):
+        return None
+    array, reps = args
+    reps = tuple(getattr(reps, "items", [reps]))
+    if not all(isinstance(d, int) for d in array.shape) or \
+            not all(isinstance(r, int) and not isinstance(r, bool) and r >= 0 for r in reps):
+        return None
+    rank = max(len(array.shape), len(reps))
+    shape = (1,) * (rank - len(array.shape)) + tuple(array.shape)
+    reps = (1,) * (rank - len(reps)) + reps
+    return ArrayVal(tuple(d * r for d, r in zip(shape, reps)), array.dtype)
+
+
 JOINS = frozenset({"concatenate", "stack", "vstack", "hstack"})
 
 

@@ -9,12 +9,13 @@ import operator
 import re
 from typing import Any, List, Optional, Union
 
-from scopelint.analysis import alternatives, enums, memoized, signatures, tf_api
+from scopelint.analysis import alternatives, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
+from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
@@ -105,6 +106,8 @@ class Attributes(AnalysisState):
     def get_attribute(self, obj: Any, name: str, st: State) -> Any:
         if isinstance(obj, Alternatives):
             return alternatives.attribute(self, obj, name, st)
+        if type(obj) is BuiltinFn and obj.name == "object" and name == "__new__":
+            return BuiltinFn("object.__new__")  # dnnlib's Network.clone: `object.__new__(Network)`
         if type(obj) is BuiltinFn and obj.name in _IMMUTABLE_TYPES and not name.startswith("_"):
             # `str.upper` (mapped over a file's text): Python's own method, which builds nothing
             method = getattr(_IMMUTABLE_TYPES[obj.name], name, None)
@@ -138,6 +141,8 @@ class Attributes(AnalysisState):
             found = obj.env.vars.get(name, MISSING)
             if found is not MISSING:
                 return _visible(found)
+            if name == "__dict__":
+                return self.namespace_dict(loader.parse_module(obj.path), obj.env)  # dnnlib's is_top_level_function
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
             if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
                     submodule.qualname in self.graph_free:
@@ -228,6 +233,8 @@ class Attributes(AnalysisState):
                 return _visible(obj.attrs[name])
             if name in ("__name__", "__qualname__"):
                 return obj.name
+            if name == "__module__":
+                return self.defining_module_name(obj.env)
             return UNKNOWN
         if isinstance(obj, ApiFn):
             patched = self._patched(obj, name) if self.ever_patched else MISSING
@@ -318,6 +325,8 @@ class Attributes(AnalysisState):
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
             if name == "dtype":
                 return obj.dtype
+            if name == "ndim":
+                return len(obj.shape)
             return OpaqueVal("ndarray." + name, inert=True)
         if isinstance(obj, NumpyDtype):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
@@ -421,6 +430,8 @@ class Attributes(AnalysisState):
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError
+        if isinstance(obj, ModuleVal) and obj.qualname == SYS_MODULES:
+            return self.loaded_module(key, st)
         if isinstance(obj, NumpyLoaded):
             return NumpyLoaded(obj.label + "[]", inert=True)  # an array of a file numpy loaded
         if enums.is_enum_class(obj):

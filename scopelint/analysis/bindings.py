@@ -38,7 +38,7 @@ def _is_star_import(node: ast.AST) -> bool:
     return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
-_DICT_WRITERS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+DICT_WRITERS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
 
 
 def stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
@@ -59,7 +59,7 @@ def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
             return None
         if isinstance(node, (ast.Subscript, ast.Attribute)) and _is_globals_call(node.value) and (
                 isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
-                isinstance(node, ast.Attribute) and node.attr in _DICT_WRITERS):
+                isinstance(node, ast.Attribute) and node.attr in DICT_WRITERS):
             return None
         for name in _names_bound_by(node):
             sites[name] = sites.get(name, 0) + 1

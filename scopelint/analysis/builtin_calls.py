@@ -15,8 +15,8 @@ from scopelint.analysis import bindings, enums, numpy_dtypes, sets, strings, tf_
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
-    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
+    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
+    ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime import dependencies
@@ -314,17 +314,24 @@ class BuiltinCalls(AnalysisState):
             return args[0] if args else UNKNOWN
         if name == "object":
             return OpaqueVal("object")
+        if name == "object.__new__" and len(args) == 1 and not kwargs and isinstance(args[0], ClassVal) and \
+                _plain_class(args[0]):
+            return InstanceVal(args[0])  # an instance whose __init__ has not run (a builtin base would refuse)
         return UNKNOWN
 
     def module_globals(self, st: State) -> Any:
         """globals() (tflearn's `get_from_module(identifier, globals(), ...)` looks its activations
-        and optimizers up in it): the module's names that keep their value once bound
-        (bindings.stable_globals), as they are now; other keys unknown."""
-        tree = self.module_tree(st)
+        and optimizers up in it)."""
+        return self.namespace_dict(self.module_tree(st), st.env.globals_env)
+
+    def namespace_dict(self, tree: Optional[ast.Module], globals_env: Env) -> Any:
+        """A module's namespace as a dict (globals(), `module.__dict__`): the names of its source
+        `tree` that keep their value once bound (bindings.stable_globals), as they are now in
+        `globals_env`; other keys unknown."""
         stable = bindings.stable_globals(tree) if tree is not None else None
         if stable is None:
             return UNKNOWN
-        names = st.env.globals_env.vars
+        names = globals_env.vars
         return DictVal({key: names[key] for key in stable if names.get(key, MISSING) is not MISSING}, complete=False)
 
     def loop_items(self, value: Any, st: State) -> Optional[List[Any]]:

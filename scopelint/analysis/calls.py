@@ -16,6 +16,7 @@ from scopelint.analysis import (
     versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
+from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
@@ -221,10 +222,16 @@ class Calls(AnalysisState):
         if isinstance(callee, ModuleVal):
             root, _, last = callee.qualname.partition(".")
             short = callee.qualname.rsplit(".", 1)[-1]
+            if callee.qualname.rpartition(".")[0] == SYS_MODULES:
+                self.sys_modules_method_called(short, args)
             if root in ("numpy", "np") and args and isinstance(args[0], ArrayVal) and "." not in last:
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:
                     return computed
+            if root in ("numpy", "np") and short == "tile" and "." not in last:
+                tiled = array_math.tile(args, kwargs)
+                if tiled is not None:
+                    return tiled
             if root in ("numpy", "np") and short in array_math.JOINS and "." not in last:
                 joined = array_math.join(short, args, kwargs)  # `np.vstack([features, np.zeros(...)])`
                 if joined is not None:

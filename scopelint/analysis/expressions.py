@@ -15,8 +15,8 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, is_key,
-    join_values, ListVal,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
+    is_key, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
@@ -124,6 +124,14 @@ class Expressions(AnalysisState):
         if isinstance(path, str):
             return loader.parse_module(path)
         return self.tree if globals_env is self.module_env else None
+
+    def defining_module_name(self, env: Env) -> Any:
+        """`function.__module__`: the `__name__` of the module whose code defined it (`__main__`
+        for the analysed file's); unknown for TF's models, named after scopelint's modules."""
+        globals_env = env.globals_env
+        name = globals_env.vars.get("__name__")
+        read_as_source = FOLLOWED_FILE in globals_env.vars or globals_env is self.module_env
+        return name if read_as_source and isinstance(name, str) else UNKNOWN
 
     def eval_JoinedStr(self, node: ast.JoinedStr, st: State) -> Any:
         parts: List[Any] = []
@@ -311,8 +319,8 @@ class Expressions(AnalysisState):
                 isinstance(right, InstanceVal) else self.compare(op, left, right)
             if isinstance(outcome, Tensor):
                 return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
-            if outcome is False:
-                return False
+            if outcome is False or outcome is None:
+                return outcome  # a chain stops at the first false answer, and gives it
             if outcome is UNKNOWN:
                 result = UNKNOWN
             left = right
@@ -370,9 +378,10 @@ class Expressions(AnalysisState):
             return (python[0] == python[1]) == isinstance(op, ast.Eq)
         if is_concrete(left) and is_concrete(right):
             try:
-                return bool(_CMPOPS[type(op)](left, right))
+                answer = _CMPOPS[type(op)](left, right)
             except Exception:
                 return UNKNOWN
+            return None if answer is None else bool(answer)  # TF's ordering of an unknown Dimension gives None
         if isinstance(op, (ast.Eq, ast.NotEq)) and (left is None or right is None):
             # `x != None` (glow's `if logdet != None:`): a tensor, a list, an object is not None;
             # a value of a library the analysis does not read may be

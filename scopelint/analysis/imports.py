@@ -7,9 +7,9 @@ import ast
 import inspect
 import math
 import os
-from typing import Any, Callable, Dict, Iterator, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
-from scopelint.analysis import import_effects, loader, models, path_journal, tf_api
+from scopelint.analysis import bindings, import_effects, loader, models, path_journal, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.library_models import library_model
@@ -27,6 +27,7 @@ _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
     for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
 }
+_NUMERIC_CONSTANTS.update({module + ".newaxis": None for module in ("numpy", "np")})  # `f[:, np.newaxis]`
 # inspect's sentinels and parameter kinds, as real objects (signatures.py gives Parameters them).
 _INSPECT_CONSTANTS: Dict[str, Any] = dict(
     [("inspect._empty", inspect.Parameter.empty)] +
@@ -43,6 +44,10 @@ _SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
         ("xrange", "range"), ("range", "range"), ("zip", "zip"), ("map", "map"), ("filter", "filter"),
         ("input", "input"), ("reduce", "reduce"))},
 }
+
+
+SYS_MODULES = "sys.modules"
+_WHOLE_DICT_WRITERS = frozenset({"update", "popitem", "clear"})  # dict methods whose first argument is no key
 
 
 class Imports(AnalysisState):
@@ -298,6 +303,29 @@ class Imports(AnalysisState):
         self.runtime_graph.state = st.graph
         if not inner.alive:
             st.alive = False  # its body raised: so does the import
+
+    def loaded_module(self, name: Any, st: State) -> Any:
+        """`sys.modules[name]`: a module imported so far that the analysis reads as source
+        (dnnlib's is_top_level_function reads a function's module so); unknown for any other, and
+        for a name the program itself put in (or took out of) sys.modules."""
+        if not isinstance(name, str) or name in self.sys_modules_written or None in self.sys_modules_written:
+            return UNKNOWN
+        module = self.imported.get(name)
+        if not isinstance(module, SourceModuleVal):
+            return UNKNOWN
+        if id(module) in self.pending_modules:
+            self._force(module, st)
+        return module
+
+    def note_sys_modules_written(self, name: Any) -> None:
+        """The program stored or deleted `sys.modules[name]` (None: a name the analysis does not know)."""
+        self.sys_modules_written.add(name if isinstance(name, str) else None)
+
+    def sys_modules_method_called(self, method: str, args: List[Any]) -> None:
+        """`sys.modules.setdefault(name, stand_in)` (stylegan's _stubs.py), `.pop(name)`: that
+        name may have changed; `.update(...)`, `.clear()`: any may have."""
+        if method in bindings.DICT_WRITERS:
+            self.note_sys_modules_written(args[0] if args and method not in _WHOLE_DICT_WRITERS else None)
 
     def module_attribute(self, module: ModuleVal, name: str, st: Optional[State] = None) -> Any:
         qualname = module.qualname + "." + name

@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from scopelint.analysis import enums, memoized, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
+from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.memoized import LruCacheFactory
@@ -168,6 +169,8 @@ class Statements(AnalysisState):
                     obj.poisoned = True
             elif isinstance(obj, InstanceDict):
                 obj.store(self, key, value)
+            elif isinstance(obj, ModuleVal) and obj.qualname == SYS_MODULES:
+                self.note_sys_modules_written(key)
         elif isinstance(target, ast.Starred):
             self.assign(target.value, UNKNOWN, st)
 
@@ -205,6 +208,8 @@ class Statements(AnalysisState):
                     obj.items.pop(key, None)
                 elif isinstance(obj, (ListVal, DictVal)):
                     obj.poisoned = True
+                elif isinstance(obj, ModuleVal) and obj.qualname == SYS_MODULES:
+                    self.note_sys_modules_written(key)
 
     def exec_Global(self, node: ast.Global, st: State) -> None:
         st.env.global_names.update(node.names)

@@ -596,6 +596,12 @@ identity = _passthrough("Identity")
 stop_gradient = _passthrough("StopGradient")
 
 
+def identity_n(input: Any, name: Any = None) -> List[Tensor]:  # noqa: A002 - TF's parameter name
+    """`tf.identity_n(input, name=None)`: one IdentityN op, an output like each input."""
+    op = op_name("IdentityN", name)
+    return [Tensor(shape_of(tensor), dtype_of(tensor), op, "IdentityN") for tensor in input]
+
+
 def _unary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
         return Tensor(shape_of(x), dtype_of(x), op_name(default, name), default)
@@ -1268,6 +1274,26 @@ def merge(inputs: Any, name: Any = None) -> Tuple[Tensor, Tensor]:
         shape = joined_shape(shape, shape_of(other))
     scope = op_name("Merge", name)
     return Tensor(shape, dtype_of(tensors[0]), scope, "Merge"), Tensor([], INT32, scope, "Merge")
+
+
+def _all_reduce(reduction: str) -> Callable[..., List[Tensor]]:
+    """nccl_ops.all_sum (all_prod, all_min, all_max): one NcclAllReduce op per tensor, each result
+    like its input (stylegan's tflib.Optimizer sums its gradients across GPUs so). TF's
+    ValueError for a tensor placed on no device is not modelled."""
+    def make(tensors: Any) -> List[Tensor]:
+        if not tensors:
+            raise ValueError("Must pass >0 tensors to all reduce operations")
+        return [Tensor(shape_of(tensor), dtype_of(tensor), op_name("NcclAllReduce", None), "NcclAllReduce")
+                for tensor in tensors]
+
+    make.__name__ = "all_" + reduction
+    return make
+
+
+all_sum = _all_reduce("sum")
+all_prod = _all_reduce("prod")
+all_min = _all_reduce("min")
+all_max = _all_reduce("max")
 
 
 def Assert(condition: Any, data: Any, summarize: Any = None, name: Any = None) -> Op:  # noqa: N802 - TF's name

@@ -183,13 +183,11 @@ def conv3d(input: Any, filter: Any, strides: Any, padding: Any, name: Any = None
 
 
 def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any,  # noqa: A002
-                     rate: Any = None, name: Any = None,
-                     **kwargs: Any) -> Tensor:
+                     rate: Any = None, name: Any = None, data_format: Any = None, dilations: Any = None) -> Tensor:
     kernel = shape_of(filter).dims_tuple
-    in_dims = shape_of(input).dims_tuple
     channels = kernel[2] * kernel[3] if kernel and kernel[2] is not None and kernel[3] is not None else None
-    out = _conv(shape_of(input), kernel[:2] if kernel else None, channels, strides, padding, 2)
-    del in_dims
+    out = _formatted_conv(shape_of(input), kernel[:2] if kernel else None, channels, strides, padding, 2,
+                          dilations if dilations is not None else rate, data_format)
     return Tensor(out, dtype_of(input), op_name("depthwise", name), "DepthwiseConv2dNative")
 
 

@@ -101,6 +101,27 @@ class Dimension:
     def __hash__(self) -> int:
         return hash(self.value)
 
+    def _compare(self, other: object, op: str) -> Optional[bool]:
+        """TF's ordering of dimensions: None (falsy) when either is unknown (`min(x.shape[2:])`)."""
+        other_value = Dimension(other).value
+        if self.value is LOST or other_value is LOST:
+            raise TypeError("a dimension the analysis lost has no known value")
+        if self.value is None or other_value is None:
+            return None
+        return bool(getattr(int(self.value), op)(other_value))
+
+    def __lt__(self, other: object) -> Optional[bool]:
+        return self._compare(other, "__lt__")
+
+    def __le__(self, other: object) -> Optional[bool]:
+        return self._compare(other, "__le__")
+
+    def __gt__(self, other: object) -> Optional[bool]:
+        return self._compare(other, "__gt__")
+
+    def __ge__(self, other: object) -> Optional[bool]:
+        return self._compare(other, "__ge__")
+
     def _binary(self, other: object, op: str) -> "Dimension":
         other_value = other.value if isinstance(other, Dimension) else other
         if self.value is None or other_value is None:
@@ -146,7 +167,7 @@ def _as_dim(value: object) -> Dim:
         return value
     if isinstance(value, Dimension):
         return value.value
-    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+    if not hasattr(type(value), "__index__"):  # a bool is an int to TF (tests/fixtures/shapes/dimension_of_bool.py)
         # a driver's tensor class says how TF prints its type (`tf_type_repr`)
         type_repr = getattr(type(value), "tf_type_repr", None) or repr(type(value))
         raise TypeError(

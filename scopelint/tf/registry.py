@@ -34,7 +34,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                                "WholeFileReader", "TextLineReader", "TFRecordReader", "FixedLengthRecordReader",
                                "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop")),
-                   ("tensor_spec", ("TensorSpec",))),
+                   ("tensor_spec", ("TensorSpec",)),
+                   ("custom_gradient", ("custom_gradient",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -191,6 +192,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.map_fn.": "tensorflow",
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
+    "python.ops.custom_gradient.": "tensorflow",
     "python.ops.data_flow_ops.": "tensorflow",  # facenet's `data_flow_ops.FIFOQueue`
     "python.ops.metrics_impl.": "tensorflow.metrics",
     "python.ops.metrics.": "tensorflow.metrics",

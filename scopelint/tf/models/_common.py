@@ -1,6 +1,6 @@
 """What several models share, written once: Keras's layer code that tf.keras and tf.layers both
 run (in TF, tf.layers' classes are Keras's over another base layer: tf_keras/src/legacy_tf_layers),
-and nest's flattening of lists and tuples.
+and nest's flattening and packing of lists and tuples.
 
 A model imports it as `from scopelint.tf.models import _common`: both drivers serve that import
 with this model as they run it (one instance per run, like any model), not with a Python module.
@@ -17,6 +17,19 @@ def flatten(structure):
             flat.extend(flatten(item))
         return flat
     return [structure]
+
+
+def pack_like(structure, flat):
+    """nest.pack_sequence_as for lists and tuples: `flat`'s items in `structure`'s shape."""
+    items = list(flat)
+
+    def pack(part):
+        if isinstance(part, (list, tuple)):
+            packed = [pack(item) for item in part]
+            return tuple(packed) if isinstance(part, tuple) else packed
+        return items.pop(0)
+
+    return pack(structure)
 
 
 def snake_case(name):

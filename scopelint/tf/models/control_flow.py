@@ -17,19 +17,7 @@ from tensorflow.python.autograph.impl import api as autograph
 from scopelint.tf.models import _common
 
 _flatten = _common.flatten
-
-
-def _pack_like(structure, flat):
-    """nest.pack_sequence_as for lists and tuples: `flat`'s items in `structure`'s shape."""
-    items = list(flat)
-
-    def pack(part):
-        if isinstance(part, (list, tuple)):
-            packed = [pack(item) for item in part]
-            return tuple(packed) if isinstance(part, tuple) else packed
-        return items.pop(0)
-
-    return pack(structure)
+_pack_like = _common.pack_like
 
 
 def _unpack_if_singleton(value):
