@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from scopelint.analysis import blindspots, loader, path_journal
+from scopelint.analysis import blindspots, loader, path_journal, tf_api
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
 from scopelint.analysis.values import ClassVal, DictVal, Env, FunctionVal, ListVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
@@ -172,6 +172,11 @@ class AnalysisState:
             journal = self.journals[-1]
             if value.born < journal.floor and id(value) not in journal.before:
                 journal.before[id(value)] = (value, path_journal.state_of(value))
+
+    def graph_free_name(self, qualname: str) -> bool:
+        """A function or class of a library that builds no TF graph (tf_api.SAFE_MODULES), or
+        of a project module not followed because it never names TensorFlow."""
+        return tf_api.is_safe_module(qualname) or qualname.startswith(tuple(m + "." for m in self.graph_free))
 
     def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False,
                  python2: bool = False) -> None:

@@ -181,6 +181,10 @@ class Attributes(AnalysisState):
                 elif below_dict and isinstance(base, BuiltinFn) and base.name == "dict":
                     # dict.__init__ of an existing dict adds to it, as update() does
                     return _ContainerMethod(obj.receiver, "update" if name == "__init__" else name)
+                elif isinstance(base, ModuleVal) and name == "__init__" and self.graph_free_name(base.qualname):
+                    # a graph-free library class's constructor (tensorpack's LazyLoader(types.ModuleType)):
+                    # called on the arguments alone, as instantiate treats it
+                    return self.get_attribute(base, name, st)
                 else:
                     return UNKNOWN
             if name == "__init__":

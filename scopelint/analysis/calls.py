@@ -346,8 +346,7 @@ class Calls(AnalysisState):
                 return _ExitStack()
             if callee.qualname == "contextlib.suppress":
                 return _Suppress(any(_may_catch_scope_errors(_exception_name(a)) for a in args))
-            if not tf_api.is_safe_module(callee.qualname) and \
-                    not callee.qualname.startswith(tuple(m + "." for m in self.graph_free)):
+            if not self.graph_free_name(callee.qualname):
                 _escape(args, kwargs)
                 st.graph.unknown_code_ran()
                 return UNKNOWN
@@ -623,11 +622,20 @@ class Calls(AnalysisState):
         if init is MISSING:
             return instance
         if init is UNKNOWN:
-            st.graph.unknown_code_ran()  # an unknown base class's constructor
+            if cls.program_defines("__init__") or not (
+                    self._graph_free_classes(cls.library_bases()) and self.only_data(args, kwargs)):
+                st.graph.unknown_code_ran()  # an unknown base class's constructor
             instance.attrs_complete = False
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
+
+    def _graph_free_classes(self, classes: List[Any]) -> bool:
+        """Builtin types and classes of libraries that build no TF graph (tensorpack's logger's
+        `_MyFormatter(logging.Formatter)`): their constructors, given data, leave the scopes
+        alone (calls to them are library calls, _library_call)."""
+        return all(isinstance(c, BuiltinFn) or isinstance(c, ModuleVal) and self.graph_free_name(c.qualname)
+                   for c in classes)
 
     def _new_dict(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                   node: Optional[ast.AST]) -> DictVal:
