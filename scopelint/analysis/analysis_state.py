@@ -164,6 +164,7 @@ class AnalysisState:
     imported: Dict[str, Any]  # modules followed as source, by qualified name
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
     graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
+    open_namespaces: Set[int]  # ids of module envs given names the analysis could not say (dir() unknown)
 
     def touch(self, value: Any) -> None:
         """`value` (a list, dict, set, instance or class) is about to change: on a path of an
@@ -232,6 +233,7 @@ class AnalysisState:
         self.modules_unseen = False  # a module was imported and not read (a limit, a parse error): classes unseen
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
         self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
+        self.open_namespaces: Set[int] = set()
         # those of the project's own: read when a name of theirs is (their constants, config classes)
         self.graph_free_project: Set[str] = set()
         self.read_files: Set[str] = set()  # files of the modules imported: what the results depend on

@@ -322,7 +322,8 @@ class BuiltinCalls(AnalysisState):
         tree = self.module_tree(st)
         stable = bindings.stable_globals(tree) if tree is not None else None
         if stable is None:
-            return UNKNOWN
+            # a dict all the same: its methods (tensorpack's `globals().pop(name, None)`) run no code
+            return DictVal({}, complete=False)
         names = st.env.globals_env.vars
         return DictVal({key: names[key] for key in stable if names.get(key, MISSING) is not MISSING}, complete=False)
 
