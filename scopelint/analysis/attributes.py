@@ -26,6 +26,7 @@ from scopelint.analysis.values import (
     is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
     ScopeCM, ScopeVal, SourceModuleVal, VarVal,
 )
+from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
@@ -137,6 +138,10 @@ class Attributes(AnalysisState):
             found = obj.env.vars.get(name, MISSING)
             if found is not MISSING:
                 return _visible(found)
+            if name == "__dict__":
+                # its namespace (tensorpack's `p.__dict__[k]`): the names bound now, others unknown
+                return DictVal({key: value for key, value in obj.env.vars.items()
+                                if value is not MISSING and key != FOLLOWED_FILE}, complete=False)
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
             if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
                     submodule.qualname in self.graph_free:
