@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from scopelint.analysis import blindspots, loader, path_journal
+from scopelint.analysis import blindspots, loader, path_journal, tf_api
 from scopelint.analysis.fix_sites import FixSite, ScopeSites
 from scopelint.analysis.values import ClassVal, DictVal, Env, FunctionVal, ListVal, MISSING, OpaqueVal, VarVal
 from scopelint.runtime import context as runtime_context
@@ -133,7 +133,8 @@ class AnalysisState:
     call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
     called: Set[int]  # id()s of the function nodes interpreted at least once (the others become entry points)
     undecorated: Dict[int, FunctionVal]  # def nodes under a decorator not seen into -> the undecorated function
-    spent_constructors: Dict[int, Tuple[float, int]]  # class nodes whose __init__ ran out of an entry's budget -> (steps left, line)
+    # class nodes whose __init__ ran out of an entry's budget -> (steps left, line it stopped at)
+    spent_constructors: Dict[int, Tuple[float, int]]
     calls: List[CallContext]  # one per function call being interpreted: its returns
     call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
     loops: List[LoopContext]  # breaks and continues of the loops being run
@@ -166,6 +167,7 @@ class AnalysisState:
     sys_modules_written: Set[Optional[str]]  # names the program set in sys.modules (None: any)
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
     graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
+    open_namespaces: Set[int]  # ids of module envs given names the analysis could not say (dir() unknown)
 
     def touch(self, value: Any) -> None:
         """`value` (a list, dict, set, instance or class) is about to change: on a path of an
@@ -174,6 +176,11 @@ class AnalysisState:
             journal = self.journals[-1]
             if value.born < journal.floor and id(value) not in journal.before:
                 journal.before[id(value)] = (value, path_journal.state_of(value))
+
+    def graph_free_name(self, qualname: str) -> bool:
+        """A function or class of a library that builds no TF graph (tf_api.SAFE_MODULES), or
+        of a project module not followed because it never names TensorFlow."""
+        return tf_api.is_safe_module(qualname) or qualname.startswith(tuple(m + "." for m in self.graph_free))
 
     def __init__(self, tree: ast.Module, path: str, budget: Optional[Budget] = None, strict: bool = False,
                  python2: bool = False) -> None:
@@ -231,6 +238,7 @@ class AnalysisState:
         self.modules_unseen = False  # a module was imported and not read (a limit, a parse error): classes unseen
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
         self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
+        self.open_namespaces: Set[int] = set()
         # those of the project's own: read when a name of theirs is (their constants, config classes)
         self.graph_free_project: Set[str] = set()
         self.read_files: Set[str] = set()  # files of the modules imported: what the results depend on

@@ -142,7 +142,8 @@ class Attributes(AnalysisState):
             if found is not MISSING:
                 return _visible(found)
             if name == "__dict__":
-                return self.namespace_dict(loader.parse_module(obj.path), obj.env)  # dnnlib's is_top_level_function
+                # dnnlib's is_top_level_function, tensorpack's `p.__dict__[k]`
+                return self.namespace_dict(loader.parse_module(obj.path), obj.env)
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
             if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
                     submodule.qualname in self.graph_free:
@@ -187,6 +188,10 @@ class Attributes(AnalysisState):
                 elif below_dict and isinstance(base, BuiltinFn) and base.name == "dict":
                     # dict.__init__ of an existing dict adds to it, as update() does
                     return _ContainerMethod(obj.receiver, "update" if name == "__init__" else name)
+                elif isinstance(base, ModuleVal) and name == "__init__" and self.graph_free_name(base.qualname):
+                    # a graph-free library class's constructor (tensorpack's LazyLoader(types.ModuleType)):
+                    # called on the arguments alone, as instantiate treats it
+                    return self.get_attribute(base, name, st)
                 else:
                     return UNKNOWN
             if name == "__init__":

@@ -77,6 +77,39 @@ def _statement_binds(statement: ast.stmt) -> List[str]:
     return []
 
 
+# What binds a module's names where the analysis does not follow it (writes through globals()
+# and locals() it follows, and marks a namespace open when it cannot name what they bind).
+_HIDDEN_BINDERS = frozenset({"exec", "eval", "execfile", "vars", "__builtins__", "builtins"})
+
+
+def binds_hidden_names(tree: ast.Module) -> bool:
+    """Whether the module's code may bind its own names where the analysis cannot see it."""
+    cached = getattr(tree, "_scopelint_hidden_binders", None)
+    if cached is None:
+        cached = tree._scopelint_hidden_binders = any(  # type: ignore[attr-defined]
+            isinstance(node, ast.Name) and node.id in _HIDDEN_BINDERS or _is_sys_modules(node)
+            for node in ast.walk(tree))
+    return cached  # type: ignore[no-any-return]
+
+
+def unconditional_globals(tree: ast.Module) -> FrozenSet[str]:
+    """The names the module's own top-level statements bind on every path through its body
+    (assignments, imports, definitions outside any `if`, `try`, loop or `with`)."""
+    cached = getattr(tree, "_scopelint_unconditional", None)
+    if cached is None:
+        names = set()
+        for stmt in tree.body:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                if not isinstance(stmt, ast.AnnAssign) or stmt.value is not None:
+                    names.update(n for target in targets for node in ast.walk(target) for n in _names_bound_by(node))
+            elif isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                    and not _is_star_import(stmt):
+                names.update(_names_bound_by(stmt))
+        cached = tree._scopelint_unconditional = frozenset(names)  # type: ignore[attr-defined]
+    return cached  # type: ignore[no-any-return]
+
+
 def _names_bound_by(node: ast.AST) -> List[str]:
     """The names one node binds by itself (a def's name, not its body's; an assignment's are its
     Name nodes')."""

@@ -16,7 +16,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
-    ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
+    ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal, SourceModuleVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime import dependencies
@@ -170,6 +170,9 @@ class BuiltinCalls(AnalysisState):
                 return found if found is not False or obj.attrs_complete else UNKNOWN
             if isinstance(obj, ClassVal) and isinstance(attr, str):
                 return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
+            if isinstance(obj, SourceModuleVal) and isinstance(attr, str):
+                listed = self.module_dir(obj, st)  # type: ignore[attr-defined]
+                return attr in listed.items if isinstance(listed, ListVal) else UNKNOWN
             if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
                 return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
             if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
@@ -231,6 +234,12 @@ class BuiltinCalls(AnalysisState):
                 if isinstance(owner, ClassVal) and receiver is not MISSING:
                     return Super(owner, receiver)
             return UNKNOWN
+        if name == "dir" and len(args) == 1 and isinstance(args[0], SourceModuleVal):
+            return self.module_dir(args[0], st)  # type: ignore[attr-defined]
+        if name == "__import__":
+            imported = self.dunder_import(args, kwargs, st, node)  # type: ignore[attr-defined]
+            if imported is not None:
+                return imported
         if name == "dir" and len(args) == 1 and isinstance(args[0], ModuleVal) and \
                 tf_api.is_tf_name(args[0].qualname):
             names = registry.tf_names(tf_api.canonical(args[0].qualname))  # `"concat_v2" in dir(tf)`
@@ -330,7 +339,8 @@ class BuiltinCalls(AnalysisState):
         `globals_env`; other keys unknown."""
         stable = bindings.stable_globals(tree) if tree is not None else None
         if stable is None:
-            return UNKNOWN
+            # a dict all the same: its methods (tensorpack's `globals().pop(name, None)`) run no code
+            return DictVal({}, complete=False)
         names = globals_env.vars
         return DictVal({key: names[key] for key in stable if names.get(key, MISSING) is not MISSING}, complete=False)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import json
+import pkgutil
 import posixpath
 import re
 import sys
@@ -249,6 +250,12 @@ class Calls(AnalysisState):
                     return _from_path_function(_PATH_FUNCTIONS[callee.qualname](*args))
                 except (TypeError, ValueError):
                     return UNKNOWN
+            if callee.qualname in _SOURCE_FILE_TESTS and len(args) == 1 and not kwargs and _is_source_path(args[0]):
+                return posixpath.isfile(args[0])  # `os.path.isfile(join(dir, name + '.py'))` of a listed module
+            if callee.qualname == "pkgutil.iter_modules" and len(args) == 1 and not kwargs:
+                listed = _modules_in(args[0])
+                if listed is not None:
+                    return listed
             if callee.qualname in _JSON_LOAD and len(args) == 1 and not kwargs:
                 text = read_data_file(args[0])  # `with open("wavenet_params.json") as f: json.load(f)`
                 if text is not None:
@@ -353,8 +360,7 @@ class Calls(AnalysisState):
                 return _ExitStack()
             if callee.qualname == "contextlib.suppress":
                 return _Suppress(any(_may_catch_scope_errors(_exception_name(a)) for a in args))
-            if not tf_api.is_safe_module(callee.qualname) and \
-                    not callee.qualname.startswith(tuple(m + "." for m in self.graph_free)):
+            if not self.graph_free_name(callee.qualname):
                 _escape(args, kwargs)
                 st.graph.unknown_code_ran()
                 return UNKNOWN
@@ -630,11 +636,20 @@ class Calls(AnalysisState):
         if init is MISSING:
             return instance
         if init is UNKNOWN:
-            st.graph.unknown_code_ran()  # an unknown base class's constructor
+            if cls.program_defines("__init__") or not (
+                    self._graph_free_classes(cls.library_bases()) and self.only_data(args, kwargs)):
+                st.graph.unknown_code_ran()  # an unknown base class's constructor
             instance.attrs_complete = False
             return instance
         self.call(self.bind(init, instance, st), args, kwargs, st, node)
         return instance
+
+    def _graph_free_classes(self, classes: List[Any]) -> bool:
+        """Builtin types and classes of libraries that build no TF graph (tensorpack's logger's
+        `_MyFormatter(logging.Formatter)`): their constructors, given data, leave the scopes
+        alone (calls to them are library calls, _library_call)."""
+        return all(isinstance(c, BuiltinFn) or isinstance(c, ModuleVal) and self.graph_free_name(c.qualname)
+                   for c in classes)
 
     def _new_dict(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                   node: Optional[ast.AST]) -> DictVal:
@@ -828,6 +843,27 @@ def _binds_by_name_only(callee: Any) -> bool:
 # abspath takes the directory scopelint runs in for the program's.
 _PATH_FUNCTIONS = {module + "." + name: getattr(posixpath, name) for module in ("os.path", "posixpath") for name in (
     "join", "dirname", "basename", "abspath", "normpath", "split", "splitext")}
+
+
+# A source file of the program's exists at run time as it does now: the analysis reads it as it is.
+_SOURCE_FILE_TESTS = frozenset({"os.path.isfile", "os.path.exists", "posixpath.isfile", "posixpath.exists"})
+
+
+def _is_source_path(path: Any) -> bool:
+    return isinstance(path, str) and path.endswith(".py") and posixpath.isabs(path) and \
+        posixpath.isdir(posixpath.dirname(path))
+
+
+def _modules_in(paths: Any) -> Any:
+    """pkgutil.iter_modules of known directories (tensorpack's packages import each of their
+    modules in a loop over it): the modules found there, as (finder, name, ispkg) tuples. It
+    lists the directories, importing nothing; None when they are not known directories."""
+    if not (isinstance(paths, ListVal) and not paths.grown and not paths.poisoned and
+            all(isinstance(path, str) and posixpath.isabs(path) and posixpath.isdir(path) for path in paths.items)):
+        return None
+    found = pkgutil.iter_modules(list(paths.items))
+    return ListVal([ListVal([OpaqueVal("pkgutil.ModuleInfo.module_finder", inert=True), module.name, module.ispkg],
+                            is_tuple=True) for module in found])
 
 
 def _from_path_function(result: Any) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import itertools
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from scopelint.analysis import alternatives, models, path_journal, unordered_loops
@@ -217,6 +218,9 @@ class ControlFlow(AnalysisState):
             if dicts is not None:
                 self._order_free_loop(node, unordered_loops.run_order(iterable), dicts, st)
                 return
+            if not iterable.poisoned and len(iterable.values) <= unordered_loops.MAX_ORDERS_ITEMS:
+                self._loop_in_every_order(node, unordered_loops.run_order(iterable), st)
+                return
         if _has_own_break(node):
             # A loop that may break leaves an iterator partly consumed, by an unknown amount.
             if isinstance(iterable, IteratorVal):
@@ -275,6 +279,31 @@ class ControlFlow(AnalysisState):
             self.assign(node.target, last, st)  # the last item is any of them
             for written in dicts:
                 written.unordered = True
+
+    def _loop_in_every_order(self, node: ast.For, items: List[Any], st: State) -> None:
+        """A loop over a small set whose body is not order-free (tensorpack's tfutils package
+        imports the modules a frozenset names, each binding names in the package): Python runs
+        it in the order of the items' salted hashes, so each order is a path of an undecided
+        branch, and the paths are joined (what every order gives is certain). The paths share
+        the env, whose changes the journal undoes for the next path and joins after (run_paths):
+        at module level a copy of it would not be the globals its functions write
+        (`globals()[k] = ...` in tensorpack's `_global_import`)."""
+        limit = self._unroll_limit()
+        if len(items) <= 1:
+            self._loop_over(node, items, st, limit)
+            return
+
+        def path(order: Tuple[Any, ...]) -> Callable[[], State]:
+            def run() -> State:
+                graph = st.graph.fork()
+                graph.path_certain = False
+                fork = State(graph, st.env, st.alive)
+                self.touch(st.env)
+                self._loop_over(node, list(order), fork, limit)
+                return fork
+            return run
+
+        self.join_into(st, self.run_paths([path(order) for order in itertools.permutations(items)]))
 
     def exec_While(self, node: ast.While, st: State) -> None:
         self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None,

@@ -376,6 +376,17 @@ class Expressions(AnalysisState):
                 _plain_sequence(left) and _plain_sequence(right):
             python = self.to_python(left), self.to_python(right)  # `list(params) == ["x", "y"]`
             return (python[0] == python[1]) == isinstance(op, ast.Eq)
+        if isinstance(op, _ORDERINGS) and isinstance(left, ListVal) and isinstance(right, ListVal) and \
+                _plain_sequence(left) and _plain_sequence(right):
+            # `(int(_version[0]), int(_version[1])) >= (1, 3)` (tensorpack's libinfo): Python's
+            # lexicographic order, or its TypeError (a tuple against a list, a str against an int)
+            python = self.to_python(left), self.to_python(right)
+            if any(side is MISSING for side in python):
+                return UNKNOWN  # a list a loop grew: its items are not all known
+            try:
+                return bool(_CMPOPS[type(op)](*python))
+            except TypeError:
+                return UNKNOWN
         if is_concrete(left) and is_concrete(right):
             try:
                 answer = _CMPOPS[type(op)](left, right)
@@ -484,6 +495,9 @@ def _equals_empty(other: Any) -> Optional[bool]:
                                                 ParameterVal)):
         return False
     return None
+
+
+_ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 
 
 def _plain_sequence(value: ListVal) -> bool:

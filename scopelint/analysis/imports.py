@@ -91,19 +91,67 @@ class Imports(AnalysisState):
                     continue
             if alias.name == "*":
                 if module in ("tensorflow", "tensorflow.compat.v1"):
+                    self.open_namespaces.add(id(st.env.globals_env))
                     continue  # star imports of TF: names resolve through unknown globals
                 if isinstance(source, ModuleVal) and source.qualname in self.graph_free_project:
                     self.graph_free.discard(source.qualname)  # `from utils import *`: read it
                     source = self.import_module(source.qualname, st, even_graph_free=True)
                 if isinstance(source, SourceModuleVal):
-                    for name, value in self.module_names(source, st).items():
-                        if not name.startswith("_"):
-                            st.env.assign(name, value)
+                    names = self.module_names(source, st)
+                    exported = _star_names(names)
+                    if exported is None:
+                        self.open_namespaces.add(id(st.env.globals_env))  # it binds some of them
+                        exported = [name for name in names if not name.startswith("_")]
+                    for name in exported:
+                        st.env.assign(name, names.get(name, UNKNOWN))
                     continue
+                self.open_namespaces.add(id(st.env.globals_env))
                 st.graph.unknown_code_ran()
                 continue
             value = self.get_attribute(source, alias.name, st)
             st.env.assign(alias.asname or alias.name, value)
+
+    def dunder_import(self, args: List[Any], kwargs: Dict[str, Any], st: State, node: Optional[ast.AST]) -> Any:
+        """`__import__(name, globals(), locals(), fromlist, level)` of a known name (tensorpack's
+        packages import each of their modules so, in a loop over iter_modules): the import
+        statement it stands for. Its value is the top package; with a fromlist, or a relative
+        name of one part, the module itself. None when the call is not of that form."""
+        bound = dict(zip(("name", "globals", "locals", "fromlist", "level"), args))
+        bound.update(kwargs)
+        name, level, fromlist = bound.get("name"), bound.get("level", 0), bound.get("fromlist", ListVal([], True))
+        if not isinstance(name, str) or type(level) is not int or level < 0 or not isinstance(fromlist, ListVal) or \
+                fromlist.grown or fromlist.poisoned or len(bound) > 5:
+            return None
+        if level and not (isinstance(node, ast.Call) and len(node.args) > 1 and
+                          self._is_namespace_call(node.args[1], st)):
+            return None  # relative to the package of the globals it is given: this module's only
+        absolute = self._absolute_module(level, name or None, st) if level else name
+        if not absolute:
+            return None
+        parts = absolute.split(".")
+        self.graph_free.discard(absolute)  # the program reads the module's namespace: read it too
+        modules = [self.import_module(".".join(parts[: i + 1]), st, passed_through=i < len(parts) - 1,
+                                      even_graph_free=i == len(parts) - 1) for i in range(len(parts))]
+        if not st.alive:
+            return UNKNOWN
+        if fromlist.items or level and not name:
+            return modules[-1]
+        return modules[len(parts) - len(name.split(".")) if level else 0]
+
+    def module_dir(self, module: SourceModuleVal, st: State) -> Any:
+        """dir() of a followed module whose names the analysis all knows: its code binds none
+        where the analysis cannot see it, and each is known to be bound (a global bound on some
+        paths only is unknown after the join, _joined_binding: an unknown one must be bound
+        unconditionally). Their sorted list, as dir() gives it."""
+        names = self.module_names(module, st)
+        tree = loader.parse_module(module.path)
+        if tree is None or bindings.binds_hidden_names(tree) or id(module.env) in self.open_namespaces:
+            return UNKNOWN
+        certain = bindings.unconditional_globals(tree)
+        if any(value is UNKNOWN and name not in certain for name, value in names.items()):
+            return UNKNOWN
+        return ListVal(sorted(set(name for name, value in names.items() if value is not MISSING and
+                                  name != FOLLOWED_FILE) | _MODULE_ATTRIBUTES))
 
     def _absolute_module(self, level: int, module: Optional[str], st: State) -> Optional[str]:
         """`from ..ops import conv` inside package `a.b`: `a.ops`."""
@@ -410,6 +458,24 @@ class Imports(AnalysisState):
                                           if isinstance(value, (ListVal, DictVal))}
         value = env.lookup(attribute)
         return UNKNOWN if value is MISSING else value
+
+
+def _star_names(names: Dict[str, Any]) -> Optional[List[str]]:
+    """The names `from m import *` binds: those m's `__all__` lists (tensorpack's packages list
+    their layers there, and keep their own STATICA_HACK out), or without one its names that
+    do not start with an underscore. None when m has an `__all__` the analysis does not know."""
+    exported = names.get("__all__", MISSING)
+    if exported is MISSING:
+        return [name for name in names if not name.startswith("_")]
+    if isinstance(exported, ListVal) and not exported.poisoned and not exported.grown and \
+            all(isinstance(n, str) for n in exported.items):
+        return list(exported.items)
+    return None
+
+
+# What dir() lists of any module besides the names its code binds.
+_MODULE_ATTRIBUTES = frozenset({"__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__",
+                                "__package__", "__spec__"})
 
 
 def _source_module(qualname: str, path: str, package: str) -> SourceModuleVal:

@@ -72,6 +72,12 @@ class GraphMethod:
             return OpaqueVal(self.name)  # `g.device('/cpu:0')`: places ops, names nothing (a neutral context)
         if self.name == "unique_name":
             return interp.graph_unique_name(self.graph, args, kwargs, st)
+        if self.name == "_get_control_flow_context" and not args and not kwargs:
+            from scopelint.analysis.values import OpaqueVal
+
+            # None, or the tf.cond/while_loop context the op is built in: the analysis does not say
+            # which, but its methods (tensorpack's `ctx.IsXLAContext()`) build nothing
+            return OpaqueVal("Graph._get_control_flow_context()", inert=True)
         if self.name == "get_name_scope" and not args and not kwargs:
             state = interp.held_graph_state(self.graph, st)
             return state.name_stack if state is not None else UNKNOWN

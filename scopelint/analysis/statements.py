@@ -146,6 +146,13 @@ class Statements(AnalysisState):
                 self.assign(element, item, st)
         elif isinstance(target, ast.Attribute):
             self.set_attribute(self.eval(target.value, st, keep=True), target.attr, value, st)
+        elif isinstance(target, ast.Subscript) and self._is_namespace_call(target.value, st):
+            key = self.eval(target.slice, st)
+            if isinstance(key, str):
+                self.touch(st.env.globals_env)
+                st.env.globals_env.vars[key] = value
+            else:
+                self.open_namespaces.add(id(st.env.globals_env))  # it binds a name the analysis cannot say
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, st)
             key = self.eval(target.slice, st)
@@ -174,6 +181,16 @@ class Statements(AnalysisState):
         elif isinstance(target, ast.Starred):
             self.assign(target.value, UNKNOWN, st)
 
+    def _is_namespace_call(self, node: ast.expr, st: State) -> bool:
+        """`globals()`, or `locals()` at module level: the module's namespace itself, so that
+        `globals()[name] = value` binds the name (tensorpack's logger exports its logger's
+        methods with `locals()[func] = getattr(_logger, func)`)."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.args and not node.keywords
+                and node.func.id in ("globals", "locals")):
+            return False
+        builtin = self.eval(node.func, st)
+        return isinstance(builtin, BuiltinFn) and (builtin.name == "globals" or st.env is st.env.globals_env)
+
     def unpack(self, value: Any, count: int, st: State) -> Optional[List[Any]]:
         if isinstance(value, (IteratorVal, LazyGen, GeneratorObject, InstanceVal)):
             items = self.iterate(value, st)  # `names, sizes = zip(*specs)`
@@ -195,6 +212,11 @@ class Statements(AnalysisState):
         for target in node.targets:
             if isinstance(target, ast.Name):
                 st.env.vars.pop(target.id, None)
+            elif isinstance(target, ast.Subscript) and self._is_namespace_call(target.value, st):
+                key = self.eval(target.slice, st)
+                if isinstance(key, str):
+                    self.touch(st.env.globals_env)
+                    st.env.globals_env.vars.pop(key, None)  # `del globals()[name]`
             elif isinstance(target, ast.Subscript):
                 obj, key = self.eval(target.value, st), self.eval(target.slice, st)
                 if isinstance(obj, (ListVal, DictVal)):

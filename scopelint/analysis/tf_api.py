@@ -345,8 +345,13 @@ def is_pytest_mark(qualname: str) -> bool:
     return qualname.startswith("pytest.mark.") and qualname.count(".") == 2
 
 
+# Functions that only read data, of modules not safe as a whole: pkgutil.iter_modules lists a
+# directory's modules (tensorpack's dataflow packages loop over it), where walk_packages imports them.
+SAFE_FUNCTIONS = {"pkgutil.iter_modules"}
+
+
 def is_safe_module(qualname: str) -> bool:
-    return qualname.split(".", 1)[0] in SAFE_MODULES
+    return qualname.split(".", 1)[0] in SAFE_MODULES or qualname in SAFE_FUNCTIONS
 
 
 PURE_TABLE: Dict[str, Any] = {}

@@ -22,6 +22,8 @@ from scopelint.runtime.tensors import Tensor
 
 # The largest set run this way (an order per run; the body is cheap).
 MAX_ITEMS = 64
+# The largest set whose loop, not order-free, runs in every order (3! = 6 paths, joined).
+MAX_ORDERS_ITEMS = 3
 
 
 def order_free_dicts(loop: ast.For, iterable: Any, env: Env) -> Optional[List[DictVal]]:

@@ -251,6 +251,16 @@ class ClassVal:
                 return UNKNOWN  # an unknown base class may define anything
         return _MISSING
 
+    def library_bases(self) -> List[Any]:
+        """Its ancestors that are not the program's classes (`logging.Formatter`, `object`)."""
+        return [outside for base in self.bases
+                for outside in (base.library_bases() if isinstance(base, ClassVal) else [base])]
+
+    def program_defines(self, name: str) -> bool:
+        """Whether it or one of the program's classes it derives from defines `name`."""
+        return name in self.attrs or any(isinstance(base, ClassVal) and base.program_defines(name)
+                                         for base in self.bases)
+
     def derives_from_dict(self) -> bool:
         """`class EasyDict(dict)`: dict among its ancestors, and none but the program's classes
         and object besides, none of which redefines how Python's syntax reads or fills a dict

@@ -223,18 +223,22 @@ class WithStatements(AnalysisState):
         `with` (the generator is suspended then, wherever it was made: tensorpack's
         rename_get_variable returns one a library function made)."""
         fired = []
-        depth = len(self.frames)
+        depth, calls, callers, loops = len(self.frames), len(self.calls), len(self.call_stack), self.loops
 
         def on_yield(value: Any, inner: State) -> None:
             fired.append(True)
             saved_env = inner.env
             inner.env = st.env
-            saved_frames = self.frames
-            self.frames = self.frames[:depth]
+            # the block runs in the frame of the `with`: its `yield` (tensorpack's
+            # override_to_local_variable yields inside its own `with custom_getter_scope(...)`),
+            # `return`, `break` and calls are that frame's, not the generator's
+            saved = self.frames, self.calls, self.call_stack, self.local_envs, self.loops
+            self.frames, self.calls, self.loops = self.frames[:depth], self.calls[:calls], loops
+            self.call_stack, self.local_envs = self.call_stack[:callers], self.local_envs[:callers]
             try:
                 body(value, inner)
             finally:
-                self.frames = saved_frames
+                self.frames, self.calls, self.call_stack, self.local_envs, self.loops = saved
                 st.env = inner.env
                 inner.env = saved_env
 

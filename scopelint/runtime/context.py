@@ -130,6 +130,11 @@ class Graph:
         stack = self.state.name_stack
         return stack if isinstance(stack, str) else stack.render()
 
+    def _get_control_flow_context(self) -> Any:
+        """None: the runtime builds tf.cond and tf.while_loop bodies inline, in no control flow
+        context (tensorpack's add_moving_summary asks it whether it runs under XLA)."""
+        return None
+
     def unique_name(self, name: str, mark_as_used: bool = True) -> str:
         result = self.state.unique_name(name, mark_as_used)
         return result if isinstance(result, str) else result.render()
