@@ -158,45 +158,7 @@ class BuiltinCalls(AnalysisState):
                     base.subclasses_seen = False
             return UNKNOWN
         if name in ("hasattr",):
-            obj = args[0] if args else UNKNOWN
-            attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(obj, InstanceVal) and isinstance(attr, str):
-                if attr in obj.attrs:
-                    return True
-                found = _class_has(obj.cls, attr, object)
-                if found is False and attribute_hook(obj, attr) is not None:
-                    return UNKNOWN  # its `__getattr__` answers, unless it raises AttributeError
-                return found if found is not False or obj.attrs_complete else UNKNOWN
-            if isinstance(obj, ClassVal) and isinstance(attr, str):
-                return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
-            if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
-                return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
-            if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
-                    not attr.startswith("__") and not hasattr(_plain_function, attr):
-                return False  # an attribute no function has and the program did not set
-            if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
-                                                          PartitionedVariable)):
-                return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
-            if isinstance(attr, str) and (isinstance(obj, ListVal) and not obj.view or isinstance(obj, DictVal)):
-                return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
-            if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
-                if tf_api.tf_missing(obj.qualname, attr):
-                    return False
-                return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
-            if attr == "__call__" and not isinstance(obj, InstanceVal):
-                return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
-            if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
-                                            isinstance(obj, ApiFn) and attr == "__name__" and
-                                            tf_api.short_name(obj.qualname) is not None):
-                return True  # every function and class has its name (spinningup's convert_json reads it)
-            if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
-                return False  # a tensor has a `name`, not a `__name__`
-            if isinstance(obj, Tensor) and (id(obj), attr) in self.tensor_attrs.items:
-                return True  # set by the program on every path (tf_slim's `tensor.aliases`)
-            if isinstance(obj, Tensor) and not isinstance(obj, (Opaque, VarVal)) and isinstance(attr, str) and \
-                    not attr.startswith("_") and attr not in _TENSOR_ATTRIBUTES and not self.tensor_attrs.poisoned:
-                return False  # one TF's tensors lack, which the program did not set on this one
-            return UNKNOWN
+            return self.has_attribute(args[0] if args else UNKNOWN, args[1] if len(args) > 1 else UNKNOWN)
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
@@ -206,6 +168,8 @@ class BuiltinCalls(AnalysisState):
                 if len(args) > 2 and isinstance(obj, InstanceVal) and attr not in obj.attrs and \
                         obj.cls.lookup(attr) is MISSING and attribute_hook(obj, attr) is not None:
                     return UNKNOWN  # its `__getattr__`'s value, or the default where that raises AttributeError
+                if len(args) > 2 and self.has_attribute(obj, attr) is False:
+                    return args[2]  # tflearn's `getattr(op, '_key_op', str(op))` of a plain function
                 value = self.get_attribute(obj, attr, st)
                 if value is UNKNOWN and len(args) > 2:
                     return UNKNOWN
@@ -313,6 +277,46 @@ class BuiltinCalls(AnalysisState):
             return args[0] if args else UNKNOWN
         if name == "object":
             return OpaqueVal("object")
+        return UNKNOWN
+
+    def has_attribute(self, obj: Any, attr: Any) -> Any:
+        """hasattr(obj, attr): True, False, or UNKNOWN."""
+        if isinstance(obj, InstanceVal) and isinstance(attr, str):
+            if attr in obj.attrs:
+                return True
+            found = _class_has(obj.cls, attr, object)
+            if found is False and attribute_hook(obj, attr) is not None:
+                return UNKNOWN  # its `__getattr__` answers, unless it raises AttributeError
+            return found if found is not False or obj.attrs_complete else UNKNOWN
+        if isinstance(obj, ClassVal) and isinstance(attr, str):
+            return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
+        if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
+            return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
+        if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
+                not attr.startswith("__") and not hasattr(_plain_function, attr):
+            return False  # an attribute no function has and the program did not set
+        if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
+                                                      PartitionedVariable)):
+            return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
+        if isinstance(attr, str) and (isinstance(obj, ListVal) and not obj.view or isinstance(obj, DictVal)):
+            return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
+        if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
+            if tf_api.tf_missing(obj.qualname, attr):
+                return False
+            return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
+        if attr == "__call__" and not isinstance(obj, InstanceVal):
+            return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
+        if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
+                                        isinstance(obj, ApiFn) and attr == "__name__" and
+                                        tf_api.short_name(obj.qualname) is not None):
+            return True  # every function and class has its name (spinningup's convert_json reads it)
+        if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
+            return False  # a tensor has a `name`, not a `__name__`
+        if isinstance(obj, Tensor) and (id(obj), attr) in self.tensor_attrs.items:
+            return True  # set by the program on every path (tf_slim's `tensor.aliases`)
+        if isinstance(obj, Tensor) and not isinstance(obj, (Opaque, VarVal)) and isinstance(attr, str) and \
+                not attr.startswith("_") and attr not in _TENSOR_ATTRIBUTES and not self.tensor_attrs.poisoned:
+            return False  # one TF's tensors lack, which the program did not set on this one
         return UNKNOWN
 
     def module_globals(self, st: State) -> Any:

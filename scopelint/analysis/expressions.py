@@ -15,8 +15,8 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, is_concrete, is_key,
-    join_values, ListVal,
+    AddressText, Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal,
+    is_concrete, is_key, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
@@ -341,6 +341,8 @@ class Expressions(AnalysisState):
             same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
             if same_dtype is not None:
                 return same_dtype == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, AddressText) and isinstance(right, AddressText):
+            return (left == right) == isinstance(op, ast.Eq)  # `arg_scope_func_key(op) == key`
         if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
             return (left.name == right.name) == isinstance(op, ast.Eq)  # `type(value) == dict`
         if isinstance(op, (ast.In, ast.NotIn)):
