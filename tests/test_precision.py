@@ -232,6 +232,12 @@ CASES = {
         "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
         "SL102",
     ),
+    "a global a function rebinds through a `global` statement is not read from globals()": (
+        "N = 'w'\ndef f():\n    N = 'v'\nf()\ntf.get_variable(globals()['N'], [1])\ntf.get_variable('w', [1])\n",
+        "N = 'w'\ndef f():\n    global N\n    N = models.name\nf()\ntf.get_variable(globals()['N'], [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"
