@@ -238,6 +238,14 @@ CASES = {
         "tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "an object's own __eq__ may find a tensor in a list": (
+        "x = tf.placeholder(tf.float32)\nif x in [1]:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class Any(object):\n    def __eq__(self, other):\n        return True\n"
+        "x = tf.placeholder(tf.float32)\nif x not in [Any()]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

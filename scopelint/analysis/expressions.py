@@ -20,7 +20,7 @@ from scopelint.analysis.values import (
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
 )
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
 
@@ -351,6 +351,10 @@ class Expressions(AnalysisState):
             elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
                     isinstance(left, BuiltinFn) and all(isinstance(i, BuiltinFn) for i in right.items):
                 found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
+            elif isinstance(right, ListVal) and not right.poisoned and not right.grown and _graph_tensor(left):
+                found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
+                if found is None:
+                    return UNKNOWN
             elif isinstance(right, DictVal) and is_key(left) and (right.complete or left in right.items):
                 found = left in right.items
             elif isinstance(right, DictVal) and right.complete and not right.poisoned and not right.items and \
@@ -445,6 +449,24 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     return left is right
+
+
+def _graph_tensor(value: Any) -> bool:
+    """A tensor or variable of the graph (not the result of an API the analysis does not model,
+    which may be any object)."""
+    return isinstance(value, Tensor) and not isinstance(value, Opaque)
+
+
+def _tensor_among(tensor: Tensor, items: List[Any]) -> Optional[bool]:
+    """`tensor in items`: a graph-mode tensor's == is identity, and a tensor's or a plain value's
+    == with a tensor defers to it, so the tensor is there when it is one of the items and is
+    not when the others are all tensors or plain values; None when some other object's __eq__
+    would answer."""
+    if any(item is tensor for item in items):
+        return True
+    if all(_graph_tensor(item) or isinstance(item, (int, float, str, bytes, type(None))) for item in items):
+        return False
+    return None
 
 
 def _equal_by_identity(value: Any) -> bool:
