@@ -469,6 +469,8 @@ class BuiltinCalls(AnalysisState):
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
+        if missing and isinstance(function, type) and issubclass(function, Initializer):
+            return _initializer_of_lost_values(function, py_args, py_kwargs)
         if not scope_errors_propagate and missing:
             return _unknown_result(function, args, kwargs)
         if scope_errors_propagate:
@@ -676,6 +678,19 @@ class _ContainerMethod:
         if name == "copy" and not args:
             return DictVal(dict(c.items), c.complete, unordered=c.unordered, default_factory=c.default_factory)
         c.poisoned = True  # a change the analysis does not model (popitem, ...)
+        return UNKNOWN
+
+
+def _initializer_of_lost_values(cls: type, args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """`tf.constant_initializer(np.random.randn())` (tflearn's single_unit): an initializer all
+    the same, so a variable it makes has the shape and dtype it is given; its values are lost
+    (UNKNOWN), and so is it where its own dtype is."""
+    if kwargs.get("dtype") is MISSING:
+        return UNKNOWN
+    try:
+        return cls(*[UNKNOWN if a is MISSING else a for a in args],
+                   **{k: UNKNOWN if v is MISSING else v for k, v in kwargs.items()})
+    except Exception:  # noqa: BLE001 - arguments the initializer does not take: TF's error, not followed
         return UNKNOWN
 
 
