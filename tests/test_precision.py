@@ -246,6 +246,14 @@ CASES = {
         "tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "a class whose metaclass is the program's may define its own ==": (
+        "class A(object):\n    pass\nif type(A()) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class M(type):\n    def __eq__(cls, other):\n        return True\n    __hash__ = type.__hash__\n"
+        "class A(object, metaclass=M):\n    pass\nif type(A()) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

@@ -349,8 +349,9 @@ class Expressions(AnalysisState):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
             elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
-                    isinstance(left, BuiltinFn) and all(isinstance(i, BuiltinFn) for i in right.items):
-                found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
+                    _class_of_identity(left) and all(_class_of_identity(i) for i in right.items):
+                # `type(value) in (list, tuple)` (tflearn's to_list, of an instance of the program's)
+                found = any(_same_class(left, i) for i in right.items)
             elif isinstance(right, ListVal) and not right.poisoned and not right.grown and _graph_tensor(left):
                 found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
                 if found is None:
@@ -449,6 +450,22 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     return left is right
+
+
+def _class_of_identity(value: Any) -> bool:
+    """A builtin type, or a class of the program's with no metaclass but `type`: classes whose ==
+    is identity."""
+    if isinstance(value, BuiltinFn):
+        return True
+    return isinstance(value, ClassVal) and value.node is not None and not value.node.keywords and all(
+        isinstance(base, BuiltinFn) and base.name == "object" or _class_of_identity(base) for base in value.bases)
+
+
+def _same_class(one: Any, other: Any) -> bool:
+    """Two classes _class_of_identity holds: builtins by name (each read of `list` is a value of its own)."""
+    if isinstance(one, BuiltinFn) and isinstance(other, BuiltinFn):
+        return one.name == other.name
+    return one is other
 
 
 def _graph_tensor(value: Any) -> bool:
