@@ -254,6 +254,13 @@ CASES = {
         "tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "which of TF's classes a tensor's type is depends on TF's version": (
+        "x = tf.placeholder(tf.float32)\nif type(x) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "x = tf.placeholder(tf.float32)\nif type(x) not in [tf.Tensor]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

@@ -16,7 +16,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal,
+    NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal, TensorClassVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime.api import COMPARISONS, Initializer
@@ -48,6 +48,9 @@ class BuiltinCalls(AnalysisState):
             return args[0].cls  # an instance of the program's subclass of dict
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
+        if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], Tensor) and \
+                not isinstance(args[0], Opaque):
+            return TensorClassVal("type of a tensor")
         if name == "type" and len(args) == 1 and not kwargs:
             plain = _plain_type(args[0])
             if plain is not None:

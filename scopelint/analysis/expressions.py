@@ -18,7 +18,7 @@ from scopelint.analysis.values import (
     AddressText, Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal,
     is_concrete, is_key, join_values, ListVal,
     MISSING,
-    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
+    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -352,6 +352,9 @@ class Expressions(AnalysisState):
                     _class_of_identity(left) and all(_class_of_identity(i) for i in right.items):
                 # `type(value) in (list, tuple)` (tflearn's to_list, of an instance of the program's)
                 found = any(_same_class(left, i) for i in right.items)
+            elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
+                    isinstance(left, TensorClassVal) and all(_not_a_tf_class(i) for i in right.items):
+                found = False  # `type(inference) not in [list, np.array]`
             elif isinstance(right, ListVal) and not right.poisoned and not right.grown and _graph_tensor(left):
                 found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
                 if found is None:
@@ -459,6 +462,12 @@ def _class_of_identity(value: Any) -> bool:
         return True
     return isinstance(value, ClassVal) and value.node is not None and not value.node.keywords and all(
         isinstance(base, BuiltinFn) and base.name == "object" or _class_of_identity(base) for base in value.bases)
+
+
+def _not_a_tf_class(value: Any) -> bool:
+    """A value no class of TF's is equal to: a builtin type or function, a class of the
+    program's (_class_of_identity), an object of numpy's."""
+    return _class_of_identity(value) or isinstance(value, ModuleVal) and value.qualname.split(".")[0] == "numpy"
 
 
 def _same_class(one: Any, other: Any) -> bool:

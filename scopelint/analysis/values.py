@@ -407,6 +407,14 @@ class OpaqueVal:
     inert: bool = False
 
 
+@dataclass(eq=False)
+class TensorClassVal(OpaqueVal):
+    """type() of a graph tensor or variable: one of TF's classes, so none of the builtin types,
+    numpy's objects or the program's classes (tflearn's `type(inference) not in [list,
+    np.array]`); otherwise opaque: which class it is, tf.Tensor or a subclass, depends on TF's
+    version and mode."""
+
+
 def item_of_lost(iterable: Any) -> Any:
     """What a loop over a value the analysis cannot list binds, and what `list()` or
     `filter(None, ...)` of it gives: for a library's inert data (the lines of a file tf.gfile
