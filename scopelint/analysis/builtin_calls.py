@@ -55,6 +55,9 @@ class BuiltinCalls(AnalysisState):
             plain = _plain_type(args[0])
             if plain is not None:
                 return BuiltinFn(plain)  # `type(value) in (list, tuple)` (easydict's)
+        if name in ("exit", "quit"):
+            self._program_raised(st)  # site's exit(): SystemExit, as sys.exit raises it
+            return UNKNOWN
         if name == "range":
             if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
                 r = range(*args)
