@@ -261,6 +261,13 @@ CASES = {
         "tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "two bound methods of one object are equal, though distinct objects": (
+        "class A(object):\n    def f(self):\n        pass\na = A()\nif a == a:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class A(object):\n    def f(self):\n        pass\na = A()\nif a.f != a.f:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

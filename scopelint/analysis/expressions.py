@@ -390,6 +390,11 @@ class Expressions(AnalysisState):
             if other is UNKNOWN or isinstance(other, (OpaqueVal, ModuleVal)):
                 return UNKNOWN
             return isinstance(op, ast.NotEq) if not is_concrete(other) else (other is None) == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and _equal_by_identity(left) and _equal_by_identity(right) and \
+                not isinstance(left, BoundMethod) and not isinstance(right, BoundMethod):  # (`a.f == a.f` is True)
+            # tflearn's duplicate_identical_ops: `if ops[i] == ops[j]` of two TrainOps: neither
+            # defines ==, so Python falls back to identity
+            return (left is right) == isinstance(op, ast.Eq)
         if isinstance(op, (ast.Eq, ast.NotEq)) and (
                 _equal_by_identity(left) and is_concrete(right) or _equal_by_identity(right) and is_concrete(left)):
             # `activation == "linear"` of a function: functions, classes and instances of classes
