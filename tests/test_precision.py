@@ -268,6 +268,12 @@ CASES = {
         "tf.get_variable('w', [1])\n",
         "SL101",
     ),
+    "next() of a generator expression stops at a condition the analysis cannot decide": (
+        "n = next((n for n in ['w', 'v'] if n == 'w'), None)\ntf.get_variable('w', [1])\ntf.get_variable(n, [1])\n",
+        "n = next((n for n in ['w', 'v'] if n == models.name), 'v')\ntf.get_variable('w', [1])\n"
+        "tf.get_variable(n, [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

@@ -442,6 +442,15 @@ class BuiltinCalls(AnalysisState):
             if iterator.remaining:
                 return iterator.remaining.pop(0)
             return default if default is not MISSING else UNKNOWN
+        if isinstance(iterator, LazyGen) and iterator.state == "fresh":
+            # `next((item for item in tags if item["tag"] == tag), None)` (tflearn's get_summary):
+            # runs the generator expression up to its first element; what is left is not followed
+            first = iterator.run(st, 1)
+            if first is not None:
+                iterator.state = "unknown" if first else "consumed"
+                if first:
+                    return first[0]
+                return default if default is not MISSING else UNKNOWN
         if isinstance(iterator, (GeneratorObject, LazyGen)):
             # Runs the body to its next yield: not followed, and what is left is unknown.
             iterator.state = "unknown"
