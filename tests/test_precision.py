@@ -232,6 +232,48 @@ CASES = {
         "tf.get_variable_scope().reuse_variables()\ntf.train.get_or_create_global_step()\n",
         "SL102",
     ),
+    "a global a function rebinds through a `global` statement is not read from globals()": (
+        "N = 'w'\ndef f():\n    N = 'v'\nf()\ntf.get_variable(globals()['N'], [1])\ntf.get_variable('w', [1])\n",
+        "N = 'w'\ndef f():\n    global N\n    N = models.name\nf()\ntf.get_variable(globals()['N'], [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "an object's own __eq__ may find a tensor in a list": (
+        "x = tf.placeholder(tf.float32)\nif x in [1]:\n    tf.get_variable('w', [1])\ntf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class Any(object):\n    def __eq__(self, other):\n        return True\n"
+        "x = tf.placeholder(tf.float32)\nif x not in [Any()]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "a class whose metaclass is the program's may define its own ==": (
+        "class A(object):\n    pass\nif type(A()) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class M(type):\n    def __eq__(cls, other):\n        return True\n    __hash__ = type.__hash__\n"
+        "class A(object, metaclass=M):\n    pass\nif type(A()) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "which of TF's classes a tensor's type is depends on TF's version": (
+        "x = tf.placeholder(tf.float32)\nif type(x) not in [list]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "x = tf.placeholder(tf.float32)\nif type(x) not in [tf.Tensor]:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "two bound methods of one object are equal, though distinct objects": (
+        "class A(object):\n    def f(self):\n        pass\na = A()\nif a == a:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "class A(object):\n    def f(self):\n        pass\na = A()\nif a.f != a.f:\n    tf.get_variable('w', [1])\n"
+        "tf.get_variable('w', [1])\n",
+        "SL101",
+    ),
+    "next() of a generator expression stops at a condition the analysis cannot decide": (
+        "n = next((n for n in ['w', 'v'] if n == 'w'), None)\ntf.get_variable('w', [1])\ntf.get_variable(n, [1])\n",
+        "n = next((n for n in ['w', 'v'] if n == models.name), 'v')\ntf.get_variable('w', [1])\n"
+        "tf.get_variable(n, [1])\n",
+        "SL101",
+    ),
     "a list filled on one path of an undecided branch holds its item on that path only": (
         "names = []\nnames.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
         "names = []\nif models.flag:\n    names.append('a')\nfor n in names:\n    tf.get_variable(n, [1])\n"

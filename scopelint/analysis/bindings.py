@@ -53,7 +53,6 @@ def stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
 
 
 def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
-    sites: Dict[str, int] = {}
     for node in ast.walk(tree):
         if _is_star_import(node):
             return None
@@ -61,10 +60,42 @@ def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
                 isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
                 isinstance(node, ast.Attribute) and node.attr in DICT_WRITERS):
             return None
-        for name in _names_bound_by(node):
-            sites[name] = sites.get(name, 0) + 1
+    sites: Dict[str, int] = {}
+    for name in _global_bindings(tree):
+        sites[name] = sites.get(name, 0) + 1
     top = {name for statement in tree.body for name in _statement_binds(statement) if sites.get(name) == 1}
     return frozenset(top)
+
+
+_LOCAL_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _global_bindings(tree: ast.Module) -> List[str]:
+    """Every binding of a module global, once per site: those of the module's own scope, and,
+    in a function or class that declares a name `global`, its bindings of that name. A function's
+    parameter or local of the same name binds nothing global (tflearn's `momentum = Momentum`
+    beside `def __init__(self, momentum=0.9)`)."""
+    names = [name for node in _scope_nodes(tree) for name in _names_bound_by(node)]
+    for scope in ast.walk(tree):
+        if isinstance(scope, _LOCAL_SCOPES):
+            declared = {name for node in ast.walk(scope) if isinstance(node, ast.Global) for name in node.names}
+            names.extend(name for node in ast.walk(scope) if not isinstance(node, ast.Global)
+                         for name in _names_bound_by(node) if name in declared)
+    return names
+
+
+def _scope_nodes(scope: ast.AST) -> List[ast.AST]:
+    """The nodes of one scope: a nested def or class itself (it binds its name here), not its body."""
+    nodes: List[ast.AST] = []
+    pending = list(ast.iter_child_nodes(scope))
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        if isinstance(node, _LOCAL_SCOPES):
+            pending.extend(node.decorator_list if not isinstance(node, ast.Lambda) else [])
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return nodes
 
 
 def _statement_binds(statement: ast.stmt) -> List[str]:

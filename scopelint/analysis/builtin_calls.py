@@ -17,6 +17,7 @@ from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
     ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal, SourceModuleVal,
+    TensorClassVal,
     NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime import dependencies
@@ -49,10 +50,16 @@ class BuiltinCalls(AnalysisState):
             return args[0].cls  # an instance of the program's subclass of dict
         if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], PartitionedVariable):
             return PartitionedVariable
+        if name == "type" and len(args) == 1 and not kwargs and isinstance(args[0], Tensor) and \
+                not isinstance(args[0], Opaque):
+            return TensorClassVal("type of a tensor")
         if name == "type" and len(args) == 1 and not kwargs:
             plain = _plain_type(args[0])
             if plain is not None:
                 return BuiltinFn(plain)  # `type(value) in (list, tuple)` (easydict's)
+        if name in ("exit", "quit"):
+            self._program_raised(st)  # site's exit(): SystemExit, as sys.exit raises it
+            return UNKNOWN
         if name == "range":
             if all(isinstance(a, int) and not isinstance(a, bool) for a in args) and not kwargs and args:
                 r = range(*args)
@@ -159,48 +166,7 @@ class BuiltinCalls(AnalysisState):
                     base.subclasses_seen = False
             return UNKNOWN
         if name in ("hasattr",):
-            obj = args[0] if args else UNKNOWN
-            attr = args[1] if len(args) > 1 else UNKNOWN
-            if isinstance(obj, InstanceVal) and isinstance(attr, str):
-                if attr in obj.attrs:
-                    return True
-                found = _class_has(obj.cls, attr, object)
-                if found is False and attribute_hook(obj, attr) is not None:
-                    return UNKNOWN  # its `__getattr__` answers, unless it raises AttributeError
-                return found if found is not False or obj.attrs_complete else UNKNOWN
-            if isinstance(obj, ClassVal) and isinstance(attr, str):
-                return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
-            if isinstance(obj, SourceModuleVal) and isinstance(attr, str):
-                listed = self.module_dir(obj, st)  # type: ignore[attr-defined]
-                return attr in listed.items if isinstance(listed, ListVal) else UNKNOWN
-            if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
-                return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
-            if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
-                    not attr.startswith("__") and not hasattr(_plain_function, attr):
-                return False  # an attribute no function has and the program did not set
-            if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
-                                                          PartitionedVariable)):
-                return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
-            if isinstance(attr, str) and (isinstance(obj, ListVal) and not obj.view or isinstance(obj, DictVal)):
-                return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
-            if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
-                if tf_api.tf_missing(obj.qualname, attr):
-                    return False
-                return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
-            if attr == "__call__" and not isinstance(obj, InstanceVal):
-                return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
-            if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
-                                            isinstance(obj, ApiFn) and attr == "__name__" and
-                                            tf_api.short_name(obj.qualname) is not None):
-                return True  # every function and class has its name (spinningup's convert_json reads it)
-            if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
-                return False  # a tensor has a `name`, not a `__name__`
-            if isinstance(obj, Tensor) and (id(obj), attr) in self.tensor_attrs.items:
-                return True  # set by the program on every path (tf_slim's `tensor.aliases`)
-            if isinstance(obj, Tensor) and not isinstance(obj, (Opaque, VarVal)) and isinstance(attr, str) and \
-                    not attr.startswith("_") and attr not in _TENSOR_ATTRIBUTES and not self.tensor_attrs.poisoned:
-                return False  # one TF's tensors lack, which the program did not set on this one
-            return UNKNOWN
+            return self.has_attribute(args[0] if args else UNKNOWN, args[1] if len(args) > 1 else UNKNOWN, st)
         if name == "getattr":
             obj = args[0] if args else UNKNOWN
             attr = args[1] if len(args) > 1 else UNKNOWN
@@ -210,6 +176,8 @@ class BuiltinCalls(AnalysisState):
                 if len(args) > 2 and isinstance(obj, InstanceVal) and attr not in obj.attrs and \
                         obj.cls.lookup(attr) is MISSING and attribute_hook(obj, attr) is not None:
                     return UNKNOWN  # its `__getattr__`'s value, or the default where that raises AttributeError
+                if len(args) > 2 and self.has_attribute(obj, attr, st) is False:
+                    return args[2]  # tflearn's `getattr(op, '_key_op', str(op))` of a plain function
                 value = self.get_attribute(obj, attr, st)
                 if value is UNKNOWN and len(args) > 2:
                     return UNKNOWN
@@ -326,6 +294,49 @@ class BuiltinCalls(AnalysisState):
         if name == "object.__new__" and len(args) == 1 and not kwargs and isinstance(args[0], ClassVal) and \
                 _plain_class(args[0]):
             return InstanceVal(args[0])  # an instance whose __init__ has not run (a builtin base would refuse)
+        return UNKNOWN
+
+    def has_attribute(self, obj: Any, attr: Any, st: State) -> Any:
+        """hasattr(obj, attr): True, False, or UNKNOWN."""
+        if isinstance(obj, InstanceVal) and isinstance(attr, str):
+            if attr in obj.attrs:
+                return True
+            found = _class_has(obj.cls, attr, object)
+            if found is False and attribute_hook(obj, attr) is not None:
+                return UNKNOWN  # its `__getattr__` answers, unless it raises AttributeError
+            return found if found is not False or obj.attrs_complete else UNKNOWN
+        if isinstance(obj, ClassVal) and isinstance(attr, str):
+            return _class_has(obj, attr, type)  # DQN-tensorflow's `if hasattr(config, k): setattr(...)`
+        if isinstance(obj, SourceModuleVal) and isinstance(attr, str):
+            listed = self.module_dir(obj, st)  # type: ignore[attr-defined]
+            return attr in listed.items if isinstance(listed, ListVal) else UNKNOWN
+        if isinstance(obj, FunctionVal) and isinstance(attr, str) and attr in obj.attrs:
+            return True  # slim's nets_factory: `if hasattr(func, 'default_image_size')`
+        if isinstance(obj, FunctionVal) and isinstance(attr, str) and obj.attrs_complete and \
+                not attr.startswith("__") and not hasattr(_plain_function, attr):
+            return False  # an attribute no function has and the program did not set
+        if isinstance(attr, str) and isinstance(obj, (Dimension, TensorShape, str, int, float, bool, type(None),
+                                                      PartitionedVariable)):
+            return hasattr(obj, attr)  # `hasattr(x.shape[-1], "value")`: TF1 or TF2 dims
+        if isinstance(attr, str) and (isinstance(obj, ListVal) and not obj.view or isinstance(obj, DictVal)):
+            return _container_has(obj, attr)  # nest's `hasattr(structure, "_fields")`: a namedtuple
+        if isinstance(attr, str) and isinstance(obj, ModuleVal) and tf_api.is_tf_name(obj.qualname):
+            if tf_api.tf_missing(obj.qualname, attr):
+                return False
+            return True if registry.tf_has(tf_api.canonical(obj.qualname) + "." + attr) else UNKNOWN
+        if attr == "__call__" and not isinstance(obj, InstanceVal):
+            return _callable(obj)  # tflearn's `get(identifier)`: `if hasattr(identifier, '__call__')`
+        if attr in _FUNCTION_NAMES and (isinstance(obj, (FunctionVal, ClassVal)) or
+                                        isinstance(obj, ApiFn) and attr == "__name__" and
+                                        tf_api.short_name(obj.qualname) is not None):
+            return True  # every function and class has its name (spinningup's convert_json reads it)
+        if attr == "__name__" and isinstance(obj, Tensor) and not isinstance(obj, Opaque):
+            return False  # a tensor has a `name`, not a `__name__`
+        if isinstance(obj, Tensor) and (id(obj), attr) in self.tensor_attrs.items:
+            return True  # set by the program on every path (tf_slim's `tensor.aliases`)
+        if isinstance(obj, Tensor) and not isinstance(obj, (Opaque, VarVal)) and isinstance(attr, str) and \
+                not attr.startswith("_") and attr not in _TENSOR_ATTRIBUTES and not self.tensor_attrs.poisoned:
+            return False  # one TF's tensors lack, which the program did not set on this one
         return UNKNOWN
 
     def module_globals(self, st: State) -> Any:
@@ -450,6 +461,15 @@ class BuiltinCalls(AnalysisState):
             if iterator.remaining:
                 return iterator.remaining.pop(0)
             return default if default is not MISSING else UNKNOWN
+        if isinstance(iterator, LazyGen) and iterator.state == "fresh":
+            # `next((item for item in tags if item["tag"] == tag), None)` (tflearn's get_summary):
+            # runs the generator expression up to its first element; what is left is not followed
+            first = iterator.run(st, 1)
+            if first is not None:
+                iterator.state = "unknown" if first else "consumed"
+                if first:
+                    return first[0]
+                return default if default is not MISSING else UNKNOWN
         if isinstance(iterator, (GeneratorObject, LazyGen)):
             # Runs the body to its next yield: not followed, and what is left is unknown.
             iterator.state = "unknown"
@@ -498,6 +518,8 @@ class BuiltinCalls(AnalysisState):
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
         missing = any(a is MISSING for a in py_args) or any(v is MISSING for v in py_kwargs.values())
+        if missing and isinstance(function, type) and issubclass(function, Initializer):
+            return _initializer_of_lost_values(function, py_args, py_kwargs)
         if not scope_errors_propagate and missing:
             return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if scope_errors_propagate:
@@ -709,6 +731,19 @@ class _ContainerMethod:
         if name == "copy" and not args:
             return DictVal(dict(c.items), c.complete, unordered=c.unordered, default_factory=c.default_factory)
         c.poisoned = True  # a change the analysis does not model (popitem, ...)
+        return UNKNOWN
+
+
+def _initializer_of_lost_values(cls: type, args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """`tf.constant_initializer(np.random.randn())` (tflearn's single_unit): an initializer all
+    the same, so a variable it makes has the shape and dtype it is given; its values are lost
+    (UNKNOWN), and so is it where its own dtype is."""
+    if kwargs.get("dtype") is MISSING:
+        return UNKNOWN
+    try:
+        return cls(*[UNKNOWN if a is MISSING else a for a in args],
+                   **{k: UNKNOWN if v is MISSING else v for k, v in kwargs.items()})
+    except Exception:  # noqa: BLE001 - arguments the initializer does not take: TF's error, not followed
         return UNKNOWN
 
 

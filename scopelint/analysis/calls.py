@@ -275,6 +275,9 @@ class Calls(AnalysisState):
                     return _from_literal(ast.literal_eval(args[0]))
                 except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                     return UNKNOWN
+            if callee.qualname in ("sys.exit", "os._exit"):
+                self._program_raised(st)  # SystemExit (a handler of it may go on), or the process ends
+                return UNKNOWN
             if callee.qualname in _JSON_DUMPS and args and not set(kwargs) - _JSON_DUMPS_OPTIONS:
                 dumped = self._json_dumps(args[0], kwargs, st)
                 if dumped is not None:

@@ -15,12 +15,12 @@ from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, is_concrete,
-    is_key, join_values, ListVal,
+    AddressText, Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
+    is_concrete, is_key, join_values, ListVal,
     MISSING,
-    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, truth,
+    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
 )
-from scopelint.runtime.tensors import Tensor
+from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import AUTO_REUSE, Pattern, ReuseMode, UNKNOWN
 
@@ -349,14 +349,24 @@ class Expressions(AnalysisState):
             same_dtype = numpy_dtypes.equal(left, right)  # `if dtype == np.int8:`
             if same_dtype is not None:
                 return same_dtype == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, AddressText) and isinstance(right, AddressText):
+            return (left == right) == isinstance(op, ast.Eq)  # `arg_scope_func_key(op) == key`
         if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
             return (left.name == right.name) == isinstance(op, ast.Eq)  # `type(value) == dict`
         if isinstance(op, (ast.In, ast.NotIn)):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
             elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
-                    isinstance(left, BuiltinFn) and all(isinstance(i, BuiltinFn) for i in right.items):
-                found = left.name in [i.name for i in right.items]  # `type(value) in (list, tuple)`
+                    _class_of_identity(left) and all(_class_of_identity(i) for i in right.items):
+                # `type(value) in (list, tuple)` (tflearn's to_list, of an instance of the program's)
+                found = any(_same_class(left, i) for i in right.items)
+            elif isinstance(right, ListVal) and right.items is not None and not right.poisoned and \
+                    isinstance(left, TensorClassVal) and all(_not_a_tf_class(i) for i in right.items):
+                found = False  # `type(inference) not in [list, np.array]`
+            elif isinstance(right, ListVal) and not right.poisoned and not right.grown and _graph_tensor(left):
+                found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
+                if found is None:
+                    return UNKNOWN
             elif isinstance(right, DictVal) and is_key(left) and (right.complete or left in right.items):
                 found = left in right.items
             elif isinstance(right, DictVal) and right.complete and not right.poisoned and not right.items and \
@@ -400,6 +410,11 @@ class Expressions(AnalysisState):
             if other is UNKNOWN or isinstance(other, (OpaqueVal, ModuleVal)):
                 return UNKNOWN
             return isinstance(op, ast.NotEq) if not is_concrete(other) else (other is None) == isinstance(op, ast.Eq)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and _equal_by_identity(left) and _equal_by_identity(right) and \
+                not isinstance(left, BoundMethod) and not isinstance(right, BoundMethod):  # (`a.f == a.f` is True)
+            # tflearn's duplicate_identical_ops: `if ops[i] == ops[j]` of two TrainOps: neither
+            # defines ==, so Python falls back to identity
+            return (left is right) == isinstance(op, ast.Eq)
         if isinstance(op, (ast.Eq, ast.NotEq)) and (
                 _equal_by_identity(left) and is_concrete(right) or _equal_by_identity(right) and is_concrete(left)):
             # `activation == "linear"` of a function: functions, classes and instances of classes
@@ -463,6 +478,46 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     return left is right
+
+
+def _class_of_identity(value: Any) -> bool:
+    """A builtin type, or a class of the program's with no metaclass but `type`: classes whose ==
+    is identity."""
+    if isinstance(value, BuiltinFn):
+        return True
+    return isinstance(value, ClassVal) and value.node is not None and not value.node.keywords and all(
+        isinstance(base, BuiltinFn) and base.name == "object" or _class_of_identity(base) for base in value.bases)
+
+
+def _not_a_tf_class(value: Any) -> bool:
+    """A value no class of TF's is equal to: a builtin type or function, a class of the
+    program's (_class_of_identity), an object of numpy's."""
+    return _class_of_identity(value) or isinstance(value, ModuleVal) and value.qualname.split(".")[0] == "numpy"
+
+
+def _same_class(one: Any, other: Any) -> bool:
+    """Two classes _class_of_identity holds: builtins by name (each read of `list` is a value of its own)."""
+    if isinstance(one, BuiltinFn) and isinstance(other, BuiltinFn):
+        return one.name == other.name
+    return one is other
+
+
+def _graph_tensor(value: Any) -> bool:
+    """A tensor or variable of the graph (not the result of an API the analysis does not model,
+    which may be any object)."""
+    return isinstance(value, Tensor) and not isinstance(value, Opaque)
+
+
+def _tensor_among(tensor: Tensor, items: List[Any]) -> Optional[bool]:
+    """`tensor in items`: a graph-mode tensor's == is identity, and a tensor's or a plain value's
+    == with a tensor defers to it, so the tensor is there when it is one of the items and is
+    not when the others are all tensors or plain values; None when some other object's __eq__
+    would answer."""
+    if any(item is tensor for item in items):
+        return True
+    if all(_graph_tensor(item) or isinstance(item, (int, float, str, bytes, type(None))) for item in items):
+        return False
+    return None
 
 
 def _equal_by_identity(value: Any) -> bool:

@@ -24,12 +24,12 @@ class Generators(AnalysisState):
         """Lazy: the elements are computed when something consumes the generator."""
         env = st.env
 
-        def run(consumer: State) -> Optional[List[Any]]:
+        def run(consumer: State, limit: Optional[int] = None) -> Optional[List[Any]]:
             inner = State(consumer.graph, env, consumer.alive)
             # its own frame, as in CPython
             self.frames.append(self._frame(node, env, node.lineno, "<genexpr>", node.col_offset))
             try:
-                result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner)
+                result = self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], inner, limit)
             finally:
                 self.frames.pop()
             consumer.graph, consumer.alive = inner.graph, consumer.alive and inner.alive
@@ -52,18 +52,21 @@ class Generators(AnalysisState):
         return result
 
     def comprehension(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
-                      st: State) -> Any:
+                      st: State, limit: Optional[int] = None) -> Any:
+        """Its elements (UNKNOWN where not known); with a `limit`, only the first ones, as next()
+        runs a generator expression only up to its first element: stopping, unknown, at a
+        condition the analysis cannot decide."""
         inner = State(st.graph, Env(st.env, st.env.globals_env), st.alive)
         out: List[Any] = []
         grown: List[bool] = []
-        known = self._comprehend(generators, element, inner, out, grown)
+        known = self._comprehend(generators, element, inner, out, grown, limit)
         st.graph = inner.graph
         st.alive = st.alive and inner.alive  # an element that raised ends the path
         # over a list some of whose items exist on some paths only (ListVal.grown): so do these
         return ListVal(out, grown=bool(grown)) if known else UNKNOWN
 
     def _comprehend(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
-                    st: State, out: List[Any], grown: List[bool]) -> bool:
+                    st: State, out: List[Any], grown: List[bool], limit: Optional[int] = None) -> bool:
         if not generators:
             out.extend(element(st))
             return True
@@ -77,19 +80,22 @@ class Generators(AnalysisState):
                 self._note_summarised_loop(len(items), st, self._comprehension_limit())
             self.assign(first.target, item_of_lost(iterable) if items is None else UNKNOWN, st)
             fork = st.fork(certain=False)
-            self._comprehend(generators[1:], element, fork, [], grown)
+            self._comprehend(generators[1:], element, fork, [], grown, limit)
             st.graph.join(fork.graph)
             return False
         self.comprehension_sizes.append(len(items))
         try:
-            return self._comprehend_items(first, generators, items, element, st, out, grown)
+            return self._comprehend_items(first, generators, items, element, st, out, grown, limit)
         finally:
             self.comprehension_sizes.pop()
 
     def _comprehend_items(self, first: ast.comprehension, generators: List[ast.comprehension], items: List[Any],
-                          element: Callable[[State], List[Any]], st: State, out: List[Any], grown: List[bool]) -> bool:
+                          element: Callable[[State], List[Any]], st: State, out: List[Any], grown: List[bool],
+                          limit: Optional[int] = None) -> bool:
         known = True
         for item in items:
+            if limit is not None and (len(out) >= limit or not known):
+                break
             self.assign(first.target, item, st)
             keep = True
             for condition in first.ifs:
@@ -102,7 +108,7 @@ class Generators(AnalysisState):
                     keep = False
                     break
             if keep:
-                known = self._comprehend(generators[1:], element, st, out, grown) and known
+                known = self._comprehend(generators[1:], element, st, out, grown, limit) and known
         return known
 
     def eval_Await(self, node: ast.Await, st: State) -> Any:

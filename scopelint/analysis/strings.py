@@ -7,7 +7,7 @@ import re
 import string
 from typing import Any, List, Optional, Sequence
 
-from scopelint.analysis.values import ListVal, is_concrete
+from scopelint.analysis.values import AddressText, FunctionVal, ListVal, is_concrete
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 MAX_STRING = 10_000  # longer strings are not worth tracking (`s = s + s` in a loop)
@@ -35,6 +35,8 @@ def to_str(value: Any) -> Any:
     if isinstance(value, ListVal) and all(is_concrete(v) for v in value.items):
         items = [v for v in value.items]
         return str(tuple(items)) if value.is_tuple else str(items)
+    if isinstance(value, FunctionVal):
+        return AddressText.of_function(value)
     return Pattern.of(None)
 
 

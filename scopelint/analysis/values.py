@@ -30,9 +30,31 @@ def is_concrete(value: Any) -> bool:
 
 
 def is_key(value: Any) -> bool:
-    """A dict key the analysis holds: a concrete value, or a class of the program's, which Python
-    hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`)."""
-    return isinstance(value, CONCRETE_TYPES) or isinstance(value, ClassVal)
+    """A dict key the analysis holds: a concrete value, a class of the program's, which Python
+    hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`), or
+    the str() of a function (tflearn's arg_scope registry, keyed by `str(func)`)."""
+    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText))
+
+
+@dataclass(frozen=True, eq=False)
+class AddressText(Pattern):
+    """str() of an object Python prints with its address (`<function variable at 0x7f..>`): text
+    the analysis cannot know, but equal to the str() of the same object and to nothing else, so
+    that a registry keyed by it answers `key in registry` (tflearn's vendored add_arg_scope)."""
+
+    owner: Any = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AddressText) and other.owner is self.owner
+
+    def __hash__(self) -> int:
+        return id(self.owner)
+
+    @staticmethod
+    def of_function(function: "FunctionVal") -> "AddressText":
+        qualname = function.attrs.get("__qualname__", function.qualname)  # functools.wraps renames it
+        name = qualname if isinstance(qualname, str) else None
+        return AddressText(("<function ", name, " at ", None, ">"), function)
 
 
 # The order in which mutable values are made: a value made before a branch's paths forked is
@@ -393,6 +415,14 @@ class OpaqueVal:
 
     label: str
     inert: bool = False
+
+
+@dataclass(eq=False)
+class TensorClassVal(OpaqueVal):
+    """type() of a graph tensor or variable: one of TF's classes, so none of the builtin types,
+    numpy's objects or the program's classes (tflearn's `type(inference) not in [list,
+    np.array]`); otherwise opaque: which class it is, tf.Tensor or a subclass, depends on TF's
+    version and mode."""
 
 
 def item_of_lost(iterable: Any) -> Any:

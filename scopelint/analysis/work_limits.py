@@ -92,13 +92,18 @@ class WorkLimits(AnalysisState):
     def _bounded(self, kind: Any, run: Callable[[], None]) -> None:
         """Run `run` (a call into, or the body of, a followed module); the outermost entry into
         an installed package gets LIBRARY_CALL_STEPS of work, after which what it does is
-        unknown (incomplete), and the analysis of the caller goes on."""
-        entering = kind == LIBRARY and not (len(self.frames) > 1 and len(self.frames[-2]) > 3
-                                            and self.frames[-2][3] == LIBRARY)
+        unknown (incomplete), and the analysis of the caller goes on. So does each call a TF
+        model makes back into the package (tflearn's LSTM cell, once per time step of
+        static_rnn's loop), charged to the file's budget as the model's own steps are: the
+        model's loop bounds that work, which is the graph TF builds."""
+        caller = self.frames[-2] if len(self.frames) > 1 else []
+        entering = kind == LIBRARY and not (len(caller) > 3 and caller[3] == LIBRARY)
         if not entering:
             run()
             return
-        outer, outer_model = self.budget, self.model_budget
+        saved, outer_model = self.budget, self.model_budget
+        from_model = len(caller) > 3 and caller[3] is True and outer_model is not None
+        outer = outer_model if from_model and outer_model is not None else saved
         start = min(LIBRARY_CALL_STEPS, max(outer.steps, 0))
         self.budget = Budget(steps=start)
         self.model_budget = outer_model or outer
@@ -106,7 +111,7 @@ class WorkLimits(AnalysisState):
             run()
         finally:
             used, exhausted = start - max(self.budget.steps, 0), self.budget.exhausted
-            self.budget, self.model_budget = outer, outer_model
+            self.budget, self.model_budget = saved, outer_model
             outer.spend(used)
             if exhausted:
                 self.incomplete = True

@@ -215,6 +215,9 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.python.ops.rnn_cell": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.python.ops.rnn": ("tensorflow.nn",),
+    # rnn.py's own import of rnn_cell_impl, which tflearn imports from it
+    # (`from tensorflow.python.ops.rnn import rnn_cell_impl`)
+    "tensorflow.python.ops.rnn.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.contrib.slim": ("tf_slim",),
     # TF 1.4-1.12's home of tf.data's transformations (and of batch_and_drop_remainder, modelled there)
     "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
