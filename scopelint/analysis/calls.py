@@ -548,7 +548,13 @@ class Calls(AnalysisState):
         node = function.node
         if yield_hook is None and yield_collector is None and _is_generator(node):
             return GeneratorObject(function, args, kwargs)
-        local = Env(function.env, function.env.globals_env)
+        defined_in = function.env
+        current = st.env.globals_env
+        if defined_in is defined_in.globals_env and current is not defined_in and current.origin is defined_in.origin:
+            # a module-level function reads the module's names as this path has them: a branch of
+            # module-level code runs on a copy of them (`X = 5` in the branch, then `make()`)
+            defined_in = current
+        local = Env(defined_in, defined_in.globals_env)
         if not self.bind_arguments(function, args, kwargs, local):
             st.graph.unknown_code_ran()
             return UNKNOWN

@@ -515,7 +515,7 @@ LOST_KEYWORDS = "\x00lost keywords"
 class Env:
     """A variable scope of the program (function locals, module globals), chained."""
 
-    __slots__ = ("vars", "parent", "globals_env", "nonlocal_names", "global_names", "born")
+    __slots__ = ("vars", "parent", "globals_env", "nonlocal_names", "global_names", "born", "origin")
 
     def __init__(self, parent: Optional["Env"] = None, globals_env: Optional["Env"] = None) -> None:
         self.vars: Dict[str, Any] = {}
@@ -524,6 +524,7 @@ class Env:
         self.nonlocal_names: set = set()
         self.global_names: set = set()
         self.born = birth()
+        self.origin = self  # the env this one is a branch's copy of (copy_chain), transitively
 
     def lookup(self, name: str) -> Any:
         env: Optional[Env] = self
@@ -563,6 +564,7 @@ class Env:
         clone.nonlocal_names = set(self.nonlocal_names)
         clone.global_names = set(self.global_names)
         clone.born = birth()  # the fork's own
+        clone.origin = self.origin
         return clone
 
 
