@@ -79,3 +79,24 @@ def test_concurrent_reports_share_one_cache(tmp_path: Path) -> None:
     # finds every file in the cache the concurrent ones wrote.
     warm = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert warm.stdout == outputs[0][0] and "3 from the cache" in warm.stderr, warm.stderr
+
+
+def test_a_module_added_to_a_listed_package_invalidates(tmp_path: Path) -> None:
+    """A package that imports its modules by listing its directory (pkgutil.iter_modules, as
+    tensorpack's do): the result depends on the listing, so a module added there is seen."""
+    project = tmp_path / "pkgs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "projects" / "runtime_package_imports", project)
+    train = str(project / "train.py")
+    first = check_paths([train], Config(), cache=ResultCache(str(tmp_path / "cache")))
+    again = check_paths([train], Config(), cache=ResultCache(str(tmp_path / "cache")))
+    assert again.cached == 1
+    assert any(dep.endswith("layerpkg") for dep in first.results[0].dependencies)
+    listed = project / "layerpkg"
+    before = listed.stat().st_mtime_ns
+    (listed / "extra.py").write_text("import tensorflow as tf\n__all__ = []\nEXTRA = tf.get_variable('extra', [1])\n")
+    if listed.stat().st_mtime_ns == before:  # coarse clocks: make the change visible
+        os.utime(listed, ns=(before + 1_000_000, before + 1_000_000))
+    after = check_paths([train], Config(), cache=ResultCache(str(tmp_path / "cache")))
+    assert after.cached == 0
+    names = [v["name"] for v in after.results[0].as_json()["inventory"]]
+    assert "extra:0" in names and "extra:0" not in [v["name"] for v in first.results[0].as_json()["inventory"]]

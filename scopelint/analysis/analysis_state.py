@@ -124,7 +124,7 @@ class AnalysisState:
     blindspots: Dict[Tuple[int, str], blindspots.Blindspot]  # --explain: the calls not followed, by (line, message)
     may_raise: int  # counts the points where the analysis cannot rule out an exception
     scope_sites: ScopeSites  # where the fix of a scope error would edit the file
-    read_files: Set[str]  # files of the modules imported: what the results depend on
+    read_files: Set[str]  # files of the modules imported, directories listed: what the results depend on
 
     # The dynamic context of the code being interpreted (stacks pushed and popped as it runs)
     frames: List[List[Any]]  # [line, function, col(, hidden mark)]: the traceback so far

@@ -251,10 +251,12 @@ class Calls(AnalysisState):
                 except (TypeError, ValueError):
                     return UNKNOWN
             if callee.qualname in _SOURCE_FILE_TESTS and len(args) == 1 and not kwargs and _is_source_path(args[0]):
+                self.read_files.add(posixpath.dirname(args[0]))  # (a cached result depends on the listing)
                 return posixpath.isfile(args[0])  # `os.path.isfile(join(dir, name + '.py'))` of a listed module
             if callee.qualname == "pkgutil.iter_modules" and len(args) == 1 and not kwargs:
                 listed = _modules_in(args[0])
                 if listed is not None:
+                    self.read_files.update(args[0].items)  # a module added there changes what is imported
                     return listed
             if callee.qualname in _JSON_LOAD and len(args) == 1 and not kwargs:
                 text = read_data_file(args[0])  # `with open("wavenet_params.json") as f: json.load(f)`
