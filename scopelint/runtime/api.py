@@ -670,7 +670,13 @@ def matrix_inverse(input: Any, adjoint: bool = False, name: Any = None) -> Tenso
 
 
 def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
-    return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+    result = Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+    measured = getattr(x, "shape_value", None)
+    if measured is not None and result.dtype.name in ("int32", "int64"):
+        # TF's constant_value_as_shape reads through a cast to an integer: transformer-xl's
+        # `tf.scatter_nd(idx, updates, tf.to_int64(tf.shape(y)))` is shaped as y
+        result.shape_value = measured
+    return result
 
 
 cast.dtype_argument = (1, None)  # type: ignore[attr-defined]
