@@ -97,7 +97,7 @@ _PURE_OPS = frozenset({
     "gather_nd", "multinomial", "broadcast_to", "strided_slice",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
-    "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
+    "sequence_mask", "where", "where_v2", "unique",
     "setdiff1d", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
     "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "atan2", "betainc", "igamma", "igammac", "polygamma",
     "zeta", "bincount", "histogram_fixed_width",

@@ -1142,6 +1142,20 @@ def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs:
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
 
 
+def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any = None) -> Tensor:
+    """The entries where `mask` holds: the mask's dimensions of `tensor` (from `axis`) become one
+    of unknown size, the others kept (transformer-xl's adaptive embedding, `tf.boolean_mask(x,
+    mask)`). A mask of a rank not known here gives a shape not known (TF would raise on one of
+    unknown rank; the rank may be one this runtime does not compute)."""
+    dims, mask_dims = shape_of(tensor).dims_tuple, shape_of(mask).dims_tuple
+    start = axis if isinstance(axis, int) else 0
+    out: Any = None
+    if dims is not None and mask_dims:
+        start = start % len(dims) if start < 0 else start
+        out = list(dims[:start]) + [None] + list(dims[start + len(mask_dims):])
+    return Tensor(out, dtype_of(tensor), op_name("boolean_mask", name), "GatherV2")
+
+
 def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
     i = shape_of(indices)
     out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
@@ -1176,7 +1190,9 @@ def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any
 
 def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
     if x is None:
-        return Tensor(None, as_dtype("int64"), op_name("Where", name), "Where")
+        # the coordinates of the true entries: one row each, as many columns as the condition's rank
+        rank = shape_of(condition).rank
+        return Tensor([None, rank] if rank is not None else None, as_dtype("int64"), op_name("Where", name), "Where")
     given = shape_of(x)
     # Select: x and y have one shape, so a fully defined x is the result's (y is not read)
     shape = given if given.is_fully_defined() else broadcast(given, shape_of(y))
