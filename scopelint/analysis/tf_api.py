@@ -112,6 +112,9 @@ _PURE_OPS = frozenset({
     "SparseTensor", "SparseTensorValue", "sparse_matmul",
     "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_to_dense", "sparse_softmax",
     "sparse_concat", "sparse_tensor_to_dense", "sparse_transpose", "sparse_reorder", "sparse_slice",
+    # a sparse gradient remade from its parts (transformer-xl's average_grads_and_vars averaging
+    # the towers' embedding gradients): values, indices and a dense shape, no variable
+    "IndexedSlices",
 })
 
 
