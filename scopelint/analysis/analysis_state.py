@@ -133,7 +133,8 @@ class AnalysisState:
     call_stack: List[FunctionVal]  # the functions being interpreted (recursion limits)
     called: Set[int]  # id()s of the function nodes interpreted at least once (the others become entry points)
     undecorated: Dict[int, FunctionVal]  # def nodes under a decorator not seen into -> the undecorated function
-    spent_constructors: Dict[int, Tuple[float, int]]  # class nodes whose __init__ ran out of an entry's budget -> (steps left, line)
+    # class nodes whose __init__ ran out of an entry's budget -> (steps left, line)
+    spent_constructors: Dict[int, Tuple[float, int]]
     calls: List[CallContext]  # one per function call being interpreted: its returns
     call_context: List[Tuple[ast.Call, Any, int]]  # the call being evaluated (for --explain)
     loops: List[LoopContext]  # breaks and continues of the loops being run
