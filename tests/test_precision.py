@@ -352,7 +352,7 @@ CASES = {
     "a gradient clipped is shaped as it was, lost or not": (
         "g = tf.placeholder(tf.float32)\n(c,), n = tf.clip_by_global_norm([g], 5.0)\n"
         "tf.get_variable('c', c.shape)\n",
-        "w = tf.get_variable('w', [4, 2])\nm = tf.boolean_mask(w, tf.placeholder(tf.bool, [4, 2]))\n"
+        "w = tf.get_variable('w', [4, 2])\nm = tf.gather_nd(w, tf.placeholder(tf.int32, [3, 2]))\n"
         "(c,), n = tf.clip_by_global_norm(tf.gradients(tf.reduce_sum(m), [w]), 5.0)\n"
         "tf.get_variable('c', c.shape)\n",
         "SL105",

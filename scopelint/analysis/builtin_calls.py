@@ -496,6 +496,20 @@ class BuiltinCalls(AnalysisState):
             return dtype  # `dtype=np.float32`: TF's functions read the dtype's name (tf.as_dtype)
         return MISSING
 
+    def _clipped_items_tensors(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
+            List[Any], Dict[str, Any]]:
+        """`tf.clip_by_global_norm(grads, 5.0)` with some of grads lost (a tower's average, a
+        tensor or None: transformer-xl's average_grads_and_vars): the others are clipped, each lost
+        one taken as a tensor of a lost shape here (_clipped_lost gives it back as lost)."""
+        if getattr(function, "__name__", "") != "clip_by_global_norm":
+            return args, kwargs
+        given = args[0] if args else kwargs.get("t_list")
+        if not isinstance(given, ListVal) or given.grown or given.poisoned:
+            return args, kwargs
+        items = ListVal([UnknownTensor() if self.to_python(item) is MISSING else item for item in given.items],
+                        given.is_tuple)
+        return ([items] + list(args[1:]), kwargs) if args else (args, dict(kwargs, t_list=items))
+
     def _control_inputs_known(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
             List[Any], Dict[str, Any]]:
         """Control inputs the analysis lost (`with_dependencies([tf.group(*update_ops)], loss)`) as
@@ -513,7 +527,9 @@ class BuiltinCalls(AnalysisState):
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
                   scope_errors_propagate: bool = False) -> Any:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
+        given = args, kwargs
         args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
+        args, kwargs = self._clipped_items_tensors(function, args, kwargs)
         args, kwargs = self._control_inputs_known(function, args, kwargs)
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
@@ -543,7 +559,7 @@ class BuiltinCalls(AnalysisState):
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
         if getattr(function, "__name__", "") == "clip_by_global_norm" and isinstance(result, tuple):
-            result = _clipped_lost(args, kwargs, result)
+            result = _clipped_lost(*given, result)
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
             # computed from a lost shape: its own shape is not TF's either (its op's name may be),
             # but its dtype is, when the dtypes of all its inputs are known
@@ -864,7 +880,8 @@ def _lost_shape(value: Any) -> bool:
 
 def _clipped_lost(args: List[Any], kwargs: Dict[str, Any], result: Tuple[Any, Any]) -> Tuple[Any, Any]:
     """`tf.clip_by_global_norm(grads, 5.0)`: a tensor clipped is shaped as it was, so one whose
-    shape the analysis lost stays lost (and keeps its dtype); the others are the runtime's."""
+    shape the analysis lost stays lost (and keeps its dtype), and an item lost stays lost; the
+    others are the runtime's."""
     given = args[0] if args else kwargs.get("t_list")
     clipped, norm = result
     items = given.items if isinstance(given, ListVal) else None
@@ -872,7 +889,9 @@ def _clipped_lost(args: List[Any], kwargs: Dict[str, Any], result: Tuple[Any, An
         return result
     out = []
     for item, tensor in zip(items, clipped):
-        if tensor is not None and _lost_shape(item):
+        if not isinstance(item, Tensor) and item is not None:
+            tensor = UNKNOWN  # lost, and maybe None (no gradient), which stays None clipped
+        elif tensor is not None and _lost_shape(item):
             lost = UnknownTensor(tensor.op)
             dtype = getattr(item, "dtype", None)
             lost.dtype = dtype if isinstance(dtype, DType) else UNKNOWN

@@ -16,7 +16,7 @@ class Generators(AnalysisState):
     """Mixin of the Interpreter: comprehensions and generators."""
 
     def eval_ListComp(self, node: ast.ListComp, st: State) -> Any:
-        return self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], st)
+        return self.comprehension(node.generators, lambda s: [self.eval(node.elt, s)], st, keep_undecided=True)
 
     eval_SetComp = eval_ListComp
 
@@ -52,21 +52,24 @@ class Generators(AnalysisState):
         return result
 
     def comprehension(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
-                      st: State, limit: Optional[int] = None) -> Any:
-        """Its elements (UNKNOWN where not known); with a `limit`, only the first ones, as next()
-        runs a generator expression only up to its first element: stopping, unknown, at a
-        condition the analysis cannot decide."""
+                      st: State, limit: Optional[int] = None, keep_undecided: bool = False) -> Any:
+        """The items, in a list; UNKNOWN where the analysis lost them. `limit`: only the first ones,
+        as next() runs a generator expression only up to its first element: stopping, unknown, at
+        a condition the analysis cannot decide. `keep_undecided`: an item whose condition is
+        unknown is one of the list's on some paths (ListVal.grown), its element computed on those
+        paths only; otherwise the list is unknown."""
         inner = State(st.graph, Env(st.env, st.env.globals_env), st.alive)
         out: List[Any] = []
         grown: List[bool] = []
-        known = self._comprehend(generators, element, inner, out, grown, limit)
+        known = self._comprehend(generators, element, inner, out, grown, limit, keep_undecided)
         st.graph = inner.graph
         st.alive = st.alive and inner.alive  # an element that raised ends the path
         # over a list some of whose items exist on some paths only (ListVal.grown): so do these
         return ListVal(out, grown=bool(grown)) if known else UNKNOWN
 
     def _comprehend(self, generators: List[ast.comprehension], element: Callable[[State], List[Any]],
-                    st: State, out: List[Any], grown: List[bool], limit: Optional[int] = None) -> bool:
+                    st: State, out: List[Any], grown: List[bool], limit: Optional[int] = None,
+                    keep_undecided: bool = False) -> bool:
         if not generators:
             out.extend(element(st))
             return True
@@ -80,36 +83,48 @@ class Generators(AnalysisState):
                 self._note_summarised_loop(len(items), st, self._comprehension_limit())
             self.assign(first.target, item_of_lost(iterable) if items is None else UNKNOWN, st)
             fork = st.fork(certain=False)
-            self._comprehend(generators[1:], element, fork, [], grown, limit)
+            self._comprehend(generators[1:], element, fork, [], grown, limit, keep_undecided)
             st.graph.join(fork.graph)
             return False
         self.comprehension_sizes.append(len(items))
         try:
-            return self._comprehend_items(first, generators, items, element, st, out, grown, limit)
+            return self._comprehend_items(first, generators, items, element, st, out, grown, limit, keep_undecided)
         finally:
             self.comprehension_sizes.pop()
 
     def _comprehend_items(self, first: ast.comprehension, generators: List[ast.comprehension], items: List[Any],
                           element: Callable[[State], List[Any]], st: State, out: List[Any], grown: List[bool],
-                          limit: Optional[int] = None) -> bool:
+                          limit: Optional[int] = None, keep_undecided: bool = False) -> bool:
         known = True
         for item in items:
             if limit is not None and (len(out) >= limit or not known):
                 break
             self.assign(first.target, item, st)
-            keep = True
-            for condition in first.ifs:
-                t = truth(self.eval(condition, st))
-                if t is None:
-                    known = False
-                    keep = False
-                    break
-                if not t:
-                    keep = False
-                    break
-            if keep:
-                known = self._comprehend(generators[1:], element, st, out, grown, limit) and known
+            decisions = self._conditions(first.ifs, st)
+            if False in decisions:
+                continue
+            if None not in decisions:
+                known = self._comprehend(generators[1:], element, st, out, grown, limit, keep_undecided) and known
+            elif keep_undecided:
+                # `[v for g, v in grads_and_vars if g is not None]` of a gradient the analysis lost
+                # (the Optimizer model's, over transformer-xl's towers averaged): kept on some paths
+                fork = st.fork(certain=False)
+                known = self._comprehend(generators[1:], element, fork, out, grown, limit, keep_undecided) and known
+                st.graph.join(fork.graph)
+                grown.append(True)
+            else:
+                known = False
         return known
+
+    def _conditions(self, conditions: List[ast.expr], st: State) -> List[Optional[bool]]:
+        """Each `if` of a comprehension's, in turn, up to the first one not true (false: the next
+        is not run; unknown: the item is kept on some paths, or the list is unknown)."""
+        decisions: List[Optional[bool]] = []
+        for condition in conditions:
+            decisions.append(truth(self.eval(condition, st)))
+            if decisions[-1] is not True:
+                break
+        return decisions
 
     def eval_Await(self, node: ast.Await, st: State) -> Any:
         self.eval(node.value, st)

@@ -97,7 +97,7 @@ _PURE_OPS = frozenset({
     "gather_nd", "multinomial", "broadcast_to", "strided_slice",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
-    "sequence_mask", "boolean_mask", "where", "where_v2", "unique",
+    "sequence_mask", "where", "where_v2", "unique",
     "setdiff1d", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
     "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "atan2", "betainc", "igamma", "igammac", "polygamma",
     "zeta", "bincount", "histogram_fixed_width",
@@ -112,6 +112,9 @@ _PURE_OPS = frozenset({
     "SparseTensor", "SparseTensorValue", "sparse_matmul",
     "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_to_dense", "sparse_softmax",
     "sparse_concat", "sparse_tensor_to_dense", "sparse_transpose", "sparse_reorder", "sparse_slice",
+    # a sparse gradient remade from its parts (transformer-xl's average_grads_and_vars averaging
+    # the towers' embedding gradients): values, indices and a dense shape, no variable
+    "IndexedSlices",
 })
 
 

@@ -676,7 +676,13 @@ def matrix_inverse(input: Any, adjoint: bool = False, name: Any = None) -> Tenso
 
 
 def cast(x: Any, dtype: Any, name: Any = None) -> Tensor:
-    return Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+    result = Tensor(shape_of(x), as_dtype(dtype), op_name("Cast", name), "Cast")
+    measured = getattr(x, "shape_value", None)
+    if measured is not None and result.dtype.name in ("int32", "int64"):
+        # TF's constant_value_as_shape reads through a cast to an integer: transformer-xl's
+        # `tf.scatter_nd(idx, updates, tf.to_int64(tf.shape(y)))` is shaped as y
+        result.shape_value = measured
+    return result
 
 
 cast.dtype_argument = (1, None)  # type: ignore[attr-defined]
@@ -1142,6 +1148,20 @@ def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs:
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
 
 
+def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any = None) -> Tensor:
+    """The entries where `mask` holds: the mask's dimensions of `tensor` (from `axis`) become one
+    of unknown size, the others kept (transformer-xl's adaptive embedding, `tf.boolean_mask(x,
+    mask)`). A mask of a rank not known here gives a shape not known (TF would raise on one of
+    unknown rank; the rank may be one this runtime does not compute)."""
+    dims, mask_dims = shape_of(tensor).dims_tuple, shape_of(mask).dims_tuple
+    start = axis if isinstance(axis, int) else 0
+    out: Any = None
+    if dims is not None and mask_dims:
+        start = start % len(dims) if start < 0 else start
+        out = list(dims[:start]) + [None] + list(dims[start + len(mask_dims):])
+    return Tensor(out, dtype_of(tensor), op_name("boolean_mask", name), "GatherV2")
+
+
 def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
     i = shape_of(indices)
     out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
@@ -1176,7 +1196,9 @@ def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any
 
 def where(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
     if x is None:
-        return Tensor(None, as_dtype("int64"), op_name("Where", name), "Where")
+        # the coordinates of the true entries: one row each, as many columns as the condition's rank
+        rank = shape_of(condition).rank
+        return Tensor([None, rank] if rank is not None else None, as_dtype("int64"), op_name("Where", name), "Where")
     given = shape_of(x)
     # Select: x and y have one shape, so a fully defined x is the result's (y is not read)
     shape = given if given.is_fully_defined() else broadcast(given, shape_of(y))

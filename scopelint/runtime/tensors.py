@@ -110,10 +110,21 @@ class Tensor:
     def __floordiv__(self, other: Any) -> "Tensor":
         return self._binary(other, "floordiv")
 
+    def __rfloordiv__(self, other: Any) -> "Tensor":
+        return self._binary(other, "floordiv")
+
     def __mod__(self, other: Any) -> "Tensor":
         return self._binary(other, "mod")
 
+    def __rmod__(self, other: Any) -> "Tensor":
+        return self._binary(other, "mod")
+
     def __pow__(self, other: Any) -> "Tensor":
+        return self._binary(other, "pow")
+
+    # `10000 ** (tf.range(0, d, 2.0) / d)` (transformer-xl's inverse frequencies): the Python
+    # number takes the tensor's dtype, as in tf.pow
+    def __rpow__(self, other: Any) -> "Tensor":
         return self._binary(other, "pow")
 
     def __matmul__(self, other: Any) -> "Tensor":
@@ -397,7 +408,8 @@ def _track_operators() -> None:
     from scopelint.runtime.dependencies import tracked
 
     for name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
-                 "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__abs__", "__getitem__",
+                 "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__", "__matmul__",
+                 "__neg__", "__abs__", "__getitem__",
                  "__and__", "__or__", "__invert__", "__lt__", "__le__", "__gt__", "__ge__"):
         method = Tensor.__dict__.get(name)
         if method is not None and not getattr(method, "__wrapped_op__", False):
