@@ -146,6 +146,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
+    "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
         "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapperState", "AttentionWrapper",
         "hardmax", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
@@ -162,7 +163,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
-           "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
+           "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
            "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
            "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
@@ -223,6 +224,8 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
     "tensorflow.contrib.layers": ("tf_slim",),
     "tensorflow.contrib.framework": ("tf_slim",),
+    # TF 1.x's home of nest (nmt's `tf.contrib.framework.nest.map_structure`)
+    "tensorflow.contrib.framework.nest": ("tensorflow.python.util.nest",),
     "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.initializers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.regularizers": ("tf_slim",),
