@@ -132,7 +132,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.data.experimental": (("data", (
         "AUTOTUNE", "map_and_batch", "shuffle_and_repeat", "prefetch_to_device", "copy_to_device", "ignore_errors",
-        "unbatch", "parallel_interleave",
+        "unbatch", "parallel_interleave", "group_by_window",
     )),),
     "tensorflow.image": (("image", (
         "decode_jpeg", "decode_png", "decode_bmp", "resize_images", "resize", "resize_bilinear", "resize_bicubic",
