@@ -35,7 +35,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                                "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop")),
                    ("tensor_spec", ("TensorSpec",)),
-                   ("custom_gradient", ("custom_gradient",))),
+                   ("custom_gradient", ("custom_gradient",)),
+                   ("strings", ("string_split",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -153,6 +154,11 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "Decoder", "BasicDecoderOutput", "BasicDecoder",
         "dynamic_decode", "sequence_loss",
     )),),
+    # TF 1.x's vocabulary tables (nmt's `lookup_ops.index_table_from_tensor`), also contrib.lookup's
+    "tensorflow.python.ops.lookup_ops": (("lookup", (
+        "index_table_from_tensor", "index_table_from_file", "index_to_string_table_from_tensor",
+        "index_to_string_table_from_file",
+    )),),
     # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
     "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (
         "OutputProjectionWrapper", "InputProjectionWrapper", "EmbeddingWrapper",
@@ -164,7 +170,8 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
-           "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
+           "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.python.ops.lookup_ops",
+           "tensorflow.nest", "tensorflow.python.util.nest",
            "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
            "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
            "tensorflow.python.training.moving_averages",
@@ -224,6 +231,7 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
     "tensorflow.contrib.layers": ("tf_slim",),
     "tensorflow.contrib.framework": ("tf_slim",),
+    "tensorflow.contrib.lookup": ("tensorflow.python.ops.lookup_ops",),
     # TF 1.x's home of nest (nmt's `tf.contrib.framework.nest.map_structure`)
     "tensorflow.contrib.framework.nest": ("tensorflow.python.util.nest",),
     "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
