@@ -152,7 +152,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapperState", "AttentionWrapper",
         "hardmax", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
         "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "Decoder", "BasicDecoderOutput", "BasicDecoder",
-        "dynamic_decode", "sequence_loss",
+        "dynamic_decode", "sequence_loss", "tile_batch", "BeamSearchDecoder", "BeamSearchDecoderState",
+        "BeamSearchDecoderOutput", "FinalBeamSearchDecoderOutput",
     )),),
     # TF 1.x's vocabulary tables (nmt's `lookup_ops.index_table_from_tensor`), also contrib.lookup's
     "tensorflow.python.ops.lookup_ops": (("lookup", (

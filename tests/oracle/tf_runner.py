@@ -184,7 +184,7 @@ def _install_tf1_compat(v1: Any) -> None:
         for name in ("alexnet", "inception", "inception_v1", "inception_v2", "inception_v3", "overfeat",
                      "resnet_utils", "resnet_v1", "resnet_v2", "vgg"):
             sys.modules["tensorflow.contrib.%s.%s" % (nets, name)] = importlib.import_module("tf_slim.nets." + name)
-    for name in ("attention_wrapper", "basic_decoder", "decoder", "helper", "loss"):
+    for name in ("attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"):
         sys.modules["tensorflow.contrib.seq2seq.python.ops." + name] = seq2seq
 
 
