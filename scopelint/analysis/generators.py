@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal, truth
+from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.semantics.values import UNKNOWN
 
@@ -99,7 +99,7 @@ class Generators(AnalysisState):
             self.assign(first.target, item, st)
             keep = True
             for condition in first.ifs:
-                t = truth(self.eval(condition, st))
+                t = self.eval_test(condition, st)
                 if t is None:
                     known = False
                     keep = False
