@@ -146,6 +146,8 @@ class AnalysisState:
     journals: List[path_journal.Journal]  # the paths of undecided branches being run, innermost last
     alternative_depth: int  # calls (or reads) of Alternatives running (alternatives.MAX_NESTING)
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
+    # `and`/`or` tests whose value is unknown but whose truth the later operands decide (Expressions.eval_test)
+    decided_bool_ops: Dict[ast.BoolOp, bool]
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
     # Provided by the parts, called by the graphs this class makes
@@ -207,6 +209,7 @@ class AnalysisState:
         self.second_iteration = 0
         self.journals: List[path_journal.Journal] = []  # the paths of undecided branches being run, innermost last
         self.alternative_depth = 0
+        self.decided_bool_ops = {}
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         self.comprehension_sizes: List[int] = []  # item counts of the comprehension levels unrolling

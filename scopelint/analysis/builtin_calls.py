@@ -1232,6 +1232,12 @@ def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:
     return ancestor.fields if ancestor is not None else None
 
 
+def _no_tuple(value: Any) -> bool:
+    """A value no tuple, hence no namedtuple, can be: None, a number or string, a dict, a tensor."""
+    return value is None or is_concrete(value) and not isinstance(value, tuple) or \
+        isinstance(value, (DictVal, Pattern, ArrayVal)) or isinstance(value, Tensor) and not isinstance(value, Opaque)
+
+
 class _ProgramObject:
     """The Python type of a class or function object of the program's (or of one of TF's
     initializers), as isinstance() sees it against the builtin types: an object, and none of them."""
@@ -1274,8 +1280,11 @@ def _isinstance(value: Any, classes: Any) -> Any:
     if any(isinstance(o, ClassVal) for o in options):
         answers = []
         for option in options:
-            if isinstance(option, ClassVal) and isinstance(value, (InstanceVal, DictVal)) and value.cls is not None:
-                answers.append(_subclass_of(value.cls, option))
+            if isinstance(option, ClassVal) and isinstance(value, (InstanceVal, DictVal, ListVal)) and \
+                    value.cls is not None:
+                answers.append(_subclass_of(value.cls, option))  # a ListVal's: its namedtuple-derived class
+            elif isinstance(option, ClassVal) and _ancestor_fields(option) is not None and _no_tuple(value):
+                answers.append(False)  # `isinstance(size, LSTMStateTuple)` of a cell's int state size
             elif isinstance(option, ClassVal) and isinstance(value, ListVal) and value.fields is not None and \
                     _ancestor_fields(option) not in (None, value.fields):
                 answers.append(False)  # a namedtuple of other fields (a GANModel is no CycleGANModel)

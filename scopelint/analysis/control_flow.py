@@ -15,7 +15,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
 from scopelint.analysis.values import (
-    alternatives_of, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal, truth,
+    alternatives_of, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal,
 )
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
@@ -133,7 +133,7 @@ class ControlFlow(AnalysisState):
         if split is not None:  # `if MPI is not None:` where MPI may be None: decided on each path
             alternatives.each_option(self, st, *split, lambda fork: self.exec_If(node, fork))
             return
-        test = truth(self.eval(node.test, st))
+        test = self.eval_test(node.test, st)
         if not st.alive:
             return
         if test is True:
@@ -306,7 +306,7 @@ class ControlFlow(AnalysisState):
         self.join_into(st, self.run_paths([path(order) for order in itertools.permutations(items)]))
 
     def exec_While(self, node: ast.While, st: State) -> None:
-        self._unrolled_loop(node, st, lambda: truth(self.eval(node.test, st)), lambda s: None,
+        self._unrolled_loop(node, st, lambda: self.eval_test(node.test, st), lambda s: None,
                             endless=_is_constant_true(node.test))
 
     def _unrolled_loop(self, node: Any, st: State, next_step: Callable[[], Optional[bool]],

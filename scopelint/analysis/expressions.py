@@ -196,7 +196,7 @@ class Expressions(AnalysisState):
         split = alternatives.optional_name(node.test, st)
         if split is not None:  # `MPI.COMM_WORLD if MPI is not None else None`
             return alternatives.each_option(self, st, *split, lambda fork: self.eval(node, fork, keep=True))
-        test = truth(self.eval(node.test, st))
+        test = self.eval_test(node.test, st)
         if test is True:
             return self.eval(node.body, st)
         if test is False:
@@ -213,8 +213,21 @@ class Expressions(AnalysisState):
         self.join_into(st, self.run_paths([path(node.body), path(node.orelse)]))
         return join_values(values[0], values[1], alternatives=True)
 
+    def eval_test(self, node: ast.expr, st: State) -> Optional[bool]:
+        """The truth of a test (`if`, `while`, `assert`, a conditional, a comprehension's `if`):
+        an `and` whose value is unknown is still false when a later operand is, an `or` true when
+        one is (`if vocab_file and embed_file:` with embed_file "")."""
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            t = self.eval_test(node.operand, st)
+            return None if t is None else not t
+        t = truth(self.eval(node, st))
+        if t is None and isinstance(node, ast.BoolOp):
+            return self.decided_bool_ops.pop(node, None)
+        return t
+
     def eval_BoolOp(self, node: ast.BoolOp, st: State) -> Any:
         is_and = isinstance(node.op, ast.And)
+        self.decided_bool_ops.pop(node, None)
         value: Any = None
         for index, operand in enumerate(node.values):
             value = self.eval(operand, st)
@@ -233,6 +246,10 @@ class Expressions(AnalysisState):
                 self.join_into(st, self.run_paths([evaluated, lambda: st.fork(certain=False)]))
                 if all(x is value for x in rest):
                     return value
+                # this operand decides the value only when it is false (and) or true (or): if a
+                # later one is that too, so is the value, whichever operand it is
+                if (not is_and) in [truth(x) for x in rest]:
+                    self.decided_bool_ops[node] = not is_and
                 return UNKNOWN
             if is_and and not t:
                 return value

@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal, truth
+from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.semantics.values import UNKNOWN
 
@@ -121,7 +121,7 @@ class Generators(AnalysisState):
         is not run; unknown: the item is kept on some paths, or the list is unknown)."""
         decisions: List[Optional[bool]] = []
         for condition in conditions:
-            decisions.append(truth(self.eval(condition, st)))
+            decisions.append(self.eval_test(condition, st))
             if decisions[-1] is not True:
                 break
         return decisions

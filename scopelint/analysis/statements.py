@@ -14,7 +14,7 @@ from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Proper
 from scopelint.analysis.memoized import LruCacheFactory
 from scopelint.analysis.values import (
     ApiFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env, FunctionVal, InstanceVal, is_key,
-    IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, SetVal, truth,
+    IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, SetVal,
 )
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
@@ -57,7 +57,7 @@ class Statements(AnalysisState):
         in TF's models and in library code are of this form.)"""
         if self.tries or not _is_plain_raise(node.body) or node.orelse and _is_plain_raise(node.orelse):
             return False
-        test = truth(self.eval(node.test, st))
+        test = self.eval_test(node.test, st)
         if not st.alive:
             return True
         if test is True:
@@ -240,7 +240,7 @@ class Statements(AnalysisState):
         st.env.nonlocal_names.update(node.names)
 
     def exec_Assert(self, node: ast.Assert, st: State) -> None:
-        test = truth(self.eval(node.test, st))
+        test = self.eval_test(node.test, st)
         if test is False and st.alive:
             self._program_raised(st)
         elif test is None:

@@ -896,7 +896,16 @@ def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
                 dims = [_merged_dim(d, o) for d, o in zip(dims, other.dims_tuple or ())]
             dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
             out = dims
-    return Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+    return Tensor(out, _inputs_dtype(values) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+
+
+def _inputs_dtype(values: List[Any]) -> DType:
+    """The dtype of a list input (op_def_library): a tensor's among them, else the first value's
+    as converted (`tf.concat(([sos_id], ids), 0)` of int32 tensors is int32)."""
+    for value in values:
+        if isinstance(getattr(value, "dtype", None), DType):
+            return dtype_of(value)
+    return _python_dtype(values[0])
 
 
 def _merged_dim(a: Any, b: Any) -> Any:

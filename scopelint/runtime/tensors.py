@@ -169,7 +169,7 @@ def shape_of(value: Any) -> TensorShape:
         shape = getter()
         if isinstance(shape, TensorShape):
             return shape
-    if isinstance(value, (int, float, bool)):
+    if isinstance(value, (int, float, bool, str, bytes)):  # a string is a scalar of dtype string
         return TensorShape([])
     numpy_shape = getattr(value, "shape", None)  # a numpy array
     if isinstance(numpy_shape, tuple) and all(isinstance(d, int) for d in numpy_shape):

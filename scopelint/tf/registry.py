@@ -35,7 +35,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                                "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop")),
                    ("tensor_spec", ("TensorSpec",)),
-                   ("custom_gradient", ("custom_gradient",))),
+                   ("custom_gradient", ("custom_gradient",)),
+                   ("strings", ("string_split",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
         "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "Dense", "Dropout", "Flatten", "InputSpec", "Layer",
@@ -132,7 +133,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.data.experimental": (("data", (
         "AUTOTUNE", "map_and_batch", "shuffle_and_repeat", "prefetch_to_device", "copy_to_device", "ignore_errors",
-        "unbatch", "parallel_interleave",
+        "unbatch", "parallel_interleave", "group_by_window",
     )),),
     "tensorflow.image": (("image", (
         "decode_jpeg", "decode_png", "decode_bmp", "resize_images", "resize", "resize_bilinear", "resize_bicubic",
@@ -146,11 +147,18 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
+    "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
         "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapperState", "AttentionWrapper",
         "hardmax", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
         "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "Decoder", "BasicDecoderOutput", "BasicDecoder",
-        "dynamic_decode", "sequence_loss",
+        "dynamic_decode", "sequence_loss", "tile_batch", "BeamSearchDecoder", "BeamSearchDecoderState",
+        "BeamSearchDecoderOutput", "FinalBeamSearchDecoderOutput",
+    )),),
+    # TF 1.x's vocabulary tables (nmt's `lookup_ops.index_table_from_tensor`), also contrib.lookup's
+    "tensorflow.python.ops.lookup_ops": (("lookup", (
+        "index_table_from_tensor", "index_table_from_file", "index_to_string_table_from_tensor",
+        "index_to_string_table_from_file",
     )),),
     # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
     "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (
@@ -162,8 +170,9 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
-           "tensorflow.contrib.training", "tensorflow.contrib.seq2seq",
-           "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.nest", "tensorflow.python.util.nest",
+           "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
+           "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.python.ops.lookup_ops",
+           "tensorflow.nest", "tensorflow.python.util.nest",
            "tensorflow.python.autograph.impl.api", "tensorflow.autograph.experimental",
            "tensorflow.python.util.deprecation", "tensorflow.python.framework.test_util",
            "tensorflow.python.training.moving_averages",
@@ -223,6 +232,9 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
     "tensorflow.contrib.layers": ("tf_slim",),
     "tensorflow.contrib.framework": ("tf_slim",),
+    "tensorflow.contrib.lookup": ("tensorflow.python.ops.lookup_ops",),
+    # TF 1.x's home of nest (nmt's `tf.contrib.framework.nest.map_structure`)
+    "tensorflow.contrib.framework.nest": ("tensorflow.python.util.nest",),
     "tensorflow.contrib.layers.python.layers.layers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.initializers": ("tf_slim",),
     "tensorflow.contrib.layers.python.layers.regularizers": ("tf_slim",),

@@ -627,6 +627,151 @@ def install(v1: Any) -> Tuple[types.ModuleType, Dict[str, Any]]:  # noqa: C901 -
                     time=time, outputs=cell_outputs, state=cell_state, sample_ids=sample_ids)
             return (BasicDecoderOutput(cell_outputs, sample_ids), next_state, next_inputs, finished)
 
+    # beam_search_decoder.py: what decides variables (the cell called on the merged batch and
+    # beams, the output layer on its [batch, beam, depth] outputs) and the shapes; the beam
+    # selection keeps TF's shapes but not its values (no gather of the state, no penalties)
+    def tile_batch(t: Any, multiplier: int, name: Any = None) -> Any:
+        def tile_one(t: Any) -> Any:
+            t = tf.convert_to_tensor(t, name="t")
+            if t.shape.ndims is None or t.shape.ndims < 1:
+                raise ValueError("t must have statically known rank")
+            shape_t = tf.shape(t)
+            tiling = [1] * (t.shape.ndims + 1)
+            tiling[1] = multiplier
+            batch = dimension_value(t.shape[0])
+            tiled = tf.tile(tf.expand_dims(t, 1), tiling)
+            tiled = tf.reshape(tiled, tf.concat(([shape_t[0] * multiplier], shape_t[1:]), 0))
+            tiled.set_shape(tf.TensorShape([batch * multiplier if batch is not None else None]).concatenate(
+                t.shape[1:]))
+            return tiled
+
+        with tf.name_scope(name, "tile_batch", nest.flatten(t) + [multiplier]):
+            return nest.map_structure(tile_one, t)
+
+    class BeamSearchDecoderState(collections.namedtuple("BeamSearchDecoderState", (
+            "cell_state", "log_probs", "finished", "lengths", "accumulated_attention_probs"))):
+        pass
+
+    class BeamSearchDecoderOutput(collections.namedtuple("BeamSearchDecoderOutput", (
+            "scores", "predicted_ids", "parent_ids"))):
+        pass
+
+    class FinalBeamSearchDecoderOutput(collections.namedtuple("FinalBeamDecoderOutput", (
+            "predicted_ids", "beam_search_decoder_output"))):
+        pass
+
+    class BeamSearchDecoder(Decoder):
+        def __init__(self, cell: Any, embedding: Any, start_tokens: Any, end_token: Any, initial_state: Any,
+                     beam_width: int, output_layer: Any = None, length_penalty_weight: float = 0.0,
+                     coverage_penalty_weight: float = 0.0, reorder_tensor_arrays: bool = True) -> None:
+            if output_layer is not None and not isinstance(output_layer, LayerBase):
+                raise TypeError("output_layer must be a Layer, received: %s" % type(output_layer))
+            self._cell, self._output_layer, self._beam_width = cell, output_layer, beam_width
+            self._embedding_fn = embedding if callable(embedding) else (
+                lambda ids: tf.nn.embedding_lookup(embedding, ids))
+            start_tokens = tf.convert_to_tensor(start_tokens, dtype=tf.int32, name="start_tokens")
+            if start_tokens.get_shape().ndims != 1:
+                raise ValueError("start_tokens must be a vector")
+            self._end_token = tf.convert_to_tensor(end_token, dtype=tf.int32, name="end_token")
+            if self._end_token.get_shape().ndims != 0:
+                raise ValueError("end_token must be a scalar")
+            self._batch_size = tf.size(start_tokens)
+            self._initial_cell_state = nest.map_structure(self._maybe_split_batch_beams, initial_state,
+                                                          self._cell.state_size)
+            self._start_tokens = tf.tile(tf.expand_dims(start_tokens, 1), [1, beam_width])
+            self._start_inputs = self._embedding_fn(self._start_tokens)
+            self._finished = tf.one_hot(tf.zeros_like(start_tokens), depth=beam_width, on_value=False,
+                                        off_value=True, dtype=tf.bool)
+
+        @property
+        def batch_size(self) -> Any:
+            return self._batch_size
+
+        @property
+        def tracks_own_finished(self) -> bool:
+            return True
+
+        @property
+        def output_size(self) -> Any:
+            return BeamSearchDecoderOutput(tf.TensorShape([self._beam_width]), tf.TensorShape([self._beam_width]),
+                                           tf.TensorShape([self._beam_width]))
+
+        @property
+        def output_dtype(self) -> Any:
+            return BeamSearchDecoderOutput(nest.flatten(self._initial_cell_state)[0].dtype, tf.int32, tf.int32)
+
+        def _static_size(self, s: Any) -> Any:
+            """A state size as a shape: a tensor's (an attention's alignments size) is its value's."""
+            return tf.TensorShape(tf.get_static_value(s)) if isinstance(s, tf.Tensor) else tf.TensorShape(s)
+
+        def _split_batch_beams(self, t: Any, s: Any) -> Any:
+            s = self._static_size(s)
+            t_shape = tf.shape(t)
+            reshaped = tf.reshape(t, tf.concat(([self._batch_size, self._beam_width], t_shape[1:]), 0))
+            expected = tf.TensorShape([tf.get_static_value(self._batch_size), self._beam_width]).concatenate(s)
+            if not reshaped.shape.is_compatible_with(expected):
+                raise ValueError("Unexpected behavior when reshaping between beam width and batch size.  "
+                                 "The reshaped tensor has shape: %s.  We expected it to have shape "
+                                 "(batch_size, beam_width, depth) == %s.  Perhaps you forgot to create a "
+                                 "zero_state with batch_size=encoder_batch_size * beam_width?"
+                                 % (reshaped.shape, expected))
+            reshaped.set_shape(expected)
+            return reshaped
+
+        def _merge_batch_beams(self, t: Any, s: Any) -> Any:
+            s = self._static_size(s)
+            t_shape = tf.shape(t)
+            reshaped = tf.reshape(t, tf.concat(([self._batch_size * self._beam_width], t_shape[2:]), 0))
+            static_batch = tf.get_static_value(self._batch_size)
+            reshaped.set_shape(tf.TensorShape([static_batch * self._beam_width if static_batch is not None
+                                               else None]).concatenate(s))
+            return reshaped
+
+        def _maybe_split_batch_beams(self, t: Any, s: Any) -> Any:
+            return self._split_batch_beams(t, s) if t.shape.ndims is not None and t.shape.ndims >= 1 else t
+
+        def _maybe_merge_batch_beams(self, t: Any, s: Any) -> Any:
+            return self._merge_batch_beams(t, s) if t.shape.ndims is not None and t.shape.ndims >= 2 else t
+
+        def initialize(self, name: Any = None) -> Any:
+            dtype = nest.flatten(self._initial_cell_state)[0].dtype
+            log_probs = tf.one_hot(tf.zeros([self._batch_size], dtype=tf.int32), depth=self._beam_width,
+                                   on_value=tf.convert_to_tensor(0.0, dtype=dtype),
+                                   off_value=tf.convert_to_tensor(-float("inf"), dtype=dtype), dtype=dtype)
+            state = BeamSearchDecoderState(self._initial_cell_state, log_probs, self._finished,
+                                           tf.zeros([self._batch_size, self._beam_width], dtype=tf.int64), ())
+            return (self._finished, self._start_inputs, state)
+
+        def step(self, time: Any, inputs: Any, state: Any, name: Any = None) -> Any:
+            with tf.name_scope(name, "BeamSearchDecoderStep", (time, inputs, state)):
+                inputs = nest.map_structure(lambda inp: self._merge_batch_beams(inp, inp.shape[2:]), inputs)
+                cell_state = nest.map_structure(self._maybe_merge_batch_beams, state.cell_state,
+                                                self._cell.state_size)
+                cell_outputs, next_cell_state = self._cell(inputs, cell_state)
+                cell_outputs = nest.map_structure(lambda out: self._split_batch_beams(out, out.shape[1:]),
+                                                  cell_outputs)
+                next_cell_state = nest.map_structure(self._maybe_split_batch_beams, next_cell_state,
+                                                     self._cell.state_size)
+                if self._output_layer is not None:
+                    cell_outputs = self._output_layer(cell_outputs)
+                total = tf.expand_dims(state.log_probs, 2) + tf.nn.log_softmax(cell_outputs)
+                scores, indices = tf.nn.top_k(tf.reshape(total, [self._batch_size, -1]), k=self._beam_width)
+                static_batch = tf.get_static_value(self._batch_size)
+                scores.set_shape([static_batch, self._beam_width])
+                indices.set_shape([static_batch, self._beam_width])
+                vocab_size = tf.shape(cell_outputs)[-1]
+                word_ids = tf.cast(tf.math.floormod(indices, vocab_size), tf.int32)
+                parent_ids = tf.cast(tf.math.floordiv(indices, vocab_size), tf.int32)
+                finished = tf.logical_or(state.finished, tf.equal(word_ids, self._end_token))
+                lengths = state.lengths + tf.cast(tf.logical_not(state.finished), tf.int64)
+                next_state = BeamSearchDecoderState(next_cell_state, scores, finished, lengths, ())
+                next_inputs = tf.cond(tf.reduce_all(finished), lambda: self._start_inputs,
+                                      lambda: self._embedding_fn(word_ids))
+            return (BeamSearchDecoderOutput(scores, word_ids, parent_ids), next_state, next_inputs, finished)
+
+        def finalize(self, outputs: Any, final_state: Any, sequence_lengths: Any) -> Any:
+            return FinalBeamSearchDecoderOutput(outputs.predicted_ids, outputs), final_state
+
     def dynamic_decode(decoder: Any, output_time_major: bool = False, impute_finished: bool = False,
                        maximum_iterations: Any = None, parallel_iterations: int = 32, swap_memory: bool = False,
                        scope: Any = None) -> Any:
@@ -740,7 +885,9 @@ def install(v1: Any) -> Tuple[types.ModuleType, Dict[str, Any]]:  # noqa: C901 -
         ScheduledEmbeddingTrainingHelper=ScheduledEmbeddingTrainingHelper,
         GreedyEmbeddingHelper=GreedyEmbeddingHelper, SampleEmbeddingHelper=SampleEmbeddingHelper, Decoder=Decoder,
         BasicDecoderOutput=BasicDecoderOutput, BasicDecoder=BasicDecoder, dynamic_decode=dynamic_decode,
-        sequence_loss=sequence_loss)
+        sequence_loss=sequence_loss, tile_batch=tile_batch, BeamSearchDecoder=BeamSearchDecoder,
+        BeamSearchDecoderState=BeamSearchDecoderState, BeamSearchDecoderOutput=BeamSearchDecoderOutput,
+        FinalBeamSearchDecoderOutput=FinalBeamSearchDecoderOutput)
     return seq2seq, _core_rnn_cell_wrappers(tf, RNNCell)
 
 

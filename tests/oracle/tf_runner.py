@@ -148,17 +148,17 @@ def _install_tf1_compat(v1: Any) -> None:
     data = types.ModuleType("tensorflow.contrib.data")  # TF 1.4-1.12's home of these transformations
     data.__dict__.update({k: getattr(v1.data.experimental, k) for k in (
         "map_and_batch", "shuffle_and_repeat", "prefetch_to_device", "copy_to_device", "ignore_errors", "unbatch",
-        "parallel_interleave")})
+        "parallel_interleave", "group_by_window")})
     data.__dict__.update(Dataset=v1.data.Dataset, Iterator=v1.data.Iterator, TextLineDataset=v1.data.TextLineDataset,
                          TFRecordDataset=v1.data.TFRecordDataset)
     seq2seq, rnn_wrappers = _tf1_seq2seq().install(v1)
     rnn.__dict__.update(rnn_wrappers)  # contrib.rnn's OutputProjectionWrapper...
-    contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=tf_slim, rnn=rnn,
+    contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=_framework(tf_slim, types), rnn=rnn,
                             legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types),
-                            seq2seq=seq2seq)
+                            seq2seq=seq2seq, learn=_learn(types))
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq", "learn"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
@@ -184,7 +184,7 @@ def _install_tf1_compat(v1: Any) -> None:
         for name in ("alexnet", "inception", "inception_v1", "inception_v2", "inception_v3", "overfeat",
                      "resnet_utils", "resnet_v1", "resnet_v2", "vgg"):
             sys.modules["tensorflow.contrib.%s.%s" % (nets, name)] = importlib.import_module("tf_slim.nets." + name)
-    for name in ("attention_wrapper", "basic_decoder", "decoder", "helper", "loss"):
+    for name in ("attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"):
         sys.modules["tensorflow.contrib.seq2seq.python.ops." + name] = seq2seq
 
 
@@ -196,6 +196,35 @@ def _tf1_seq2seq() -> Any:
         "scopelint_oracle_tf1_seq2seq", os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf1_seq2seq.py"))
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _framework(tf_slim: Any, types: Any) -> Any:
+    """tf.contrib.framework: tf_slim's arg_scope and variables, and TF 1.x's nest
+    (tensorflow/python/util/nest.py, with its older name `is_sequence` that TF 2.x dropped)."""
+    from tensorflow.python.util import nest as util_nest
+
+    nest = types.ModuleType("tensorflow.contrib.framework.nest")
+    nest.__dict__.update({k: getattr(util_nest, k) for k in dir(util_nest) if not k.startswith("_")})
+    nest.is_sequence = util_nest.is_nested
+    framework = types.ModuleType("tensorflow.contrib.framework")
+    framework.__dict__.update({k: getattr(tf_slim, k) for k in dir(tf_slim) if not k.startswith("_")})
+    framework.nest = nest
+    sys.modules["tensorflow.contrib.framework.nest"] = nest
+    return framework
+
+
+def _learn(types: Any) -> Any:
+    """TF 1.x's tf.contrib.learn.ModeKeys (contrib/learn/python/learn/estimators/constants.py):
+    INFER where tf.estimator says PREDICT, with the same values."""
+
+    class ModeKeys(object):
+        TRAIN = "train"
+        EVAL = "eval"
+        INFER = "infer"
+
+    module = types.ModuleType("tensorflow.contrib.learn")
+    module.ModeKeys = ModeKeys
     return module
 
 

@@ -26,6 +26,8 @@ def pack_like(structure, flat):
     def pack(part):
         if isinstance(part, (list, tuple)):
             packed = [pack(item) for item in part]
+            if hasattr(part, "_fields"):  # a namedtuple keeps its type (LSTMStateTuple)
+                return part._replace(**dict(zip(part._fields, packed)))
             return tuple(packed) if isinstance(part, tuple) else packed
         return items.pop(0)
 

@@ -604,6 +604,10 @@ class Decoder(object):
     def step(self, time, inputs, state, name=None):
         raise NotImplementedError
 
+    def finalize(self, outputs, final_state, sequence_lengths):
+        """What dynamic_decode returns: as decoded, unless a decoder finalizes (beam search's)."""
+        return outputs, final_state
+
     @property
     def tracks_own_finished(self):
         return False
@@ -654,6 +658,137 @@ class BasicDecoder(Decoder):
         return (outputs, next_state, next_inputs, finished)
 
 
+# ---------------------------------------------------------------------------- beam_search_decoder.py
+# What decides variables: the cell called on the batch and beams merged, the output layer on its
+# [batch, beam, depth] outputs. The beam selection keeps TF's shapes, not its values.
+
+
+def _reshaped(t, shape, static):
+    reshaped = tf.reshape(t, tf.concat(shape, 0))
+    reshaped.set_shape(static)
+    return reshaped
+
+
+def _tile_one(t, multiplier):
+    t = tf.convert_to_tensor(t, name="t")
+    dims = _common.static_dims(t.get_shape())
+    if dims is None or not dims:  # unknown: false (TF raises: "t must have statically known rank")
+        return tf.tile(tf.expand_dims(t, 1), [1, multiplier])
+    tiled = tf.tile(tf.expand_dims(t, 1), [1, multiplier] + [1] * (len(dims) - 1))
+    batch = dims[0] * multiplier if isinstance(dims[0], int) else None
+    return _reshaped(tiled, ([tf.shape(t)[0] * multiplier], tf.shape(t)[1:]), [batch] + dims[1:])
+
+
+def tile_batch(t, multiplier, name=None):
+    """Each batch entry `multiplier` times: [batch, ...] -> [batch * multiplier, ...]."""
+    with tf.name_scope(name, "tile_batch", _common.flatten(t) + [multiplier]):
+        return _common.pack_like(t, [_tile_one(part, multiplier) for part in _common.flatten(t)])
+
+
+BeamSearchDecoderState = collections.namedtuple("BeamSearchDecoderState", (
+    "cell_state", "log_probs", "finished", "lengths", "accumulated_attention_probs"))
+BeamSearchDecoderOutput = collections.namedtuple("BeamSearchDecoderOutput", ("scores", "predicted_ids", "parent_ids"))
+FinalBeamSearchDecoderOutput = collections.namedtuple("FinalBeamDecoderOutput", (
+    "predicted_ids", "beam_search_decoder_output"))
+
+
+class BeamSearchDecoder(Decoder):
+    def __init__(self, cell, embedding, start_tokens, end_token, initial_state, beam_width, output_layer=None,
+                 length_penalty_weight=0.0, coverage_penalty_weight=0.0, reorder_tensor_arrays=True):
+        if output_layer is not None and not isinstance(output_layer, Layer):
+            raise TypeError("output_layer must be a Layer, received: %s" % type(output_layer))
+        self._cell = cell
+        self._output_layer = output_layer
+        self._beam_width = beam_width
+        if callable(embedding):
+            self._embedding_fn = embedding
+        else:
+            self._embedding_fn = lambda ids: tf.nn.embedding_lookup(embedding, ids)
+        start_tokens = tf.convert_to_tensor(start_tokens, dtype=tf.int32, name="start_tokens")
+        if start_tokens.get_shape().ndims != 1:  # unknown: false
+            raise ValueError("start_tokens must be a vector")
+        self._end_token = tf.convert_to_tensor(end_token, dtype=tf.int32, name="end_token")
+        if self._end_token.get_shape().ndims != 0:  # unknown: false
+            raise ValueError("end_token must be a scalar")
+        self._batch_size = tf.size(start_tokens)
+        dims = _common.static_dims(start_tokens.get_shape())
+        self._static_batch = dims[0] if dims else None
+        self._initial_cell_state = self._map(self._split_batch_beams, initial_state)
+        self._start_tokens = tf.tile(tf.expand_dims(start_tokens, 1), [1, beam_width])
+        self._start_inputs = self._embedding_fn(self._start_tokens)
+        self._finished = tf.one_hot(tf.zeros_like(start_tokens), depth=beam_width, on_value=False, off_value=True,
+                                    dtype=tf.bool)
+
+    @staticmethod
+    def _map(function, structure):
+        return _common.pack_like(structure, [function(part) for part in _common.flatten(structure)])
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def tracks_own_finished(self):
+        return True
+
+    @property
+    def output_size(self):
+        shape = tf.TensorShape([self._beam_width])
+        return BeamSearchDecoderOutput(shape, shape, shape)
+
+    @property
+    def output_dtype(self):
+        return BeamSearchDecoderOutput(_common.flatten(self._initial_cell_state)[0].dtype, tf.int32, tf.int32)
+
+    def _split_batch_beams(self, t):
+        """[batch * beam, ...] -> [batch, beam, ...] (a scalar, or a tensor of unknown rank, as it is)."""
+        dims = _common.static_dims(t.get_shape())
+        if dims is None or not dims:
+            return t
+        return _reshaped(t, ([self._batch_size, self._beam_width], tf.shape(t)[1:]),
+                         [self._static_batch, self._beam_width] + dims[1:])
+
+    def _merge_batch_beams(self, t):
+        """[batch, beam, ...] -> [batch * beam, ...]."""
+        dims = _common.static_dims(t.get_shape())
+        if dims is None or len(dims) < 2:
+            return t
+        batch = self._static_batch * self._beam_width if isinstance(self._static_batch, int) else None
+        return _reshaped(t, ([self._batch_size * self._beam_width], tf.shape(t)[2:]), [batch] + dims[2:])
+
+    def initialize(self, name=None):
+        dtype = _common.flatten(self._initial_cell_state)[0].dtype
+        log_probs = tf.one_hot(tf.zeros([self._batch_size], dtype=tf.int32), depth=self._beam_width,
+                               on_value=tf.convert_to_tensor(0.0, dtype=dtype),
+                               off_value=tf.convert_to_tensor(-float("inf"), dtype=dtype), dtype=dtype)
+        lengths = tf.zeros([self._batch_size, self._beam_width], dtype=tf.int64)
+        state = BeamSearchDecoderState(self._initial_cell_state, log_probs, self._finished, lengths, ())
+        return (self._finished, self._start_inputs, state)
+
+    def step(self, time, inputs, state, name=None):
+        with tf.name_scope(name, "BeamSearchDecoderStep", (time, inputs, state)):
+            inputs = self._map(self._merge_batch_beams, inputs)
+            cell_state = self._map(self._merge_batch_beams, state.cell_state)
+            cell_outputs, next_cell_state = self._cell(inputs, cell_state)
+            cell_outputs = self._map(self._split_batch_beams, cell_outputs)
+            next_cell_state = self._map(self._split_batch_beams, next_cell_state)
+            if self._output_layer is not None:
+                cell_outputs = self._output_layer(cell_outputs)
+            # [batch, beam] scores, words and parents, as top_k over the flattened beams gives them
+            total = tf.expand_dims(state.log_probs, 2) + tf.nn.log_softmax(cell_outputs)
+            scores = tf.reduce_max(total, axis=2)
+            word_ids = tf.cast(tf.argmax(total, axis=2), tf.int32)
+            parent_ids = tf.zeros_like(word_ids)
+            finished = tf.logical_or(state.finished, tf.equal(word_ids, self._end_token))
+            lengths = state.lengths + tf.cast(tf.logical_not(state.finished), tf.int64)
+            next_state = BeamSearchDecoderState(next_cell_state, scores, finished, lengths, ())
+            next_inputs = self._embedding_fn(word_ids)
+        return (BeamSearchDecoderOutput(scores, word_ids, parent_ids), next_state, next_inputs, finished)
+
+    def finalize(self, outputs, final_state, sequence_lengths):
+        return FinalBeamSearchDecoderOutput(outputs.predicted_ids, outputs), final_state
+
+
 def _over_time(step_output, time_major, carried):
     """A step's output stacked by the loop's TensorArray: [time, batch, ...], or batch major."""
     dims = _common.static_dims(step_output.get_shape())
@@ -680,9 +815,10 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False, maxi
         # the while loop's body, built once in graph mode
         outputs, next_state, next_inputs, _ = decoder.step(initial_time, initial_inputs, initial_state)
         carried = _common.flatten(next_state) + _common.flatten(next_inputs)
-        final_outputs = BasicDecoderOutput(_over_time(outputs.rnn_output, output_time_major, carried),
-                                           _over_time(outputs.sample_id, output_time_major, carried))
+        final_outputs = _common.pack_like(outputs, [_over_time(output, output_time_major, carried)
+                                                    for output in _common.flatten(outputs)])
         final_sequence_lengths = tf.zeros_like(initial_finished, dtype=tf.int32)
+        final_outputs, next_state = decoder.finalize(final_outputs, next_state, final_sequence_lengths)
     return final_outputs, next_state, final_sequence_lengths
 
 

@@ -307,6 +307,19 @@ def unbatch():
     return lambda dataset: dataset.unbatch()
 
 
+def group_by_window(key_func, reduce_func, window_size=None, window_size_func=None):
+    """grouping.py's _GroupByWindowDataset: its element is the one of the dataset reduce_func makes
+    of a window (a dataset of the input's element) and its int64 key, both traced as TF traces them."""
+
+    def transformation(dataset):
+        _trace(key_func, dataset._element)
+        with tf.Graph().as_default():
+            reduced = reduce_func(tf.placeholder(tf.int64, []), Dataset(dataset._element))
+        return Dataset(reduced._element)
+
+    return transformation
+
+
 def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False, buffer_output_elements=None,
                         prefetch_input_elements=None):
     return lambda dataset: dataset.interleave(map_func, cycle_length, block_length)

@@ -12,26 +12,17 @@ a cell called with `scope=` uses that scope instead; MultiRNNCell wraps each cel
 once, so a cell is called once per RNN function.
 """
 
+import collections
+
 import tensorflow as tf
 
 Layer = tf.layers.Layer  # models reach each other through the namespace they model
 
 
-class LSTMStateTuple(object):
-    """(c, h): the state of an LSTM cell."""
+class LSTMStateTuple(collections.namedtuple("LSTMStateTuple", ("c", "h"))):
+    """(c, h): the state of an LSTM cell, a namedtuple as in TF (nest and while loops see its parts)."""
 
-    def __init__(self, c, h):
-        self.c = c
-        self.h = h
-
-    def __getitem__(self, index):
-        return (self.c, self.h)[index]
-
-    def __iter__(self):
-        return iter((self.c, self.h))
-
-    def __len__(self):
-        return 2
+    __slots__ = ()
 
     @property
     def dtype(self):
