@@ -110,7 +110,7 @@ def _statement_binds(statement: ast.stmt) -> List[str]:
 
 # What binds a module's names where the analysis does not follow it (writes through globals()
 # and locals() it follows, and marks a namespace open when it cannot name what they bind).
-_HIDDEN_BINDERS = frozenset({"exec", "eval", "execfile", "vars", "__builtins__", "builtins"})
+_HIDDEN_BINDERS = _INJECTORS - {"globals", "locals", "setattr", "__import__"}
 
 
 def binds_hidden_names(tree: ast.Module) -> bool:

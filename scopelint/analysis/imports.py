@@ -101,7 +101,7 @@ class Imports(AnalysisState):
                     exported = _star_names(names)
                     if exported is None:
                         self.open_namespaces.add(id(st.env.globals_env))  # it binds some of them
-                        exported = [name for name in names if not name.startswith("_")]
+                        exported = _public_names(names)
                     for name in exported:
                         st.env.assign(name, names.get(name, UNKNOWN))
                     continue
@@ -466,11 +466,16 @@ def _star_names(names: Dict[str, Any]) -> Optional[List[str]]:
     do not start with an underscore. None when m has an `__all__` the analysis does not know."""
     exported = names.get("__all__", MISSING)
     if exported is MISSING:
-        return [name for name in names if not name.startswith("_")]
+        return _public_names(names)
     if isinstance(exported, ListVal) and not exported.poisoned and not exported.grown and \
             all(isinstance(n, str) for n in exported.items):
         return list(exported.items)
     return None
+
+
+def _public_names(names: Dict[str, Any]) -> List[str]:
+    """A module's names that do not start with an underscore (a star import's, without `__all__`)."""
+    return [name for name in names if not name.startswith("_")]
 
 
 # What dir() lists of any module besides the names its code binds.

@@ -102,8 +102,8 @@ class WorkLimits(AnalysisState):
             run()
             return
         saved, outer_model = self.budget, self.model_budget
-        from_model = len(caller) > 3 and caller[3] is True and outer_model is not None
-        outer = outer_model if from_model and outer_model is not None else saved
+        # called back from a TF model: charged to the model's budget, as the model's own steps are
+        outer = outer_model if len(caller) > 3 and caller[3] is True and outer_model is not None else saved
         start = min(LIBRARY_CALL_STEPS, max(outer.steps, 0))
         self.budget = Budget(steps=start)
         self.model_budget = outer_model or outer
