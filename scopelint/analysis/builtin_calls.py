@@ -496,19 +496,21 @@ class BuiltinCalls(AnalysisState):
             return dtype  # `dtype=np.float32`: TF's functions read the dtype's name (tf.as_dtype)
         return MISSING
 
-    def _clipped_items_tensors(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
+    def _itemwise_lost_as_tensors(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
             List[Any], Dict[str, Any]]:
-        """`tf.clip_by_global_norm(grads, 5.0)` with some of grads lost (a tower's average, a
-        tensor or None: transformer-xl's average_grads_and_vars): the others are clipped, each lost
-        one taken as a tensor of a lost shape here (_clipped_lost gives it back as lost)."""
-        if getattr(function, "__name__", "") != "clip_by_global_norm":
+        """An op that maps a list item by item (`itemwise_argument`: `tf.clip_by_global_norm(grads,
+        5.0)`) with some items lost (a tower's average, a tensor or None: transformer-xl's
+        average_grads_and_vars): the others are mapped, each lost one taken as a tensor of a lost
+        shape here (_itemwise_lost gives it back as lost)."""
+        given = _itemwise_list(function, args, kwargs)
+        if given is None or given.grown or given.poisoned:
             return args, kwargs
-        given = args[0] if args else kwargs.get("t_list")
-        if not isinstance(given, ListVal) or given.grown or given.poisoned:
-            return args, kwargs
+        position, keyword = function.itemwise_argument
         items = ListVal([UnknownTensor() if self.to_python(item) is MISSING else item for item in given.items],
                         given.is_tuple)
-        return ([items] + list(args[1:]), kwargs) if args else (args, dict(kwargs, t_list=items))
+        if len(args) > position:
+            return args[:position] + [items] + list(args[position + 1:]), kwargs
+        return args, dict(kwargs, **{keyword: items})
 
     def _control_inputs_known(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
             List[Any], Dict[str, Any]]:
@@ -529,7 +531,7 @@ class BuiltinCalls(AnalysisState):
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
         given = args, kwargs
         args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
-        args, kwargs = self._clipped_items_tensors(function, args, kwargs)
+        args, kwargs = self._itemwise_lost_as_tensors(function, args, kwargs)
         args, kwargs = self._control_inputs_known(function, args, kwargs)
         py_args = [self.to_python(a) if not isinstance(a, (Pattern,)) else a for a in args]
         py_kwargs = {k: self.to_python(v) if not isinstance(v, Pattern) else v for k, v in kwargs.items()}
@@ -558,8 +560,8 @@ class BuiltinCalls(AnalysisState):
             return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
-        if getattr(function, "__name__", "") == "clip_by_global_norm" and isinstance(result, tuple):
-            result = _clipped_lost(*given, result)
+        if isinstance(result, tuple):
+            result = _itemwise_lost(function, *given, result)
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
             # computed from a lost shape: its own shape is not TF's either (its op's name may be),
             # but its dtype is, when the dtypes of all its inputs are known
@@ -878,15 +880,25 @@ def _lost_shape(value: Any) -> bool:
     return isinstance(value, VarVal) and not value.shape_known
 
 
-def _clipped_lost(args: List[Any], kwargs: Dict[str, Any], result: Tuple[Any, Any]) -> Tuple[Any, Any]:
+def _itemwise_list(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[ListVal]:
+    """The list an op maps item by item (its `itemwise_argument`), as given; None for other ops."""
+    where = getattr(function, "itemwise_argument", None)
+    if where is None:
+        return None
+    position, keyword = where
+    given = args[position] if len(args) > position else kwargs.get(keyword)
+    return given if isinstance(given, ListVal) else None
+
+
+def _itemwise_lost(function: Any, args: List[Any], kwargs: Dict[str, Any], result: Tuple[Any, ...]) -> Tuple[
+        Any, ...]:
     """`tf.clip_by_global_norm(grads, 5.0)`: a tensor clipped is shaped as it was, so one whose
     shape the analysis lost stays lost (and keeps its dtype), and an item lost stays lost; the
     others are the runtime's."""
-    given = args[0] if args else kwargs.get("t_list")
-    clipped, norm = result
-    items = given.items if isinstance(given, ListVal) else None
-    if items is None or len(items) != len(clipped):
+    given = _itemwise_list(function, args, kwargs)
+    if given is None or given.items is None or len(result) != 2 or len(given.items) != len(result[0]):
         return result
+    items, (clipped, norm) = given.items, result
     out = []
     for item, tensor in zip(items, clipped):
         if not isinstance(item, Tensor) and item is not None:

@@ -834,6 +834,11 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None, name:
     return clipped, use_norm
 
 
+# Each item of `t_list` gives the item of the result's list at its index, by itself: the analysis
+# passes items it lost as tensors of a lost shape, and takes them back lost from the result.
+clip_by_global_norm.itemwise_argument = (0, "t_list")  # type: ignore[attr-defined]
+
+
 def _assertion(default: str) -> Callable[..., Op]:
     def make(*args: Any, name: Any = None, **kwargs: Any) -> Op:
         return Op(op_name(default, name), "Assert")
