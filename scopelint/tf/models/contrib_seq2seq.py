@@ -24,14 +24,7 @@ from scopelint.tf.models import _common
 Dense = tf.layers.Dense
 Layer = tf.layers.Layer
 RNNCell = tf.nn.rnn_cell.RNNCell
-
-
-def _zero_state_tensors(state_size, batch_size, dtype):
-    """rnn_cell_impl._zero_state_tensors for one size (an int or a TensorShape)."""
-    dims = _common.static_dims(state_size)
-    if dims is None:
-        dims = [None]
-    return tf.zeros([batch_size] + dims, dtype=dtype)
+_zero_state_tensors = tf.nn.rnn_cell._zero_state_tensors
 
 
 def _depends_on(tensor, others):

@@ -40,6 +40,16 @@ def _zeros(batch, size, dtype):
     return tf.zeros([batch, size], dtype=dtype)
 
 
+def _zero_state_tensors(state_size, batch_size, dtype):
+    """rnn_cell_impl._zero_state_tensors, which cells written outside TF call for their own
+    state (Tacotron-2's TacotronDecoderCell.zero_state): zeros of [batch_size] + each size of a
+    nested state size (an int or a TensorShape; [None] for one of unknown rank)."""
+    def get_state_shape(size):
+        dims = tf.TensorShape(size)
+        return tf.zeros([batch_size] + (dims.as_list() if dims.ndims is not None else [None]), dtype=dtype)
+    return tf.nest.map_structure(get_state_shape, state_size)
+
+
 class RNNCell(Layer):
     """An RNN cell that is not a layer of its own (MultiRNNCell, the wrappers): its scope is the
     variable scope current at its first call, captured as a context-manager object."""
