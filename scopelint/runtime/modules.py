@@ -23,7 +23,7 @@ INTERNAL_MODULES = {
     "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
     "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
     "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function", "data_flow_ops",
-    "metrics_impl", "metrics", "nccl_ops",
+    "metrics_impl", "metrics", "nccl_ops", "tensor_array_ops",
 }
 
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.

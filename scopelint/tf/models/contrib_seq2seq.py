@@ -25,6 +25,7 @@ Dense = tf.layers.Dense
 Layer = tf.layers.Layer
 RNNCell = tf.nn.rnn_cell.RNNCell
 _zero_state_tensors = tf.nn.rnn_cell._zero_state_tensors
+TensorArray = tf.TensorArray
 
 
 def _depends_on(tensor, others):
@@ -34,30 +35,6 @@ def _depends_on(tensor, others):
         if not isinstance(other, TensorArray):
             tensor = tensor + tf.cast(0.0 * tf.reduce_sum(tf.cast(other, tf.float32)), tensor.dtype)
     return tensor
-
-
-class TensorArray(object):
-    """What TF's TensorArray decides about shapes: its element shape, merged with each write; a
-    stack is [time] + that shape, computed from what was written."""
-
-    def __init__(self, dtype, size=None, dynamic_size=None, element_shape=None, written=()):
-        self.dtype = tf.as_dtype(dtype)
-        self._element_shape = tf.TensorShape(element_shape)
-        self._written = list(written)
-
-    @property
-    def element_shape(self):
-        return self._element_shape
-
-    def write(self, index, value, name=None):
-        shape = self._element_shape.merge_with(value.get_shape())
-        return TensorArray(self.dtype, element_shape=shape, written=self._written + [value])
-
-    def stack(self, name=None):
-        stacked = tf.placeholder(self.dtype, tf.TensorShape([None]).concatenate(self._element_shape))
-        for value in self._written:
-            stacked = stacked + tf.expand_dims(value, 0)
-        return stacked
 
 
 # ---------------------------------------------------------------------------- attention_wrapper.py
