@@ -49,7 +49,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.nn.rnn_cell": (("rnn", (
         "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell", "LSTMStateTuple",
         "MultiRNNCell", "RNNCell", "ResidualWrapper",
-        "_zero_state_tensors",  # rnn_cell_impl's, which cells of the program's call (Tacotron-2)
+        # rnn_cell_impl's, which cells and decoders of the program's call (Tacotron-2)
+        "_zero_state_tensors", "assert_like_rnncell",
     )),),
     "tensorflow.nn": (("rnn", (
         "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
