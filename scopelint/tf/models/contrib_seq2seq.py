@@ -31,10 +31,7 @@ TensorArray = tf.TensorArray
 def _depends_on(tensor, others):
     """`tensor`, computed from `others` as well: a while loop's outputs depend on what its state
     carries from step to step (gradients reach the attention's variables through it)."""
-    for other in others:
-        if not isinstance(other, TensorArray):
-            tensor = tensor + tf.cast(0.0 * tf.reduce_sum(tf.cast(other, tf.float32)), tensor.dtype)
-    return tensor
+    return _common.computed_from(tensor, [other for other in others if not isinstance(other, TensorArray)])
 
 
 # ---------------------------------------------------------------------------- attention_wrapper.py

@@ -122,10 +122,7 @@ class TensorArray(object):
         return self._element(tf.float32, [])
 
     def _element(self, dtype, shape):
-        value = tf.placeholder(dtype, shape)
-        for written in self._written:
-            value = value + tf.cast(0.0 * tf.reduce_sum(tf.cast(written, tf.float32)), dtype)
-        return value
+        return _common.computed_from(tf.placeholder(dtype, shape), self._written)
 
     def _with(self, element_shape, value):
         """The array after `value` is written: its element shape merged with the value's, where
