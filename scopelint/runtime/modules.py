@@ -275,8 +275,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
             setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
     for alias, namespaces in registry.ALIAS_MODULES.items():
+        own = (alias,) if alias in registry.NAMESPACES else ()  # its own names (rnn_cell_impl's helpers)
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
-            alias, {}, [ModelTable(n) for n in namespaces] + [core, nn_table])
+            alias, {}, [ModelTable(n) for n in own + namespaces] + [core, nn_table])
     for name, module in modules.items():
         if name.startswith(registry.MODEL_ROOTS):
             # tf_slim's modules that are not modelled (tf_slim.nets) load from the installed

@@ -49,9 +49,11 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.nn.rnn_cell": (("rnn", (
         "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell", "LSTMStateTuple",
         "MultiRNNCell", "RNNCell", "ResidualWrapper",
-        # rnn_cell_impl's, which cells and decoders of the program's call (Tacotron-2)
-        "_zero_state_tensors", "assert_like_rnncell",
     )),),
+    # rnn_cell_impl's own helpers, which cells and decoders of the program's call (Tacotron-2):
+    # not tf.nn.rnn_cell's (the rest of the module is, ALIAS_MODULES)
+    **{module: (("rnn", ("_zero_state_tensors", "assert_like_rnncell")),) for module in (
+        "tensorflow.python.ops.rnn_cell_impl", "tensorflow.python.ops.rnn.rnn_cell_impl")},
     "tensorflow.nn": (("rnn", (
         "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
     )),),

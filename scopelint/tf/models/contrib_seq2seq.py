@@ -19,12 +19,13 @@ What only computes values (masks, sampling) keeps the shapes and dtypes TF gives
 import collections
 
 import tensorflow as tf
+from tensorflow.python.ops import rnn_cell_impl
 from scopelint.tf.models import _common
 
 Dense = tf.layers.Dense
 Layer = tf.layers.Layer
 RNNCell = tf.nn.rnn_cell.RNNCell
-_zero_state_tensors = tf.nn.rnn_cell._zero_state_tensors
+_zero_state_tensors = rnn_cell_impl._zero_state_tensors
 TensorArray = tf.TensorArray
 
 
