@@ -100,6 +100,7 @@ class TensorArray(object):
                  handle=None, flow=None, infer_shape=True, element_shape=None, colocate_with_first_write_call=True,
                  name=None):
         self._dtype = tf.as_dtype(dtype)
+        self._size = size
         self._dynamic_size = dynamic_size or False
         self._infer_shape = infer_shape
         self._element_shape = tf.TensorShape(element_shape)
@@ -131,8 +132,8 @@ class TensorArray(object):
             element_shape = self._element_shape.merge_with(element_shape)
         else:
             element_shape = self._element_shape
-        array = TensorArray(self._dtype, dynamic_size=self._dynamic_size, infer_shape=self._infer_shape,
-                            element_shape=element_shape)
+        array = TensorArray(self._dtype, size=self._size, dynamic_size=self._dynamic_size,
+                            infer_shape=self._infer_shape, element_shape=element_shape)
         array._written = self._written + [value]
         return array
 
@@ -140,6 +141,8 @@ class TensorArray(object):
         return self
 
     def size(self, name=None):
+        if not self._dynamic_size and self._size is not None:
+            return tf.convert_to_tensor(self._size, dtype=tf.int32)  # a fixed size is a constant
         return self._element(tf.int32, [])
 
     def read(self, index, name=None):
@@ -173,8 +176,8 @@ class TensorArray(object):
         return tf.no_op()
 
     def grad(self, source, flow=None, name=None):
-        return TensorArray(self._dtype, dynamic_size=self._dynamic_size, infer_shape=self._infer_shape,
-                           element_shape=self._element_shape)
+        return TensorArray(self._dtype, size=self._size, dynamic_size=self._dynamic_size,
+                           infer_shape=self._infer_shape, element_shape=self._element_shape)
 
 
 # ---------------------------------------------------------------------------- map_fn.py
