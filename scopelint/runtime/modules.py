@@ -23,7 +23,7 @@ INTERNAL_MODULES = {
     "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
     "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
     "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function", "data_flow_ops",
-    "metrics_impl", "metrics", "nccl_ops",
+    "metrics_impl", "metrics", "nccl_ops", "tensor_array_ops", "check_ops",
 }
 
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
@@ -40,8 +40,13 @@ TF_SUBMODULES = {
 }
 
 
-_PACKAGES = {"tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework",
-             "tensorflow.python.training", "tensorflow.python.keras", "tensorflow.python.layers"}
+# Internal packages and the names in them that are modules, not ops or classes.
+_PACKAGES = {package: INTERNAL_MODULES for package in (
+    "tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework", "tensorflow.python.training",
+    "tensorflow.python.keras", "tensorflow.python.layers")}
+# contrib.seq2seq's modules (`from tensorflow.contrib.seq2seq.python.ops import decoder`: Tacotron-2)
+_PACKAGES["tensorflow.contrib.seq2seq.python.ops"] = {
+    "attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"}
 
 _RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "range": api.range_, "Variable": api.Variable_,
             "AUTO_REUSE": AUTO_REUSE}
@@ -78,7 +83,7 @@ class ApiModule(types.ModuleType):
         submodule = sys.modules.get(self.__name__ + "." + name)
         if isinstance(submodule, types.ModuleType) and submodule.__name__.split(".")[0] == "tensorflow":
             return submodule  # one of this run's modules (an intrinsic's, tensorflow.python.autograph.impl.api)
-        if self.__name__ in _PACKAGES and name in INTERNAL_MODULES:
+        if name in _PACKAGES.get(self.__name__, ()):
             # `from tensorflow.python.ops import variable_scope` means the module, not the class.
             return importlib.import_module(self.__name__ + "." + name)
         for table in self._fallbacks:
@@ -270,8 +275,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
             setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
     for alias, namespaces in registry.ALIAS_MODULES.items():
+        own = (alias,) if alias in registry.NAMESPACES else ()  # its own names (rnn_cell_impl's helpers)
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
-            alias, {}, [ModelTable(n) for n in namespaces] + [core, nn_table])
+            alias, {}, [ModelTable(n) for n in own + namespaces] + [core, nn_table])
     for name, module in modules.items():
         if name.startswith(registry.MODEL_ROOTS):
             # tf_slim's modules that are not modelled (tf_slim.nets) load from the installed

@@ -28,7 +28,8 @@ _SLIM_LOSSES = (
 _SLIM_UTILS = ("append_tensor_alias", "collect_named_outputs", "last_dimension", "convert_collection_to_dict")
 
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
-    "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr")),
+    "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr",
+                                     "TensorArray")),
                    ("template", ("make_template",)),
                    ("queues", ("FIFOQueue", "PaddingFIFOQueue", "QueueBase", "RandomShuffleQueue", "ReaderBase",
                                "WholeFileReader", "TextLineReader", "TFRecordReader", "FixedLengthRecordReader",
@@ -49,6 +50,10 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell", "LSTMStateTuple",
         "MultiRNNCell", "RNNCell", "ResidualWrapper",
     )),),
+    # rnn_cell_impl's own helpers, which cells and decoders of the program's call (Tacotron-2):
+    # not tf.nn.rnn_cell's (the rest of the module is, ALIAS_MODULES)
+    **{module: (("rnn", ("_zero_state_tensors", "assert_like_rnncell")),) for module in (
+        "tensorflow.python.ops.rnn_cell_impl", "tensorflow.python.ops.rnn.rnn_cell_impl")},
     "tensorflow.nn": (("rnn", (
         "dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn", "static_bidirectional_rnn",
     )),),
@@ -199,6 +204,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.control_flow_case.": "tensorflow",
     "python.ops.while_loop.": "tensorflow",
     "python.ops.map_fn.": "tensorflow",
+    "python.ops.tensor_array_ops.": "tensorflow",  # Tacotron-2's `tensor_array_ops.TensorArray`
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
     "python.ops.custom_gradient.": "tensorflow",

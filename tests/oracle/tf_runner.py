@@ -184,7 +184,13 @@ def _install_tf1_compat(v1: Any) -> None:
         for name in ("alexnet", "inception", "inception_v1", "inception_v2", "inception_v3", "overfeat",
                      "resnet_utils", "resnet_v1", "resnet_v2", "vgg"):
             sys.modules["tensorflow.contrib.%s.%s" % (nets, name)] = importlib.import_module("tf_slim.nets." + name)
+    # contrib.seq2seq's modules by their deep paths, each the one condensed module, and their
+    # packages (`from tensorflow.contrib.seq2seq.python.ops import decoder`: Tacotron-2)
+    python, ops = (types.ModuleType("tensorflow.contrib.seq2seq." + name) for name in ("python", "python.ops"))
+    python.ops = ops  # type: ignore[attr-defined]
+    sys.modules[python.__name__], sys.modules[ops.__name__] = python, ops
     for name in ("attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"):
+        setattr(ops, name, seq2seq)
         sys.modules["tensorflow.contrib.seq2seq.python.ops." + name] = seq2seq
 
 

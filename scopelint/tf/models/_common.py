@@ -63,6 +63,14 @@ def static_dims(shape):
     return shape.as_list()
 
 
+def computed_from(tensor, others):
+    """`tensor`, computed from the tensors `others` as well (a value a loop carried or a
+    TensorArray was given): gradients of a loss on it reach the variables they depend on."""
+    for other in others:
+        tensor = tensor + tf.cast(0.0 * tf.reduce_sum(tf.cast(other, tf.float32)), tensor.dtype)
+    return tensor
+
+
 def tf_data_format(data_format, rank):
     """conv_utils.convert_data_format: `channels_first` of rank 2 -> `NCHW`."""
     if data_format == "channels_first":

@@ -19,52 +19,20 @@ What only computes values (masks, sampling) keeps the shapes and dtypes TF gives
 import collections
 
 import tensorflow as tf
+from tensorflow.python.ops import rnn_cell_impl
 from scopelint.tf.models import _common
 
 Dense = tf.layers.Dense
 Layer = tf.layers.Layer
 RNNCell = tf.nn.rnn_cell.RNNCell
-
-
-def _zero_state_tensors(state_size, batch_size, dtype):
-    """rnn_cell_impl._zero_state_tensors for one size (an int or a TensorShape)."""
-    dims = _common.static_dims(state_size)
-    if dims is None:
-        dims = [None]
-    return tf.zeros([batch_size] + dims, dtype=dtype)
+_zero_state_tensors = rnn_cell_impl._zero_state_tensors
+TensorArray = tf.TensorArray
 
 
 def _depends_on(tensor, others):
     """`tensor`, computed from `others` as well: a while loop's outputs depend on what its state
     carries from step to step (gradients reach the attention's variables through it)."""
-    for other in others:
-        if not isinstance(other, TensorArray):
-            tensor = tensor + tf.cast(0.0 * tf.reduce_sum(tf.cast(other, tf.float32)), tensor.dtype)
-    return tensor
-
-
-class TensorArray(object):
-    """What TF's TensorArray decides about shapes: its element shape, merged with each write; a
-    stack is [time] + that shape, computed from what was written."""
-
-    def __init__(self, dtype, size=None, dynamic_size=None, element_shape=None, written=()):
-        self.dtype = tf.as_dtype(dtype)
-        self._element_shape = tf.TensorShape(element_shape)
-        self._written = list(written)
-
-    @property
-    def element_shape(self):
-        return self._element_shape
-
-    def write(self, index, value, name=None):
-        shape = self._element_shape.merge_with(value.get_shape())
-        return TensorArray(self.dtype, element_shape=shape, written=self._written + [value])
-
-    def stack(self, name=None):
-        stacked = tf.placeholder(self.dtype, tf.TensorShape([None]).concatenate(self._element_shape))
-        for value in self._written:
-            stacked = stacked + tf.expand_dims(value, 0)
-        return stacked
+    return _common.computed_from(tensor, [other for other in others if not isinstance(other, TensorArray)])
 
 
 # ---------------------------------------------------------------------------- attention_wrapper.py

@@ -87,6 +87,99 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         return body(*args)
 
 
+# ---------------------------------------------------------------------------- tensor_array_ops.py
+
+
+class TensorArray(object):
+    """What TF's TensorArray decides about shapes (a loop body's reads, and what a loop stacks):
+    its element shape, merged with each value written; a read is a tensor of that shape and a
+    stack [size] + that shape, computed from what was written (gradients reach the variables
+    that computed it). It makes no variable."""
+
+    def __init__(self, dtype, size=None, dynamic_size=None, clear_after_read=None, tensor_array_name=None,
+                 handle=None, flow=None, infer_shape=True, element_shape=None, colocate_with_first_write_call=True,
+                 name=None):
+        self._dtype = tf.as_dtype(dtype)
+        self._size = size
+        self._dynamic_size = dynamic_size or False
+        self._infer_shape = infer_shape
+        self._element_shape = tf.TensorShape(element_shape)
+        self._written = []
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def element_shape(self):
+        return self._element_shape
+
+    @property
+    def dynamic_size(self):
+        return self._dynamic_size
+
+    @property
+    def flow(self):
+        return self._element(tf.float32, [])
+
+    def _element(self, dtype, shape):
+        return _common.computed_from(tf.placeholder(dtype, shape), self._written)
+
+    def _with(self, element_shape, value):
+        """The array after `value` is written: its element shape merged with the value's, where
+        the array infers shapes (TF's ValueError where they disagree)."""
+        if self._infer_shape:
+            element_shape = self._element_shape.merge_with(element_shape)
+        else:
+            element_shape = self._element_shape
+        array = TensorArray(self._dtype, size=self._size, dynamic_size=self._dynamic_size,
+                            infer_shape=self._infer_shape, element_shape=element_shape)
+        array._written = self._written + [value]
+        return array
+
+    def identity(self):
+        return self
+
+    def size(self, name=None):
+        if not self._dynamic_size and self._size is not None:
+            return tf.convert_to_tensor(self._size, dtype=tf.int32)  # a fixed size is a constant
+        return self._element(tf.int32, [])
+
+    def read(self, index, name=None):
+        return self._element(self._dtype, self._element_shape)
+
+    def gather(self, indices, name=None):
+        return self._element(self._dtype, tf.TensorShape([None]).concatenate(self._element_shape))
+
+    def stack(self, name=None):
+        return self.gather(None, name=name)
+
+    def concat(self, name=None):
+        return self._element(self._dtype, tf.TensorShape([None]).concatenate(self._element_shape[1:]))
+
+    def write(self, index, value, name=None):
+        value = tf.convert_to_tensor(value, dtype=self._dtype)
+        return self._with(value.get_shape(), value)
+
+    def unstack(self, value, name=None):
+        value = tf.convert_to_tensor(value, dtype=self._dtype)
+        return self._with(value.get_shape()[1:], value)
+
+    def scatter(self, indices, value, name=None):
+        return self.unstack(value, name=name)
+
+    def split(self, value, lengths, name=None):
+        value = tf.convert_to_tensor(value, dtype=self._dtype)
+        return self._with(tf.TensorShape([None]).concatenate(value.get_shape()[1:]), value)
+
+    def close(self, name=None):
+        return tf.no_op()
+
+    def grad(self, source, flow=None, name=None):
+        return TensorArray(self._dtype, size=self._size, dynamic_size=self._dynamic_size,
+                           infer_shape=self._infer_shape, element_shape=self._element_shape)
+
+
 # ---------------------------------------------------------------------------- map_fn.py
 
 

@@ -40,6 +40,37 @@ def _zeros(batch, size, dtype):
     return tf.zeros([batch, size], dtype=dtype)
 
 
+def _zero_state_tensors(state_size, batch_size, dtype):
+    """rnn_cell_impl._zero_state_tensors, which cells written outside TF call for their own
+    state (Tacotron-2's TacotronDecoderCell.zero_state): zeros of [batch_size] + each size of a
+    nested state size (an int or a TensorShape; [None] for one of unknown rank)."""
+    def get_state_shape(size):
+        dims = tf.TensorShape(size)
+        return tf.zeros([batch_size] + (dims.as_list() if dims.ndims is not None else [None]), dtype=dtype)
+    return tf.nest.map_structure(get_state_shape, state_size)
+
+
+def _hasattr(obj, attr_name):
+    try:
+        getattr(obj, attr_name)
+    except Exception:
+        return False
+    else:
+        return True
+
+
+def assert_like_rnncell(cell_name, cell):
+    """rnn_cell_impl.assert_like_rnncell, which decoders written outside TF call on the cell they
+    are given (Tacotron-2's CustomDecoder): a TypeError unless it has what an RNN cell has."""
+    conditions = [_hasattr(cell, "output_size"), _hasattr(cell, "state_size"),
+                  _hasattr(cell, "get_initial_state") or _hasattr(cell, "zero_state"), callable(cell)]
+    errors = ["'output_size' property is missing", "'state_size' property is missing",
+              "either 'zero_state' or 'get_initial_state' method is required", "is not callable"]
+    if not all(conditions):
+        errors = [error for error, cond in zip(errors, conditions) if not cond]
+        raise TypeError("The argument {!r} ({}) is not an RNNCell: {}.".format(cell_name, cell, ", ".join(errors)))
+
+
 class RNNCell(Layer):
     """An RNN cell that is not a layer of its own (MultiRNNCell, the wrappers): its scope is the
     variable scope current at its first call, captured as a context-manager object."""
