@@ -16,6 +16,7 @@ from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attri
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.imports import SYS_MODULES
+from scopelint.analysis import instance_dict
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
@@ -166,6 +167,8 @@ class Attributes(AnalysisState):
                 return UNKNOWN
             return self.bind(found, obj, st)
         if isinstance(obj, InstanceDict):
+            if name in instance_dict.READERS:  # `self.__dict__.items()`
+                return self.get_attribute(obj.snapshot(), name, st)
             return obj.attribute(name)
         if isinstance(obj, ClassVal):
             found = obj.lookup(name)

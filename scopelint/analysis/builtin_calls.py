@@ -33,6 +33,7 @@ from scopelint.semantics.values import UNKNOWN, Pattern
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.class_members import attribute_hook
 from scopelint.analysis.cli_args import NamespaceVal
+from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
 if TYPE_CHECKING:
@@ -440,7 +441,7 @@ class BuiltinCalls(AnalysisState):
         """dict(...) / OrderedDict(...): from a dict, from (key, value) pairs, from keywords."""
         result = DictVal({})
         if args:
-            source = args[0]
+            source = args[0].snapshot() if isinstance(args[0], InstanceDict) else args[0]  # `dict(self.__dict__)`
             pairs = self.iterate(source, st) if not isinstance(source, DictVal) else None
             if isinstance(source, DictVal):
                 result.items.update(source.items)

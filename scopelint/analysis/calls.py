@@ -18,7 +18,7 @@ from scopelint.analysis import (
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.imports import SYS_MODULES
-from scopelint.analysis.instance_dict import InstanceDictUpdate
+from scopelint.analysis.instance_dict import InstanceDict, InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
     _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
@@ -705,6 +705,8 @@ def _no_alternatives(value: Any) -> Any:
 
 def _copied(value: Any, deep: bool) -> Any:
     """copy.copy / copy.deepcopy of a value the analysis knows (BERT deep-copies its config)."""
+    if isinstance(value, InstanceDict):
+        return _copied(value.snapshot(), deep)  # a plain dict of the attributes, no longer the instance's
     if isinstance(value, InstanceVal):
         attrs = {k: _copied(v, True) if deep else v for k, v in value.attrs.items()}
         return InstanceVal(value.cls, attrs, value.attrs_complete)
