@@ -1366,8 +1366,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
 
 
 def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
-    """A tensor is no Python container or number; a variable (VarVal) is a tf.Variable and, as
-    TF1's RefVariable and TF2's ResourceVariable are, not a tf.Tensor."""
+    """A tensor is no Python container, number or numpy array; a variable (VarVal) is a
+    tf.Variable and, as TF1's RefVariable and TF2's ResourceVariable are, not a tf.Tensor."""
     from scopelint.analysis.values import VarVal
 
     answers: List[Any] = []
@@ -1379,6 +1379,8 @@ def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
             answers.append(not isinstance(value, VarVal))
         elif short in ("Variable", "VariableV1"):
             answers.append(isinstance(value, VarVal))
+        elif isinstance(option, ModuleVal) and option.qualname == "numpy.ndarray":
+            answers.append(False)  # BERT-style get_shape_list's `isinstance(tensor, np.ndarray)` (ELECTRA)
         else:
             answers.append(UNKNOWN)
     return _any_of(answers)
