@@ -576,6 +576,12 @@ class BuiltinCalls(AnalysisState):
             lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
+            elif _elementwise_dtype(function, args) is not None:
+                lost.dtype = _elementwise_dtype(function, args)  # (its operands' one dtype)
+            shape = _shape_of_argument(function, args, kwargs) or (
+                result.get_shape() if _elementwise_of_shaped(function, args, kwargs) else None)
+            if shape is not None:
+                lost.refined = lost._shape = shape  # computed from the inputs' shapes alone, all known
             source = args[0] if args else kwargs.get("x")
             if name in _SHAPE_KEEPING_CASTS and isinstance(source, UnknownTensor) and source.refined is not None:
                 lost.refined = lost._shape = source.refined  # a cast keeps the shape set_shape or reshape gave
@@ -980,6 +986,34 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
     return None
 
 
+# The runtime's ops whose result's shape is their shape argument, whatever their other inputs
+_SHAPE_FROM_ARGUMENT = frozenset({"fill", "scatter_nd", "zeros", "ones", "random_normal", "random_uniform",
+                                  "truncated_normal"})
+
+
+def _shape_of_argument(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[TensorShape]:
+    """The shape of `tf.fill(dims, value)`, `tf.scatter_nd(indices, updates, shape)` and the like
+    when the shape argument is known and another input is lost (a fill value read from a
+    vocabulary file: ELECTRA's masking); None for any other op or shape."""
+    if getattr(function, "__name__", "") not in _SHAPE_FROM_ARGUMENT:
+        return None
+    position, keyword = function.shape_argument
+    given = args[position] if len(args) > position else kwargs.get(keyword)
+    items = given.items if isinstance(given, ListVal) and not given.grown and not given.poisoned else None
+    if items is None or not all(isinstance(d, int) and not isinstance(d, bool) and d >= 0 or d is LOST
+                                for d in items):
+        return None
+    return TensorShape(list(items))
+
+
+def _elementwise_of_shaped(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """An elementwise op (or matmul) whose operands' shapes are all known, some dtype lost: the
+    runtime computed its result's shape from their shapes alone."""
+    if _elementwise_kind(function) is None or kwargs:
+        return False
+    return all(not _lost_shape(a) or isinstance(a, UnknownTensor) and a.refined is not None for a in args)
+
+
 def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:
     result = UnknownTensor()
     result.refined = result._shape = shape
@@ -988,6 +1022,14 @@ def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:
 
 
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    result = _unknown_result_of(function, args, kwargs)
+    shape = _shape_of_argument(function, args, kwargs)
+    if shape is not None and isinstance(result, UnknownTensor) and result.refined is None:
+        result.refined = result._shape = shape  # `tf.fill([B, N], lost)`: a value lost, its shape given
+    return result
+
+
+def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
     if name in ("py_func", "numpy_function"):
         # `tf.py_func(fn, inputs, tf.uint8)`: fn runs with the session; the dtypes are the ones given
@@ -1117,13 +1159,17 @@ _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul
                           operator.truediv: "truediv"}
 
 
+def _elementwise_kind(function: Any) -> Optional[str]:
+    kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
+        else None
+    return kind or getattr(function, "elementwise", None)
+
+
 def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
     """An elementwise op of tensors whose shape is lost (`x * table`): TF requires its operands'
     dtypes to agree, so the result has theirs (a comparison, bool); a true division of integers
     is float in TF, so it is left unknown."""
-    kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
-        else None
-    kind = kind or getattr(function, "elementwise", None)
+    kind = _elementwise_kind(function)
     if kind is None:
         return None
     dtypes = {a.dtype.base_dtype for a in args if isinstance(a, Tensor) and isinstance(a.dtype, DType)}
