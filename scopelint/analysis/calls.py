@@ -45,7 +45,7 @@ from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
-from scopelint.semantics.values import UNKNOWN
+from scopelint.semantics.values import UNKNOWN, Pattern
 
 
 MAX_CALL_DEPTH = 32
@@ -65,6 +65,8 @@ _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split
 # six's Python 3 helpers over a dict's views: (the method, whether it returns an iterator over it)
 _SIX_DICT_METHODS = {"six.%s%s" % (prefix, method): (method, prefix == "iter")
                      for prefix in ("iter", "view") for method in ("items", "values", "keys")}
+# six's text helpers, as on Python 3: what each coerces a string to
+_SIX_TEXT = {"six.ensure_str": str, "six.ensure_text": str, "six.ensure_binary": bytes}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
 _CONTAINER_READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset",
@@ -303,6 +305,8 @@ class Calls(AnalysisState):
                 method, iterator = _SIX_DICT_METHODS[callee.qualname]
                 view = self.call(self.get_attribute(args[0], method, st), [], {}, st, node)
                 return self.call_builtin("iter", [view], {}, st, node) if iterator else view
+            if callee.qualname in _SIX_TEXT and len(args) == 1 and not kwargs:
+                return _six_text(callee.qualname, args[0])
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
@@ -720,6 +724,19 @@ def _copied(value: Any, deep: bool) -> Any:
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
         return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)
     return value
+
+
+def _six_text(qualname: str, value: Any) -> Any:
+    """six.ensure_str(s) and the like of a string the analysis knows, or knows in part (ALBERT's
+    optimizers name their slots from `six.ensure_str(param.name)`): that string, or its bytes
+    decoded (or text encoded) as UTF-8, six's default."""
+    wanted = _SIX_TEXT[qualname]
+    if isinstance(value, wanted) or wanted is str and isinstance(value, Pattern):
+        return value
+    try:
+        return value.decode() if isinstance(value, bytes) else value.encode() if isinstance(value, str) else UNKNOWN
+    except UnicodeError:
+        return UNKNOWN  # (six raises: the program stops here)
 
 
 def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:
