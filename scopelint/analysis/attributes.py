@@ -11,7 +11,7 @@ from typing import Any, List, Optional, Union
 
 from scopelint.analysis import alternatives, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
+from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, is_read_file, ReadFileText
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
@@ -323,6 +323,8 @@ class Attributes(AnalysisState):
         if isinstance(obj, SessionVal) and name == "graph" and obj.graph_id is not None:
             return GraphVal(obj.graph_id)  # `sess.graph.finalize()`
         if isinstance(obj, OpaqueVal):
+            if name == "read" and is_read_file(obj):
+                return ReadFileText(obj)
             return OpaqueVal(obj.label + "." + name, obj.inert)
         if isinstance(obj, ArrayVal):
             if name == "shape":

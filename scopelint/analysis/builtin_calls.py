@@ -1154,6 +1154,19 @@ def read_data_file(value: Any) -> Optional[str]:
         return None
 
 
+class ReadFileText:
+    """`f.read()` of a file the program opened for reading by a known path (`with
+    tf.gfile.GFile(json_file, "r") as reader: text = reader.read()`: BERT's and ALBERT's configs
+    from_json_file): its text, or unknown past read_data_file's limits."""
+
+    def __init__(self, opened: OpaqueVal) -> None:
+        self.opened = opened
+
+    def invoke(self, interp: Any, args: List[Any], kwargs: Dict[str, Any], st: Any) -> Any:
+        text = read_data_file(self.opened) if not args and not kwargs else None
+        return text if text is not None else UNKNOWN
+
+
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
                           operator.truediv: "truediv"}

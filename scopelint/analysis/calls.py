@@ -22,6 +22,7 @@ from scopelint.analysis.instance_dict import InstanceDict, InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
     _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
+    ReadFileText,
 )
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
@@ -203,7 +204,7 @@ class Calls(AnalysisState):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
-                               SubclassesMethod, CacheClear)):
+                               SubclassesMethod, CacheClear, ReadFileText)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
