@@ -70,6 +70,12 @@ CASES: List[Tuple[str, str, str]] = [
      "tf.tensordot(a, w, [[2], [0]])"),
     ("einsum", "a = tf.placeholder(tf.float32, [None, 4, 3]); w = tf.placeholder(tf.float32, [3, 5])",
      "tf.einsum('btd,de->bte', a, w)"),
+    ("einsum_ellipsis", "x = tf.placeholder(tf.float32, [None, 2, 3, 4])", "tf.einsum('...ij->...ji', x)"),
+    ("einsum_ellipsis_broadcast",
+     "a = tf.placeholder(tf.float32, [2, 1, 5, 7]); b = tf.placeholder(tf.float32, [3, 7, 4])",
+     "tf.einsum('...ij,...jk->...ik', a, b)"),
+    ("einsum_implicit_output", "a = tf.placeholder(tf.float32, [5, 7]); b = tf.placeholder(tf.float32, [7, 4])",
+     "tf.einsum('ij,jk', a, b)"),
     # transpose, expand_dims, squeeze, tile, pad, slices
     ("transpose_default", "x = tf.placeholder(tf.float32, [None, 2, 3])", "tf.transpose(x)"),
     ("transpose_perm", "x = tf.placeholder(tf.float32, [None, 2, 3])", "tf.transpose(x, [1, 0, 2])"),
