@@ -76,6 +76,7 @@ CASES: List[Tuple[str, str, str]] = [
      "tf.einsum('...ij,...jk->...ik', a, b)"),
     ("einsum_implicit_output", "a = tf.placeholder(tf.float32, [5, 7]); b = tf.placeholder(tf.float32, [7, 4])",
      "tf.einsum('ij,jk', a, b)"),
+    ("top_k", "x = tf.placeholder(tf.float32, [None, 16])", "tf.nn.top_k(x, k=3)"),
     # transpose, expand_dims, squeeze, tile, pad, slices
     ("transpose_default", "x = tf.placeholder(tf.float32, [None, 2, 3])", "tf.transpose(x)"),
     ("transpose_perm", "x = tf.placeholder(tf.float32, [None, 2, 3])", "tf.transpose(x, [1, 0, 2])"),

@@ -774,7 +774,9 @@ def _from_python(value: Any) -> Any:
     if isinstance(value, list):
         return ListVal([_from_python(v) for v in value])
     if isinstance(value, tuple):
-        return ListVal([_from_python(v) for v in value], is_tuple=True)
+        fields = getattr(value, "_fields", None)  # a runtime op's namedtuple (tf.nn.top_k's TopKV2)
+        return ListVal([_from_python(v) for v in value], is_tuple=True,
+                       fields=tuple(fields) if isinstance(fields, tuple) else None)
     if value is LOST:
         return UNKNOWN  # `shape.as_list()[0]`: a dimension the analysis lost is an unknown value to the program
     return value
