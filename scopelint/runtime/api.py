@@ -1175,6 +1175,27 @@ def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs:
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
 
 
+def multinomial(logits: Any, num_samples: Any, seed: Any = None, name: Any = None, output_dtype: Any = None) -> Tensor:
+    """num_samples class ids drawn from each row of [batch, classes] logits: [batch, num_samples],
+    int64 unless output_dtype says (tf.random.categorical is this with `dtype`: model random_ops)."""
+    dims = shape_of(logits).dims_tuple
+    samples = num_samples if isinstance(num_samples, int) and not isinstance(num_samples, bool) else None
+    out = [dims[0], samples] if dims is not None and len(dims) == 2 else None
+    dtype = as_dtype(output_dtype) if output_dtype is not None else as_dtype("int64")
+    return Tensor(out, dtype, op_name("multinomial", name), "Multinomial")
+
+
+def gather_nd(params: Any, indices: Any, name: Any = None, batch_dims: Any = 0) -> Tensor:
+    """Slices of params at the index vectors of indices' last dimension: indices' leading shape,
+    then params' dims past the batch dims and the index depth (ELECTRA's masking gathers the
+    masked ids so); unknown when a rank or the index depth is, as TF's shape function gives."""
+    p, i = shape_of(params).dims_tuple, shape_of(indices).dims_tuple
+    out: Any = None
+    if p is not None and i and isinstance(i[-1], int) and isinstance(batch_dims, int):
+        out = list(i[:-1]) + list(p[batch_dims + i[-1]:])
+    return Tensor(out, dtype_of(params), op_name("GatherNd", name), "GatherNd")
+
+
 def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any = None) -> Tensor:
     """The entries where `mask` holds: the mask's dimensions of `tensor` (from `axis`) become one
     of unknown size, the others kept (transformer-xl's adaptive embedding, `tf.boolean_mask(x,
