@@ -1553,6 +1553,12 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
     if short not in _NUMPY_CONSTRUCTORS:
         return None
     first = args[0] if args else kwargs.get("shape", kwargs.get("object"))
+    if short in ("array", "asarray") and isinstance(first, ArrayVal):
+        # `np.array(a)` of an array the analysis knows (BERT's get_shape_list of an ndarray): its
+        # shape, of its dtype unless one is given
+        dtype = _numpy_dtype(kwargs.get("dtype"), first.dtype.name)
+        return ArrayVal(first.shape, NumpyDtype(dtype), first.items if dtype == first.dtype.name else None) \
+            if dtype else None
     if short in ("array", "asarray"):
         value = interp.to_python(first)
         if value is MISSING or not isinstance(value, (list, tuple, int, float)):
