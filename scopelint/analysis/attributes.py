@@ -11,11 +11,12 @@ from typing import Any, List, Optional, Union
 
 from scopelint.analysis import alternatives, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
-from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod
+from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, is_read_file, ReadFileText
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.imports import SYS_MODULES
+from scopelint.analysis import instance_dict
 from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.memoized import CachedFunction
 from scopelint.analysis.markers import FLAGS_PARSED, FlagsVal, GraphMethod, GraphVal, Property, Super
@@ -166,6 +167,8 @@ class Attributes(AnalysisState):
                 return UNKNOWN
             return self.bind(found, obj, st)
         if isinstance(obj, InstanceDict):
+            if name in instance_dict.READERS:  # `self.__dict__.items()`
+                return self.get_attribute(obj.snapshot(), name, st)
             return obj.attribute(name)
         if isinstance(obj, ClassVal):
             found = obj.lookup(name)
@@ -320,6 +323,8 @@ class Attributes(AnalysisState):
         if isinstance(obj, SessionVal) and name == "graph" and obj.graph_id is not None:
             return GraphVal(obj.graph_id)  # `sess.graph.finalize()`
         if isinstance(obj, OpaqueVal):
+            if name == "read" and is_read_file(obj):
+                return ReadFileText(obj)
             return OpaqueVal(obj.label + "." + name, obj.inert)
         if isinstance(obj, ArrayVal):
             if name == "shape":

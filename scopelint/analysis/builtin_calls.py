@@ -33,6 +33,7 @@ from scopelint.semantics.values import UNKNOWN, Pattern
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.class_members import attribute_hook
 from scopelint.analysis.cli_args import NamespaceVal
+from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import Property, Super, is_plain_data, may_touch_graph
 
 if TYPE_CHECKING:
@@ -440,7 +441,7 @@ class BuiltinCalls(AnalysisState):
         """dict(...) / OrderedDict(...): from a dict, from (key, value) pairs, from keywords."""
         result = DictVal({})
         if args:
-            source = args[0]
+            source = args[0].snapshot() if isinstance(args[0], InstanceDict) else args[0]  # `dict(self.__dict__)`
             pairs = self.iterate(source, st) if not isinstance(source, DictVal) else None
             if isinstance(source, DictVal):
                 result.items.update(source.items)
@@ -577,6 +578,12 @@ class BuiltinCalls(AnalysisState):
             lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
+            elif _elementwise_dtype(function, args) is not None:
+                lost.dtype = _elementwise_dtype(function, args)  # (its operands' one dtype)
+            shape = _shape_of_argument(function, args, kwargs) or (
+                result.get_shape() if _elementwise_of_shaped(function, args, kwargs) else None)
+            if shape is not None:
+                lost.refined = lost._shape = shape  # computed from the inputs' shapes alone, all known
             source = args[0] if args else kwargs.get("x")
             if name in _SHAPE_KEEPING_CASTS and isinstance(source, UnknownTensor) and source.refined is not None:
                 lost.refined = lost._shape = source.refined  # a cast keeps the shape set_shape or reshape gave
@@ -769,7 +776,9 @@ def _from_python(value: Any) -> Any:
     if isinstance(value, list):
         return ListVal([_from_python(v) for v in value])
     if isinstance(value, tuple):
-        return ListVal([_from_python(v) for v in value], is_tuple=True)
+        fields = getattr(value, "_fields", None)  # a runtime op's namedtuple (tf.nn.top_k's TopKV2)
+        return ListVal([_from_python(v) for v in value], is_tuple=True,
+                       fields=tuple(fields) if isinstance(fields, tuple) else None)
     if value is LOST:
         return UNKNOWN  # `shape.as_list()[0]`: a dimension the analysis lost is an unknown value to the program
     return value
@@ -991,6 +1000,34 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
     return None
 
 
+# The runtime's ops whose result's shape is their shape argument, whatever their other inputs
+_SHAPE_FROM_ARGUMENT = frozenset({"fill", "scatter_nd", "zeros", "ones", "random_normal", "random_uniform",
+                                  "truncated_normal"})
+
+
+def _shape_of_argument(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[TensorShape]:
+    """The shape of `tf.fill(dims, value)`, `tf.scatter_nd(indices, updates, shape)` and the like
+    when the shape argument is known and another input is lost (a fill value read from a
+    vocabulary file: ELECTRA's masking); None for any other op or shape."""
+    if getattr(function, "__name__", "") not in _SHAPE_FROM_ARGUMENT:
+        return None
+    position, keyword = function.shape_argument
+    given = args[position] if len(args) > position else kwargs.get(keyword)
+    items = given.items if isinstance(given, ListVal) and not given.grown and not given.poisoned else None
+    if items is None or not all(isinstance(d, int) and not isinstance(d, bool) and d >= 0 or d is LOST
+                                for d in items):
+        return None
+    return TensorShape(list(items))
+
+
+def _elementwise_of_shaped(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """An elementwise op (or matmul) whose operands' shapes are all known, some dtype lost: the
+    runtime computed its result's shape from their shapes alone."""
+    if _elementwise_kind(function) is None or kwargs:
+        return False
+    return all(not _lost_shape(a) or isinstance(a, UnknownTensor) and a.refined is not None for a in args)
+
+
 def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:
     result = UnknownTensor()
     result.refined = result._shape = shape
@@ -999,6 +1036,14 @@ def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:
 
 
 def _unknown_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    result = _unknown_result_of(function, args, kwargs)
+    shape = _shape_of_argument(function, args, kwargs)
+    if shape is not None and isinstance(result, UnknownTensor) and result.refined is None:
+        result.refined = result._shape = shape  # `tf.fill([B, N], lost)`: a value lost, its shape given
+    return result
+
+
+def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Any:
     name = getattr(function, "__name__", "")
     if name in ("py_func", "numpy_function"):
         # `tf.py_func(fn, inputs, tf.uint8)`: fn runs with the session; the dtypes are the ones given
@@ -1123,18 +1168,35 @@ def read_data_file(value: Any) -> Optional[str]:
         return None
 
 
+class ReadFileText:
+    """`f.read()` of a file the program opened for reading by a known path (`with
+    tf.gfile.GFile(json_file, "r") as reader: text = reader.read()`: BERT's and ALBERT's configs
+    from_json_file): its text, or unknown past read_data_file's limits."""
+
+    def __init__(self, opened: OpaqueVal) -> None:
+        self.opened = opened
+
+    def invoke(self, interp: Any, args: List[Any], kwargs: Dict[str, Any], st: Any) -> Any:
+        text = read_data_file(self.opened) if not args and not kwargs else None
+        return text if text is not None else UNKNOWN
+
+
 _ELEMENTWISE_OPERATORS = {operator.add: "Add", operator.sub: "Sub", operator.mul: "Mul", operator.matmul: "MatMul",
                           operator.floordiv: "floordiv", operator.mod: "FloorMod", operator.pow: "Pow",
                           operator.truediv: "truediv"}
+
+
+def _elementwise_kind(function: Any) -> Optional[str]:
+    kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
+        else None
+    return kind or getattr(function, "elementwise", None)
 
 
 def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:
     """An elementwise op of tensors whose shape is lost (`x * table`): TF requires its operands'
     dtypes to agree, so the result has theirs (a comparison, bool); a true division of integers
     is float in TF, so it is left unknown."""
-    kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
-        else None
-    kind = kind or getattr(function, "elementwise", None)
+    kind = _elementwise_kind(function)
     if kind is None:
         return None
     dtypes = {a.dtype.base_dtype for a in args if isinstance(a, Tensor) and isinstance(a.dtype, DType)}
@@ -1377,8 +1439,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
 
 
 def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
-    """A tensor is no Python container or number; a variable (VarVal) is a tf.Variable and, as
-    TF1's RefVariable and TF2's ResourceVariable are, not a tf.Tensor."""
+    """A tensor is no Python container, number or numpy array; a variable (VarVal) is a
+    tf.Variable and, as TF1's RefVariable and TF2's ResourceVariable are, not a tf.Tensor."""
     from scopelint.analysis.values import VarVal
 
     answers: List[Any] = []
@@ -1390,6 +1452,8 @@ def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
             answers.append(not isinstance(value, VarVal))
         elif short in ("Variable", "VariableV1"):
             answers.append(isinstance(value, VarVal))
+        elif isinstance(option, ModuleVal) and option.qualname == "numpy.ndarray":
+            answers.append(False)  # BERT-style get_shape_list's `isinstance(tensor, np.ndarray)` (ELECTRA)
         else:
             answers.append(UNKNOWN)
     return _any_of(answers)
@@ -1501,6 +1565,12 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
     if short not in _NUMPY_CONSTRUCTORS:
         return None
     first = args[0] if args else kwargs.get("shape", kwargs.get("object"))
+    if short in ("array", "asarray") and isinstance(first, ArrayVal):
+        # `np.array(a)` of an array the analysis knows (BERT's get_shape_list of an ndarray): its
+        # shape, of its dtype unless one is given
+        dtype = _numpy_dtype(kwargs.get("dtype"), first.dtype.name)
+        return ArrayVal(first.shape, NumpyDtype(dtype), first.items if dtype == first.dtype.name else None) \
+            if dtype else None
     if short in ("array", "asarray"):
         value = interp.to_python(first)
         if value is MISSING or not isinstance(value, (list, tuple, int, float)):

@@ -18,10 +18,11 @@ from scopelint.analysis import (
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.imports import SYS_MODULES
-from scopelint.analysis.instance_dict import InstanceDictUpdate
+from scopelint.analysis.instance_dict import InstanceDict, InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
     _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
+    ReadFileText,
 )
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
@@ -45,7 +46,7 @@ from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.shapes import Dimension, TensorShape
-from scopelint.semantics.values import UNKNOWN
+from scopelint.semantics.values import UNKNOWN, Pattern
 
 
 MAX_CALL_DEPTH = 32
@@ -65,6 +66,8 @@ _REGEX_FUNCTIONS = {"re.match", "re.search", "re.fullmatch", "re.sub", "re.split
 # six's Python 3 helpers over a dict's views: (the method, whether it returns an iterator over it)
 _SIX_DICT_METHODS = {"six.%s%s" % (prefix, method): (method, prefix == "iter")
                      for prefix in ("iter", "view") for method in ("items", "values", "keys")}
+# six's text helpers, as on Python 3: what each coerces a string to
+_SIX_TEXT = {"six.ensure_str": str, "six.ensure_text": str, "six.ensure_binary": bytes}
 _CONTAINER_MUTATORS = frozenset({"append", "extend", "insert", "add", "discard", "remove", "update", "setdefault",
                                  "clear", "sort", "reverse"})
 _CONTAINER_READERS = frozenset({"intersection", "union", "difference", "symmetric_difference", "issubset",
@@ -201,7 +204,7 @@ class Calls(AnalysisState):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
         if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
-                               SubclassesMethod, CacheClear)):
+                               SubclassesMethod, CacheClear, ReadFileText)):
             return callee.invoke(self, args, kwargs, st)
         if isinstance(callee, AutographFn):
             self.frame_limits.append(len(self.frames))
@@ -303,6 +306,8 @@ class Calls(AnalysisState):
                 method, iterator = _SIX_DICT_METHODS[callee.qualname]
                 view = self.call(self.get_attribute(args[0], method, st), [], {}, st, node)
                 return self.call_builtin("iter", [view], {}, st, node) if iterator else view
+            if callee.qualname in _SIX_TEXT and len(args) == 1 and not kwargs:
+                return _six_text(callee.qualname, args[0])
             if callee.qualname in ("itertools.zip_longest", "six.moves.zip_longest"):
                 return self.call_builtin("zip_longest", args, kwargs, st, node)
             if callee.qualname in ("six.with_metaclass", "future.utils.with_metaclass") and len(args) == 2 and \
@@ -705,6 +710,8 @@ def _no_alternatives(value: Any) -> Any:
 
 def _copied(value: Any, deep: bool) -> Any:
     """copy.copy / copy.deepcopy of a value the analysis knows (BERT deep-copies its config)."""
+    if isinstance(value, InstanceDict):
+        return _copied(value.snapshot(), deep)  # a plain dict of the attributes, no longer the instance's
     if isinstance(value, InstanceVal):
         attrs = {k: _copied(v, True) if deep else v for k, v in value.attrs.items()}
         return InstanceVal(value.cls, attrs, value.attrs_complete)
@@ -718,6 +725,19 @@ def _copied(value: Any, deep: bool) -> Any:
     if isinstance(value, NamespaceVal):  # char-rnn's `saved_args = copy.copy(args)`
         return NamespaceVal({k: _copied(v, True) if deep else v for k, v in value.values.items()}, value.escaped)
     return value
+
+
+def _six_text(qualname: str, value: Any) -> Any:
+    """six.ensure_str(s) and the like of a string the analysis knows, or knows in part (ALBERT's
+    optimizers name their slots from `six.ensure_str(param.name)`): that string, or its bytes
+    decoded (or text encoded) as UTF-8, six's default."""
+    wanted = _SIX_TEXT[qualname]
+    if isinstance(value, wanted) or wanted is str and isinstance(value, Pattern):
+        return value
+    try:
+        return value.decode() if isinstance(value, bytes) else value.encode() if isinstance(value, str) else UNKNOWN
+    except UnicodeError:
+        return UNKNOWN  # (six raises: the program stops here)
 
 
 def _namedtuple_class(args: List[Any], kwargs: Dict[str, Any]) -> Any:

@@ -1,6 +1,7 @@
 """`obj.__dict__` of an instance the analysis follows, as far as TF1 code uses it to set
 attributes: `self.__dict__.update(tensors)` (openai/baselines' PolicyWithValue keeps a policy's
-extra tensors so). Any other use of it is unknown."""
+extra tensors so), and to read them as a dict: `copy.deepcopy(self.__dict__)` (ELECTRA's
+BertConfig.to_dict, whose result makes the generator's config). Any other use of it is unknown."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from typing import Any, Callable, Dict, List
 
 from scopelint.analysis.values import DictVal, InstanceVal
 from scopelint.semantics.values import UNKNOWN
+
+# Its methods that only read it: they answer as a dict of the attributes would
+READERS = frozenset({"keys", "values", "items", "get", "copy"})
 
 
 class InstanceDict:
@@ -19,6 +23,11 @@ class InstanceDict:
 
     def attribute(self, name: str) -> Any:
         return InstanceDictUpdate(self.instance) if name == "update" else UNKNOWN
+
+    def snapshot(self) -> DictVal:
+        """The dict as it is now: the instance's own attributes, in the order they were set;
+        others may exist when something the analysis did not follow set attributes."""
+        return DictVal(dict(self.instance.attrs), complete=self.instance.attrs_complete)
 
     def item(self, key: Any, raised: Callable[[], None]) -> Any:
         """`obj.__dict__[key]`: the instance's own attribute (never its class's). A key it lacks

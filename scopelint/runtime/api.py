@@ -768,27 +768,45 @@ def range_(start: Any, limit: Any = None, delta: Any = 1, dtype: Any = None, nam
 
 
 def einsum(equation: Any, *inputs: Any, name: Any = None, **kwargs: Any) -> Tensor:
-    """Output dims by letter from the inputs' dims (`abc,cde->abde`); unknown with an ellipsis."""
-    out: Any = None
-    if isinstance(equation, str) and "." not in equation:
-        spec = equation.replace(" ", "")
-        lhs, _, rhs = spec.partition("->")
-        operands = lhs.split(",")
-        sizes: Dict[str, Any] = {}
-        known = len(operands) == len(inputs)
-        for letters, tensor in zip(operands, inputs):
-            dims = shape_of(tensor).dims_tuple
-            if dims is None or len(dims) != len(letters):
-                known = False
-                break
-            for letter, dim in zip(letters, dims):
-                if sizes.get(letter) is None:
-                    sizes[letter] = dim
-        if known:
-            if "->" not in spec:
-                rhs = "".join(sorted(c for c in set(lhs.replace(",", "")) if lhs.count(c) == 1))
-            out = [sizes.get(letter) for letter in rhs]
-    return Tensor(out, dtype_of(inputs[0]) if inputs else FLOAT32, op_name("einsum", name), "Einsum")
+    """Each output label has that label's dimension in the inputs (`abc,cde->abde`); an ellipsis
+    stands for the inputs' leading dimensions, broadcast (`...ij->...ji`); without `->`, the
+    labels used once in alphabetical order, after the ellipsis. An input of unknown rank gives
+    an unknown shape, as TF's shape function does; a label that does not fit, or whose sizes
+    differ, raises, as TF does."""
+    terms, arrow, result = str(equation).replace(" ", "").partition("->")
+    specs = terms.split(",")
+    if len(specs) != len(inputs):
+        raise ValueError("einsum: %d inputs for %r" % (len(inputs), equation))
+    if not arrow:
+        singles = sorted(c for c in set(terms) if c.isalpha() and terms.count(c) == 1)
+        result = ("..." if "..." in terms else "") + "".join(singles)
+    dtype = dtype_of(inputs[0]) if inputs else FLOAT32
+    sizes: Dict[str, Any] = {}
+    leading = TensorShape([])  # the ellipsis' dims
+    for spec, value in zip(specs, inputs):
+        dims = shape_of(value).dims_tuple
+        if dims is None:
+            return Tensor(None, dtype, op_name("einsum", name), "Einsum")
+        labels = spec.replace("...", "")
+        covered = len(dims) - len(labels)
+        if covered < 0 or covered and "..." not in spec:
+            raise ValueError("einsum: %r does not fit an input of rank %d" % (spec, len(dims)))
+        start = spec.index("...") if "..." in spec else len(spec)
+        leading = broadcast(leading, TensorShape(list(dims[start:start + covered])))
+        for label, dim in zip(labels, dims[:start] + dims[start + covered:]):
+            if isinstance(dim, int) and isinstance(sizes.get(label), int) and sizes[label] != dim:
+                raise ValueError("Dimensions must be equal, but are %d and %d (einsum %r)"
+                                 % (sizes[label], dim, equation))
+            if sizes.get(label) is None or sizes[label] is LOST and isinstance(dim, int):
+                sizes[label] = dim
+    if any(label not in sizes for label in result.replace("...", "")):
+        raise ValueError("einsum: an output label of %r is no input's" % equation)
+    out: List[Any] = []
+    for index, part in enumerate(result.split("...")):
+        if index:
+            out.extend(leading.dims_tuple or ())
+        out.extend(sizes[label] for label in part)
+    return Tensor(out, dtype, op_name("einsum", name), "Einsum")
 
 
 def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **kwargs: Any) -> List[Any]:
@@ -1160,6 +1178,27 @@ def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs:
     if p.dims_tuple is not None and i.dims_tuple is not None:
         out = list(p.dims_tuple[:axis]) + list(i.dims_tuple) + list(p.dims_tuple[axis + 1:])
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
+
+
+def multinomial(logits: Any, num_samples: Any, seed: Any = None, name: Any = None, output_dtype: Any = None) -> Tensor:
+    """num_samples class ids drawn from each row of [batch, classes] logits: [batch, num_samples],
+    int64 unless output_dtype says (tf.random.categorical is this with `dtype`: model random_ops)."""
+    dims = shape_of(logits).dims_tuple
+    samples = num_samples if isinstance(num_samples, int) and not isinstance(num_samples, bool) else None
+    out = [dims[0], samples] if dims is not None and len(dims) == 2 else None
+    dtype = as_dtype(output_dtype) if output_dtype is not None else as_dtype("int64")
+    return Tensor(out, dtype, op_name("multinomial", name), "Multinomial")
+
+
+def gather_nd(params: Any, indices: Any, name: Any = None, batch_dims: Any = 0) -> Tensor:
+    """Slices of params at the index vectors of indices' last dimension: indices' leading shape,
+    then params' dims past the batch dims and the index depth (ELECTRA's masking gathers the
+    masked ids so); unknown when a rank or the index depth is, as TF's shape function gives."""
+    p, i = shape_of(params).dims_tuple, shape_of(indices).dims_tuple
+    out: Any = None
+    if p is not None and i and isinstance(i[-1], int) and isinstance(batch_dims, int):
+        out = list(i[:-1]) + list(p[batch_dims + i[-1]:])
+    return Tensor(out, dtype_of(params), op_name("GatherNd", name), "GatherNd")
 
 
 def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any = None) -> Tensor:

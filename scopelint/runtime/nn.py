@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 from typing import Any, Callable
 
-from scopelint.semantics.dtypes import BOOL, FLOAT32
+from scopelint.semantics.dtypes import BOOL, FLOAT32, INT32
 from scopelint.semantics.shapes import TensorShape
 from scopelint.runtime.tensors import (
     Tensor, conv_output, dtype_of, op_name, shape_from_argument, shape_of, spatial,
@@ -261,6 +262,20 @@ def in_top_k(predictions: Any, targets: Any, k: Any, name: Any = None) -> Tensor
     """Whether each target is among the k largest predictions of its row: bool, one a row."""
     dims = shape_of(predictions).dims_tuple
     return Tensor([dims[0]] if dims else None, BOOL, op_name("in_top_k", name), "InTopKV2")
+
+
+_TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
+
+
+def top_k(input: Any, k: Any = 1, sorted: bool = True, name: Any = None) -> Any:  # noqa: A002 - TF's names
+    """The k largest entries of each row of the last dimension, and their int32 indices: both the
+    input's shape with k last (ALBERT's SQuAD head sizes its end-logit beam so); one TopKV2 op."""
+    dims = shape_of(input).dims_tuple
+    out = list(dims[:-1]) + [k if isinstance(k, int) and not isinstance(k, bool) else None] if dims else None
+    values = Tensor(out, dtype_of(input), op_name("TopKV2", name), "TopKV2")
+    indices = Tensor(out, INT32)
+    indices.op, indices.name = values.op, values.op.name + ":1"
+    return _TopKV2(values, indices)
 
 
 def _track_ops() -> None:

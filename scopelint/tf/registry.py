@@ -151,6 +151,9 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop", "sample_distorted_bounding_box",
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
+    "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile")),),
+    "tensorflow.random": (("random_ops", ("categorical",)),),
+    "tensorflow.io.gfile": (("files", ("GFile",)),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
     "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
@@ -175,6 +178,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
+           "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random",
            "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.python.ops.lookup_ops",
            "tensorflow.nest", "tensorflow.python.util.nest",
