@@ -12,7 +12,7 @@ import sys
 import types
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.runtime import api, app, nn
+from scopelint.runtime import api, app, gfile, nn
 from scopelint.runtime.tensors import Opaque
 from scopelint.semantics.values import AUTO_REUSE
 from scopelint.source import find_module_file
@@ -237,6 +237,7 @@ def build_modules() -> Dict[str, types.ModuleType]:
     tf.__dict__["flags"] = flags
     tf.__dict__["app"] = ApiModule("tensorflow.app", {"run": app.run, "flags": flags}, [])
     tf.__dict__["keras"] = ApiModule("tensorflow.keras", {}, [])
+    tf.__dict__["gfile"] = ApiModule("tensorflow.gfile", _without_missing("tensorflow.gfile", _public(gfile)), [])
     modules: Dict[str, types.ModuleType] = {
         "tensorflow": tf,
         "tensorflow.compat": compat,
@@ -250,6 +251,8 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
+        "tensorflow.gfile": tf.__dict__["gfile"],
+        "tensorflow.compat.v1.gfile": tf.__dict__["gfile"],
         # the intrinsics the models import by TF's own module names
         "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
                                                           {"tf_convert": api._tf_convert}),
@@ -269,6 +272,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         if parent in modules:
             setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
+    io_gfile = ApiModule("tensorflow.io.gfile", {"GFile": gfile.GFile}, [])
+    setattr(modules["tensorflow.io"], "gfile", io_gfile)
+    modules["tensorflow.io.gfile"] = modules["tensorflow.compat.v1.io.gfile"] = io_gfile
     for alias, namespaces in registry.ALIAS_MODULES.items():
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(
             alias, {}, [ModelTable(n) for n in namespaces] + [core, nn_table])
