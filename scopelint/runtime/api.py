@@ -1171,10 +1171,21 @@ def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any =
     return Tensor(out, dtype_of(tensor), op_name("boolean_mask", name), "GatherV2")
 
 
-def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
-    i = shape_of(indices)
-    out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
-    return Tensor(out, kwargs.get("dtype") or FLOAT32, op_name("one_hot", name), "OneHot")
+def one_hot(indices: Any, depth: Any, on_value: Any = None, off_value: Any = None, axis: Any = None,
+            dtype: Any = None, name: Any = None) -> Tensor:
+    """The indices' shape with the depth inserted at `axis` (last by default): a depth given as a
+    tensor of unknown value is an unknown dimension, the rank still known (xlnet's SQuAD head:
+    `tf.one_hot(positions, depth=tf.shape(inp)[0])`, then einsum and concat before a dense layer).
+    The dtype is `dtype`'s, else on_value's or off_value's, else float32."""
+    dims = shape_of(indices).dims_tuple
+    out: Any = None
+    if dims is not None and (axis is None or isinstance(axis, int) and -1 <= axis <= len(dims)):
+        depth_dim = _packed_dim(depth)
+        out = list(dims)
+        out.insert(len(dims) if axis is None or axis == -1 else axis, None if depth_dim is _NOT_A_DIM else depth_dim)
+    given = on_value if on_value is not None else off_value
+    out_dtype = as_dtype(dtype) if dtype is not None else dtype_of(given) if given is not None else FLOAT32
+    return Tensor(out, out_dtype, op_name("one_hot", name), "OneHot")
 
 
 def eye(num_rows: Any, num_columns: Any = None, batch_shape: Any = None, dtype: Any = None,
