@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    shape_from_argument, shape_of,
+    scalar_dim, shape_from_argument, shape_of,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -946,8 +946,7 @@ def _packed_dim(value: Any) -> Any:
     if isinstance(value, Dimension):
         return value.value
     if isinstance(value, Tensor) and shape_of(value).dims_tuple == ():
-        constant = getattr(value, "constant_value", None)
-        return constant if isinstance(constant, int) and not isinstance(constant, bool) and constant >= 0 else None
+        return scalar_dim(value)
     return _NOT_A_DIM
 
 
@@ -1125,7 +1124,9 @@ def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
     shape_in = shape_of(input)
     out: Any = None
     if shape_in.dims_tuple is not None and isinstance(multiples, (list, tuple)):
-        out = [d * m if d is not None and isinstance(m, int) else None for d, m in zip(shape_in.dims_tuple, multiples)]
+        factors = [scalar_dim(m) if isinstance(m, Tensor) else m for m in multiples]  # `[tf.shape(x)[0], 1]`
+        out = [d * m if d is not None and (isinstance(m, int) or m is LOST) else None
+               for d, m in zip(shape_in.dims_tuple, factors)]
     return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
 
 
