@@ -147,3 +147,12 @@ def test_entry_points_past_the_files_work_budget_are_named(tmp_path: Path, monke
     assert any(d.entry == first and path.read_text().splitlines()[d.line - 1] == "def %s(x):" % first
                for d in notices)
     assert set(result.entries) | set(result.entries_not_analysed) == {"build0", "build1", "build2", "build3"}
+
+
+def test_a_file_named_relative_to_the_cwd_has_an_absolute_file() -> None:
+    # `python tests/fixtures/misc/json_file_params.py` sees an absolute __file__ (Python 3.9 on), so its
+    # `os.path.join(os.path.dirname(__file__), "json_file_params.json")` is read whatever the cwd
+    relative = scopelint("names", "--format", "json", "tests/fixtures/misc/json_file_params.py")
+    absolute = scopelint("names", "--format", "json", str(ROOT / "tests" / "fixtures" / "misc" / "json_file_params.py"))
+    names = [[v["name"] for v in json.loads(proc.stdout)["variables"]] for proc in (relative, absolute)]
+    assert names[0] == names[1] and "wavenet/layer0/filter:0" in names[0]

@@ -253,7 +253,9 @@ class AnalysisState:
         self.locator = loader.Locator(path)
         self.module_env.vars["__package__"] = self.locator.main_package
         self.module_env.vars["__name__"] = "__main__"
-        self.module_env.vars["__file__"] = path
+        # absolute, as Python (3.9 on) makes the __file__ of the script `python FILE` runs, and as the
+        # runtime's is: `os.path.dirname(__file__)` joined with a data file's name finds it from any cwd
+        self.module_env.vars["__file__"] = self.abspath
         self.runtime_graph = runtime_context.Graph()
         self.scope_sites = ScopeSites()
         self.incomplete = False

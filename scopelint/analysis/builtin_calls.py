@@ -262,12 +262,8 @@ class BuiltinCalls(AnalysisState):
             return self.module_globals(st)
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
-            # kept by name, for json.load of a project's hyperparameters (calls._data_file)
-            path = args[0] if args else kwargs.get("file")
-            mode = args[1] if len(args) > 1 else kwargs.get("mode")
-            if isinstance(path, str) and (mode is None or mode in ("r", "rt")):
-                return OpaqueVal(_READ_FILE + os.path.join(os.path.dirname(self.abspath), path), inert=True)
-            return OpaqueVal("file", inert=True)
+            # kept by name, for json.load of a project's hyperparameters (read_data_file)
+            return opened_file(args, kwargs, "file", os.path.dirname(self.abspath))
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
@@ -1146,6 +1142,16 @@ _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "t
 # directory (the program runs as `python FILE` from there)
 _READ_FILE = "file:"
 MAX_DATA_FILE_BYTES = 1 << 20
+
+
+def opened_file(args: List[Any], kwargs: Dict[str, Any], path_keyword: str, directory: str) -> OpaqueVal:
+    """A file `open(path, mode)` or tf.gfile's `GFile(name, mode)` opens: kept by its path when it
+    is opened for reading by a known one, for json.load (read_data_file); inert either way."""
+    path = args[0] if args else kwargs.get(path_keyword)
+    mode = args[1] if len(args) > 1 else kwargs.get("mode")
+    if isinstance(path, str) and (mode is None or mode in ("r", "rt")):
+        return OpaqueVal(_READ_FILE + os.path.join(directory, path), inert=True)
+    return OpaqueVal("file", inert=True)
 
 
 def is_read_file(value: Any) -> bool:

@@ -100,8 +100,11 @@ class Calls(AnalysisState):
         star_lost = False  # a `*rest` the analysis lost (not only a `**options`)
         positions_lost = False  # a positional argument after a `*rest` the analysis lost: at no known position
         # The program's own functions take a value that is one of a few (Alternatives) as it is: their
-        # `if comm is None:` is then decided on each option's path, as the caller's would be.
-        keep = type(callee) is FunctionVal or type(callee) is BoundMethod and type(callee.function) is FunctionVal
+        # `if comm is None:` is then decided on each option's path, as the caller's would be. So do the
+        # constructors of its plain classes, and of TF's modelled ones (tf.layers.dense's Dense given
+        # xlnet's `activation`, tf.nn.relu or its gelu): no builtin container holds what they are given.
+        keep = type(callee) is FunctionVal or type(callee) is BoundMethod and type(callee.function) is FunctionVal \
+            or type(callee) is ClassVal and _plain_class(callee)
         for arg in node.args:
             positions_lost = positions_lost or star_lost
             if isinstance(arg, ast.Starred):

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    shape_from_argument, shape_of,
+    scalar_dim, shape_from_argument, shape_of,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -969,8 +969,7 @@ def _packed_dim(value: Any) -> Any:
     if isinstance(value, Dimension):
         return value.value
     if isinstance(value, Tensor) and shape_of(value).dims_tuple == ():
-        constant = getattr(value, "constant_value", None)
-        return constant if isinstance(constant, int) and not isinstance(constant, bool) and constant >= 0 else None
+        return scalar_dim(value)
     return _NOT_A_DIM
 
 
@@ -1148,7 +1147,9 @@ def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
     shape_in = shape_of(input)
     out: Any = None
     if shape_in.dims_tuple is not None and isinstance(multiples, (list, tuple)):
-        out = [d * m if d is not None and isinstance(m, int) else None for d, m in zip(shape_in.dims_tuple, multiples)]
+        factors = [scalar_dim(m) if isinstance(m, Tensor) else m for m in multiples]  # `[tf.shape(x)[0], 1]`
+        out = [d * m if d is not None and (isinstance(m, int) or m is LOST) else None
+               for d, m in zip(shape_in.dims_tuple, factors)]
     return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
 
 
@@ -1215,10 +1216,21 @@ def boolean_mask(tensor: Any, mask: Any, name: Any = "boolean_mask", axis: Any =
     return Tensor(out, dtype_of(tensor), op_name("boolean_mask", name), "GatherV2")
 
 
-def one_hot(indices: Any, depth: int, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
-    i = shape_of(indices)
-    out = list(i.dims_tuple) + [depth] if i.dims_tuple is not None and isinstance(depth, int) else None
-    return Tensor(out, kwargs.get("dtype") or FLOAT32, op_name("one_hot", name), "OneHot")
+def one_hot(indices: Any, depth: Any, on_value: Any = None, off_value: Any = None, axis: Any = None,
+            dtype: Any = None, name: Any = None) -> Tensor:
+    """The indices' shape with the depth inserted at `axis` (last by default): a depth given as a
+    tensor of unknown value is an unknown dimension, the rank still known (xlnet's SQuAD head:
+    `tf.one_hot(positions, depth=tf.shape(inp)[0])`, then einsum and concat before a dense layer).
+    The dtype is `dtype`'s, else on_value's or off_value's, else float32."""
+    dims = shape_of(indices).dims_tuple
+    out: Any = None
+    if dims is not None and (axis is None or isinstance(axis, int) and -1 <= axis <= len(dims)):
+        depth_dim = _packed_dim(depth)
+        out = list(dims)
+        out.insert(len(dims) if axis is None or axis == -1 else axis, None if depth_dim is _NOT_A_DIM else depth_dim)
+    given = on_value if on_value is not None else off_value
+    out_dtype = as_dtype(dtype) if dtype is not None else dtype_of(given) if given is not None else FLOAT32
+    return Tensor(out, out_dtype, op_name("one_hot", name), "OneHot")
 
 
 def eye(num_rows: Any, num_columns: Any = None, batch_shape: Any = None, dtype: Any = None,

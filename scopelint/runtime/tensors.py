@@ -5,7 +5,8 @@ input (`x.get_shape().as_list()[-1]`) still runs."""
 from __future__ import annotations
 
 import math
-from typing import Any, List, Optional, Sequence
+import operator
+from typing import Any, Callable, List, Optional, Sequence
 
 from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, has_lost_dims
@@ -82,24 +83,37 @@ class Tensor:
         return "<tf.Tensor '%s' shape=%s dtype=%s>" % (self.name, self._shape, self.dtype.name)
 
     # -- arithmetic: broadcasting
-    def _binary(self, other: Any, op_type: str) -> "Tensor":
-        return Tensor(broadcast(shape_of(self), shape_of(other)), self.dtype.base_dtype, op_name(op_type), op_type)
+    def _binary(self, other: Any, op_type: str, fold: Optional[Callable[[Any, Any], Any]] = None,
+                reflected: bool = False) -> "Tensor":
+        result = Tensor(broadcast(shape_of(self), shape_of(other)), self.dtype.base_dtype, op_name(op_type), op_type)
+        if fold is not None:
+            # TF's shape inference folds integer arithmetic on known scalars: `tf.shape(x)[0] * 3`
+            # in a shape argument is that number
+            mine, theirs = _int_constant(self), _int_constant(other)
+            if mine is not None and theirs is not None:
+                try:
+                    result.constant_value = fold(theirs, mine) if reflected else fold(mine, theirs)
+                except ZeroDivisionError:
+                    pass
+        return result
 
     def __add__(self, other: Any) -> "Tensor":
-        return self._binary(other, "add")
+        return self._binary(other, "add", operator.add)
 
-    __radd__ = __add__
+    def __radd__(self, other: Any) -> "Tensor":
+        return self._binary(other, "add", operator.add, reflected=True)
 
     def __sub__(self, other: Any) -> "Tensor":
-        return self._binary(other, "sub")
+        return self._binary(other, "sub", operator.sub)
 
     def __rsub__(self, other: Any) -> "Tensor":
-        return self._binary(other, "sub")
+        return self._binary(other, "sub", operator.sub, reflected=True)
 
     def __mul__(self, other: Any) -> "Tensor":
-        return self._binary(other, "mul")
+        return self._binary(other, "mul", operator.mul)
 
-    __rmul__ = __mul__
+    def __rmul__(self, other: Any) -> "Tensor":
+        return self._binary(other, "mul", operator.mul, reflected=True)
 
     def __truediv__(self, other: Any) -> "Tensor":
         return self._binary(other, "truediv")
@@ -108,10 +122,10 @@ class Tensor:
         return self._binary(other, "truediv")
 
     def __floordiv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "floordiv")
+        return self._binary(other, "floordiv", operator.floordiv)
 
     def __rfloordiv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "floordiv")
+        return self._binary(other, "floordiv", operator.floordiv, reflected=True)
 
     def __mod__(self, other: Any) -> "Tensor":
         return self._binary(other, "mod")
@@ -150,7 +164,16 @@ class Tensor:
         return Tensor(self._shape, "bool", op_name("LogicalNot"), "LogicalNot")
 
     def __getitem__(self, key: Any) -> "Tensor":
-        return Tensor(slice_shape(self._shape, key), self.dtype.base_dtype, op_name("strided_slice"), "StridedSlice")
+        item = Tensor(slice_shape(self._shape, key), self.dtype.base_dtype, op_name("strided_slice"), "StridedSlice")
+        measured = getattr(self, "shape_value", None)
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, int) and \
+                not isinstance(key, bool) and -len(measured.dims_tuple) <= key < len(measured.dims_tuple):
+            # TF's shape inference reads `tf.shape(x)[i]` as x's i-th dimension where that is known
+            # (xlnet's `tf.one_hot(positions, depth=tf.shape(inp)[0])`, `tf.reshape(x, [tf.shape(x)[0], -1])`)
+            dim = measured.dims_tuple[key]
+            if dim is LOST or isinstance(dim, int):
+                item.constant_value = dim
+        return item
 
 
 def op_name(default: str, name: Optional[str] = None) -> str:
@@ -279,6 +302,30 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
     return TensorShape(out)
 
 
+def _int_constant(value: Any) -> Any:
+    """An integer the shape functions know: a Python int, LOST, or an integer scalar tensor's
+    known value; None otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool) or value is LOST:
+        return value
+    if isinstance(value, Tensor) and value.dtype.base_dtype.is_integer and shape_of(value).dims_tuple == ():
+        constant = getattr(value, "constant_value", None)
+        if constant is LOST or isinstance(constant, int) and not isinstance(constant, bool):
+            return constant
+    return None
+
+
+def scalar_dim(value: "Tensor") -> Any:
+    """A scalar tensor in a shape argument, as TF's shape inference reads it: its value where that
+    is known (`tf.shape(x)[0]` of an x whose first dimension is known), LOST where the analysis
+    lost it, else None."""
+    constant = getattr(value, "constant_value", None)
+    if shape_of(value).dims_tuple != ():
+        return None
+    if constant is LOST:
+        return LOST
+    return constant if isinstance(constant, int) and not isinstance(constant, bool) and constant >= 0 else None
+
+
 def shape_from_argument(shape: Any) -> Any:
     """Shapes may hold Dimensions or tensors' static dims; keep them as TF would see them:
     a shape tensor of known length, or a list holding scalar tensors (`[tf.shape(x)[0], 4]`,
@@ -296,7 +343,7 @@ def shape_from_argument(shape: Any) -> Any:
         dims = shape.get_shape().dims_tuple
         return [None] * dims[0] if dims and isinstance(dims[0], int) else None
     if isinstance(shape, (list, tuple)) and any(isinstance(d, Tensor) for d in shape):
-        return [None if isinstance(d, Tensor) else d for d in shape]
+        return [scalar_dim(d) if isinstance(d, Tensor) else d for d in shape]
     return shape
 
 
@@ -310,7 +357,7 @@ def reshape_shape(shape: Any, target: Any) -> TensorShape:
             return TensorShape([None] * dims[0])
         return TensorShape(None)
     try:
-        wanted = [None if isinstance(d, Tensor) else d if d is LOST else int(d) if not isinstance(d, Dimension)
+        wanted = [scalar_dim(d) if isinstance(d, Tensor) else d if d is LOST else int(d) if not isinstance(d, Dimension)
                   else d.value for d in target]
     except (TypeError, ValueError):
         return TensorShape(None)
