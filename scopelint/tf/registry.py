@@ -74,6 +74,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input", "LSTM", "GRU",
         "SimpleRNN", "LeakyReLU", "ReLU", "ELU", "Softmax", "ThresholdedReLU", "PReLU",
+        "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
@@ -273,6 +274,8 @@ PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
     "tensorflow.contrib.slim.python.slim.data.tfexample_decoder": "tf_slim.data.tfexample_decoder",
     "tf_slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
+    # TF 1.4-1.x's home of Keras, the same modules as tf.keras (adversarial_text's `K = tf.contrib.keras`)
+    "tensorflow.contrib.keras": "tensorflow.keras",
 }
 
 
@@ -397,7 +400,7 @@ def tf_names(namespace: str) -> Optional[FrozenSet[str]]:
 def tf_has(qualname: str) -> Optional[bool]:
     """Whether TF's namespace has this name (`tensorflow.concat_v2`: False); None when the
     namespace is not one the table covers."""
-    if qualname in NAMESPACES or qualname in ALIAS_MODULES:
+    if qualname in NAMESPACES or qualname in ALIAS_MODULES or qualname in PACKAGE_ALIASES:
         return True  # a namespace scopelint models (`hasattr(tf.contrib, "legacy_seq2seq")`)
     namespace, _, name = qualname.rpartition(".")
     names = _tf_names().get(namespace)

@@ -155,10 +155,11 @@ def _install_tf1_compat(v1: Any) -> None:
     rnn.__dict__.update(rnn_wrappers)  # contrib.rnn's OutputProjectionWrapper...
     contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=_framework(tf_slim, types), rnn=rnn,
                             legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types),
-                            seq2seq=seq2seq, learn=_learn(types))
+                            seq2seq=seq2seq, learn=_learn(types), keras=v1.keras)  # TF 1.4's home of tf.keras
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq", "learn"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq", "learn",
+                 "keras"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules

@@ -38,6 +38,11 @@ def unique_layer_name(base_name):
     return "%s_%d" % (base_name, count)
 
 
+def enable_v2_dtype_behavior():
+    """A layer's weights are float32 unless it is given a dtype, as here already (TF 1.x's Keras
+    and TF 2's; without this, TF 2.21's v1 mode takes the first input's dtype)."""
+
+
 class Layer(_common.BaseLayer):
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self.trainable = trainable
