@@ -508,6 +508,7 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
 
 
 constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
+constant.shape_argument = (2, "shape")  # type: ignore[attr-defined]
 
 
 def _python_dtype(value: Any) -> DType:
