@@ -64,6 +64,16 @@ def enable_v2_dtype_behavior():
     and TF 2's; without this, TF 2.21's v1 mode takes the first input's dtype)."""
 
 
+def _shapes_of(inputs):
+    """What a layer builds on: its input's shape, or a list (tuple) of its inputs' shapes
+    (adversarial_text's SoftmaxLoss called on `[lstm_out, labels, weights]`)."""
+    if isinstance(inputs, list):
+        return [_shapes_of(x) for x in inputs]
+    if isinstance(inputs, tuple):
+        return tuple(_shapes_of(x) for x in inputs)
+    return inputs.get_shape()
+
+
 class Layer(_common.BaseLayer):
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self.trainable = trainable
@@ -86,7 +96,7 @@ class Layer(_common.BaseLayer):
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             if not self.built:
-                self.build(inputs.get_shape())
+                self.build(_shapes_of(inputs))
                 self.built = True
             # base_layer_v1 runs `call` converted by autograph: what it creates is the caller's line's
             outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
