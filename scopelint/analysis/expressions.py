@@ -16,7 +16,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
     AddressText, Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
-    is_concrete, is_key, join_values, ListVal,
+    is_concrete, is_key, IteratorVal, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
 )
@@ -300,6 +300,12 @@ class Expressions(AnalysisState):
                 return UNKNOWN
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
+        if isinstance(op, ast.Add) and (isinstance(left, IteratorVal) and isinstance(right, (ListVal, IteratorVal)) or
+                                        isinstance(left, ListVal) and isinstance(right, IteratorVal)):
+            # TypeError: `pairs + zip(grads, tvars)`, Python 2 code run by Python 3 (tensorflow/models'
+            # adversarial_text's optimize)
+            self._program_raised(st)
+            return UNKNOWN
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
             if left.view or right.view:
                 self._program_raised(st)  # TypeError: `d.values() + [v]`, Python 2 code run by Python 3
