@@ -169,6 +169,11 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "index_table_from_tensor", "index_table_from_file", "index_to_string_table_from_tensor",
         "index_to_string_table_from_file",
     )),),
+    # TF 1.x's streaming metrics: tf.metrics' own, predictions first (adversarial_text's eval_graph)
+    "tensorflow.contrib.metrics": (("metrics", (
+        "streaming_accuracy", "streaming_mean", "streaming_mean_absolute_error", "streaming_mean_squared_error",
+        "streaming_root_mean_squared_error",
+    )),),
     # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
     "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (
         "OutputProjectionWrapper", "InputProjectionWrapper", "EmbeddingWrapper",
@@ -176,7 +181,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.contrib.metrics",
+           "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random",
