@@ -152,9 +152,9 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop", "sample_distorted_bounding_box",
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
-    "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile")),),
+    "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile", "Exists", "IsDirectory", "Glob")),),
     "tensorflow.random": (("random_ops", ("categorical",)),),
-    "tensorflow.io.gfile": (("files", ("GFile",)),),
+    "tensorflow.io.gfile": (("files", ("GFile", "exists", "isdir", "glob")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
     "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
