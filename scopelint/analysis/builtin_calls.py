@@ -998,7 +998,7 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
 
 # The runtime's ops whose result's shape is their shape argument, whatever their other inputs
 _SHAPE_FROM_ARGUMENT = frozenset({"fill", "scatter_nd", "zeros", "ones", "random_normal", "random_uniform",
-                                  "truncated_normal"})
+                                  "truncated_normal", "constant"})
 
 
 def _shape_of_argument(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[TensorShape]:

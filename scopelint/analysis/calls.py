@@ -383,6 +383,9 @@ class Calls(AnalysisState):
                     return self.call(followed, args, kwargs, st, node)
             return self._library_call(callee.qualname, args, kwargs, st)
         if callable(callee) and not isinstance(callee, (type,)) and _method_of_plain_value(callee):
+            if _fails_rank_check(callee, args, kwargs):
+                self._program_raised(st)  # ValueError: `kl.get_shape().assert_has_rank(1)` of a rank-2 shape
+                return UNKNOWN
             return self.real_call(callee, args, kwargs, st)
         if isinstance(callee, GeneratorFactory):
             return GeneratorCM(callee.function, args, kwargs)
@@ -696,6 +699,23 @@ def _builds_nothing(interp: Any, function: FunctionVal, args: List[Any], kwargs:
 
     return all(is_plain_data(a) for a in list(args) + list(kwargs.values())) and \
         not model_helper_reaches_tf(interp, function)
+
+
+# TensorShape's checks of its rank: where the rank is known, whether they raise is certain
+_RANK_CHECKS = frozenset({"assert_has_rank", "with_rank", "with_rank_at_least", "with_rank_at_most"})
+
+
+def _fails_rank_check(callee: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """`shape.assert_has_rank(2)` (with_rank...) of a shape whose rank is known and another."""
+    shape = getattr(callee, "__self__", None)
+    if not isinstance(shape, TensorShape) or getattr(callee, "__name__", "") not in _RANK_CHECKS or kwargs or \
+            len(args) != 1 or not isinstance(args[0], int) or isinstance(args[0], bool) or shape.dims_tuple is None:
+        return False
+    try:
+        callee(args[0])
+    except ValueError:
+        return True
+    return False
 
 
 def _method_of_plain_value(callee: Any) -> bool:

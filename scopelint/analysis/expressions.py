@@ -10,13 +10,13 @@ import inspect
 import operator
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from scopelint.analysis import alternatives, array_math, bindings, loader, numpy_dtypes, sets, strings, versions
+from scopelint.analysis import alternatives, array_math, bindings, loader, numpy_dtypes, sets, strings, tf_api, versions
 from scopelint.analysis.work_limits import FOLLOWED_FILE
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
-    AddressText, Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
-    is_concrete, is_key, join_values, ListVal,
+    AddressText, Alternatives, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
+    InstanceVal, is_concrete, is_key, IteratorVal, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
 )
@@ -300,6 +300,12 @@ class Expressions(AnalysisState):
                 return UNKNOWN
         if isinstance(left, SetVal):
             return sets.binary(op, left, right)
+        if isinstance(op, ast.Add) and (isinstance(left, IteratorVal) and isinstance(right, (ListVal, IteratorVal)) or
+                                        isinstance(left, ListVal) and isinstance(right, IteratorVal)):
+            # TypeError: `pairs + zip(grads, tvars)`, Python 2 code run by Python 3 (tensorflow/models'
+            # adversarial_text's optimize)
+            self._program_raised(st)
+            return UNKNOWN
         if isinstance(left, ListVal) and isinstance(right, ListVal) and isinstance(op, ast.Add):
             if left.view or right.view:
                 self._program_raised(st)  # TypeError: `d.values() + [v]`, Python 2 code run by Python 3
@@ -370,6 +376,8 @@ class Expressions(AnalysisState):
             return (left == right) == isinstance(op, ast.Eq)  # `arg_scope_func_key(op) == key`
         if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
             return (left.name == right.name) == isinstance(op, ast.Eq)  # `type(value) == dict`
+        if isinstance(op, (ast.Eq, ast.NotEq)) and _same_api_function(left, right):
+            return isinstance(op, ast.Eq)  # `scale = (nonlinearity == tf.nn.relu)`: the default argument
         if isinstance(op, (ast.In, ast.NotIn)):
             if isinstance(right, ListVal) and is_concrete(left) and all(is_concrete(i) for i in right.items):
                 found = left in right.items
@@ -494,7 +502,17 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
         return None
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
+    if isinstance(left, ApiFn) and isinstance(right, ApiFn):
+        return True if _same_api_function(left, right) else None  # (two names may be one function)
     return left is right
+
+
+def _same_api_function(left: Any, right: Any) -> bool:
+    """Two reads of one TF function (`tf.nn.relu`, `tf.compat.v1.nn.relu`): each read is a value
+    of its own, TF's function is one object (tensorflow/models' real_nvp: convnet's
+    `nonlinearity=tf.nn.relu` default, compared with `tf.nn.relu` to decide its batch norms' gamma)."""
+    return isinstance(left, ApiFn) and isinstance(right, ApiFn) and \
+        tf_api.canonical(left.qualname) == tf_api.canonical(right.qualname)
 
 
 def _class_of_identity(value: Any) -> bool:

@@ -508,6 +508,7 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
 
 
 constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
+constant.shape_argument = (2, "shape")  # type: ignore[attr-defined]
 
 
 def _python_dtype(value: Any) -> DType:
@@ -594,6 +595,27 @@ def _passthrough(op_type: str) -> Callable[..., Tensor]:
 
 identity = _passthrough("Identity")
 stop_gradient = _passthrough("StopGradient")
+
+
+def assign(ref: Any, value: Any, validate_shape: Any = None, use_locking: Any = None, name: Any = None) -> Tensor:
+    """`tf.assign(ref, value)` (state_ops): the variable's shape (the value's, when the shape is not
+    validated) and dtype."""
+    shape = shape_of(value) if validate_shape is False else shape_of(ref)
+    return Tensor(shape, dtype_of(ref), op_name("Assign", name), "Assign")
+
+
+def _assigning(op_type: str) -> Callable[..., Tensor]:
+    """`tf.assign_add(ref, value)`, `tf.assign_sub` (state_ops): the variable's shape and dtype
+    (real_nvp's batch norm adds `0. * new_mean * new_var * new_step` to its output)."""
+    def make(ref: Any, value: Any, use_locking: Any = None, name: Any = None) -> Tensor:
+        return Tensor(shape_of(ref), dtype_of(ref), op_name(op_type, name), op_type)
+
+    make.__name__ = op_type
+    return make
+
+
+assign_add = _assigning("AssignAdd")
+assign_sub = _assigning("AssignSub")
 
 
 def identity_n(input: Any, name: Any = None) -> List[Tensor]:  # noqa: A002 - TF's parameter name

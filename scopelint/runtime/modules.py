@@ -187,6 +187,16 @@ def _without_missing(namespace: str, table: Dict[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in table.items() if registry.tf_has(namespace + "." + k) is not False}
 
 
+class _OpaqueClass(type):
+    """An unmodelled class of TF's whose constants absorb every use, as its instances do
+    (adversarial_text's `aggregation_method=tf.AggregationMethod.EXPERIMENTAL_ACCUMULATE_N`)."""
+
+    def __getattr__(cls, name: str) -> Any:
+        if not name.isupper():
+            raise AttributeError(name)
+        return Opaque(cls.__name__ + "." + name)
+
+
 def _opaque_function(qualname: str) -> Any:
     from scopelint.runtime import context
 
@@ -203,7 +213,7 @@ def _opaque_function(qualname: str) -> Any:
             noted()
             Opaque.__init__(self, short)
 
-        return type(short, (Opaque,), {"__init__": construct})
+        return _OpaqueClass(short, (Opaque,), {"__init__": construct})
 
     def opaque(*args: Any, **kwargs: Any) -> Opaque:
         noted()

@@ -253,6 +253,10 @@ class TensorShape:
             raise ValueError("Shape %s must have rank at most %d" % (self, rank))
         return self
 
+    def assert_has_rank(self, rank: int) -> None:
+        if self.dims_tuple is not None and len(self.dims_tuple) != rank:
+            raise ValueError("Shape %s must have rank %d" % (self, rank))
+
     def assert_is_compatible_with(self, other: object) -> None:
         if not self.is_compatible_with(other):
             raise ValueError("Shapes %s and %s are incompatible" % (self, as_shape(other)))

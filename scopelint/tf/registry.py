@@ -74,6 +74,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input", "LSTM", "GRU",
         "SimpleRNN", "LeakyReLU", "ReLU", "ELU", "Softmax", "ThresholdedReLU", "PReLU",
+        "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
@@ -151,9 +152,9 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "convert_image_dtype", "rgb_to_grayscale", "grayscale_to_rgb", "random_crop", "sample_distorted_bounding_box",
     )),),
     "tensorflow.io": (("image", ("read_file", "decode_jpeg", "decode_png", "decode_bmp")),),
-    "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile")),),
+    "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile", "Exists", "IsDirectory", "Glob")),),
     "tensorflow.random": (("random_ops", ("categorical",)),),
-    "tensorflow.io.gfile": (("files", ("GFile",)),),
+    "tensorflow.io.gfile": (("files", ("GFile", "exists", "isdir", "glob")),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
     "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
@@ -168,6 +169,11 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "index_table_from_tensor", "index_table_from_file", "index_to_string_table_from_tensor",
         "index_to_string_table_from_file",
     )),),
+    # TF 1.x's streaming metrics: tf.metrics' own, predictions first (adversarial_text's eval_graph)
+    "tensorflow.contrib.metrics": (("metrics", (
+        "streaming_accuracy", "streaming_mean", "streaming_mean_absolute_error", "streaming_mean_squared_error",
+        "streaming_root_mean_squared_error",
+    )),),
     # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
     "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (
         "OutputProjectionWrapper", "InputProjectionWrapper", "EmbeddingWrapper",
@@ -175,7 +181,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models",
-           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.queue",
+           "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.contrib.metrics",
+           "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
            "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random",
@@ -273,6 +280,8 @@ PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
     "tensorflow.contrib.slim.python.slim.data.tfexample_decoder": "tf_slim.data.tfexample_decoder",
     "tf_slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
+    # TF 1.4-1.x's home of Keras, the same modules as tf.keras (adversarial_text's `K = tf.contrib.keras`)
+    "tensorflow.contrib.keras": "tensorflow.keras",
 }
 
 
@@ -397,7 +406,7 @@ def tf_names(namespace: str) -> Optional[FrozenSet[str]]:
 def tf_has(qualname: str) -> Optional[bool]:
     """Whether TF's namespace has this name (`tensorflow.concat_v2`: False); None when the
     namespace is not one the table covers."""
-    if qualname in NAMESPACES or qualname in ALIAS_MODULES:
+    if qualname in NAMESPACES or qualname in ALIAS_MODULES or qualname in PACKAGE_ALIASES:
         return True  # a namespace scopelint models (`hasattr(tf.contrib, "legacy_seq2seq")`)
     namespace, _, name = qualname.rpartition(".")
     names = _tf_names().get(namespace)

@@ -155,10 +155,12 @@ def _install_tf1_compat(v1: Any) -> None:
     rnn.__dict__.update(rnn_wrappers)  # contrib.rnn's OutputProjectionWrapper...
     contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=_framework(tf_slim, types), rnn=rnn,
                             legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types),
-                            seq2seq=seq2seq, learn=_learn(types))
+                            seq2seq=seq2seq, learn=_learn(types), keras=v1.keras,  # TF 1.4's home of tf.keras
+                            metrics=_contrib_metrics(v1, types))
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
-    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq", "learn"):
+    for name in ("slim", "layers", "framework", "rnn", "legacy_seq2seq", "data", "training", "seq2seq", "learn",
+                 "keras", "metrics"):
         sys.modules["tensorflow.contrib." + name] = getattr(contrib, name)
     # TF 1.x's deep paths into contrib, as projects import them (`from
     # tensorflow.contrib.framework.python.ops import add_arg_scope`): tf_slim's modules
@@ -218,6 +220,25 @@ def _framework(tf_slim: Any, types: Any) -> Any:
     framework.nest = nest
     sys.modules["tensorflow.contrib.framework.nest"] = nest
     return framework
+
+
+def _contrib_metrics(v1: Any, types: Any) -> Any:
+    """TF 1.x's tf.contrib.metrics streaming metrics (contrib/metrics/python/ops/metric_ops.py):
+    tf.metrics' own, called with their arguments in contrib's order (predictions first)."""
+    metrics = types.ModuleType("tensorflow.contrib.metrics")
+
+    def streaming(metric: Any) -> Any:
+        def streaming_metric(predictions: Any, labels: Any, weights: Any = None, metrics_collections: Any = None,
+                             updates_collections: Any = None, name: Any = None) -> Any:
+            return metric(labels=labels, predictions=predictions, weights=weights,
+                          metrics_collections=metrics_collections, updates_collections=updates_collections, name=name)
+
+        return streaming_metric
+
+    for name in ("accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error"):
+        setattr(metrics, "streaming_" + name, streaming(getattr(v1.metrics, name)))
+    metrics.streaming_mean = v1.metrics.mean
+    return metrics
 
 
 def _learn(types: Any) -> Any:

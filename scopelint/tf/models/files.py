@@ -1,7 +1,10 @@
 """tf.gfile.GFile / tf.io.gfile.GFile (tensorflow/python/platform/gfile.py, lib/io/file_io.py):
 TF's file object, which reads a local file as Python's does. BERT's, ALBERT's and ELECTRA's
 configs are read so (`from_json_file`: `with tf.gfile.GFile(json_file, "r") as reader:
-json.loads(reader.read())`), and their sizes name and shape every variable."""
+json.loads(reader.read())`), and their sizes name and shape every variable. Its queries of the
+file system answer as os's do (adversarial_text's `if tf.gfile.Exists(vocab_freq_path)`)."""
+import glob as _glob
+import os
 
 
 def GFile(name, mode="r"):
@@ -10,3 +13,18 @@ def GFile(name, mode="r"):
 
 Open = GFile
 FastGFile = GFile
+
+
+def Exists(filename):
+    return os.path.exists(filename)
+
+
+def IsDirectory(dirname):
+    return os.path.isdir(dirname)
+
+
+def Glob(filename):
+    return _glob.glob(filename)
+
+
+exists, isdir, glob = Exists, IsDirectory, Glob

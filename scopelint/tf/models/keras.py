@@ -38,6 +38,42 @@ def unique_layer_name(base_name):
     return "%s_%d" % (base_name, count)
 
 
+# What a layer's constructor takes besides its own arguments (base_layer's allowed kwargs that
+# matter here): its name and dtype, and the input shape a Sequential builds it on when it is added
+_BASE_KWARGS = ("name", "dtype", "trainable", "input_shape", "input_dim", "batch_input_shape", "batch_size")
+
+
+def _base_kwargs(kwargs):
+    return {k: v for k, v in kwargs.items() if k in _BASE_KWARGS}
+
+
+def _batch_input_shape(kwargs):
+    """The input shape a layer was given (`Dense(4, input_dim=8)`: (None, 8)), or None."""
+    if kwargs.get("batch_input_shape") is not None:
+        return tuple(kwargs["batch_input_shape"])
+    shape = kwargs.get("input_shape")
+    if shape is None and kwargs.get("input_dim") is not None:
+        shape = (kwargs["input_dim"],)
+    if shape is None:
+        return None
+    return (kwargs.get("batch_size"),) + tuple(shape)
+
+
+def enable_v2_dtype_behavior():
+    """A layer's weights are float32 unless it is given a dtype, as here already (TF 1.x's Keras
+    and TF 2's; without this, TF 2.21's v1 mode takes the first input's dtype)."""
+
+
+def _shapes_of(inputs):
+    """What a layer builds on: its input's shape, or a list (tuple) of its inputs' shapes
+    (adversarial_text's SoftmaxLoss called on `[lstm_out, labels, weights]`)."""
+    if isinstance(inputs, list):
+        return [_shapes_of(x) for x in inputs]
+    if isinstance(inputs, tuple):
+        return tuple(_shapes_of(x) for x in inputs)
+    return inputs.get_shape()
+
+
 class Layer(_common.BaseLayer):
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self.trainable = trainable
@@ -46,6 +82,7 @@ class Layer(_common.BaseLayer):
         self._name = name if name else unique_layer_name(_common.snake_case(self.__class__.__name__))
         self._trainable_weights = []
         self._non_trainable_weights = []
+        self._batch_input_shape = _batch_input_shape(kwargs)
 
     @property
     def name(self):
@@ -59,7 +96,7 @@ class Layer(_common.BaseLayer):
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             if not self.built:
-                self.build(inputs.get_shape())
+                self.build(_shapes_of(inputs))
                 self.built = True
             # base_layer_v1 runs `call` converted by autograph: what it creates is the caller's line's
             outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
@@ -80,7 +117,7 @@ class _Conv(_common.Conv, Layer):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
                  activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, **kwargs):
-        super(_Conv, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+        super(_Conv, self).__init__(**_base_kwargs(kwargs))
         self._configure(filters, kernel_size, strides, padding, data_format, dilation_rate,
                         activations_get(activation), use_bias, kernel_initializer, bias_initializer,
                         kernel_regularizer, bias_regularizer)
@@ -101,7 +138,7 @@ class Conv3D(_Conv):
 class BatchNormalization(_common.BatchNormalization, Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
         super(BatchNormalization, self).__init__(
-            **{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+            **_base_kwargs(kwargs))
         self.axis = axis
         self.center = center
         self.scale = scale
@@ -119,7 +156,7 @@ class BatchNormalization(_common.BatchNormalization, Layer):
 
 class Embedding(Layer):
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", **kwargs):
-        super(Embedding, self).__init__(**{k: v for k, v in kwargs.items() if k in ("name", "dtype", "trainable")})
+        super(Embedding, self).__init__(**_base_kwargs(kwargs))
         self.input_dim = input_dim
         self.output_dim = output_dim
 
@@ -259,13 +296,22 @@ def activations_get(activation):
 
 class Sequential(Layer):
     """A stack of layers called in order inside the model's own name scope (deferred build:
-    the layers are named where the model is first called)."""
+    the layers are named where the model is first called), unless its first layer was given an
+    input shape: then each layer is built as it is added, on its own (`dense/kernel`, on the
+    line that adds it), and calling the model creates nothing."""
 
     def __init__(self, layers=None, name=None):
         super(Sequential, self).__init__(name=name)
-        self.layers = list(layers or [])
+        self.layers = []
+        self._output = None
+        for layer in layers or []:
+            self.add(layer)
 
     def add(self, layer):
+        if not self.layers and getattr(layer, "_batch_input_shape", None) is not None:
+            self._output = tf.placeholder(layer.dtype, list(layer._batch_input_shape), name=layer.name + "_input")
+        if self._output is not None:
+            self._output = layer(self._output)
         self.layers.append(layer)
 
     def call(self, inputs, training=None):
@@ -292,7 +338,7 @@ class _RNN(Layer):
 
     def __init__(self, units, activation="tanh", use_bias=True, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, unroll=False, **kwargs):
-        for key in [k for k in kwargs if k not in ("trainable", "name", "dtype")]:
+        for key in [k for k in kwargs if k not in _BASE_KWARGS]:
             kwargs.pop(key)  # initializers, regularizers, dropout...: they name nothing
         super(_RNN, self).__init__(**kwargs)
         self.units = units

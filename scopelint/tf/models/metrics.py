@@ -529,3 +529,23 @@ def specificity_at_sensitivity(labels, predictions, sensitivity, weights=None, n
         raise ValueError("`sensitivity` must be in the range [0, 1]. Currently, `sensitivity` is %s." % sensitivity)
     return _rate_at(labels, predictions, weights, num_thresholds, metrics_collections, updates_collections, name,
                     "specificity_at_sensitivity", sensitivity, ("tn", "fp"), ("tp", "fn"))
+
+
+# ---------------------------------------------------------------------------- tf.contrib.metrics
+# TF 1.x's streaming metrics (contrib/metrics/python/ops/metric_ops.py): tf.metrics' own, called
+# with their arguments in contrib's order, predictions first (adversarial_text's eval_graph).
+
+
+def _streaming(metric):
+    def streaming_metric(predictions, labels, weights=None, metrics_collections=None, updates_collections=None,
+                         name=None):
+        return metric(labels, predictions, weights, metrics_collections, updates_collections, name)
+
+    return streaming_metric
+
+
+streaming_accuracy = _streaming(accuracy)
+streaming_mean_absolute_error = _streaming(mean_absolute_error)
+streaming_mean_squared_error = _streaming(mean_squared_error)
+streaming_root_mean_squared_error = _streaming(root_mean_squared_error)
+streaming_mean = mean
