@@ -182,8 +182,6 @@ def returns_data(short: str) -> bool:
 
 
 _FILE_PREFIXES = ("gfile.", "io.gfile.", "python_io.")
-# ...of which those that open a file, as `open` does (a file read is data json.load may read)
-FILE_OPENERS = frozenset({"gfile.Open", "gfile.GFile", "gfile.FastGFile", "io.gfile.GFile"})
 
 
 # Context managers that do not change names or reuse.

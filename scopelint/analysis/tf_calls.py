@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import ast
 import inspect
-import os
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import models, tf_api
-from scopelint.analysis.builtin_calls import opened_file
 from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
@@ -154,10 +152,6 @@ class TfCalls(AnalysisState):
             return OpaqueVal(tf_api.INPUT_PIPELINE + short, inert=True)
         if short is not None and tf_api.pure_unmodelled_op(short):
             return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
-        if short in tf_api.FILE_OPENERS:
-            # data, kept by its path as a file `open` reads is (xlnet's XLNetConfig:
-            # `with tf.gfile.Open(json_path) as f: json.load(f)`)
-            return opened_file(args, kwargs, "name", os.path.dirname(self.abspath))
         if short is not None and tf_api.creates_nothing(short):
             if short.startswith("losses."):
                 # a loss function not modelled (losses.py): it may have added to its collection
