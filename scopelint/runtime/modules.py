@@ -255,6 +255,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
+        # TF 1.x's modules behind them, as projects import them (attention_ocr's common_flags.py)
+        "tensorflow.python.platform.flags": flags,
+        "tensorflow.python.platform.app": tf.__dict__["app"],
         # the intrinsics the models import by TF's own module names
         "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
                                                           {"tf_convert": api._tf_convert}),
