@@ -370,12 +370,6 @@ def is_safe_module(qualname: str) -> bool:
 PURE_TABLE: Dict[str, Any] = {}
 
 
-def is_internal_module(qualname: str) -> bool:
-    """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes."""
-    rest = qualname[len(TF) + 1:] if qualname.startswith(TF + ".") else ""
-    return rest.startswith("python") and rest.count(".") <= 2
-
-
 def is_tf_name(qualname: str) -> bool:
     """`tensorflow` or a name under it; not `tensorflow_gan` or `tensorflow_probability`."""
     return qualname == TF or qualname.startswith(TF + ".")

@@ -267,6 +267,10 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
 PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.nets": "tf_slim.nets",
     "tensorflow.contrib.slim.python.slim.nets": "tf_slim.nets",
+    # contrib.slim's training and evaluation loops (attention_ocr's `slim.learning.create_train_op`)
+    **{prefix + name: "tf_slim." + name
+       for prefix in ("tensorflow.contrib.slim.", "tensorflow.contrib.slim.python.slim.")
+       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer")},
     # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
     "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
     # TF-slim's datasets decode TFRecords with slim.tfexample_decoder (data only: no variable)
@@ -274,6 +278,13 @@ PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.python.slim.data.tfexample_decoder": "tf_slim.data.tfexample_decoder",
     "tf_slim.tfexample_decoder": "tf_slim.data.tfexample_decoder",
 }
+
+
+def is_internal_module(qualname: str) -> bool:
+    """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes: TF's internal
+    packages hold modules (tf_slim's `from tensorflow.python.training import optimizer`)."""
+    rest = qualname[len("tensorflow."):] if qualname.startswith("tensorflow.") else ""
+    return rest.startswith("python") and rest.count(".") <= 2
 
 
 def package_alias(qualname: str) -> Optional[str]:
