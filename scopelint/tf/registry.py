@@ -89,7 +89,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "piecewise_constant",
     )),),
     "tensorflow.python.training.moving_averages": (("train", ("assign_moving_average", "ExponentialMovingAverage")),),
-    "tensorflow.contrib.legacy_seq2seq": (("seq2seq", ("rnn_decoder", "sequence_loss_by_example", "sequence_loss")),),
+    "tensorflow.contrib.legacy_seq2seq": (("seq2seq", (
+        "rnn_decoder", "attention_decoder", "sequence_loss_by_example", "sequence_loss")),),
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
     "tensorflow.losses": (("losses", (
         "Reduction", "add_loss", "get_losses", "get_regularization_losses", "get_regularization_loss",
