@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from scopelint.analysis import alternatives, models, path_journal, unordered_loops
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, LoopContext, State, TryContext
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_UNROLL
+from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_LIBRARY_UNROLL, MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
 from scopelint.analysis.values import (
     alternatives_of, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal,
@@ -228,9 +228,11 @@ class ControlFlow(AnalysisState):
             elif isinstance(iterable, (GeneratorObject, LazyGen)):
                 iterable.state = "unknown"
         limit = self._unroll_limit()
-        if items is not None and limit == MAX_UNROLL and len(items) > limit and (
+        if items is not None and limit in (MAX_UNROLL, MAX_LIBRARY_UNROLL) and len(items) > limit and (
                 _graph_objects(items) or self._indexes_graph_objects(node.iter, st)):
-            limit = MAX_GRAPH_LOOP_UNROLL  # as a model's loop over them is: one iteration a variable
+            # as a model's loop over them is: one iteration a variable (an installed package's
+            # too: tf_slim's clip_gradient_norms over every gradient, attention_ocr's train.py)
+            limit = MAX_GRAPH_LOOP_UNROLL
         if items is None or len(items) > limit:
             if items is not None:
                 self._note_summarised_loop(len(items), st)

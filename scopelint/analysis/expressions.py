@@ -499,7 +499,7 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
             return False
         return left is right
     if isinstance(left, (int, str, float)) and isinstance(right, (int, str, float)):
-        return None
+        return _identical_constants(left, right)
     if isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     if isinstance(left, ApiFn) and isinstance(right, ApiFn):
@@ -513,6 +513,23 @@ def _same_api_function(left: Any, right: Any) -> bool:
     `nonlinearity=tf.nn.relu` default, compared with `tf.nn.relu` to decide its batch norms' gamma)."""
     return isinstance(left, ApiFn) and isinstance(right, ApiFn) and \
         tf_api.canonical(left.qualname) == tf_api.canonical(right.qualname)
+
+
+# CPython's cached small ints: each value one object (tf_slim's `global_step is _USE_GLOBAL_STEP`
+# for its sentinel 0, learning.py)
+_SMALL_INTS = range(-5, 257)
+
+
+def _identical_constants(left: Any, right: Any) -> Optional[bool]:
+    """`is` between numbers or strings: never for different values; for equal ones only where
+    CPython keeps one object per value (a string or a large int may be two equal objects)."""
+    if left != left or right != right:
+        return None  # a NaN is unequal to itself, and may be the same object
+    if type(left) is not type(right) or left != right:
+        return False
+    if type(left) is int and left in _SMALL_INTS:
+        return True
+    return None
 
 
 def _class_of_identity(value: Any) -> bool:

@@ -403,7 +403,7 @@ class Imports(AnalysisState):
             modelled = registry.lookup(canonical)
             if modelled is not None:
                 return self.model_value(*modelled)  # `tensorflow.python.tf2.enabled` too
-            if tf_api.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
+            if registry.is_internal_module(qualname) or qualname == AUTOGRAPH_MODULE:
                 return ModuleVal(qualname)
             value = tf_api.constant(qualname)
             if value is not None:

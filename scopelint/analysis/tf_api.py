@@ -251,6 +251,11 @@ _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and c
 _COLLECTION_APIS = frozenset(COLLECTION_READERS) | {
     "get_collection", "get_collection_ref", "add_to_collection", "add_to_collections"}
 _RENAMED = {"slice": "slice_", "tuple": "tuple_", "range": "range_"}
+# TF 1.x's public namespaces by their internal modules: `from tensorflow.python.platform import
+# flags` is tf.flags (tf.app.flags), as projects of TF 1.4's time import it (attention_ocr's
+# common_flags.py)
+_PLATFORM_MODULES = {"python.platform.flags.": "flags.", "python.platform.app.": "app.",
+                     "python.platform.tf_logging.": "logging."}
 # `dtypes.float32` of tensorflow.python.framework.dtypes is tf.float32 (runtime_api.DTYPE_EXPORTS)
 _DTYPE_NAMES = frozenset(DTYPES) | frozenset(runtime_api.DTYPE_EXPORTS)
 
@@ -271,6 +276,9 @@ def canonical(qualname: str) -> str:
             rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last
+    for internal, public in _PLATFORM_MODULES.items():
+        if rest.startswith(internal):
+            rest = public + rest[len(internal):]
     rest = _ALIASES.get(rest, rest)
     if rest.startswith(("math.", "linalg.", "dtypes.", "debugging.")) and rest.count(".") == 1:
         last = rest.split(".", 1)[1]  # tf.math.rsqrt is tf.rsqrt
@@ -358,12 +366,6 @@ def is_safe_module(qualname: str) -> bool:
 
 
 PURE_TABLE: Dict[str, Any] = {}
-
-
-def is_internal_module(qualname: str) -> bool:
-    """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes."""
-    rest = qualname[len(TF) + 1:] if qualname.startswith(TF + ".") else ""
-    return rest.startswith("python") and rest.count(".") <= 2
 
 
 def is_tf_name(qualname: str) -> bool:

@@ -226,6 +226,12 @@ class TfCalls(AnalysisState):
             self.touch(self.flags)
             if what == "DEFINE_list" and isinstance(default, str):
                 default = ListVal(flag_argv.list_value(default))  # absl splits a list flag's default too
+            elif is_concrete(default):
+                try:
+                    default = flag_argv.default_value(what, default, name)  # absl parses a default
+                except flag_argv.FlagArgvError:
+                    self._program_raised(st)
+                    return None
             self.flags.items[name] = default if is_concrete(default) or isinstance(default, ListVal) else UNKNOWN
             self.flag_kinds[name] = what
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable, Dict, List, Optional
 
-from scopelint.semantics.flag_argv import list_value, parse
+from scopelint.semantics.flag_argv import default_value, list_value, parse
 
 
 class FlagValues:
@@ -55,18 +55,19 @@ def _listed(value: Any) -> List[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _define(kind: str, convert: Callable[[Any], Any]) -> Callable[..., None]:
+def _define(kind: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable[..., None]:
     def define(name: str, default: Any, help: Any = None, *args: Any, **kwargs: Any) -> None:  # noqa: A002
+        default = default_value(kind, default, name)  # absl's parse of a default (may raise)
         FLAGS._values[name] = convert(default) if default is not None else None
         FLAGS._kinds[name] = kind
 
     return define
 
 
-DEFINE_string = _define("DEFINE_string", str)
-DEFINE_integer = _define("DEFINE_integer", int)
-DEFINE_float = _define("DEFINE_float", float)
-DEFINE_boolean = _define("DEFINE_boolean", bool)
+DEFINE_string = _define("DEFINE_string")
+DEFINE_integer = _define("DEFINE_integer")
+DEFINE_float = _define("DEFINE_float")
+DEFINE_boolean = _define("DEFINE_boolean")
 DEFINE_bool = DEFINE_boolean
 DEFINE_list = _define("DEFINE_list", lambda v: v if isinstance(v, list) else list_value(str(v)))
 DEFINE_enum = _define("DEFINE_enum", str)

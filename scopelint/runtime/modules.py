@@ -18,14 +18,6 @@ from scopelint.semantics.values import AUTO_REUSE
 from scopelint.source import find_module_file
 from scopelint.tf import registry
 
-INTERNAL_MODULES = {
-    "ops", "framework", "variable_scope", "init_ops", "math_ops", "array_ops", "nn_ops", "nn", "state_ops",
-    "variables", "control_flow_ops", "tensor_shape", "constant_op", "random_ops", "clip_ops", "embedding_ops",
-    "partitioned_variables", "template", "dtypes", "layers", "training", "platform", "util", "keras", "rnn_cell",
-    "rnn", "nn_impl", "gen_nn_ops", "standard_ops", "resource_variable_ops", "function", "data_flow_ops",
-    "metrics_impl", "metrics", "nccl_ops", "tensor_array_ops", "check_ops",
-}
-
 # Namespaces of `tensorflow` (and of its internals): attribute access gives a module, not an op.
 TF_SUBMODULES = {
     "compat", "v1", "v2", "nn", "rnn_cell", "train", "layers", "contrib", "python", "ops", "framework", "keras",
@@ -40,13 +32,11 @@ TF_SUBMODULES = {
 }
 
 
-# Internal packages and the names in them that are modules, not ops or classes.
-_PACKAGES = {package: INTERNAL_MODULES for package in (
-    "tensorflow.python", "tensorflow.python.ops", "tensorflow.python.framework", "tensorflow.python.training",
-    "tensorflow.python.keras", "tensorflow.python.layers")}
-# contrib.seq2seq's modules (`from tensorflow.contrib.seq2seq.python.ops import decoder`: Tacotron-2)
-_PACKAGES["tensorflow.contrib.seq2seq.python.ops"] = {
-    "attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"}
+# Packages outside TF's internal ones (registry.is_internal_module) and the names in them that are
+# modules, not ops or classes: contrib.seq2seq's (`from tensorflow.contrib.seq2seq.python.ops
+# import decoder`: Tacotron-2)
+_PACKAGES = {"tensorflow.contrib.seq2seq.python.ops": {
+    "attention_wrapper", "basic_decoder", "beam_search_decoder", "decoder", "helper", "loss"}}
 
 _RENAMED = {"slice": api.slice_, "tuple": api.tuple_, "range": api.range_, "Variable": api.Variable_,
             "AUTO_REUSE": AUTO_REUSE}
@@ -83,7 +73,7 @@ class ApiModule(types.ModuleType):
         submodule = sys.modules.get(self.__name__ + "." + name)
         if isinstance(submodule, types.ModuleType) and submodule.__name__.split(".")[0] == "tensorflow":
             return submodule  # one of this run's modules (an intrinsic's, tensorflow.python.autograph.impl.api)
-        if name in _PACKAGES.get(self.__name__, ()):
+        if name in _PACKAGES.get(self.__name__, ()) or registry.is_internal_module(self.__name__ + "." + name):
             # `from tensorflow.python.ops import variable_scope` means the module, not the class.
             return importlib.import_module(self.__name__ + "." + name)
         for table in self._fallbacks:
@@ -265,6 +255,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
+        # TF 1.x's modules behind them, as projects import them (attention_ocr's common_flags.py)
+        "tensorflow.python.platform.flags": flags,
+        "tensorflow.python.platform.app": tf.__dict__["app"],
         # the intrinsics the models import by TF's own module names
         "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
                                                           {"tf_convert": api._tf_convert}),

@@ -78,6 +78,27 @@ def _value(kind: str, text: str, name: str) -> Any:
         raise FlagArgvError("Illegal value for flag --%s: %r" % (name, text)) from None
 
 
+def default_value(kind: str, default: Any, name: str) -> Any:
+    """A flag's default as absl's DEFINE_* parses it (Flag._set_default): None stays None, a
+    string is read as an argv's value is, a number or bool of the flag's type is kept (a float
+    flag's int made a float); another type raises IllegalFlagValueError, as absl does since TF
+    1.5 (`DEFINE_string('momentum', 0.9, ...)`: tensorflow/models' attention_ocr, whose
+    common_flags.py users of TF >= 1.5 found failing, fixed by its PR #3855). Lists, enums and
+    multi flags keep what they are given."""
+    if default is None or kind not in _BOOLEAN + ("DEFINE_string", "DEFINE_integer", "DEFINE_float"):
+        return default
+    if isinstance(default, str):
+        return _value(kind, default, name)
+    number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    if kind == "DEFINE_integer" and number and isinstance(default, int):
+        return default
+    if kind == "DEFINE_float" and number:
+        return float(default)
+    if kind in _BOOLEAN and isinstance(default, int) and default in (0, 1):
+        return bool(default)
+    raise FlagArgvError("flag --%s=%s: illegal default of type %s" % (name, default, type(default).__name__))
+
+
 def list_value(text: str) -> List[str]:
     """A DEFINE_list flag's value from its text: absl's ListParser."""
     return [part.strip() for part in text.split(",")] if text else []

@@ -90,7 +90,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "piecewise_constant",
     )),),
     "tensorflow.python.training.moving_averages": (("train", ("assign_moving_average", "ExponentialMovingAverage")),),
-    "tensorflow.contrib.legacy_seq2seq": (("seq2seq", ("rnn_decoder", "sequence_loss_by_example", "sequence_loss")),),
+    "tensorflow.contrib.legacy_seq2seq": (("seq2seq", (
+        "rnn_decoder", "attention_decoder", "sequence_loss_by_example", "sequence_loss")),),
     "tensorflow.estimator": (("estimator", ("ModeKeys",)),),
     "tensorflow.losses": (("losses", (
         "Reduction", "add_loss", "get_losses", "get_regularization_losses", "get_regularization_loss",
@@ -274,6 +275,10 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
 PACKAGE_ALIASES: Dict[str, str] = {
     "tensorflow.contrib.slim.nets": "tf_slim.nets",
     "tensorflow.contrib.slim.python.slim.nets": "tf_slim.nets",
+    # contrib.slim's training and evaluation loops (attention_ocr's `slim.learning.create_train_op`)
+    **{prefix + name: "tf_slim." + name
+       for prefix in ("tensorflow.contrib.slim.", "tensorflow.contrib.slim.python.slim.")
+       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer")},
     # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
     "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
     # TF-slim's datasets decode TFRecords with slim.tfexample_decoder (data only: no variable)
@@ -283,6 +288,13 @@ PACKAGE_ALIASES: Dict[str, str] = {
     # TF 1.4-1.x's home of Keras, the same modules as tf.keras (adversarial_text's `K = tf.contrib.keras`)
     "tensorflow.contrib.keras": "tensorflow.keras",
 }
+
+
+def is_internal_module(qualname: str) -> bool:
+    """`tensorflow.python.ops.variable_scope` (a module), not one of its attributes: TF's internal
+    packages hold modules (tf_slim's `from tensorflow.python.training import optimizer`)."""
+    rest = qualname[len("tensorflow."):] if qualname.startswith("tensorflow.") else ""
+    return rest.startswith("python") and rest.count(".") <= 2
 
 
 def package_alias(qualname: str) -> Optional[str]:

@@ -891,9 +891,9 @@ def install(v1: Any) -> Tuple[types.ModuleType, Dict[str, Any]]:  # noqa: C901 -
     return seq2seq, _core_rnn_cell_wrappers(tf, RNNCell)
 
 
-def _core_rnn_cell_wrappers(tf: Any, RNNCell: Any) -> Dict[str, Any]:  # noqa: N803 - TF's class name
-    """contrib/rnn/python/ops/core_rnn_cell.py: the wrappers that make variables of their own,
-    with `_Linear`'s `kernel` and `bias` in the cell's scope."""
+def linear_class(tf: Any) -> Any:
+    """core_rnn_cell._Linear: `kernel` and `bias` in the variable scope current when it is made
+    (the wrappers' and legacy_seq2seq's attention_decoder's)."""
 
     class Linear(object):
         def __init__(self, args: Any, output_size: int, build_bias: bool) -> None:
@@ -922,6 +922,15 @@ def _core_rnn_cell_wrappers(tf: Any, RNNCell: Any) -> Dict[str, Any]:  # noqa: N
                 args = [args]
             res = tf.matmul(args[0] if len(args) == 1 else tf.concat(args, 1), self._weights)
             return tf.nn.bias_add(res, self._biases) if self._build_bias else res
+
+    return Linear
+
+
+def _core_rnn_cell_wrappers(tf: Any, RNNCell: Any) -> Dict[str, Any]:  # noqa: N803 - TF's class name
+    """contrib/rnn/python/ops/core_rnn_cell.py: the wrappers that make variables of their own,
+    with `_Linear`'s `kernel` and `bias` in the cell's scope."""
+
+    Linear = linear_class(tf)
 
     class OutputProjectionWrapper(RNNCell):
         def __init__(self, cell: Any, output_size: int, activation: Any = None, reuse: Any = None) -> None:

@@ -151,11 +151,13 @@ def _install_tf1_compat(v1: Any) -> None:
         "parallel_interleave", "group_by_window")})
     data.__dict__.update(Dataset=v1.data.Dataset, Iterator=v1.data.Iterator, TextLineDataset=v1.data.TextLineDataset,
                          TFRecordDataset=v1.data.TFRecordDataset)
-    seq2seq, rnn_wrappers = _tf1_seq2seq().install(v1)
+    tf1_seq2seq = _tf1_seq2seq()
+    seq2seq, rnn_wrappers = tf1_seq2seq.install(v1)
     rnn.__dict__.update(rnn_wrappers)  # contrib.rnn's OutputProjectionWrapper...
     contrib.__dict__.update(slim=tf_slim, layers=tf_slim, framework=_framework(tf_slim, types), rnn=rnn,
-                            legacy_seq2seq=_legacy_seq2seq(v1, types), data=data, training=_training(types),
-                            seq2seq=seq2seq, learn=_learn(types), keras=v1.keras,  # TF 1.4's home of tf.keras
+                            legacy_seq2seq=_legacy_seq2seq(v1, types, tf1_seq2seq.linear_class(v1)), data=data,
+                            training=_training(types), seq2seq=seq2seq, learn=_learn(types),
+                            keras=v1.keras,  # TF 1.4's home of tf.keras
                             metrics=_contrib_metrics(v1, types))
     v1.contrib = contrib
     sys.modules["tensorflow.contrib"] = contrib  # `from tensorflow.contrib import layers`
@@ -328,9 +330,10 @@ def _training(types: Any) -> Any:
     return module
 
 
-def _legacy_seq2seq(v1: Any, types: Any) -> Any:
-    """TF 1.15's tensorflow/contrib/legacy_seq2seq/python/ops/seq2seq.py: rnn_decoder and the
-    sequence losses, as TF wrote them (TF 2.x dropped contrib)."""
+def _legacy_seq2seq(v1: Any, types: Any, Linear: Any) -> Any:  # noqa: C901,N803 - TF's names
+    """TF 1.15's tensorflow/contrib/legacy_seq2seq/python/ops/seq2seq.py: rnn_decoder,
+    attention_decoder (with core_rnn_cell's `Linear`) and the sequence losses, as TF wrote them
+    (TF 2.x dropped contrib)."""
     def rnn_decoder(decoder_inputs, initial_state, cell, loop_function=None, scope=None):  # type: ignore
         with v1.variable_scope(scope or "rnn_decoder"):
             state = initial_state
@@ -346,6 +349,85 @@ def _legacy_seq2seq(v1: Any, types: Any) -> Any:
                 outputs.append(output)
                 if loop_function is not None:
                     prev = output
+        return outputs, state
+
+    def attention_decoder(decoder_inputs, initial_state, attention_states, cell, output_size=None,  # type: ignore
+                          num_heads=1, loop_function=None, dtype=None, scope=None, initial_state_attention=False):
+        if not decoder_inputs:
+            raise ValueError("Must provide at least 1 input to attention decoder.")
+        if num_heads < 1:
+            raise ValueError("With less than 1 heads, use a non-attention decoder.")
+        if v1.compat.dimension_value(attention_states.get_shape()[2]) is None:
+            raise ValueError("Shape[2] of attention_states must be known: %s" % attention_states.get_shape())
+        if output_size is None:
+            output_size = cell.output_size
+        with v1.variable_scope(scope or "attention_decoder", dtype=dtype) as scope:
+            dtype = scope.dtype
+            batch_size = v1.shape(decoder_inputs[0])[0]
+            attn_length = v1.compat.dimension_value(attention_states.get_shape()[1])
+            if attn_length is None:
+                attn_length = v1.shape(attention_states)[1]
+            attn_size = v1.compat.dimension_value(attention_states.get_shape()[2])
+            hidden = v1.reshape(attention_states, [-1, attn_length, 1, attn_size])
+            hidden_features = []
+            v = []
+            attention_vec_size = attn_size
+            for a in range(num_heads):
+                k = v1.get_variable("AttnW_%d" % a, [1, 1, attn_size, attention_vec_size])
+                hidden_features.append(v1.nn.conv2d(hidden, k, [1, 1, 1, 1], "SAME"))
+                v.append(v1.get_variable("AttnV_%d" % a, [attention_vec_size]))
+            state = initial_state
+
+            def attention(query):  # type: ignore
+                ds = []
+                if v1.nest.is_nested(query):
+                    query_list = v1.nest.flatten(query)
+                    for q in query_list:
+                        ndims = q.get_shape().ndims
+                        if ndims:
+                            assert ndims == 2
+                    query = v1.concat(query_list, 1)
+                for a in range(num_heads):
+                    with v1.variable_scope("Attention_%d" % a):
+                        y = Linear(query, attention_vec_size, True)(query)
+                        y = v1.reshape(y, [-1, 1, 1, attention_vec_size])
+                        s = v1.reduce_sum(v[a] * v1.tanh(hidden_features[a] + y), [2, 3])
+                        a = v1.nn.softmax(s)
+                        d = v1.reduce_sum(v1.reshape(a, [-1, attn_length, 1, 1]) * hidden, [1, 2])
+                        ds.append(v1.reshape(d, [-1, attn_size]))
+                return ds
+
+            outputs = []
+            prev = None
+            batch_attn_size = v1.stack([batch_size, attn_size])
+            attns = [v1.zeros(batch_attn_size, dtype=dtype) for _ in range(num_heads)]
+            for a in attns:
+                a.set_shape([None, attn_size])
+            if initial_state_attention:
+                attns = attention(initial_state)
+            for i, inp in enumerate(decoder_inputs):
+                if i > 0:
+                    v1.get_variable_scope().reuse_variables()
+                if loop_function is not None and prev is not None:
+                    with v1.variable_scope("loop_function", reuse=True):
+                        inp = loop_function(prev, i)
+                input_size = v1.compat.dimension_value(inp.get_shape().with_rank(2)[1])
+                if input_size is None:
+                    raise ValueError("Could not infer input size from input: %s" % inp.name)
+                inputs = [inp] + attns
+                x = Linear(inputs, input_size, True)(inputs)
+                cell_output, state = cell(x, state)
+                if i == 0 and initial_state_attention:
+                    with v1.variable_scope(v1.get_variable_scope(), reuse=True):
+                        attns = attention(state)
+                else:
+                    attns = attention(state)
+                with v1.variable_scope("AttnOutputProjection"):
+                    inputs = [cell_output] + attns
+                    output = Linear(inputs, output_size, True)(inputs)
+                if loop_function is not None:
+                    prev = output
+                outputs.append(output)
         return outputs, state
 
     def sequence_loss_by_example(logits, targets, weights, average_across_timesteps=True,  # type: ignore
@@ -381,7 +463,8 @@ def _legacy_seq2seq(v1: Any, types: Any) -> Any:
             return cost
 
     module = types.ModuleType("tensorflow.contrib.legacy_seq2seq")
-    module.__dict__.update(rnn_decoder=rnn_decoder, sequence_loss_by_example=sequence_loss_by_example,
+    module.__dict__.update(rnn_decoder=rnn_decoder, attention_decoder=attention_decoder,
+                           sequence_loss_by_example=sequence_loss_by_example,
                            sequence_loss=sequence_loss)
     return module
 
