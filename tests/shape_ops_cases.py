@@ -203,6 +203,33 @@ CASES: List[Tuple[str, str, str]] = [
     ("clip_by_global_norm", "a = tf.placeholder(tf.float32, [3, 2]); b = tf.placeholder(tf.float32)",
      "tf.clip_by_global_norm([a, None, b], 5.0)[0]"),
     ("clip_by_global_norm_norm", "a = tf.placeholder(tf.float64, [3, 2])", "tf.clip_by_global_norm([a], 5.0)[1]"),
+    # strided_slice and x[...] (tensors.slice_shape): tf.newaxis, negative steps, masks
+    ('strided_slice', 'x = tf.placeholder(tf.float32, [10, 6])', 'tf.strided_slice(x, [1, 0], [9, 6], [2, 1])'),
+    ('getitem_negative_step', 'x = tf.placeholder(tf.float32, [None, 7])', 'x[:, ::-1]'),
+    ('getitem_negative_step_range', 'x = tf.placeholder(tf.float32, [None, 7])', 'x[:, 5:1:-2]'),
+    ('getitem_negative_start', 'x = tf.placeholder(tf.float32, [None, 7])', 'x[:, -3:]'),
+    ('getitem_out_of_range', 'x = tf.placeholder(tf.float32, [None, 7])', 'x[:, 2:100]'),
+    ('getitem_ellipsis_middle', 'x = tf.placeholder(tf.float32, [None, 4, 5, 3])', 'x[0, ..., 1:]'),
+    ('getitem_newaxis_ellipsis', 'x = tf.placeholder(tf.float32, [None, 4, 3])', 'x[..., tf.newaxis]'),
+    ('getitem_newaxis_front', 'x = tf.placeholder(tf.float32, [4, 3])', 'x[tf.newaxis, :, tf.newaxis]'),
+    ('getitem_unknown_dim_range', 'x = tf.placeholder(tf.float32, [None, None])', 'x[:, 1:3]'),
+    ('getitem_unknown_dim_tail', 'x = tf.placeholder(tf.float32, [None, None])', 'x[:, 1:]'),
+    ('getitem_tensor_index', 'x = tf.placeholder(tf.float32, [None, 4, 3]); i = tf.placeholder(tf.int32, [])',
+     'x[:, i]'),
+    ('getitem_tensor_stop', 'x = tf.placeholder(tf.float32, [None, 4, 3]); i = tf.placeholder(tf.int32, [])',
+     'x[:, :i]'),
+    ('getitem_scalar_int', 'x = tf.placeholder(tf.float32, [5])', 'x[-1]'),
+    ('getitem_unknown_rank', 'x = tf.placeholder(tf.float32)', 'x[:, 0]'),
+    ('getitem_partial_key', 'x = tf.placeholder(tf.float32, [None, 4, 3])', 'x[1:2]'),
+    ('getitem_both_negative', 'x = tf.placeholder(tf.float32, [10])', 'x[-4:-1]'),
+    ('getitem_empty', 'x = tf.placeholder(tf.float32, [10])', 'x[5:2]'),
+    ('strided_slice_masks', 'x = tf.placeholder(tf.float32, [None, 6, 4])',
+     'tf.strided_slice(x, [0, 1, 0], [0, 5, 2], [1, 2, 1], begin_mask=1, end_mask=5)'),
+    ('strided_slice_shrink_newaxis', 'x = tf.placeholder(tf.float32, [None, 6, 4])',
+     'tf.strided_slice(x, [0, 0, 2], [0, 0, 3], [1, 1, 1], begin_mask=1, end_mask=1, new_axis_mask=2, '
+     'shrink_axis_mask=4)'),
+    ('strided_slice_ellipsis', 'x = tf.placeholder(tf.float32, [None, 6, 4])',
+     'tf.strided_slice(x, [0, 1], [0, 3], ellipsis_mask=1)'),
 ]
 
 

@@ -94,7 +94,7 @@ NO_VARIABLE_APIS = {
 # namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
-    "broadcast_to", "strided_slice",
+    "broadcast_to",
     "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
     "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
     "sequence_mask", "where", "where_v2", "unique",

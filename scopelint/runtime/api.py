@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    scalar_dim, shape_from_argument, shape_of,
+    scalar_dim, shape_from_argument, shape_of, slice_shape,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -1325,6 +1325,32 @@ def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
             else:
                 out.append(None)
     return Tensor(out, dtype_of(input_), op_name("Slice", name), "Slice")
+
+
+newaxis = None  # `x[..., tf.newaxis]` inserts a dimension of size 1, as None does
+
+
+def strided_slice(input_: Any, begin: Any, end: Any, strides: Any = None, begin_mask: int = 0, end_mask: int = 0,
+                  ellipsis_mask: int = 0, new_axis_mask: int = 0, shrink_axis_mask: int = 0, var: Any = None,
+                  name: Any = None) -> Tensor:
+    """tf.strided_slice: the `x[...]` its masks spell (an index per set bit of shrink_axis_mask,
+    `...`, `tf.newaxis`, or a slice whose masked bounds are open), shaped as that index is."""
+    out: Any = None
+    if isinstance(begin, (list, tuple)) and isinstance(end, (list, tuple)) and len(begin) == len(end) and \
+            (strides is None or isinstance(strides, (list, tuple)) and len(strides) == len(begin)):
+        steps = list(strides) if strides is not None else [1] * len(begin)
+        key: List[Any] = []
+        for i, (start, stop, step) in enumerate(zip(begin, end, steps)):
+            if ellipsis_mask >> i & 1:
+                key.append(Ellipsis)
+            elif new_axis_mask >> i & 1:
+                key.append(None)
+            elif shrink_axis_mask >> i & 1:
+                key.append(start)
+            else:
+                key.append(slice(None if begin_mask >> i & 1 else start, None if end_mask >> i & 1 else stop, step))
+        out = slice_shape(shape_of(input_), tuple(key))
+    return Tensor(out, dtype_of(input_), op_name("StridedSlice", name), "StridedSlice")
 
 
 def group(*inputs: Any, name: Any = None) -> Op:
