@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    scalar_dim, shape_from_argument, shape_of, slice_shape,
+    reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -1092,20 +1092,9 @@ def squeeze(input: Any, axis: Any = None, name: Any = None, squeeze_dims: Any = 
 def _reduction(default: str) -> Callable[..., Tensor]:
     def make(input_tensor: Any, axis: Any = None, keepdims: Any = None, name: Any = None,
              reduction_indices: Any = None, keep_dims: Any = None, **kwargs: Any) -> Tensor:
-        shape = shape_of(input_tensor)
         axis = axis if axis is not None else reduction_indices
-        keep = bool(keepdims or keep_dims)
-        out: Any = None
-        if shape.dims_tuple is not None:
-            dims = list(shape.dims_tuple)
-            if axis is None:
-                out = [1] * len(dims) if keep else []
-            elif isinstance(axis, (int, list, tuple)):
-                axes = {_normalise_axis(a, len(dims)) for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
-                out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
-                    [d for i, d in enumerate(dims) if i not in axes]
-        dtype = as_dtype("int64") if default.startswith("Arg") else dtype_of(input_tensor)
-        return Tensor(out, dtype, op_name(default, name), default)
+        out = reduced_dims(shape_of(input_tensor), axis, bool(keepdims or keep_dims))
+        return Tensor(out, dtype_of(input_tensor), op_name(default, name), default)
 
     make.__name__ = default
     return make
@@ -1113,8 +1102,34 @@ def _reduction(default: str) -> Callable[..., Tensor]:
 
 for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max", "Max"), ("reduce_min", "Min"),
                    ("reduce_prod", "Prod"), ("reduce_any", "Any"), ("reduce_all", "All"),
-                   ("reduce_logsumexp", "ReduceLogSumExp"), ("argmax", "ArgMax"), ("argmin", "ArgMin")):
+                   ("reduce_logsumexp", "ReduceLogSumExp")):
     globals()[_op] = _reduction(_type)
+
+
+def _arg_reduction(default: str) -> Callable[..., Tensor]:
+    """tf.argmax / tf.argmin: over `axis` (TF 1's `dimension`), the first one when neither is given."""
+    def make(input: Any, axis: Any = None, name: Any = None, dimension: Any = None,  # noqa: A002 - TF's names
+             output_type: Any = "int64") -> Tensor:
+        axis = axis if axis is not None else dimension if dimension is not None else 0
+        return Tensor(reduced_dims(shape_of(input), axis, False), as_dtype(output_type), op_name(default, name),
+                      default)
+
+    make.__name__ = default
+    return make
+
+
+argmax = _arg_reduction("ArgMax")
+argmin = _arg_reduction("ArgMin")
+
+
+def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: Any = None, dtype: Any = "int64",
+                  name: Any = None, reduction_indices: Any = None, keep_dims: Any = None,
+                  input: Any = None) -> Tensor:  # noqa: A002 - TF's name
+    """tf.count_nonzero: a reduction whose counts are of `dtype` (int64)."""
+    axis = axis if axis is not None else reduction_indices
+    source = input_tensor if input_tensor is not None else input
+    out = reduced_dims(shape_of(source), axis, bool(keepdims or keep_dims))
+    return Tensor(out, as_dtype(dtype), op_name("count_nonzero", name), "Sum")
 
 
 _norm_shape = _reduction("norm")

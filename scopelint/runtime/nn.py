@@ -8,7 +8,7 @@ from typing import Any, Callable
 from scopelint.semantics.dtypes import BOOL, FLOAT32, INT32
 from scopelint.semantics.shapes import TensorShape
 from scopelint.runtime.tensors import (
-    Tensor, conv_output, dtype_of, op_name, shape_from_argument, shape_of, spatial,
+    Tensor, conv_output, dtype_of, op_name, reduced_dims, shape_from_argument, shape_of, spatial,
 )
 
 
@@ -69,12 +69,7 @@ def l2_loss(t: Any, name: Any = None) -> Tensor:
 
 def moments(x: Any, axes: Any, shift: Any = None, name: Any = None, keep_dims: Any = None,
             keepdims: Any = None) -> Any:
-    dims = shape_of(x).dims_tuple
-    keep = bool(keep_dims or keepdims)
-    out = None
-    if dims is not None:
-        out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
-            [d for i, d in enumerate(dims) if i not in axes]
+    out = reduced_dims(shape_of(x), axes, bool(keep_dims or keepdims))
     return (Tensor(out, dtype_of(x), op_name("moments", name), "Mean"), Tensor(out, dtype_of(x), "variance", "Mean"))
 
 

@@ -394,6 +394,27 @@ def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
     return TensorShape(wanted)
 
 
+def reduced_dims(shape: TensorShape, axis: Any, keep: bool) -> Any:
+    """The dims of a reduction over `axis` (None: all of them), as TF's shape functions give them:
+    reducing all dims of an unknown rank gives a scalar; axes of unknown value keep the rank when
+    kept (each dim unknown), else nothing is known."""
+    if axis is None:
+        if shape.dims_tuple is None:
+            return None if keep else []
+        return [1] * len(shape.dims_tuple) if keep else []
+    if shape.dims_tuple is None:
+        return None
+    dims = list(shape.dims_tuple)
+    if isinstance(axis, Tensor) and keep:
+        return [None] * len(dims)
+    if isinstance(axis, int) and not isinstance(axis, bool) or \
+            isinstance(axis, (list, tuple)) and all(isinstance(a, int) and not isinstance(a, bool) for a in axis):
+        axes = {a + len(dims) if a < 0 else a for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
+        return [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
+            [d for i, d in enumerate(dims) if i not in axes]
+    return None
+
+
 def conv_output(size: Any, kernel: Any, stride: int, padding: str, dilation: int = 1) -> Any:
     if size is None:
         return None
