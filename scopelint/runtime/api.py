@@ -1058,7 +1058,16 @@ def transpose(a: Any, perm: Any = None, name: Any = "transpose", conjugate: bool
         dims = list(shape.dims_tuple)
         order = list(perm) if perm is not None else list(reversed(range(len(dims))))
         out = [dims[i] for i in order]
+    elif isinstance(perm, (list, tuple)):
+        out = [None] * len(perm)  # the rank is the permutation's
     return Tensor(out, dtype_of(a), op_name("transpose", name), "Transpose")
+
+
+def matrix_transpose(a: Any, name: Any = "matrix_transpose", conjugate: bool = False) -> Tensor:
+    """tf.linalg.transpose: the last two dimensions swapped, the batch ones kept."""
+    dims = shape_of(a).dims_tuple
+    out = None if dims is None or len(dims) < 2 else list(dims[:-2]) + [dims[-1], dims[-2]]
+    return Tensor(out, dtype_of(a), op_name(name or "matrix_transpose") + "/transpose", "Transpose")
 
 
 def expand_dims(input: Any, axis: Any = None, name: Any = None, dim: Any = None) -> Tensor:  # noqa: A002

@@ -266,7 +266,9 @@ def matmul_shape_tensor(a: Any, b: Any, transpose_a: bool = False, transpose_b: 
     if sa.dims_tuple is not None and sb.dims_tuple is not None and len(sa.dims_tuple) >= 2 and len(sb.dims_tuple) >= 2:
         rows = sa.dims_tuple[-1] if transpose_a else sa.dims_tuple[-2]
         cols = sb.dims_tuple[-2] if transpose_b else sb.dims_tuple[-1]
-        out = list(sa.dims_tuple[:-2]) + [rows, cols]
+        # the batch dimensions broadcast (BatchMatMulV2: [2, 1, 4, 3] @ [6, 3, 5] is [2, 6, 4, 5])
+        batch = broadcast(TensorShape(sa.dims_tuple[:-2]), TensorShape(sb.dims_tuple[:-2])).dims_tuple or ()
+        out = list(batch) + [rows, cols]
     return Tensor(out, dtype_of(a), op_name("MatMul", name), "MatMul")
 
 

@@ -298,7 +298,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
     },
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
                           "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
-    "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
+    "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse", "transpose": "matrix_transpose"},
     "tensorflow.math": {"divide_no_nan": "div_no_nan"},
 }
 
