@@ -417,9 +417,15 @@ def reduced_dims(shape: TensorShape, axis: Any, keep: bool) -> Any:
     return None
 
 
-def conv_output(size: Any, kernel: Any, stride: int, padding: str, dilation: int = 1) -> Any:
+def conv_output(size: Any, kernel: Any, stride: int, padding: Any, dilation: int = 1) -> Any:
+    """One spatial dim of a convolution's or pool's output; `padding` is "SAME", "VALID" or an
+    explicit (before, after) pair, which pads the input for a VALID window."""
     if size is None:
         return None
+    if isinstance(padding, (list, tuple)):
+        if not all(isinstance(p, int) for p in padding):
+            return None
+        size, padding = (size if size is LOST else size + sum(padding)), "VALID"
     if size is LOST or kernel is LOST and str(padding).upper() != "SAME":
         return LOST
     if str(padding).upper() == "SAME":
