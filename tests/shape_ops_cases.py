@@ -404,6 +404,30 @@ CASES: List[Tuple[str, str, str]] = [
     ('max_pool_explicit_unknown', 'x = tf.placeholder(tf.float32, [None, None, 7, 3])',
      "tf.nn.max_pool(x, [1, 3, 3, 1], [1, 2, 2, 1], 'SAME')"),
     ('local_response_norm', 'x = tf.placeholder(tf.float32, [None, 8, 8, 3])', 'tf.nn.lrn(x)'),
+    # gather (runtime/api.py gather): negative axes, batch_dims, scalar and list indices; embedding_lookup
+    ('gather_axis1', 'p = tf.placeholder(tf.float32, [None, 10, 3]); i = tf.placeholder(tf.int32, [4])',
+     'tf.gather(p, i, axis=1)'),
+    ('gather_axis_negative', 'p = tf.placeholder(tf.float32, [None, 10, 3]); i = tf.placeholder(tf.int32, [4, 2])',
+     'tf.gather(p, i, axis=-1)'),
+    ('gather_batch_dims', 'p = tf.placeholder(tf.float32, [5, 10, 3]); i = tf.placeholder(tf.int32, [5, 4])',
+     'tf.gather(p, i, batch_dims=1)'),
+    ('gather_scalar_index', 'p = tf.placeholder(tf.float32, [10, 3])', 'tf.gather(p, 2)'),
+    ('gather_list_index', 'p = tf.placeholder(tf.float32, [10, 3])', 'tf.gather(p, [1, 2, 3])'),
+    ('gather_v2_batch_axis', 'p = tf.placeholder(tf.float32, [5, 10, 3]); i = tf.placeholder(tf.int32, [5, 4])',
+     'tf.gather(p, i, axis=1, batch_dims=1)'),
+    ('gather_tensor_shape_in', 'p = tf.placeholder(tf.float32, [10, 3])', 'tf.gather(p, tf.range(4))'),
+    ('embedding_lookup_list',
+     'p = tf.placeholder(tf.float32, [10, 4]); q = tf.placeholder(tf.float32, [10, 4]); '
+     'i = tf.placeholder(tf.int32, [None])',
+     'tf.nn.embedding_lookup([p, q], i)'),
+    ('embedding_lookup_3d', 'p = tf.placeholder(tf.float32, [10, 4, 2]); i = tf.placeholder(tf.int32, [3, 5])',
+     'tf.nn.embedding_lookup(p, i)'),
+    ('embedding_lookup_unknown_params', 'p = tf.placeholder(tf.float32); i = tf.placeholder(tf.int32, [3])',
+     'tf.nn.embedding_lookup(p, i)'),
+    ('embedding_lookup_scalar_id', 'p = tf.placeholder(tf.float32, [10, 4]); i = tf.placeholder(tf.int32, [])',
+     'tf.nn.embedding_lookup(p, i)'),
+    ('gather_validate_positional', 'p = tf.placeholder(tf.float32, [10, 3]); i = tf.placeholder(tf.int32, [4])',
+     "tf.gather(p, i, None, 'g', 1)"),
 ]
 
 

@@ -1197,11 +1197,17 @@ def meshgrid(*args: Any, **kwargs: Any) -> List[Tensor]:
     return [Tensor(list(sizes), dtype, name, "Mul") for _ in args]
 
 
-def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs: Any) -> Tensor:
+def gather(params: Any, indices: Any, validate_indices: Any = None, name: Any = None, axis: Any = None,
+           batch_dims: Any = 0) -> Tensor:
+    """tf.gather: params' dims before `axis` (by default the batch dims), the indices' after their
+    batch dims, then params' after `axis`."""
     p, i = shape_of(params), shape_of(indices)
     out: Any = None
-    if p.dims_tuple is not None and i.dims_tuple is not None:
-        out = list(p.dims_tuple[:axis]) + list(i.dims_tuple) + list(p.dims_tuple[axis + 1:])
+    axis = batch_dims if axis is None else axis
+    if p.dims_tuple is not None and i.dims_tuple is not None and isinstance(axis, int) and \
+            isinstance(batch_dims, int):
+        ax, batch = _normalise_axis(axis, len(p.dims_tuple)), _normalise_axis(batch_dims, len(i.dims_tuple))
+        out = list(p.dims_tuple[:ax]) + list(i.dims_tuple[batch:]) + list(p.dims_tuple[ax + 1:])
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
 
 
