@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape,
+    reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape, true_division_dtype,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -720,6 +720,8 @@ COMPARISONS = frozenset({"Equal", "NotEqual", "Less", "Greater", "LessEqual", "G
 def _binary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, y: Any, name: Any = None, **kwargs: Any) -> Tensor:
         dtype = DTYPES["bool"] if default in COMPARISONS else dtype_of(x, dtype_of(y))
+        if default == "truediv":
+            dtype = true_division_dtype(dtype)
         return Tensor(broadcast(shape_of(x), shape_of(y)), dtype, op_name(default, name), default)
 
     make.__name__ = default

@@ -116,10 +116,15 @@ class Tensor:
         return self._binary(other, "mul", operator.mul, reflected=True)
 
     def __truediv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "truediv")
+        return self._true_division(other)
 
     def __rtruediv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "truediv")
+        return self._true_division(other)
+
+    def _true_division(self, other: Any) -> "Tensor":
+        result = self._binary(other, "truediv")
+        result.dtype = true_division_dtype(result.dtype)
+        return result
 
     def __floordiv__(self, other: Any) -> "Tensor":
         return self._binary(other, "floordiv", operator.floordiv)
@@ -174,6 +179,17 @@ class Tensor:
             if dim is LOST or isinstance(dim, int):
                 item.constant_value = dim
         return item
+
+
+# What TF's truediv casts integer operands to first (math_ops._TRUEDIV_TABLE): `ids / 2` is float64
+_TRUE_DIVISION_DTYPES = {"int8": "float32", "uint8": "float32", "int16": "float32", "uint16": "float32",
+                         "int32": "float64", "int64": "float64", "uint32": "float64", "uint64": "float64"}
+
+
+def true_division_dtype(dtype: DType) -> DType:
+    """The dtype of a true division of operands of `dtype`: float for integers."""
+    cast = _TRUE_DIVISION_DTYPES.get(dtype.base_dtype.name)
+    return as_dtype(cast) if cast is not None else dtype
 
 
 def op_name(default: str, name: Optional[str] = None) -> str:
