@@ -908,20 +908,36 @@ def _normalise_axis(axis: int, rank: int) -> int:
 def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
     values = list(values)
     shapes = [shape_of(v) for v in values]
+    ranked = [s.dims_tuple for s in shapes if s.dims_tuple is not None]
     out: Any = None
-    if shapes and all(s.dims_tuple is not None for s in shapes) and isinstance(axis, int):
-        rank = len(shapes[0].dims_tuple or ())
+    if ranked and isinstance(axis, int) and all(len(dims) == len(ranked[0]) for dims in ranked):
+        # an input of unknown rank takes the others' (its size along the axis is unknown)
+        rank = len(ranked[0])
         ax = _normalise_axis(axis, rank)
-        dims = list(shapes[0].dims_tuple or ())
-        sizes = [s.dims_tuple[ax] for s in shapes if s.dims_tuple is not None and len(s.dims_tuple) == rank]
-        if len(sizes) == len(shapes) and 0 <= ax < rank:
+        if 0 <= ax < rank:
             # the other dims are merged across the inputs (shape_shape_fns' ConcatV2: [None, 3] and [4, 2] on
             # axis 1 give [4, 5])
-            for other in shapes[1:]:
-                dims = [_merged_dim(d, o) for d, o in zip(dims, other.dims_tuple or ())]
+            dims = _merged_dims(ranked)
+            sizes = [s.dims_tuple[ax] if s.dims_tuple is not None else None for s in shapes]
             dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
             out = dims
-    return Tensor(out, _inputs_dtype(values) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+    result = Tensor(out, _inputs_dtype(values) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+    parts = [_shape_value_of(v) for v in values] if axis == 0 else []
+    if parts and all(part is not None for part in parts):
+        # What constant_value_as_shape reads back from a ConcatV2 of shapes: each part's dims
+        # (`tf.reshape(x, tf.concat([tf.shape(x)[:-1], [heads, size]], 0))`)
+        result.shape_value = TensorShape([d for part in parts for d in part])
+    return result
+
+
+def _shape_value_of(value: Any) -> Optional[List[Any]]:
+    """A shape argument's dims as TF's constant_value_as_shape reads them (-1 and values it cannot
+    fold are None), or None where it is not a vector."""
+    dims = shape_from_argument(value)
+    if not isinstance(dims, (list, tuple)):
+        return None
+    packed = [None if d is None else _packed_dim(d) for d in dims]
+    return None if any(d is _NOT_A_DIM for d in packed) else packed
 
 
 def _inputs_dtype(values: List[Any]) -> DType:
@@ -931,6 +947,14 @@ def _inputs_dtype(values: List[Any]) -> DType:
         if isinstance(getattr(value, "dtype", None), DType):
             return dtype_of(value)
     return _python_dtype(values[0])
+
+
+def _merged_dims(ranked: List[Tuple[Any, ...]]) -> List[Any]:
+    """The dims of inputs of one rank that TF merges (ConcatV2's, Pack's): each a known size where any has one."""
+    dims = list(ranked[0])
+    for other in ranked[1:]:
+        dims = [_merged_dim(d, o) for d, o in zip(dims, other)]
+    return dims
 
 
 def _merged_dim(a: Any, b: Any) -> Any:
@@ -944,10 +968,10 @@ def _merged_dim(a: Any, b: Any) -> Any:
 
 def stack(values: Any, axis: int = 0, name: Any = "stack") -> Tensor:
     values = list(values)
-    inner = shape_of(values[0]) if values else TensorShape(None)
+    ranked = [dims for dims in (shape_of(v).dims_tuple for v in values) if dims is not None]
     out: Any = None
-    if inner.dims_tuple is not None:
-        dims = list(inner.dims_tuple)
+    if ranked and all(len(dims) == len(ranked[0]) for dims in ranked):
+        dims = _merged_dims(ranked)  # (Pack's shape function merges its inputs' shapes)
         dims.insert(_normalise_axis(axis, len(dims) + 1), len(values))
         out = dims
     result = Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("stack", name), "Pack")
@@ -976,6 +1000,14 @@ def _packed_dim(value: Any) -> Any:
 
 
 pack = stack
+
+
+def parallel_stack(values: Any, name: Any = "parallel_stack") -> Tensor:
+    """tf.parallel_stack: the first value's shape, the count of values before it."""
+    values = list(values)
+    dims = shape_of(values[0]).dims_tuple if values else None
+    return Tensor(None if dims is None else [len(values)] + list(dims), dtype_of(values[0]) if values else FLOAT32,
+                  op_name(name), "ParallelConcat")
 
 
 def unstack(value: Any, num: Any = None, axis: int = 0, name: Any = "unstack") -> List[Tensor]:
@@ -1172,10 +1204,12 @@ def size(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa
 def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
     shape_in = shape_of(input)
     out: Any = None
-    if shape_in.dims_tuple is not None and isinstance(multiples, (list, tuple)):
-        factors = [scalar_dim(m) if isinstance(m, Tensor) else m for m in multiples]  # `[tf.shape(x)[0], 1]`
+    factors = _shape_value_of(multiples)  # `[tf.shape(x)[0], 1]`, `tf.stack([1, n, 1])`: what TF folds
+    if shape_in.dims_tuple is not None and factors is not None:
         out = [d * m if d is not None and (isinstance(m, int) or m is LOST) else None
                for d, m in zip(shape_in.dims_tuple, factors)]
+    elif shape_in.dims_tuple is not None and isinstance(multiples, Tensor):
+        out = [None] * len(shape_in.dims_tuple)  # multiples of unknown value: the input's rank
     return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
 
 

@@ -178,6 +178,11 @@ class Tensor:
             dim = measured.dims_tuple[key]
             if dim is LOST or isinstance(dim, int):
                 item.constant_value = dim
+        bounds = (key.start, key.stop, key.step) if isinstance(key, slice) else ()
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, slice) and \
+                all(isinstance(b, int) and not isinstance(b, bool) or b is None for b in bounds):
+            # `tf.shape(x)[:-1]` reads as x's leading dims (constant_value_as_shape of a StridedSlice of a Shape)
+            item.shape_value = TensorShape(list(measured.dims_tuple)[key])
         return item
 
 
