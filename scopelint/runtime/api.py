@@ -7,6 +7,7 @@ with static shapes. Anything not listed here resolves (through the module object
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import math
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
@@ -14,7 +15,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape, true_division_dtype,
+    int_constant, reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape, true_division_dtype,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -760,10 +761,14 @@ def range_(start: Any, limit: Any = None, delta: Any = 1, dtype: Any = None, nam
     """tf.range: a vector, of known length when the bounds are Python numbers."""
     if limit is None:
         start, limit = 0, start
-    values = (start, limit, delta)
+    # scalars TF folds count as numbers (`tf.range(tf.shape(x)[1])` of a known dimension)
+    values = tuple(v if isinstance(v, (int, float)) or int_constant(v) is None else int_constant(v)
+                   for v in (start, limit, delta))
     length: Any = None
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) and delta != 0:
-        length = max(0, int(math.ceil((limit - start) / float(delta))))
+    if any(v is LOST for v in values):
+        length = LOST
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) and values[2] != 0:
+        length = max(0, int(math.ceil((values[1] - values[0]) / float(values[2]))))
     floating = any(isinstance(v, float) or isinstance(v, Tensor) and dtype_of(v).is_floating for v in values)
     out_dtype = as_dtype(dtype) if dtype is not None else (FLOAT32 if floating else INT32)
     return Tensor([length], out_dtype, op_name("range", name), "Range")
@@ -1315,6 +1320,209 @@ def scatter_nd(indices: Any, updates: Any, shape: Any, name: Any = None) -> Tens
 
 
 scatter_nd.shape_argument = (2, "shape")  # type: ignore[attr-defined]
+
+
+def broadcast_to(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
+    """The shape asked for, as TF reads the shape argument (its unknown entries unknown)."""
+    return Tensor(_shape_value_of(shape), dtype_of(input), op_name("BroadcastTo", name), "BroadcastTo")
+
+
+broadcast_to.shape_argument = (1, "shape")  # type: ignore[attr-defined]
+
+
+def broadcast_static_shape(shape_x: Any, shape_y: Any) -> TensorShape:
+    return broadcast(as_shape(shape_x), as_shape(shape_y))
+
+
+def where_v2(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
+    """tf.where_v2 (SelectV2): the condition and both branches broadcast together."""
+    if x is None:
+        return where(condition, name=name)
+    shape = broadcast(broadcast(shape_of(condition), shape_of(x)), shape_of(y))
+    return Tensor(shape, _inputs_dtype([x, y]), op_name("SelectV2", name), "SelectV2")
+
+
+def linspace(start: Any, stop: Any, num: Any, name: Any = None, axis: int = 0) -> Tensor:
+    """`num` evenly spaced values: a vector of that length where num is known."""
+    count = int_constant(num)
+    return Tensor([count if isinstance(count, int) and count >= 0 or count is LOST else None],
+                  _inputs_dtype([start, stop]), op_name("LinSpace", name), "LinSpace")
+
+
+lin_space = linspace
+
+
+def _segments(default: str, counted: bool) -> Callable[..., Tensor]:
+    """A segment reduction: one row per segment (num_segments of them for the unsorted ones, else
+    unknown), each shaped as data's dims after the segment ids'."""
+    def make(data: Any, segment_ids: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        count: Any = None
+        if counted:
+            count = int_constant(args[0] if args else kwargs.get("num_segments"))
+            args = args[1:]
+        name = name if name is not None else args[0] if args else None
+        dims, ids = shape_of(data).dims_tuple, shape_of(segment_ids).rank
+        out = None if dims is None or ids is None else [count] + list(dims[ids:])
+        return Tensor(out, dtype_of(data), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _op, _type in (("segment_sum", "SegmentSum"), ("segment_mean", "SegmentMean"), ("segment_max", "SegmentMax"),
+                   ("segment_min", "SegmentMin"), ("segment_prod", "SegmentProd")):
+    globals()[_op] = _segments(_type, counted=False)
+for _op, _type in (("unsorted_segment_sum", "UnsortedSegmentSum"), ("unsorted_segment_max", "UnsortedSegmentMax"),
+                   ("unsorted_segment_min", "UnsortedSegmentMin"), ("unsorted_segment_prod", "UnsortedSegmentProd"),
+                   ("unsorted_segment_mean", "UnsortedSegmentMean"),
+                   ("unsorted_segment_sqrt_n", "UnsortedSegmentSqrtN")):
+    globals()[_op] = _segments(_type, counted=True)
+
+
+def diag(diagonal: Any, name: Any = None) -> Tensor:
+    """tf.diag: a tensor whose shape is the diagonal's twice."""
+    dims = shape_of(diagonal).dims_tuple
+    return Tensor(None if dims is None else list(dims) * 2, dtype_of(diagonal), op_name("Diag", name), "Diag")
+
+
+def diag_part(input: Any, name: Any = None) -> Tensor:  # noqa: A002
+    """tf.diag_part: the first half of an even rank's dims."""
+    dims = shape_of(input).dims_tuple
+    out = None if dims is None or len(dims) % 2 else list(dims[:len(dims) // 2])
+    return Tensor(out, dtype_of(input), op_name("DiagPart", name), "DiagPart")
+
+
+def matrix_diag(diagonal: Any, name: Any = "diag", k: Any = 0, num_rows: Any = -1, num_cols: Any = -1,
+                padding_value: Any = 0, align: str = "RIGHT_LEFT") -> Tensor:
+    """tf.linalg.diag: a batch of square matrices, each with one vector of the diagonal's last dim."""
+    dims = shape_of(diagonal).dims_tuple
+    out = None if not dims or k != 0 or num_rows != -1 or num_cols != -1 else list(dims) + [dims[-1]]
+    return Tensor(out, dtype_of(diagonal), op_name(name or "diag"), "MatrixDiagV3")
+
+
+def matrix_diag_part(input: Any, name: Any = "diag_part", k: Any = 0, padding_value: Any = 0,  # noqa: A002
+                     align: str = "RIGHT_LEFT") -> Tensor:
+    """tf.linalg.diag_part: each matrix's main diagonal, as long as its shorter side."""
+    dims = shape_of(input).dims_tuple
+    out = None
+    if dims is not None and len(dims) >= 2 and k == 0:
+        rows, cols = dims[-2], dims[-1]
+        out = list(dims[:-2]) + [min(rows, cols) if isinstance(rows, int) and isinstance(cols, int) else None]
+    return Tensor(out, dtype_of(input), op_name(name or "diag_part"), "MatrixDiagPartV3")
+
+
+def trace(x: Any, name: Any = None) -> Tensor:
+    """tf.linalg.trace: one sum per matrix, the batch dims kept."""
+    dims = shape_of(x).dims_tuple
+    return Tensor(list(dims[:-2]) if dims is not None and len(dims) >= 2 else None, dtype_of(x),
+                  op_name("Trace", name), "Sum")
+
+
+matrix_set_diag = _shape_keeping("MatrixSetDiagV3", "MatrixSetDiagV3", 2)
+cholesky = _shape_keeping("Cholesky", "Cholesky", 1)
+roll = _shape_keeping("Roll", "Roll", 3)
+
+
+def saturate_cast(value: Any, dtype: Any, name: Any = None) -> Tensor:
+    return Tensor(shape_of(value), as_dtype(dtype), op_name("saturate_cast", name), "Cast")
+
+
+def _space_batch(input: Any, block_shape: Any, paddings: Any, to_batch: bool) -> Any:  # noqa: A002
+    """space_to_batch_nd's output dims (`to_batch`), or batch_to_space_nd's (`paddings` its crops):
+    the batch times (divided by) the blocks' product, each padded (cropped) spatial dim divided by
+    (times) its block."""
+    dims = shape_of(input).dims_tuple
+    blocks = _shape_value_of(block_shape)
+    pads = [list(pair) for pair in paddings] if isinstance(paddings, (list, tuple)) else None
+    if dims is None or blocks is None or pads is None or len(pads) != len(blocks) or \
+            not all(isinstance(b, int) for b in blocks) or not all(isinstance(p, int) for pair in pads for p in pair):
+        return None
+    product = 1
+    for block in blocks:
+        product *= block
+    batch = dims[0]
+    out = [None if batch is None else batch * product if to_batch else batch // product]
+    for i, block in enumerate(blocks):
+        dim = dims[1 + i]
+        out.append(None if dim is None else (dim + sum(pads[i])) // block if to_batch else dim * block - sum(pads[i]))
+    return out + list(dims[1 + len(blocks):])
+
+
+def space_to_batch_nd(input: Any, block_shape: Any, paddings: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(_space_batch(input, block_shape, paddings, True), dtype_of(input),
+                  op_name("SpaceToBatchND", name), "SpaceToBatchND")
+
+
+def batch_to_space_nd(input: Any, block_shape: Any, crops: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(_space_batch(input, block_shape, crops, False), dtype_of(input),
+                  op_name("BatchToSpaceND", name), "BatchToSpaceND")
+
+
+def space_to_batch(input: Any, paddings: Any, block_size: Any = None, name: Any = None,  # noqa: A002
+                   block_shape: Any = None) -> Tensor:
+    """TF 1's space_to_batch: one block size for both spatial dims."""
+    blocks = [block_size, block_size] if block_shape is None else block_shape
+    return Tensor(_space_batch(input, blocks, paddings, True), dtype_of(input), op_name("SpaceToBatchND", name),
+                  "SpaceToBatchND")
+
+
+def batch_to_space(input: Any, crops: Any, block_size: Any, name: Any = None,  # noqa: A002
+                   block_shape: Any = None) -> Tensor:
+    blocks = [block_size, block_size] if block_shape is None else block_shape
+    return Tensor(_space_batch(input, blocks, crops, False), dtype_of(input), op_name("BatchToSpaceND", name),
+                  "BatchToSpaceND")
+
+
+def shape_n(input: Any, out_type: Any = INT32, name: Any = None) -> List[Tensor]:  # noqa: A002
+    """tf.shape_n: one tf.shape per input, the outputs of one ShapeN op."""
+    items = list(input)
+    results = [Tensor([len(dims)] if dims is not None else [None], out_type, op_name("ShapeN", name), "ShapeN")
+               for dims in (shape_of(item).dims_tuple for item in items[:1])]
+    for index, item in enumerate(items[1:], 1):
+        dims = shape_of(item).dims_tuple
+        output = Tensor([len(dims)] if dims is not None else [None], out_type)
+        output.op, output.name = results[0].op, "%s:%d" % (results[0].op.name, index)
+        results.append(output)
+    for result, item in zip(results, items):
+        result.shape_value = shape_of(item)  # read back as a shape, as tf.shape's
+    return results
+
+
+def dynamic_partition(data: Any, partitions: Any, num_partitions: Any, name: Any = None) -> List[Tensor]:
+    """num_partitions tensors, each some rows of data: an unknown count, then data's dims after the partitions'."""
+    dims, rank = shape_of(data).dims_tuple, shape_of(partitions).rank
+    out = None if dims is None or rank is None else [None] + list(dims[rank:])
+    return [Tensor(out, dtype_of(data), op_name("DynamicPartition", name), "DynamicPartition")
+            for _ in range(num_partitions)]
+
+
+def dynamic_stitch(indices: Any, data: Any, name: Any = None) -> Tensor:
+    """The data interleaved by the indices: an unknown count, then the data's dims after the indices'."""
+    indices, data = list(indices), list(data)
+    dims = shape_of(data[0]).dims_tuple if data else None
+    rank = shape_of(indices[0]).rank if indices else None
+    out = None if dims is None or rank is None else [None] + list(dims[rank:])
+    return Tensor(out, dtype_of(data[0]) if data else FLOAT32, op_name("DynamicStitch", name), "DynamicStitch")
+
+
+_Unique = collections.namedtuple("Unique", ["y", "idx"])
+
+
+def unique(x: Any, out_idx: Any = INT32, name: Any = None) -> Any:
+    """tf.unique: the distinct values (an unknown count) and each item's index among them."""
+    values = Tensor([None], dtype_of(x), op_name("Unique", name), "Unique")
+    indices = Tensor(shape_of(x), as_dtype(out_idx))
+    indices.op, indices.name = values.op, values.op.name + ":1"
+    return _Unique(values, indices)
+
+
+def sparse_to_dense(sparse_indices: Any, output_shape: Any, sparse_values: Any, default_value: Any = 0,
+                    validate_indices: bool = True, name: Any = None) -> Tensor:
+    return Tensor(_shape_value_of(output_shape), dtype_of(sparse_values), op_name("SparseToDense", name),
+                  "SparseToDense")
+
+
+sparse_to_dense.shape_argument = (1, "output_shape")  # type: ignore[attr-defined]
 
 
 def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any = None) -> Tensor:

@@ -89,7 +89,7 @@ class Tensor:
         if fold is not None:
             # TF's shape inference folds integer arithmetic on known scalars: `tf.shape(x)[0] * 3`
             # in a shape argument is that number
-            mine, theirs = _int_constant(self), _int_constant(other)
+            mine, theirs = int_constant(self), int_constant(other)
             if mine is not None and theirs is not None:
                 try:
                     result.constant_value = fold(theirs, mine) if reflected else fold(mine, theirs)
@@ -325,7 +325,7 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
     return TensorShape(out)
 
 
-def _int_constant(value: Any) -> Any:
+def int_constant(value: Any) -> Any:
     """An integer the shape functions know: a Python int, LOST, or an integer scalar tensor's
     known value; None otherwise."""
     if isinstance(value, int) and not isinstance(value, bool) or value is LOST:
