@@ -655,6 +655,99 @@ CASES: List[Tuple[str, str, str]] = [
      'tf.batch_to_space_nd(x, [2, 2], [[0, 0], [0, 0]])'),
     ('space_to_batch', 'x = tf.placeholder(tf.float32, [2, 4, 4, 3])', 'tf.space_to_batch(x, [[1, 1], [1, 1]], 2)'),
     ('batch_to_space', 'x = tf.placeholder(tf.float32, [8, 3, 3, 3])', 'tf.batch_to_space(x, [[1, 1], [1, 1]], 2)'),
+    # layers, slim and RNN outputs (models run by the runtime): an RNN's zero state takes the inputs' batch,
+    # unknown when they do not know it
+    ('layers_conv2d_same_stride', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "tf.layers.conv2d(x, 8, 3, strides=2, padding='same')"),
+    ('layers_conv2d_dilation', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'tf.layers.conv2d(x, 8, 3, dilation_rate=2)'),
+    ('layers_conv2d_channels_first', 'x = tf.placeholder(tf.float32, [None, 3, 9, 9])',
+     "tf.layers.conv2d(x, 8, [3, 1], data_format='channels_first')"),
+    ('layers_conv1d', 'x = tf.placeholder(tf.float32, [None, 12, 3])', 'tf.layers.conv1d(x, 4, 5, strides=2)'),
+    ('layers_conv1d_dilated_causal_like', 'x = tf.placeholder(tf.float32, [None, 12, 3])',
+     'tf.layers.conv1d(x, 4, 2, dilation_rate=4)'),
+    ('layers_conv3d', 'x = tf.placeholder(tf.float32, [None, 6, 6, 6, 2])',
+     "tf.layers.conv3d(x, 4, 3, strides=(1, 2, 2), padding='same')"),
+    ('layers_conv2d_transpose', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "tf.layers.conv2d_transpose(x, 4, 3, strides=2, padding='same')"),
+    ('layers_conv2d_transpose_valid', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'tf.layers.conv2d_transpose(x, 4, 3, strides=2)'),
+    ('layers_conv2d_transpose_unknown', 'x = tf.placeholder(tf.float32, [None, None, 9, 3])',
+     "tf.layers.conv2d_transpose(x, 4, 4, strides=2, padding='same')"),
+    ('layers_separable_conv2d', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "tf.layers.separable_conv2d(x, 6, 3, depth_multiplier=2, padding='same')"),
+    ('layers_max_pool', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])', 'tf.layers.max_pooling2d(x, 2, 2)'),
+    ('layers_avg_pool_same', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "tf.layers.average_pooling2d(x, 3, 2, padding='same')"),
+    ('layers_max_pool1d', 'x = tf.placeholder(tf.float32, [None, 12, 3])', 'tf.layers.max_pooling1d(x, 3, 2)'),
+    ('layers_flatten', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])', 'tf.layers.flatten(x)'),
+    ('layers_flatten_unknown', 'x = tf.placeholder(tf.float32, [None, None, 3])', 'tf.layers.flatten(x)'),
+    ('layers_dense_rank3', 'x = tf.placeholder(tf.float32, [None, 5, 3])', 'tf.layers.dense(x, 7)'),
+    ('layers_batch_norm', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'tf.layers.batch_normalization(x, training=True)'),
+    ('layers_dropout', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])', 'tf.layers.dropout(x, 0.5, training=True)'),
+    ('slim_conv2d_rate', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "slim.conv2d(x, 8, 3, rate=2, padding='VALID')"),
+    ('slim_conv2d_stride', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.conv2d(x, 8, [3, 3], stride=2)'),
+    ('slim_conv2d_nchw', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 3, 9, 9])',
+     "slim.conv2d(x, 8, 3, data_format='NCHW')"),
+    ('slim_max_pool', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.max_pool2d(x, [3, 3], stride=2)'),
+    ('slim_max_pool_same', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "slim.max_pool2d(x, 3, padding='SAME')"),
+    ('slim_avg_pool', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.avg_pool2d(x, [9, 9])'),
+    ('slim_flatten', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])', 'slim.flatten(x)'),
+    ('slim_fc_rank3', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 5, 3])',
+     'slim.fully_connected(x, 4)'),
+    ('slim_conv2d_transpose', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.conv2d_transpose(x, 4, 3, stride=2)'),
+    ('slim_conv2d_transpose_valid', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "slim.conv2d_transpose(x, 4, 3, stride=2, padding='VALID')"),
+    ('slim_separable', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.separable_conv2d(x, 6, 3, depth_multiplier=2)'),
+    ('slim_separable_none', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     'slim.separable_conv2d(x, None, 3, depth_multiplier=2, stride=2)'),
+    ('slim_conv1d_via_convolution', 'import tf_slim as slim; x = tf.placeholder(tf.float32, [None, 12, 3])',
+     'slim.convolution(x, 4, 3, stride=2)'),
+    ('keras_conv2d_call', 'x = tf.placeholder(tf.float32, [None, 9, 9, 3])',
+     "tf.keras.layers.Conv2D(4, 3, strides=2, padding='same')(x)"),
+    ('keras_dense_call', 'x = tf.placeholder(tf.float32, [None, 5, 3])', 'tf.keras.layers.Dense(2)(x)'),
+    ('keras_embedding', 'i = tf.placeholder(tf.int32, [None, 7])', 'tf.keras.layers.Embedding(10, 4)(i)'),
+    ('dynamic_rnn_outputs', 'x = tf.placeholder(tf.float32, [None, 7, 3])',
+     'tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5), x, dtype=tf.float32)[0]'),
+    ('dynamic_rnn_state', 'x = tf.placeholder(tf.float32, [None, 7, 3])',
+     'tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(5), x, dtype=tf.float32)[1]'),
+    ('dynamic_rnn_time_major', 'x = tf.placeholder(tf.float32, [7, None, 3])',
+     'tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicRNNCell(5), x, dtype=tf.float32, time_major=True)[0]'),
+    ('bidirectional_outputs', 'x = tf.placeholder(tf.float32, [None, 7, 3])',
+     'tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.GRUCell(5), tf.nn.rnn_cell.GRUCell(6), x, dtype=tf.float32)[0]'),
+    ('static_rnn_outputs', 'x = tf.placeholder(tf.float32, [None, 7, 3])',
+     'tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(5), tf.unstack(x, axis=1), dtype=tf.float32)[0][-1]'),
+    ('multi_rnn_state', 'x = tf.placeholder(tf.float32, [None, 7, 3])',
+     't'
+     'f'
+     '.'
+     'n'
+     'n'
+     '.'
+     'd'
+     'y'
+     'n'
+     'a'
+     'm'
+     'i'
+     'c'
+     '_'
+     'r'
+     'n'
+     'n'
+     '('
+     'tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(4), tf.nn.rnn_cell.GRUCell(6)]), x, dtype=tf.float32)[1][1]'),
+    ('lstm_state_h', 'x = tf.placeholder(tf.float32, [2, 7, 3])',
+     'tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5, num_proj=3), x, dtype=tf.float32)[1].h'),
+    ('rnn_cell_zero_state', '', 'tf.nn.rnn_cell.LSTMCell(5).zero_state(4, tf.float32).c'),
 ]
 
 
