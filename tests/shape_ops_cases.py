@@ -801,6 +801,30 @@ CASES: List[Tuple[str, str, str]] = [
     ('ones_dimension_list', 'x = tf.placeholder(tf.float32, [None, 4])', 'tf.ones([x.shape[1], 2])'),
     ('random_normal_tensor_dims', 'x = tf.placeholder(tf.float32, [None, 4])',
      'tf.random_normal([tf.shape(x)[0], x.shape[1]])'),
+    # class axes, sizes TF folds (a Dimension, a known tf.shape item), split by a sizes tensor, concat on an
+    # unknown axis
+    ('softmax_xent_dim', 'x = tf.placeholder(tf.float32, [None, 4, 5])',
+     'tf.nn.softmax_cross_entropy_with_logits(labels=x, logits=x, dim=1)'),
+    ('softmax_xent_axis', 'x = tf.placeholder(tf.float32, [None, 4, 5])',
+     'tf.nn.softmax_cross_entropy_with_logits_v2(labels=x, logits=x, axis=1)'),
+    ('split_tensor_count_sizes', 'x = tf.placeholder(tf.float32, [None, 6]); s = tf.placeholder(tf.int32, [3])',
+     'tf.split(x, s, axis=1)'),
+    ('split_constant_sizes', 'x = tf.placeholder(tf.float32, [None, 6])', 'tf.split(x, tf.constant([2, 4]), axis=1)'),
+    ('concat_tensor_axis', 'a = tf.placeholder(tf.float32, [2, 3]); ax = tf.placeholder(tf.int32, [])',
+     'tf.concat([a, a], ax)'),
+    ('getitem_known_tensor_bounds',
+     'x = tf.placeholder(tf.float32, [None, 6]); y = tf.placeholder(tf.float32, [None, 2])',
+     'x[:, :tf.shape(y)[1]]'),
+    ('sequence_mask_dimension', 'n = tf.placeholder(tf.int32, [None]); x = tf.placeholder(tf.float32, [None, 7])',
+     'tf.sequence_mask(n, x.shape[1])'),
+    ('reduce_std', 'x = tf.placeholder(tf.float32, [None, 7])', 'tf.math.reduce_std(x, axis=-1, keepdims=True)'),
+    ('reduce_variance', 'x = tf.placeholder(tf.float32, [None, 7, 2])', 'tf.math.reduce_variance(x, axis=[1])'),
+    ('resize_preserve_aspect', 'x = tf.placeholder(tf.float32, [None, 8, 4, 3])',
+     'tf.image.resize_images(x, [16, 16], preserve_aspect_ratio=True)'),
+    ('resize_dimension_sizes', 'x = tf.placeholder(tf.float32, [None, 8, 4, 3])',
+     'tf.image.resize_images(x, [x.shape[1] * 2, x.shape[2] * 2])'),
+    ('resize_dimension_list_bilinear', 'x = tf.placeholder(tf.float32, [None, 8, 4, 3])',
+     'tf.image.resize_bilinear(x, [x.shape[1], 5])'),
 ]
 
 

@@ -242,7 +242,8 @@ _PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} -
     "get_collection", "get_collection_ref",
 } - set(COLLECTION_READERS)
 _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
-    "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "reduced_dims", "shape_of", "spatial"}
+    "Any", "Callable", "Tensor", "conv_output", "dtype_of", "int_constant", "op_name", "reduced_dims", "shape_of",
+    "spatial"}
 
 # `ops.get_collection(...)` of tensorflow.python.framework.ops (tf-faster-rcnn) is tf.get_collection
 _COLLECTION_APIS = frozenset(COLLECTION_READERS) | {

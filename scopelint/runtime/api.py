@@ -915,7 +915,9 @@ def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
     shapes = [shape_of(v) for v in values]
     ranked = [s.dims_tuple for s in shapes if s.dims_tuple is not None]
     out: Any = None
-    if ranked and isinstance(axis, int) and all(len(dims) == len(ranked[0]) for dims in ranked):
+    if ranked and isinstance(axis, Tensor) and all(len(dims) == len(ranked[0]) for dims in ranked):
+        out = [None] * len(ranked[0])  # along an axis of unknown value: the rank only
+    elif ranked and isinstance(axis, int) and all(len(dims) == len(ranked[0]) for dims in ranked):
         # an input of unknown rank takes the others' (its size along the axis is unknown)
         rank = len(ranked[0])
         ax = _normalise_axis(axis, rank)
@@ -1034,6 +1036,11 @@ def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, n
     dims = list(shape.dims_tuple) if shape.dims_tuple is not None else None
     if isinstance(num_or_size_splits, Dimension) and num_or_size_splits.value is not None:
         num_or_size_splits = num_or_size_splits.value  # `tf.split(h, X.shape[0] // nenv, axis=1)` (baselines' lstm)
+    if isinstance(num_or_size_splits, Tensor):
+        # sizes a tensor computes: as many parts as it has items, each of a size TF may fold
+        num_or_size_splits = _shape_value_of(num_or_size_splits)
+        if num_or_size_splits is None:
+            raise ValueError("Cannot infer argument `num` from shape <unknown>")
     if isinstance(num_or_size_splits, int):
         sizes: List[Any] = [None] * num_or_size_splits
         if dims is not None and dims[axis] is not None:
@@ -1150,7 +1157,8 @@ def _reduction(default: str) -> Callable[..., Tensor]:
 
 for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max", "Max"), ("reduce_min", "Min"),
                    ("reduce_prod", "Prod"), ("reduce_any", "Any"), ("reduce_all", "All"),
-                   ("reduce_logsumexp", "ReduceLogSumExp")):
+                   ("reduce_logsumexp", "ReduceLogSumExp"), ("reduce_std", "reduce_std"),
+                   ("reduce_variance", "reduce_variance")):
     globals()[_op] = _reduction(_type)
 
 
@@ -1528,7 +1536,9 @@ sparse_to_dense.shape_argument = (1, "output_shape")  # type: ignore[attr-define
 def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any = None) -> Tensor:
     """[...lengths' shape, maxlen]: the last dimension is known when maxlen is a Python int."""
     i = shape_of(lengths)
-    out = list(i.dims_tuple) + [maxlen if isinstance(maxlen, int) else None] if i.dims_tuple is not None else None
+    length = _packed_dim(maxlen) if maxlen is not None else None  # an int, a Dimension, a scalar TF folds
+    length = None if length is _NOT_A_DIM else length
+    out = list(i.dims_tuple) + [length] if i.dims_tuple is not None else None
     return Tensor(out, as_dtype(dtype) if dtype is not None else DTYPES["bool"], op_name("SequenceMask", name),
                   "Cast")
 

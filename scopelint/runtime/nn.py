@@ -6,9 +6,9 @@ import collections
 from typing import Any, Callable
 
 from scopelint.semantics.dtypes import BOOL, FLOAT32, INT32, as_dtype
-from scopelint.semantics.shapes import TensorShape
+from scopelint.semantics.shapes import LOST, TensorShape
 from scopelint.runtime.tensors import (
-    Tensor, conv_output, dtype_of, op_name, reduced_dims, shape_from_argument, shape_of, spatial,
+    Tensor, conv_output, dtype_of, int_constant, op_name, reduced_dims, shape_from_argument, shape_of, spatial,
 )
 
 
@@ -40,8 +40,10 @@ def leaky_relu(features: Any, alpha: Any = 0.2, name: Any = None) -> Tensor:
 def _loss(default: str) -> Callable[..., Tensor]:
     def make(*args: Any, name: Any = None, **kwargs: Any) -> Tensor:
         logits = kwargs.get("logits", args[1] if len(args) > 1 else args[0] if args else None)
-        dims = shape_of(logits).dims_tuple
-        return Tensor(list(dims[:-1]) if dims else None, dtype_of(logits), op_name(default, name), default)
+        # the class axis (TF 1's `dim`, later `axis`) is reduced, the last one by default
+        axis = kwargs.get("axis", kwargs.get("dim", -1))
+        out = reduced_dims(shape_of(logits), axis, False) if shape_of(logits).dims_tuple else None
+        return Tensor(out, dtype_of(logits), op_name(default, name), default)
 
     make.__name__ = default
     return make
@@ -312,7 +314,8 @@ def top_k(input: Any, k: Any = 1, sorted: bool = True, name: Any = None) -> Any:
     """The k largest entries of each row of the last dimension, and their int32 indices: both the
     input's shape with k last (ALBERT's SQuAD head sizes its end-logit beam so); one TopKV2 op."""
     dims = shape_of(input).dims_tuple
-    out = list(dims[:-1]) + [k if isinstance(k, int) and not isinstance(k, bool) else None] if dims else None
+    count = int_constant(k)  # an int, or a scalar TF folds (`tf.constant(4)`)
+    out = list(dims[:-1]) + [count if isinstance(count, int) or count is LOST else None] if dims else None
     values = Tensor(out, dtype_of(input), op_name("TopKV2", name), "TopKV2")
     indices = Tensor(out, INT32)
     indices.op, indices.name = values.op, values.op.name + ":1"

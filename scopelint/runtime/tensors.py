@@ -311,6 +311,8 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
         elif isinstance(k, slice):
             if index >= len(dims):
                 return TensorShape(None)
+            # bounds TF folds (`x[:, :tf.shape(y)[1]]` of a known dimension) count as their values
+            k = slice(*(_folded(bound) for bound in (k.start, k.stop, k.step)))
             dim = dims[index]
             if dim is LOST:
                 out.append(LOST)
@@ -323,6 +325,12 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
             index += 1  # an integer or tensor index drops the dimension
     out.extend(dims[index:])
     return TensorShape(out)
+
+
+def _folded(bound: Any) -> Any:
+    """A slice bound: a scalar tensor's value where TF folds it, else the bound itself."""
+    value = int_constant(bound) if isinstance(bound, Tensor) else None
+    return bound if value is None or value is LOST else value
 
 
 def int_constant(value: Any) -> Any:

@@ -57,9 +57,9 @@ def _static_shape(shape):
 
 
 def _size_pair(size):
-    if isinstance(size, (list, tuple)) and len(size) == 2:
+    if isinstance(size, (list, tuple)) and len(size) == 2 and all(isinstance(d, int) for d in size):
         return size[0], size[1]
-    dims = _static_shape(size)
+    dims = _static_shape(size)  # Dimensions (`[x.shape[1] * 2, x.shape[2] * 2]`), scalars TF folds
     if dims.ndims == 2:
         return dims[0].value, dims[1].value
     return None, None
@@ -95,11 +95,24 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
         return images  # already that size: TF skips the resize
     dtype = images.dtype if method == _NEAREST_NEIGHBOR else tf.float32
     if preserve_aspect_ratio:
-        height = width = None
+        height, width = _aspect_kept(shape, height, width)
     return _op(dtype, _with_size(shape, height, width), name or "resize", images)
 
 
 resize = resize_images
+
+
+def _aspect_kept(shape, height, width):
+    """The size resize_images(preserve_aspect_ratio=True) folds: the image scaled by the smaller of
+    the two ratios, each side rounded (half to even, as tf.round); None where a side is unknown."""
+    if shape.ndims is None or not isinstance(height, int) or not isinstance(width, int):
+        return None, None
+    current_height, current_width = shape[-3].value, shape[-2].value
+    if not isinstance(current_height, int) or not isinstance(current_width, int) or \
+            not current_height or not current_width:
+        return None, None
+    scale = min(float(height) / current_height, float(width) / current_width)
+    return int(round(scale * current_height)), int(round(scale * current_width))
 
 
 def _resized(images, size, float_output, name):
