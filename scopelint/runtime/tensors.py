@@ -181,8 +181,11 @@ class Tensor:
         bounds = (key.start, key.stop, key.step) if isinstance(key, slice) else ()
         if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, slice) and \
                 all(isinstance(b, int) and not isinstance(b, bool) or b is None for b in bounds):
-            # `tf.shape(x)[:-1]` reads as x's leading dims (constant_value_as_shape of a StridedSlice of a Shape)
+            # `tf.shape(x)[:-1]` reads as x's leading dims (constant_value_as_shape of a StridedSlice of a Shape),
+            # and is a constant TF folds where x's shape is fully known
             item.shape_value = TensorShape(list(measured.dims_tuple)[key])
+            if all(isinstance(dim, int) for dim in measured.dims_tuple):
+                item.constant_value = list(measured.dims_tuple)[key]
         return item
 
 
