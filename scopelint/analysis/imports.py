@@ -27,7 +27,9 @@ _NUMERIC_CONSTANTS = {
     "%s.%s" % (module, name): value for module in ("numpy", "np", "math")
     for name, value in (("pi", math.pi), ("e", math.e), ("inf", math.inf), ("tau", math.tau))
 }
-_NUMERIC_CONSTANTS.update({module + ".newaxis": None for module in ("numpy", "np")})  # `f[:, np.newaxis]`
+# `f[:, np.newaxis]`, `x[..., tf.newaxis]`
+_NUMERIC_CONSTANTS.update({module + ".newaxis": None
+                           for module in ("numpy", "np", "tensorflow", "tensorflow.compat.v1")})
 # inspect's sentinels and parameter kinds, as real objects (signatures.py gives Parameters them).
 _INSPECT_CONSTANTS: Dict[str, Any] = dict(
     [("inspect._empty", inspect.Parameter.empty)] +

@@ -94,23 +94,18 @@ NO_VARIABLE_APIS = {
 # namespaces of them, and names.
 _PURE_OP_PREFIXES = ("image.", "linalg.", "math.", "strings.", "random.", "signal.", "bitwise.", "sparse.")
 _PURE_OPS = frozenset({
-    "broadcast_to", "strided_slice",
-    "unsorted_segment_sum", "unsorted_segment_max", "unsorted_segment_min",
-    "unsorted_segment_mean", "segment_sum", "segment_mean", "segment_max", "to_bfloat16",
-    "sequence_mask", "where", "where_v2", "unique",
-    "setdiff1d", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
-    "cholesky", "svd", "qr", "trace", "tensordot", "einsum", "atan2", "betainc", "igamma", "igammac", "polygamma",
+    "to_bfloat16", "setdiff1d", "svd", "qr", "atan2", "betainc", "igamma", "igammac", "polygamma",
     "zeta", "bincount", "histogram_fixed_width",
-    "dynamic_partition", "dynamic_stitch", "string_to_number", "as_string", "decode_raw", "parse_example",
+    "string_to_number", "as_string", "decode_raw", "parse_example",
     "parse_single_example", "decode_csv",
     # feature specs for parse_example: plain configuration (CycleGAN-TensorFlow's reader)
     "FixedLenFeature", "VarLenFeature", "FixedLenSequenceFeature", "SparseFeature", "io.FixedLenFeature",
     "io.VarLenFeature", "io.FixedLenSequenceFeature", "io.SparseFeature",
-    "space_to_batch_nd", "batch_to_space_nd", "extract_image_patches", "invert_permutation", "edit_distance",
+    "extract_image_patches", "invert_permutation", "edit_distance",
     "confusion_matrix", "random_crop", "random_poisson",
     # sparse tensors (GCN's features and adjacency): no variable, a value the analysis does not compute
     "SparseTensor", "SparseTensorValue", "sparse_matmul",
-    "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_to_dense", "sparse_softmax",
+    "sparse_retain", "sparse_reshape", "sparse_add", "sparse_reduce_sum", "sparse_softmax",
     "sparse_concat", "sparse_tensor_to_dense", "sparse_transpose", "sparse_reorder", "sparse_slice",
     # a sparse gradient remade from its parts (transformer-xl's average_grads_and_vars averaging
     # the towers' embedding gradients): values, indices and a dense shape, no variable
@@ -245,7 +240,8 @@ _PURE_NAMES = {name for name in vars(runtime_api) if not name.startswith("_")} -
     "get_collection", "get_collection_ref",
 } - set(COLLECTION_READERS)
 _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and callable(getattr(runtime_nn, name))} - {
-    "Any", "Callable", "Tensor", "conv_output", "dtype_of", "op_name", "shape_of", "spatial"}
+    "Any", "Callable", "Tensor", "conv_output", "dtype_of", "int_constant", "op_name", "reduced_dims", "shape_of",
+    "spatial"}
 
 # `ops.get_collection(...)` of tensorflow.python.framework.ops (tf-faster-rcnn) is tf.get_collection
 _COLLECTION_APIS = frozenset(COLLECTION_READERS) | {

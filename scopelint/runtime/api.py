@@ -7,6 +7,7 @@ with static shapes. Anything not listed here resolves (through the module object
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import math
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
@@ -14,7 +15,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    scalar_dim, shape_from_argument, shape_of,
+    int_constant, reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape, true_division_dtype,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -742,6 +743,8 @@ COMPARISONS = frozenset({"Equal", "NotEqual", "Less", "Greater", "LessEqual", "G
 def _binary(default: str) -> Callable[..., Tensor]:
     def make(x: Any, y: Any, name: Any = None, **kwargs: Any) -> Tensor:
         dtype = DTYPES["bool"] if default in COMPARISONS else dtype_of(x, dtype_of(y))
+        if default == "truediv":
+            dtype = true_division_dtype(dtype)
         return Tensor(broadcast(shape_of(x), shape_of(y)), dtype, op_name(default, name), default)
 
     make.__name__ = default
@@ -780,10 +783,14 @@ def range_(start: Any, limit: Any = None, delta: Any = 1, dtype: Any = None, nam
     """tf.range: a vector, of known length when the bounds are Python numbers."""
     if limit is None:
         start, limit = 0, start
-    values = (start, limit, delta)
+    # scalars TF folds count as numbers (`tf.range(tf.shape(x)[1])` of a known dimension)
+    values = tuple(v if isinstance(v, (int, float)) or int_constant(v) is None else int_constant(v)
+                   for v in (start, limit, delta))
     length: Any = None
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) and delta != 0:
-        length = max(0, int(math.ceil((limit - start) / float(delta))))
+    if any(v is LOST for v in values):
+        length = LOST
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) and values[2] != 0:
+        length = max(0, int(math.ceil((values[1] - values[0]) / float(values[2]))))
     floating = any(isinstance(v, float) or isinstance(v, Tensor) and dtype_of(v).is_floating for v in values)
     out_dtype = as_dtype(dtype) if dtype is not None else (FLOAT32 if floating else INT32)
     return Tensor([length], out_dtype, op_name("range", name), "Range")
@@ -928,20 +935,38 @@ def _normalise_axis(axis: int, rank: int) -> int:
 def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
     values = list(values)
     shapes = [shape_of(v) for v in values]
+    ranked = [s.dims_tuple for s in shapes if s.dims_tuple is not None]
     out: Any = None
-    if shapes and all(s.dims_tuple is not None for s in shapes) and isinstance(axis, int):
-        rank = len(shapes[0].dims_tuple or ())
+    if ranked and isinstance(axis, Tensor) and all(len(dims) == len(ranked[0]) for dims in ranked):
+        out = [None] * len(ranked[0])  # along an axis of unknown value: the rank only
+    elif ranked and isinstance(axis, int) and all(len(dims) == len(ranked[0]) for dims in ranked):
+        # an input of unknown rank takes the others' (its size along the axis is unknown)
+        rank = len(ranked[0])
         ax = _normalise_axis(axis, rank)
-        dims = list(shapes[0].dims_tuple or ())
-        sizes = [s.dims_tuple[ax] for s in shapes if s.dims_tuple is not None and len(s.dims_tuple) == rank]
-        if len(sizes) == len(shapes) and 0 <= ax < rank:
+        if 0 <= ax < rank:
             # the other dims are merged across the inputs (shape_shape_fns' ConcatV2: [None, 3] and [4, 2] on
             # axis 1 give [4, 5])
-            for other in shapes[1:]:
-                dims = [_merged_dim(d, o) for d, o in zip(dims, other.dims_tuple or ())]
+            dims = _merged_dims(ranked)
+            sizes = [s.dims_tuple[ax] if s.dims_tuple is not None else None for s in shapes]
             dims[ax] = None if any(x is None for x in sizes) else sum(x for x in sizes if x is not None)
             out = dims
-    return Tensor(out, _inputs_dtype(values) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+    result = Tensor(out, _inputs_dtype(values) if values else FLOAT32, op_name("concat", name), "ConcatV2")
+    parts = [_shape_value_of(v) for v in values] if axis == 0 else []
+    if parts and all(part is not None for part in parts):
+        # What constant_value_as_shape reads back from a ConcatV2 of shapes: each part's dims
+        # (`tf.reshape(x, tf.concat([tf.shape(x)[:-1], [heads, size]], 0))`)
+        result.shape_value = TensorShape([d for part in parts for d in part])
+    return result
+
+
+def _shape_value_of(value: Any) -> Optional[List[Any]]:
+    """A shape argument's dims as TF's constant_value_as_shape reads them (-1 and values it cannot
+    fold are None), or None where it is not a vector."""
+    dims = shape_from_argument(value)
+    if not isinstance(dims, (list, tuple)):
+        return None
+    packed = [None if d is None else _packed_dim(d) for d in dims]
+    return None if any(d is _NOT_A_DIM for d in packed) else packed
 
 
 def _inputs_dtype(values: List[Any]) -> DType:
@@ -951,6 +976,14 @@ def _inputs_dtype(values: List[Any]) -> DType:
         if isinstance(getattr(value, "dtype", None), DType):
             return dtype_of(value)
     return _python_dtype(values[0])
+
+
+def _merged_dims(ranked: List[Tuple[Any, ...]]) -> List[Any]:
+    """The dims of inputs of one rank that TF merges (ConcatV2's, Pack's): each a known size where any has one."""
+    dims = list(ranked[0])
+    for other in ranked[1:]:
+        dims = [_merged_dim(d, o) for d, o in zip(dims, other)]
+    return dims
 
 
 def _merged_dim(a: Any, b: Any) -> Any:
@@ -964,10 +997,10 @@ def _merged_dim(a: Any, b: Any) -> Any:
 
 def stack(values: Any, axis: int = 0, name: Any = "stack") -> Tensor:
     values = list(values)
-    inner = shape_of(values[0]) if values else TensorShape(None)
+    ranked = [dims for dims in (shape_of(v).dims_tuple for v in values) if dims is not None]
     out: Any = None
-    if inner.dims_tuple is not None:
-        dims = list(inner.dims_tuple)
+    if ranked and all(len(dims) == len(ranked[0]) for dims in ranked):
+        dims = _merged_dims(ranked)  # (Pack's shape function merges its inputs' shapes)
         dims.insert(_normalise_axis(axis, len(dims) + 1), len(values))
         out = dims
     result = Tensor(out, dtype_of(values[0]) if values else FLOAT32, op_name("stack", name), "Pack")
@@ -998,6 +1031,14 @@ def _packed_dim(value: Any) -> Any:
 pack = stack
 
 
+def parallel_stack(values: Any, name: Any = "parallel_stack") -> Tensor:
+    """tf.parallel_stack: the first value's shape, the count of values before it."""
+    values = list(values)
+    dims = shape_of(values[0]).dims_tuple if values else None
+    return Tensor(None if dims is None else [len(values)] + list(dims), dtype_of(values[0]) if values else FLOAT32,
+                  op_name(name), "ParallelConcat")
+
+
 def unstack(value: Any, num: Any = None, axis: int = 0, name: Any = "unstack") -> List[Tensor]:
     shape = shape_of(value)
     if shape.dims_tuple is None:
@@ -1017,6 +1058,11 @@ def split(value: Any, num_or_size_splits: Any, axis: int = 0, num: Any = None, n
     dims = list(shape.dims_tuple) if shape.dims_tuple is not None else None
     if isinstance(num_or_size_splits, Dimension) and num_or_size_splits.value is not None:
         num_or_size_splits = num_or_size_splits.value  # `tf.split(h, X.shape[0] // nenv, axis=1)` (baselines' lstm)
+    if isinstance(num_or_size_splits, Tensor):
+        # sizes a tensor computes: as many parts as it has items, each of a size TF may fold
+        num_or_size_splits = _shape_value_of(num_or_size_splits)
+        if num_or_size_splits is None:
+            raise ValueError("Cannot infer argument `num` from shape <unknown>")
     if isinstance(num_or_size_splits, int):
         sizes: List[Any] = [None] * num_or_size_splits
         if dims is not None and dims[axis] is not None:
@@ -1080,7 +1126,16 @@ def transpose(a: Any, perm: Any = None, name: Any = "transpose", conjugate: bool
         dims = list(shape.dims_tuple)
         order = list(perm) if perm is not None else list(reversed(range(len(dims))))
         out = [dims[i] for i in order]
+    elif isinstance(perm, (list, tuple)):
+        out = [None] * len(perm)  # the rank is the permutation's
     return Tensor(out, dtype_of(a), op_name("transpose", name), "Transpose")
+
+
+def matrix_transpose(a: Any, name: Any = "matrix_transpose", conjugate: bool = False) -> Tensor:
+    """tf.linalg.transpose: the last two dimensions swapped, the batch ones kept."""
+    dims = shape_of(a).dims_tuple
+    out = None if dims is None or len(dims) < 2 else list(dims[:-2]) + [dims[-1], dims[-2]]
+    return Tensor(out, dtype_of(a), op_name(name or "matrix_transpose") + "/transpose", "Transpose")
 
 
 def expand_dims(input: Any, axis: Any = None, name: Any = None, dim: Any = None) -> Tensor:  # noqa: A002
@@ -1114,20 +1169,9 @@ def squeeze(input: Any, axis: Any = None, name: Any = None, squeeze_dims: Any = 
 def _reduction(default: str) -> Callable[..., Tensor]:
     def make(input_tensor: Any, axis: Any = None, keepdims: Any = None, name: Any = None,
              reduction_indices: Any = None, keep_dims: Any = None, **kwargs: Any) -> Tensor:
-        shape = shape_of(input_tensor)
         axis = axis if axis is not None else reduction_indices
-        keep = bool(keepdims or keep_dims)
-        out: Any = None
-        if shape.dims_tuple is not None:
-            dims = list(shape.dims_tuple)
-            if axis is None:
-                out = [1] * len(dims) if keep else []
-            elif isinstance(axis, (int, list, tuple)):
-                axes = {_normalise_axis(a, len(dims)) for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
-                out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
-                    [d for i, d in enumerate(dims) if i not in axes]
-        dtype = as_dtype("int64") if default.startswith("Arg") else dtype_of(input_tensor)
-        return Tensor(out, dtype, op_name(default, name), default)
+        out = reduced_dims(shape_of(input_tensor), axis, bool(keepdims or keep_dims))
+        return Tensor(out, dtype_of(input_tensor), op_name(default, name), default)
 
     make.__name__ = default
     return make
@@ -1135,8 +1179,35 @@ def _reduction(default: str) -> Callable[..., Tensor]:
 
 for _op, _type in (("reduce_sum", "Sum"), ("reduce_mean", "Mean"), ("reduce_max", "Max"), ("reduce_min", "Min"),
                    ("reduce_prod", "Prod"), ("reduce_any", "Any"), ("reduce_all", "All"),
-                   ("reduce_logsumexp", "ReduceLogSumExp"), ("argmax", "ArgMax"), ("argmin", "ArgMin")):
+                   ("reduce_logsumexp", "ReduceLogSumExp"), ("reduce_std", "reduce_std"),
+                   ("reduce_variance", "reduce_variance")):
     globals()[_op] = _reduction(_type)
+
+
+def _arg_reduction(default: str) -> Callable[..., Tensor]:
+    """tf.argmax / tf.argmin: over `axis` (TF 1's `dimension`), the first one when neither is given."""
+    def make(input: Any, axis: Any = None, name: Any = None, dimension: Any = None,  # noqa: A002 - TF's names
+             output_type: Any = "int64") -> Tensor:
+        axis = axis if axis is not None else dimension if dimension is not None else 0
+        return Tensor(reduced_dims(shape_of(input), axis, False), as_dtype(output_type), op_name(default, name),
+                      default)
+
+    make.__name__ = default
+    return make
+
+
+argmax = _arg_reduction("ArgMax")
+argmin = _arg_reduction("ArgMin")
+
+
+def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: Any = None, dtype: Any = "int64",
+                  name: Any = None, reduction_indices: Any = None, keep_dims: Any = None,
+                  input: Any = None) -> Tensor:  # noqa: A002 - TF's name
+    """tf.count_nonzero: a reduction whose counts are of `dtype` (int64)."""
+    axis = axis if axis is not None else reduction_indices
+    source = input_tensor if input_tensor is not None else input
+    out = reduced_dims(shape_of(source), axis, bool(keepdims or keep_dims))
+    return Tensor(out, as_dtype(dtype), op_name("count_nonzero", name), "Sum")
 
 
 _norm_shape = _reduction("norm")
@@ -1168,10 +1239,12 @@ def size(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa
 def tile(input: Any, multiples: Any, name: Any = None) -> Tensor:  # noqa: A002
     shape_in = shape_of(input)
     out: Any = None
-    if shape_in.dims_tuple is not None and isinstance(multiples, (list, tuple)):
-        factors = [scalar_dim(m) if isinstance(m, Tensor) else m for m in multiples]  # `[tf.shape(x)[0], 1]`
+    factors = _shape_value_of(multiples)  # `[tf.shape(x)[0], 1]`, `tf.stack([1, n, 1])`: what TF folds
+    if shape_in.dims_tuple is not None and factors is not None:
         out = [d * m if d is not None and (isinstance(m, int) or m is LOST) else None
                for d, m in zip(shape_in.dims_tuple, factors)]
+    elif shape_in.dims_tuple is not None and isinstance(multiples, Tensor):
+        out = [None] * len(shape_in.dims_tuple)  # multiples of unknown value: the input's rank
     return Tensor(out, dtype_of(input), op_name("Tile", name), "Tile")
 
 
@@ -1195,11 +1268,17 @@ def meshgrid(*args: Any, **kwargs: Any) -> List[Tensor]:
     return [Tensor(list(sizes), dtype, name, "Mul") for _ in args]
 
 
-def gather(params: Any, indices: Any, axis: int = 0, name: Any = None, **kwargs: Any) -> Tensor:
+def gather(params: Any, indices: Any, validate_indices: Any = None, name: Any = None, axis: Any = None,
+           batch_dims: Any = 0) -> Tensor:
+    """tf.gather: params' dims before `axis` (by default the batch dims), the indices' after their
+    batch dims, then params' after `axis`."""
     p, i = shape_of(params), shape_of(indices)
     out: Any = None
-    if p.dims_tuple is not None and i.dims_tuple is not None:
-        out = list(p.dims_tuple[:axis]) + list(i.dims_tuple) + list(p.dims_tuple[axis + 1:])
+    axis = batch_dims if axis is None else axis
+    if p.dims_tuple is not None and i.dims_tuple is not None and isinstance(axis, int) and \
+            isinstance(batch_dims, int):
+        ax, batch = _normalise_axis(axis, len(p.dims_tuple)), _normalise_axis(batch_dims, len(i.dims_tuple))
+        out = list(p.dims_tuple[:ax]) + list(i.dims_tuple[batch:]) + list(p.dims_tuple[ax + 1:])
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
 
 
@@ -1273,10 +1352,215 @@ def scatter_nd(indices: Any, updates: Any, shape: Any, name: Any = None) -> Tens
 scatter_nd.shape_argument = (2, "shape")  # type: ignore[attr-defined]
 
 
+def broadcast_to(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
+    """The shape asked for, as TF reads the shape argument (its unknown entries unknown)."""
+    return Tensor(_shape_value_of(shape), dtype_of(input), op_name("BroadcastTo", name), "BroadcastTo")
+
+
+broadcast_to.shape_argument = (1, "shape")  # type: ignore[attr-defined]
+
+
+def broadcast_static_shape(shape_x: Any, shape_y: Any) -> TensorShape:
+    return broadcast(as_shape(shape_x), as_shape(shape_y))
+
+
+def where_v2(condition: Any, x: Any = None, y: Any = None, name: Any = None) -> Tensor:
+    """tf.where_v2 (SelectV2): the condition and both branches broadcast together."""
+    if x is None:
+        return where(condition, name=name)
+    shape = broadcast(broadcast(shape_of(condition), shape_of(x)), shape_of(y))
+    return Tensor(shape, _inputs_dtype([x, y]), op_name("SelectV2", name), "SelectV2")
+
+
+def linspace(start: Any, stop: Any, num: Any, name: Any = None, axis: int = 0) -> Tensor:
+    """`num` evenly spaced values: a vector of that length where num is known."""
+    count = int_constant(num)
+    return Tensor([count if isinstance(count, int) and count >= 0 or count is LOST else None],
+                  _inputs_dtype([start, stop]), op_name("LinSpace", name), "LinSpace")
+
+
+lin_space = linspace
+
+
+def _segments(default: str, counted: bool) -> Callable[..., Tensor]:
+    """A segment reduction: one row per segment (num_segments of them for the unsorted ones, else
+    unknown), each shaped as data's dims after the segment ids'."""
+    def make(data: Any, segment_ids: Any, *args: Any, name: Any = None, **kwargs: Any) -> Tensor:
+        count: Any = None
+        if counted:
+            count = int_constant(args[0] if args else kwargs.get("num_segments"))
+            args = args[1:]
+        name = name if name is not None else args[0] if args else None
+        dims, ids = shape_of(data).dims_tuple, shape_of(segment_ids).rank
+        out = None if dims is None or ids is None else [count] + list(dims[ids:])
+        return Tensor(out, dtype_of(data), op_name(default, name), default)
+
+    make.__name__ = default
+    return make
+
+
+for _op, _type in (("segment_sum", "SegmentSum"), ("segment_mean", "SegmentMean"), ("segment_max", "SegmentMax"),
+                   ("segment_min", "SegmentMin"), ("segment_prod", "SegmentProd")):
+    globals()[_op] = _segments(_type, counted=False)
+for _op, _type in (("unsorted_segment_sum", "UnsortedSegmentSum"), ("unsorted_segment_max", "UnsortedSegmentMax"),
+                   ("unsorted_segment_min", "UnsortedSegmentMin"), ("unsorted_segment_prod", "UnsortedSegmentProd"),
+                   ("unsorted_segment_mean", "UnsortedSegmentMean"),
+                   ("unsorted_segment_sqrt_n", "UnsortedSegmentSqrtN")):
+    globals()[_op] = _segments(_type, counted=True)
+
+
+def diag(diagonal: Any, name: Any = None) -> Tensor:
+    """tf.diag: a tensor whose shape is the diagonal's twice."""
+    dims = shape_of(diagonal).dims_tuple
+    return Tensor(None if dims is None else list(dims) * 2, dtype_of(diagonal), op_name("Diag", name), "Diag")
+
+
+def diag_part(input: Any, name: Any = None) -> Tensor:  # noqa: A002
+    """tf.diag_part: the first half of an even rank's dims."""
+    dims = shape_of(input).dims_tuple
+    out = None if dims is None or len(dims) % 2 else list(dims[:len(dims) // 2])
+    return Tensor(out, dtype_of(input), op_name("DiagPart", name), "DiagPart")
+
+
+def matrix_diag(diagonal: Any, name: Any = "diag", k: Any = 0, num_rows: Any = -1, num_cols: Any = -1,
+                padding_value: Any = 0, align: str = "RIGHT_LEFT") -> Tensor:
+    """tf.linalg.diag: a batch of square matrices, each with one vector of the diagonal's last dim."""
+    dims = shape_of(diagonal).dims_tuple
+    out = None if not dims or k != 0 or num_rows != -1 or num_cols != -1 else list(dims) + [dims[-1]]
+    return Tensor(out, dtype_of(diagonal), op_name(name or "diag"), "MatrixDiagV3")
+
+
+def matrix_diag_part(input: Any, name: Any = "diag_part", k: Any = 0, padding_value: Any = 0,  # noqa: A002
+                     align: str = "RIGHT_LEFT") -> Tensor:
+    """tf.linalg.diag_part: each matrix's main diagonal, as long as its shorter side."""
+    dims = shape_of(input).dims_tuple
+    out = None
+    if dims is not None and len(dims) >= 2 and k == 0:
+        rows, cols = dims[-2], dims[-1]
+        out = list(dims[:-2]) + [min(rows, cols) if isinstance(rows, int) and isinstance(cols, int) else None]
+    return Tensor(out, dtype_of(input), op_name(name or "diag_part"), "MatrixDiagPartV3")
+
+
+def trace(x: Any, name: Any = None) -> Tensor:
+    """tf.linalg.trace: one sum per matrix, the batch dims kept."""
+    dims = shape_of(x).dims_tuple
+    return Tensor(list(dims[:-2]) if dims is not None and len(dims) >= 2 else None, dtype_of(x),
+                  op_name("Trace", name), "Sum")
+
+
+matrix_set_diag = _shape_keeping("MatrixSetDiagV3", "MatrixSetDiagV3", 2)
+cholesky = _shape_keeping("Cholesky", "Cholesky", 1)
+roll = _shape_keeping("Roll", "Roll", 3)
+
+
+def saturate_cast(value: Any, dtype: Any, name: Any = None) -> Tensor:
+    return Tensor(shape_of(value), as_dtype(dtype), op_name("saturate_cast", name), "Cast")
+
+
+def _space_batch(input: Any, block_shape: Any, paddings: Any, to_batch: bool) -> Any:  # noqa: A002
+    """space_to_batch_nd's output dims (`to_batch`), or batch_to_space_nd's (`paddings` its crops):
+    the batch times (divided by) the blocks' product, each padded (cropped) spatial dim divided by
+    (times) its block."""
+    dims = shape_of(input).dims_tuple
+    blocks = _shape_value_of(block_shape)
+    pads = [list(pair) for pair in paddings] if isinstance(paddings, (list, tuple)) else None
+    if dims is None or blocks is None or pads is None or len(pads) != len(blocks) or \
+            not all(isinstance(b, int) for b in blocks) or not all(isinstance(p, int) for pair in pads for p in pair):
+        return None
+    product = 1
+    for block in blocks:
+        product *= block
+    batch = dims[0]
+    out = [None if batch is None else batch * product if to_batch else batch // product]
+    for i, block in enumerate(blocks):
+        dim = dims[1 + i]
+        out.append(None if dim is None else (dim + sum(pads[i])) // block if to_batch else dim * block - sum(pads[i]))
+    return out + list(dims[1 + len(blocks):])
+
+
+def space_to_batch_nd(input: Any, block_shape: Any, paddings: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(_space_batch(input, block_shape, paddings, True), dtype_of(input),
+                  op_name("SpaceToBatchND", name), "SpaceToBatchND")
+
+
+def batch_to_space_nd(input: Any, block_shape: Any, crops: Any, name: Any = None) -> Tensor:  # noqa: A002
+    return Tensor(_space_batch(input, block_shape, crops, False), dtype_of(input),
+                  op_name("BatchToSpaceND", name), "BatchToSpaceND")
+
+
+def space_to_batch(input: Any, paddings: Any, block_size: Any = None, name: Any = None,  # noqa: A002
+                   block_shape: Any = None) -> Tensor:
+    """TF 1's space_to_batch: one block size for both spatial dims."""
+    blocks = [block_size, block_size] if block_shape is None else block_shape
+    return Tensor(_space_batch(input, blocks, paddings, True), dtype_of(input), op_name("SpaceToBatchND", name),
+                  "SpaceToBatchND")
+
+
+def batch_to_space(input: Any, crops: Any, block_size: Any, name: Any = None,  # noqa: A002
+                   block_shape: Any = None) -> Tensor:
+    blocks = [block_size, block_size] if block_shape is None else block_shape
+    return Tensor(_space_batch(input, blocks, crops, False), dtype_of(input), op_name("BatchToSpaceND", name),
+                  "BatchToSpaceND")
+
+
+def shape_n(input: Any, out_type: Any = INT32, name: Any = None) -> List[Tensor]:  # noqa: A002
+    """tf.shape_n: one tf.shape per input, the outputs of one ShapeN op."""
+    items = list(input)
+    results = [Tensor([len(dims)] if dims is not None else [None], out_type, op_name("ShapeN", name), "ShapeN")
+               for dims in (shape_of(item).dims_tuple for item in items[:1])]
+    for index, item in enumerate(items[1:], 1):
+        dims = shape_of(item).dims_tuple
+        output = Tensor([len(dims)] if dims is not None else [None], out_type)
+        output.op, output.name = results[0].op, "%s:%d" % (results[0].op.name, index)
+        results.append(output)
+    for result, item in zip(results, items):
+        result.shape_value = shape_of(item)  # read back as a shape, as tf.shape's
+    return results
+
+
+def dynamic_partition(data: Any, partitions: Any, num_partitions: Any, name: Any = None) -> List[Tensor]:
+    """num_partitions tensors, each some rows of data: an unknown count, then data's dims after the partitions'."""
+    dims, rank = shape_of(data).dims_tuple, shape_of(partitions).rank
+    out = None if dims is None or rank is None else [None] + list(dims[rank:])
+    return [Tensor(out, dtype_of(data), op_name("DynamicPartition", name), "DynamicPartition")
+            for _ in range(num_partitions)]
+
+
+def dynamic_stitch(indices: Any, data: Any, name: Any = None) -> Tensor:
+    """The data interleaved by the indices: an unknown count, then the data's dims after the indices'."""
+    indices, data = list(indices), list(data)
+    dims = shape_of(data[0]).dims_tuple if data else None
+    rank = shape_of(indices[0]).rank if indices else None
+    out = None if dims is None or rank is None else [None] + list(dims[rank:])
+    return Tensor(out, dtype_of(data[0]) if data else FLOAT32, op_name("DynamicStitch", name), "DynamicStitch")
+
+
+_Unique = collections.namedtuple("Unique", ["y", "idx"])
+
+
+def unique(x: Any, out_idx: Any = INT32, name: Any = None) -> Any:
+    """tf.unique: the distinct values (an unknown count) and each item's index among them."""
+    values = Tensor([None], dtype_of(x), op_name("Unique", name), "Unique")
+    indices = Tensor(shape_of(x), as_dtype(out_idx))
+    indices.op, indices.name = values.op, values.op.name + ":1"
+    return _Unique(values, indices)
+
+
+def sparse_to_dense(sparse_indices: Any, output_shape: Any, sparse_values: Any, default_value: Any = 0,
+                    validate_indices: bool = True, name: Any = None) -> Tensor:
+    return Tensor(_shape_value_of(output_shape), dtype_of(sparse_values), op_name("SparseToDense", name),
+                  "SparseToDense")
+
+
+sparse_to_dense.shape_argument = (1, "output_shape")  # type: ignore[attr-defined]
+
+
 def sequence_mask(lengths: Any, maxlen: Any = None, dtype: Any = None, name: Any = None) -> Tensor:
     """[...lengths' shape, maxlen]: the last dimension is known when maxlen is a Python int."""
     i = shape_of(lengths)
-    out = list(i.dims_tuple) + [maxlen if isinstance(maxlen, int) else None] if i.dims_tuple is not None else None
+    length = _packed_dim(maxlen) if maxlen is not None else None  # an int, a Dimension, a scalar TF folds
+    length = None if length is _NOT_A_DIM else length
+    out = list(i.dims_tuple) + [length] if i.dims_tuple is not None else None
     return Tensor(out, as_dtype(dtype) if dtype is not None else DTYPES["bool"], op_name("SequenceMask", name),
                   "Cast")
 
@@ -1347,6 +1631,32 @@ def slice_(input_: Any, begin: Any, size: Any, name: Any = None) -> Tensor:
             else:
                 out.append(None)
     return Tensor(out, dtype_of(input_), op_name("Slice", name), "Slice")
+
+
+newaxis = None  # `x[..., tf.newaxis]` inserts a dimension of size 1, as None does
+
+
+def strided_slice(input_: Any, begin: Any, end: Any, strides: Any = None, begin_mask: int = 0, end_mask: int = 0,
+                  ellipsis_mask: int = 0, new_axis_mask: int = 0, shrink_axis_mask: int = 0, var: Any = None,
+                  name: Any = None) -> Tensor:
+    """tf.strided_slice: the `x[...]` its masks spell (an index per set bit of shrink_axis_mask,
+    `...`, `tf.newaxis`, or a slice whose masked bounds are open), shaped as that index is."""
+    out: Any = None
+    if isinstance(begin, (list, tuple)) and isinstance(end, (list, tuple)) and len(begin) == len(end) and \
+            (strides is None or isinstance(strides, (list, tuple)) and len(strides) == len(begin)):
+        steps = list(strides) if strides is not None else [1] * len(begin)
+        key: List[Any] = []
+        for i, (start, stop, step) in enumerate(zip(begin, end, steps)):
+            if ellipsis_mask >> i & 1:
+                key.append(Ellipsis)
+            elif new_axis_mask >> i & 1:
+                key.append(None)
+            elif shrink_axis_mask >> i & 1:
+                key.append(start)
+            else:
+                key.append(slice(None if begin_mask >> i & 1 else start, None if end_mask >> i & 1 else stop, step))
+        out = slice_shape(shape_of(input_), tuple(key))
+    return Tensor(out, dtype_of(input_), op_name("StridedSlice", name), "StridedSlice")
 
 
 def group(*inputs: Any, name: Any = None) -> Op:

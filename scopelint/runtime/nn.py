@@ -5,10 +5,10 @@ from __future__ import annotations
 import collections
 from typing import Any, Callable
 
-from scopelint.semantics.dtypes import BOOL, FLOAT32, INT32
-from scopelint.semantics.shapes import TensorShape
+from scopelint.semantics.dtypes import BOOL, FLOAT32, INT32, as_dtype
+from scopelint.semantics.shapes import LOST, TensorShape
 from scopelint.runtime.tensors import (
-    Tensor, conv_output, dtype_of, op_name, shape_from_argument, shape_of, spatial,
+    Tensor, conv_output, dtype_of, int_constant, op_name, reduced_dims, shape_from_argument, shape_of, spatial,
 )
 
 
@@ -40,8 +40,10 @@ def leaky_relu(features: Any, alpha: Any = 0.2, name: Any = None) -> Tensor:
 def _loss(default: str) -> Callable[..., Tensor]:
     def make(*args: Any, name: Any = None, **kwargs: Any) -> Tensor:
         logits = kwargs.get("logits", args[1] if len(args) > 1 else args[0] if args else None)
-        dims = shape_of(logits).dims_tuple
-        return Tensor(list(dims[:-1]) if dims else None, dtype_of(logits), op_name(default, name), default)
+        # the class axis (TF 1's `dim`, later `axis`) is reduced, the last one by default
+        axis = kwargs.get("axis", kwargs.get("dim", -1))
+        out = reduced_dims(shape_of(logits), axis, False) if shape_of(logits).dims_tuple else None
+        return Tensor(out, dtype_of(logits), op_name(default, name), default)
 
     make.__name__ = default
     return make
@@ -69,12 +71,7 @@ def l2_loss(t: Any, name: Any = None) -> Tensor:
 
 def moments(x: Any, axes: Any, shift: Any = None, name: Any = None, keep_dims: Any = None,
             keepdims: Any = None) -> Any:
-    dims = shape_of(x).dims_tuple
-    keep = bool(keep_dims or keepdims)
-    out = None
-    if dims is not None:
-        out = [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
-            [d for i, d in enumerate(dims) if i not in axes]
+    out = reduced_dims(shape_of(x), axes, bool(keep_dims or keepdims))
     return (Tensor(out, dtype_of(x), op_name("moments", name), "Mean"), Tensor(out, dtype_of(x), "variance", "Mean"))
 
 
@@ -100,11 +97,17 @@ def _conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any
         return None
     steps = spatial(strides, rank)
     rates = spatial(dilations if dilations is not None else 1, rank)
+    pads = list(padding)[1:-1] if _explicit(padding, rank) else [padding] * rank
     out = [dims[0]]
     for i in range(rank):
-        out.append(conv_output(dims[1 + i], kernel_spatial[i] if kernel_spatial else None, steps[i], padding, rates[i]))
+        out.append(conv_output(dims[1 + i], kernel_spatial[i] if kernel_spatial else None, steps[i], pads[i], rates[i]))
     out.append(out_channels)
     return out
+
+
+def _explicit(padding: Any, rank: int) -> bool:
+    """Explicit padding: a (before, after) pair for each dimension of the input, batch and channels too."""
+    return isinstance(padding, (list, tuple)) and len(padding) == rank + 2
 
 
 def _channels_first(data_format: Any) -> bool:
@@ -123,15 +126,22 @@ def _formatted_conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, st
         else list(strides)[2:]
     rates = dilations if dilations is None or isinstance(dilations, int) or len(list(dilations)) != rank + 2 \
         else list(dilations)[2:]
+    if _explicit(padding, rank):
+        padding = [padding[0]] + list(padding[2:]) + [padding[1]]  # read channels-last, as the input is
     last = _conv(TensorShape((dims[0],) + tuple(dims[2:]) + (dims[1],)), kernel_spatial, out_channels,
                  steps if steps is not None else 1, padding, rank, rates)
     return None if last is None else [last[0], last[-1]] + last[1:-1]
 
 
-def convolution(input: Any = None, filters: Any = None, strides: Any = None, padding: Any = "VALID",  # noqa: A002
-                data_format: Any = None, dilations: Any = None, name: Any = None, filter: Any = None,  # noqa: A002
-                dilation_rate: Any = None) -> Tensor:
-    """tf.nn.convolution: N-d by the kernel's rank, in either data format."""
+def convolution(input: Any = None, filter: Any = None, padding: Any = None, strides: Any = None,  # noqa: A002
+                dilation_rate: Any = None, name: Any = None, data_format: Any = None, filters: Any = None,
+                dilations: Any = None) -> Tensor:
+    """tf.nn.convolution: N-d by the kernel's rank, in either data format. TF 1's parameters come
+    padding first; TF 2's `convolution(input, filters, strides, padding)` is read too (a stride
+    where the padding goes)."""
+    explicit = isinstance(padding, (list, tuple)) and all(isinstance(pair, (list, tuple)) for pair in padding)
+    if padding is not None and not isinstance(padding, str) and not explicit:
+        padding, strides = (strides if strides is not None else "VALID"), padding
     kernel = shape_of(filters if filters is not None else filter).dims_tuple
     rank = len(kernel) - 2 if kernel else None
     out = None
@@ -169,11 +179,13 @@ def atrous_conv2d(value: Any = None, filters: Any = None, rate: Any = None, padd
     return Tensor(out, dtype_of(value), op_name("convolution", name), "Conv2D")
 
 
-def conv1d(value: Any = None, filters: Any = None, stride: Any = 1, padding: Any = "SAME", name: Any = None,
-           **kwargs: Any) -> Tensor:
+def conv1d(value: Any = None, filters: Any = None, stride: Any = 1, padding: Any = "SAME", use_cudnn_on_gpu: Any = None,
+           data_format: Any = None, name: Any = None, input: Any = None, dilations: Any = None) -> Tensor:  # noqa: A002
+    """tf.nn.conv1d: a 2-D convolution of height 1, in NWC or NCW."""
     kernel = shape_of(filters).dims_tuple
-    out = _conv(shape_of(value), kernel[:1] if kernel else None, kernel[2] if kernel else None, stride, padding, 1)
-    return Tensor(out, dtype_of(value), op_name("conv1d", name), "Conv2D")
+    out = _formatted_conv(shape_of(value if value is not None else input), kernel[:1] if kernel else None,
+                          kernel[2] if kernel else None, stride, padding, 1, dilations, data_format)
+    return Tensor(out, dtype_of(value if value is not None else input), op_name("conv1d", name), "Conv2D")
 
 
 def conv3d(input: Any, filter: Any, strides: Any, padding: Any, name: Any = None,  # noqa: A002
@@ -195,6 +207,13 @@ def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any,  # noq
 def conv2d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None, strides: Any = None,  # noqa: A002
                      padding: str = "SAME", data_format: str = "NHWC", name: Any = None, **kwargs: Any) -> Tensor:
     return Tensor(shape_from_argument(output_shape), dtype_of(value), op_name("conv2d_transpose", name),
+                  "Conv2DBackpropInput")
+
+
+def conv1d_transpose(input: Any = None, filters: Any = None, output_shape: Any = None,  # noqa: A002
+                     strides: Any = None, padding: str = "SAME", data_format: str = "NWC", dilations: Any = None,
+                     name: Any = None) -> Tensor:
+    return Tensor(shape_from_argument(output_shape), dtype_of(input), op_name("conv1d_transpose", name),
                   "Conv2DBackpropInput")
 
 
@@ -224,6 +243,30 @@ def _pool(default: str) -> Callable[..., Tensor]:
     return make
 
 
+def pool(input: Any, window_shape: Any, pooling_type: Any, padding: Any, dilation_rate: Any = None,  # noqa: A002
+         strides: Any = None, name: Any = None, data_format: Any = None, dilations: Any = None) -> Tensor:
+    """tf.nn.pool: an N-d max or average pool over `window_shape` (the input's rank less two)."""
+    dims = shape_of(input).dims_tuple
+    out = None
+    if dims is not None and len(dims) >= 3:
+        channels = dims[1] if _channels_first(data_format) else dims[-1]
+        out = _formatted_conv(shape_of(input), list(window_shape), channels, strides if strides is not None else 1,
+                              padding, len(dims) - 2, dilations if dilations is not None else dilation_rate,
+                              data_format)
+    return Tensor(out, dtype_of(input), op_name(str(pooling_type).lower() + "_pool", name), "MaxPool")
+
+
+def max_pool_with_argmax(input: Any, ksize: Any, strides: Any, padding: Any, data_format: Any = "NHWC",  # noqa: A002
+                         Targmax: Any = None, name: Any = None, output_dtype: Any = None,  # noqa: N803 - TF's name
+                         include_batch_in_index: bool = False) -> Any:
+    """The max pool and, shaped as it, the int64 indices of each maximum: one MaxPoolWithArgmax op."""
+    pooled = _pool("MaxPoolWithArgmax")(input, ksize, strides, padding, data_format=data_format, name=name)
+    indices = Tensor(shape_of(pooled), as_dtype(output_dtype or Targmax or "int64"))
+    indices.op, indices.name = pooled.op, pooled.op.name + ":1"
+    return _MaxPoolWithArgmax(pooled, indices)
+
+
+_MaxPoolWithArgmax = collections.namedtuple("MaxPoolWithArgmax", ["output", "argmax"])
 max_pool = _pool("MaxPool")
 avg_pool = _pool("AvgPool")
 max_pool2d = max_pool
@@ -271,7 +314,8 @@ def top_k(input: Any, k: Any = 1, sorted: bool = True, name: Any = None) -> Any:
     """The k largest entries of each row of the last dimension, and their int32 indices: both the
     input's shape with k last (ALBERT's SQuAD head sizes its end-logit beam so); one TopKV2 op."""
     dims = shape_of(input).dims_tuple
-    out = list(dims[:-1]) + [k if isinstance(k, int) and not isinstance(k, bool) else None] if dims else None
+    count = int_constant(k)  # an int, or a scalar TF folds (`tf.constant(4)`)
+    out = list(dims[:-1]) + [count if isinstance(count, int) or count is LOST else None] if dims else None
     values = Tensor(out, dtype_of(input), op_name("TopKV2", name), "TopKV2")
     indices = Tensor(out, INT32)
     indices.op, indices.name = values.op, values.op.name + ":1"

@@ -89,7 +89,7 @@ class Tensor:
         if fold is not None:
             # TF's shape inference folds integer arithmetic on known scalars: `tf.shape(x)[0] * 3`
             # in a shape argument is that number
-            mine, theirs = _int_constant(self), _int_constant(other)
+            mine, theirs = int_constant(self), int_constant(other)
             if mine is not None and theirs is not None:
                 try:
                     result.constant_value = fold(theirs, mine) if reflected else fold(mine, theirs)
@@ -116,10 +116,15 @@ class Tensor:
         return self._binary(other, "mul", operator.mul, reflected=True)
 
     def __truediv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "truediv")
+        return self._true_division(other)
 
     def __rtruediv__(self, other: Any) -> "Tensor":
-        return self._binary(other, "truediv")
+        return self._true_division(other)
+
+    def _true_division(self, other: Any) -> "Tensor":
+        result = self._binary(other, "truediv")
+        result.dtype = true_division_dtype(result.dtype)
+        return result
 
     def __floordiv__(self, other: Any) -> "Tensor":
         return self._binary(other, "floordiv", operator.floordiv)
@@ -173,7 +178,26 @@ class Tensor:
             dim = measured.dims_tuple[key]
             if dim is LOST or isinstance(dim, int):
                 item.constant_value = dim
+        bounds = (key.start, key.stop, key.step) if isinstance(key, slice) else ()
+        if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, slice) and \
+                all(isinstance(b, int) and not isinstance(b, bool) or b is None for b in bounds):
+            # `tf.shape(x)[:-1]` reads as x's leading dims (constant_value_as_shape of a StridedSlice of a Shape),
+            # and is a constant TF folds where x's shape is fully known
+            item.shape_value = TensorShape(list(measured.dims_tuple)[key])
+            if all(isinstance(dim, int) for dim in measured.dims_tuple):
+                item.constant_value = list(measured.dims_tuple)[key]
         return item
+
+
+# What TF's truediv casts integer operands to first (math_ops._TRUEDIV_TABLE): `ids / 2` is float64
+_TRUE_DIVISION_DTYPES = {"int8": "float32", "uint8": "float32", "int16": "float32", "uint16": "float32",
+                         "int32": "float64", "int64": "float64", "uint32": "float64", "uint64": "float64"}
+
+
+def true_division_dtype(dtype: DType) -> DType:
+    """The dtype of a true division of operands of `dtype`: float for integers."""
+    cast = _TRUE_DIVISION_DTYPES.get(dtype.base_dtype.name)
+    return as_dtype(cast) if cast is not None else dtype
 
 
 def op_name(default: str, name: Optional[str] = None) -> str:
@@ -266,7 +290,9 @@ def matmul_shape_tensor(a: Any, b: Any, transpose_a: bool = False, transpose_b: 
     if sa.dims_tuple is not None and sb.dims_tuple is not None and len(sa.dims_tuple) >= 2 and len(sb.dims_tuple) >= 2:
         rows = sa.dims_tuple[-1] if transpose_a else sa.dims_tuple[-2]
         cols = sb.dims_tuple[-2] if transpose_b else sb.dims_tuple[-1]
-        out = list(sa.dims_tuple[:-2]) + [rows, cols]
+        # the batch dimensions broadcast (BatchMatMulV2: [2, 1, 4, 3] @ [6, 3, 5] is [2, 6, 4, 5])
+        batch = broadcast(TensorShape(sa.dims_tuple[:-2]), TensorShape(sb.dims_tuple[:-2])).dims_tuple or ()
+        out = list(batch) + [rows, cols]
     return Tensor(out, dtype_of(a), op_name("MatMul", name), "MatMul")
 
 
@@ -288,6 +314,8 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
         elif isinstance(k, slice):
             if index >= len(dims):
                 return TensorShape(None)
+            # bounds TF folds (`x[:, :tf.shape(y)[1]]` of a known dimension) count as their values
+            k = slice(*(_folded(bound) for bound in (k.start, k.stop, k.step)))
             dim = dims[index]
             if dim is LOST:
                 out.append(LOST)
@@ -302,7 +330,13 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
     return TensorShape(out)
 
 
-def _int_constant(value: Any) -> Any:
+def _folded(bound: Any) -> Any:
+    """A slice bound: a scalar tensor's value where TF folds it, else the bound itself."""
+    value = int_constant(bound) if isinstance(bound, Tensor) else None
+    return bound if value is None or value is LOST else value
+
+
+def int_constant(value: Any) -> Any:
     """An integer the shape functions know: a Python int, LOST, or an integer scalar tensor's
     known value; None otherwise."""
     if isinstance(value, int) and not isinstance(value, bool) or value is LOST:
@@ -394,9 +428,36 @@ def _reshape_partial(shape: Any, wanted: List[Optional[int]]) -> TensorShape:
     return TensorShape(wanted)
 
 
-def conv_output(size: Any, kernel: Any, stride: int, padding: str, dilation: int = 1) -> Any:
+def reduced_dims(shape: TensorShape, axis: Any, keep: bool) -> Any:
+    """The dims of a reduction over `axis` (None: all of them), as TF's shape functions give them:
+    reducing all dims of an unknown rank gives a scalar; axes of unknown value keep the rank when
+    kept (each dim unknown), else nothing is known."""
+    if axis is None:
+        if shape.dims_tuple is None:
+            return None if keep else []
+        return [1] * len(shape.dims_tuple) if keep else []
+    if shape.dims_tuple is None:
+        return None
+    dims = list(shape.dims_tuple)
+    if isinstance(axis, Tensor) and keep:
+        return [None] * len(dims)
+    if isinstance(axis, int) and not isinstance(axis, bool) or \
+            isinstance(axis, (list, tuple)) and all(isinstance(a, int) and not isinstance(a, bool) for a in axis):
+        axes = {a + len(dims) if a < 0 else a for a in (axis if isinstance(axis, (list, tuple)) else [axis])}
+        return [1 if i in axes else d for i, d in enumerate(dims)] if keep else \
+            [d for i, d in enumerate(dims) if i not in axes]
+    return None
+
+
+def conv_output(size: Any, kernel: Any, stride: int, padding: Any, dilation: int = 1) -> Any:
+    """One spatial dim of a convolution's or pool's output; `padding` is "SAME", "VALID" or an
+    explicit (before, after) pair, which pads the input for a VALID window."""
     if size is None:
         return None
+    if isinstance(padding, (list, tuple)):
+        if not all(isinstance(p, int) for p in padding):
+            return None
+        size, padding = (size if size is LOST else size + sum(padding)), "VALID"
     if size is LOST or kernel is LOST and str(padding).upper() != "SAME":
         return LOST
     if str(padding).upper() == "SAME":

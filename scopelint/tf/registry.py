@@ -319,7 +319,9 @@ SAME_AS: Dict[str, Dict[str, str]] = {
     },
     "tensorflow.random": {"normal": "random_normal", "uniform": "random_uniform",
                           "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
-    "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse"},
+    "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse", "transpose": "matrix_transpose",
+                          "diag": "matrix_diag", "diag_part": "matrix_diag_part", "set_diag": "matrix_set_diag",
+                          "band_part": "matrix_band_part"},
     "tensorflow.math": {"divide_no_nan": "div_no_nan"},
 }
 

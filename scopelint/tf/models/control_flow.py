@@ -188,11 +188,18 @@ def _leading(elems_flat):
     return elems_flat[0].get_shape()[0].value
 
 
+def _count(elems_flat):
+    """How many steps map_fn and scan take: the elements' static first dim, else their dynamic one
+    (unknown to shape inference: the stacked results' first dim is None, not 1)."""
+    n = _leading(elems_flat)
+    return n if n is not None else tf.shape(elems_flat[0])[0]
+
+
 def _stacked(value, n):
     """What map_fn and scan stack from each step's value: [n] + the value's shape."""
     value = tf.convert_to_tensor(value)
     rank = value.get_shape().ndims
-    if n is None or rank is None:
+    if rank is None:
         return tf.expand_dims(value, 0)
     return tf.tile(tf.expand_dims(value, 0), [n] + [1] * rank)
 
@@ -201,7 +208,7 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
            name=None, fn_output_signature=None):
     elems_flat = [tf.convert_to_tensor(t) for t in _flatten(elems)]
     with tf.name_scope(name, "map", elems_flat):
-        n = _leading(elems_flat)
+        n = _count(elems_flat)
         results = []
 
         def compute(i, _):
@@ -222,7 +229,7 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, sw
          reverse=False, name=None):
     elems_flat = [tf.convert_to_tensor(t) for t in _flatten(elems)]
     with tf.name_scope(name, "scan", elems_flat):
-        n = _leading(elems_flat)
+        n = _count(elems_flat)
         step = -1 if reverse else 0
         if initializer is None:
             a = _pack_like(elems, [t[step] for t in elems_flat])

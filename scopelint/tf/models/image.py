@@ -57,12 +57,26 @@ def _static_shape(shape):
 
 
 def _size_pair(size):
-    if isinstance(size, (list, tuple)) and len(size) == 2:
+    """The new height and width as resize_images reads them (constant_value_as_shape: each item
+    TF folds, `[x.shape[1] * 2, x.shape[2] * 2]`, `tf.shape(y)[1:3]`)."""
+    if isinstance(size, (list, tuple)) and len(size) == 2 and all(isinstance(d, int) for d in size):
         return size[0], size[1]
     dims = _static_shape(size)
     if dims.ndims == 2:
         return dims[0].value, dims[1].value
     return None, None
+
+
+def _whole_size_pair(size):
+    """The new height and width as the resize kernels' shape functions read them: a size TF folds
+    whole (a list it packs, a constant, a slice of a fully known tf.shape), else neither
+    (`tf.shape(y)[1:3]` of a y whose batch is unknown)."""
+    if isinstance(size, (list, tuple)):
+        pair = _size_pair(size)
+    else:
+        value = getattr(size, "constant_value", None)
+        pair = (value[0], value[1]) if isinstance(value, (list, tuple)) and len(value) == 2 else (None, None)
+    return pair if pair[0] is not None and pair[1] is not None else (None, None)
 
 
 def read_file(filename, name=None):
@@ -95,17 +109,30 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
         return images  # already that size: TF skips the resize
     dtype = images.dtype if method == _NEAREST_NEIGHBOR else tf.float32
     if preserve_aspect_ratio:
-        height = width = None
+        height, width = _aspect_kept(shape, height, width)
     return _op(dtype, _with_size(shape, height, width), name or "resize", images)
 
 
 resize = resize_images
 
 
+def _aspect_kept(shape, height, width):
+    """The size resize_images(preserve_aspect_ratio=True) folds: the image scaled by the smaller of
+    the two ratios, each side rounded (half to even, as tf.round); None where a side is unknown."""
+    if shape.ndims is None or not isinstance(height, int) or not isinstance(width, int):
+        return None, None
+    current_height, current_width = shape[-3].value, shape[-2].value
+    if not isinstance(current_height, int) or not isinstance(current_width, int) or \
+            not current_height or not current_width:
+        return None, None
+    scale = min(float(height) / current_height, float(width) / current_width)
+    return int(round(scale * current_height)), int(round(scale * current_width))
+
+
 def _resized(images, size, float_output, name):
     """gen_image_ops' resize kernels: a new height and width; float32 but for nearest neighbor."""
     images, shape = _image(images)
-    height, width = _size_pair(size)
+    height, width = _whole_size_pair(size)
     return _op(tf.float32 if float_output else images.dtype, _with_size(shape, height, width), name, images)
 
 
@@ -136,7 +163,7 @@ def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear
         dims = tf.convert_to_tensor(given).get_shape()
         if dims.ndims is not None and dims.ndims >= 1:
             count = count.merge_with(dims[:1])
-    height, width = _size_pair(crop_size)
+    height, width = _whole_size_pair(crop_size)
     depth = shape[3:] if shape.ndims == 4 else tf.TensorShape([None])
     return _op(tf.float32, count.concatenate([height, width]).concatenate(depth), name or "CropAndResize", image)
 

@@ -490,14 +490,21 @@ def _initial_state(cell, initial_state, batch, dtype, missing_dtype):
         return initial_state
     if not dtype:  # unknown: false
         raise ValueError(missing_dtype)
-    return cell.zero_state(batch if batch is not None else 1, dtype)
+    return cell.zero_state(batch, dtype)
+
+
+def _batch_size(inputs, batch, batch_axis):
+    """The batch size TF's RNNs give the zero state (_best_effort_input_batch_size): the inputs'
+    static one, else a dimension of their dynamic shape, unknown to shape inference (the final
+    state's batch is None then, not 1)."""
+    return batch if batch is not None else tf.shape(inputs)[batch_axis]
 
 
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None, parallel_iterations=None,
                 swap_memory=False, time_major=False, scope=None):
     with tf.variable_scope(scope or "rnn"):
         step, batch, time = _time_step(inputs, time_major)
-        state = _initial_state(cell, initial_state, batch, dtype,
+        state = _initial_state(cell, initial_state, _batch_size(inputs, batch, 1 if time_major else 0), dtype,
                                "If there is no initial_state, you must give a dtype.")
         output, final_state = cell(step, state)  # the while loop's body: built once
         return _outputs_over_time(output, batch, time, time_major), final_state
@@ -525,7 +532,7 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     with tf.variable_scope(scope or "rnn") as varscope:
         dims = _dims(inputs[0])
         batch = None if dims is None else dims[0]
-        state = _initial_state(cell, initial_state, batch, dtype,
+        state = _initial_state(cell, initial_state, _batch_size(inputs[0], batch, 0), dtype,
                                "If no initial_state is provided, dtype must be specified")
         for time, input_ in enumerate(inputs):
             if time > 0:
