@@ -263,7 +263,7 @@ class BuiltinCalls(AnalysisState):
         if name == "open":
             # its methods read and write bytes, never the graph; a file it names for reading is
             # kept by name, for json.load of a project's hyperparameters (read_data_file)
-            return opened_file(args, kwargs, "file", os.path.dirname(self.abspath))
+            return opened_file(args, kwargs, os.path.dirname(self.abspath))
         if name in ("print", "object.__init__", "id", "type", "callable", "vars", "dir", "hash", "open", "input",
                     "format", "any", "all", "map", "filter", "next", "issubclass", "NotImplementedError",
                     "ValueError", "TypeError", "Exception", "RuntimeError", "KeyError", "AssertionError",
@@ -502,26 +502,18 @@ class BuiltinCalls(AnalysisState):
         given = _itemwise_list(function, args, kwargs)
         if given is None or given.grown or given.poisoned:
             return args, kwargs
-        position, keyword = function.itemwise_argument
         items = ListVal([UnknownTensor() if self.to_python(item) is MISSING else item for item in given.items],
                         given.is_tuple)
-        if len(args) > position:
-            return args[:position] + [items] + list(args[position + 1:]), kwargs
-        return args, dict(kwargs, **{keyword: items})
+        return _replace_argument(function.itemwise_argument, args, kwargs, items)
 
     def _control_inputs_known(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
             List[Any], Dict[str, Any]]:
         """Control inputs the analysis lost (`with_dependencies([tf.group(*update_ops)], loss)`) as
         none: the op only waits for them, its result is computed from its other arguments."""
         where = getattr(function, "control_argument", None)
-        if where is None:
+        if where is None or self.to_python(_argument_at(where, args, kwargs)) is not MISSING:
             return args, kwargs
-        position, keyword = where
-        if len(args) > position and self.to_python(args[position]) is MISSING:
-            args = args[:position] + [ListVal([])] + args[position + 1:]
-        elif keyword in kwargs and self.to_python(kwargs[keyword]) is MISSING:
-            kwargs = dict(kwargs, **{keyword: ListVal([])})
-        return args, kwargs
+        return _replace_argument(where, args, kwargs, ListVal([]))
 
     def real_call(self, function: Any, args: List[Any], kwargs: Dict[str, Any], st: State,
                   scope_errors_propagate: bool = False) -> Any:
@@ -574,8 +566,8 @@ class BuiltinCalls(AnalysisState):
             lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
-            elif _elementwise_dtype(function, args) is not None:
-                lost.dtype = _elementwise_dtype(function, args)  # (its operands' one dtype)
+            elif (dtype := _elementwise_dtype(function, args)) is not None:
+                lost.dtype = dtype  # (its operands' one dtype)
             shape = _shape_of_argument(function, args, kwargs) or (
                 result.get_shape() if _elementwise_of_shaped(function, args, kwargs) else None)
             if shape is not None:
@@ -788,13 +780,24 @@ def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, 
     where = getattr(function, "shape_argument", None)
     if where is None:
         return args, kwargs
+    return _replace_argument(where, args, kwargs, _lost_dims(_argument_at(where, args, kwargs)))
+
+
+def _argument_at(where: Tuple[int, str], args: List[Any], kwargs: Dict[str, Any]) -> Any:
+    """The argument a runtime op declares by (position, keyword) (`shape_argument`,
+    `control_argument`, `itemwise_argument`), as given; None when it is not."""
+    position, keyword = where
+    return args[position] if len(args) > position else kwargs.get(keyword)
+
+
+def _replace_argument(where: Tuple[int, str], args: List[Any], kwargs: Dict[str, Any], value: Any) -> Tuple[
+        List[Any], Dict[str, Any]]:
+    """The arguments with the one declared by `where` replaced by `value`, where it is given."""
     position, keyword = where
     if len(args) > position:
-        args = list(args)
-        args[position] = _lost_dims(args[position])
-    elif keyword in kwargs:
-        kwargs = dict(kwargs)
-        kwargs[keyword] = _lost_dims(kwargs[keyword])
+        return list(args[:position]) + [value] + list(args[position + 1:]), kwargs
+    if keyword in kwargs:
+        return args, dict(kwargs, **{keyword: value})
     return args, kwargs
 
 
@@ -888,10 +891,7 @@ def _lost_shape(value: Any) -> bool:
 def _itemwise_list(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Optional[ListVal]:
     """The list an op maps item by item (its `itemwise_argument`), as given; None for other ops."""
     where = getattr(function, "itemwise_argument", None)
-    if where is None:
-        return None
-    position, keyword = where
-    given = args[position] if len(args) > position else kwargs.get(keyword)
+    given = _argument_at(where, args, kwargs) if where is not None else None
     return given if isinstance(given, ListVal) else None
 
 
@@ -1007,8 +1007,7 @@ def _shape_of_argument(function: Any, args: List[Any], kwargs: Dict[str, Any]) -
     vocabulary file: ELECTRA's masking); None for any other op or shape."""
     if getattr(function, "__name__", "") not in _SHAPE_FROM_ARGUMENT:
         return None
-    position, keyword = function.shape_argument
-    given = args[position] if len(args) > position else kwargs.get(keyword)
+    given = _argument_at(function.shape_argument, args, kwargs)
     items = given.items if isinstance(given, ListVal) and not given.grown and not given.poisoned else None
     if items is None or not all(isinstance(d, int) and not isinstance(d, bool) and d >= 0 or d is LOST
                                 for d in items):
@@ -1144,10 +1143,11 @@ _READ_FILE = "file:"
 MAX_DATA_FILE_BYTES = 1 << 20
 
 
-def opened_file(args: List[Any], kwargs: Dict[str, Any], path_keyword: str, directory: str) -> OpaqueVal:
-    """A file `open(path, mode)` or tf.gfile's `GFile(name, mode)` opens: kept by its path when it
-    is opened for reading by a known one, for json.load (read_data_file); inert either way."""
-    path = args[0] if args else kwargs.get(path_keyword)
+def opened_file(args: List[Any], kwargs: Dict[str, Any], directory: str) -> OpaqueVal:
+    """A file `open(path, mode)` opens (tf.gfile's GFile too: its model calls open): kept by its
+    path when it is opened for reading by a known one, for json.load (read_data_file); inert
+    either way."""
+    path = args[0] if args else kwargs.get("file")
     mode = args[1] if len(args) > 1 else kwargs.get("mode")
     if isinstance(path, str) and (mode is None or mode in ("r", "rt")):
         return OpaqueVal(_READ_FILE + os.path.join(directory, path), inert=True)
