@@ -247,11 +247,9 @@ _NN_NAMES = {name for name in vars(runtime_nn) if not name.startswith("_") and c
 _COLLECTION_APIS = frozenset(COLLECTION_READERS) | {
     "get_collection", "get_collection_ref", "add_to_collection", "add_to_collections"}
 _RENAMED = {"slice": "slice_", "tuple": "tuple_", "range": "range_"}
-# TF 1.x's public namespaces by their internal modules: `from tensorflow.python.platform import
-# flags` is tf.flags (tf.app.flags), as projects of TF 1.4's time import it (attention_ocr's
-# common_flags.py)
-_PLATFORM_MODULES = {"python.platform.flags.": "flags.", "python.platform.app.": "app.",
-                     "python.platform.tf_logging.": "logging."}
+# registry.PLATFORM_MODULES below the TF module, each a prefix of the names in it
+_PLATFORM_MODULES = {internal[len(TF) + 1:] + ".": public[len(TF) + 1:] + "."
+                     for internal, public in registry.PLATFORM_MODULES.items()}
 # `dtypes.float32` of tensorflow.python.framework.dtypes is tf.float32 (runtime_api.DTYPE_EXPORTS)
 _DTYPE_NAMES = frozenset(DTYPES) | frozenset(runtime_api.DTYPE_EXPORTS)
 

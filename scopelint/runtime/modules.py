@@ -255,9 +255,6 @@ def build_modules() -> Dict[str, types.ModuleType]:
         "tensorflow.flags": flags,
         "tensorflow.app": tf.__dict__["app"],
         "tensorflow.app.flags": flags,
-        # TF 1.x's modules behind them, as projects import them (attention_ocr's common_flags.py)
-        "tensorflow.python.platform.flags": flags,
-        "tensorflow.python.platform.app": tf.__dict__["app"],
         # the intrinsics the models import by TF's own module names
         "tensorflow.python.autograph.impl.api": ApiModule("tensorflow.python.autograph.impl.api",
                                                           {"tf_convert": api._tf_convert}),
@@ -277,6 +274,9 @@ def build_modules() -> Dict[str, types.ModuleType]:
         if parent in modules:
             setattr(modules[parent], attribute, model_module)
         modules[namespace] = modules[namespace.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = model_module
+    # TF 1.x's modules behind them, as projects import them (registry.PLATFORM_MODULES)
+    modules.update({internal: modules[public] for internal, public in registry.PLATFORM_MODULES.items()
+                    if public in modules})
     for alias, namespaces in registry.ALIAS_MODULES.items():
         own = (alias,) if alias in registry.NAMESPACES else ()  # its own names (rnn_cell_impl's helpers)
         modules[alias] = modules[alias.replace("tensorflow.", "tensorflow.compat.v1.", 1)] = ApiModule(

@@ -27,6 +27,13 @@ _SLIM_LOSSES = (
 )
 _SLIM_UTILS = ("append_tensor_alias", "collect_named_outputs", "last_dimension", "convert_collection_to_dict")
 
+# TF 1.x's public namespaces by the internal modules that hold them: `from tensorflow.python.platform
+# import flags` is tf.flags (tf.app.flags), as projects of TF 1.4's time import it (attention_ocr's
+# common_flags.py), in both drivers
+PLATFORM_MODULES = {"tensorflow.python.platform.flags": "tensorflow.flags",
+                    "tensorflow.python.platform.app": "tensorflow.app",
+                    "tensorflow.python.platform.tf_logging": "tensorflow.logging"}
+
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr",
                                      "TensorArray")),
