@@ -18,7 +18,7 @@ from scopelint.analysis.values import (
     AddressText, Alternatives, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
     InstanceVal, is_concrete, is_key, IteratorVal, join_values, ListVal,
     MISSING,
-    ModuleVal, NumpyLoaded, OpaqueVal, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
+    ModuleVal, NumpyLoaded, OpaqueVal, OpResult, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -488,6 +488,8 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
             return False  # `dtype is None` for dtype=np.float32
     if isinstance(left, NumpyLoaded) and right is None or isinstance(right, NumpyLoaded) and left is None:
         return False
+    if left is None and isinstance(right, OpResult) or right is None and isinstance(left, OpResult):
+        return False  # `grad is None` of what an op made
     if isinstance(left, (ModuleVal, OpaqueVal)) or isinstance(right, (ModuleVal, OpaqueVal)):
         return None  # `models.x is None`: an attribute of an unread module may be anything
     if isinstance(left, enum.Enum) or isinstance(right, enum.Enum):

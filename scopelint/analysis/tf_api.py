@@ -113,11 +113,16 @@ _PURE_OPS = frozenset({
 })
 
 
+def makes_tf_object(short: str) -> bool:
+    """Of those, the ops and classes whose result is a TF object, never None (`tf.IndexedSlices`,
+    `tf.norm`); not every function of tf's namespace (`tf.disable_v2_behavior()` gives None)."""
+    return short in _PURE_OPS or short.startswith(_PURE_OP_PREFIXES) and not short.startswith("random.set_")
+
+
 def pure_unmodelled_op(short: str) -> bool:
     """A tensor op of TF's that the runtime does not implement (`tf.image.resize_images`,
     `tf.norm`, `tf.py_func`: the function runs when the session does, not now)."""
-    return short in _PURE_OPS or short.startswith(_PURE_OP_PREFIXES) and not short.startswith("random.set_") or \
-        _top_level_op(short)
+    return makes_tf_object(short) or _top_level_op(short)
 
 
 # The functions of tf's own namespace that run code of the program's (by their parameters in
@@ -266,7 +271,8 @@ def canonical(qualname: str) -> str:
         rest = rest[rest.index("GraphKeys"):]
     elif rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
-        if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES or last in _COLLECTION_APIS:
+        if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES or last in _COLLECTION_APIS or \
+                last in _PURE_OPS:
             rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last

@@ -13,7 +13,8 @@ from scopelint.analysis.fix_sites import SCOPE_CALL
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, AutographFn, BoundMethod, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal,
     ListVal, ModuleVal, NameScopeCM,
-    OpaqueVal, PyCallable, ScopeCM, ScopeVal, SessionVal, SetVal, UnknownTensor, VarVal, is_concrete, lost_dimension,
+    OpaqueVal, OpResult, PyCallable, ScopeCM, ScopeVal, SessionVal, SetVal, UnknownTensor, VarVal, is_concrete,
+    lost_dimension,
 )
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics import errors as scope_errors
@@ -151,7 +152,8 @@ class TfCalls(AnalysisState):
         if short is not None and tf_api.is_input_pipeline(short):
             return OpaqueVal(tf_api.INPUT_PIPELINE + short, inert=True)
         if short is not None and tf_api.pure_unmodelled_op(short):
-            return OpaqueVal(short, inert=True)  # a tensor the analysis does not compute: its methods build nothing
+            # a tensor the analysis does not compute: its methods build nothing
+            return OpResult(short) if tf_api.makes_tf_object(short) else OpaqueVal(short, inert=True)
         if short is not None and tf_api.creates_nothing(short):
             if short.startswith("losses."):
                 # a loss function not modelled (losses.py): it may have added to its collection
@@ -414,8 +416,14 @@ class TfCalls(AnalysisState):
                                      value.record if isinstance(value, VarVal) else value)
             return None
         if short == "get_collection_ref":
-            graph.collections_known = False  # a live list: the program may change it anywhere
-            return UNKNOWN
+            # a live list: the program may change it anywhere, that collection (tf_slim's
+            # create_train_op appends to TRAIN_OP's), or any where the key is not known
+            key = self.to_core(args[0] if args else kwargs.get("key", UNKNOWN))
+            if isinstance(key, str):
+                graph.collections[key] = UNKNOWN
+            else:
+                graph.collections_known = False
+            return ListVal([], poisoned=True)  # a list whose items are unknown: its methods build nothing
         if short == "get_collection":
             key = args[0] if args else kwargs.get("key", UNKNOWN)
             scope = args[1] if len(args) > 1 else kwargs.get("scope")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis.fix_sites import FixSite
-from scopelint.runtime.tensors import Op, Tensor
+from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, joined_shape
@@ -418,6 +418,14 @@ class OpaqueVal:
 
 
 @dataclass(eq=False)
+class OpResult(OpaqueVal):
+    """What one of TF's ops or classes the analysis does not compute made (a tensor, an
+    IndexedSlices, a feature spec): inert, and never None."""
+
+    inert: bool = True
+
+
+@dataclass(eq=False)
 class TensorClassVal(OpaqueVal):
     """type() of a graph tensor or variable: one of TF's classes, so none of the builtin types,
     numpy's objects or the program's classes (tflearn's `type(inference) not in [list,
@@ -621,6 +629,8 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
         return _joined_tensor(a, b)  # tf.cond's two branches: a tensor of the shape both allow
     if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
         return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
+    if _tf_object(a) and _tf_object(b):
+        return OpResult("tensor")  # tf_slim's clipped gradient, a tensor or a new IndexedSlices
     if alternatives:
         found = alternatives_of([a, b])
         if found is not _MISSING:
@@ -691,6 +701,12 @@ def alternatives_of(values: List[Any]) -> Any:
     if len(options) > MAX_ALTERNATIVES or len(kinds) != 1:
         return _MISSING
     return Alternatives(tuple(options))
+
+
+def _tf_object(value: Any) -> bool:
+    """A graph tensor the analysis holds (no variable), or what an op it does not compute made."""
+    return isinstance(value, OpResult) or \
+        isinstance(value, Tensor) and not isinstance(value, (VarVal, Opaque))  # (an Opaque stands for anything)
 
 
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
