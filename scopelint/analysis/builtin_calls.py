@@ -807,8 +807,10 @@ def _with_dependencies(result: Any, function: Any, args: List[Any], kwargs: Dict
     `tf.stack(results)` of a list a loop of unknown trip count grew: HMR's SMPL), so it depends
     on what they depend on, where that is known of each."""
     if isinstance(result, UnknownTensor):
-        result.deps = dependencies.of_result(function, tuple(_dependency_inputs(a) for a in args),
-                                             {k: _dependency_inputs(v) for k, v in kwargs.items()})
+        inputs = tuple(_dependency_inputs(a) for a in args), {k: _dependency_inputs(v) for k, v in kwargs.items()}
+        result.deps = dependencies.of_result(function, *inputs)
+        result.gathered = dependencies.gathered_of_result(function, *inputs)
+        result.maybe_slices = dependencies.may_be_slices(list(inputs[0]) + list(inputs[1].values()))
     return result
 
 
@@ -1458,6 +1460,9 @@ def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
             answers.append(not isinstance(value, VarVal))
         elif short in ("Variable", "VariableV1"):
             answers.append(isinstance(value, VarVal))
+        elif short == "IndexedSlices":
+            # what TF gives as one: a gradient of a variable a gather read, or computed from one
+            answers.append(UNKNOWN if dependencies.may_be_slices(value) else False)
         elif isinstance(option, ModuleVal) and option.qualname == "numpy.ndarray":
             answers.append(False)  # BERT-style get_shape_list's `isinstance(tensor, np.ndarray)` (ELECTRA)
         else:

@@ -272,7 +272,7 @@ def canonical(qualname: str) -> str:
     elif rest.startswith("python.") and rest.count(".") >= 3:  # python.ops.<module>.<name>
         last = rest.rsplit(".", 1)[-1]
         if last in SCOPE_APIS or last in _PURE_NAMES or last in _DTYPE_NAMES or last in _COLLECTION_APIS or \
-                last in _PURE_OPS:
+                last in _PURE_OPS or last in NO_VARIABLE_APIS:
             rest = last  # the runtime serves TF's internal modules from tf's names, as here
         elif last in _NN_NAMES:
             rest = "nn." + last

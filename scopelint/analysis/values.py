@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis.fix_sites import FixSite
+from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
@@ -712,6 +713,8 @@ def _tf_object(value: Any) -> bool:
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
     joined = Tensor(joined_shape(a.get_shape(), b.get_shape()), a.dtype, "", "Merge")
     joined.deps = None if a.deps is None or b.deps is None else a.deps | b.deps
+    joined.gathered = dependencies.gathered_of([a, b])
+    joined.maybe_slices = dependencies.may_be_slices([a, b])
     return joined
 
 

@@ -843,7 +843,7 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
     what ys depend on is unknown, every x is assumed reached)."""
     from scopelint.runtime import dependencies
 
-    reached = dependencies.of(ys)
+    reached, gathered = dependencies.of(ys), dependencies.gathered_of(ys)
     grads: List[Any] = []
     for x in (xs if isinstance(xs, (list, tuple)) else [xs]):
         own = getattr(x, "deps", None)
@@ -856,7 +856,9 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
                 not any(record.name.may_equal(name) for name in reached)):
             grads.append(None)
             continue
-        grads.append(Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad"))
+        grad = Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad")
+        grad.maybe_slices = gathered is None or own is None or bool(own & gathered)  # TF's IndexedSlices
+        grads.append(grad)
     return grads
 
 
@@ -1280,6 +1282,9 @@ def gather(params: Any, indices: Any, validate_indices: Any = None, name: Any = 
         ax, batch = _normalise_axis(axis, len(p.dims_tuple)), _normalise_axis(batch_dims, len(i.dims_tuple))
         out = list(p.dims_tuple[:ax]) + list(i.dims_tuple[batch:]) + list(p.dims_tuple[ax + 1:])
     return Tensor(out, dtype_of(params), op_name("GatherV2", name), "GatherV2")
+
+
+gather.gathers_from = (0, "params")  # type: ignore[attr-defined]
 
 
 def multinomial(logits: Any, num_samples: Any, seed: Any = None, name: Any = None, output_dtype: Any = None) -> Tensor:

@@ -5,6 +5,11 @@ Every tensor carries `deps`: a frozenset of the ids of the variable records it d
 or None when that is unknown (the result of an API the runtime does not model, a tensor the
 analysis lost). The op functions and Tensor's operators are wrapped once, here, so each op
 gives its result the union of its inputs' sets; `stop_gradient` gives the empty set.
+
+Beside it, `gathered`: the variables it reaches through the params of a gather (an op that
+declares `gathers_from`: tf.gather, embedding_lookup), whose gradients TF gives as
+tf.IndexedSlices; and `maybe_slices`: the tensor stands for what may be one (such a gradient,
+or computed from one: tf.clip_by_norm keeps it sparse).
 """
 
 from __future__ import annotations
@@ -40,15 +45,48 @@ def union(sets: Iterable[Deps]) -> Deps:
     return frozenset(out)
 
 
-def _attach(result: Any, deps: Deps, inputs: Any) -> None:
+def gathered_of(value: Any) -> Deps:
+    """The union of `gathered` over the tensors in `value` (unknown where their deps are)."""
+    from scopelint.runtime.tensors import Tensor
+    from scopelint.runtime.variables import PartitionedVariable
+
+    if isinstance(value, Tensor):
+        return None if getattr(value, "deps", None) is None else getattr(value, "gathered", EMPTY)
+    if isinstance(value, (list, tuple, PartitionedVariable)):
+        return union(gathered_of(v) for v in value)
+    if isinstance(value, dict):
+        return union(gathered_of(v) for v in value.values())
+    return EMPTY
+
+
+def may_be_slices(value: Any) -> bool:
+    """Whether TF may give a tf.IndexedSlices where the analysis holds this tensor, or holds one
+    among these: a gradient of a variable read by a gather, or computed from one; one whose deps
+    are unknown (what made it is); never a variable."""
+    from scopelint.runtime.tensors import Tensor
+
+    if isinstance(value, Tensor):
+        if getattr(value, "record", None) is not None:
+            return False
+        return getattr(value, "deps", None) is None or getattr(value, "maybe_slices", False)
+    if isinstance(value, (list, tuple)):
+        return any(may_be_slices(v) for v in value)
+    if isinstance(value, dict):
+        return any(may_be_slices(v) for v in value.values())
+    return False
+
+
+def _attach(result: Any, deps: Deps, gathered: Deps, slices: bool, inputs: Any) -> None:
     from scopelint.runtime.tensors import Tensor
 
     if isinstance(result, Tensor):
         if getattr(result, "record", None) is None and result not in inputs:  # never a variable's own set
             result.deps = deps
+            result.gathered = gathered
+            result.maybe_slices = slices
     elif isinstance(result, (list, tuple)):
         for item in result:
-            _attach(item, deps, inputs)
+            _attach(item, deps, gathered, slices, inputs)
 
 
 def tracked(function: Callable[..., Any], cut: bool = False) -> Callable[..., Any]:
@@ -57,7 +95,9 @@ def tracked(function: Callable[..., Any], cut: bool = False) -> Callable[..., An
     @functools.wraps(function)
     def op(*args: Any, **kwargs: Any) -> Any:
         result = function(*args, **kwargs)
-        _attach(result, of_result(op, args, kwargs), _identities(args + tuple(kwargs.values())))
+        _attach(result, of_result(op, args, kwargs), gathered_of_result(op, args, kwargs),
+                not cut and may_be_slices(list(args) + list(kwargs.values())),
+                _identities(args + tuple(kwargs.values())))
         return result
 
     op.__wrapped_op__ = True  # type: ignore[attr-defined]
@@ -82,6 +122,22 @@ def of_result(function: Callable[..., Any], args: tuple, kwargs: dict) -> Deps:
         return EMPTY
     data, data_keywords = data_arguments(function, args, kwargs)
     return union([of(data), of(data_keywords)])
+
+
+def gathered_of_result(function: Callable[..., Any], args: tuple, kwargs: dict) -> Deps:
+    """What the result of a call of `function` reaches through a gather's params: what its data
+    arguments do, and for a gather all its `gathers_from` argument depends on."""
+    if not getattr(function, "__wrapped_op__", False) and function not in _OPERATORS:
+        return None
+    if getattr(function, "__cuts_gradients__", False):
+        return EMPTY
+    data, data_keywords = data_arguments(function, args, kwargs)
+    gathered = union([gathered_of(data), gathered_of(data_keywords)])
+    where = getattr(function, "gathers_from", None)
+    if where is not None:
+        position, keyword = where
+        gathered = union([gathered, of(args[position] if len(args) > position else kwargs.get(keyword))])
+    return gathered
 
 
 def data_arguments(function: Callable[..., Any], args: tuple, kwargs: dict) -> Tuple[tuple, dict]:

@@ -286,6 +286,9 @@ def embedding_lookup(params: Any, ids: Any, partition_strategy: str = "mod", nam
                   op_name("embedding_lookup", name), "GatherV2")
 
 
+embedding_lookup.gathers_from = (0, "params")  # type: ignore[attr-defined]
+
+
 def _xw_shape(x: Any, weights: Any) -> Any:
     """The shape of `x @ weights` for 2-D operands (None where either rank is not 2)."""
     x_dims, w_dims = shape_of(x).dims_tuple, shape_of(weights).dims_tuple

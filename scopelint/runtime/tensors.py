@@ -32,6 +32,8 @@ class Tensor:
     variables it is computed from (`deps`, None when unknown; see runtime/dependencies.py)."""
 
     deps: Optional[frozenset] = frozenset()
+    gathered: Optional[frozenset] = frozenset()  # (see runtime/dependencies.py)
+    maybe_slices = False
     # How TF 2.21's errors print the type of a graph tensor (tensor_shape's "Dimension value must be ...").
     tf_type_repr = "<class 'tensorflow.python.framework.ops.SymbolicTensor'>"
 
