@@ -405,7 +405,10 @@ class Attributes(AnalysisState):
     def subscript(self, obj: Any, key: Any, st: State) -> Any:
         if isinstance(obj, ListVal):
             if obj.grown:
-                # which item is at an index depends on how many times a loop ran
+                # which item is at an index depends on how many times a loop ran: the one value
+                # all its items are (xlnet's `[None] * n_layer`), or a tensor computed as one of them
+                if (key is UNKNOWN or _is_int(key)) and _same_constant(obj.items):
+                    return obj.items[0]
                 return _one_of_tensors(obj.items) if key is UNKNOWN or _is_int(key) else UNKNOWN
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
@@ -450,6 +453,12 @@ class Attributes(AnalysisState):
         return UNKNOWN if found is MISSING else found
 
 
+def _same_constant(items: List[Any]) -> bool:
+    """Items that are all one Python constant (None, a number or string)."""
+    return bool(items) and is_concrete(items[0]) and all(
+        type(item) is type(items[0]) and item == items[0] for item in items)
+
+
 def _one_of_tensors(items: List[Any]) -> Any:
     """An item of a list of tensors at an index the analysis lost (`results[parent[i]]` in HMR's
     forward kinematics, the parents read from a pickle): a tensor computed from what one of them
@@ -461,6 +470,8 @@ def _one_of_tensors(items: List[Any]) -> Any:
     if len(dtypes) == 1 and None not in dtypes:
         one.dtype = dtypes.pop()
     one.deps = dependencies.union(getattr(item, "deps", None) for item in items)
+    one.gathered = dependencies.gathered_of(list(items))
+    one.maybe_slices = dependencies.may_be_slices(list(items))
     return one
 
 

@@ -165,7 +165,9 @@ class Statements(AnalysisState):
                     obj.poisoned = True  # a known key may have been overwritten
             elif isinstance(obj, ListVal):
                 items = self.iterate(value, st) if isinstance(key, slice) else None
-                if isinstance(key, int) and -len(obj.items) <= key < len(obj.items) and not obj.is_tuple:
+                if obj.grown:
+                    obj.poisoned = True  # which item is at an index depends on how many times a loop ran
+                elif isinstance(key, int) and -len(obj.items) <= key < len(obj.items) and not obj.is_tuple:
                     obj.items[key] = value
                 elif isinstance(key, slice) and items is not None and not obj.is_tuple:
                     try:
