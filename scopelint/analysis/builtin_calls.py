@@ -596,7 +596,11 @@ class _StrMethod:
         if self.name == "format":
             return strings.format_method(self.text, args, kwargs)
         if self.name == "join":
-            return strings.join(self.text, args[0] if args else UNKNOWN)
+            items = args[0] if args else UNKNOWN
+            if isinstance(items, (IteratorVal, LazyGen, GeneratorObject)):
+                listed = interp.iterate(items, st)  # `"x".join(str(d) for d in dims)`: consumed here
+                items = ListVal(listed) if listed is not None else UNKNOWN
+            return strings.join(self.text, items)
         return Pattern.of(None)
 
 
