@@ -545,6 +545,14 @@ class BuiltinCalls(AnalysisState):
             return UNKNOWN
         except RecursionError:
             raise
+        except ValueError:
+            if not _shapes_fully_known(args, kwargs):
+                return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
+            # TF's own shape check, on inputs whose every dimension is known (not joined or lost by
+            # the analysis): TF raises it too, and a handler may catch it (NTM-tensorflow's matmul
+            # helper reshapes a vector operand so)
+            self._program_raised(st)
+            return UNKNOWN
         except Exception:
             return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
@@ -588,7 +596,11 @@ class _StrMethod:
         if self.name == "format":
             return strings.format_method(self.text, args, kwargs)
         if self.name == "join":
-            return strings.join(self.text, args[0] if args else UNKNOWN)
+            items = args[0] if args else UNKNOWN
+            if isinstance(items, (IteratorVal, LazyGen, GeneratorObject)):
+                listed = interp.iterate(items, st)  # `"x".join(str(d) for d in dims)`: consumed here
+                items = ListVal(listed) if listed is not None else UNKNOWN
+            return strings.join(self.text, items)
         return Pattern.of(None)
 
 
@@ -878,6 +890,16 @@ def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) 
         elif isinstance(value, Tensor) and not isinstance(value.dtype, DType):
             return False
     return True
+
+
+def _shapes_fully_known(args: List[Any], kwargs: Dict[str, Any]) -> bool:
+    """Whether every tensor among the arguments (and the items of a list of them) has a shape
+    whose every dimension the analysis knows, and at least one tensor is there."""
+    tensors = [item for value in list(args) + list(kwargs.values())
+               for item in (value.items if isinstance(value, ListVal) else [value]) if isinstance(item, Tensor)]
+    return bool(tensors) and all(
+        not _lost_shape(t) and t.get_shape().dims_tuple is not None and
+        all(isinstance(d, int) for d in t.get_shape().dims_tuple) for t in tensors)
 
 
 def _lost_shape(value: Any) -> bool:

@@ -15,7 +15,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.work_limits import MAX_GRAPH_LOOP_UNROLL, MAX_LIBRARY_UNROLL, MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
 from scopelint.analysis.values import (
-    alternatives_of, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal,
+    alternatives_of, BuiltinFn, DictVal, item_of_lost, IteratorVal, join_values, LazyGen, ListVal, MISSING, SetVal,
 )
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.graph import GraphState
@@ -545,12 +545,13 @@ def _raised_text(node: ast.Raise) -> str:
 def _joined_binding(name: str, left: Any, right: Any, module_level: bool) -> Any:
     """A name's value after a join. A module's global bound to a known function, class or
     instance on one path and unbound on the other (`try: from mpi_adam import MpiAdamOptimizer
-    except ImportError: ...`, as baselines' ppo2 imports it) is that value: reading it on the
+    except ImportError: ...`, as baselines' ppo2 imports it) or to a builtin (`try: xrange` /
+    `except NameError: xrange = range`, NTM-tensorflow's utils) is that value: reading it on the
     other path raises NameError, which ends that path (a builtin of the same name would be read
     there instead, so not for those)."""
     if (left is MISSING or right is MISSING) and module_level and not hasattr(builtins, name):
         bound = right if left is MISSING else left
-        if alternatives_of([bound]) is bound:
+        if alternatives_of([bound]) is bound or isinstance(bound, BuiltinFn):
             return bound
     return join_values(UNKNOWN if left is MISSING else left, UNKNOWN if right is MISSING else right,
                        alternatives=True)

@@ -383,6 +383,8 @@ class Expressions(AnalysisState):
             return (left == right) == isinstance(op, ast.Eq)  # `arg_scope_func_key(op) == key`
         if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(left, BuiltinFn) and isinstance(right, BuiltinFn):
             return (left.name == right.name) == isinstance(op, ast.Eq)  # `type(value) == dict`
+        if isinstance(op, (ast.Eq, ast.NotEq)) and _tensor_class_against_other(left, right):
+            return isinstance(op, ast.NotEq)  # NTM-tensorflow's Linear: `type(input_) == np.ndarray`
         if isinstance(op, (ast.Eq, ast.NotEq)) and _same_api_function(left, right):
             return isinstance(op, ast.Eq)  # `scale = (nonlinearity == tf.nn.relu)`: the default argument
         if isinstance(op, (ast.In, ast.NotIn)):
@@ -554,6 +556,12 @@ def _not_a_tf_class(value: Any) -> bool:
     """A value no class of TF's is equal to: a builtin type or function, a class of the
     program's (_class_of_identity), an object of numpy's."""
     return _class_of_identity(value) or isinstance(value, ModuleVal) and value.qualname.split(".")[0] == "numpy"
+
+
+def _tensor_class_against_other(left: Any, right: Any) -> bool:
+    """type() of a tensor on one side and a class no TF class equals on the other."""
+    return isinstance(left, TensorClassVal) and _not_a_tf_class(right) or \
+        isinstance(right, TensorClassVal) and _not_a_tf_class(left)
 
 
 def _same_class(one: Any, other: Any) -> bool:

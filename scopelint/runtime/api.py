@@ -1532,12 +1532,47 @@ def dynamic_partition(data: Any, partitions: Any, num_partitions: Any, name: Any
 
 
 def dynamic_stitch(indices: Any, data: Any, name: Any = None) -> Tensor:
-    """The data interleaved by the indices: an unknown count, then the data's dims after the indices'."""
+    """The data interleaved by the indices: the largest index + 1 rows where every index is a
+    constant (TF's shape function folds them: NTM-tensorflow's circular convolution stitches
+    `[i for i in xrange(size)]`), else an unknown count; then the data's dims after the indices'."""
     indices, data = list(indices), list(data)
     dims = shape_of(data[0]).dims_tuple if data else None
     rank = shape_of(indices[0]).rank if indices else None
-    out = None if dims is None or rank is None else [None] + list(dims[rank:])
+    out = None if dims is None or rank is None else [_stitched_rows(indices)] + list(dims[rank:])
     return Tensor(out, dtype_of(data[0]) if data else FLOAT32, op_name("DynamicStitch", name), "DynamicStitch")
+
+
+def _stitched_rows(indices: List[Any]) -> Any:
+    """dynamic_stitch's row count: the largest constant index + 1; None (TF's unknown) where an
+    index is a tensor of no constant value; LOST where an index is a value not known here."""
+    values: List[int] = []
+    for index in indices:
+        ints = _constant_ints(index)
+        if ints is None or ints is LOST:
+            return ints
+        values.extend(ints)
+    return max(values) + 1 if values else LOST
+
+
+def _constant_ints(value: Any) -> Any:
+    """The integers of a constant (a Python int, a nested list or numpy array of them, a tensor
+    whose value TF knows), flattened; None for a tensor whose value TF does not know; LOST for a
+    value not known here."""
+    if isinstance(value, Tensor):
+        value = getattr(value, "constant_value", None)
+        if value is None:
+            return None
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        ints: List[int] = []
+        for item in value:
+            inner = _constant_ints(item)
+            if inner is None or inner is LOST:
+                return inner
+            ints.extend(inner)
+        return ints
+    return [value] if isinstance(value, int) and not isinstance(value, bool) else LOST
 
 
 _Unique = collections.namedtuple("Unique", ["y", "idx"])

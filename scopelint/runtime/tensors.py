@@ -288,6 +288,11 @@ def broadcast(a: TensorShape, b: TensorShape) -> TensorShape:
 def matmul_shape_tensor(a: Any, b: Any, transpose_a: bool = False, transpose_b: bool = False,
                         name: Optional[str] = None) -> Tensor:
     sa, sb = shape_of(a), shape_of(b)
+    for shape in (sa, sb):
+        if shape.dims_tuple is not None and len(shape.dims_tuple) < 2:
+            # TF's MatMul shape function; NTM-tensorflow's matmul helper catches it and reshapes
+            raise ValueError("Shape must be rank 2 but is rank %d for MatMul with input shapes: %s, %s"
+                             % (len(shape.dims_tuple), sa, sb))
     out: Any = None
     if sa.dims_tuple is not None and sb.dims_tuple is not None and len(sa.dims_tuple) >= 2 and len(sb.dims_tuple) >= 2:
         rows = sa.dims_tuple[-1] if transpose_a else sa.dims_tuple[-2]
