@@ -414,8 +414,14 @@ class TfCalls(AnalysisState):
                                      value.record if isinstance(value, VarVal) else value)
             return None
         if short == "get_collection_ref":
-            graph.collections_known = False  # a live list: the program may change it anywhere
-            return UNKNOWN
+            key = self.to_core(args[0] if args else kwargs.get("key", UNKNOWN))
+            if isinstance(key, str):
+                graph.collections[key] = UNKNOWN  # a live list: the program may change it anywhere
+            else:
+                graph.collections_known = False
+            # a list whose reads are unknown: its own methods (`train_ops.append(train_op)` in
+            # tf_slim's create_train_op) change that collection alone, unlike a call on an unknown value
+            return ListVal([], poisoned=True)
         if short == "get_collection":
             key = args[0] if args else kwargs.get("key", UNKNOWN)
             scope = args[1] if len(args) > 1 else kwargs.get("scope")
