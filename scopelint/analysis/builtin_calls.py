@@ -1552,6 +1552,8 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
         shape = _dims(dims[0] if len(dims) == 1 and not isinstance(dims[0], int) else ListVal(list(dims), True),
                       interp)
         return ArrayVal(shape, NumpyDtype("float64")) if shape is not None else None
+    if short in _NUMPY_RANDOM_INTEGERS and ".random." in qualname:
+        return _random_integers(short, args, kwargs, interp)
     if short == "arange" and args and all(isinstance(a, int) and not isinstance(a, bool) for a in args[:3]):
         if len(args) > 3 or (len(args) == 3 and args[2] == 0):
             return None
@@ -1600,6 +1602,34 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
     if shape is None or dtype is None:
         return None
     return ArrayVal(shape, NumpyDtype(dtype))
+
+
+_NUMPY_RANDOM_INTEGERS = {"choice": 1, "randint": 2, "permutation": None}  # -> where the size goes
+
+
+def _random_integers(short: str, args: List[Any], kwargs: Dict[str, Any], interp: Any) -> Optional[Any]:
+    """np.random.choice(n, size), randint(low, high, size) and permutation(n): arrays of int64 (of
+    the population's dtype, for an array's choice or permutation) whose values are unknown, and
+    whose shape is the size; their items are integers, so indexing a tensor with one drops a
+    dimension (ptn picks its views as `images[n, np.random.choice(num_views, k)[i]]`). Without a
+    size they are scalars of unknown value: unknown here (numpy_random_scalars.py)."""
+    from scopelint.analysis.values import ArrayVal, NumpyDtype
+
+    population = args[0] if args else kwargs.get("a", kwargs.get("low", kwargs.get("x")))
+    if short == "randint":
+        dtype = _numpy_dtype(kwargs.get("dtype", args[3] if len(args) > 3 else None), "int64")
+    elif isinstance(population, ArrayVal) and len(population.shape) == 1:
+        dtype = population.dtype.name
+    else:
+        dtype = "int64" if isinstance(population, int) and not isinstance(population, bool) else None
+    if short == "permutation":
+        length = population.shape[0] if isinstance(population, ArrayVal) else population
+        shape = (length,) if isinstance(length, int) and len(args) == 1 and not kwargs else None
+    else:
+        position = _NUMPY_RANDOM_INTEGERS[short]
+        size = kwargs.get("size", args[position] if len(args) > position else None)
+        shape = _dims(size, interp) if size is not None else None
+    return ArrayVal(shape, NumpyDtype(dtype)) if shape is not None and dtype else None
 
 
 def _dims(value: Any, interp: Any) -> Optional[tuple]:
