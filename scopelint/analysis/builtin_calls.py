@@ -545,6 +545,9 @@ class BuiltinCalls(AnalysisState):
             return UNKNOWN
         except RecursionError:
             raise
+        except scope_errors.OpInputError:
+            self._program_raised(st)  # TF's own error, where TF raises it (tf.add_n([]))
+            return UNKNOWN
         except Exception:
             return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
