@@ -532,6 +532,9 @@ class BuiltinCalls(AnalysisState):
         if scope_errors_propagate:
             py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
             py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
+        if not scope_errors_propagate:
+            py_args = [_of_unknown_rank(a) for a in py_args]
+            py_kwargs = {k: _of_unknown_rank(v) for k, v in py_kwargs.items()}
         self.runtime_graph.state = st.graph
         try:
             self._active_state = st
@@ -850,6 +853,18 @@ def _container_has(container: Any, attr: str) -> Any:
         if container.cls is not None:
             return UNKNOWN
     return hasattr(() if container.is_tuple else [], attr)
+
+
+def _of_unknown_rank(value: Any) -> Any:
+    """A tensor of a lost shape and a known dtype as an op's input: a runtime tensor of that dtype
+    and of unknown rank, which the op's shape function reads as TF's would (it has no TensorShape
+    of its own), so that the op's result has its dtype (a convolution of a slice at an unknown
+    index: ptn's rotator); real_call loses the result's shape again (_touches_unknown)."""
+    if not isinstance(value, UnknownTensor) or value.refined is not None or not isinstance(value.dtype, DType):
+        return value
+    proxy = Tensor(None, value.dtype, "", "Unknown")
+    proxy.deps = value.deps
+    return proxy
 
 
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
