@@ -1148,10 +1148,14 @@ _DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "acc
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 # the runtime's ops (by their function's name) whose result has their first input's dtype,
 # whatever its shape: tf.identity, stop_gradient, transpose, reverse, squeeze, expand_dims, tile,
-# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice
+# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice;
+# the convolutions and poolings (slim's conv2d of an input whose rank is lost passes strides it
+# computed from that rank: ptn's rotator encodes a view picked at an unknown index)
 _DTYPE_OF_INPUT = frozenset({
     "Identity", "StopGradient", "transpose", "ReverseV2", "squeeze", "expand_dims", "tile", "pad", "RandomShuffle",
     "Max", "Min", "Sum", "Prod", "Clip_by_value", "depth_to_space", "space_to_depth", "slice_",
+    "convolution", "conv1d", "conv2d", "conv3d", "atrous_conv2d", "depthwise_conv2d", "separable_conv2d", "pool",
+    "MaxPool", "AvgPool", "MaxPool3D", "AvgPool3D",
 })
 _INPUT_KEYWORDS = ("params", "input", "x", "tensor", "value", "a", "input_tensor", "t")
 _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "to_double", "saturate_cast"})
