@@ -32,6 +32,8 @@ def _is_float(name: str) -> bool:
 
 def binary(op: ast.operator, left: Any, right: Any) -> Optional[ArrayVal]:
     """`array op array`, `array op scalar`, `scalar op array`: the result's shape and dtype."""
+    if isinstance(op, ast.MatMult):
+        return _product("matmul", [left, right], {})
     if not isinstance(op, _ARITHMETIC):
         return None
     arrays = [v for v in (left, right) if isinstance(v, ArrayVal)]
@@ -53,8 +55,33 @@ def binary(op: ast.operator, left: Any, right: Any) -> Optional[ArrayVal]:
     return ArrayVal(shape, NumpyDtype(name))
 
 
+def _product(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
+    """np.matmul(a, b) (`a @ b`) and np.dot(a, b) of arrays of one dtype and known shapes, as
+    numpy's rules give their shape: a 1-D operand is a row on the left and a column on the right,
+    dropped from the result; matmul broadcasts the dimensions before the last two, dot takes at
+    most two. ptn builds its camera matrices so (`np.matmul(extrinsic_matrix, intrinsic_matrix)`)."""
+    if len(args) != 2 or kwargs or not all(isinstance(a, ArrayVal) and a.shape and
+                                           all(isinstance(d, int) for d in a.shape) for a in args):
+        return None
+    left, right = args
+    if left.dtype.name != right.dtype.name or name == "dot" and max(len(left.shape), len(right.shape)) > 2:
+        return None  # numpy's promotion, or dot's sum over N-D arrays: not computed here
+    a = left.shape if len(left.shape) > 1 else (1,) + left.shape
+    b = right.shape if len(right.shape) > 1 else right.shape + (1,)
+    batch = _broadcast(a[:-2], b[:-2])
+    if a[-1] != b[-2] or batch is None:
+        return None  # numpy raises
+    shape = batch + (a[-2],) * (len(left.shape) > 1) + (b[-1],) * (len(right.shape) > 1)
+    return ArrayVal(shape, left.dtype)
+
+
+_PRODUCTS = {"matmul", "dot"}
+
+
 def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
-    """np.sqrt(a), np.square(a), np.sum(a, axis=...) of an ArrayVal."""
+    """np.sqrt(a), np.square(a), np.sum(a, axis=...), np.matmul(a, b) of an ArrayVal."""
+    if name in _PRODUCTS:
+        return _product(name, args, kwargs)
     if not args or not isinstance(args[0], ArrayVal) or not all(isinstance(d, int) for d in args[0].shape):
         return None
     array = args[0]

@@ -532,6 +532,9 @@ class BuiltinCalls(AnalysisState):
         if scope_errors_propagate:
             py_args = [a if b is MISSING else b for a, b in zip(args, py_args)]
             py_kwargs = {k: (kwargs[k] if v is MISSING else v) for k, v in py_kwargs.items()}
+        if not scope_errors_propagate:
+            py_args = [_of_unknown_rank(a) for a in py_args]
+            py_kwargs = {k: _of_unknown_rank(v) for k, v in py_kwargs.items()}
         self.runtime_graph.state = st.graph
         try:
             self._active_state = st
@@ -545,6 +548,9 @@ class BuiltinCalls(AnalysisState):
             return UNKNOWN
         except RecursionError:
             raise
+        except scope_errors.OpInputError:
+            self._program_raised(st)  # TF's own error, where TF raises it (tf.add_n([]))
+            return UNKNOWN
         except ValueError:
             if not _shapes_fully_known(args, kwargs):
                 return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
@@ -863,6 +869,18 @@ def _container_has(container: Any, attr: str) -> Any:
     return hasattr(() if container.is_tuple else [], attr)
 
 
+def _of_unknown_rank(value: Any) -> Any:
+    """A tensor of a lost shape and a known dtype as an op's input: a runtime tensor of that dtype
+    and of unknown rank, which the op's shape function reads as TF's would (it has no TensorShape
+    of its own), so that the op's result has its dtype (a convolution of a slice at an unknown
+    index: ptn's rotator); real_call loses the result's shape again (_touches_unknown)."""
+    if not isinstance(value, UnknownTensor) or value.refined is not None or not isinstance(value.dtype, DType):
+        return value
+    proxy = Tensor(None, value.dtype, "", "Unknown")
+    proxy.deps = value.deps
+    return proxy
+
+
 def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
     if _select_of_known(function, args):
         return False  # `tf.where(mask, inputs, lost)`: the result is shaped like inputs (runtime.api.where)
@@ -1154,10 +1172,14 @@ _DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "acc
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 # the runtime's ops (by their function's name) whose result has their first input's dtype,
 # whatever its shape: tf.identity, stop_gradient, transpose, reverse, squeeze, expand_dims, tile,
-# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice
+# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice;
+# the convolutions and poolings (slim's conv2d of an input whose rank is lost passes strides it
+# computed from that rank: ptn's rotator encodes a view picked at an unknown index)
 _DTYPE_OF_INPUT = frozenset({
     "Identity", "StopGradient", "transpose", "ReverseV2", "squeeze", "expand_dims", "tile", "pad", "RandomShuffle",
     "Max", "Min", "Sum", "Prod", "Clip_by_value", "depth_to_space", "space_to_depth", "slice_",
+    "convolution", "conv1d", "conv2d", "conv3d", "atrous_conv2d", "depthwise_conv2d", "separable_conv2d", "pool",
+    "MaxPool", "AvgPool", "MaxPool3D", "AvgPool3D",
 })
 _INPUT_KEYWORDS = ("params", "input", "x", "tensor", "value", "a", "input_tensor", "t")
 _SHAPE_KEEPING_CASTS = frozenset({"cast", "to_float", "to_int32", "to_int64", "to_double", "saturate_cast"})
@@ -1579,6 +1601,8 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
         shape = _dims(dims[0] if len(dims) == 1 and not isinstance(dims[0], int) else ListVal(list(dims), True),
                       interp)
         return ArrayVal(shape, NumpyDtype("float64")) if shape is not None else None
+    if short in _NUMPY_RANDOM_INTEGERS and ".random." in qualname:
+        return _random_integers(short, args, kwargs, interp)
     if short == "arange" and args and all(isinstance(a, int) and not isinstance(a, bool) for a in args[:3]):
         if len(args) > 3 or (len(args) == 3 and args[2] == 0):
             return None
@@ -1627,6 +1651,34 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
     if shape is None or dtype is None:
         return None
     return ArrayVal(shape, NumpyDtype(dtype))
+
+
+_NUMPY_RANDOM_INTEGERS = {"choice": 1, "randint": 2, "permutation": None}  # -> where the size goes
+
+
+def _random_integers(short: str, args: List[Any], kwargs: Dict[str, Any], interp: Any) -> Optional[Any]:
+    """np.random.choice(n, size), randint(low, high, size) and permutation(n): arrays of int64 (of
+    the population's dtype, for an array's choice or permutation) whose values are unknown, and
+    whose shape is the size; their items are integers, so indexing a tensor with one drops a
+    dimension (ptn picks its views as `images[n, np.random.choice(num_views, k)[i]]`). Without a
+    size they are scalars of unknown value: unknown here (numpy_random_scalars.py)."""
+    from scopelint.analysis.values import ArrayVal, NumpyDtype
+
+    population = args[0] if args else kwargs.get("a", kwargs.get("low", kwargs.get("x")))
+    if short == "randint":
+        dtype = _numpy_dtype(kwargs.get("dtype", args[3] if len(args) > 3 else None), "int64")
+    elif isinstance(population, ArrayVal) and len(population.shape) == 1:
+        dtype = population.dtype.name
+    else:
+        dtype = "int64" if isinstance(population, int) and not isinstance(population, bool) else None
+    if short == "permutation":
+        length = population.shape[0] if isinstance(population, ArrayVal) else population
+        shape = (length,) if isinstance(length, int) and len(args) == 1 and not kwargs else None
+    else:
+        position = _NUMPY_RANDOM_INTEGERS[short]
+        size = kwargs.get("size", args[position] if len(args) > position else None)
+        shape = _dims(size, interp) if size is not None else None
+    return ArrayVal(shape, NumpyDtype(dtype)) if shape is not None and dtype else None
 
 
 def _dims(value: Any, interp: Any) -> Optional[tuple]:

@@ -19,6 +19,7 @@ from scopelint.analysis.values import (
     InstanceVal, is_concrete, is_key, IteratorVal, join_values, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, OpResult, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
+    VarVal,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -515,7 +516,7 @@ def _identical(left: Any, right: Any) -> Optional[bool]:
         return left.name == right.name  # `type(value) is dict`: each read of `dict` is a value of its own
     if isinstance(left, ApiFn) and isinstance(right, ApiFn):
         return True if _same_api_function(left, right) else None  # (two names may be one function)
-    return left is right
+    return _same_tensor(left, right)
 
 
 def _same_api_function(left: Any, right: Any) -> bool:
@@ -582,11 +583,29 @@ def _tensor_among(tensor: Tensor, items: List[Any]) -> Optional[bool]:
     == with a tensor defers to it, so the tensor is there when it is one of the items and is
     not when the others are all tensors or plain values; None when some other object's __eq__
     would answer."""
-    if any(item is tensor for item in items):
+    same = [_same_tensor(item, tensor) for item in items]
+    if True in same:
         return True
+    if None in same:
+        return None
     if all(_graph_tensor(item) or isinstance(item, (int, float, str, bytes, type(None))) for item in items):
         return False
     return None
+
+
+def _same_tensor(left: Any, right: Any) -> Optional[bool]:
+    """`left is right`, where each read of a collection wraps its stored variables anew: two
+    wrappers of one stored variable are one TF variable (ptn's `is_trainable = lambda x: x in
+    tf.trainable_variables()`); of two records of one name (paths joined, or another graph's),
+    the analysis cannot tell."""
+    if left is right:
+        return True
+    if isinstance(left, VarVal) and isinstance(right, VarVal):
+        if left.record is right.record:
+            return True
+        if isinstance(left.record.key, str) and left.record.key == right.record.key:
+            return None
+    return False
 
 
 def _equal_by_identity(value: Any) -> bool:

@@ -766,6 +766,8 @@ for _op, _type in (("add", "Add"), ("subtract", "Sub"), ("multiply", "Mul"), ("d
 
 def add_n(inputs: Any, name: Any = None) -> Tensor:
     inputs = list(inputs)
+    if not inputs:  # (ptn's regularization_loss: a Python 3 filter object is true however empty)
+        raise errors.OpInputError(errors.ADD_N_NO_INPUTS)
     return Tensor(shape_of(inputs[0]) if inputs else None, dtype_of(inputs[0]) if inputs else FLOAT32,
                   op_name("AddN", name), "AddN")
 

@@ -111,3 +111,12 @@ API_SIGNATURE_ERROR = re.compile(
     r"^(get_variable|get_local_variable|variable_scope\.__init__|name_scope\.__init__|make_template)\(\) "
     r"(got an unexpected keyword argument|missing \d+ required|takes)"
 )
+
+
+class OpInputError(ValueError):
+    """An op's ValueError on inputs the driver knows, raised where TF raises it (tf.add_n of no
+    inputs): no scope error, so no diagnostic, but the program stops there; any other exception
+    of a runtime op only tells the analysis that it cannot compute the op's value."""
+
+
+ADD_N_NO_INPUTS = "Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype and shape."

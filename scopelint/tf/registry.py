@@ -67,7 +67,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tf_slim": (("slim", (
         "arg_scope", "add_arg_scope", "current_arg_scope", "has_arg_scope", "arg_scope_func_key", "variable",
-        "model_variable", "get_variables", "get_model_variables", "get_trainable_variables", "get_local_variables",
+        "model_variable", "add_model_variable", "get_variables", "get_model_variables", "get_trainable_variables",
+        "get_local_variables",
         "get_variables_to_restore", "get_or_create_global_step", "get_global_step", "convolution", "convolution1d",
         "convolution2d", "convolution3d", "conv1d", "conv2d", "conv3d", "fully_connected", "linear", "batch_norm",
         "bias_add", "separable_convolution2d", "separable_conv2d", "convolution2d_in_plane", "conv2d_in_plane",

@@ -130,6 +130,13 @@ model_variable = add_arg_scope(_model_variable)
 model_variable.__name__ = model_variable._key_op = "model_variable"
 
 
+def add_model_variable(var):
+    """A variable made elsewhere (a layer of the program's own: ptn's conv3d_transpose) joins
+    MODEL_VARIABLES, once."""
+    if var not in tf.get_collection(tf.GraphKeys.MODEL_VARIABLES):
+        tf.add_to_collection(tf.GraphKeys.MODEL_VARIABLES, var)
+
+
 def get_variables(scope=None, suffix=None, collection=tf.GraphKeys.GLOBAL_VARIABLES):
     if isinstance(scope, tf.VariableScope):
         scope = scope.name  # `get_variables(vs)` of `with tf.variable_scope("G") as vs` (BEGAN)
