@@ -101,6 +101,11 @@ class Expressions(AnalysisState):
             # module's shim): what it set, on the paths that set it
             patched = self._patched(ModuleVal("builtins"), node.id)
             return UNKNOWN if patched is MISSING else patched
+        if node.id in _PYTHON2_NAMES and any(context.catches_name_error for context in self.tries):
+            # `try: xrange / except NameError: xrange = range` (rebar): Python 3 raises here, and
+            # the program, expecting it, catches it
+            self._program_raised(st)
+            return UNKNOWN
         if self._bound_nowhere(node.id, st):
             self.note_certain_raise(st, "NameError: nothing in its module binds `%s`" % node.id)
             self._program_raised(st)  # NameError: `keras.layers...` in a module that never imports keras
