@@ -25,8 +25,8 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
-    ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
+    is_key, IteratorVal, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal,
+    PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import Op, Opaque, Tensor
@@ -166,6 +166,11 @@ class Attributes(AnalysisState):
                     return self.call(self.bind(hook, obj, st), [name], {}, st, None)
                 return UNKNOWN
             return self.bind(found, obj, st)
+        if isinstance(obj, IteratorVal) and not name.startswith("__"):
+            # AttributeError: Python 3's map, zip, filter and enumerate give iterators, no lists
+            # (`map(tf.reduce_mean, [...]).extend(...)`, Python 2 code: tensorflow/models' rebar)
+            self._program_raised(st)
+            return UNKNOWN
         if isinstance(obj, InstanceDict):
             if name in instance_dict.READERS:  # `self.__dict__.items()`
                 return self.get_attribute(obj.snapshot(), name, st)
