@@ -345,7 +345,7 @@ class Expressions(AnalysisState):
             right = self.eval(comparator, st)
             outcome = self._contains(op, left, right, st, node) if isinstance(op, (ast.In, ast.NotIn)) and \
                 isinstance(right, InstanceVal) else self.compare(op, left, right)
-            if isinstance(outcome, Tensor):
+            if isinstance(outcome, (Tensor, ArrayVal)):
                 return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
             if outcome is False or outcome is None:
                 return outcome  # a chain stops at the first false answer, and gives it
@@ -370,6 +370,11 @@ class Expressions(AnalysisState):
             return same if isinstance(op, ast.Is) else not same
         if isinstance(left, SetVal) or isinstance(right, SetVal):
             return sets.compare(op, left, right)
+        if (isinstance(left, ArrayVal) or isinstance(right, ArrayVal)) and not (
+                isinstance(left, Tensor) or isinstance(right, Tensor)):
+            array = array_math.compare(op, left, right)
+            if array is not None:
+                return array
         ordered = versions.compare(op, left, right)  # `LooseVersion(tf.VERSION) >= LooseVersion('1.0.0')`
         if ordered is not None:
             return ordered
