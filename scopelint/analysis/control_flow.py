@@ -98,7 +98,8 @@ class ControlFlow(AnalysisState):
         context.raised_certainly = context.raised_certainly or st.graph.path_certain
 
     def exec_Return(self, node: ast.Return, st: State) -> None:
-        value = self.eval(node.value, st) if node.value is not None else None
+        # the call's value, as a join of returns would give it: Alternatives stay for callers that keep them
+        value = self.eval(node.value, st, keep=True) if node.value is not None else None
         if not st.alive:
             return
         if not self.calls:
