@@ -29,7 +29,7 @@ from scopelint.analysis.values import (
     PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime import dependencies
-from scopelint.runtime.tensors import Op, Opaque, Tensor
+from scopelint.runtime.tensors import invalid_index, Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape
@@ -420,7 +420,11 @@ class Attributes(AnalysisState):
                 self._program_raised(st)
                 return UNKNOWN
             if isinstance(key, slice):
-                return ListVal(obj.items[key], obj.is_tuple)
+                try:
+                    return ListVal(obj.items[key], obj.is_tuple)
+                except TypeError:  # a float bound (`items[:n / 2]`, Python 2 code run by Python 3)
+                    self._program_raised(st)
+                    return UNKNOWN
             return _one_of_tensors(obj.items) if key is UNKNOWN else UNKNOWN
         if isinstance(obj, DictVal):
             if is_key(key) and key in obj.items:
@@ -445,8 +449,12 @@ class Attributes(AnalysisState):
                 return UNKNOWN
             return ArrayVal(tuple(dims), obj.dtype)
         if isinstance(obj, (str, TensorShape)) or isinstance(obj, Tensor):
-            if self.to_python(key) is MISSING:
+            python_key = self.to_python(key)
+            if python_key is MISSING:
                 return _slice_at_lost_index(obj)
+            if isinstance(obj, Tensor) and invalid_index(python_key) is not None:
+                self._program_raised(st)  # TypeError, as TF's _check_index raises it
+                return UNKNOWN
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError

@@ -470,8 +470,8 @@ class Expressions(AnalysisState):
 
     def eval_Slice(self, node: ast.Slice, st: State) -> Any:
         parts = [self.eval(p, st) if p is not None else None for p in (node.lower, node.upper, node.step)]
-        if all(p is None or isinstance(p, int) for p in parts):
-            return slice(*parts)
+        if all(p is None or isinstance(p, (int, float)) for p in parts):
+            return slice(*parts)  # (a float bound is the subscript's TypeError, where lists and tensors raise it)
         return UNKNOWN
 
     def eval_Starred(self, node: ast.Starred, st: State) -> Any:
