@@ -86,6 +86,7 @@ class TryContext:
     raised: List[GraphState] = field(default_factory=list)  # unwound to the try's level
     raised_certainly: bool = False  # one of those raises is reached on every path to the try
     reports_errors: bool = False  # a thread's boundary: what it catches still happened (and is reported)
+    catches_name_error: bool = False  # a handler names NameError or a base of it
     # the scope errors it caught that were certain but for the catch: a bare `raise` in the one
     # handler re-raises them (DCGAN's ops.linear notes the image size and re-raises)
     caught: List[Any] = field(default_factory=list)

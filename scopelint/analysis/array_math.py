@@ -12,6 +12,7 @@ from typing import Any, Optional, Tuple
 from scopelint.analysis.values import ArrayVal, NumpyDtype
 
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+_ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _FLOAT_RESULT = {"sqrt", "exp", "log", "tanh", "sin", "cos", "sigmoid", "log1p", "expm1"}
 _SAME_DTYPE = {"square", "abs", "absolute", "negative", "sign"}
 _REDUCTIONS = {"sum", "mean", "max", "min", "prod", "amax", "amin"}
@@ -36,14 +37,11 @@ def binary(op: ast.operator, left: Any, right: Any) -> Optional[ArrayVal]:
         return _product("matmul", [left, right], {})
     if not isinstance(op, _ARITHMETIC):
         return None
-    arrays = [v for v in (left, right) if isinstance(v, ArrayVal)]
-    scalars = [v for v in (left, right) if not isinstance(v, ArrayVal)]
-    known_shapes = all(isinstance(d, int) for a in arrays for d in a.shape)
-    if any(not isinstance(s, (int, float)) for s in scalars) or not known_shapes:
-        return None
-    shape = arrays[0].shape if len(arrays) == 1 else _broadcast(arrays[0].shape, arrays[1].shape)
+    shape = _elementwise_shape(left, right)
     if shape is None:
         return None
+    arrays = [v for v in (left, right) if isinstance(v, ArrayVal)]
+    scalars = [v for v in (left, right) if not isinstance(v, ArrayVal)]
     names = [a.dtype.name for a in arrays]
     if len(arrays) == 2 and names[0] != names[1]:
         return None  # numpy's promotion between two array dtypes: not computed here
@@ -76,6 +74,26 @@ def _product(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
 
 
 _PRODUCTS = {"matmul", "dot"}
+
+
+def compare(op: ast.cmpop, left: Any, right: Any) -> Optional[ArrayVal]:
+    """`array > scalar`, `array < array`: numpy's elementwise bools, of the broadcast shape
+    (rebar's binarization `(np.random.rand(n, d) > 0.5).astype(np.float32)`)."""
+    if not isinstance(op, _ORDERINGS):
+        return None
+    shape = _elementwise_shape(left, right)
+    return None if shape is None else ArrayVal(shape, NumpyDtype("bool"))
+
+
+def _elementwise_shape(left: Any, right: Any) -> Optional[Tuple[int, ...]]:
+    """The broadcast shape of two arrays, or of an array and a Python number; None where a shape
+    is unknown or numpy raises."""
+    arrays = [v for v in (left, right) if isinstance(v, ArrayVal)]
+    scalars = [v for v in (left, right) if not isinstance(v, ArrayVal)]
+    known_shapes = all(isinstance(d, int) for a in arrays for d in a.shape)
+    if any(not isinstance(s, (int, float)) for s in scalars) or not known_shapes:
+        return None
+    return tuple(arrays[0].shape) if len(arrays) == 1 else _broadcast(arrays[0].shape, arrays[1].shape)
 
 
 def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:

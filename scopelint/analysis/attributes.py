@@ -25,11 +25,11 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    is_key, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal, PartialVal,
-    ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
+    is_key, IteratorVal, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal,
+    PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime import dependencies
-from scopelint.runtime.tensors import Op, Opaque, Tensor
+from scopelint.runtime.tensors import invalid_index, Op, Opaque, Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape
@@ -166,6 +166,11 @@ class Attributes(AnalysisState):
                     return self.call(self.bind(hook, obj, st), [name], {}, st, None)
                 return UNKNOWN
             return self.bind(found, obj, st)
+        if isinstance(obj, IteratorVal) and not name.startswith("__"):
+            # AttributeError: Python 3's map, zip, filter and enumerate give iterators, no lists
+            # (`map(tf.reduce_mean, [...]).extend(...)`, Python 2 code: tensorflow/models' rebar)
+            self._program_raised(st)
+            return UNKNOWN
         if isinstance(obj, InstanceDict):
             if name in instance_dict.READERS:  # `self.__dict__.items()`
                 return self.get_attribute(obj.snapshot(), name, st)
@@ -412,8 +417,17 @@ class Attributes(AnalysisState):
                 return _one_of_tensors(obj.items) if key is UNKNOWN or _is_int(key) else UNKNOWN
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
+            if isinstance(key, int):
+                # IndexError: `all_obs[0]` of the list a consumed zip left empty (pcl_rl's
+                # placeholders, Python 2 code run by Python 3)
+                self._program_raised(st)
+                return UNKNOWN
             if isinstance(key, slice):
-                return ListVal(obj.items[key], obj.is_tuple)
+                try:
+                    return ListVal(obj.items[key], obj.is_tuple)
+                except TypeError:  # a float bound (`items[:n / 2]`, Python 2 code run by Python 3)
+                    self._program_raised(st)
+                    return UNKNOWN
             return _one_of_tensors(obj.items) if key is UNKNOWN else UNKNOWN
         if isinstance(obj, DictVal):
             if is_key(key) and key in obj.items:
@@ -438,8 +452,12 @@ class Attributes(AnalysisState):
                 return UNKNOWN
             return ArrayVal(tuple(dims), obj.dtype)
         if isinstance(obj, (str, TensorShape)) or isinstance(obj, Tensor):
-            if self.to_python(key) is MISSING:
+            python_key = self.to_python(key)
+            if python_key is MISSING:
                 return _slice_at_lost_index(obj)
+            if isinstance(obj, Tensor) and invalid_index(python_key) is not None:
+                self._program_raised(st)  # TypeError, as TF's _check_index raises it
+                return UNKNOWN
             return self.real_call(operator.getitem, [obj, key], {}, st)  # it converts the key itself
         if isinstance(obj, (ClassDict, InstanceDict)):
             return obj.item(key, lambda: self._program_raised(st))  # KeyError

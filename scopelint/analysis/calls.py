@@ -35,7 +35,8 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
-    Alternatives, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env,
+    Alternatives, alternatives_of, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal,
+    copy_wrapped_metadata, DictVal, Env,
     FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
     NumpyLoaded, OpaqueVal, PartialVal,
@@ -350,6 +351,8 @@ class Calls(AnalysisState):
                 return _namedtuple_class(args, kwargs)
             if callee.qualname in ("copy.copy", "copy.deepcopy") and len(args) == 1:
                 return _copied(args[0], callee.qualname.endswith("deepcopy"))
+            if callee.qualname == "random.choice" and len(args) == 1 and not kwargs:
+                return _chosen(args[0])
             if callee.qualname in _REGEX_FUNCTIONS and not kwargs and args and \
                     all(isinstance(a, (str, int)) for a in args):
                 try:
@@ -730,6 +733,21 @@ def _method_of_plain_value(callee: Any) -> bool:
 
 def _no_alternatives(value: Any) -> Any:
     return UNKNOWN if type(value) is Alternatives else value
+
+
+def _chosen(sequence: Any) -> Any:
+    """random.choice of a list or tuple the analysis knows: the item every choice agrees on, or a
+    few known instances or callables as Alternatives (pcl_rl's GymWrapper.get_one picks one of
+    its envs, all made alike); else unknown. It reads the sequence and calls nothing of its items."""
+    if not isinstance(sequence, ListVal) or sequence.poisoned or sequence.grown or not sequence.items:
+        return UNKNOWN
+    found = alternatives_of(sequence.items)
+    if found is not MISSING:
+        return found
+    chosen = sequence.items[0]
+    for item in sequence.items[1:]:
+        chosen = join_values(chosen, item)
+    return chosen
 
 
 def _copied(value: Any, deep: bool) -> Any:

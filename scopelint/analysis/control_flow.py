@@ -42,6 +42,8 @@ _OTHER_EXCEPTIONS = frozenset({
     "ResourceExhaustedError", "FailedPreconditionError", "AbortedError", "OutOfRangeError",
     "UnimplementedError", "InternalError", "UnavailableError", "DataLossError",
 })
+# The types that certainly catch a NameError (an unknown name may not).
+_CATCHES_NAME_ERROR = frozenset({"NameError", "Exception", "BaseException"})
 
 
 class ControlFlow(AnalysisState):
@@ -96,7 +98,8 @@ class ControlFlow(AnalysisState):
         context.raised_certainly = context.raised_certainly or st.graph.path_certain
 
     def exec_Return(self, node: ast.Return, st: State) -> None:
-        value = self.eval(node.value, st) if node.value is not None else None
+        # the call's value, as a join of returns would give it: Alternatives stay for callers that keep them
+        value = self.eval(node.value, st, keep=True) if node.value is not None else None
         if not st.alive:
             return
         if not self.calls:
@@ -430,7 +433,8 @@ class ControlFlow(AnalysisState):
         certain = st.graph.path_certain
         before = st.fork(certain=False)
         context = TryContext(_handlers_catch_scope_errors(node.handlers), len(self.cleanups),
-                             st.graph.current, st.graph.name_stack)
+                             st.graph.current, st.graph.name_stack,
+                             catches_name_error=_handlers_catch(node.handlers, _CATCHES_NAME_ERROR.__contains__))
         may_raise_before = self.may_raise
         escapes_before = self._escapes()
         self.tries.append(context)
@@ -565,13 +569,19 @@ def _may_catch_scope_errors(name: Optional[str]) -> bool:
 
 def _handlers_catch_scope_errors(handlers: List[ast.excepthandler]) -> bool:
     """Whether a handler may catch a scope error (a bare `except` does)."""
+    return _handlers_catch(handlers, _may_catch_scope_errors)
+
+
+def _handlers_catch(handlers: List[ast.excepthandler], catches: Callable[[Optional[str]], bool]) -> bool:
+    """Whether a handler is bare or names an exception type (by its name, None where it is not
+    a name) that `catches` accepts."""
     for handler in handlers:
         if handler.type is None:
             return True
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         for item in types:
             name = item.id if isinstance(item, ast.Name) else item.attr if isinstance(item, ast.Attribute) else None
-            if _may_catch_scope_errors(name):
+            if catches(name):
                 return True
     return False
 

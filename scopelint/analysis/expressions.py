@@ -102,6 +102,11 @@ class Expressions(AnalysisState):
             # module's shim): what it set, on the paths that set it
             patched = self._patched(ModuleVal("builtins"), node.id)
             return UNKNOWN if patched is MISSING else patched
+        if node.id in _PYTHON2_NAMES and any(context.catches_name_error for context in self.tries):
+            # `try: xrange / except NameError: xrange = range` (rebar): Python 3 raises here, and
+            # the program, expecting it, catches it
+            self._program_raised(st)
+            return UNKNOWN
         if self._bound_nowhere(node.id, st):
             self.note_certain_raise(st, "NameError: nothing in its module binds `%s`" % node.id)
             self._program_raised(st)  # NameError: `keras.layers...` in a module that never imports keras
@@ -348,7 +353,7 @@ class Expressions(AnalysisState):
             right = self.eval(comparator, st)
             outcome = self._contains(op, left, right, st, node) if isinstance(op, (ast.In, ast.NotIn)) and \
                 isinstance(right, InstanceVal) else self.compare(op, left, right)
-            if isinstance(outcome, Tensor):
+            if isinstance(outcome, (Tensor, ArrayVal)):
                 return outcome if len(node.ops) == 1 else UNKNOWN  # an elementwise op, not a truth value
             if outcome is False or outcome is None:
                 return outcome  # a chain stops at the first false answer, and gives it
@@ -373,6 +378,11 @@ class Expressions(AnalysisState):
             return same if isinstance(op, ast.Is) else not same
         if isinstance(left, SetVal) or isinstance(right, SetVal):
             return sets.compare(op, left, right)
+        if (isinstance(left, ArrayVal) or isinstance(right, ArrayVal)) and not (
+                isinstance(left, Tensor) or isinstance(right, Tensor)):
+            array = array_math.compare(op, left, right)
+            if array is not None:
+                return array
         ordered = versions.compare(op, left, right)  # `LooseVersion(tf.VERSION) >= LooseVersion('1.0.0')`
         if ordered is not None:
             return ordered
@@ -470,8 +480,8 @@ class Expressions(AnalysisState):
 
     def eval_Slice(self, node: ast.Slice, st: State) -> Any:
         parts = [self.eval(p, st) if p is not None else None for p in (node.lower, node.upper, node.step)]
-        if all(p is None or isinstance(p, int) for p in parts):
-            return slice(*parts)
+        if all(p is None or isinstance(p, (int, float)) for p in parts):
+            return slice(*parts)  # (a float bound is the subscript's TypeError, where lists and tensors raise it)
         return UNKNOWN
 
     def eval_Starred(self, node: ast.Starred, st: State) -> Any:

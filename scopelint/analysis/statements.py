@@ -172,7 +172,7 @@ class Statements(AnalysisState):
                 elif isinstance(key, slice) and items is not None and not obj.is_tuple:
                     try:
                         obj.items[key] = items
-                    except ValueError:
+                    except (ValueError, TypeError):  # (a float bound: Python raises TypeError)
                         obj.poisoned = True
                 else:
                     obj.poisoned = True
@@ -226,7 +226,7 @@ class Statements(AnalysisState):
                 if isinstance(obj, ListVal) and not obj.is_tuple and isinstance(key, (int, slice)):
                     try:
                         del obj.items[key]
-                    except IndexError:
+                    except (IndexError, TypeError):  # (a float bound: Python raises TypeError)
                         obj.poisoned = True
                 elif isinstance(obj, DictVal) and is_key(key):
                     obj.items.pop(key, None)

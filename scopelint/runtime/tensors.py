@@ -171,6 +171,7 @@ class Tensor:
         return Tensor(self._shape, "bool", op_name("LogicalNot"), "LogicalNot")
 
     def __getitem__(self, key: Any) -> "Tensor":
+        _check_indices(key)
         item = Tensor(slice_shape(self._shape, key), self.dtype.base_dtype, op_name("strided_slice"), "StridedSlice")
         measured = getattr(self, "shape_value", None)
         if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, int) and \
@@ -301,6 +302,24 @@ def matmul_shape_tensor(a: Any, b: Any, transpose_a: bool = False, transpose_b: 
         batch = broadcast(TensorShape(sa.dims_tuple[:-2]), TensorShape(sb.dims_tuple[:-2])).dims_tuple or ()
         out = list(batch) + [rows, cols]
     return Tensor(out, dtype_of(a), op_name("MatMul", name), "MatMul")
+
+
+def _check_indices(key: Any) -> None:
+    """TF's array_ops._check_index over a tensor's subscript."""
+    index = invalid_index(key)
+    if index is not None:
+        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+                        "tf.int32/tf.int64 tensors are valid indices, got %r" % (index,))
+
+
+def invalid_index(key: Any) -> Optional[float]:
+    """The index or slice bound of a tensor's subscript that TF refuses: a float (Python 3's
+    `logits[:, :sampling_dim / 2]` in tensorflow/models' pcl_rl, Python 2 code); None if none."""
+    for k in key if isinstance(key, tuple) else (key,):
+        for index in (k.start, k.stop, k.step) if isinstance(k, slice) else (k,):
+            if isinstance(index, float):  # numpy's float64 (of a true division) is one
+                return index
+    return None
 
 
 def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
