@@ -232,6 +232,9 @@ class Calls(AnalysisState):
             if callee.qualname.rpartition(".")[0] == SYS_MODULES:
                 self.sys_modules_method_called(short, args)
             if root in ("numpy", "np") and args and isinstance(args[0], ArrayVal) and "." not in last:
+                scalar_type = numpy_dtypes.numpy_dtype(callee)
+                if scalar_type is not None and len(args) == 1 and not kwargs:
+                    return array_math.astype(args[0], scalar_type.name)  # `np.int32(np.array([32, 64]))`
                 computed = array_math.ufunc(short, args, kwargs)  # `np.sqrt(np.sum(np.square(w), axis=0))`
                 if computed is not None:
                     return computed
@@ -1015,6 +1018,7 @@ def _escape(args: List[Any], kwargs: Dict[str, Any]) -> None:
             value.subclasses_seen = False  # (class_members.SubclassesMethod)
         elif isinstance(value, FunctionVal):
             value.attrs_complete = False  # it may have set attributes on the function
+        array_math.forget_items(value)  # `np.random.shuffle(sizes)`
 
 
 # Methods that only TF's tensors and shapes, strings, files and numpy arrays have, which read
