@@ -1320,7 +1320,8 @@ def _no_tuple(value: Any) -> bool:
 
 class _ProgramObject:
     """The Python type of a class or function object of the program's (or of one of TF's
-    initializers), as isinstance() sees it against the builtin types: an object, and none of them."""
+    initializers, or an iterator), as isinstance() sees it against the builtin types: an object,
+    and none of them."""
 
 
 # TF's classes whose instances the analysis holds as its own tensors and variables: no Python
@@ -1425,6 +1426,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(value, Initializer):
         # a numpy array, an instance of a class of the program's, an initializer: none of the
         # builtin types (`isinstance(x, (tuple, dict))`, tflearn's `isinstance(initializer, str)`)
+        python_type = _ProgramObject
+    elif isinstance(value, (IteratorVal, LazyGen, GeneratorObject)):
+        # Python 3's zip, map, enumerate and generators are none of the builtin types (lfads, Python
+        # 2 code, hands tf.case a zip, which TF refuses as no list, tuple or dict)
         python_type = _ProgramObject
     elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
         # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
