@@ -16,6 +16,33 @@ _ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _FLOAT_RESULT = {"sqrt", "exp", "log", "tanh", "sin", "cos", "sigmoid", "log1p", "expm1"}
 _SAME_DTYPE = {"square", "abs", "absolute", "negative", "sign"}
 _REDUCTIONS = {"sum", "mean", "max", "min", "prod", "amax", "amin"}
+_INTEGER_BITS = {"int8": 8, "int16": 16, "int32": 32, "int64": 64,
+                 "uint8": 8, "uint16": 16, "uint32": 32, "uint64": 64}
+
+
+def integer_items(values: Any, dtype: str) -> Optional[Tuple[int, ...]]:
+    """The items of a 1-D array of integer `dtype` made of `values`, as Python ints, when each is a
+    Python int the dtype holds (numpy wraps or raises on the others); None otherwise."""
+    bits = _INTEGER_BITS.get(dtype)
+    if bits is None or not isinstance(values, (list, tuple)):
+        return None
+    low, high = (0, 2 ** bits) if dtype.startswith("u") else (-2 ** (bits - 1), 2 ** (bits - 1))
+    if not all(isinstance(v, int) and not isinstance(v, bool) and low <= v < high for v in values):
+        return None
+    return tuple(values)
+
+
+def astype(array: ArrayVal, dtype: str) -> ArrayVal:
+    """`array.astype(dtype)`, `np.int32(array)`: the array in another dtype, its items kept while
+    they are integers the new dtype holds (`lstm_size = np.int32(np.array([32, 64]))`)."""
+    return ArrayVal(array.shape, NumpyDtype(dtype), integer_items(array.items, dtype))
+
+
+def forget_items(value: Any) -> None:
+    """`value` may have been written into (an item stored, `+=`, a method or a library given it,
+    a view of it taken, which writes through): if it is an array, its items are no longer known."""
+    if isinstance(value, ArrayVal):
+        value.items = None
 
 
 def _broadcast(a: Tuple[int, ...], b: Tuple[int, ...]) -> Optional[Tuple[int, ...]]:

@@ -9,7 +9,7 @@ import operator
 import re
 from typing import Any, List, Optional, Union
 
-from scopelint.analysis import alternatives, enums, loader, memoized, signatures, tf_api
+from scopelint.analysis import alternatives, array_math, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, is_read_file, ReadFileText
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
@@ -337,11 +337,13 @@ class Attributes(AnalysisState):
             if name == "astype":
                 return _ContainerMethod(obj, name)
             if name == "T":
+                array_math.forget_items(obj)  # a view, as a slice is
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)
             if name == "dtype":
                 return obj.dtype
             if name == "ndim":
                 return len(obj.shape)
+            array_math.forget_items(obj)  # its method may write into it, or give a view that does
             return OpaqueVal("ndarray." + name, inert=True)
         if isinstance(obj, NumpyDtype):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
@@ -443,6 +445,9 @@ class Attributes(AnalysisState):
             from scopelint.runtime.tensors import slice_shape
 
             real_key = self.to_python(key)
+            if obj.items is not None and type(real_key) is int and -len(obj.items) <= real_key < len(obj.items):
+                return obj.items[real_key]  # `lstm_size[0]`: a Python int, as a loop over the array yields
+            array_math.forget_items(obj)  # a slice is a view: what is written into it is written into obj
             try:
                 sliced = slice_shape(TensorShape(list(obj.shape)), real_key) if real_key is not MISSING else None
             except Exception:  # noqa: BLE001 - an index numpy would refuse: unknown here

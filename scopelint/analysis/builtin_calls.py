@@ -11,14 +11,14 @@ import os
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
-from scopelint.analysis import bindings, enums, numpy_dtypes, sets, strings, tf_api
+from scopelint.analysis import array_math, bindings, enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
     ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal, SourceModuleVal,
     TensorClassVal,
-    NumpyDtype, UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
+    UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
 from scopelint.runtime import dependencies
 from scopelint.runtime.api import COMPARISONS, Initializer
@@ -648,7 +648,7 @@ class _ContainerMethod:
         c = self.container
         if isinstance(c, ArrayVal):  # ndarray.astype(dtype)
             dtype = _numpy_dtype(args[0] if args else kwargs.get("dtype"), "")
-            return ArrayVal(c.shape, NumpyDtype(dtype)) if dtype else OpaqueVal("ndarray", inert=True)
+            return array_math.astype(c, dtype) if dtype else OpaqueVal("ndarray", inert=True)
         if isinstance(c, (ListVal, DictVal, SetVal)) and self.name not in _READER_METHODS:
             interp.touch(c)  # about to change: an undecided branch's other paths must not see it
         if isinstance(c, ListVal):
@@ -1366,7 +1366,8 @@ def _no_tuple(value: Any) -> bool:
 
 class _ProgramObject:
     """The Python type of a class or function object of the program's (or of one of TF's
-    initializers), as isinstance() sees it against the builtin types: an object, and none of them."""
+    initializers, or an iterator), as isinstance() sees it against the builtin types: an object,
+    and none of them."""
 
 
 # TF's classes whose instances the analysis holds as its own tensors and variables: no Python
@@ -1471,6 +1472,10 @@ def _isinstance(value: Any, classes: Any) -> Any:
             isinstance(value, Initializer):
         # a numpy array, an instance of a class of the program's, an initializer: none of the
         # builtin types (`isinstance(x, (tuple, dict))`, tflearn's `isinstance(initializer, str)`)
+        python_type = _ProgramObject
+    elif isinstance(value, (IteratorVal, LazyGen, GeneratorObject)):
+        # Python 3's zip, map, enumerate and generators are none of the builtin types (lfads, Python
+        # 2 code, hands tf.case a zip, which TF refuses as no list, tuple or dict)
         python_type = _ProgramObject
     elif isinstance(value, (ClassVal, FunctionVal, BoundMethod, PartialVal)):
         # a class, function or functools.partial of the program's is no str (`isinstance(policy, str)`)
@@ -1626,8 +1631,9 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
         # `np.array(a)` of an array the analysis knows (BERT's get_shape_list of an ndarray): its
         # shape, of its dtype unless one is given
         dtype = _numpy_dtype(kwargs.get("dtype"), first.dtype.name)
-        return ArrayVal(first.shape, NumpyDtype(dtype), first.items if dtype == first.dtype.name else None) \
-            if dtype else None
+        if short == "asarray" and dtype == first.dtype.name:
+            return first  # the array itself, not a copy: what is written into either is in both
+        return array_math.astype(first, dtype) if dtype else None
     if short in ("array", "asarray"):
         value = interp.to_python(first)
         if value is MISSING or not isinstance(value, (list, tuple, int, float)):
@@ -1639,7 +1645,10 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
             probe = probe[0]
         default = "int64" if isinstance(probe, int) and not isinstance(probe, bool) else "float64"
         dtype = _numpy_dtype(kwargs.get("dtype"), default)
-        return ArrayVal(tuple(shape_of_python_value(value)), NumpyDtype(dtype)) if dtype else None
+        if not dtype:
+            return None
+        shape = tuple(shape_of_python_value(value))
+        return ArrayVal(shape, NumpyDtype(dtype), array_math.integer_items(value, dtype) if len(shape) == 1 else None)
     shape = _dims(first, interp) if short not in ("eye", "identity") else (
         (first, first) if isinstance(first, int) else None)
     default = "float64"

@@ -10,7 +10,7 @@ from scopelint.analysis import tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.values import (
     Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    OpaqueVal,
+    NumpyDtype, OpaqueVal,
     is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
@@ -108,6 +108,8 @@ class GeneratorCM:
 def is_plain_data(value: Any) -> bool:
     """A value that cannot run code or enter a scope when a library receives it."""
     if value is UNKNOWN or value is None or is_concrete(value) or isinstance(value, (Pattern, Tensor, ArrayVal)):
+        return True
+    if isinstance(value, NumpyDtype):  # `np.issubdtype(data.dtype, int)`: numpy reads it, runs nothing
         return True
     if isinstance(value, BuiltinFn):  # `type=int` for argparse
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional, Sequence
 
-from scopelint.analysis import enums, memoized, tf_api
+from scopelint.analysis import array_math, enums, memoized, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.imports import SYS_MODULES
 from scopelint.analysis.instance_dict import InstanceDict
@@ -114,6 +114,7 @@ class Statements(AnalysisState):
             return
         if isinstance(current, DictVal) and isinstance(node.op, ast.BitOr):
             current.poisoned = True  # `d |= other`
+        array_math.forget_items(current)  # `sizes += 1` writes into the array every alias sees
         value = self.binary(node.op, current, operand, st)
         self.assign(node.target, value, st)
 
@@ -158,6 +159,7 @@ class Statements(AnalysisState):
             key = self.eval(target.slice, st)
             if isinstance(obj, (DictVal, ListVal)):
                 self.touch(obj)
+            array_math.forget_items(obj)  # `sizes[0] = 7`
             if isinstance(obj, DictVal):
                 if is_key(key):
                     obj.items[key] = value

@@ -255,6 +255,9 @@ ALIAS_MODULES: Dict[str, Tuple[str, ...]] = {
     # (`from tensorflow.python.ops.rnn import rnn_cell_impl`)
     "tensorflow.python.ops.rnn.rnn_cell_impl": ("tensorflow.nn.rnn_cell",),
     "tensorflow.contrib.slim": ("tf_slim",),
+    # contrib.layers' layers module, which slim's star-imports bind (`slim.layers.conv2d` in
+    # tensorflow/models' video_prediction; tf_slim.layers is a package serving the same names)
+    "tensorflow.contrib.slim.layers": ("tf_slim",),
     # TF 1.4-1.12's home of tf.data's transformations (and of batch_and_drop_remainder, modelled there)
     "tensorflow.contrib.data": ("tensorflow.data.experimental", "tensorflow.data"),
     "tensorflow.contrib.layers": ("tf_slim",),

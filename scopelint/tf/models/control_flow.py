@@ -72,6 +72,8 @@ def _is_tensor(value):
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
+    if not isinstance(pred_fn_pairs, (list, tuple, dict)):  # (Python 3's zip of Python 2 code, lfads)
+        raise TypeError("'pred_fn_pairs' must be a list, tuple, or dict. Received: %s" % type(pred_fn_pairs))
     if isinstance(pred_fn_pairs, dict):
         pairs = list(pred_fn_pairs.items())
     else:
