@@ -1498,7 +1498,7 @@ PURE_NUMERIC = {
 
 _CONSUMERS = frozenset({"sum", "min", "max", "any", "all", "len"})
 _NUMPY_CONSTRUCTORS = {"zeros", "ones", "empty", "full", "eye", "identity", "array", "asarray"}
-_NUMPY_RANDOM = {"randn", "rand", "normal", "uniform", "standard_normal", "random"}
+_NUMPY_RANDOM = {"randn", "rand", "normal", "uniform", "standard_normal", "random", "randint"}
 
 
 def _numpy_dtype(value: Any, default: str) -> Optional[str]:
@@ -1547,11 +1547,17 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
                 return None  # a Python float, not an array: TF takes it as float32
             dims = args
         else:
-            position = 0 if short in ("standard_normal", "random") else 2  # (size) or (loc, scale, size)
+            # (size), or (loc, scale, size) and randint's (low, high, size)
+            position = 0 if short in ("standard_normal", "random") else 2
             dims = [kwargs.get("size", args[position] if len(args) > position else None)]
+            if dims[0] is None:
+                return None  # one Python number, not an array
+        # randint's dtype defaults to int (int64); the others draw float64
+        dtype = _numpy_dtype(kwargs.get("dtype", args[3] if len(args) > 3 else None), "int64") \
+            if short == "randint" else "float64"
         shape = _dims(dims[0] if len(dims) == 1 and not isinstance(dims[0], int) else ListVal(list(dims), True),
                       interp)
-        return ArrayVal(shape, NumpyDtype("float64")) if shape is not None else None
+        return ArrayVal(shape, NumpyDtype(dtype)) if shape is not None and dtype else None
     if short == "arange" and args and all(isinstance(a, int) and not isinstance(a, bool) for a in args[:3]):
         if len(args) > 3 or (len(args) == 3 and args[2] == 0):
             return None
