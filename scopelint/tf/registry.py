@@ -163,6 +163,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile", "Exists", "IsDirectory", "Glob")),),
     "tensorflow.random": (("random_ops", ("categorical",)),),
     "tensorflow.io.gfile": (("files", ("GFile", "exists", "isdir", "glob")),),
+    "tensorflow.resource_loader": (("files", ("get_data_files_path",)),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
     "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
@@ -193,7 +194,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
-           "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random",
+           "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random", "tensorflow.resource_loader",
            "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.python.ops.lookup_ops",
            "tensorflow.nest", "tensorflow.python.util.nest",
