@@ -630,6 +630,7 @@ def _unary(default: str) -> Callable[..., Tensor]:
         return Tensor(shape_of(x), dtype_of(x), op_name(default, name), default)
 
     make.__name__ = default
+    make.keeps_shape = True  # type: ignore[attr-defined]  # (the analysis keeps a lost input's known shape)
     return make
 
 
