@@ -415,7 +415,9 @@ class TfCalls(AnalysisState):
             return None
         if short == "get_collection_ref":
             graph.collections_known = False  # a live list: the program may change it anywhere
-            return UNKNOWN
+            # a plain list of what the collection holds, which the analysis does not know: its
+            # methods (tf_slim's create_train_op appends its train op) run no code of TF's
+            return ListVal([], poisoned=True)
         if short == "get_collection":
             key = args[0] if args else kwargs.get("key", UNKNOWN)
             scope = args[1] if len(args) > 1 else kwargs.get("scope")

@@ -29,10 +29,12 @@ _SLIM_UTILS = ("append_tensor_alias", "collect_named_outputs", "last_dimension",
 
 # TF 1.x's public namespaces by the internal modules that hold them: `from tensorflow.python.platform
 # import flags` is tf.flags (tf.app.flags), as projects of TF 1.4's time import it (attention_ocr's
-# common_flags.py), in both drivers
+# common_flags.py), in both drivers; and tf.summary's (tf_slim's training summarises gradients with
+# `summary.histogram` of tensorflow.python.summary)
 PLATFORM_MODULES = {"tensorflow.python.platform.flags": "tensorflow.flags",
                     "tensorflow.python.platform.app": "tensorflow.app",
-                    "tensorflow.python.platform.tf_logging": "tensorflow.logging"}
+                    "tensorflow.python.platform.tf_logging": "tensorflow.logging",
+                    "tensorflow.python.summary.summary": "tensorflow.summary"}
 
 NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow": (("control_flow", ("cond", "case", "while_loop", "map_fn", "scan", "foldl", "foldr",
