@@ -288,7 +288,7 @@ PACKAGE_ALIASES: Dict[str, str] = {
     # contrib.slim's training and evaluation loops (attention_ocr's `slim.learning.create_train_op`)
     **{prefix + name: "tf_slim." + name
        for prefix in ("tensorflow.contrib.slim.", "tensorflow.contrib.slim.python.slim.")
-       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer")},
+       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer", "metrics")},
     # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
     "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
     # TF-slim's datasets decode TFRecords with slim.tfexample_decoder (data only: no variable)
