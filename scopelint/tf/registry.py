@@ -45,7 +45,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                                "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop")),
                    ("tensor_spec", ("TensorSpec",)),
-                   ("custom_gradient", ("custom_gradient",)),
+                   ("custom_gradient", ("custom_gradient", "RegisterGradient")),
                    ("strings", ("string_split",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
@@ -230,6 +230,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
     "python.ops.custom_gradient.": "tensorflow",
+    "python.framework.ops.": "tensorflow",  # `@ops.RegisterGradient(name)` (tf-dann's flip_gradient)
     "python.ops.data_flow_ops.": "tensorflow",  # facenet's `data_flow_ops.FIFOQueue`
     "python.ops.metrics_impl.": "tensorflow.metrics",
     "python.ops.metrics.": "tensorflow.metrics",
