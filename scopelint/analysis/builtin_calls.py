@@ -587,8 +587,11 @@ class BuiltinCalls(AnalysisState):
             if shape is not None:
                 lost.refined = lost._shape = shape  # computed from the inputs' shapes alone, all known
             source = args[0] if args else kwargs.get("x")
-            if name in _SHAPE_KEEPING_CASTS and isinstance(source, UnknownTensor) and source.refined is not None:
-                lost.refined = lost._shape = source.refined  # a cast keeps the shape set_shape or reshape gave
+            if (name in _SHAPE_KEEPING_CASTS or getattr(function, "keeps_shape", False)) and \
+                    isinstance(source, UnknownTensor) and source.refined is not None:
+                # a cast, or an op whose result is shaped like its input (`tf.nn.relu`, `tf.nn.bias_add`,
+                # `tf.sqrt`), keeps the shape set_shape or reshape gave, whatever its dtype
+                lost.refined = lost._shape = source.refined
             return lost
         return _from_python(result)
 

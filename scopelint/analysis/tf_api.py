@@ -45,7 +45,9 @@ _INERT_RESULTS = frozenset({"train.get_checkpoint_state", "train.latest_checkpoi
                             "train.SummaryWriter",
                             # protocol buffers of session options: data a session reads
                             "ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunOptions",
-                            "RunMetadata"})
+                            "RunMetadata",
+                            # a loaded op library: a module of op functions (`_grl_ops_module.gradient_reversal`)
+                            "load_op_library"})
 FLAG_DEFINERS = ("DEFINE_string", "DEFINE_integer", "DEFINE_float", "DEFINE_boolean", "DEFINE_bool", "DEFINE_list",
                  "DEFINE_enum", "DEFINE_multi_string", "DEFINE_multi_integer")
 
@@ -86,6 +88,9 @@ NO_VARIABLE_APIS = {
     # slim's nets turn their end-points collection into a dict: it reads a collection, which the
     # analysis does not fill (the dict is unknown)
     "contrib.slim.utils.convert_collection_to_dict", "contrib.layers.utils.convert_collection_to_dict",
+    # a compiled library of ops and kernels, registered (domain_separation's gradient reversal op):
+    # its ops make no variable and call no code of the program's
+    "load_op_library", "load_library",
 }
 
 

@@ -630,6 +630,7 @@ def _unary(default: str) -> Callable[..., Tensor]:
         return Tensor(shape_of(x), dtype_of(x), op_name(default, name), default)
 
     make.__name__ = default
+    make.keeps_shape = True  # type: ignore[attr-defined]  # (the analysis keeps a lost input's known shape)
     return make
 
 
@@ -864,15 +865,21 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
     return grads
 
 
+def global_norm(t_list: Any, name: Any = None) -> Tensor:
+    """tf.global_norm: a scalar of the tensors' dtype (None items skipped), the Sqrt op
+    `global_norm` in a name scope of its own (`global_norm`, or `name`)."""
+    known = [t for t in t_list if t is not None]
+    scope = op_name("global_norm", name)
+    return Tensor([], dtype_of(known[0]) if known else FLOAT32, scope + "/global_norm", "Sqrt")
+
+
 def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None, name: Any = None) -> Any:
     """Each tensor clipped, shaped as it is (None stays None), and the global norm. TF computes
     the norm first, in a name scope of its own (`global_norm`, or `name`), then opens one name
     scope for the clipping (`clip_by_global_norm`, or `name` again, so `name_1`)."""
     t_list = list(t_list)
     if use_norm is None:
-        known = [t for t in t_list if t is not None]
-        scope = op_name("global_norm", name)
-        use_norm = Tensor([], dtype_of(known[0]) if known else FLOAT32, scope + "/global_norm", "Sqrt")
+        use_norm = global_norm(t_list, name)
     scope = op_name("clip_by_global_norm", name)
     clipped = []
     for index, t in enumerate(t_list):

@@ -17,6 +17,7 @@ def _same_shape(default: str) -> Callable[..., Tensor]:
         return Tensor(shape_of(features), dtype_of(features), op_name(default, name), default)
 
     make.__name__ = default
+    make.keeps_shape = True  # type: ignore[attr-defined]  # (the analysis keeps a lost input's known shape)
     return make
 
 

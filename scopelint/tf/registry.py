@@ -44,7 +44,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
                                "IdentityReader", "LMDBReader")),
                    ("image", ("read_file", "random_crop")),
                    ("tensor_spec", ("TensorSpec",)),
-                   ("custom_gradient", ("custom_gradient",)),
+                   ("custom_gradient", ("custom_gradient", "RegisterGradient")),
                    ("strings", ("string_split",))),
     "tensorflow.layers": (("layers", (
         "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "BatchNormalization", "Conv1D", "Conv2D",
@@ -165,6 +165,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.gfile": (("files", ("GFile", "Open", "FastGFile", "Exists", "IsDirectory", "Glob")),),
     "tensorflow.random": (("random_ops", ("categorical",)),),
     "tensorflow.io.gfile": (("files", ("GFile", "exists", "isdir", "glob")),),
+    "tensorflow.resource_loader": (("files", ("get_data_files_path",)),),
     "tensorflow.contrib.training": (("hparams", ("HParams",)),),
     "tensorflow.contrib.learn": (("contrib_learn", ("ModeKeys",)),),
     "tensorflow.contrib.seq2seq": (("contrib_seq2seq", (
@@ -195,7 +196,7 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
            "tensorflow.data", "tensorflow.data.experimental", "tensorflow.image", "tensorflow.io",
-           "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random",
+           "tensorflow.gfile", "tensorflow.io.gfile", "tensorflow.random", "tensorflow.resource_loader",
            "tensorflow.contrib.training", "tensorflow.contrib.learn", "tensorflow.contrib.seq2seq",
            "tensorflow.contrib.rnn.python.ops.core_rnn_cell", "tensorflow.python.ops.lookup_ops",
            "tensorflow.nest", "tensorflow.python.util.nest",
@@ -229,6 +230,7 @@ _INTERNAL_PREFIXES = {
     "python.ops.functional_ops.": "tensorflow",
     "python.ops.template.": "tensorflow",
     "python.ops.custom_gradient.": "tensorflow",
+    "python.framework.ops.": "tensorflow",  # `@ops.RegisterGradient(name)` (tf-dann's flip_gradient)
     "python.ops.data_flow_ops.": "tensorflow",  # facenet's `data_flow_ops.FIFOQueue`
     "python.ops.metrics_impl.": "tensorflow.metrics",
     "python.ops.metrics.": "tensorflow.metrics",
@@ -290,7 +292,7 @@ PACKAGE_ALIASES: Dict[str, str] = {
     # contrib.slim's training and evaluation loops (attention_ocr's `slim.learning.create_train_op`)
     **{prefix + name: "tf_slim." + name
        for prefix in ("tensorflow.contrib.slim.", "tensorflow.contrib.slim.python.slim.")
-       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer")},
+       for name in ("learning", "evaluation", "summaries", "queues", "model_analyzer", "metrics")},
     # SSD-Tensorflow's custom_layers: `from tensorflow.contrib.layers.python.layers import utils`
     "tensorflow.contrib.layers.python.layers.utils": "tf_slim.layers.utils",
     # TF-slim's datasets decode TFRecords with slim.tfexample_decoder (data only: no variable)
