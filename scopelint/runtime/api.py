@@ -1554,12 +1554,9 @@ def dynamic_stitch(indices: Any, data: Any, name: Any = None) -> Tensor:
 def _stitched_rows(indices: List[Any]) -> Any:
     """dynamic_stitch's row count: the largest constant index + 1; None (TF's unknown) where an
     index is a tensor of no constant value; LOST where an index is a value not known here."""
-    values: List[int] = []
-    for index in indices:
-        ints = _constant_ints(index)
-        if ints is None or ints is LOST:
-            return ints
-        values.extend(ints)
+    values = _constant_ints(indices)
+    if values is None or values is LOST:
+        return values
     return max(values) + 1 if values else LOST
 
 
