@@ -611,7 +611,7 @@ def _same_tensor(left: Any, right: Any) -> Optional[bool]:
     if left is right:
         return True
     if isinstance(left, VarVal) and isinstance(right, VarVal):
-        if left.record is right.record:
+        if left == right:
             return True
         if isinstance(left.record.key, str) and left.record.key == right.record.key:
             return None

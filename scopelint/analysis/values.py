@@ -33,10 +33,9 @@ def is_concrete(value: Any) -> bool:
 def is_key(value: Any) -> bool:
     """A dict key the analysis holds: a concrete value, a class of the program's, which Python
     hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`), the
-    str() of a function (tflearn's arg_scope registry, keyed by `str(func)`), or a variable of a
-    known name (VarVal.__eq__)."""
-    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText)) or \
-        isinstance(value, VarVal) and bool(value.name)
+    str() of a function (tflearn's arg_scope registry, keyed by `str(func)`), or a variable (one
+    per stored variable: VarVal.__eq__)."""
+    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText, VarVal))
 
 
 @dataclass(frozen=True, eq=False)
@@ -384,16 +383,14 @@ class VarVal(Tensor):
     initialized_value = value
 
     # One variable of a graph is one Python object in TF (get_variable with reuse returns it), which
-    # graph mode hashes and compares by identity: the analysis's VarVals of one known name (one per
-    # get_variable or tf.Variable event) are that one object, as a dict's key (rebar's
-    # `if v not in eta: eta[v] = ...` over compute_gradients' pairs).
+    # graph mode hashes and compares by identity: the analysis's VarVals of one stored variable (one
+    # per event, one per read of a collection) are that one object, as a dict's key (rebar's
+    # `if v not in eta: eta[v] = ...` over compute_gradients' pairs) and to `==`.
     def __hash__(self) -> int:
-        return hash(self.name) if self.name else id(self)
+        return id(self.record)
 
     def __eq__(self, other: object) -> bool:
-        if self.name and isinstance(other, VarVal) and other.name:
-            return self.name == other.name
-        return self is other
+        return self is other or isinstance(other, VarVal) and other.record is self.record
 
     @property
     def initial_value(self) -> Tensor:
