@@ -82,6 +82,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "Layer", "Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "Embedding", "Flatten", "Dropout",
         "Activation", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Input", "LSTM", "GRU",
         "SimpleRNN", "LeakyReLU", "ReLU", "ELU", "Softmax", "ThresholdedReLU", "PReLU",
+        "Conv2DTranspose", "Convolution2DTranspose",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

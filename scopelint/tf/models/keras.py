@@ -135,6 +135,20 @@ class Conv3D(_Conv):
     rank = 3
 
 
+class Conv2DTranspose(_common.ConvTranspose, _Conv):
+    rank = 2
+
+    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", output_padding=None,
+                 data_format=None, dilation_rate=(1, 1), **kwargs):
+        super(Conv2DTranspose, self).__init__(filters, kernel_size, strides=strides, padding=padding,
+                                              data_format=data_format, dilation_rate=dilation_rate, **kwargs)
+        if output_padding is not None:
+            self.output_padding = _common.normalize_tuple(output_padding, self.rank)
+
+
+Convolution2DTranspose = Conv2DTranspose
+
+
 class BatchNormalization(_common.BatchNormalization, Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
         super(BatchNormalization, self).__init__(
