@@ -14,6 +14,10 @@ the layers are built already, so it creates nothing and its outputs take the new
 
 Recurrent layers (LSTM, GRU, SimpleRNN) make their cell's weights under the cell's fixed name.
 
+Weightless layers (Reshape, UpSampling2D, ZeroPadding2D, Cropping2D, global pooling, the merges,
+Lambda...) make nothing, but take a name from the same counter and give their outputs the static
+shapes TF does, which the next layer's weights are made of.
+
 Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
 training flags, compile/fit, subclassed models' weight tracking.
 """
@@ -289,6 +293,258 @@ class AveragePooling2D(_Pooling2D):
 
 MaxPool2D = MaxPooling2D
 AvgPool2D = AveragePooling2D
+
+
+class _Pooling1D(_common.Pooling, Layer):
+    rank = 1
+
+    def __init__(self, pool_size=2, strides=None, padding="valid", data_format="channels_last", **kwargs):
+        super(_Pooling1D, self).__init__(**kwargs)
+        self._configure(pool_size, strides, padding, data_format)
+
+
+class MaxPooling1D(_Pooling1D):
+    pool_op = "max"
+
+
+class AveragePooling1D(_Pooling1D):
+    pool_op = "avg"
+
+
+MaxPool1D = MaxPooling1D
+AvgPool1D = AveragePooling1D
+
+
+class _GlobalPooling(Layer):
+    """Global pooling over every spatial axis: `reduce` of them, kept as 1s with keepdims."""
+
+    rank = 2
+    reduce = None
+
+    def __init__(self, data_format=None, keepdims=False, **kwargs):
+        super(_GlobalPooling, self).__init__(**kwargs)
+        self.data_format = data_format or "channels_last"
+        self.keepdims = keepdims
+
+    def call(self, inputs, mask=None):
+        first = 2 if self.data_format == "channels_first" else 1
+        axes = list(range(first, first + self.rank))
+        if self.reduce == "max":
+            return tf.reduce_max(inputs, axis=axes, keepdims=self.keepdims)
+        return tf.reduce_mean(inputs, axis=axes, keepdims=self.keepdims)
+
+
+class GlobalAveragePooling1D(_GlobalPooling):
+    rank = 1
+
+
+class GlobalMaxPooling1D(_GlobalPooling):
+    rank = 1
+    reduce = "max"
+
+
+class GlobalAveragePooling2D(_GlobalPooling):
+    pass
+
+
+class GlobalMaxPooling2D(_GlobalPooling):
+    reduce = "max"
+
+
+GlobalAvgPool1D = GlobalAveragePooling1D
+GlobalMaxPool1D = GlobalMaxPooling1D
+GlobalAvgPool2D = GlobalAveragePooling2D
+GlobalMaxPool2D = GlobalMaxPooling2D
+
+
+# ---------------------------------------------------------------------------- weightless reshaping layers
+
+
+def _pairs(value):
+    """ZeroPadding2D's padding and Cropping2D's cropping: an int, two ints, or two (before, after)."""
+    if isinstance(value, int):
+        return ((value, value), (value, value))
+    first, second = value
+    return tuple((side, side) if isinstance(side, int) else tuple(side) for side in (first, second))
+
+
+class Reshape(Layer):
+    """Its input reshaped to (batch,) + target_shape: the batch dimension as the input's, a -1
+    folded from the input's size where that is known (compute_output_shape, set in graph mode)."""
+
+    def __init__(self, target_shape, **kwargs):
+        super(Reshape, self).__init__(**kwargs)
+        self.target_shape = tuple(target_shape)
+
+    def _output_dims(self, input_dims):
+        if None in input_dims[1:]:
+            return [input_dims[0]] + [None if dim == -1 else dim for dim in self.target_shape]
+        size = 1
+        for dim in input_dims[1:]:
+            size *= dim
+        known = 1
+        for dim in self.target_shape:
+            known *= 1 if dim == -1 else dim
+        if size != known and (-1 not in self.target_shape or known == 0 or size % known):
+            raise ValueError("total size of new array must be unchanged, input_shape = %s, output_shape = %s"
+                             % (list(input_dims[1:]), list(self.target_shape)))
+        return [input_dims[0]] + [size // known if dim == -1 else dim for dim in self.target_shape]
+
+    def call(self, inputs):
+        outputs = tf.reshape(inputs, [tf.shape(inputs)[0]] + list(self.target_shape))
+        input_dims = _common.static_dims(inputs.get_shape())
+        if input_dims is not None:
+            outputs.set_shape(self._output_dims(input_dims))
+        return outputs
+
+
+class UpSampling2D(Layer):
+    """backend.resize_images: each image resized by `size`, nearest or bilinear."""
+
+    def __init__(self, size=(2, 2), data_format=None, interpolation="nearest", **kwargs):
+        super(UpSampling2D, self).__init__(**kwargs)
+        self.size = _common.normalize_tuple(size, 2)
+        self.data_format = data_format or "channels_last"
+        self.interpolation = interpolation
+
+    def call(self, inputs):
+        first = self.data_format == "channels_first"
+        if first:
+            inputs = tf.transpose(inputs, [0, 2, 3, 1])
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None and dims[1] is not None and dims[2] is not None:
+            new_size = [dims[1] * self.size[0], dims[2] * self.size[1]]
+        else:
+            new_size = tf.shape(inputs)[1:3] * tf.constant(list(self.size))
+        if self.interpolation == "bilinear":
+            outputs = tf.image.resize_bilinear(inputs, new_size)
+        else:
+            outputs = tf.image.resize_nearest_neighbor(inputs, new_size)
+        return tf.transpose(outputs, [0, 3, 1, 2]) if first else outputs
+
+
+class ZeroPadding2D(Layer):
+    def __init__(self, padding=(1, 1), data_format=None, **kwargs):
+        super(ZeroPadding2D, self).__init__(**kwargs)
+        self.padding = _pairs(padding)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        spatial = [list(self.padding[0]), list(self.padding[1])]
+        if self.data_format == "channels_first":
+            return tf.pad(inputs, [[0, 0], [0, 0]] + spatial)
+        return tf.pad(inputs, [[0, 0]] + spatial + [[0, 0]])
+
+
+class Cropping2D(Layer):
+    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+        super(Cropping2D, self).__init__(**kwargs)
+        self.cropping = _pairs(cropping)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        (top, bottom), (left, right) = self.cropping
+        bottom = -bottom if bottom else None
+        right = -right if right else None
+        if self.data_format == "channels_first":
+            return inputs[:, :, top:bottom, left:right]
+        return inputs[:, top:bottom, left:right, :]
+
+
+class Permute(Layer):
+    def __init__(self, dims, **kwargs):
+        super(Permute, self).__init__(**kwargs)
+        self.dims = tuple(dims)
+
+    def call(self, inputs):
+        return tf.transpose(inputs, perm=[0] + list(self.dims))
+
+
+class RepeatVector(Layer):
+    """backend.repeat: (batch, features) -> (batch, n, features)."""
+
+    def __init__(self, n, **kwargs):
+        super(RepeatVector, self).__init__(**kwargs)
+        self.n = n
+
+    def call(self, inputs):
+        return tf.tile(tf.expand_dims(inputs, 1), [1, self.n, 1])
+
+
+class Lambda(Layer):
+    """Its function called on the inputs (with `arguments`), in the layer's name scope."""
+
+    def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
+        super(Lambda, self).__init__(**kwargs)
+        self.function = function
+        self.arguments = arguments or {}
+
+    def call(self, inputs, mask=None, training=None):
+        return self.function(inputs, **self.arguments)
+
+
+# ---------------------------------------------------------------------------- merging layers
+
+
+class _Merge(Layer):
+    """A merge of a list of tensors of one shape: inputs of smaller rank expanded at axis 1
+    first, when every rank is known (base_merge's call)."""
+
+    def _merge_function(self, inputs):
+        output = inputs[0]
+        for other in inputs[1:]:
+            output = self._merge_pair(output, other)
+        return output
+
+    def call(self, inputs):
+        ranks = [x.get_shape().ndims for x in inputs]
+        if None not in ranks:
+            expanded = []
+            for x, rank in zip(inputs, ranks):
+                for _ in range(max(ranks) - rank):
+                    x = tf.expand_dims(x, 1)
+                expanded.append(x)
+            inputs = expanded
+        return self._merge_function(list(inputs))
+
+
+class Add(_Merge):
+    def _merge_pair(self, x, y):
+        return x + y
+
+
+class Subtract(_Merge):
+    def _merge_function(self, inputs):
+        return inputs[0] - inputs[1]
+
+
+class Multiply(_Merge):
+    def _merge_pair(self, x, y):
+        return x * y
+
+
+class Average(Add):
+    def _merge_function(self, inputs):
+        return super(Average, self)._merge_function(inputs) / len(inputs)
+
+
+class Maximum(_Merge):
+    def _merge_pair(self, x, y):
+        return tf.maximum(x, y)
+
+
+class Minimum(_Merge):
+    def _merge_pair(self, x, y):
+        return tf.minimum(x, y)
+
+
+class Concatenate(Layer):
+    def __init__(self, axis=-1, **kwargs):
+        super(Concatenate, self).__init__(**kwargs)
+        self.axis = axis
+
+    def call(self, inputs):
+        return tf.concat(list(inputs), axis=self.axis)
 
 
 def activations_get(activation):
