@@ -564,6 +564,16 @@ def activations_get(activation):
     return activation
 
 
+def _layers_weights(model):
+    """A model's weights, its layers' (trainable, non-trainable): none trainable once the model is
+    set `trainable = False`, which Keras hands on to every layer."""
+    trainable = [w for layer in model.layers for w in layer.trainable_weights]
+    non_trainable = [w for layer in model.layers for w in layer.non_trainable_weights]
+    if not model.trainable:
+        return [], trainable + non_trainable
+    return trainable, non_trainable
+
+
 class Sequential(Layer):
     """A stack of layers called in order inside the model's own name scope (deferred build:
     the layers are named where the model is first called), unless its first layer was given an
@@ -593,6 +603,17 @@ class Sequential(Layer):
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             return self.call(inputs)
+
+    @property
+    def trainable_weights(self):
+        return _layers_weights(self)[0]
+
+    @property
+    def non_trainable_weights(self):
+        return _layers_weights(self)[1]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
 
 
 # ---------------------------------------------------------------------------- recurrent layers
@@ -735,13 +756,13 @@ class Model(Layer):
     def trainable_weights(self):
         if self._outputs is None:
             return self._trainable_weights
-        return [w for layer in self.layers for w in layer.trainable_weights]
+        return _layers_weights(self)[0]
 
     @property
     def non_trainable_weights(self):
         if self._outputs is None:
             return self._non_trainable_weights
-        return [w for layer in self.layers for w in layer.non_trainable_weights]
+        return _layers_weights(self)[1]
 
     # Layer's `weights` and `variables` read these through self; its aliases of them do not.
     trainable_variables = trainable_weights
