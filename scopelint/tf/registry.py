@@ -87,6 +87,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "GlobalAvgPool1D", "GlobalMaxPool1D", "GlobalAvgPool2D", "GlobalMaxPool2D", "Reshape", "UpSampling2D",
         "ZeroPadding2D", "Cropping2D", "Permute", "RepeatVector", "Lambda", "Add", "Subtract", "Multiply", "Average",
         "Maximum", "Minimum", "Concatenate",
+        "add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

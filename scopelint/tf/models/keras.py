@@ -547,6 +547,35 @@ class Concatenate(Layer):
         return tf.concat(list(inputs), axis=self.axis)
 
 
+# The merges' functional forms: a new layer (taking its name from the counter) called on the inputs
+def add(inputs, **kwargs):
+    return Add(**kwargs)(inputs)
+
+
+def subtract(inputs, **kwargs):
+    return Subtract(**kwargs)(inputs)
+
+
+def multiply(inputs, **kwargs):
+    return Multiply(**kwargs)(inputs)
+
+
+def average(inputs, **kwargs):
+    return Average(**kwargs)(inputs)
+
+
+def maximum(inputs, **kwargs):
+    return Maximum(**kwargs)(inputs)
+
+
+def minimum(inputs, **kwargs):
+    return Minimum(**kwargs)(inputs)
+
+
+def concatenate(inputs, axis=-1, **kwargs):
+    return Concatenate(axis=axis, **kwargs)(inputs)
+
+
 def activations_get(activation):
     """keras.activations.get: a name, a function or None."""
     if activation is None or activation == "linear":
