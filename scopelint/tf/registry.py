@@ -88,6 +88,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "ZeroPadding2D", "Cropping2D", "Permute", "RepeatVector", "Lambda", "Add", "Subtract", "Multiply", "Average",
         "Maximum", "Minimum", "Concatenate",
         "add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate",
+        "UpSampling1D", "ZeroPadding1D", "Cropping1D",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

@@ -444,11 +444,56 @@ class Cropping2D(Layer):
 
     def call(self, inputs):
         (top, bottom), (left, right) = self.cropping
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None:
+            first = 2 if self.data_format == "channels_first" else 1
+            _check_cropping(inputs, dims[first], top + bottom, self.cropping)
+            _check_cropping(inputs, dims[first + 1], left + right, self.cropping)
         bottom = -bottom if bottom else None
         right = -right if right else None
         if self.data_format == "channels_first":
             return inputs[:, :, top:bottom, left:right]
         return inputs[:, top:bottom, left:right, :]
+
+
+def _check_cropping(inputs, size, cropped, cropping):
+    """A Cropping layer's ValueError: nothing would be left of a side of known size."""
+    if size is not None and cropped >= size:
+        raise ValueError("Argument `cropping` must be greater than the input shape. Received: inputs.shape=%s, "
+                         "and cropping=%s" % (inputs.get_shape(), cropping))
+
+
+class UpSampling1D(Layer):
+    """backend.repeat_elements on the steps: (batch, steps * size, features)."""
+
+    def __init__(self, size=2, **kwargs):
+        super(UpSampling1D, self).__init__(**kwargs)
+        self.size = int(size)
+
+    def call(self, inputs):
+        return tf.concat([inputs] * self.size, axis=1)
+
+
+class ZeroPadding1D(Layer):
+    def __init__(self, padding=1, **kwargs):
+        super(ZeroPadding1D, self).__init__(**kwargs)
+        self.padding = _common.normalize_tuple(padding, 2)
+
+    def call(self, inputs):
+        return tf.pad(inputs, [[0, 0], list(self.padding), [0, 0]])
+
+
+class Cropping1D(Layer):
+    def __init__(self, cropping=(1, 1), **kwargs):
+        super(Cropping1D, self).__init__(**kwargs)
+        self.cropping = _common.normalize_tuple(cropping, 2)
+
+    def call(self, inputs):
+        start, end = self.cropping
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None:
+            _check_cropping(inputs, dims[1], start + end, self.cropping)
+        return inputs[:, start:(-end if end else None), :]
 
 
 class Permute(Layer):
