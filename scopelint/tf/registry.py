@@ -89,6 +89,8 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "Maximum", "Minimum", "Concatenate",
         "add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate",
         "UpSampling1D", "ZeroPadding1D", "Cropping1D",
+        "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout",
+        "AlphaDropout", "Masking", "ActivityRegularization",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

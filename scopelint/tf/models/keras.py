@@ -197,6 +197,51 @@ class Dropout(_common.Dropout, Layer):
         self.rate = rate
 
 
+class _SpatialDropout(Dropout):
+    def __init__(self, rate, data_format=None, **kwargs):
+        super(_SpatialDropout, self).__init__(rate, **kwargs)
+
+
+class SpatialDropout1D(_SpatialDropout):
+    pass
+
+
+class SpatialDropout2D(_SpatialDropout):
+    pass
+
+
+class SpatialDropout3D(_SpatialDropout):
+    pass
+
+
+class _Noise(_common.Dropout, Layer):
+    """A layer that perturbs its input (noise, dropout of another kind, a regularizer that only adds a
+    loss) or only marks it (Masking): its output has the input's shape."""
+
+    def __init__(self, *args, **kwargs):
+        super(_Noise, self).__init__(**_base_kwargs(kwargs))
+
+
+class GaussianNoise(_Noise):
+    pass
+
+
+class GaussianDropout(_Noise):
+    pass
+
+
+class AlphaDropout(_Noise):
+    pass
+
+
+class Masking(_Noise):
+    pass
+
+
+class ActivityRegularization(_Noise):
+    pass
+
+
 class Activation(Layer):
     def __init__(self, activation, **kwargs):
         super(Activation, self).__init__(**kwargs)
