@@ -104,8 +104,13 @@ class Layer(_common.BaseLayer):
                 self.built = True
             # base_layer_v1 runs `call` converted by autograph: what it creates is the caller's line's
             outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
-        _LAYER_CALLS.append((outputs, self, inputs, args, kwargs))
-        return outputs
+        return _recorded(outputs, self, inputs, args, kwargs)
+
+
+def _recorded(outputs, layer, inputs, args, kwargs):
+    """A layer's (or a model's) call, recorded for the functional Models that trace it."""
+    _LAYER_CALLS.append((outputs, layer, inputs, args, kwargs))
+    return outputs
 
 
 class Dense(_common.Dense, Layer):
@@ -721,7 +726,8 @@ class Sequential(Layer):
 
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
-            return self.call(inputs)
+            outputs = self.call(inputs)
+        return _recorded(outputs, self, inputs, args, kwargs)
 
     @property
     def trainable_weights(self):
@@ -907,8 +913,11 @@ class Model(Layer):
         return value_of(self._outputs)
 
     def __call__(self, inputs, *args, **kwargs):
+        # a model called in another functional model's graph is one of its layers (a GAN's
+        # `Model(z, discriminator(generator(z)))`)
         with tf.name_scope(self._name):
-            return autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+            outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+        return _recorded(outputs, self, inputs, args, kwargs)
 
     def summary(self, *args, **kwargs):
         return None
