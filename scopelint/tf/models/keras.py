@@ -578,6 +578,45 @@ class Lambda(Layer):
         return self.function(inputs, **self.arguments)
 
 
+class TimeDistributed(Layer):
+    """Its layer applied to every step: built on the input less its steps axis inside the
+    wrapper's name scope, so the layer's weights are the wrapper's (`time_distributed/kernel`),
+    and its output of (batch, steps) + the layer's output less its batch."""
+
+    def __init__(self, layer, **kwargs):
+        super(TimeDistributed, self).__init__(**kwargs)
+        self.layer = layer
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        if not self.layer.built:
+            self.layer.build(tf.TensorShape([dims[0]] + dims[2:]))
+            self.layer.built = True
+        self.built = True
+
+    def call(self, inputs, training=None, mask=None):
+        dims = inputs.get_shape().as_list()
+        steps_less = dims[2:] if None not in dims[2:] else tf.shape(inputs)[2:]
+        outputs = self.layer.call(tf.reshape(inputs, tf.concat([[-1], steps_less], 0)))
+        inner = outputs.get_shape().as_list()[1:]
+        outputs = tf.reshape(outputs, tf.concat([tf.shape(inputs)[:2], tf.shape(outputs)[1:]], 0))
+        outputs.set_shape(dims[:2] + inner)
+        return outputs
+
+    @property
+    def trainable_weights(self):
+        return self.layer.trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self.layer.non_trainable_weights
+        return self.layer.trainable_weights + self.layer.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+
 # ---------------------------------------------------------------------------- merging layers
 
 
