@@ -91,7 +91,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "UpSampling1D", "ZeroPadding1D", "Cropping1D",
         "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout",
         "AlphaDropout", "Masking", "ActivityRegularization",
-        "TimeDistributed",
+        "TimeDistributed", "Bidirectional",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

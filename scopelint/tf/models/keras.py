@@ -796,6 +796,9 @@ class _RNN(Layer):
         for key in [k for k in kwargs if k not in _BASE_KWARGS]:
             kwargs.pop(key)  # initializers, regularizers, dropout...: they name nothing
         super(_RNN, self).__init__(**kwargs)
+        # what Bidirectional copies the layer with (get_config: the arguments that matter here)
+        self._config = dict(units=units, use_bias=use_bias, return_sequences=return_sequences,
+                            return_state=return_state)
         self.units = units
         self.use_bias = use_bias
         self.return_sequences = return_sequences
@@ -839,6 +842,58 @@ class GRU(_RNN):
 
 class SimpleRNN(_RNN):
     pass
+
+
+class Bidirectional(Layer):
+    """A recurrent layer run both ways: two copies of it named `forward_<name>` and
+    `backward_<name>` (from its config, so the counter is not consulted), each making its weights
+    in its own name scope inside the wrapper's; their outputs merged by `merge_mode`."""
+
+    def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
+        super(Bidirectional, self).__init__(**kwargs)
+        self.forward_layer = layer.__class__(name="forward_" + layer.name, **layer._config)
+        if backward_layer is None:
+            backward_layer = layer.__class__(name="backward_" + layer.name, **layer._config)
+        self.backward_layer = backward_layer
+        self.merge_mode = merge_mode
+        self.return_state = layer.return_state
+
+    def call(self, inputs, training=None, mask=None, initial_state=None):
+        forward = self.forward_layer(inputs)
+        backward = self.backward_layer(inputs)
+        states = []
+        if self.return_state:
+            states = forward[1:] + backward[1:]
+            forward, backward = forward[0], backward[0]
+        if self.merge_mode == "concat":
+            outputs = tf.concat([forward, backward], axis=-1)
+        elif self.merge_mode == "sum":
+            outputs = forward + backward
+        elif self.merge_mode == "ave":
+            outputs = (forward + backward) / 2
+        elif self.merge_mode == "mul":
+            outputs = forward * backward
+        else:
+            outputs = [forward, backward]
+        if self.return_state:
+            return (outputs if isinstance(outputs, list) else [outputs]) + states
+        return outputs
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return self.forward_layer.trainable_weights + self.backward_layer.trainable_weights
+
+    @property
+    def non_trainable_weights(self):
+        layers = [self.forward_layer, self.backward_layer]
+        if self.trainable:
+            return [w for layer in layers for w in layer.non_trainable_weights]
+        return [w for layer in layers for w in layer.weights]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
 
 
 # ---------------------------------------------------------------------------- functional models
