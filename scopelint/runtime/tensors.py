@@ -54,6 +54,9 @@ class Tensor:
     def set_shape(self, shape: Any) -> None:
         self._shape = self._shape.merge_with(as_shape(shape))
 
+    # the dims of its argument the analysis lost stay lost: the rank and the other dims are given
+    set_shape.shape_argument = (0, "shape")  # type: ignore[attr-defined]
+
     @property
     def graph(self) -> Any:
         from scopelint.runtime import context

@@ -231,6 +231,44 @@ class Conv(object):
                                    "NCHW" if self.data_format == "channels_first" else "NHWC")
 
 
+def deconv_output_length(length, filter_size, padding, stride, dilation=1, output_padding=None):
+    """conv_utils.deconv_output_length."""
+    if length is None:
+        return None
+    filter_size = filter_size + (filter_size - 1) * (dilation - 1)
+    if output_padding is not None:
+        pad = {"same": filter_size // 2, "valid": 0, "full": filter_size - 1}[padding]
+        return (length - 1) * stride + filter_size - 2 * pad + output_padding
+    if padding == "valid":
+        return length * stride + max(filter_size - stride, 0)
+    if padding == "full":
+        return length * stride - (stride + filter_size - 2)
+    return length * stride
+
+
+class ConvTranspose(object):
+    """Keras's Conv2DTranspose / Conv3DTranspose over its Conv: `kernel` of kernel_size +
+    (filters, input channels), an output of deconv_output_length on each spatial side."""
+
+    output_padding = None
+
+    def _kernel_shape(self, input_channel):
+        return self.kernel_size + (self.filters, input_channel)
+
+    def _convolve(self, inputs):
+        dims = static_dims(inputs.get_shape())
+        first = self.data_format == "channels_first"
+        sizes = [None] * self.rank if dims is None else (dims[2:] if first else dims[1:-1])
+        paddings = self.output_padding or [None] * self.rank
+        spatial = [deconv_output_length(sizes[i], self.kernel_size[i], self.padding, self.strides[i],
+                                        self.dilation_rate[i], paddings[i]) for i in range(self.rank)]
+        batch = None if dims is None else dims[0]
+        output_shape = [batch, self.filters] + spatial if first else [batch] + spatial + [self.filters]
+        transpose = tf.nn.conv2d_transpose if self.rank == 2 else tf.nn.conv3d_transpose
+        return transpose(inputs, self.kernel, output_shape, [1] + list(self.strides) + [1],
+                         padding=self.padding.upper(), data_format=tf_data_format(self.data_format, self.rank))
+
+
 class Flatten(object):
     def call(self, inputs):
         dims = static_dims(inputs.get_shape())

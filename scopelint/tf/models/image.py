@@ -45,9 +45,11 @@ def _with_size(shape, height, width):
     """An image's shape (rank 3, or 4 for a batch) with a new height and width."""
     if shape.ndims is None:
         return tf.TensorShape(None)
-    height = height if isinstance(height, int) else None
-    width = width if isinstance(width, int) else None
-    return shape[:-3].concatenate([height, width]).concatenate(shape[-1:])
+    # a list, not a concatenation: a side the analysis lost stays one dim of a known rank
+    dims = shape.as_list()
+    dims[-3] = height if isinstance(height, int) else None
+    dims[-2] = width if isinstance(width, int) else None
+    return dims
 
 
 def _static_shape(shape):

@@ -14,6 +14,10 @@ the layers are built already, so it creates nothing and its outputs take the new
 
 Recurrent layers (LSTM, GRU, SimpleRNN) make their cell's weights under the cell's fixed name.
 
+Weightless layers (Reshape, UpSampling2D, ZeroPadding2D, Cropping2D, global pooling, the merges,
+Lambda...) make nothing, but take a name from the same counter and give their outputs the static
+shapes TF does, which the next layer's weights are made of.
+
 Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
 training flags, compile/fit, subclassed models' weight tracking.
 """
@@ -100,8 +104,13 @@ class Layer(_common.BaseLayer):
                 self.built = True
             # base_layer_v1 runs `call` converted by autograph: what it creates is the caller's line's
             outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
-        _LAYER_CALLS.append((outputs, self, inputs, args, kwargs))
-        return outputs
+        return _recorded(outputs, self, inputs, args, kwargs)
+
+
+def _recorded(outputs, layer, inputs, args, kwargs):
+    """A layer's (or a model's) call, recorded for the functional Models that trace it."""
+    _LAYER_CALLS.append((outputs, layer, inputs, args, kwargs))
+    return outputs
 
 
 class Dense(_common.Dense, Layer):
@@ -133,6 +142,20 @@ class Conv2D(_Conv):
 
 class Conv3D(_Conv):
     rank = 3
+
+
+class Conv2DTranspose(_common.ConvTranspose, _Conv):
+    rank = 2
+
+    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", output_padding=None,
+                 data_format=None, dilation_rate=(1, 1), **kwargs):
+        super(Conv2DTranspose, self).__init__(filters, kernel_size, strides=strides, padding=padding,
+                                              data_format=data_format, dilation_rate=dilation_rate, **kwargs)
+        if output_padding is not None:
+            self.output_padding = _common.normalize_tuple(output_padding, self.rank)
+
+
+Convolution2DTranspose = Conv2DTranspose
 
 
 class BatchNormalization(_common.BatchNormalization, Layer):
@@ -177,6 +200,51 @@ class Dropout(_common.Dropout, Layer):
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super(Dropout, self).__init__(**kwargs)
         self.rate = rate
+
+
+class _SpatialDropout(Dropout):
+    def __init__(self, rate, data_format=None, **kwargs):
+        super(_SpatialDropout, self).__init__(rate, **kwargs)
+
+
+class SpatialDropout1D(_SpatialDropout):
+    pass
+
+
+class SpatialDropout2D(_SpatialDropout):
+    pass
+
+
+class SpatialDropout3D(_SpatialDropout):
+    pass
+
+
+class _Noise(_common.Dropout, Layer):
+    """A layer that perturbs its input (noise, dropout of another kind, a regularizer that only adds a
+    loss) or only marks it (Masking): its output has the input's shape."""
+
+    def __init__(self, *args, **kwargs):
+        super(_Noise, self).__init__(**_base_kwargs(kwargs))
+
+
+class GaussianNoise(_Noise):
+    pass
+
+
+class GaussianDropout(_Noise):
+    pass
+
+
+class AlphaDropout(_Noise):
+    pass
+
+
+class Masking(_Noise):
+    pass
+
+
+class ActivityRegularization(_Noise):
+    pass
 
 
 class Activation(Layer):
@@ -277,6 +345,371 @@ MaxPool2D = MaxPooling2D
 AvgPool2D = AveragePooling2D
 
 
+class _Pooling1D(_common.Pooling, Layer):
+    rank = 1
+
+    def __init__(self, pool_size=2, strides=None, padding="valid", data_format="channels_last", **kwargs):
+        super(_Pooling1D, self).__init__(**kwargs)
+        self._configure(pool_size, strides, padding, data_format)
+
+
+class MaxPooling1D(_Pooling1D):
+    pool_op = "max"
+
+
+class AveragePooling1D(_Pooling1D):
+    pool_op = "avg"
+
+
+MaxPool1D = MaxPooling1D
+AvgPool1D = AveragePooling1D
+
+
+class _GlobalPooling(Layer):
+    """Global pooling over every spatial axis: `reduce` of them, kept as 1s with keepdims."""
+
+    rank = 2
+    reduce = None
+
+    def __init__(self, data_format=None, keepdims=False, **kwargs):
+        super(_GlobalPooling, self).__init__(**kwargs)
+        self.data_format = data_format or "channels_last"
+        self.keepdims = keepdims
+
+    def call(self, inputs, mask=None):
+        first = 2 if self.data_format == "channels_first" else 1
+        axes = list(range(first, first + self.rank))
+        if self.reduce == "max":
+            return tf.reduce_max(inputs, axis=axes, keepdims=self.keepdims)
+        return tf.reduce_mean(inputs, axis=axes, keepdims=self.keepdims)
+
+
+class GlobalAveragePooling1D(_GlobalPooling):
+    rank = 1
+
+
+class GlobalMaxPooling1D(_GlobalPooling):
+    rank = 1
+    reduce = "max"
+
+
+class GlobalAveragePooling2D(_GlobalPooling):
+    pass
+
+
+class GlobalMaxPooling2D(_GlobalPooling):
+    reduce = "max"
+
+
+GlobalAvgPool1D = GlobalAveragePooling1D
+GlobalMaxPool1D = GlobalMaxPooling1D
+GlobalAvgPool2D = GlobalAveragePooling2D
+GlobalMaxPool2D = GlobalMaxPooling2D
+
+
+# ---------------------------------------------------------------------------- weightless reshaping layers
+
+
+def _pairs(value):
+    """ZeroPadding2D's padding and Cropping2D's cropping: an int, two ints, or two (before, after)."""
+    if isinstance(value, int):
+        return ((value, value), (value, value))
+    first, second = value
+    return tuple((side, side) if isinstance(side, int) else tuple(side) for side in (first, second))
+
+
+class Reshape(Layer):
+    """Its input reshaped to (batch,) + target_shape: the batch dimension as the input's, a -1
+    folded from the input's size where that is known (compute_output_shape, set in graph mode)."""
+
+    def __init__(self, target_shape, **kwargs):
+        super(Reshape, self).__init__(**kwargs)
+        self.target_shape = tuple(target_shape)
+
+    def _output_dims(self, input_dims):
+        if None in input_dims[1:]:
+            return [input_dims[0]] + [None if dim == -1 else dim for dim in self.target_shape]
+        size = 1
+        for dim in input_dims[1:]:
+            size *= dim
+        known = 1
+        for dim in self.target_shape:
+            known *= 1 if dim == -1 else dim
+        if size != known and (-1 not in self.target_shape or known == 0 or size % known):
+            raise ValueError("total size of new array must be unchanged, input_shape = %s, output_shape = %s"
+                             % (list(input_dims[1:]), list(self.target_shape)))
+        return [input_dims[0]] + [size // known if dim == -1 else dim for dim in self.target_shape]
+
+    def call(self, inputs):
+        outputs = tf.reshape(inputs, [tf.shape(inputs)[0]] + list(self.target_shape))
+        input_dims = _common.static_dims(inputs.get_shape())
+        if input_dims is not None:
+            outputs.set_shape(self._output_dims(input_dims))
+        return outputs
+
+
+class UpSampling2D(Layer):
+    """backend.resize_images: each image resized by `size`, nearest or bilinear."""
+
+    def __init__(self, size=(2, 2), data_format=None, interpolation="nearest", **kwargs):
+        super(UpSampling2D, self).__init__(**kwargs)
+        self.size = _common.normalize_tuple(size, 2)
+        self.data_format = data_format or "channels_last"
+        self.interpolation = interpolation
+
+    def call(self, inputs):
+        first = self.data_format == "channels_first"
+        if first:
+            inputs = tf.transpose(inputs, [0, 2, 3, 1])
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None and dims[1] is not None and dims[2] is not None:
+            new_size = [dims[1] * self.size[0], dims[2] * self.size[1]]
+        else:
+            new_size = tf.shape(inputs)[1:3] * tf.constant(list(self.size))
+        if self.interpolation == "bilinear":
+            outputs = tf.image.resize_bilinear(inputs, new_size)
+        else:
+            outputs = tf.image.resize_nearest_neighbor(inputs, new_size)
+        return tf.transpose(outputs, [0, 3, 1, 2]) if first else outputs
+
+
+class ZeroPadding2D(Layer):
+    def __init__(self, padding=(1, 1), data_format=None, **kwargs):
+        super(ZeroPadding2D, self).__init__(**kwargs)
+        self.padding = _pairs(padding)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        spatial = [list(self.padding[0]), list(self.padding[1])]
+        if self.data_format == "channels_first":
+            return tf.pad(inputs, [[0, 0], [0, 0]] + spatial)
+        return tf.pad(inputs, [[0, 0]] + spatial + [[0, 0]])
+
+
+class Cropping2D(Layer):
+    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+        super(Cropping2D, self).__init__(**kwargs)
+        self.cropping = _pairs(cropping)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        (top, bottom), (left, right) = self.cropping
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None:
+            first = 2 if self.data_format == "channels_first" else 1
+            _check_cropping(inputs, dims[first], top + bottom, self.cropping)
+            _check_cropping(inputs, dims[first + 1], left + right, self.cropping)
+        bottom = -bottom if bottom else None
+        right = -right if right else None
+        if self.data_format == "channels_first":
+            return inputs[:, :, top:bottom, left:right]
+        return inputs[:, top:bottom, left:right, :]
+
+
+def _check_cropping(inputs, size, cropped, cropping):
+    """A Cropping layer's ValueError: nothing would be left of a side of known size."""
+    if size is not None and cropped >= size:
+        raise ValueError("Argument `cropping` must be greater than the input shape. Received: inputs.shape=%s, "
+                         "and cropping=%s" % (inputs.get_shape(), cropping))
+
+
+class UpSampling1D(Layer):
+    """backend.repeat_elements on the steps: (batch, steps * size, features)."""
+
+    def __init__(self, size=2, **kwargs):
+        super(UpSampling1D, self).__init__(**kwargs)
+        self.size = int(size)
+
+    def call(self, inputs):
+        return tf.concat([inputs] * self.size, axis=1)
+
+
+class ZeroPadding1D(Layer):
+    def __init__(self, padding=1, **kwargs):
+        super(ZeroPadding1D, self).__init__(**kwargs)
+        self.padding = _common.normalize_tuple(padding, 2)
+
+    def call(self, inputs):
+        return tf.pad(inputs, [[0, 0], list(self.padding), [0, 0]])
+
+
+class Cropping1D(Layer):
+    def __init__(self, cropping=(1, 1), **kwargs):
+        super(Cropping1D, self).__init__(**kwargs)
+        self.cropping = _common.normalize_tuple(cropping, 2)
+
+    def call(self, inputs):
+        start, end = self.cropping
+        dims = _common.static_dims(inputs.get_shape())
+        if dims is not None:
+            _check_cropping(inputs, dims[1], start + end, self.cropping)
+        return inputs[:, start:(-end if end else None), :]
+
+
+class Permute(Layer):
+    def __init__(self, dims, **kwargs):
+        super(Permute, self).__init__(**kwargs)
+        self.dims = tuple(dims)
+
+    def call(self, inputs):
+        return tf.transpose(inputs, perm=[0] + list(self.dims))
+
+
+class RepeatVector(Layer):
+    """backend.repeat: (batch, features) -> (batch, n, features)."""
+
+    def __init__(self, n, **kwargs):
+        super(RepeatVector, self).__init__(**kwargs)
+        self.n = n
+
+    def call(self, inputs):
+        return tf.tile(tf.expand_dims(inputs, 1), [1, self.n, 1])
+
+
+class Lambda(Layer):
+    """Its function called on the inputs (with `arguments`), in the layer's name scope."""
+
+    def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
+        super(Lambda, self).__init__(**kwargs)
+        self.function = function
+        self.arguments = arguments or {}
+
+    def call(self, inputs, mask=None, training=None):
+        return self.function(inputs, **self.arguments)
+
+
+class TimeDistributed(Layer):
+    """Its layer applied to every step: built on the input less its steps axis inside the
+    wrapper's name scope, so the layer's weights are the wrapper's (`time_distributed/kernel`),
+    and its output of (batch, steps) + the layer's output less its batch."""
+
+    def __init__(self, layer, **kwargs):
+        super(TimeDistributed, self).__init__(**kwargs)
+        self.layer = layer
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        if not self.layer.built:
+            self.layer.build(tf.TensorShape([dims[0]] + dims[2:]))
+            self.layer.built = True
+        self.built = True
+
+    def call(self, inputs, training=None, mask=None):
+        dims = inputs.get_shape().as_list()
+        steps_less = dims[2:] if None not in dims[2:] else tf.shape(inputs)[2:]
+        outputs = self.layer.call(tf.reshape(inputs, tf.concat([[-1], steps_less], 0)))
+        inner = outputs.get_shape().as_list()[1:]
+        outputs = tf.reshape(outputs, tf.concat([tf.shape(inputs)[:2], tf.shape(outputs)[1:]], 0))
+        outputs.set_shape(dims[:2] + inner)
+        return outputs
+
+    @property
+    def trainable_weights(self):
+        return self.layer.trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self.layer.non_trainable_weights
+        return self.layer.trainable_weights + self.layer.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+
+# ---------------------------------------------------------------------------- merging layers
+
+
+class _Merge(Layer):
+    """A merge of a list of tensors of one shape: inputs of smaller rank expanded at axis 1
+    first, when every rank is known (base_merge's call)."""
+
+    def _merge_function(self, inputs):
+        output = inputs[0]
+        for other in inputs[1:]:
+            output = self._merge_pair(output, other)
+        return output
+
+    def call(self, inputs):
+        ranks = [x.get_shape().ndims for x in inputs]
+        if None not in ranks:
+            expanded = []
+            for x, rank in zip(inputs, ranks):
+                for _ in range(max(ranks) - rank):
+                    x = tf.expand_dims(x, 1)
+                expanded.append(x)
+            inputs = expanded
+        return self._merge_function(list(inputs))
+
+
+class Add(_Merge):
+    def _merge_pair(self, x, y):
+        return x + y
+
+
+class Subtract(_Merge):
+    def _merge_function(self, inputs):
+        return inputs[0] - inputs[1]
+
+
+class Multiply(_Merge):
+    def _merge_pair(self, x, y):
+        return x * y
+
+
+class Average(Add):
+    def _merge_function(self, inputs):
+        return super(Average, self)._merge_function(inputs) / len(inputs)
+
+
+class Maximum(_Merge):
+    def _merge_pair(self, x, y):
+        return tf.maximum(x, y)
+
+
+class Minimum(_Merge):
+    def _merge_pair(self, x, y):
+        return tf.minimum(x, y)
+
+
+class Concatenate(Layer):
+    def __init__(self, axis=-1, **kwargs):
+        super(Concatenate, self).__init__(**kwargs)
+        self.axis = axis
+
+    def call(self, inputs):
+        return tf.concat(list(inputs), axis=self.axis)
+
+
+# The merges' functional forms: a new layer (taking its name from the counter) called on the inputs
+def add(inputs, **kwargs):
+    return Add(**kwargs)(inputs)
+
+
+def subtract(inputs, **kwargs):
+    return Subtract(**kwargs)(inputs)
+
+
+def multiply(inputs, **kwargs):
+    return Multiply(**kwargs)(inputs)
+
+
+def average(inputs, **kwargs):
+    return Average(**kwargs)(inputs)
+
+
+def maximum(inputs, **kwargs):
+    return Maximum(**kwargs)(inputs)
+
+
+def minimum(inputs, **kwargs):
+    return Minimum(**kwargs)(inputs)
+
+
+def concatenate(inputs, axis=-1, **kwargs):
+    return Concatenate(axis=axis, **kwargs)(inputs)
+
+
 def activations_get(activation):
     """keras.activations.get: a name, a function or None."""
     if activation is None or activation == "linear":
@@ -292,6 +725,16 @@ def activations_get(activation):
     if activation == "elu":
         return tf.nn.elu
     return activation
+
+
+def _layers_weights(model):
+    """A model's weights, its layers' (trainable, non-trainable): none trainable once the model is
+    set `trainable = False`, which Keras hands on to every layer."""
+    trainable = [w for layer in model.layers for w in layer.trainable_weights]
+    non_trainable = [w for layer in model.layers for w in layer.non_trainable_weights]
+    if not model.trainable:
+        return [], trainable + non_trainable
+    return trainable, non_trainable
 
 
 class Sequential(Layer):
@@ -322,7 +765,19 @@ class Sequential(Layer):
 
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
-            return self.call(inputs)
+            outputs = self.call(inputs)
+        return _recorded(outputs, self, inputs, args, kwargs)
+
+    @property
+    def trainable_weights(self):
+        return _layers_weights(self)[0]
+
+    @property
+    def non_trainable_weights(self):
+        return _layers_weights(self)[1]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
 
 
 # ---------------------------------------------------------------------------- recurrent layers
@@ -341,6 +796,9 @@ class _RNN(Layer):
         for key in [k for k in kwargs if k not in _BASE_KWARGS]:
             kwargs.pop(key)  # initializers, regularizers, dropout...: they name nothing
         super(_RNN, self).__init__(**kwargs)
+        # what Bidirectional copies the layer with (get_config: the arguments that matter here)
+        self._config = dict(units=units, use_bias=use_bias, return_sequences=return_sequences,
+                            return_state=return_state)
         self.units = units
         self.use_bias = use_bias
         self.return_sequences = return_sequences
@@ -384,6 +842,58 @@ class GRU(_RNN):
 
 class SimpleRNN(_RNN):
     pass
+
+
+class Bidirectional(Layer):
+    """A recurrent layer run both ways: two copies of it named `forward_<name>` and
+    `backward_<name>` (from its config, so the counter is not consulted), each making its weights
+    in its own name scope inside the wrapper's; their outputs merged by `merge_mode`."""
+
+    def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
+        super(Bidirectional, self).__init__(**kwargs)
+        self.forward_layer = layer.__class__(name="forward_" + layer.name, **layer._config)
+        if backward_layer is None:
+            backward_layer = layer.__class__(name="backward_" + layer.name, **layer._config)
+        self.backward_layer = backward_layer
+        self.merge_mode = merge_mode
+        self.return_state = layer.return_state
+
+    def call(self, inputs, training=None, mask=None, initial_state=None):
+        forward = self.forward_layer(inputs)
+        backward = self.backward_layer(inputs)
+        states = []
+        if self.return_state:
+            states = forward[1:] + backward[1:]
+            forward, backward = forward[0], backward[0]
+        if self.merge_mode == "concat":
+            outputs = tf.concat([forward, backward], axis=-1)
+        elif self.merge_mode == "sum":
+            outputs = forward + backward
+        elif self.merge_mode == "ave":
+            outputs = (forward + backward) / 2
+        elif self.merge_mode == "mul":
+            outputs = forward * backward
+        else:
+            outputs = [forward, backward]
+        if self.return_state:
+            return (outputs if isinstance(outputs, list) else [outputs]) + states
+        return outputs
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return self.forward_layer.trainable_weights + self.backward_layer.trainable_weights
+
+    @property
+    def non_trainable_weights(self):
+        layers = [self.forward_layer, self.backward_layer]
+        if self.trainable:
+            return [w for layer in layers for w in layer.non_trainable_weights]
+        return [w for layer in layers for w in layer.weights]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
 
 
 # ---------------------------------------------------------------------------- functional models
@@ -465,13 +975,13 @@ class Model(Layer):
     def trainable_weights(self):
         if self._outputs is None:
             return self._trainable_weights
-        return [w for layer in self.layers for w in layer.trainable_weights]
+        return _layers_weights(self)[0]
 
     @property
     def non_trainable_weights(self):
         if self._outputs is None:
             return self._non_trainable_weights
-        return [w for layer in self.layers for w in layer.non_trainable_weights]
+        return _layers_weights(self)[1]
 
     # Layer's `weights` and `variables` read these through self; its aliases of them do not.
     trainable_variables = trainable_weights
@@ -497,8 +1007,11 @@ class Model(Layer):
         return value_of(self._outputs)
 
     def __call__(self, inputs, *args, **kwargs):
+        # a model called in another functional model's graph is one of its layers (a GAN's
+        # `Model(z, discriminator(generator(z)))`)
         with tf.name_scope(self._name):
-            return autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+            outputs = autograph.tf_convert(self.call, None)(inputs, *args, **kwargs)
+        return _recorded(outputs, self, inputs, args, kwargs)
 
     def summary(self, *args, **kwargs):
         return None

@@ -38,18 +38,6 @@ def _conv_output_length(length, filter_size, padding, stride, dilation=1):
     return (out + stride - 1) // stride
 
 
-def _deconv_output_length(length, filter_size, padding, stride, dilation=1):
-    """conv_utils.deconv_output_length, without output_padding."""
-    if length is None:
-        return None
-    filter_size = filter_size + (filter_size - 1) * (dilation - 1)
-    if padding == "valid":
-        return length * stride + max(filter_size - stride, 0)
-    if padding == "full":
-        return length * stride - (stride + filter_size - 2)
-    return length * stride
-
-
 class Layer(_common.BaseLayer):
     """legacy_tf_layers.base.Layer: a Keras layer whose weights live in a captured variable scope."""
 
@@ -225,25 +213,8 @@ class Conv3D(_Conv):
     rank = 3
 
 
-class Conv2DTranspose(_Conv):
-    """Keras's Conv2DTranspose: `kernel` of kernel_size + (filters, input channels)."""
-
+class Conv2DTranspose(_common.ConvTranspose, _Conv):
     rank = 2
-
-    def _kernel_shape(self, input_channel):
-        return self.kernel_size + (self.filters, input_channel)
-
-    def _convolve(self, inputs):
-        dims = _dims(inputs.get_shape())
-        first = self.data_format == "channels_first"
-        sizes = [None] * self.rank if dims is None else (dims[2:] if first else dims[1:-1])
-        spatial = [_deconv_output_length(sizes[i], self.kernel_size[i], self.padding, self.strides[i],
-                                         self.dilation_rate[i]) for i in range(self.rank)]
-        batch = None if dims is None else dims[0]
-        output_shape = [batch, self.filters] + spatial if first else [batch] + spatial + [self.filters]
-        transpose = tf.nn.conv2d_transpose if self.rank == 2 else tf.nn.conv3d_transpose
-        return transpose(inputs, self.kernel, output_shape, [1] + list(self.strides) + [1],
-                         padding=self.padding.upper(), data_format=_tf_data_format(self.data_format, self.rank))
 
 
 class Conv3DTranspose(Conv2DTranspose):
