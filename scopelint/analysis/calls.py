@@ -574,9 +574,6 @@ class Calls(AnalysisState):
             # a module-level function reads the module's names as this path has them: a branch of
             # module-level code runs on a copy of them (`X = 5` in the branch, then `make()`)
             defined_in = current
-        if self._binding_raises(function, args, kwargs):
-            self._program_raised(st)  # TypeError: `transformer(image, params)` of transformer(U, theta, out_size)
-            return UNKNOWN
         local = Env(defined_in, defined_in.globals_env)
         if not self.bind_arguments(function, args, kwargs, local):
             st.graph.unknown_code_ran()
@@ -624,29 +621,6 @@ class Calls(AnalysisState):
         st.graph = merged
         self.runtime_graph.state = merged
         return value
-
-    def _binding_raises(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> bool:
-        """Whether Python raises TypeError binding these arguments to the parameters of a function
-        of the program's called from the program (a model's calls are TF's, modelled apart): a
-        required parameter missing, a positional argument too many, a keyword it does not take.
-        Where a spread lost what it holds (LOST_KEYWORDS), the binding is not known."""
-        if LOST_KEYWORDS in kwargs or models.is_model_node(function.node) or \
-                self.call_stack and models.is_model_node(self.call_stack[-1].node):
-            return False
-        spec = function.node.args
-        positional = list(spec.posonlyargs) + list(spec.args)
-        if len(args) > len(positional) and spec.vararg is None:
-            return True
-        names = {p.arg for p in spec.args[max(0, len(args) - len(spec.posonlyargs)):]} | \
-            {p.arg for p in spec.kwonlyargs}
-        if spec.kwarg is None and any(k not in names for k in kwargs):
-            return True
-        first_default = len(positional) - len(function.defaults)
-        if any(index >= len(args) and param.arg not in kwargs and index < first_default
-               for index, param in enumerate(positional)):
-            return True
-        return any(default is MISSING and param.arg not in kwargs
-                   for param, default in zip(spec.kwonlyargs, function.kw_defaults))
 
     def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env) -> bool:
         spec = function.node.args
