@@ -320,12 +320,6 @@ class Expressions(AnalysisState):
                            grown=left.grown or right.grown)
         if isinstance(left, ListVal) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 10_000:
             return ListVal(left.items * right, left.is_tuple, left.poisoned, grown=left.grown)
-        if isinstance(op, ast.Mult) and (isinstance(left, ListVal) and right is UNKNOWN or
-                                         left is UNKNOWN and isinstance(right, ListVal)):
-            # `[None] * n_layer` of a count the analysis lost: its items, as many times as a loop ran
-            repeated = left if isinstance(left, ListVal) else right
-            if repeated.items:
-                return ListVal(list(repeated.items), repeated.is_tuple, repeated.poisoned, grown=True)
         if (isinstance(left, ArrayVal) or isinstance(right, ArrayVal)) and not (
                 isinstance(left, Tensor) or isinstance(right, Tensor)):
             array = array_math.binary(op, left, right)  # `filter_values * gain`
