@@ -46,8 +46,7 @@ from scopelint.runtime.api import Initializer
 from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
-from scopelint.semantics.dtypes import DType
-from scopelint.semantics.shapes import Dimension, TensorShape, has_lost_dims
+from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
 
@@ -1074,22 +1073,10 @@ def _reads_shape(node: ast.AST) -> bool:
 
 def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:
     """A TF call that cannot raise given these arguments: `tf.is_variable_initialized(v)` of a
-    variable (partitioned_variables_test's `initialized_value`, inside a `try`), and the ops the
-    models of tf.cond and tf.while_loop add: a Merge of tensors of one dtype (its shape function
-    takes any shapes), a PlaceholderWithDefault of a shape its input has."""
-    short = tf_api.short_name(qualname)
+    variable (partitioned_variables_test's `initialized_value`, inside a `try`)."""
     given = list(args) + list(kwargs.values())
-    if short == "is_variable_initialized":
-        return len(given) == 1 and isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
-    if short == "merge" and len(args) == 1 and not kwargs:
-        inputs = args[0].items if isinstance(args[0], ListVal) else args[0]
-        dtypes = [getattr(t, "dtype", None) for t in inputs] if isinstance(inputs, (list, tuple)) else [None]
-        return bool(dtypes) and all(isinstance(t, DType) and t == dtypes[0] for t in dtypes)
-    if short == "placeholder_with_default" and len(args) == 2 and not kwargs and isinstance(args[0], Tensor):
-        shape = args[0].get_shape()
-        return isinstance(shape, TensorShape) and isinstance(args[1], TensorShape) and \
-            not has_lost_dims(shape) and not has_lost_dims(args[1]) and shape.is_compatible_with(args[1])
-    return False
+    return tf_api.short_name(qualname) == "is_variable_initialized" and len(given) == 1 and \
+        isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
 
 
 def _is_generator(node: Any) -> bool:

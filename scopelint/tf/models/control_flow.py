@@ -14,7 +14,6 @@ raises is attributed to the map_fn line, the converted function's frames being T
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
-from tensorflow.python.ops import control_flow_ops
 from scopelint.tf.models import _common
 
 _flatten = _common.flatten
@@ -46,26 +45,10 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
     false_fn = _branch(false_fn, fn2, "false_fn", "fn2")
     with tf.name_scope(name, "cond", [pred]):
         result = true_fn()
-        result = _merged(result, false_fn())
+        false_fn()
     if not strict:
         result = _unpack_if_singleton(result)
     return result
-
-
-def _merged(true_result, false_result):
-    """cond's outputs: each tensor the Merge of the false branch's and the true one's (its shape
-    what both allow), packed as the true branch's; what is no tensor (an op, a TensorArray) is
-    the true branch's."""
-    true_flat, false_flat = _flatten(true_result), _flatten(false_result)
-    if len(true_flat) != len(false_flat):
-        return true_result  # TF's ValueError (not the same structure) is not modelled
-    merges = [control_flow_ops.merge([f, t])[0] if _is_tensor(t) and _is_tensor(f) else t
-              for t, f in zip(true_flat, false_flat)]
-    return _pack_like(true_result, merges)
-
-
-def _is_tensor(value):
-    return isinstance(value, (tf.Tensor, tf.Variable))
 
 
 # ---------------------------------------------------------------------------- control_flow_case.py
@@ -103,24 +86,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
     with tf.name_scope(name, "while", loop_vars):
         args = loop_vars if isinstance(loop_vars, (list, tuple)) else [loop_vars]
         cond(*args)
-        return _exits(body(*args), args, shape_invariants)
-
-
-def _exits(result, loop_vars, shape_invariants):
-    """A while_loop's outputs: each tensor of the body's result with its loop variable's shape,
-    or its shape invariant's, as the loop's Exit ops have (the body's may be more specific)."""
-    flat, entered = _flatten(result), _flatten(loop_vars)
-    invariants = _flatten(shape_invariants) if shape_invariants is not None else None
-    if len(flat) != len(entered) or invariants is not None and len(invariants) != len(flat):
-        return result
-    exits = []
-    for index, value in enumerate(flat):
-        if _is_tensor(value):
-            shape = invariants[index] if invariants is not None else tf.convert_to_tensor(entered[index]).get_shape()
-            if value.get_shape() != shape:
-                value = tf.placeholder_with_default(value, shape)
-        exits.append(value)
-    return _pack_like(result, exits)
+        return body(*args)
 
 
 # ---------------------------------------------------------------------------- tensor_array_ops.py
