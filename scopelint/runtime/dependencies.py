@@ -16,24 +16,31 @@ from __future__ import annotations
 
 import functools
 import operator
-from typing import Any, Callable, Iterable, Optional, Tuple
+from typing import Any, Callable, Iterable, Iterator, Optional, Tuple
 
 Deps = Optional[frozenset]
 EMPTY: frozenset = frozenset()
 
 
-def of(value: Any) -> Deps:
-    """The union over the tensors in `value` (nested lists, tuples and dicts included)."""
+def tensors_in(value: Any) -> Iterator[Any]:
+    """The tensors in `value`: itself, or those of nested lists, tuples and dicts, and a
+    partitioned variable's parts (TF converts one by its parts)."""
     from scopelint.runtime.tensors import Tensor
     from scopelint.runtime.variables import PartitionedVariable
 
     if isinstance(value, Tensor):
-        return getattr(value, "deps", None)
-    if isinstance(value, (list, tuple, PartitionedVariable)):  # TF converts a partitioned one by its parts
-        return union(of(v) for v in value)
-    if isinstance(value, dict):
-        return union(of(v) for v in value.values())
-    return EMPTY
+        yield value
+    elif isinstance(value, (list, tuple, PartitionedVariable)):
+        for item in value:
+            yield from tensors_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from tensors_in(item)
+
+
+def of(value: Any) -> Deps:
+    """The union over the tensors in `value` (nested lists, tuples and dicts included)."""
+    return union(getattr(tensor, "deps", None) for tensor in tensors_in(value))
 
 
 def union(sets: Iterable[Deps]) -> Deps:
@@ -47,33 +54,17 @@ def union(sets: Iterable[Deps]) -> Deps:
 
 def gathered_of(value: Any) -> Deps:
     """The union of `gathered` over the tensors in `value` (unknown where their deps are)."""
-    from scopelint.runtime.tensors import Tensor
-    from scopelint.runtime.variables import PartitionedVariable
-
-    if isinstance(value, Tensor):
-        return None if getattr(value, "deps", None) is None else getattr(value, "gathered", EMPTY)
-    if isinstance(value, (list, tuple, PartitionedVariable)):
-        return union(gathered_of(v) for v in value)
-    if isinstance(value, dict):
-        return union(gathered_of(v) for v in value.values())
-    return EMPTY
+    return union(None if getattr(tensor, "deps", None) is None else getattr(tensor, "gathered", EMPTY)
+                 for tensor in tensors_in(value))
 
 
 def may_be_slices(value: Any) -> bool:
     """Whether TF may give a tf.IndexedSlices where the analysis holds this tensor, or holds one
     among these: a gradient of a variable read by a gather, or computed from one; one whose deps
     are unknown (what made it is); never a variable."""
-    from scopelint.runtime.tensors import Tensor
-
-    if isinstance(value, Tensor):
-        if getattr(value, "record", None) is not None:
-            return False
-        return getattr(value, "deps", None) is None or getattr(value, "maybe_slices", False)
-    if isinstance(value, (list, tuple)):
-        return any(may_be_slices(v) for v in value)
-    if isinstance(value, dict):
-        return any(may_be_slices(v) for v in value.values())
-    return False
+    return any(getattr(tensor, "record", None) is None and (
+        getattr(tensor, "deps", None) is None or getattr(tensor, "maybe_slices", False))
+        for tensor in tensors_in(value))
 
 
 def _attach(result: Any, deps: Deps, gathered: Deps, slices: bool, inputs: Any) -> None:

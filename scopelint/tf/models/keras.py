@@ -327,17 +327,19 @@ class PReLU(Layer):
         return tf.nn.relu(inputs) - self.alpha * tf.nn.relu(-inputs)
 
 
-class _Pooling2D(_common.Pooling, Layer):
-    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
-        super(_Pooling2D, self).__init__(**kwargs)
+class _Pooling(_common.Pooling, Layer):
+    """Keras's pooling layers of `rank` dimensions: a pool of 2 along each by default."""
+
+    def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
+        super(_Pooling, self).__init__(**kwargs)
         self._configure(pool_size, strides, padding, data_format)
 
 
-class MaxPooling2D(_Pooling2D):
+class MaxPooling2D(_Pooling):
     pool_op = "max"
 
 
-class AveragePooling2D(_Pooling2D):
+class AveragePooling2D(_Pooling):
     pool_op = "avg"
 
 
@@ -345,19 +347,13 @@ MaxPool2D = MaxPooling2D
 AvgPool2D = AveragePooling2D
 
 
-class _Pooling1D(_common.Pooling, Layer):
+class MaxPooling1D(_Pooling):
     rank = 1
-
-    def __init__(self, pool_size=2, strides=None, padding="valid", data_format="channels_last", **kwargs):
-        super(_Pooling1D, self).__init__(**kwargs)
-        self._configure(pool_size, strides, padding, data_format)
-
-
-class MaxPooling1D(_Pooling1D):
     pool_op = "max"
 
 
-class AveragePooling1D(_Pooling1D):
+class AveragePooling1D(_Pooling):
+    rank = 1
     pool_op = "avg"
 
 
