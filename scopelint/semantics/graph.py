@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import itertools
+import operator
 import re
 import threading
 from dataclasses import dataclass, field
@@ -317,12 +318,13 @@ class GraphState:
         self.collections_grown |= other.collections_grown
         for key in set(self.collections) | set(other.collections):
             mine, theirs = self.collections.get(key, []), other.collections.get(key, [])
+            if mine is not UNKNOWN and theirs is not UNKNOWN and len(mine) == len(theirs) and \
+                    all(map(operator.is_, mine, theirs)):
+                continue  # the common case, tested in C: the paths left it alike
             if mine is UNKNOWN or theirs is UNKNOWN or not all(self._same_item(a, b) for a, b in zip(mine, theirs)):
                 self.collections[key] = UNKNOWN
                 self.collections_grown.discard(key)
                 continue
-            if len(mine) == len(theirs) and all(a is b for a, b in zip(mine, theirs)):
-                continue  # the common case: the paths left it alike
             # the same variable made on each path (`if x: w = get_variable("w") else: ...`) is its
             # joined record; what one path added to the end is kept, on some paths
             common = [a if a is b else self.vars.get(a.key, a) for a, b in zip(mine, theirs)]

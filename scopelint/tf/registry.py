@@ -321,6 +321,7 @@ def is_internal_module(qualname: str) -> bool:
     return rest.startswith("python") and rest.count(".") <= 2
 
 
+@functools.lru_cache(maxsize=4096)  # asked at every import and module attribute read
 def package_alias(qualname: str) -> Optional[str]:
     """`tensorflow.contrib.slim.nets.vgg` -> `tf_slim.nets.vgg`; None for other names."""
     name = qualname.replace("tensorflow.compat.v1.", "tensorflow.", 1)
