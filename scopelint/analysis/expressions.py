@@ -495,8 +495,13 @@ def _visible(value: Any) -> Any:
 
 
 def _identical(left: Any, right: Any) -> Optional[bool]:
-    if left is UNKNOWN or right is UNKNOWN or isinstance(left, Pattern) or isinstance(right, Pattern):
+    if left is UNKNOWN or right is UNKNOWN:
         return None
+    if isinstance(left, Pattern) or isinstance(right, Pattern):
+        # a string of partly unknown text (joined paths' strings: tensorpack's data_format after
+        # `if tf.test.is_gpu_available()`) is no singleton: `df is not None` holds
+        other = right if isinstance(left, Pattern) else left
+        return False if other is None or type(other) in (bool, ReuseMode) else None
     for one, other in ((left, right), (right, left)):
         if other is None and numpy_dtypes.numpy_dtype(one) is not None:
             return False  # `dtype is None` for dtype=np.float32

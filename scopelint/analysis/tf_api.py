@@ -36,6 +36,9 @@ NO_GRAPH_PREFIXES = (
     "variables_initializer", "set_random_seed", "random.set_random_seed", "test.", "errors.", "print", "Print",
     "assert_", "debugging.", "add_to_collection", "get_collection", "global_variables", "trainable_variables",
     "local_variables", "all_variables", "model_variables", "sysconfig.", "GraphKeys",
+    # the machine's devices, asked to choose a data format or a tower count (tensorpack's
+    # is_gpu_available, patched over tf.config's list_physical_devices)
+    "config.", "python.client.device_lib.",
 )
 # Of those, the ones whose result builds nothing whatever the program does with it: checkpoint
 # readers' data (a path, a CheckpointState proto, a reader of saved arrays, which the program
@@ -199,7 +202,7 @@ _OP_FREE_PREFIXES = (
     "ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunOptions", "RunMetadata",
     "summary.FileWriter", "get_collection", "global_variables", "trainable_variables", "local_variables",
     "all_variables", "model_variables", "set_random_seed", "random.set_random_seed", "executing_eagerly",
-    "disable_eager_execution", "disable_v2_behavior", "get_default_session",
+    "disable_eager_execution", "disable_v2_behavior", "get_default_session", "config.", "python.client.device_lib.",
 )
 
 

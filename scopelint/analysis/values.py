@@ -19,7 +19,7 @@ from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import Op, Opaque, Tensor
 from scopelint.semantics.dtypes import DType
 from scopelint.semantics.graph import StoredVariable, VariableScope
-from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, joined_shape
+from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, either_shape
 from scopelint.semantics.values import UNKNOWN, Pattern, ReuseMode
 
 CONCRETE_TYPES = (int, float, str, bool, type(None), bytes, TensorShape, Dimension, DType, ReuseMode, complex,
@@ -638,7 +638,7 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
     if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
         return Pattern.of(None)
     if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
-        return _joined_tensor(a, b)  # tf.cond's two branches: a tensor of the shape both allow
+        return _joined_tensor(a, b)
     if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
         return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
     if _tf_object(a) and _tf_object(b):
@@ -722,7 +722,11 @@ def _tf_object(value: Any) -> bool:
 
 
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
-    joined = Tensor(joined_shape(a.get_shape(), b.get_shape()), a.dtype, "", "Merge")
+    """One of two tensors, by the path an undecided branch took: of the shape both allow."""
+    shape = either_shape(a.get_shape(), b.get_shape())
+    joined = Tensor(shape, a.dtype, "", "Merge") if shape is not None else UnknownTensor()
+    if shape is None:
+        joined.dtype = a.dtype
     joined.deps = None if a.deps is None or b.deps is None else a.deps | b.deps
     joined.gathered = dependencies.gathered_of([a, b])
     joined.maybe_slices = dependencies.may_be_slices([a, b])

@@ -84,7 +84,7 @@ def fused_batch_norm(x: Any, scale: Any, offset: Any, mean: Any = None, variance
     dims = shape_of(x).dims_tuple
     channels = None
     if dims is not None and len(dims) == 4:
-        channels = dims[1] if _channels_first(data_format) else dims[3]
+        channels = LOST if _layout_unknown(data_format) else dims[1] if _channels_first(data_format) else dims[3]
     scope = op_name("FusedBatchNorm", name)
     return (Tensor(shape_of(x), dtype_of(x), scope + "/FusedBatchNormV3", "FusedBatchNormV3"),
             Tensor([channels], FLOAT32, scope + "/FusedBatchNormV3:1", "FusedBatchNormV3"),
@@ -115,9 +115,18 @@ def _channels_first(data_format: Any) -> bool:
     return isinstance(data_format, str) and data_format.startswith("NC")
 
 
+def _layout_unknown(data_format: Any) -> bool:
+    """A data format the analysis does not know (a string of unknown text: tensorpack's after `if
+    tf.test.is_gpu_available()`): which dimension holds the channels is unknown, not NHWC's."""
+    return data_format is not None and not isinstance(data_format, str)
+
+
 def _formatted_conv(input_shape: Any, kernel_spatial: Any, out_channels: Any, strides: Any, padding: Any,
                     rank: int, dilations: Any, data_format: Any) -> Any:
     """_conv in either data format: NC... inputs are read and written channels-first."""
+    if _layout_unknown(data_format):
+        dims = input_shape.dims_tuple
+        return None if dims is None or len(dims) != rank + 2 else [dims[0]] + [LOST] * (rank + 1)
     if not _channels_first(data_format):
         return _conv(input_shape, kernel_spatial, out_channels, strides, padding, rank, dilations)
     dims = input_shape.dims_tuple

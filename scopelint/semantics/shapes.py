@@ -347,6 +347,21 @@ def _joined_dim(x: Dim, y: Dim) -> Dim:
     return x if x == y else None
 
 
+def either_shape(a: TensorShape, b: TensorShape) -> Optional[TensorShape]:
+    """The shape of a value that is one of two tensors by the path an undecided branch of the
+    program took (not TF's Merge, joined_shape): on each path TF knows the dimension, so one the
+    two differ in is lost to the analysis, never TF's None (which would claim that a layer's
+    input channels are undefined: tensorpack's cifar convnet transposes its images after `if
+    tf.test.is_gpu_available()`). None where the ranks differ, or one is unknown and the other not."""
+    left, right = a.dims_tuple, b.dims_tuple
+    if left is None or right is None:
+        return a if left is None and right is None else None
+    if len(left) != len(right):
+        return None
+    return TensorShape([x if x is y or x is not LOST and y is not LOST and x is not None and y is not None and x == y
+                        else LOST for x, y in zip(left, right)])
+
+
 def same_dims(a: Optional[Tuple[Dim, ...]], b: Optional[Tuple[Dim, ...]]) -> bool:
     """The same dims, a lost one equal only to a lost one (the same facts, as when two paths'
     variables are joined), never compared by value."""
