@@ -1092,6 +1092,27 @@ def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -
         if all(isinstance(d, DType) for d in dtypes):
             return _from_python(function(None, [], list(dtypes) if isinstance(given, ListVal) else given))
         return UNKNOWN
+    if name == "reshape":
+        partial = _partial_result(function, args, kwargs)
+        if partial is not None:
+            return partial  # `tf.reshape(lost, tf.stack([tf.shape(lost)[0], -1]))` (tensorpack's batch_flatten)
+    if name in _DTYPE_OF_OPERANDS:
+        operands = [a for a in args[:2] if isinstance(a, Tensor)]
+        dtypes = {a.dtype.base_dtype if isinstance(a.dtype, DType) else None for a in operands}
+        if len(dtypes) == 1 and None not in dtypes:
+            result = UnknownTensor()
+            result.dtype = dtypes.pop()  # a layer's matmul and bias of a lost rank (tensorpack's FullyConnected)
+            return result
+    if name == "shape" and len(args) == 1 and "out_type" not in kwargs:
+        result = UnknownTensor()
+        result.dtype = as_dtype("int32")
+        return result
+    if name in ("stack", "parallel_stack", "concat"):
+        joined = _joined_items_dtype(args[0] if args else kwargs.get("values"))
+        if joined is not None:
+            result = UnknownTensor()
+            result.dtype = joined  # `tf.stack([tf.shape(lost)[0], -1])`: int32 (tensorpack's batch_flatten)
+            return result
     if _select_of_known(function, args) and not kwargs:
         result = function(args[1], args[1], args[1])  # shaped like x; y is lost
         result.deps = None  # and what y depends on is not known
@@ -1245,6 +1266,35 @@ def _elementwise_kind(function: Any) -> Optional[str]:
     kind = _ELEMENTWISE_OPERATORS.get(function) if callable(function) and not isinstance(function, type) \
         else None
     return kind or getattr(function, "elementwise", None)
+
+
+# Ops whose result has the one dtype of their tensor operands (the first two arguments),
+# whatever the shapes and the other arguments: what the analysis keeps of them when it cannot
+# run them (an operand of a lost rank).
+_DTYPE_OF_OPERANDS = frozenset({
+    "matmul", "tensordot", "bias_add", "Identity", "identity", "dropout", "relu", "relu6", "elu", "selu",
+    "leaky_relu", "sigmoid", "tanh", "softplus", "softsign", "softmax", "log_softmax", "transpose", "squeeze",
+    "expand_dims", "tile", "getitem", "l2_normalize", "clip_by_value", "stop_gradient",
+})
+
+
+def _joined_items_dtype(items: Any) -> Optional[DType]:
+    """The dtype of a stack or concat of `items`: their tensors' one known dtype, the Python
+    numbers among them converting to it (an int to any, a float to a floating one)."""
+    if not isinstance(items, ListVal) or items.grown or items.poisoned:
+        return None
+    dtypes = {i.dtype.base_dtype if isinstance(i, Tensor) and isinstance(i.dtype, DType) else None
+              for i in items.items if isinstance(i, Tensor)}
+    if len(dtypes) != 1 or None in dtypes:
+        return None
+    dtype = dtypes.pop()
+    for item in items.items:
+        if isinstance(item, Tensor):
+            continue
+        if isinstance(item, bool) or not isinstance(item, (int, float)) or \
+                isinstance(item, float) and not dtype.is_floating:
+            return None
+    return dtype
 
 
 def _elementwise_dtype(function: Any, args: List[Any]) -> Optional[DType]:

@@ -639,6 +639,9 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
         return Pattern.of(None)
     if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
         return _joined_tensor(a, b)
+    if type(a) in (Tensor, UnknownTensor) and type(b) in (Tensor, UnknownTensor) and a.dtype is not UNKNOWN and \
+            a.dtype == b.dtype:
+        return _joined_tensor(a, b)  # of a lost shape, but a known dtype (tensorpack's BatchNorm of a lost rank)
     if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
         return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
     if _tf_object(a) and _tf_object(b):
@@ -723,7 +726,8 @@ def _tf_object(value: Any) -> bool:
 
 def _joined_tensor(a: Tensor, b: Tensor) -> Tensor:
     """One of two tensors, by the path an undecided branch took: of the shape both allow."""
-    shape = either_shape(a.get_shape(), b.get_shape())
+    shapes = a.get_shape(), b.get_shape()
+    shape = either_shape(*shapes) if all(isinstance(s, TensorShape) for s in shapes) else None
     joined = Tensor(shape, a.dtype, "", "Merge") if shape is not None else UnknownTensor()
     if shape is None:
         joined.dtype = a.dtype
