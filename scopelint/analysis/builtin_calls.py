@@ -16,7 +16,7 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
-    ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetVal, SourceModuleVal,
+    ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetOfLost, SetVal, SourceModuleVal,
     TensorClassVal,
     UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
 )
@@ -123,7 +123,7 @@ class BuiltinCalls(AnalysisState):
             items = self.iterate(args[0], st) if args else []
             if items is None:
                 lost = args[0] if args else UNKNOWN  # `set(signature.parameters)`: a library's inert value
-                if name == "set" and isinstance(lost, OpaqueVal):
+                if name == "set":
                     return _data_set([lost])
                 return item_of_lost(lost)  # `list(f.read().split())`: the items of data are data
             if name == "reversed":
@@ -1396,12 +1396,12 @@ def _unmodelled_optimizer_class(qualname: str) -> bool:
 
 
 def _data_set(sources: List[Any]) -> Any:
-    """A set whose contents or order the analysis cannot follow: made of data (strings, tensors,
-    a library's inert values), it is still a builtin set whose methods (`a.intersection(b)`) run
-    no program code and build nothing. Of anything else, or of values the analysis lost, UNKNOWN."""
+    """A set whose contents or order the analysis cannot follow: a builtin set still, whose
+    methods (`a.intersection(b)`) run no program code and build nothing; made of data (strings,
+    tensors, a library's inert values), its items are data too, else unknown."""
     if sources and all(is_plain_data(v) and v is not UNKNOWN for v in sources):
         return OpaqueVal("set", inert=True)
-    return UNKNOWN
+    return SetOfLost("set")
 
 
 def _ancestor_fields(cls: ClassVal) -> Optional[Tuple[str, ...]]:

@@ -40,7 +40,7 @@ from scopelint.analysis.values import (
     FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
     NumpyLoaded, OpaqueVal, PartialVal,
-    ProgressBarVal, PyCallable, ScopeCM, SetVal, SourceModuleVal, VarVal,
+    ProgressBarVal, PyCallable, ScopeCM, SetOfLost, SetVal, SourceModuleVal, VarVal,
 )
 from scopelint.runtime.api import Initializer
 from scopelint.runtime.tensors import Tensor
@@ -826,12 +826,13 @@ def _unknown_rest(callee: Any, args: List[Any], kwargs: Dict[str, Any], star_los
 
 def _mutates_unknown_container(node: ast.Call, st: State) -> bool:
     """`name.append(...)` (a mutator) or `name.intersection(...)` (a reader) where `name` holds a
-    list, set or dict the analysis lost: a builtin container's method, which builds nothing."""
+    list, set or dict the analysis lost, or a set made of values it lost: a builtin container's
+    method, which builds nothing."""
     func = node.func
     if not (isinstance(func, ast.Attribute) and (func.attr in _CONTAINER_MUTATORS or func.attr in _CONTAINER_READERS)):
         return False
     value = _held_by(func.value, st)
-    return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned
+    return isinstance(value, (ListVal, DictVal, SetVal)) and value.poisoned or isinstance(value, SetOfLost)
 
 
 def _held_by(node: ast.expr, st: State) -> Any:

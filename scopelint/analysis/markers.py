@@ -10,7 +10,7 @@ from scopelint.analysis import tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.values import (
     Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NumpyDtype, OpaqueVal,
+    NumpyDtype, OpaqueVal, SetOfLost,
     is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
@@ -118,7 +118,7 @@ def is_plain_data(value: Any) -> bool:
     if isinstance(value, ModuleVal):  # `np.float32`
         return tf_api.is_safe_module(value.qualname)
     if isinstance(value, OpaqueVal):
-        return value.inert
+        return value.inert and not isinstance(value, SetOfLost)
     if isinstance(value, ListVal):
         return all(is_plain_data(v) for v in value.items)
     if isinstance(value, DictVal):

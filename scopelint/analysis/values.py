@@ -445,11 +445,21 @@ class TensorClassVal(OpaqueVal):
     version and mode."""
 
 
+@dataclass(eq=False)
+class SetOfLost(OpaqueVal):
+    """`set(values)` of values the analysis lost (tf.get_collection's, once an unmodelled call may
+    have added to it): a builtin set, whose methods (`a.issubset(b)`, as tf_slim's
+    create_train_op checks UPDATE_OPS) run no program code and build nothing; its items are as
+    unknown as its sources, so it is no plain data."""
+
+    inert: bool = True
+
+
 def item_of_lost(iterable: Any) -> Any:
     """What a loop over a value the analysis cannot list binds, and what `list()` or
     `filter(None, ...)` of it gives: for a library's inert data (the lines of a file tf.gfile
     read, an ndarray's rows), inert data too; else UNKNOWN."""
-    if isinstance(iterable, OpaqueVal) and iterable.inert:
+    if isinstance(iterable, OpaqueVal) and iterable.inert and not isinstance(iterable, SetOfLost):
         return OpaqueVal(iterable.label + "[item]", inert=True)
     return UNKNOWN
 

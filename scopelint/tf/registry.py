@@ -74,7 +74,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "bias_add", "separable_convolution2d", "separable_conv2d", "convolution2d_in_plane", "conv2d_in_plane",
         "convolution2d_transpose", "conv2d_transpose",
         "layer_norm", "instance_norm", "max_pool2d", "avg_pool2d", "dropout", "flatten", "softmax", "one_hot_encoding",
-        "repeat",
+        "spatial_softmax", "repeat",
         "stack", "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
         "l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "create_global_step",
         "optimize_loss", "OPTIMIZER_CLS_NAMES", "OPTIMIZER_SUMMARIES",

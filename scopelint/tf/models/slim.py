@@ -557,6 +557,37 @@ def _one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_
                                                               off_value=off_value))
 
 
+def _spatial_softmax(features, temperature=None, name=None, variables_collections=None, trainable=True,
+                     data_format="NHWC"):
+    """Each channel's expected (x, y) under a softmax over its spatial extent, divided by a scalar
+    `temperature` model variable: [batch, 2 * channels], the batch as TF's reshapes by the
+    input's dynamic shape leave it (tcn's embedder). The coordinates' values are left out."""
+    with tf.variable_scope(name, "spatial_softmax"):
+        shape = tf.shape(features)
+        dims = _dims(features)
+        if data_format == "NHWC":
+            height, width, channels = shape[1], shape[2], None if dims is None else dims[3]
+        elif data_format == "NCHW":
+            channels, height, width = None if dims is None else dims[1], shape[2], shape[3]
+        else:
+            raise ValueError("data_format has to be either NCHW or NHWC.")
+        if channels is None:  # unknown: false
+            raise ValueError("The num_channels dimension of the inputs to `spatial_softmax` should be defined. "
+                             "Found `None`.")
+        with tf.name_scope("spatial_softmax_op", "spatial_softmax_op", [features]):
+            initializer = tf.ones_initializer() if temperature is None else tf.constant_initializer(temperature)
+            collections = _variable_collections(variables_collections, "temperature") if trainable else None
+            temperature = model_variable("temperature", shape=(), dtype=tf.float32, initializer=initializer,
+                                         collections=collections, trainable=trainable)
+            if data_format != "NCHW":
+                features = tf.transpose(features, [0, 3, 1, 2])
+            attention = tf.nn.softmax(tf.reshape(features, [-1, height * width]) / temperature)
+            expected = tf.reduce_sum(attention, [1], keepdims=True)
+            keypoints = tf.reshape(tf.concat([expected, expected], 1), [-1, channels * 2])
+            keypoints.set_shape([None, channels * 2])
+            return keypoints
+
+
 def _named(func, name):
     """add_arg_scope under the public name tf_slim's function has (`convolution2d` for conv2d)."""
     scoped = add_arg_scope(func)
@@ -589,6 +620,7 @@ dropout = _named(_dropout, "dropout")
 flatten = _named(_flatten, "flatten")
 softmax = _named(_softmax, "softmax")
 one_hot_encoding = _named(_one_hot_encoding, "one_hot_encoding")
+spatial_softmax = _named(_spatial_softmax, "spatial_softmax")
 
 
 def repeat(inputs, repetitions, layer, *args, **kwargs):
