@@ -21,7 +21,7 @@ from typing import Any, Dict, List, Tuple
 
 from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.values import (
-    ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, SetVal, birth, join_values,
+    ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, SetVal, birth, join_items, join_values,
 )
 from scopelint.semantics.values import UNKNOWN
 
@@ -135,7 +135,7 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
         if len(lengths) == 1:
             items = list(first[0])
             for state in states[1:]:
-                items = [join_values(x, y) for x, y in zip(items, state[0])]
+                items = [join_items(x, y) for x, y in zip(items, state[0])]
             restore(value, (items, any(state[1] for state in states), any(state[2] for state in states)))
         else:
             restore(value, (list(first[0]), True, any(state[2] for state in states)))  # its length depends on the path
