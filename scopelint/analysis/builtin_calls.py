@@ -848,7 +848,7 @@ def _stand_in(value: Any, axis: int) -> Optional[Tuple[Any, Tuple[int, ...]]]:
         return None
     if not value.grown:
         return ListVal([stand_in for stand_in, _ in known]), tuple(sorted({a for _, lost in known for a in lost}))
-    # the items two iterations put in it: alike, they stand for every item of the list
+    # the items it holds on some paths (two iterations put them in it): alike, they stand for every item
     if not known or any(_nesting(item) != _nesting(known[0]) for item in known):
         return None
     stand_in, lost = known[0]
