@@ -301,6 +301,13 @@ CASES = {
         "    tf.get_variable(n, [1])\n",
         "SL101",
     ),
+    "a loop over a list grown by a loop of unknown length creates its variables on some paths only": (
+        "names = []\nnames.append('a')\nnames.append('b')\nfor n in names:\n    tf.get_variable(n, [1])\n"
+        "tf.get_variable('a', [1])\n",
+        "names = []\nfor i in range(models.count):\n    names.append('b' if names else 'a')\nfor n in names:\n"
+        "    tf.get_variable(n, [1])\ntf.get_variable('a', [1])\n",
+        "SL101",
+    ),
     "an attribute set by a while loop that may not run": (
         "class Model(object):\n    def __init__(self):\n        self.built = False\nmodel = Model()\n"
         "while True:\n    model.built = True\n    break\nif model.built:\n    tf.get_variable('a', [1])\n"

@@ -15,7 +15,8 @@ from scopelint.analysis import array_math, bindings, enums, numpy_dtypes, sets, 
 from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
-    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal,
+    MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
+    JoinedScalar, ListVal,
     ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetOfLost, SetVal, SourceModuleVal,
     TensorClassVal,
     UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
@@ -506,6 +507,28 @@ class BuiltinCalls(AnalysisState):
                         given.is_tuple)
         return _replace_argument(function.itemwise_argument, args, kwargs, items)
 
+    def _value_argument_stand_in(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
+            List[Any], Dict[str, Any], Optional[Tuple[int, ...]]]:
+        """A list converted to a tensor (`value_argument`: tf.constant, tf.convert_to_tensor) whose
+        numbers the analysis lost but whose nesting it knows: the labels StarGAN appends, 1.0 or
+        0.0 (JoinedScalar), one per attribute, for each line of a file (a list grown by a loop of
+        unknown trip count). The op runs on a stand-in of the same nesting and types, whose shape
+        and dtype are TF's; `lost_axes`, the axes whose length the analysis does not know (a grown
+        list's), for _converted_stand_in. None when the list is known (the op runs on it) or its
+        nesting is not."""
+        where = getattr(function, "value_argument", None)
+        given = _argument_at(where, args, kwargs) if where is not None else None
+        if not isinstance(given, ListVal) or self.to_python(given) is not MISSING:
+            return args, kwargs, None
+        found = _stand_in(given, 0)
+        if found is None:
+            return args, kwargs, None
+        stand_in, lost_axes = found
+        if _argument_at(getattr(function, "shape_argument", (-1, "")), args, kwargs) is not None:
+            lost_axes = ()  # `tf.constant(rows, shape=[n, 3])`: the shape given is the tensor's
+        args, kwargs = _replace_argument(where, args, kwargs, stand_in)
+        return args, kwargs, lost_axes
+
     def _control_inputs_known(self, function: Any, args: List[Any], kwargs: Dict[str, Any]) -> Tuple[
             List[Any], Dict[str, Any]]:
         """Control inputs the analysis lost (`with_dependencies([tf.group(*update_ops)], loss)`) as
@@ -519,6 +542,7 @@ class BuiltinCalls(AnalysisState):
                   scope_errors_propagate: bool = False) -> Any:
         """Run a pure Python function of the runtime (a shape op) on known arguments."""
         given = args, kwargs
+        args, kwargs, lost_axes = self._value_argument_stand_in(function, args, kwargs)
         args, kwargs = _shape_argument_lost_dims(function, args, kwargs)
         args, kwargs = self._itemwise_lost_as_tensors(function, args, kwargs)
         args, kwargs = self._control_inputs_known(function, args, kwargs)
@@ -563,6 +587,8 @@ class BuiltinCalls(AnalysisState):
             return _with_dependencies(_unknown_result(function, args, kwargs), function, args, kwargs)
         if st.graph is not self.runtime_graph.state:
             st.graph = self.runtime_graph.state
+        if lost_axes is not None and isinstance(result, Tensor):
+            return _converted_stand_in(result, lost_axes)
         if isinstance(result, tuple):
             result = _itemwise_lost(function, *given, result)
         if isinstance(result, Tensor) and _touches_unknown(function, args, kwargs):
@@ -804,6 +830,56 @@ def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, 
     return _replace_argument(where, args, kwargs, _lost_dims(_argument_at(where, args, kwargs)))
 
 
+def _stand_in(value: Any, axis: int) -> Optional[Tuple[Any, Tuple[int, ...]]]:
+    """A plain value of `value`'s nesting and item types, standing for it in a conversion to a
+    tensor, and the axes of a list grown by a loop of unknown trip count (its length lost), from
+    `axis` on; None when the nesting is not known (an unknown item may be a list)."""
+    if isinstance(value, JoinedScalar):
+        return value.sample, ()
+    if isinstance(value, Pattern):
+        return value.render(), ()  # a string: its text does not matter to the tensor's shape
+    if isinstance(value, (int, float, bool, str, bytes)):
+        return value, ()
+    if not isinstance(value, ListVal) or value.poisoned or value.view or value.fields is not None:
+        return None
+    found = [_stand_in(item, axis + 1) for item in value.items]
+    known = [item for item in found if item is not None]
+    if len(known) < len(found):
+        return None
+    if not value.grown:
+        return ListVal([stand_in for stand_in, _ in known]), tuple(sorted({a for _, lost in known for a in lost}))
+    # the items it holds on some paths (two iterations put them in it): alike, they stand for every item
+    if not known or any(_nesting(item) != _nesting(known[0]) for item in known):
+        return None
+    stand_in, lost = known[0]
+    return ListVal([stand_in]), (axis,) + lost
+
+
+def _nesting(found: Tuple[Any, Tuple[int, ...]]) -> Any:
+    """A stand-in's nesting and item types, with the axes whose length is lost."""
+    def shape(value: Any) -> Any:
+        if isinstance(value, ListVal):
+            return tuple(shape(item) for item in value.items)
+        return type(value)
+    return shape(found[0]), found[1]
+
+
+def _converted_stand_in(result: Tensor, lost_axes: Tuple[int, ...]) -> UnknownTensor:
+    """The tensor the op made of a stand-in (_stand_in), as the analysis knows the real one: its
+    dtype and shape, the lost axes' lengths lost, its values not known."""
+    dims = result.get_shape().dims_tuple
+    if dims is None:
+        converted = UnknownTensor()
+        converted.dtype = result.dtype
+    else:
+        converted = _partly_known(TensorShape([LOST if axis in lost_axes else dim for axis, dim in enumerate(dims)]),
+                                  result.dtype)
+    converted.op = result.op
+    converted.name = result.name
+    converted.deps = result.deps
+    return converted
+
+
 def _argument_at(where: Tuple[int, str], args: List[Any], kwargs: Dict[str, Any]) -> Any:
     """The argument a runtime op declares by (position, keyword) (`shape_argument`,
     `control_argument`, `itemwise_argument`), as given; None when it is not."""
@@ -836,7 +912,7 @@ def _with_dependencies(result: Any, function: Any, args: List[Any], kwargs: Dict
 
 
 # values that are a tensor (dependencies.of reads its own) or hold none (an op's configuration)
-_NO_TENSOR_INSIDE = (Tensor, Op, ArrayVal, Pattern, DType, Dimension, TensorShape, slice)
+_NO_TENSOR_INSIDE = (Tensor, Op, ArrayVal, Pattern, DType, Dimension, TensorShape, slice, JoinedScalar)
 
 
 def _dependency_inputs(value: Any) -> Any:

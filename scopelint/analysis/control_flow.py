@@ -243,8 +243,14 @@ class ControlFlow(AnalysisState):
             self.unknown_loop(node, st, lambda s: self.assign(node.target, item, s))
             return
         if isinstance(iterable, ListVal) and iterable.grown and st.graph.path_certain:
-            # how many items it really holds is unknown: each iteration runs on some paths only
+            # how many items it really holds is unknown: each iteration runs on some paths only,
+            # so what they create may not exist after the loop (the paths that ran none of them)
+            none_ran = st.graph.fork()
             self._loop_over(node, items, st, limit, each_uncertain=True)
+            if st.alive:
+                certain = st.graph.path_certain
+                st.graph.join(none_ran)
+                st.graph.path_certain = certain
             return
         self._loop_over(node, items, st, limit)
 

@@ -16,7 +16,7 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
     AddressText, Alternatives, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
-    InstanceVal, is_concrete, is_key, IteratorVal, join_values, ListVal,
+    InstanceVal, is_concrete, is_key, IteratorVal, join_values, JoinedScalar, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, OpResult, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
     VarVal,
@@ -74,7 +74,7 @@ class Expressions(AnalysisState):
             self.may_raise += 1
             return UNKNOWN
         value = method(self, node, st)
-        if type(value) is Alternatives and not keep:
+        if type(value) is Alternatives and not keep or type(value) is JoinedScalar:
             value = UNKNOWN
         if value is UNKNOWN and st.alive:
             self.may_raise += 1  # a value the analysis lost may be an exception it did not see

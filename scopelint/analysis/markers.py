@@ -9,8 +9,8 @@ from typing import Any, Dict, List
 from scopelint.analysis import tf_api
 from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal
 from scopelint.analysis.values import (
-    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, ListVal, ModuleVal,
-    NumpyDtype, OpaqueVal, SetOfLost,
+    Alternatives, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, FunctionVal, InstanceVal, JoinedScalar, ListVal,
+    ModuleVal, NumpyDtype, OpaqueVal, SetOfLost,
     is_concrete,
 )
 from scopelint.runtime.tensors import Tensor
@@ -107,7 +107,8 @@ class GeneratorCM:
 
 def is_plain_data(value: Any) -> bool:
     """A value that cannot run code or enter a scope when a library receives it."""
-    if value is UNKNOWN or value is None or is_concrete(value) or isinstance(value, (Pattern, Tensor, ArrayVal)):
+    if value is UNKNOWN or value is None or is_concrete(value) or \
+            isinstance(value, (Pattern, Tensor, ArrayVal, JoinedScalar)):
         return True
     if isinstance(value, NumpyDtype):  # `np.issubdtype(data.dtype, int)`: numpy reads it, runs nothing
         return True

@@ -11,7 +11,8 @@ So each path keeps a journal of the shared values it changes, with their state b
 first change; when the path ends, their state is noted and the values go back to what they
 were, for the next path. After the last path, each value takes the state all the paths that
 go on agree on, or a join of their states where they differ (an item or attribute one path
-changed is unknown; a list or set whose length differs is unknown as a whole). A value made on
+changed is unknown; a list or set whose length differs is unknown as a whole, but a list the
+paths only appended to, which holds the items appended, each on some paths). A value made on
 a path (born after the fork) is that path's own and is not journaled.
 """
 
@@ -21,7 +22,7 @@ from typing import Any, Dict, List, Tuple
 
 from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.values import (
-    ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, SetVal, birth, join_values,
+    ClassVal, DictVal, Env, FunctionVal, InstanceVal, ListVal, SetVal, birth, join_items, join_values,
 )
 from scopelint.semantics.values import UNKNOWN
 
@@ -135,8 +136,14 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
         if len(lengths) == 1:
             items = list(first[0])
             for state in states[1:]:
-                items = [join_values(x, y) for x, y in zip(items, state[0])]
+                items = [join_items(x, y) for x, y in zip(items, state[0])]
             restore(value, (items, any(state[1] for state in states), any(state[2] for state in states)))
+        elif _appended_on_some_paths(states):
+            # `if i < 2000: test.append(label) else: train.append(label)` (StarGAN's split): the
+            # items the longest path appended, each on some paths only, as a loop of unknown
+            # trip count grows a list (ListVal.grown)
+            longest = max(states, key=lambda state: len(state[0]))
+            restore(value, (list(longest[0]), False, True))
         else:
             restore(value, (list(first[0]), True, any(state[2] for state in states)))  # its length depends on the path
     elif isinstance(value, DictVal):
@@ -166,6 +173,13 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
             restore(value, (attrs, any(state[1] for state in states)))
         else:
             restore(value, (attrs,))  # an env's bindings
+
+
+def _appended_on_some_paths(states: List[Any]) -> bool:
+    """Lists' states that differ only by items some paths appended: each a prefix of the longest."""
+    longest = max((state[0] for state in states), key=len)
+    return not any(state[1] for state in states) and all(
+        all(item is longest[index] for index, item in enumerate(state[0])) for state in states)
 
 
 _ABSENT = object()

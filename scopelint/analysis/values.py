@@ -600,7 +600,7 @@ class Env:
 
 def truth(value: Any) -> Optional[bool]:
     """Python truthiness when known; None when unknown."""
-    if isinstance(value, Alternatives):
+    if isinstance(value, (Alternatives, JoinedScalar)):
         return None
     if value is UNKNOWN or isinstance(value, Pattern):
         if isinstance(value, Pattern) and any(isinstance(p, str) and p for p in value.parts):
@@ -644,7 +644,7 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
     if is_concrete(a) and is_concrete(b) and type(a) is type(b) and a == b:
         return a
     if isinstance(a, ListVal) and isinstance(b, ListVal) and len(a.items) == len(b.items):
-        return ListVal([join_values(x, y) for x, y in zip(a.items, b.items)], a.is_tuple)
+        return ListVal([join_items(x, y) for x, y in zip(a.items, b.items)], a.is_tuple)
     if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
         return Pattern.of(None)
     if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
@@ -661,6 +661,36 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
         if found is not _MISSING:
             return found
     return UNKNOWN
+
+
+@dataclass(frozen=True)
+class JoinedScalar:
+    """A list's item that two paths set to different numbers of one Python type: `label.append(1.0)`
+    on one side of an undecided `if`, `label.append(0.0)` on the other (StarGAN's attribute labels).
+    Converting the list to a tensor reads its type (the tensor's dtype) and that it is no list (the
+    tensor's shape); to every other reader it is UNKNOWN: `Interpreter.eval` converts it as it
+    reads it out of the list, and builtins reading items directly take it for a value they do not
+    know (it is not concrete). `sample`: one of the numbers (ints joined only when all fit int32,
+    or none does: that decides a tensor's dtype)."""
+
+    sample: Any
+
+
+def _scalar_kind(value: Any) -> Any:
+    """What of a number decides the dtype of a tensor made of it: its type (an int's, whether it
+    fits int32); None for other values."""
+    sample = value.sample if isinstance(value, JoinedScalar) else value
+    if type(sample) is int:
+        return int, -(2 ** 31) <= sample < 2 ** 31
+    return type(sample) if type(sample) in (float, bool) else None
+
+
+def join_items(a: Any, b: Any) -> Any:
+    """Two paths' items at one index of a list: a number of one kind when both are (JoinedScalar)."""
+    kind = _scalar_kind(a)
+    if kind is not None and kind == _scalar_kind(b) and not (is_concrete(a) and a == b):
+        return a if isinstance(a, JoinedScalar) else JoinedScalar(a)
+    return join_values(a, b)
 
 
 MAX_ALTERNATIVES = 4

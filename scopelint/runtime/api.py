@@ -510,6 +510,7 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
 
 constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
 constant.shape_argument = (2, "shape")  # type: ignore[attr-defined]
+constant.value_argument = (0, "value")  # type: ignore[attr-defined]
 
 
 def _python_dtype(value: Any) -> DType:
@@ -538,6 +539,7 @@ def convert_to_tensor(value: Any, dtype: Any = None, name: Any = None, **kwargs:
 
 
 convert_to_tensor.dtype_argument = (1, None)  # type: ignore[attr-defined]
+convert_to_tensor.value_argument = (0, "value")  # type: ignore[attr-defined]
 
 
 def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
