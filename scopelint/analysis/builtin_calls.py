@@ -1522,6 +1522,8 @@ def _isinstance(value: Any, classes: Any) -> Any:
     options = classes.items if isinstance(classes, ListVal) else [classes]
     if value is UNKNOWN or isinstance(value, Pattern) and False:
         return UNKNOWN
+    if options and all(isinstance(o, ModuleVal) and o.qualname == "types.ModuleType" for o in options):
+        return _is_module(value)
     if options and all(isinstance(o, NamedTupleClass) for o in options):
         # `isinstance(params, Params)` for a namedtuple class: None, a number, a string, a dict or
         # a plain tuple is none; a namedtuple of other fields is of another class
@@ -1622,6 +1624,26 @@ def _isinstance(value: Any, classes: Any) -> Any:
         else:
             return UNKNOWN
     return any(answers)
+
+
+def _is_module(value: Any) -> Any:
+    """`isinstance(value, types.ModuleType)` (tensorpack's LinearWrap tells `.tf.nn` from
+    `.tf.nn.leaky_relu` so): a module read as source or named is one; TF's functions and classes,
+    the program's functions, classes and objects, tensors, containers and constants are not."""
+    if isinstance(value, SourceModuleVal):
+        return True
+    if isinstance(value, (ModuleVal, ApiFn)):
+        # (an attribute of a module the analysis does not read may be anything: TF's table says)
+        qualname = tf_api.canonical(value.qualname)
+        if qualname in ("tensorflow", "tensorflow.compat", "tensorflow.compat.v1", "tensorflow.compat.v2"):
+            return True
+        namespace = registry.tf_is_namespace(qualname) if qualname.startswith("tensorflow.") else None
+        return UNKNOWN if namespace is None else namespace
+    if isinstance(value, (FunctionVal, BoundMethod, ClassVal, ListVal, DictVal, Pattern, BuiltinFn)) or \
+            is_concrete(value) or value is None or isinstance(value, Tensor) and not isinstance(value, Opaque) or \
+            isinstance(value, InstanceVal) and _plain_class(value.cls):
+        return False
+    return UNKNOWN
 
 
 def _tensor_isinstance(value: Tensor, options: List[Any]) -> Any:
