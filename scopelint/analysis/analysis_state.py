@@ -90,6 +90,10 @@ class TryContext:
     # the scope errors it caught that were certain but for the catch: a bare `raise` in the one
     # handler re-raises them (DCGAN's ops.linear notes the image size and re-raises)
     caught: List[Any] = field(default_factory=list)
+    # a `try` statement's body's journal: the values made before the body that it changes, and
+    # their states (by id) at each point where it raised or may have, which its handlers start from
+    journal: Optional[path_journal.Journal] = None
+    changes_at_raises: List[Dict[int, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -123,7 +127,7 @@ class AnalysisState:
     findings: List[Finding]  # certain errors
     warnings: List[Finding]
     blindspots: Dict[Tuple[int, str], blindspots.Blindspot]  # --explain: the calls not followed, by (line, message)
-    may_raise: int  # counts the points where the analysis cannot rule out an exception
+    _may_raise: int  # counts the points where the analysis cannot rule out an exception (may_raise)
     scope_sites: ScopeSites  # where the fix of a scope error would edit the file
     read_files: Set[str]  # files of the modules imported, directories listed: what the results depend on
 
@@ -204,7 +208,7 @@ class AnalysisState:
         self.tries: List[TryContext] = []  # dynamic: a callee's raise reaches the caller's handler
         self.handling: List[Tuple[TryContext, Optional[str]]] = []
         self.graph_states: Dict[object, Optional[GraphState]] = {}  # tf.Graphs not the default now
-        self.may_raise = 0  # counts the points where the analysis cannot rule out an exception
+        self._may_raise = 0  # counts the points where the analysis cannot rule out an exception
         self._unwinding = False
         self.cleanups: List[Callable[[State], None]] = []
         self.second_iteration = 0
@@ -280,6 +284,33 @@ class AnalysisState:
 
     def _note_may_raise(self) -> None:
         self.may_raise += 1
+
+    @property
+    def may_raise(self) -> int:
+        return self._may_raise
+
+    @may_raise.setter
+    def may_raise(self, count: int) -> None:
+        """Counted up where something may raise: each enclosing `try`'s handlers may start here."""
+        if count > self._may_raise:
+            for context in self.tries:
+                self.note_changes_at_raise(context)
+        self._may_raise = count
+
+    def note_changes_at_raise(self, context: TryContext) -> None:
+        """The states, now, of what the `try`'s body has changed so far in values made before it
+        (in its journal, or in those of branches inside it): where its handlers may start."""
+        journal = context.journal
+        if journal is None:
+            return  # a `with` that may swallow, or a thread's boundary: no handler reads them
+        states: Dict[int, Any] = {}
+        inside = False
+        for open_journal in self.journals:
+            inside = inside or open_journal is journal
+            if inside:
+                states.update((key, path_journal.state_of(value)) for key, (value, _) in open_journal.before.items()
+                              if value.born < journal.floor)
+        context.changes_at_raises.append(states)
 
     def _frames_tuple(self) -> Tuple[Frame, ...]:
         # autograph converts what converted code calls too: the outermost conversion decides

@@ -419,6 +419,12 @@ class Attributes(AnalysisState):
                 return _one_of_tensors(obj.items) if key is UNKNOWN or _is_int(key) else UNKNOWN
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
+            if isinstance(key, int) and not obj.poisoned:
+                # IndexError past the end of a list whose length is certain (pcl_rl's `all_obs[0]`
+                # of the list a consumed zip left empty, Python 2 code run by Python 3); one whose
+                # length depends on the path (poisoned) may hold the item
+                self._program_raised(st)
+                return UNKNOWN
             if isinstance(key, slice):
                 try:
                     return ListVal(obj.items[key], obj.is_tuple)

@@ -46,6 +46,7 @@ from scopelint.runtime.api import Initializer
 from scopelint.runtime.tensors import Tensor
 from scopelint.runtime.variables import PartitionedVariable
 from scopelint.semantics import errors as scope_errors
+from scopelint.semantics.dtypes import DType
 from scopelint.semantics.shapes import Dimension, TensorShape
 from scopelint.semantics.values import UNKNOWN, Pattern
 
@@ -1074,10 +1075,18 @@ def _reads_shape(node: ast.AST) -> bool:
 
 def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool:
     """A TF call that cannot raise given these arguments: `tf.is_variable_initialized(v)` of a
-    variable (partitioned_variables_test's `initialized_value`, inside a `try`)."""
+    variable (partitioned_variables_test's `initialized_value`, inside a `try`), and the Merge of
+    tensors of one dtype that tf.cond's model adds (its shape function takes any shapes), so a
+    cond inside a `try` adds no path to its handler."""
+    short = tf_api.short_name(qualname)
     given = list(args) + list(kwargs.values())
-    return tf_api.short_name(qualname) == "is_variable_initialized" and len(given) == 1 and \
-        isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
+    if short == "is_variable_initialized":
+        return len(given) == 1 and isinstance(given[0], VarVal) and set(kwargs) <= {"variable"}
+    if short == "merge" and len(args) == 1 and not kwargs and isinstance(args[0], ListVal):
+        dtypes = [getattr(tensor, "dtype", None) for tensor in args[0].items]
+        return bool(dtypes) and all(isinstance(dtype, DType) and dtype.base_dtype == dtypes[0].base_dtype
+                                    for dtype in dtypes)
+    return False
 
 
 def _is_generator(node: Any) -> bool:

@@ -95,6 +95,7 @@ class ControlFlow(AnalysisState):
         # Context managers the analysis did not register a cleanup for exit too.
         snapshot.graph.current, snapshot.graph.name_stack = context.scope, context.name_stack
         context.raised.append(snapshot.graph)
+        self.note_changes_at_raise(context)
         context.raised_certainly = context.raised_certainly or st.graph.path_certain
 
     def exec_Return(self, node: ast.Return, st: State) -> None:
@@ -440,34 +441,61 @@ class ControlFlow(AnalysisState):
         before = st.fork(certain=False)
         context = TryContext(_handlers_catch_scope_errors(node.handlers), len(self.cleanups),
                              st.graph.current, st.graph.name_stack,
-                             catches_name_error=_handlers_catch(node.handlers, _CATCHES_NAME_ERROR.__contains__))
+                             catches_name_error=_handlers_catch(node.handlers, _CATCHES_NAME_ERROR.__contains__),
+                             journal=path_journal.Journal(path_journal.new_floor()))
         may_raise_before = self.may_raise
         escapes_before = self._escapes()
-        self.tries.append(context)
+        self.journals.append(context.journal)
         try:
-            self.exec_block(node.body, st)
+            self.tries.append(context)
+            try:
+                self.exec_block(node.body, st)
+            finally:
+                self.tries.pop()
+            uncertain = self.may_raise != may_raise_before
+            entry = self._handler_entry(context, before, st.graph if st.alive else None, uncertain)
+            if st.alive:
+                self.exec_block(node.orelse, st)
         finally:
-            self.tries.pop()
-        uncertain = self.may_raise != may_raise_before
-        entry = self._handler_entry(context, before, st.graph if st.alive else None, uncertain)
-        if st.alive:
-            self.exec_block(node.orelse, st)
+            self.journals.pop()
+        # The body and `else` ran as one path, the handlers as others: what they changed in values
+        # made before the `try` is undone for each and merged over the paths that go on, as an
+        # undecided `if`'s paths are (run_paths); a handler starts from the states where the body
+        # raised, not from where it ended (`shapes.append(a.get_shape().as_list())` that raised
+        # appended nothing: NTM-tensorflow's ops.linear appends `a.shape` in its handler instead).
+        changed = dict(context.journal.before)
+        going_on = [path_journal.undo(context.journal)] if st.alive or st.escaped or self.tries else []
         ends = [st]
         if entry is not None:
             # One handler, reached on every path: the body certainly raised and nothing else could.
             entry.path_certain = (certain and not uncertain and not st.alive and context.raised_certainly
                                   and len(node.handlers) == 1 and context.catches_scope_errors)
+            start = _handlers_start(changed, context.changes_at_raises)
             for handler in node.handlers:
                 fork = before.fork(certain=False)
                 fork.graph = entry.fork()
                 if handler.name:
                     fork.env.assign(handler.name, UNKNOWN)
+                for key, state in start.items():
+                    path_journal.restore(changed[key][0], state)
+                journal = path_journal.Journal(path_journal.new_floor())
                 self.handling.append((context, handler.name))
+                self.journals.append(journal)
                 try:
                     self.exec_block(handler.body, fork)
                 finally:
+                    self.journals.pop()
                     self.handling.pop()
+                end_states = dict(start)
+                end_states.update(path_journal.undo(journal))
+                for key, change in journal.before.items():
+                    changed.setdefault(key, change)
+                if fork.alive or fork.escaped or self.tries:
+                    going_on.append(end_states)
                 ends.append(fork)
+            for key, (value, state) in changed.items():
+                path_journal.restore(value, state)
+        self.merge_changes(changed, going_on)
         self.join_into(st, ends)
         if st.alive:
             # Reached by every path that did not return, break or continue inside the try.
@@ -536,6 +564,17 @@ class ControlFlow(AnalysisState):
             self.cleanups.pop()
         if st.alive:
             cleanup(st)
+
+
+def _handlers_start(changed: Dict[int, Tuple[Any, Any]], at_raises: List[Dict[int, Any]]) -> Dict[int, Any]:
+    """The state each value a `try`'s body changed is in where its handlers start: as it was at
+    the one point the body raised, or a join of its states at each (path_journal.merge)."""
+    start = {}
+    for key, (value, before) in changed.items():
+        path_journal.merge(value, [states.get(key, before) for states in at_raises] or [before])
+        start[key] = path_journal.state_of(value)
+        path_journal.restore(value, before)
+    return start
 
 
 def _raised_text(node: ast.Raise) -> str:

@@ -25,13 +25,18 @@ def pack_like(structure, flat):
 
     def pack(part):
         if isinstance(part, (list, tuple)):
-            packed = [pack(item) for item in part]
-            if hasattr(part, "_fields"):  # a namedtuple keeps its type (LSTMStateTuple)
-                return part._replace(**dict(zip(part._fields, packed)))
-            return tuple(packed) if isinstance(part, tuple) else packed
+            return rebuilt(part, [pack(item) for item in part])
         return items.pop(0)
 
     return pack(structure)
+
+
+def rebuilt(sequence, items):
+    """`items` as a sequence of `sequence`'s type: a list, a tuple, or a namedtuple, which keeps
+    its type (LSTMStateTuple)."""
+    if hasattr(sequence, "_fields"):
+        return sequence._replace(**dict(zip(sequence._fields, items)))
+    return tuple(items) if isinstance(sequence, tuple) else items
 
 
 def snake_case(name):

@@ -14,6 +14,7 @@ raises is attributed to the map_fn line, the converted function's frames being T
 
 import tensorflow as tf
 from tensorflow.python.autograph.impl import api as autograph
+from tensorflow.python.ops import control_flow_ops
 from scopelint.tf.models import _common
 
 _flatten = _common.flatten
@@ -44,11 +45,30 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
     true_fn = _branch(true_fn, fn1, "true_fn", "fn1")
     false_fn = _branch(false_fn, fn2, "false_fn", "fn2")
     with tf.name_scope(name, "cond", [pred]):
-        result = true_fn()
-        false_fn()
+        result = _merged(true_fn(), false_fn())
     if not strict:
         result = _unpack_if_singleton(result)
     return result
+
+
+def _merged(true_result, false_result):
+    """cond's outputs: each tensor the Merge of the false branch's and the true one's (of the
+    shape both allow: a dimension they disagree on is None), in the true branch's structure.
+    What is not a tensor in both (an op, a TensorArray, a value the analysis lost, a structure
+    of another length) is the true branch's: a lost value is no list to walk into."""
+    if _is_tensor(true_result) and _is_tensor(false_result):  # unknown: false
+        return control_flow_ops.merge([false_result, true_result])[0]
+    if _sequences_alike(true_result, false_result):  # unknown: false
+        return _common.rebuilt(true_result, [_merged(t, f) for t, f in zip(true_result, false_result)])
+    return true_result
+
+
+def _is_tensor(value):
+    return isinstance(value, (tf.Tensor, tf.Variable))
+
+
+def _sequences_alike(first, second):
+    return isinstance(first, (list, tuple)) and isinstance(second, (list, tuple)) and len(first) == len(second)
 
 
 # ---------------------------------------------------------------------------- control_flow_case.py
