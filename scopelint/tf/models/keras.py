@@ -158,6 +158,65 @@ class Conv2DTranspose(_common.ConvTranspose, _Conv):
 Convolution2DTranspose = Conv2DTranspose
 
 
+class _SeparableConv(_common.SeparableConv, _Conv):
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
+                 depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
+                 pointwise_initializer="glorot_uniform", bias_initializer="zeros", depthwise_regularizer=None,
+                 pointwise_regularizer=None, bias_regularizer=None, **kwargs):
+        super(_SeparableConv, self).__init__(filters, kernel_size, strides=strides, padding=padding,
+                                             data_format=data_format, dilation_rate=dilation_rate,
+                                             activation=activation, use_bias=use_bias,
+                                             bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
+                                             **kwargs)
+        self._configure_separable(depth_multiplier, depthwise_initializer, pointwise_initializer,
+                                  depthwise_regularizer, pointwise_regularizer)
+
+
+class SeparableConv1D(_SeparableConv):
+    rank = 1
+
+
+class SeparableConv2D(_SeparableConv):
+    rank = 2
+
+
+SeparableConvolution1D = SeparableConv1D
+SeparableConvolution2D = SeparableConv2D
+
+
+class DepthwiseConv2D(Conv2D):
+    """MobileNet's depthwise convolution: `depthwise_kernel` of kernel_size + (input channels,
+    depth_multiplier), then `bias` of input channels * depth_multiplier."""
+
+    def __init__(self, kernel_size, strides=1, padding="valid", depth_multiplier=1, data_format=None,
+                 dilation_rate=1, activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
+                 bias_initializer="zeros", depthwise_regularizer=None, bias_regularizer=None, **kwargs):
+        super(DepthwiseConv2D, self).__init__(None, kernel_size, strides=strides, padding=padding,
+                                              data_format=data_format, dilation_rate=dilation_rate,
+                                              activation=activation, use_bias=use_bias,
+                                              bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
+                                              **kwargs)
+        self.depth_multiplier = depth_multiplier
+        self.depthwise_initializer = depthwise_initializer
+        self.depthwise_regularizer = depthwise_regularizer
+
+    def build(self, input_shape):
+        input_dim = self._input_channel(input_shape)
+        self.depthwise_kernel = self.add_weight(
+            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
+            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, dtype=self.dtype)
+        self.filters = input_dim * self.depth_multiplier
+        self._build_bias()
+        self.built = True
+
+    def _convolve(self, inputs):
+        first = self.data_format == "channels_first"
+        strides = [1, 1] + list(self.strides) if first else [1] + list(self.strides) + [1]
+        return tf.nn.depthwise_conv2d(inputs, self.depthwise_kernel, strides, self.padding.upper(),
+                                      dilations=list(self.dilation_rate),
+                                      data_format=_common.tf_data_format(self.data_format, 2))
+
+
 class BatchNormalization(_common.BatchNormalization, Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, **kwargs):
         super(BatchNormalization, self).__init__(
