@@ -14,7 +14,7 @@ the layers are built already, so it creates nothing and its outputs take the new
 
 Recurrent layers (LSTM, GRU, SimpleRNN) make their cell's weights under the cell's fixed name.
 
-Weightless layers (Reshape, UpSampling2D, ZeroPadding2D, Cropping2D, global pooling, the merges,
+Weightless layers (Reshape, UpSampling, ZeroPadding and Cropping of 1-3 dimensions, pooling, the merges,
 Lambda...) make nothing, but take a name from the same counter and give their outputs the static
 shapes TF does, which the next layer's weights are made of.
 
@@ -147,15 +147,20 @@ class Conv3D(_Conv):
 class Conv2DTranspose(_common.ConvTranspose, _Conv):
     rank = 2
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", output_padding=None,
-                 data_format=None, dilation_rate=(1, 1), **kwargs):
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", output_padding=None,
+                 data_format=None, dilation_rate=1, **kwargs):
         super(Conv2DTranspose, self).__init__(filters, kernel_size, strides=strides, padding=padding,
                                               data_format=data_format, dilation_rate=dilation_rate, **kwargs)
         if output_padding is not None:
             self.output_padding = _common.normalize_tuple(output_padding, self.rank)
 
 
+class Conv3DTranspose(Conv2DTranspose):
+    rank = 3
+
+
 Convolution2DTranspose = Conv2DTranspose
+Convolution3DTranspose = Conv3DTranspose
 
 
 class _SeparableConv(_common.SeparableConv, _Conv):
@@ -420,6 +425,20 @@ MaxPool1D = MaxPooling1D
 AvgPool1D = AveragePooling1D
 
 
+class MaxPooling3D(_Pooling):
+    rank = 3
+    pool_op = "max"
+
+
+class AveragePooling3D(_Pooling):
+    rank = 3
+    pool_op = "avg"
+
+
+MaxPool3D = MaxPooling3D
+AvgPool3D = AveragePooling3D
+
+
 class _GlobalPooling(Layer):
     """Global pooling over every spatial axis: `reduce` of them, kept as 1s with keepdims."""
 
@@ -456,21 +475,32 @@ class GlobalMaxPooling2D(_GlobalPooling):
     reduce = "max"
 
 
+class GlobalAveragePooling3D(_GlobalPooling):
+    rank = 3
+
+
+class GlobalMaxPooling3D(_GlobalPooling):
+    rank = 3
+    reduce = "max"
+
+
 GlobalAvgPool1D = GlobalAveragePooling1D
 GlobalMaxPool1D = GlobalMaxPooling1D
 GlobalAvgPool2D = GlobalAveragePooling2D
 GlobalMaxPool2D = GlobalMaxPooling2D
+GlobalAvgPool3D = GlobalAveragePooling3D
+GlobalMaxPool3D = GlobalMaxPooling3D
 
 
 # ---------------------------------------------------------------------------- weightless reshaping layers
 
 
-def _pairs(value):
-    """ZeroPadding2D's padding and Cropping2D's cropping: an int, two ints, or two (before, after)."""
+def _pairs(value, rank=2):
+    """ZeroPadding's padding and Cropping's cropping of 2 or 3 dimensions: an int, `rank` ints, or
+    `rank` (before, after)."""
     if isinstance(value, int):
-        return ((value, value), (value, value))
-    first, second = value
-    return tuple((side, side) if isinstance(side, int) else tuple(side) for side in (first, second))
+        return ((value, value),) * rank
+    return tuple((side, side) if isinstance(side, int) else tuple(side) for side in value)
 
 
 class Reshape(Layer):
@@ -529,13 +559,15 @@ class UpSampling2D(Layer):
 
 
 class ZeroPadding2D(Layer):
-    def __init__(self, padding=(1, 1), data_format=None, **kwargs):
+    rank = 2
+
+    def __init__(self, padding=1, data_format=None, **kwargs):
         super(ZeroPadding2D, self).__init__(**kwargs)
-        self.padding = _pairs(padding)
+        self.padding = _pairs(padding, self.rank)
         self.data_format = data_format or "channels_last"
 
     def call(self, inputs):
-        spatial = [list(self.padding[0]), list(self.padding[1])]
+        spatial = [list(pair) for pair in self.padding]
         if self.data_format == "channels_first":
             return tf.pad(inputs, [[0, 0], [0, 0]] + spatial)
         return tf.pad(inputs, [[0, 0]] + spatial + [[0, 0]])
@@ -561,6 +593,26 @@ class Cropping2D(Layer):
         return inputs[:, top:bottom, left:right, :]
 
 
+class ZeroPadding3D(ZeroPadding2D):
+    rank = 3
+
+
+class Cropping3D(Layer):
+    """Its input less `cropping` on each spatial side (no check of what is left, unlike Cropping2D)."""
+
+    def __init__(self, cropping=1, data_format=None, **kwargs):
+        super(Cropping3D, self).__init__(**kwargs)
+        self.cropping = _pairs(cropping, 3)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        (d0, d1), (h0, h1), (w0, w1) = self.cropping
+        d1, h1, w1 = [-end if end else None for end in (d1, h1, w1)]
+        if self.data_format == "channels_first":
+            return inputs[:, :, d0:d1, h0:h1, w0:w1]
+        return inputs[:, d0:d1, h0:h1, w0:w1, :]
+
+
 def _check_cropping(inputs, size, cropped, cropping):
     """A Cropping layer's ValueError: nothing would be left of a side of known size."""
     if size is not None and cropped >= size:
@@ -576,7 +628,27 @@ class UpSampling1D(Layer):
         self.size = int(size)
 
     def call(self, inputs):
-        return tf.concat([inputs] * self.size, axis=1)
+        return _repeated(inputs, [self.size], 1)
+
+
+def _repeated(inputs, sizes, first_axis):
+    """backend.repeat_elements along consecutive axes from `first_axis`: each `sizes[i]` times
+    longer (the values' order decides no name)."""
+    for index, size in enumerate(sizes):
+        inputs = tf.concat([inputs] * size, axis=first_axis + index)
+    return inputs
+
+
+class UpSampling3D(Layer):
+    """backend.resize_volumes: each spatial axis `size` times longer."""
+
+    def __init__(self, size=2, data_format=None, **kwargs):
+        super(UpSampling3D, self).__init__(**kwargs)
+        self.size = _common.normalize_tuple(size, 3)
+        self.data_format = data_format or "channels_last"
+
+    def call(self, inputs):
+        return _repeated(inputs, self.size, 2 if self.data_format == "channels_first" else 1)
 
 
 class ZeroPadding1D(Layer):
