@@ -96,7 +96,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "Conv3DTranspose", "Convolution3DTranspose", "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D",
         "SeparableConvolution2D", "DepthwiseConv2D", "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D",
         "GlobalAveragePooling3D", "GlobalMaxPooling3D", "GlobalAvgPool3D", "GlobalMaxPool3D", "UpSampling3D",
-        "ZeroPadding3D", "Cropping3D",
+        "ZeroPadding3D", "Cropping3D", "LayerNormalization",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

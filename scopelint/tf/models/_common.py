@@ -351,17 +351,23 @@ class Pooling(object):
 
 class BatchNormalization(object):
     def call(self, inputs, training=None):
-        # The normalisation itself is left out: only the shape and what the output depends on
-        # (gamma and beta, so that gradients reach them) matter here.
-        outputs = tf.identity(inputs)
-        dims = static_dims(inputs.get_shape())
-        axis = self.axis if isinstance(self.axis, int) else None
-        if dims is None or axis is None:
-            return outputs
-        axis = axis + len(dims) if axis < 0 else axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
+        if not isinstance(self.axis, int):
+            return tf.identity(inputs)
+        return scaled_and_shifted(inputs, [self.axis], self.gamma, self.beta)
+
+
+def scaled_and_shifted(inputs, axes, gamma, beta):
+    """A normalisation's output: of the input's shape, computed from `gamma` and `beta` (either may
+    be None) laid along `axes`, so that gradients reach them; the normalisation itself decides no
+    name."""
+    outputs = tf.identity(inputs)
+    dims = static_dims(inputs.get_shape())
+    if dims is None:
         return outputs
+    axes = [axis + len(dims) if axis < 0 else axis for axis in axes]
+    broadcast = [dims[i] if i in axes else 1 for i in range(len(dims))]
+    if gamma is not None:
+        outputs = outputs * tf.reshape(gamma, broadcast)
+    if beta is not None:
+        outputs = outputs + tf.reshape(beta, broadcast)
+    return outputs

@@ -241,6 +241,26 @@ class BatchNormalization(_common.BatchNormalization, Layer):
         self.built = True
 
 
+class LayerNormalization(Layer):
+    """`gamma` then `beta` of the input's sides along `axis` (an int or a list, in its order)."""
+
+    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, **kwargs):
+        super(LayerNormalization, self).__init__(**_base_kwargs(kwargs))
+        self.axis = list(axis) if isinstance(axis, (list, tuple)) else [axis]
+        self.center = center
+        self.scale = scale
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        param_shape = [dims[axis] for axis in self.axis]
+        self.gamma = self.add_weight("gamma", shape=param_shape) if self.scale else None
+        self.beta = self.add_weight("beta", shape=param_shape) if self.center else None
+        self.built = True
+
+    def call(self, inputs):
+        return _common.scaled_and_shifted(inputs, self.axis, self.gamma, self.beta)
+
+
 class Embedding(Layer):
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", **kwargs):
         super(Embedding, self).__init__(**_base_kwargs(kwargs))
