@@ -1043,6 +1043,71 @@ class Bidirectional(Layer):
     non_trainable_variables = non_trainable_weights
 
 
+# ---------------------------------------------------------------------------- attention layers
+
+
+class _DenseAttention(Layer):
+    """Keras's dense attention over `[query, value]` or `[query, value, key]`: the value averaged by
+    the softmax of the query's scores against the key, of (batch, query steps, value depth)."""
+
+    def __init__(self, dropout=0.0, **kwargs):
+        super(_DenseAttention, self).__init__(**_base_kwargs(kwargs))
+
+    def call(self, inputs, mask=None, training=None, return_attention_scores=False, use_causal_mask=False):
+        query, value = inputs[0], inputs[1]
+        key = inputs[2] if len(inputs) > 2 else value
+        weights = tf.nn.softmax(self._calculate_scores(query, key))
+        outputs = tf.matmul(weights, value)
+        if return_attention_scores:
+            return outputs, weights
+        return outputs
+
+
+class Attention(_DenseAttention):
+    """Luong-style attention: a scalar `scale` with use_scale, a scalar `concat_score_weight` for the
+    concat score mode."""
+
+    def __init__(self, use_scale=False, score_mode="dot", **kwargs):
+        super(Attention, self).__init__(**kwargs)
+        self.use_scale = use_scale
+        self.score_mode = score_mode
+
+    def build(self, input_shape):
+        self.scale = self.add_weight("scale", shape=()) if self.use_scale else None
+        self.concat_score_weight = None
+        if self.score_mode == "concat":
+            self.concat_score_weight = self.add_weight("concat_score_weight", shape=())
+        self.built = True
+
+    def _calculate_scores(self, query, key):
+        if self.score_mode == "dot":
+            scores = tf.matmul(query, key, transpose_b=True)
+            return scores * self.scale if self.scale is not None else scores
+        summed = tf.expand_dims(query, -2) + tf.expand_dims(key, -3)
+        if self.scale is not None:
+            summed = self.scale * summed
+        return self.concat_score_weight * tf.reduce_sum(tf.tanh(summed), axis=-1)
+
+
+class AdditiveAttention(_DenseAttention):
+    """Bahdanau-style attention: `scale` of the value's depth with use_scale (the default)."""
+
+    def __init__(self, use_scale=True, **kwargs):
+        super(AdditiveAttention, self).__init__(**kwargs)
+        self.use_scale = use_scale
+
+    def build(self, input_shape):
+        depth = tf.TensorShape(input_shape[1]).as_list()[-1]
+        self.scale = self.add_weight("scale", shape=[depth]) if self.use_scale else None
+        self.built = True
+
+    def _calculate_scores(self, query, key):
+        summed = tf.tanh(tf.expand_dims(query, -2) + tf.expand_dims(key, -3))
+        if self.scale is not None:
+            summed = self.scale * summed
+        return tf.reduce_sum(summed, axis=-1)
+
+
 # ---------------------------------------------------------------------------- functional models
 
 
