@@ -97,7 +97,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "SeparableConvolution2D", "DepthwiseConv2D", "MaxPooling3D", "AveragePooling3D", "MaxPool3D", "AvgPool3D",
         "GlobalAveragePooling3D", "GlobalMaxPooling3D", "GlobalAvgPool3D", "GlobalMaxPool3D", "UpSampling3D",
         "ZeroPadding3D", "Cropping3D", "LayerNormalization", "Attention",
-        "AdditiveAttention",
+        "AdditiveAttention", "RNN", "LSTMCell", "GRUCell", "SimpleRNNCell", "StackedRNNCells",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

@@ -12,7 +12,8 @@ Functional models: `Input` is a placeholder, each layer call is recorded (which 
 which tensor from which), and `Model(inputs, outputs)` calling new inputs replays those calls:
 the layers are built already, so it creates nothing and its outputs take the new batch size.
 
-Recurrent layers (LSTM, GRU, SimpleRNN) make their cell's weights under the cell's fixed name.
+Recurrent layers (LSTM, GRU, SimpleRNN, RNN over Keras's cells) make their cell's weights in the
+cell's name scope: a fixed name for the layers' own cells, the counter's for a cell made apart.
 
 Weightless layers (Reshape, UpSampling, ZeroPadding and Cropping of 1-3 dimensions, pooling, the merges,
 Lambda...) make nothing, but take a name from the same counter and give their outputs the static
@@ -930,64 +931,221 @@ class Sequential(Layer):
 # ---------------------------------------------------------------------------- recurrent layers
 
 
-class _RNN(Layer):
-    """keras.layers.LSTM / GRU / SimpleRNN (v1 graph mode): the cell's weights are made in the
-    layer's name scope under the cell's own fixed name (`lstm_1/lstm_cell/kernel`)."""
+class _Cell(Layer):
+    """Keras's recurrent cells (v1 graph mode): on build, `kernel` (input depth, gates * units),
+    `recurrent_kernel` (units, gates * units) and `bias`, in the cell's name scope; its name from
+    the counter (`lstm_cell`, `lstm_cell_1`) unless given, as a recurrent layer gives its own."""
 
-    cell_name = "simple_rnn_cell"
     gates = 1
     states = 1
 
-    def __init__(self, units, activation="tanh", use_bias=True, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, unroll=False, **kwargs):
-        for key in [k for k in kwargs if k not in _BASE_KWARGS]:
-            kwargs.pop(key)  # initializers, regularizers, dropout...: they name nothing
-        super(_RNN, self).__init__(**kwargs)
-        # what Bidirectional copies the layer with (get_config: the arguments that matter here)
-        self._config = dict(units=units, use_bias=use_bias, return_sequences=return_sequences,
-                            return_state=return_state)
+    def __init__(self, units, use_bias=True, **kwargs):
+        super(_Cell, self).__init__(**_base_kwargs(kwargs))  # activations, initializers, dropout: no name
         self.units = units
         self.use_bias = use_bias
-        self.return_sequences = return_sequences
-        self.return_state = return_state
+        self.output_size = units
+        self.state_size = [units] * self.states if self.states > 1 else units
+
+    def get_config(self):
+        return dict(units=self.units, use_bias=self.use_bias, name=self.name, dtype=self.dtype,
+                    trainable=self.trainable)
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+    def _bias_shape(self):
+        return [self.gates * self.units]
 
     def build(self, input_shape):
-        input_dim = input_shape.as_list()[-1]
+        input_dim = tf.TensorShape(input_shape).as_list()[-1]
         width = self.gates * self.units
-        with tf.name_scope(self.cell_name):
-            self.kernel = self.add_weight("kernel", [input_dim, width])
-            self.recurrent_kernel = self.add_weight("recurrent_kernel", [self.units, width])
-            if self.use_bias:
-                self.bias = self.add_weight("bias", [width])
+        self.kernel = self.add_weight("kernel", [input_dim, width])
+        self.recurrent_kernel = self.add_weight("recurrent_kernel", [self.units, width])
+        self.bias = self.add_weight("bias", self._bias_shape()) if self.use_bias else None
         self.built = True
 
-    def call(self, inputs, mask=None, training=None, initial_state=None):
-        # Every output is computed from all the cell's weights (a loss on it has gradients, so slots, for
-        # each), with the shapes Keras gives it.
-        sequence = tf.einsum("btd,du->btu", inputs, self.kernel[:, :self.units])
-        recurrent = tf.matmul(sequence[:, 0, :], self.recurrent_kernel[:, :self.units])
-        sequence = sequence + tf.expand_dims(recurrent, 1)
-        if self.use_bias:
-            sequence = sequence + self.bias[:self.units]
-        last = sequence[:, -1, :]
-        outputs = sequence if self.return_sequences else last
-        if self.return_state:
-            return [outputs] + [last] * self.states
-        return outputs
+    def _run(self, sequence):
+        """The cell over a (batch, steps, depth) sequence: its outputs (batch, steps, units) and final
+        states, each computed from all the cell's weights (a loss on them has gradients, so slots, for
+        each), with the shapes Keras gives them; the recurrence itself decides no name."""
+        outputs = tf.einsum("btd,du->btu", sequence, self.kernel[:, :self.units])
+        recurrent = tf.matmul(outputs[:, 0, :], self.recurrent_kernel[:, :self.units])
+        outputs = outputs + tf.expand_dims(recurrent, 1)
+        if self.bias is not None:
+            outputs = outputs + tf.reshape(self.bias, [-1])[:self.units]
+        last = outputs[:, -1, :]
+        return outputs, [last] * self.states
 
 
-class LSTM(_RNN):
-    cell_name = "lstm_cell"
+class LSTMCell(_Cell):
     gates = 4
     states = 2
 
 
-class GRU(_RNN):
-    cell_name = "gru_cell"
+class GRUCell(_Cell):
+    """reset_after (False by default in v1 graph mode) gives the bias a row for the input's gates and
+    one for the recurrent's: (2, 3 * units)."""
+
     gates = 3
 
+    def __init__(self, units, use_bias=True, reset_after=False, **kwargs):
+        super(GRUCell, self).__init__(units, use_bias=use_bias, **kwargs)
+        self.reset_after = reset_after
 
-class SimpleRNN(_RNN):
+    def get_config(self):
+        return dict(super(GRUCell, self).get_config(), reset_after=self.reset_after)
+
+    def _bias_shape(self):
+        if self.reset_after:
+            return [2, self.gates * self.units]
+        return [self.gates * self.units]
+
+
+class SimpleRNNCell(_Cell):
+    pass
+
+
+def _recreated(layer, **changes):
+    """layer.__class__.from_config(layer.get_config()): an unbuilt copy of a layer and of its cells,
+    named as they are unless `changes` say otherwise (Bidirectional's copies)."""
+    return layer.__class__.from_config(dict(layer.get_config(), **changes))
+
+
+class StackedRNNCells(Layer):
+    """Cells run in turn: each builds in its own name scope inside the stack's
+    (`stacked_rnn_cells/lstm_cell_1/kernel`) on the output of the one before."""
+
+    def __init__(self, cells, **kwargs):
+        super(StackedRNNCells, self).__init__(**_base_kwargs(kwargs))
+        self.cells = list(cells)
+        self.output_size = self.cells[-1].output_size
+        self.state_size = [cell.state_size for cell in self.cells]
+
+    def get_config(self):
+        return dict(cells=self.cells, name=self.name)
+
+    @classmethod
+    def from_config(cls, config):
+        return cls([_recreated(cell) for cell in config["cells"]], name=config["name"])
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        for cell in self.cells:
+            with tf.name_scope(cell.name):
+                if not cell.built:
+                    cell.build(tf.TensorShape(dims))
+            dims = dims[:-1] + [cell.output_size]
+        self.built = True
+
+    def _run(self, sequence):
+        states = []
+        for cell in self.cells:
+            sequence, cell_states = cell._run(sequence)
+            states.append(cell_states if len(cell_states) > 1 else cell_states[0])
+        return sequence, states
+
+    @property
+    def trainable_weights(self):
+        return [w for cell in self.cells for w in cell.trainable_weights] if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return [w for cell in self.cells for w in cell.non_trainable_weights]
+        return [w for cell in self.cells for w in cell.weights]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+
+class RNN(Layer):
+    """keras.layers.RNN over a cell (a list of cells is stacked): the cell builds in its own name
+    scope inside the layer's (`rnn/lstm_cell/kernel`) on one step of the input; the layer's outputs
+    are the last step's, or every step's with return_sequences, followed by the final states with
+    return_state."""
+
+    def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False, stateful=False,
+                 unroll=False, time_major=False, **kwargs):
+        if isinstance(cell, (list, tuple)):
+            cell = StackedRNNCells(cell)
+        super(RNN, self).__init__(**_base_kwargs(kwargs))
+        self.cell = cell
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+
+    def get_config(self):
+        return dict(cell=self.cell, return_sequences=self.return_sequences, return_state=self.return_state,
+                    go_backwards=self.go_backwards, name=self.name)
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**dict(config, cell=_recreated(config["cell"])))
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        with tf.name_scope(self.cell.name):
+            if not self.cell.built:
+                self.cell.build(tf.TensorShape(dims[:1] + dims[2:]))
+                self.cell.built = True
+        self.built = True
+
+    def call(self, inputs, mask=None, training=None, initial_state=None):
+        sequence, states = self.cell._run(inputs)
+        outputs = sequence if self.return_sequences else sequence[:, -1, :]
+        if self.return_state:
+            return [outputs] + states
+        return outputs
+
+    @property
+    def trainable_weights(self):
+        return self.cell.trainable_weights if self.trainable else []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self.cell.non_trainable_weights
+        return self.cell.weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+
+class _CellLayer(RNN):
+    """keras.layers.LSTM / GRU / SimpleRNN: an RNN over a cell of its class, named by the class
+    (`lstm_cell`: the counter is not consulted), given the layer's cell arguments, dtype and
+    trainable flag."""
+
+    cell_class = SimpleRNNCell
+
+    def __init__(self, units, return_sequences=False, return_state=False, go_backwards=False, stateful=False,
+                 unroll=False, time_major=False, **kwargs):
+        cell_kwargs = {k: v for k, v in kwargs.items() if k not in _BASE_KWARGS}
+        cell = self.cell_class(units, name=_common.snake_case(self.cell_class.__name__), dtype=kwargs.get("dtype"),
+                               trainable=kwargs.get("trainable", True), **cell_kwargs)
+        super(_CellLayer, self).__init__(cell, return_sequences=return_sequences, return_state=return_state,
+                                         go_backwards=go_backwards, **_base_kwargs(kwargs))
+
+    def get_config(self):
+        config = dict(self.cell.get_config(), **super(_CellLayer, self).get_config())
+        config.pop("cell")
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+
+class LSTM(_CellLayer):
+    cell_class = LSTMCell
+
+
+class GRU(_CellLayer):
+    cell_class = GRUCell
+
+
+class SimpleRNN(_CellLayer):
     pass
 
 
@@ -998,10 +1156,12 @@ class Bidirectional(Layer):
 
     def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
         super(Bidirectional, self).__init__(**kwargs)
-        self.forward_layer = layer.__class__(name="forward_" + layer.name, **layer._config)
+        self.forward_layer = _recreated(layer, name="forward_" + layer.name)
         if backward_layer is None:
-            backward_layer = layer.__class__(name="backward_" + layer.name, **layer._config)
-        self.backward_layer = backward_layer
+            self.backward_layer = _recreated(layer, name="backward_" + layer.name, go_backwards=True)
+        else:  # the layer given, renamed
+            backward_layer._name = "backward_" + backward_layer.name
+            self.backward_layer = backward_layer
         self.merge_mode = merge_mode
         self.return_state = layer.return_state
 
