@@ -965,6 +965,22 @@ class _Cell(Layer):
         self.bias = self.add_weight("bias", self._bias_shape()) if self.use_bias else None
         self.built = True
 
+    def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
+        zeros = [tf.zeros([batch_size, self.units], dtype=dtype) for _ in range(self.states)]
+        return zeros if self.states > 1 else zeros[0]
+
+    def call(self, inputs, states, training=None):
+        """One step, as tf.nn.dynamic_rnn runs the cell: its output and new states (a list where the
+        states given are one), computed from all its weights."""
+        state = states[0] if isinstance(states, (list, tuple)) else states
+        output = tf.matmul(inputs, self.kernel[:, :self.units])
+        output = output + tf.matmul(state, self.recurrent_kernel[:, :self.units])
+        if self.bias is not None:
+            output = output + tf.reshape(self.bias, [-1])[:self.units]
+        if self.states > 1 or isinstance(states, (list, tuple)):
+            return output, [output] * self.states
+        return output, output
+
     def _run(self, sequence):
         """The cell over a (batch, steps, depth) sequence: its outputs (batch, steps, units) and final
         states, each computed from all the cell's weights (a loss on them has gradients, so slots, for
