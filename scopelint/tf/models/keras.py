@@ -19,8 +19,11 @@ Weightless layers (Reshape, UpSampling, ZeroPadding and Cropping of 1-3 dimensio
 Lambda...) make nothing, but take a name from the same counter and give their outputs the static
 shapes TF does, which the next layer's weights are made of.
 
+A subclassed model's weights are those of the layers its attributes hold (Keras's tracking), then
+its own.
+
 Not modelled (they decide no variable name): the computation itself beyond shapes, masking,
-training flags, compile/fit, subclassed models' weight tracking.
+training flags, compile/fit.
 """
 
 import tensorflow as tf
@@ -875,6 +878,16 @@ def activations_get(activation):
     return activation
 
 
+def _deduplicated(weights):
+    """Keras's _dedup_weights (and its layers' flattening): each once, where first listed (a layer two
+    attributes hold)."""
+    kept = []
+    for weight in weights:
+        if not any(weight is known for known in kept):
+            kept.append(weight)
+    return kept
+
+
 def _layers_weights(model):
     """A model's weights, its layers' (trainable, non-trainable): none trainable once the model is
     set `trainable = False`, which Keras hands on to every layer."""
@@ -1331,17 +1344,35 @@ class Model(Layer):
         super(Model, self).__init__(name=kwargs.pop("name", None), **kwargs)
         self._inputs = inputs
         self._outputs = outputs
-        self.layers = []
+        self._layers = []
         if inputs is not None and outputs is not None:
             self.built = True
             for tensor in _common.flatten(inputs):
                 input_layer = _input_layer(tensor)
                 if input_layer is not None:
-                    self.layers.append(input_layer)
+                    self._layers.append(input_layer)
             self._calls = self._trace(outputs)
             for _, layer, _, _, _ in self._calls:
-                if not any(layer is known for known in self.layers):
-                    self.layers.append(layer)
+                if not any(layer is known for known in self._layers):
+                    self._layers.append(layer)
+
+    def _tracked(self):
+        """What Keras tracks of a subclassed model: each attribute holding a layer, or a list, tuple or
+        dict of layers (a dict's by its sorted keys), as a group, in the order the attributes were set."""
+        groups = []
+        for value in self.__dict__.values():
+            if isinstance(value, dict):
+                value = [value[key] for key in sorted(value)]
+            layers = [item for item in _common.flatten(value) if isinstance(item, Layer) and item is not self]
+            if layers:
+                groups.append(layers)
+        return groups
+
+    @property
+    def layers(self):
+        if self._outputs is not None:
+            return self._layers
+        return _deduplicated([layer for group in self._tracked() for layer in group])
 
     def _trace(self, outputs):
         """The layer calls between the model's inputs and outputs, in the order they ran."""
@@ -1361,19 +1392,40 @@ class Model(Layer):
 
     @property
     def trainable_weights(self):
-        if self._outputs is None:
-            return self._trainable_weights
-        return _layers_weights(self)[0]
+        if self._outputs is not None:
+            return _layers_weights(self)[0]
+        if not self.trainable:
+            return []
+        return _deduplicated(self._tracked_weights("trainable_weights") + self._trainable_weights)
 
     @property
     def non_trainable_weights(self):
-        if self._outputs is None:
-            return self._non_trainable_weights
-        return _layers_weights(self)[1]
+        if self._outputs is not None:
+            return _layers_weights(self)[1]
+        weights = self._tracked_weights("non_trainable_weights") + self._non_trainable_weights
+        if not self.trainable:
+            weights = self._tracked_weights("trainable_weights") + self._trainable_weights + weights
+        return _deduplicated(weights)
 
-    # Layer's `weights` and `variables` read these through self; its aliases of them do not.
+    @property
+    def weights(self):
+        if self._outputs is not None:
+            return self.trainable_weights + self.non_trainable_weights
+        weights = []
+        for group in self._tracked():  # a group's trainable weights, then its others
+            weights += self._tracked_weights("trainable_weights", [group])
+            weights += self._tracked_weights("non_trainable_weights", [group])
+        return _deduplicated(weights + self._trainable_weights + self._non_trainable_weights)
+
+    def _tracked_weights(self, kind, groups=None):
+        """The weights of one kind of the layers a subclassed model tracks (of `groups`, by default all)."""
+        groups = self._tracked() if groups is None else groups
+        return [w for group in groups for layer in group for w in getattr(layer, kind)]
+
+    # Layer's aliases of these name its own properties, not these.
     trainable_variables = trainable_weights
     non_trainable_variables = non_trainable_weights
+    variables = weights
 
     def call(self, inputs, training=None):
         values = list(zip(_common.flatten(self._inputs), _common.flatten(inputs)))
