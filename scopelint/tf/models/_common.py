@@ -247,7 +247,7 @@ def deconv_output_length(length, filter_size, padding, stride, dilation=1, outpu
 
 
 class ConvTranspose(object):
-    """Keras's Conv2DTranspose / Conv3DTranspose over its Conv: `kernel` of kernel_size +
+    """Keras's Conv1DTranspose / Conv2DTranspose / Conv3DTranspose over its Conv: `kernel` of kernel_size +
     (filters, input channels), an output of deconv_output_length on each spatial side."""
 
     output_padding = None
@@ -264,6 +264,10 @@ class ConvTranspose(object):
                                         self.dilation_rate[i], paddings[i]) for i in range(self.rank)]
         batch = None if dims is None else dims[0]
         output_shape = [batch, self.filters] + spatial if first else [batch] + spatial + [self.filters]
+        if self.rank == 1:
+            return tf.nn.conv1d_transpose(inputs, self.kernel, output_shape, self.strides[0],
+                                          padding=self.padding.upper(),
+                                          data_format="NCW" if self.data_format == "channels_first" else "NWC")
         transpose = tf.nn.conv2d_transpose if self.rank == 2 else tf.nn.conv3d_transpose
         return transpose(inputs, self.kernel, output_shape, [1] + list(self.strides) + [1],
                          padding=self.padding.upper(), data_format=tf_data_format(self.data_format, self.rank))

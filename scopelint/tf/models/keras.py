@@ -159,10 +159,15 @@ class Conv2DTranspose(_common.ConvTranspose, _Conv):
             self.output_padding = _common.normalize_tuple(output_padding, self.rank)
 
 
+class Conv1DTranspose(Conv2DTranspose):
+    rank = 1
+
+
 class Conv3DTranspose(Conv2DTranspose):
     rank = 3
 
 
+Convolution1DTranspose = Conv1DTranspose
 Convolution2DTranspose = Conv2DTranspose
 Convolution3DTranspose = Conv3DTranspose
 
@@ -193,18 +198,19 @@ SeparableConvolution1D = SeparableConv1D
 SeparableConvolution2D = SeparableConv2D
 
 
-class DepthwiseConv2D(Conv2D):
+class _DepthwiseConv(_Conv):
     """MobileNet's depthwise convolution: `depthwise_kernel` of kernel_size + (input channels,
-    depth_multiplier), then `bias` of input channels * depth_multiplier."""
+    depth_multiplier), then `bias` of input channels * depth_multiplier; of one dimension, a 2-D one
+    of height 1."""
 
     def __init__(self, kernel_size, strides=1, padding="valid", depth_multiplier=1, data_format=None,
                  dilation_rate=1, activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
                  bias_initializer="zeros", depthwise_regularizer=None, bias_regularizer=None, **kwargs):
-        super(DepthwiseConv2D, self).__init__(None, kernel_size, strides=strides, padding=padding,
-                                              data_format=data_format, dilation_rate=dilation_rate,
-                                              activation=activation, use_bias=use_bias,
-                                              bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
-                                              **kwargs)
+        super(_DepthwiseConv, self).__init__(None, kernel_size, strides=strides, padding=padding,
+                                             data_format=data_format, dilation_rate=dilation_rate,
+                                             activation=activation, use_bias=use_bias,
+                                             bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
+                                             **kwargs)
         self.depth_multiplier = depth_multiplier
         self.depthwise_initializer = depthwise_initializer
         self.depthwise_regularizer = depthwise_regularizer
@@ -220,10 +226,22 @@ class DepthwiseConv2D(Conv2D):
 
     def _convolve(self, inputs):
         first = self.data_format == "channels_first"
-        strides = [1, 1] + list(self.strides) if first else [1] + list(self.strides) + [1]
-        return tf.nn.depthwise_conv2d(inputs, self.depthwise_kernel, strides, self.padding.upper(),
-                                      dilations=list(self.dilation_rate),
-                                      data_format=_common.tf_data_format(self.data_format, 2))
+        kernel, steps, dilations = self.depthwise_kernel, list(self.strides), list(self.dilation_rate)
+        if self.rank == 1:
+            inputs = tf.expand_dims(inputs, 2 if first else 1)
+            kernel, steps, dilations = tf.expand_dims(kernel, 0), steps * 2, [1] + dilations
+        strides = [1, 1] + steps if first else [1] + steps + [1]
+        outputs = tf.nn.depthwise_conv2d(inputs, kernel, strides, self.padding.upper(), dilations=dilations,
+                                         data_format=_common.tf_data_format(self.data_format, 2))
+        return tf.squeeze(outputs, [2 if first else 1]) if self.rank == 1 else outputs
+
+
+class DepthwiseConv1D(_DepthwiseConv):
+    rank = 1
+
+
+class DepthwiseConv2D(_DepthwiseConv):
+    rank = 2
 
 
 class BatchNormalization(_common.BatchNormalization, Layer):
