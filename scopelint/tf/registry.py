@@ -98,7 +98,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "GlobalAveragePooling3D", "GlobalMaxPooling3D", "GlobalAvgPool3D", "GlobalMaxPool3D", "UpSampling3D",
         "ZeroPadding3D", "Cropping3D", "LayerNormalization", "Attention",
         "AdditiveAttention", "RNN", "LSTMCell", "GRUCell", "SimpleRNNCell", "StackedRNNCells",
-        "DepthwiseConv1D", "Conv1DTranspose", "Convolution1DTranspose",
+        "DepthwiseConv1D", "Conv1DTranspose", "Convolution1DTranspose", "CuDNNLSTM", "CuDNNGRU", "ConvLSTM2D",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

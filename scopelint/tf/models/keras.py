@@ -747,6 +747,18 @@ class Lambda(Layer):
         return self.function(inputs, **self.arguments)
 
 
+def _each_step(inputs, function):
+    """`function` of every step of a (batch, steps, ...) input, as one batch: its outputs of (batch,
+    steps) + the function's output less its batch."""
+    dims = inputs.get_shape().as_list()
+    steps_less = dims[2:] if None not in dims[2:] else tf.shape(inputs)[2:]
+    outputs = function(tf.reshape(inputs, tf.concat([[-1], steps_less], 0)))
+    inner = outputs.get_shape().as_list()[1:]
+    outputs = tf.reshape(outputs, tf.concat([tf.shape(inputs)[:2], tf.shape(outputs)[1:]], 0))
+    outputs.set_shape(dims[:2] + inner)
+    return outputs
+
+
 class TimeDistributed(Layer):
     """Its layer applied to every step: built on the input less its steps axis inside the
     wrapper's name scope, so the layer's weights are the wrapper's (`time_distributed/kernel`),
@@ -764,13 +776,7 @@ class TimeDistributed(Layer):
         self.built = True
 
     def call(self, inputs, training=None, mask=None):
-        dims = inputs.get_shape().as_list()
-        steps_less = dims[2:] if None not in dims[2:] else tf.shape(inputs)[2:]
-        outputs = self.layer.call(tf.reshape(inputs, tf.concat([[-1], steps_less], 0)))
-        inner = outputs.get_shape().as_list()[1:]
-        outputs = tf.reshape(outputs, tf.concat([tf.shape(inputs)[:2], tf.shape(outputs)[1:]], 0))
-        outputs.set_shape(dims[:2] + inner)
-        return outputs
+        return _each_step(inputs, self.layer.call)
 
     @property
     def trainable_weights(self):
@@ -1053,6 +1059,86 @@ class SimpleRNNCell(_Cell):
     pass
 
 
+class _CuDNNRNN(_Cell):
+    """CuDNNLSTM / CuDNNGRU: a recurrent layer that is its own cell, its weights in its own name
+    scope (`cu_dnnlstm/kernel`), its bias cuDNN's input and recurrent biases end to end."""
+
+    def __init__(self, units, return_sequences=False, return_state=False, go_backwards=False, stateful=False,
+                 **kwargs):
+        super(_CuDNNRNN, self).__init__(units, **kwargs)
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+
+    def get_config(self):
+        return dict(units=self.units, return_sequences=self.return_sequences, return_state=self.return_state,
+                    go_backwards=self.go_backwards, name=self.name, dtype=self.dtype, trainable=self.trainable)
+
+    def _bias_shape(self):
+        return [2 * self.gates * self.units]
+
+    def call(self, inputs, mask=None, training=None, initial_state=None):
+        return _rnn_outputs(self, *self._run(inputs))
+
+
+class CuDNNLSTM(_CuDNNRNN):
+    gates = 4
+    states = 2
+
+
+class CuDNNGRU(_CuDNNRNN):
+    gates = 3
+
+
+class ConvLSTM2D(_Conv):
+    """A convolutional LSTM over (batch, steps) + images: `kernel` of kernel_size + (input channels,
+    4 * filters), `recurrent_kernel` of kernel_size + (filters, 4 * filters) and `bias` in the layer's
+    own name scope; each step convolved as Conv2D would, the state with `same` padding."""
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
+                 activation="tanh", use_bias=True, return_sequences=False, return_state=False, go_backwards=False,
+                 stateful=False, **kwargs):
+        super(ConvLSTM2D, self).__init__(filters, kernel_size, strides=strides, padding=padding,
+                                         data_format=data_format, dilation_rate=dilation_rate, use_bias=use_bias,
+                                         **kwargs)
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+
+    def build(self, input_shape):
+        dims = tf.TensorShape(input_shape).as_list()
+        channel = self._input_channel(dims[:1] + dims[2:])
+        self.kernel = self.add_weight("kernel", self.kernel_size + (channel, 4 * self.filters))
+        self.recurrent_kernel = self.add_weight("recurrent_kernel", self.kernel_size + (self.filters, 4 * self.filters))
+        self.bias = self.add_weight("bias", (4 * self.filters,)) if self.use_bias else None
+        self.built = True
+
+    def _step(self, images):
+        """One step's output for a batch of images, computed from all the weights."""
+        data_format = _common.tf_data_format(self.data_format, 2)
+        outputs = tf.nn.convolution(images, self.kernel[..., :self.filters], strides=list(self.strides),
+                                    padding=self.padding.upper(), dilations=list(self.dilation_rate),
+                                    data_format=data_format)
+        outputs = outputs + tf.nn.convolution(outputs, self.recurrent_kernel[..., :self.filters], padding="SAME",
+                                              data_format=data_format)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias[:self.filters], data_format=data_format)
+        return outputs
+
+    def call(self, inputs, mask=None, training=None, initial_state=None):
+        sequence = _each_step(inputs, self._step)
+        last = sequence[:, -1]
+        return _rnn_outputs(self, sequence, [last, last])
+
+
+def _rnn_outputs(layer, sequence, states):
+    """A recurrent layer's outputs: the last step's, or every step's with return_sequences, followed by
+    the final states with return_state."""
+    outputs = sequence if layer.return_sequences else sequence[:, -1]
+    if layer.return_state:
+        return [outputs] + states
+    return outputs
+
+
 def _recreated(layer, **changes):
     """layer.__class__.from_config(layer.get_config()): an unbuilt copy of a layer and of its cells,
     named as they are unless `changes` say otherwise (Bidirectional's copies)."""
@@ -1139,11 +1225,7 @@ class RNN(Layer):
         self.built = True
 
     def call(self, inputs, mask=None, training=None, initial_state=None):
-        sequence, states = self.cell._run(inputs)
-        outputs = sequence if self.return_sequences else sequence[:, -1, :]
-        if self.return_state:
-            return [outputs] + states
-        return outputs
+        return _rnn_outputs(self, *self.cell._run(inputs))
 
     @property
     def trainable_weights(self):
