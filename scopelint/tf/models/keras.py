@@ -96,6 +96,13 @@ class Layer(_common.BaseLayer):
     def name(self):
         return self._name
 
+    def get_config(self):
+        return dict(name=self.name, trainable=self.trainable, dtype=self.dtype)
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
     def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=True, **kwargs):
         dtype = tf.as_dtype(dtype or self.dtype)
         variable = tf.Variable(tf.zeros(shape, dtype=dtype), name=name, trainable=trainable and self.trainable)
@@ -984,12 +991,7 @@ class _Cell(Layer):
         self.state_size = [units] * self.states if self.states > 1 else units
 
     def get_config(self):
-        return dict(units=self.units, use_bias=self.use_bias, name=self.name, dtype=self.dtype,
-                    trainable=self.trainable)
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
+        return dict(super(_Cell, self).get_config(), units=self.units, use_bias=self.use_bias)
 
     def _bias_shape(self):
         return [self.gates * self.units]
@@ -1071,8 +1073,8 @@ class _CuDNNRNN(_Cell):
         self.go_backwards = go_backwards
 
     def get_config(self):
-        return dict(units=self.units, return_sequences=self.return_sequences, return_state=self.return_state,
-                    go_backwards=self.go_backwards, name=self.name, dtype=self.dtype, trainable=self.trainable)
+        return dict(super(_CuDNNRNN, self).get_config(), return_sequences=self.return_sequences,
+                    return_state=self.return_state, go_backwards=self.go_backwards)
 
     def _bias_shape(self):
         return [2 * self.gates * self.units]
@@ -1139,6 +1141,33 @@ def _rnn_outputs(layer, sequence, states):
     return outputs
 
 
+def _output_size(cell):
+    """A cell's output depth: its output_size, else its (first) state's size (a cell of the program's
+    own may have only a state_size)."""
+    if hasattr(cell, "output_size"):
+        return cell.output_size
+    if isinstance(cell.state_size, (list, tuple)):
+        return cell.state_size[0]
+    return cell.state_size
+
+
+def _run_cell(cell, sequence):
+    """A cell over a (batch, steps, depth) sequence: Keras's own cells compute it (_run); a cell of the
+    program's own is called on the first step from zero states (its step, inside the loop, is called as
+    the layer: once built, it makes nothing), its output laid over every step."""
+    if hasattr(cell, "_run"):
+        return cell._run(sequence)
+    sizes = cell.state_size if isinstance(cell.state_size, (list, tuple)) else [cell.state_size]
+    batch = sequence.get_shape().as_list()[0]
+    batch = tf.shape(sequence)[0] if batch is None else batch
+    zeros = [tf.zeros([batch, size], dtype=sequence.dtype) for size in sizes]
+    if getattr(cell, "_is_tf_rnn_cell", False) and len(zeros) == 1:
+        zeros = zeros[0]  # a tf.nn cell of one state is given it alone, as Keras's RNN gives it
+    output, states = cell(sequence[:, 0], zeros)
+    outputs = tf.expand_dims(output, 1) + tf.zeros_like(sequence[:, :, :1])
+    return outputs, list(states) if isinstance(states, (list, tuple)) else [states]
+
+
 def _recreated(layer, **changes):
     """layer.__class__.from_config(layer.get_config()): an unbuilt copy of a layer and of its cells,
     named as they are unless `changes` say otherwise (Bidirectional's copies)."""
@@ -1152,7 +1181,7 @@ class StackedRNNCells(Layer):
     def __init__(self, cells, **kwargs):
         super(StackedRNNCells, self).__init__(**_base_kwargs(kwargs))
         self.cells = list(cells)
-        self.output_size = self.cells[-1].output_size
+        self.output_size = _output_size(self.cells[-1])
         self.state_size = [cell.state_size for cell in self.cells]
 
     def get_config(self):
@@ -1168,13 +1197,13 @@ class StackedRNNCells(Layer):
             with tf.name_scope(cell.name):
                 if not cell.built:
                     cell.build(tf.TensorShape(dims))
-            dims = dims[:-1] + [cell.output_size]
+            dims = dims[:-1] + [_output_size(cell)]
         self.built = True
 
     def _run(self, sequence):
         states = []
         for cell in self.cells:
-            sequence, cell_states = cell._run(sequence)
+            sequence, cell_states = _run_cell(cell, sequence)
             states.append(cell_states if len(cell_states) > 1 else cell_states[0])
         return sequence, states
 
@@ -1214,7 +1243,9 @@ class RNN(Layer):
 
     @classmethod
     def from_config(cls, config):
-        return cls(**dict(config, cell=_recreated(config["cell"])))
+        if "cell" in config:  # LSTM and its kin make their own
+            config = dict(config, cell=_recreated(config["cell"]))
+        return cls(**config)
 
     def build(self, input_shape):
         dims = tf.TensorShape(input_shape).as_list()
@@ -1225,7 +1256,7 @@ class RNN(Layer):
         self.built = True
 
     def call(self, inputs, mask=None, training=None, initial_state=None):
-        return _rnn_outputs(self, *self.cell._run(inputs))
+        return _rnn_outputs(self, *_run_cell(self.cell, inputs))
 
     @property
     def trainable_weights(self):
@@ -1260,10 +1291,6 @@ class _CellLayer(RNN):
         config = dict(self.cell.get_config(), **super(_CellLayer, self).get_config())
         config.pop("cell")
         return config
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
 
 
 class LSTM(_CellLayer):

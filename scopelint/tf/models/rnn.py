@@ -75,6 +75,8 @@ class RNNCell(Layer):
     """An RNN cell that is not a layer of its own (MultiRNNCell, the wrappers): its scope is the
     variable scope current at its first call, captured as a context-manager object."""
 
+    _is_tf_rnn_cell = True  # what Keras's RNN layer tells a tf.nn cell by
+
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         super(RNNCell, self).__init__(trainable=trainable, name=name, dtype=dtype, **kwargs)
         self.rnncell_scope = None
