@@ -108,6 +108,10 @@ class Layer(_common.BaseLayer):
         variable = tf.Variable(tf.zeros(shape, dtype=dtype), name=name, trainable=trainable and self.trainable)
         return self._track_weight(variable, trainable)
 
+    def add_variable(self, *args, **kwargs):
+        """TF 1.x's name of add_weight (deprecated, still there)."""
+        return self.add_weight(*args, **kwargs)
+
     def __call__(self, inputs, *args, **kwargs):
         with tf.name_scope(self._name):
             if not self.built:
