@@ -103,6 +103,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
+    "tensorflow.keras.regularizers": (("keras", ("Regularizer", "L1L2", "L1", "L2", "l1", "l2", "l1_l2")),),
     "tensorflow.train": (("queues", (
         "batch", "batch_join", "shuffle_batch", "shuffle_batch_join", "limit_epochs", "input_producer",
         "string_input_producer", "range_input_producer", "slice_input_producer",
@@ -207,7 +208,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     )),),
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
-           "tensorflow.keras.models",
+           "tensorflow.keras.models", "tensorflow.keras.regularizers",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.contrib.metrics",
            "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",

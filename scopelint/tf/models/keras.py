@@ -896,6 +896,43 @@ def concatenate(inputs, axis=-1, **kwargs):
     return Concatenate(axis=axis, **kwargs)(inputs)
 
 
+# ---------------------------------------------------------------------------- regularizers
+
+
+class Regularizer(object):
+    def __call__(self, x):
+        return 0.0
+
+
+class L1L2(Regularizer):
+    """A penalty on a weight: a scalar loss the layer keeps (not in REGULARIZATION_LOSSES)."""
+
+    def __init__(self, l1=0.0, l2=0.0):
+        self.l1 = l1
+        self.l2 = l2
+
+    def __call__(self, x):
+        return self.l1 * tf.reduce_sum(tf.abs(x)) + self.l2 * tf.reduce_sum(tf.square(x))
+
+
+class L1(L1L2):
+    def __init__(self, l1=0.01, **kwargs):
+        super(L1, self).__init__(l1=kwargs.pop("l", l1))
+
+
+class L2(L1L2):
+    def __init__(self, l2=0.01, **kwargs):
+        super(L2, self).__init__(l2=kwargs.pop("l", l2))
+
+
+l1 = L1
+l2 = L2
+
+
+def l1_l2(l1=0.01, l2=0.01):
+    return L1L2(l1=l1, l2=l2)
+
+
 def activations_get(activation):
     """keras.activations.get: a name, a function or None."""
     if activation is None or activation == "linear":
