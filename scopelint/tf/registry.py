@@ -104,6 +104,13 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),
     "tensorflow.keras.models": (("keras", ("Sequential", "Model")),),
     "tensorflow.keras.regularizers": (("keras", ("Regularizer", "L1L2", "L1", "L2", "l1", "l2", "l1_l2")),),
+    "tensorflow.keras.backend": (("keras_backend", (
+        "int_shape", "ndim", "shape", "epsilon", "floatx", "image_data_format", "cast", "concatenate", "stack",
+        "reshape", "permute_dimensions", "expand_dims", "squeeze", "flatten", "tile", "transpose", "gather",
+        "one_hot", "sum", "mean", "max", "min", "prod", "argmax", "square", "sqrt", "exp", "log", "abs", "pow",
+        "clip", "maximum", "minimum", "sigmoid", "tanh", "softmax", "relu", "l2_normalize", "bias_add",
+        "stop_gradient", "dot", "placeholder", "elu", "softplus", "softsign",
+    )),),
     "tensorflow.train": (("queues", (
         "batch", "batch_join", "shuffle_batch", "shuffle_batch_join", "limit_epochs", "input_producer",
         "string_input_producer", "range_input_producer", "slice_input_producer",
@@ -209,6 +216,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models", "tensorflow.keras.regularizers",
+           "tensorflow.keras.backend",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.contrib.metrics",
            "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",
