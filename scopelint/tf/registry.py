@@ -111,6 +111,9 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "clip", "maximum", "minimum", "sigmoid", "tanh", "softmax", "relu", "l2_normalize", "bias_add",
         "stop_gradient", "dot", "placeholder", "elu", "softplus", "softsign",
     )),),
+    "tensorflow.keras.activations": (("keras_backend", (
+        "relu", "sigmoid", "tanh", "softmax", "elu", "softplus", "softsign", "selu", "swish", "linear",
+    )),),
     "tensorflow.train": (("queues", (
         "batch", "batch_join", "shuffle_batch", "shuffle_batch_join", "limit_epochs", "input_producer",
         "string_input_producer", "range_input_producer", "slice_input_producer",
@@ -216,7 +219,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
 }
 PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensorflow.keras.layers", "tensorflow.keras",
            "tensorflow.keras.models", "tensorflow.keras.regularizers",
-           "tensorflow.keras.backend",
+           "tensorflow.keras.backend", "tensorflow.keras.activations",
            "tensorflow.estimator", "tensorflow.losses", "tensorflow.metrics", "tensorflow.contrib.metrics",
            "tensorflow.queue",
            "tensorflow.contrib.legacy_seq2seq",

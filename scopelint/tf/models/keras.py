@@ -935,7 +935,9 @@ def l1_l2(l1=0.01, l2=0.01):
 
 def activations_get(activation):
     """keras.activations.get: a name, a function or None."""
-    if activation is None or activation == "linear":
+    if not isinstance(activation, str):
+        return activation
+    if activation == "linear":
         return None
     if activation == "relu":
         return tf.nn.relu
@@ -947,6 +949,8 @@ def activations_get(activation):
         return tf.nn.softmax
     if activation == "elu":
         return tf.nn.elu
+    if activation in ("selu", "softplus", "softsign", "swish"):
+        return getattr(tf.nn, activation)
     return activation
 
 

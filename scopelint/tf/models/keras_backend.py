@@ -203,3 +203,16 @@ def softplus(x):
 
 def softsign(x):
     return tf.nn.softsign(x)
+
+
+# tf.keras.activations besides the backend's own (relu, sigmoid, tanh, softmax, elu...)
+def selu(x):
+    return tf.nn.selu(x)
+
+
+def swish(x):
+    return tf.nn.swish(x)
+
+
+def linear(x):
+    return x
