@@ -99,6 +99,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "ZeroPadding3D", "Cropping3D", "LayerNormalization", "Attention",
         "AdditiveAttention", "RNN", "LSTMCell", "GRUCell", "SimpleRNNCell", "StackedRNNCells",
         "DepthwiseConv1D", "Conv1DTranspose", "Convolution1DTranspose", "CuDNNLSTM", "CuDNNGRU", "ConvLSTM2D",
+        "Wrapper",
         "enable_v2_dtype_behavior",
     )),),
     "tensorflow.keras": (("keras", ("Sequential", "Model", "Input")),),

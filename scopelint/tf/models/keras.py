@@ -122,6 +122,37 @@ class Layer(_common.BaseLayer):
         return _recorded(outputs, self, inputs, args, kwargs)
 
 
+class Wrapper(Layer):
+    """keras.layers.Wrapper: a layer around another, built (in the wrapper's name scope, so its
+    weights are named after the wrapper: `weight_norm/kernel`) when the wrapper is."""
+
+    def __init__(self, layer, **kwargs):
+        self.layer = layer
+        super(Wrapper, self).__init__(**_base_kwargs(kwargs))
+
+    def build(self, input_shape=None):
+        if not self.layer.built:
+            self.layer.build(input_shape)
+            self.layer.built = True
+        self.built = True
+
+    # its own weights, then the wrapped layer's (Keras tracks the layer it holds)
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return _deduplicated(self._trainable_weights + self.layer.trainable_weights)
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return _deduplicated(self._non_trainable_weights + self.layer.non_trainable_weights)
+        return _deduplicated(self._trainable_weights + self._non_trainable_weights + self.layer.weights)
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+
 def _recorded(outputs, layer, inputs, args, kwargs):
     """A layer's (or a model's) call, recorded for the functional Models that trace it."""
     _LAYER_CALLS.append((outputs, layer, inputs, args, kwargs))
