@@ -1604,6 +1604,9 @@ def _isinstance(value: Any, classes: Any) -> Any:
         # a numpy array, an instance of a class of the program's, an initializer: none of the
         # builtin types (`isinstance(x, (tuple, dict))`, tflearn's `isinstance(initializer, str)`)
         python_type = _ProgramObject
+    elif isinstance(value, ApiFn) and tf_api.pure_function(value.qualname) is not None:
+        # one of TF's ops (a Keras layer's `activation=tf.nn.relu`): a function, no str, number or list
+        python_type = _ProgramObject
     elif isinstance(value, (IteratorVal, LazyGen, GeneratorObject)):
         # Python 3's zip, map, enumerate and generators are none of the builtin types (lfads, Python
         # 2 code, hands tf.case a zip, which TF refuses as no list, tuple or dict)

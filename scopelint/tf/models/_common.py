@@ -252,7 +252,7 @@ def deconv_output_length(length, filter_size, padding, stride, dilation=1, outpu
 
 
 class ConvTranspose(object):
-    """Keras's Conv2DTranspose / Conv3DTranspose over its Conv: `kernel` of kernel_size +
+    """Keras's Conv1DTranspose / Conv2DTranspose / Conv3DTranspose over its Conv: `kernel` of kernel_size +
     (filters, input channels), an output of deconv_output_length on each spatial side."""
 
     output_padding = None
@@ -269,9 +269,52 @@ class ConvTranspose(object):
                                         self.dilation_rate[i], paddings[i]) for i in range(self.rank)]
         batch = None if dims is None else dims[0]
         output_shape = [batch, self.filters] + spatial if first else [batch] + spatial + [self.filters]
+        if self.rank == 1:
+            return tf.nn.conv1d_transpose(inputs, self.kernel, output_shape, self.strides[0],
+                                          padding=self.padding.upper(),
+                                          data_format="NCW" if self.data_format == "channels_first" else "NWC")
         transpose = tf.nn.conv2d_transpose if self.rank == 2 else tf.nn.conv3d_transpose
         return transpose(inputs, self.kernel, output_shape, [1] + list(self.strides) + [1],
                          padding=self.padding.upper(), data_format=tf_data_format(self.data_format, self.rank))
+
+
+class SeparableConv(object):
+    """Keras's SeparableConv over its Conv: `depthwise_kernel`, `pointwise_kernel`, then `bias`."""
+
+    def _configure_separable(self, depth_multiplier, depthwise_initializer, pointwise_initializer,
+                             depthwise_regularizer, pointwise_regularizer):
+        self.depth_multiplier = depth_multiplier
+        self.depthwise_initializer = depthwise_initializer
+        self.pointwise_initializer = pointwise_initializer
+        self.depthwise_regularizer = depthwise_regularizer
+        self.pointwise_regularizer = pointwise_regularizer
+
+    def build(self, input_shape):
+        input_dim = self._input_channel(input_shape)
+        self.depthwise_kernel = self.add_weight(
+            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
+            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, trainable=True,
+            dtype=self.dtype)
+        self.pointwise_kernel = self.add_weight(
+            name="pointwise_kernel", shape=(1,) * self.rank + (self.depth_multiplier * input_dim, self.filters),
+            initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer, trainable=True,
+            dtype=self.dtype)
+        self._build_bias()
+        self.built = True
+
+    def _convolve(self, inputs):
+        if self.rank == 1:
+            expanded = tf.expand_dims(inputs, 1 if self.data_format == "channels_last" else 2)
+            outputs = tf.nn.separable_conv2d(
+                expanded, tf.expand_dims(self.depthwise_kernel, 0), tf.expand_dims(self.pointwise_kernel, 0),
+                strides=[1, 1] + list(self.strides) + [1], padding=self.padding.upper(),
+                dilations=[1] + list(self.dilation_rate),
+                data_format="NHWC" if self.data_format == "channels_last" else "NCHW")
+            return tf.squeeze(outputs, [1 if self.data_format == "channels_last" else 2])
+        return tf.nn.separable_conv2d(inputs, self.depthwise_kernel, self.pointwise_kernel,
+                                      strides=[1] + list(self.strides) + [1], padding=self.padding.upper(),
+                                      dilations=list(self.dilation_rate),
+                                      data_format=tf_data_format(self.data_format, 2))
 
 
 class Flatten(object):
@@ -317,17 +360,23 @@ class Pooling(object):
 
 class BatchNormalization(object):
     def call(self, inputs, training=None):
-        # The normalisation itself is left out: only the shape and what the output depends on
-        # (gamma and beta, so that gradients reach them) matter here.
-        outputs = tf.identity(inputs)
-        dims = static_dims(inputs.get_shape())
-        axis = self.axis if isinstance(self.axis, int) else None
-        if dims is None or axis is None:
-            return outputs
-        axis = axis + len(dims) if axis < 0 else axis
-        broadcast = [dims[i] if i == axis else 1 for i in range(len(dims))]
-        if self.gamma is not None:
-            outputs = outputs * tf.reshape(self.gamma, broadcast)
-        if self.beta is not None:
-            outputs = outputs + tf.reshape(self.beta, broadcast)
+        if not isinstance(self.axis, int):
+            return tf.identity(inputs)
+        return scaled_and_shifted(inputs, [self.axis], self.gamma, self.beta)
+
+
+def scaled_and_shifted(inputs, axes, gamma, beta):
+    """A normalisation's output: of the input's shape, computed from `gamma` and `beta` (either may
+    be None) laid along `axes`, so that gradients reach them; the normalisation itself decides no
+    name."""
+    outputs = tf.identity(inputs)
+    dims = static_dims(inputs.get_shape())
+    if dims is None:
         return outputs
+    axes = [axis + len(dims) if axis < 0 else axis for axis in axes]
+    broadcast = [dims[i] if i in axes else 1 for i in range(len(dims))]
+    if gamma is not None:
+        outputs = outputs * tf.reshape(gamma, broadcast)
+    if beta is not None:
+        outputs = outputs + tf.reshape(beta, broadcast)
+    return outputs

@@ -221,9 +221,7 @@ class Conv3DTranspose(Conv2DTranspose):
     rank = 3
 
 
-class _SeparableConv(_Conv):
-    """Keras's SeparableConv: `depthwise_kernel`, `pointwise_kernel`, then `bias`."""
-
+class _SeparableConv(_common.SeparableConv, _Conv):
     def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
                  dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer=None,
                  pointwise_initializer=None, bias_initializer=tf.zeros_initializer(), depthwise_regularizer=None,
@@ -235,38 +233,8 @@ class _SeparableConv(_Conv):
                                              activation=activation, use_bias=use_bias,
                                              bias_initializer=bias_initializer, bias_regularizer=bias_regularizer,
                                              trainable=trainable, name=name, **kwargs)
-        self.depth_multiplier = depth_multiplier
-        self.depthwise_initializer = depthwise_initializer
-        self.pointwise_initializer = pointwise_initializer
-        self.depthwise_regularizer = depthwise_regularizer
-        self.pointwise_regularizer = pointwise_regularizer
-
-    def build(self, input_shape):
-        input_dim = self._input_channel(input_shape)
-        self.depthwise_kernel = self.add_weight(
-            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
-            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, trainable=True,
-            dtype=self.dtype)
-        self.pointwise_kernel = self.add_weight(
-            name="pointwise_kernel", shape=(1,) * self.rank + (self.depth_multiplier * input_dim, self.filters),
-            initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer, trainable=True,
-            dtype=self.dtype)
-        self._build_bias()
-        self.built = True
-
-    def _convolve(self, inputs):
-        if self.rank == 1:
-            expanded = tf.expand_dims(inputs, 1 if self.data_format == "channels_last" else 2)
-            outputs = tf.nn.separable_conv2d(
-                expanded, tf.expand_dims(self.depthwise_kernel, 0), tf.expand_dims(self.pointwise_kernel, 0),
-                strides=[1, 1] + list(self.strides) + [1], padding=self.padding.upper(),
-                dilations=[1] + list(self.dilation_rate),
-                data_format="NHWC" if self.data_format == "channels_last" else "NCHW")
-            return tf.squeeze(outputs, [1 if self.data_format == "channels_last" else 2])
-        return tf.nn.separable_conv2d(inputs, self.depthwise_kernel, self.pointwise_kernel,
-                                      strides=[1] + list(self.strides) + [1], padding=self.padding.upper(),
-                                      dilations=list(self.dilation_rate),
-                                      data_format=_tf_data_format(self.data_format, 2))
+        self._configure_separable(depth_multiplier, depthwise_initializer, pointwise_initializer,
+                                  depthwise_regularizer, pointwise_regularizer)
 
 
 class SeparableConv1D(_SeparableConv):

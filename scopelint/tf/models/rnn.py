@@ -75,6 +75,8 @@ class RNNCell(Layer):
     """An RNN cell that is not a layer of its own (MultiRNNCell, the wrappers): its scope is the
     variable scope current at its first call, captured as a context-manager object."""
 
+    _is_tf_rnn_cell = True  # what Keras's RNN layer tells a tf.nn cell by
+
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         super(RNNCell, self).__init__(trainable=trainable, name=name, dtype=dtype, **kwargs)
         self.rnncell_scope = None
@@ -485,11 +487,14 @@ def _outputs_over_time(output, batch, time, time_major):
 
 
 def _initial_state(cell, initial_state, batch, dtype, missing_dtype):
-    """The state given, or the cell's zero state, which needs a dtype (`missing_dtype`: TF's message)."""
+    """The state given, or the cell's initial (a Keras cell's) or zero state, which needs a dtype
+    (`missing_dtype`: TF's message)."""
     if initial_state is not None:
         return initial_state
     if not dtype:  # unknown: false
         raise ValueError(missing_dtype)
+    if getattr(cell, "get_initial_state", None) is not None:
+        return cell.get_initial_state(inputs=None, batch_size=batch, dtype=dtype)
     return cell.zero_state(batch, dtype)
 
 
@@ -506,7 +511,8 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         step, batch, time = _time_step(inputs, time_major)
         state = _initial_state(cell, initial_state, _batch_size(inputs, batch, 1 if time_major else 0), dtype,
                                "If there is no initial_state, you must give a dtype.")
-        output, final_state = cell(step, state)  # the while loop's body: built once
+        with tf.name_scope("while"):  # the while loop's body, built once: a Keras cell's weights are named in it
+            output, final_state = cell(step, state)
         return _outputs_over_time(output, batch, time, time_major), final_state
 
 
