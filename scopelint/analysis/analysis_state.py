@@ -153,6 +153,9 @@ class AnalysisState:
     _unwinding: bool  # exits are running for a raise (a raise in them does not snapshot again)
     # `and`/`or` tests whose value is unknown but whose truth the later operands decide (Expressions.eval_test)
     decided_bool_ops: Dict[ast.BoolOp, bool]
+    # values born before it (an entry point's constructor's, the module's) may have been changed
+    # by code that ran before the entry, which the analysis did not see: 0 in the module's body
+    entry_floor: int
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
     # Provided by the parts, called by the graphs this class makes
@@ -215,6 +218,7 @@ class AnalysisState:
         self.journals: List[path_journal.Journal] = []  # the paths of undecided branches being run, innermost last
         self.alternative_depth = 0
         self.decided_bool_ops = {}
+        self.entry_floor = 0
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         self.comprehension_sizes: List[int] = []  # item counts of the comprehension levels unrolling

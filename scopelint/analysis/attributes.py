@@ -419,10 +419,13 @@ class Attributes(AnalysisState):
                 return _one_of_tensors(obj.items) if key is UNKNOWN or _is_int(key) else UNKNOWN
             if isinstance(key, int) and -len(obj.items) <= key < len(obj.items):
                 return _visible(obj.items[key])
-            if isinstance(key, int) and not obj.poisoned:
+            if isinstance(key, int) and not obj.poisoned and obj.born >= self.entry_floor:
                 # IndexError past the end of a list whose length is certain (pcl_rl's `all_obs[0]`
                 # of the list a consumed zip left empty, Python 2 code run by Python 3); one whose
-                # length depends on the path (poisoned) may hold the item
+                # length depends on the path (poisoned) may hold the item, and so may one an entry
+                # point finds made (its constructor's, the module's), which code run before the
+                # entry may have filled (t2t's MultiProblem.dataset reads `self.task_list[0]` of the
+                # list its subclasses' constructors and callers fill)
                 self._program_raised(st)
                 return UNKNOWN
             if isinstance(key, slice):

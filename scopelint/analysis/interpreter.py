@@ -42,7 +42,7 @@ from scopelint.analysis import mock_patches
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.statements import Statements
 from scopelint.analysis.tf_calls import TfCalls
-from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal
+from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal, birth
 from scopelint.analysis.with_statements import WithStatements
 from scopelint.analysis.work_limits import MAX_UNROLL, WorkLimits
 from scopelint.runtime import context as runtime_context
@@ -102,10 +102,12 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                 return self.new_graph()  # it runs with something mocked that the analysis cannot find
             params = self._unknown_args(function, skip=len(args))
             keywords = {a.arg: UNKNOWN for a in function.node.args.kwonlyargs}
+            self.entry_floor = birth()
             try:
                 self.call_function(function, args + params, keywords, state, entry=True)
             finally:
                 mock_patches.restore(self, patched)
+                self.entry_floor = 0
         return state.graph
 
     def _out_of_budget(self, steps_left: float, stopped_at: int) -> GraphState:
