@@ -514,3 +514,16 @@ def test_equality_is_identity_only_where_the_class_defines_no_eq() -> None:
     custom = analysis_of("class Name:\n    def __eq__(self, other):\n        return True\n"
                          "if Name() == 'linear':\n    tf.get_variable('w', [1])\n")
     assert custom.module is not None and [v["certain"] for v in custom.module.variables] == [False]
+
+
+def test_an_entry_point_does_not_take_a_list_its_constructor_left_empty_to_be_empty() -> None:
+    """An entry point runs after code the analysis did not see, which may have filled the lists
+    its class's constructor made (t2t's MultiProblem.dataset reads `self.task_list[0]`, which
+    its subclasses and callers fill): no IndexError ends its path; a list the entry makes itself
+    and reads past its end does raise (the control)."""
+    analysis = analysis_of(
+        "class Mix(object):\n    def __init__(self):\n        self.tasks = []\n\n"
+        "    def build(self):\n        first = self.tasks[0]\n        tf.get_variable('w', [1])\n\n"
+        "    def build_own(self):\n        mine = []\n        first = mine[0]\n        tf.get_variable('v', [1])\n")
+    assert [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())] == [
+        ("Mix.build", ["w:0"]), ("Mix.build_own", [])]
