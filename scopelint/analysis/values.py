@@ -647,11 +647,10 @@ def join_values(a: Any, b: Any, alternatives: bool = False) -> Any:
         return ListVal([join_items(x, y) for x, y in zip(a.items, b.items)], a.is_tuple)
     if isinstance(a, (str, Pattern)) and isinstance(b, (str, Pattern)):
         return Pattern.of(None)
-    if type(a) is Tensor and type(b) is Tensor and a.dtype == b.dtype:
+    if type(a) in (Tensor, UnknownTensor) and type(b) in (Tensor, UnknownTensor) and a.dtype == b.dtype and (
+            a.dtype is not UNKNOWN or type(a) is type(b) is Tensor):
+        # (one of a lost shape keeps a known dtype: tensorpack's BatchNorm of a lost rank)
         return _joined_tensor(a, b)
-    if type(a) in (Tensor, UnknownTensor) and type(b) in (Tensor, UnknownTensor) and a.dtype is not UNKNOWN and \
-            a.dtype == b.dtype:
-        return _joined_tensor(a, b)  # of a lost shape, but a known dtype (tensorpack's BatchNorm of a lost rank)
     if isinstance(a, OpaqueVal) and isinstance(b, OpaqueVal) and a.inert and b.inert and a.label == b.label:
         return a  # the default session or a new one (baselines' get_session): opaque either way, building nothing
     if _tf_object(a) and _tf_object(b):

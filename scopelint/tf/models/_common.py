@@ -278,6 +278,15 @@ class ConvTranspose(object):
                          padding=self.padding.upper(), data_format=tf_data_format(self.data_format, self.rank))
 
 
+def add_depthwise_kernel(layer, input_dim):
+    """A separable or depthwise convolution's `depthwise_kernel`: kernel_size + (input channels,
+    depth_multiplier)."""
+    layer.depthwise_kernel = layer.add_weight(
+        name="depthwise_kernel", shape=layer.kernel_size + (input_dim, layer.depth_multiplier),
+        initializer=layer.depthwise_initializer, regularizer=layer.depthwise_regularizer, trainable=True,
+        dtype=layer.dtype)
+
+
 class SeparableConv(object):
     """Keras's SeparableConv over its Conv: `depthwise_kernel`, `pointwise_kernel`, then `bias`."""
 
@@ -291,10 +300,7 @@ class SeparableConv(object):
 
     def build(self, input_shape):
         input_dim = self._input_channel(input_shape)
-        self.depthwise_kernel = self.add_weight(
-            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
-            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, trainable=True,
-            dtype=self.dtype)
+        add_depthwise_kernel(self, input_dim)
         self.pointwise_kernel = self.add_weight(
             name="pointwise_kernel", shape=(1,) * self.rank + (self.depth_multiplier * input_dim, self.filters),
             initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer, trainable=True,

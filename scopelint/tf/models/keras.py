@@ -259,9 +259,7 @@ class _DepthwiseConv(_Conv):
 
     def build(self, input_shape):
         input_dim = self._input_channel(input_shape)
-        self.depthwise_kernel = self.add_weight(
-            name="depthwise_kernel", shape=self.kernel_size + (input_dim, self.depth_multiplier),
-            initializer=self.depthwise_initializer, regularizer=self.depthwise_regularizer, dtype=self.dtype)
+        _common.add_depthwise_kernel(self, input_dim)
         self.filters = input_dim * self.depth_multiplier
         self._build_bias()
         self.built = True
