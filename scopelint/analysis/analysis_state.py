@@ -176,6 +176,7 @@ class AnalysisState:
     imported: Dict[str, Any]  # modules followed as source, by qualified name
     sys_modules_written: Set[Optional[str]]  # names the program set in sys.modules (None: any)
     pending_modules: Dict[int, ast.Module]  # passed-through packages whose body has not run yet
+    running_modules: Set[int]  # followed modules whose body is running (an import cycle sees them half run)
     graph_free: Set[str]  # modules found but not followed: they never name TensorFlow
     open_namespaces: Set[int]  # ids of module envs given names the analysis could not say (dir() unknown)
 
@@ -249,6 +250,7 @@ class AnalysisState:
         self.libraries_followed = 0  # how many of them are installed packages' (imports.MAX_FOLLOWED_MODULES)
         self.modules_unseen = False  # a module was imported and not read (a limit, a parse error): classes unseen
         self.pending_modules: Dict[int, ast.Module] = {}  # passed-through packages whose body has not run yet
+        self.running_modules: Set[int] = set()
         self.graph_free: Set[str] = set()  # modules found but not followed: they never name TensorFlow
         self.open_namespaces: Set[int] = set()
         # those of the project's own: read when a name of theirs is (their constants, config classes)

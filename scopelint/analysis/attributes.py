@@ -144,7 +144,8 @@ class Attributes(AnalysisState):
                 return _visible(found)
             if name == "__dict__":
                 # dnnlib's is_top_level_function, tensorpack's `p.__dict__[k]`
-                return self.namespace_dict(loader.parse_module(obj.path), obj.env)
+                return self.namespace_dict(loader.parse_module(obj.path), obj.env,
+                                           settled=id(obj) not in self.running_modules)
             submodule = self.import_module(obj.qualname + "." + name, st)  # `pkg.sub` not yet imported
             if isinstance(submodule, SourceModuleVal) or isinstance(submodule, ModuleVal) and \
                     submodule.qualname in self.graph_free:

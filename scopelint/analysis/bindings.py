@@ -56,15 +56,35 @@ def _stable_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
     for node in ast.walk(tree):
         if _is_star_import(node):
             return None
-        if isinstance(node, (ast.Subscript, ast.Attribute)) and _is_globals_call(node.value) and (
-                isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
-                isinstance(node, ast.Attribute) and node.attr in DICT_WRITERS):
+        if _writes_globals(node):
             return None
     sites: Dict[str, int] = {}
     for name in _global_bindings(tree):
         sites[name] = sites.get(name, 0) + 1
     top = {name for statement in tree.body for name in _statement_binds(statement) if sites.get(name) == 1}
     return frozenset(top)
+
+
+def settled_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
+    """Once the module's body has run: its names that keep their value from then on, those
+    bound by its own scope only (in an `if` and its `else` too: tensorpack's regularize binds
+    `l2_regularizer` by TF's version), never by a function declaring them `global`. None when
+    its functions write its globals through `globals()`."""
+    cached = getattr(tree, "_scopelint_settled_globals", False)
+    if cached is False:
+        cached = tree._scopelint_settled_globals = _settled_globals(tree)  # type: ignore[attr-defined]
+    return cached  # type: ignore[no-any-return]
+
+
+def _settled_globals(tree: ast.Module) -> Optional[FrozenSet[str]]:
+    module_scope = _scope_nodes(tree)
+    in_module_scope = {id(node) for node in module_scope}
+    for node in ast.walk(tree):
+        if id(node) not in in_module_scope and _writes_globals(node):
+            return None  # a function's `globals()[name] = f`
+    rebound = {name for scope in ast.walk(tree) if isinstance(scope, _LOCAL_SCOPES)
+               for node in ast.walk(scope) if isinstance(node, ast.Global) for name in node.names}
+    return frozenset(name for node in module_scope for name in _names_bound_by(node)) - rebound
 
 
 _LOCAL_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -161,6 +181,13 @@ def _names_bound_by(node: ast.AST) -> List[str]:
     if isinstance(node, ast.MatchMapping) and node.rest:
         return [node.rest]
     return []
+
+
+def _writes_globals(node: ast.AST) -> bool:
+    """`globals()[name] = value`, `del globals()[name]`, `globals().update(...)`."""
+    return isinstance(node, (ast.Subscript, ast.Attribute)) and _is_globals_call(node.value) and (
+        isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) or
+        isinstance(node, ast.Attribute) and node.attr in DICT_WRITERS)
 
 
 def _is_globals_call(node: ast.AST) -> bool:

@@ -342,11 +342,13 @@ class BuiltinCalls(AnalysisState):
         and optimizers up in it)."""
         return self.namespace_dict(self.module_tree(st), st.env.globals_env)
 
-    def namespace_dict(self, tree: Optional[ast.Module], globals_env: Env) -> Any:
+    def namespace_dict(self, tree: Optional[ast.Module], globals_env: Env, settled: bool = False) -> Any:
         """A module's namespace as a dict (globals(), `module.__dict__`): the names of its source
-        `tree` that keep their value once bound (bindings.stable_globals), as they are now in
-        `globals_env`; other keys unknown."""
-        stable = bindings.stable_globals(tree) if tree is not None else None
+        `tree` that keep their value once bound (bindings.stable_globals; `settled`: the module's
+        body has run, bindings.settled_globals), as they are now in `globals_env`; other keys
+        unknown."""
+        stable = (bindings.settled_globals(tree) if settled else bindings.stable_globals(tree)) \
+            if tree is not None else None
         if stable is None:
             # a dict all the same: its methods (tensorpack's `globals().pop(name, None)`) run no code
             return DictVal({}, complete=False)

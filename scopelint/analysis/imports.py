@@ -225,6 +225,7 @@ class Imports(AnalysisState):
             return ModuleVal(qualname)
         is_package = os.path.basename(path) == "__init__.py"
         deferred = passed_through and is_package or import_effects.defines_only(tree)  # (see _force)
+        self._import_parents(qualname, st)
         if not deferred:
             # Its body runs now, so its packages' bodies run first, as Python runs them: one
             # imported in it (tensorpack's registry, via `import tensorpack`) must find it whole.
@@ -310,6 +311,19 @@ class Imports(AnalysisState):
                 directories.extend(os.path.normpath(c) for c in candidates)
         self.locator.add_roots(directories)
 
+    def _import_parents(self, qualname: str, st: State) -> None:
+        """Python imports `a` and `a.b` before `a.b.c`, whatever statement names `a.b.c` (`from
+        a.b.c import f` too): bind the parent packages not imported yet, their bodies deferred
+        (passed through), so that _force_packages runs them before this module's body. Were a
+        parent's body to run later, from inside this module's (tensorpack's regularize imports
+        tfutils, which imports `tensorpack`, whose body imports every model module), it would
+        see this module half run, where Python gives it whole."""
+        parts = qualname.split(".")
+        for end in range(1, len(parts)):
+            parent = ".".join(parts[:end])
+            if parent not in self.imported:
+                self.import_module(parent, st, passed_through=True)
+
     def _force_packages(self, qualname: str, st: State) -> None:
         """Run the deferred bodies of the packages `qualname` is in, outermost first."""
         parts = qualname.split(".")
@@ -324,7 +338,11 @@ class Imports(AnalysisState):
         (import_effects.py), which most modules a program imports are; many of them are never
         read (an import of a whole library for one function, imports inside it for others).
         Its submodules imported meanwhile stay bound to their names, as Python binds them
-        after the package's body ran. The body runs once for every path, as an import does."""
+        after the package's body ran. The body runs once for every path, as an import does.
+        Its packages' bodies run first, as at an import."""
+        if id(module) not in self.pending_modules:
+            return
+        self._force_packages(module.qualname, st)
         tree = self.pending_modules.pop(id(module), None)
         if tree is None:
             return
@@ -345,10 +363,12 @@ class Imports(AnalysisState):
         saved_frames, saved_loops, saved_calls = self.frames, self.loops, self.calls
         kind = PROJECT if self.locator.in_project(path) else LIBRARY
         self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, kind]], [], []
+        self.running_modules.add(id(module))
         try:
             self._bounded(kind, lambda: self.exec_block(tree.body, inner))
         finally:
             self.frames, self.loops, self.calls = saved_frames, saved_loops, saved_calls
+            self.running_modules.discard(id(module))
         st.graph = inner.graph
         self.runtime_graph.state = st.graph
         if not inner.alive:
