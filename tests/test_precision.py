@@ -6,6 +6,8 @@ a variant where the analysis cannot know, and must stay quiet. Codes are checked
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scopelint.analysis import ModuleAnalysis, analyze_source
@@ -527,3 +529,25 @@ def test_an_entry_point_does_not_take_a_list_its_constructor_left_empty_to_be_em
         "    def build_own(self):\n        mine = []\n        first = mine[0]\n        tf.get_variable('v', [1])\n")
     assert [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())] == [
         ("Mix.build", ["w:0"]), ("Mix.build_own", [])]
+
+
+_NETWORK_BASE = (
+    "import tensorflow as tf\n\n"
+    "class Network(object):\n    def __init__(self, inputs):\n        self.inputs = inputs\n        self.setup()\n")
+
+
+def test_a_method_entry_its_constructor_calls_is_not_run_again_on_the_built_instance(tmp_path: Path) -> None:
+    """kaffe's Network.__init__ (another module) calls `self.setup()`, which each generated model
+    defines and nothing in its own module calls: its entry runs it as the constructor does, not a
+    second time on the constructed instance, which would make every variable again (an SL101 no
+    program raises). A method the constructor does not call is still run on it (the control)."""
+    (tmp_path / "network.py").write_text(_NETWORK_BASE)
+    source = ("import tensorflow as tf\nfrom network import Network\n\n"
+              "class Model(Network):\n    def setup(self):\n        tf.get_variable('conv1', [3])\n\n"
+              "    def rebuild(self):\n        tf.get_variable('conv1', [3])\n")
+    path = tmp_path / "model.py"
+    path.write_text(source)
+    analysis = analyze_source(Source(str(path), source), strict=True)
+    found = {(d.code, d.line) for d in analysis.all_findings()}
+    assert ("SL101", 6) not in found
+    assert ("SL101", 9) in found

@@ -608,8 +608,9 @@ class BuiltinCalls(AnalysisState):
             lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
-            elif (dtype := _elementwise_dtype(function, args)) is not None:
-                lost.dtype = dtype  # (its operands' one dtype)
+            elif (dtype := _elementwise_dtype(function, args) or
+                    _dtype_of_first_input(name, args, kwargs)) is not None:
+                lost.dtype = dtype  # (its operands' one dtype; its first input's, whatever the others')
             shape = _shape_of_argument(function, args, kwargs) or (
                 result.get_shape() if _elementwise_of_shaped(function, args, kwargs) else None)
             if shape is not None:
@@ -1238,15 +1239,10 @@ def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -
     if isinstance(getattr(function, "__self__", None), Tensor):
         return UnknownTensor()
     if name in _DTYPE_OF_PARAMS or name in _DTYPE_OF_INPUT:
-        # `embedding_lookup(params, ids)` with ids lost (a vocabulary table's lookup): params' dtype
-        # (a list of shards: theirs, if they agree); `tf.transpose(x)`, `tf.slice(x, ...)` and the
-        # like of a tensor whose shape is lost (GraphSAGE's adjacency table sampled): x's dtype
-        params = args[0] if args else next((kwargs[k] for k in _INPUT_KEYWORDS if k in kwargs), None)
-        shards = params.items if isinstance(params, ListVal) and not params.grown else [params]
-        dtypes = {p.dtype.base_dtype if isinstance(p, Tensor) and isinstance(p.dtype, DType) else None for p in shards}
         result = UnknownTensor()
-        if len(dtypes) == 1 and None not in dtypes and (len(shards) == 1 or name in _DTYPE_OF_PARAMS):
-            result.dtype = dtypes.pop()
+        dtype = _dtype_of_first_input(name, args, kwargs)
+        if dtype is not None:
+            result.dtype = dtype
         return result
     if any(isinstance(a, Tensor) for a in args):
         result = UnknownTensor()
@@ -1269,17 +1265,34 @@ def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -
     return UNKNOWN
 
 
+def _dtype_of_first_input(name: str, args: List[Any], kwargs: Dict[str, Any]) -> Optional[DType]:
+    """The dtype of an op whose result has its first input's, whatever its other inputs are
+    (_DTYPE_OF_PARAMS, _DTYPE_OF_INPUT); None for any other op, or a first input's dtype lost.
+    `embedding_lookup(params, ids)` with ids lost (a vocabulary table's lookup): params' dtype (a
+    list of shards: theirs, if they agree); `tf.transpose(x)`, `tf.slice(x, ...)` and the like of a
+    tensor whose shape is lost (GraphSAGE's adjacency table sampled), `tf.reshape(x, shape)` to a
+    shape computed from a lost one (SSD-Tensorflow's tf_extended.pad_axis): x's dtype."""
+    if name not in _DTYPE_OF_PARAMS and name not in _DTYPE_OF_INPUT:
+        return None
+    params = args[0] if args else next((kwargs[k] for k in _INPUT_KEYWORDS if k in kwargs), None)
+    shards = params.items if isinstance(params, ListVal) and not params.grown else [params]
+    dtypes = {p.dtype.base_dtype if isinstance(p, Tensor) and isinstance(p.dtype, DType) else None for p in shards}
+    if len(dtypes) == 1 and None not in dtypes and (len(shards) == 1 or name in _DTYPE_OF_PARAMS):
+        return dtypes.pop()
+    return None
+
+
 # ops whose result has the dtype of the tensors they are given (in a list, their first argument)
 _DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "accumulate_n"})
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 # the runtime's ops (by their function's name) whose result has their first input's dtype,
 # whatever its shape: tf.identity, stop_gradient, transpose, reverse, squeeze, expand_dims, tile,
-# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice;
+# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice, reshape;
 # the convolutions and poolings (slim's conv2d of an input whose rank is lost passes strides it
 # computed from that rank: ptn's rotator encodes a view picked at an unknown index)
 _DTYPE_OF_INPUT = frozenset({
     "Identity", "StopGradient", "transpose", "ReverseV2", "squeeze", "expand_dims", "tile", "pad", "RandomShuffle",
-    "Max", "Min", "Sum", "Prod", "Clip_by_value", "depth_to_space", "space_to_depth", "slice_",
+    "reshape", "Max", "Min", "Sum", "Prod", "Clip_by_value", "depth_to_space", "space_to_depth", "slice_",
     "convolution", "conv1d", "conv2d", "conv3d", "atrous_conv2d", "depthwise_conv2d", "separable_conv2d", "pool",
     "MaxPool", "AvgPool", "MaxPool3D", "AvgPool3D",
 })

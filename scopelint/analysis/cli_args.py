@@ -32,6 +32,8 @@ class ArgParserVal:
     # the program's (`type=str2bool`), None if unknown
     flags: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
     choices: Dict[str, Any] = field(default_factory=dict)  # by destination, as given
+    # the positional arguments in order: (destination, how its word is read, as for a flag)
+    positionals: List[Tuple[str, Any]] = field(default_factory=list)
     # `parser.register("type", "bool", str2bool)` (tensorflow/nmt): `type="bool"` names it
     registered: Dict[Tuple[Any, Any], Any] = field(default_factory=dict)
 
@@ -81,9 +83,11 @@ class ParserMethod:
                 reading = _reading(kwargs)
                 if "choices" in kwargs:
                     parser.choices[destination] = kwargs["choices"]
-                for flag in args:
-                    if isinstance(flag, str) and flag.startswith("-"):
-                        parser.flags[flag] = (destination, reading)
+                flags = [flag for flag in args if isinstance(flag, str) and flag.startswith("-")]
+                for flag in flags:
+                    parser.flags[flag] = (destination, reading)
+                if not flags:
+                    parser.positionals.append((destination, reading))
             return None
         if self.name == "set_defaults":
             parser.defaults.update({k: _plain(v) for k, v in kwargs.items()})
@@ -124,42 +128,59 @@ def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
     """`parse_args(["--phase", "test"])`: the defaults, with what the words set; an option
     whose value is not read here (a list, a count, a custom type) is unknown, and everything is
     if the list is not known or has a word whose option is not known (an abbreviation, a
-    positional argument, a value that starts with "-")."""
+    value that starts with "-", a word past the positional arguments). A word that is no option
+    is the next positional argument's (inference.py's `img_path model_weights --num-classes 21`)."""
     words = given.items if isinstance(given, ListVal) else None
     if words is None or not all(isinstance(w, str) for w in words):
         return {name: UNKNOWN for name in parser.defaults}
     values = dict(parser.defaults)
     remaining = list(words)
+    positionals = list(parser.positionals)
     while remaining:
         word = remaining.pop(0)
-        flag, attached = word.split("=", 1) if word.startswith("--") and "=" in word else (word, None)
-        known = parser.flags.get(flag)
-        if known is None or word in ("-", "--"):
-            return {name: UNKNOWN for name in parser.defaults}
-        destination, reading = known
-        if reading in ("true", "false") and attached is None:
-            values[destination] = reading == "true"
-            continue
-        if reading is None or reading in ("true", "false"):
-            return {name: UNKNOWN for name in parser.defaults}  # how many words it takes is not known
-        if attached is None:
-            if not remaining or remaining[0].startswith("-"):
-                return {name: UNKNOWN for name in parser.defaults}
-            attached = remaining.pop(0)
-        if isinstance(reading, FunctionVal):
-            value = convert(reading, attached)
-            if value is UNKNOWN:
-                return {name: UNKNOWN for name in parser.defaults}  # it may have raised: a usage error
+        if not word.startswith("-"):
+            if not positionals:
+                return {name: UNKNOWN for name in parser.defaults}  # argparse exits: unrecognized
+            destination, reading = positionals.pop(0)
+            attached: Optional[str] = word
         else:
-            try:
-                value = _CONVERTERS[reading](attached)
-            except ValueError:
-                return {name: UNKNOWN for name in parser.defaults}  # argparse exits with a usage error
-        choices = parser.choices.get(destination)
-        if destination in parser.choices and not (isinstance(choices, ListVal) and value in choices.items):
-            return {name: UNKNOWN for name in parser.defaults}  # not one of them, or they are not known
+            flag, attached = word.split("=", 1) if word.startswith("--") and "=" in word else (word, None)
+            known = parser.flags.get(flag)
+            if known is None or word in ("-", "--"):
+                return {name: UNKNOWN for name in parser.defaults}
+            destination, reading = known
+            if reading in ("true", "false") and attached is None:
+                values[destination] = reading == "true"
+                continue
+            if reading is None or reading in ("true", "false"):
+                return {name: UNKNOWN for name in parser.defaults}  # how many words it takes is not known
+            if attached is None:
+                if not remaining or remaining[0].startswith("-"):
+                    return {name: UNKNOWN for name in parser.defaults}
+                attached = remaining.pop(0)
+        value = _word_value(parser, destination, reading, attached, convert)
+        if value is UNKNOWN:
+            return {name: UNKNOWN for name in parser.defaults}  # a usage error, or a value not read here
         values[destination] = value
     return values
+
+
+def _word_value(parser: ArgParserVal, destination: str, reading: Any, word: Any, convert: Any) -> Any:
+    """The value an option or a positional argument takes from its word; UNKNOWN when it is not
+    read here (how it takes words, a custom type that may raise) or argparse rejects it."""
+    if reading is None or reading in ("true", "false"):
+        return UNKNOWN
+    if isinstance(reading, FunctionVal):
+        value = convert(reading, word)  # UNKNOWN: it may have raised, a usage error
+    else:
+        try:
+            value = _CONVERTERS[reading](word)
+        except ValueError:
+            return UNKNOWN  # argparse exits with a usage error
+    choices = parser.choices.get(destination)
+    if destination in parser.choices and not (isinstance(choices, ListVal) and value in choices.items):
+        return UNKNOWN  # not one of them, or they are not known
+    return value
 
 
 def _reading(kwargs: Dict[str, Any]) -> Any:

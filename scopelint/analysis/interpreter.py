@@ -88,13 +88,15 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                     if owner.node is not None and id(owner.node) in self.spent_constructors:
                         return self._out_of_budget(*self.spent_constructors[id(owner.node)])
                     self.frames = []
-                    self.call_function(init, [instance] + self._unknown_args(init, skip=1), {}, state)
+                    if self._constructor_calls(init, instance, function, state):
+                        # the constructor calls it (kaffe's Network.__init__ runs the subclass's
+                        # setup): it ran as programs run it; again on the built instance, it would
+                        # make every variable a second time, as no program does
+                        return state.graph
                     if self.budget.exhausted and owner.node is not None:
                         # every method entry of the class constructs it so, with unknown arguments
                         # and an entry's budget: each would run out the same, and its own body not run
                         self.spent_constructors[id(owner.node)] = (self.budget.steps, self.budget.stopped_at)
-                    state.alive = True
-                    del state.graph.events[:]
                 args = [instance]
             self.frames = []
             patched = mock_patches.apply_patches(self, mock_patches.patch_decorators(function), state)
@@ -109,6 +111,21 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                 mock_patches.restore(self, patched)
                 self.entry_floor = 0
         return state.graph
+
+    def _constructor_calls(self, init: FunctionVal, instance: InstanceVal, function: FunctionVal,
+                           state: State) -> bool:
+        """Construct `instance` for a method entry (`init` with unknown arguments; what it makes is
+        not the entry's), and tell whether the constructor called the entry `function` itself."""
+        node_id = id(function.node)
+        called_before = node_id in self.called  # (an earlier entry's constructor may have called it)
+        self.called.discard(node_id)
+        self.call_function(init, [instance] + self._unknown_args(init, skip=1), {}, state)
+        state.alive = True
+        del state.graph.events[:]
+        called = node_id in self.called
+        if called_before:
+            self.called.add(node_id)
+        return called
 
     def _out_of_budget(self, steps_left: float, stopped_at: int) -> GraphState:
         """A method entry of a class whose construction ran out of an entry's budget before (in the

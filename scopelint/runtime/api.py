@@ -1232,6 +1232,21 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None, keepdims: Any = 
     return _norm_shape(tensor, axis=axis, keepdims=keepdims, keep_dims=keep_dims, name=name)
 
 
+def unknown_shape(rank: Any = None, **kwargs: Any) -> TensorShape:
+    """tensor_shape.unknown_shape: dims all unknown, of the given rank (TF 1.x's `ndims`) or none
+    (SSD-Tensorflow's tf_image sets it on an image its crop leaves unknown)."""
+    if rank is None and "ndims" in kwargs:
+        rank = kwargs.pop("ndims")
+    if kwargs:
+        raise TypeError("Unknown argument: %s" % kwargs)
+    return TensorShape(None) if rank is None else TensorShape([None] * rank)
+
+
+def dimension_value(dimension: Any) -> Any:
+    """tensor_shape.dimension_value: a Dimension's value (None if unknown), anything else as given."""
+    return dimension.value if isinstance(dimension, Dimension) else dimension
+
+
 def shape(input: Any, name: Any = None, out_type: Any = INT32) -> Tensor:  # noqa: A002
     measured = shape_of(input)
     dims = measured.dims_tuple
