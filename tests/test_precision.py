@@ -538,8 +538,8 @@ _NETWORK_BASE = (
 
 def test_a_method_entry_its_constructor_calls_is_not_run_again_on_the_built_instance(tmp_path: Path) -> None:
     """kaffe's Network.__init__ (another module) calls `self.setup()`, which each generated model
-    defines and nothing in its own module calls: its entry runs it as the constructor does, not a
-    second time on the constructed instance, which would make every variable again (an SL101 no
+    defines and nothing in its own module calls: its entry runs it as the constructor does (and
+    reports what that made), not a second time on the constructed instance, which would make every variable again (an SL101 no
     program raises). A method the constructor does not call is still run on it (the control)."""
     (tmp_path / "network.py").write_text(_NETWORK_BASE)
     source = ("import tensorflow as tf\nfrom network import Network\n\n"
@@ -551,3 +551,5 @@ def test_a_method_entry_its_constructor_calls_is_not_run_again_on_the_built_inst
     found = {(d.code, d.line) for d in analysis.all_findings()}
     assert ("SL101", 6) not in found
     assert ("SL101", 9) in found
+    # what the constructor's call made is the entry's
+    assert [(v["name"], v["line"]) for v in analysis.entries["Model.setup"].variables] == [("conv1:0", 6)]

@@ -90,8 +90,9 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                     self.frames = []
                     if self._constructor_calls(init, instance, function, state):
                         # the constructor calls it (kaffe's Network.__init__ runs the subclass's
-                        # setup): it ran as programs run it; again on the built instance, it would
-                        # make every variable a second time, as no program does
+                        # setup): it ran as programs run it, and what it made is the entry's;
+                        # again on the built instance, it would make every variable a second
+                        # time, as no program does
                         return state.graph
                     if self.budget.exhausted and owner.node is not None:
                         # every method entry of the class constructs it so, with unknown arguments
@@ -115,14 +116,16 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
     def _constructor_calls(self, init: FunctionVal, instance: InstanceVal, function: FunctionVal,
                            state: State) -> bool:
         """Construct `instance` for a method entry (`init` with unknown arguments; what it makes is
-        not the entry's), and tell whether the constructor called the entry `function` itself."""
+        not the entry's unless it calls the entry), and tell whether the constructor called the
+        entry `function` itself."""
         node_id = id(function.node)
         called_before = node_id in self.called  # (an earlier entry's constructor may have called it)
         self.called.discard(node_id)
         self.call_function(init, [instance] + self._unknown_args(init, skip=1), {}, state)
         state.alive = True
-        del state.graph.events[:]
         called = node_id in self.called
+        if not called:
+            del state.graph.events[:]
         if called_before:
             self.called.add(node_id)
         return called
