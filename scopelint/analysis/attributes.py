@@ -445,6 +445,11 @@ class Attributes(AnalysisState):
                 self.touch(obj)
                 obj.items[key] = made
                 return made
+            if _missing_key(obj, key) and obj.born >= self.entry_floor:
+                # KeyError: a plain dict of known keys, made on this run (as for a list's
+                # IndexError above): SRGAN-tensorflow's `end_points[scope + 'vgg_19/conv5/conv5_4']`,
+                # a key tf_slim's end_points dict (aliased by variable scope) does not have
+                self._program_raised(st)
             return UNKNOWN
         if isinstance(obj, ArrayVal):
             from scopelint.runtime.tensors import slice_shape
@@ -479,6 +484,13 @@ class Attributes(AnalysisState):
             return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
+
+
+def _missing_key(obj: DictVal, key: Any) -> bool:
+    """A key of a plain type certainly not in a dict whose every key is known, which no code the
+    analysis lost changed, and which no subclass (its __missing__) or factory stands behind."""
+    return type(key) in (str, int, bool, float, bytes, type(None)) and key not in obj.items and obj.complete \
+        and not obj.poisoned and not obj.attrs_lost and obj.cls is None and obj.default_factory is None
 
 
 def _same_constant(items: List[Any]) -> bool:

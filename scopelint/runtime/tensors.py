@@ -284,6 +284,10 @@ def broadcast(a: TensorShape, b: TensorShape) -> TensorShape:
             out.append(p)
         elif p is None or q is None:
             out.append(p if q is None else q)
+        elif p != q:
+            # TF's shape function for every broadcasting op (UGATIT's AdaLIN `x * gamma` with
+            # gamma made for another channel count)
+            raise ValueError("Dimensions must be equal, but are %d and %d with input shapes: %s, %s" % (p, q, a, b))
         else:
             out.append(p)
     return TensorShape(out)

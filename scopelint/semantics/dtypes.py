@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 
 from dataclasses import dataclass
 from typing import Any, Dict
@@ -63,6 +64,14 @@ class DType:
         their arrays with it. numpy is imported only when this is read."""
         numpy = importlib.import_module("numpy")
         return getattr(numpy, {"string": "object_", "bool": "bool_"}.get(self.base, self.base))
+
+    @property
+    def size(self) -> int:
+        """Bytes per item, as TF's DType.size (0 for a string, which has none fixed);
+        slim.model_analyzer sums the variables' bytes with it."""
+        if self.base in ("bool", "string"):
+            return 1 if self.base == "bool" else 0
+        return int(re.search(r"\d+$", self.base).group()) // 8  # type: ignore[union-attr]
 
     @property
     def min(self) -> Any:

@@ -156,6 +156,9 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
         "tf_slim.data.dataset", "tf_slim.dataset", "tensorflow.contrib.slim.dataset")},
     **{namespace: (("slim_extras", ("prefetch_queue",)),) for namespace in (
         "tf_slim.data.prefetch_queue", "tf_slim.prefetch_queue", "tensorflow.contrib.slim.prefetch_queue")},
+    **{namespace: (("slim_extras", ("tensor_description", "analyze_vars")),) for namespace in (
+        "tf_slim.model_analyzer", "tensorflow.contrib.slim.model_analyzer",
+        "tensorflow.contrib.slim.python.slim.model_analyzer")},
     # tf.nest, and TF 1.x's home of it with its older names (`nest.is_sequence`)
     "tensorflow.nest": (("nest", ("is_nested", "flatten", "pack_sequence_as", "map_structure",
                                   "assert_same_structure")),),
@@ -237,7 +240,10 @@ PARTIAL = {"tensorflow", "tensorflow.train", "tensorflow.nn", "tf_slim", "tensor
            "tf_slim.losses", "tensorflow.contrib.slim.losses", "tensorflow.contrib.losses", "tf_slim.layers.utils",
            "tf_slim.utils", "tensorflow.contrib.slim.utils", "tf_slim.data.dataset", "tf_slim.dataset",
            "tensorflow.contrib.slim.dataset", "tf_slim.data.prefetch_queue", "tf_slim.prefetch_queue",
-           "tensorflow.contrib.slim.prefetch_queue"}
+           "tensorflow.contrib.slim.prefetch_queue",
+           # (analyze_ops, which walks the graph's every op, stays tf_slim's)
+           "tf_slim.model_analyzer", "tensorflow.contrib.slim.model_analyzer",
+           "tensorflow.contrib.slim.python.slim.model_analyzer"}
 # Of those, the modules tf_slim has: its source is read where it is found (installed, or the project
 # itself); the model stands in where it is not (tf_slim not installed, contrib's paths).
 SOURCE_FIRST = frozenset({"tf_slim.losses", "tf_slim.layers.utils", "tf_slim.data.dataset",

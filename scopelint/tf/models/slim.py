@@ -490,16 +490,22 @@ def _instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=
         channels = dims[1] if data_format == "NCHW" else dims[-1]
         if channels is None:  # unknown: false
             raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name, [channels]))
+        # NCHW's params are reshaped to broadcast over the channels axis, not the last
+        params_shape_broadcast = [1, channels] + [1] * (len(dims) - 2) if data_format == "NCHW" else None
         dtype = inputs.dtype.base_dtype
         initializers = param_initializers or {}
         outputs = tf.identity(inputs)
         if center:
             beta = _layer_variable("beta", [channels], dtype, initializers.get("beta", tf.zeros_initializer()), None,
                                    trainable, _variable_collections(variables_collections, "beta"))
+            if params_shape_broadcast:
+                beta = tf.reshape(beta, params_shape_broadcast)
             outputs = outputs + beta
         if scale:
             gamma = _layer_variable("gamma", [channels], dtype, initializers.get("gamma", tf.ones_initializer()),
                                     None, trainable, _variable_collections(variables_collections, "gamma"))
+            if params_shape_broadcast:
+                gamma = tf.reshape(gamma, params_shape_broadcast)
             outputs = outputs * gamma
         if activation_fn is not None:
             outputs = activation_fn(outputs)

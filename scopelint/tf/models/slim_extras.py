@@ -1,7 +1,8 @@
 """tf_slim's helpers beside its layers, written as tf_slim writes them: the legacy losses
 (tf_slim/losses/loss_ops.py: logits first, each loss added to GraphKeys.LOSSES), the layers'
 utils (tf_slim/layers/utils.py: `collect_named_outputs` returns the tensor it is given,
-`last_dimension` reads a static shape), and the Dataset container of tf_slim/data/dataset.py
+`last_dimension` reads a static shape), model_analyzer's report of the variables (printed and
+summed: the `show_all_variables()` of many GAN projects), and the Dataset container of tf_slim/data/dataset.py
 (TF-slim's datasets/*.get_split make one; its attributes are what it is given). None of them
 creates a variable; modelled so that what flows through them keeps its shape and dtype."""
 
@@ -97,6 +98,43 @@ def convert_collection_to_dict(collection, clear_collection=False):
         for alias in getattr(tensor, "aliases", [tensor.op.name]):
             output[alias] = tensor
     return output
+
+
+# ---------------------------------------------------------------------------- model_analyzer.py
+# Modelled even where tf_slim is installed: its loop over every variable of a large graph
+# outran the work a call into an installed package is given, and a call cut short may have
+# done anything, so the scope errors after it went unreported.
+
+
+def tensor_description(var):
+    description = "(" + str(var.dtype.name) + " "
+    sizes = var.get_shape()
+    for i, size in enumerate(sizes):
+        description += str(size)
+        if i < len(sizes) - 1:
+            description += "x"
+    description += ")"
+    return description
+
+
+def analyze_vars(variables, print_info=False):
+    if print_info:
+        print("---------")
+        print("Variables: name (type shape) [size]")
+        print("---------")
+    total_size = 0
+    total_bytes = 0
+    for var in variables:
+        var_size = var.get_shape().num_elements() or 0
+        var_bytes = var_size * var.dtype.size
+        total_size += var_size
+        total_bytes += var_bytes
+        if print_info:
+            print(var.name, tensor_description(var), "[%d, bytes: %d]" % (var_size, var_bytes))
+    if print_info:
+        print("Total size of variables: %d" % total_size)
+        print("Total bytes of variables: %d" % total_bytes)
+    return total_size, total_bytes
 
 
 # ---------------------------------------------------------------------------- data/prefetch_queue.py
