@@ -31,6 +31,8 @@ class ArgParserVal:
     # converter name ("str", "int", "float"), "true"/"false" for store_true/_false, a function of
     # the program's (`type=str2bool`), None if unknown
     flags: Dict[str, Tuple[str, Any]] = field(default_factory=dict)
+    # the positional arguments in order, (destination, how its word is read) as for flags
+    positionals: List[Tuple[str, Any]] = field(default_factory=list)
     choices: Dict[str, Any] = field(default_factory=dict)  # by destination, as given
     # `parser.register("type", "bool", str2bool)` (tensorflow/nmt): `type="bool"` names it
     registered: Dict[Tuple[Any, Any], Any] = field(default_factory=dict)
@@ -84,6 +86,8 @@ class ParserMethod:
                 for flag in args:
                     if isinstance(flag, str) and flag.startswith("-"):
                         parser.flags[flag] = (destination, reading)
+                if not any(isinstance(flag, str) and flag.startswith("-") for flag in args):
+                    parser.positionals.append((destination, reading))
             return None
         if self.name == "set_defaults":
             parser.defaults.update({k: _plain(v) for k, v in kwargs.items()})
@@ -123,15 +127,26 @@ def _converted(interp: "Interpreter", function: FunctionVal, word: str, st: "Sta
 def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
     """`parse_args(["--phase", "test"])`: the defaults, with what the words set; an option
     whose value is not read here (a list, a count, a custom type) is unknown, and everything is
-    if the list is not known or has a word whose option is not known (an abbreviation, a
-    positional argument, a value that starts with "-")."""
+    if the list is not known or has a word whose option is not known (an abbreviation, a value
+    that starts with "-"). A word that is no option's fills the next positional argument of one
+    word (generate.py's checkpoint, given after its options or before them)."""
     words = given.items if isinstance(given, ListVal) else None
     if words is None or not all(isinstance(w, str) for w in words):
         return {name: UNKNOWN for name in parser.defaults}
     values = dict(parser.defaults)
     remaining = list(words)
+    positionals = list(parser.positionals)
     while remaining:
         word = remaining.pop(0)
+        if not word.startswith("-"):
+            if not positionals:
+                return {name: UNKNOWN for name in parser.defaults}  # argparse: unrecognized arguments
+            destination, reading = positionals.pop(0)
+            value = _read_word(reading, word, convert)
+            if value is UNKNOWN or not _among_choices(parser, destination, value):
+                return {name: UNKNOWN for name in parser.defaults}  # words it takes not known, or a usage error
+            values[destination] = value
+            continue
         flag, attached = word.split("=", 1) if word.startswith("--") and "=" in word else (word, None)
         known = parser.flags.get(flag)
         if known is None or word in ("-", "--"):
@@ -146,20 +161,33 @@ def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
             if not remaining or remaining[0].startswith("-"):
                 return {name: UNKNOWN for name in parser.defaults}
             attached = remaining.pop(0)
-        if isinstance(reading, FunctionVal):
-            value = convert(reading, attached)
-            if value is UNKNOWN:
-                return {name: UNKNOWN for name in parser.defaults}  # it may have raised: a usage error
-        else:
-            try:
-                value = _CONVERTERS[reading](attached)
-            except ValueError:
-                return {name: UNKNOWN for name in parser.defaults}  # argparse exits with a usage error
-        choices = parser.choices.get(destination)
-        if destination in parser.choices and not (isinstance(choices, ListVal) and value in choices.items):
+        value = _read_word(reading, attached, convert)
+        if value is UNKNOWN:
+            return {name: UNKNOWN for name in parser.defaults}  # it may have raised: a usage error
+        if not _among_choices(parser, destination, value):
             return {name: UNKNOWN for name in parser.defaults}  # not one of them, or they are not known
         values[destination] = value
     return values
+
+
+def _read_word(reading: Any, word: str, convert: Any) -> Any:
+    """The value of the word an option or a positional argument takes: by a converter of the
+    program's, or a builtin one; unknown where argparse would exit with a usage error (a word
+    the converter refuses) or how it reads the word is not known."""
+    if isinstance(reading, FunctionVal):
+        return convert(reading, word)
+    if reading not in _CONVERTERS:
+        return UNKNOWN
+    try:
+        return _CONVERTERS[reading](word)
+    except ValueError:
+        return UNKNOWN
+
+
+def _among_choices(parser: ArgParserVal, destination: str, value: Any) -> bool:
+    """Whether the value is one of the destination's choices, if it has some (known ones)."""
+    choices = parser.choices.get(destination)
+    return destination not in parser.choices or isinstance(choices, ListVal) and value in choices.items
 
 
 def _reading(kwargs: Dict[str, Any]) -> Any:
