@@ -7,6 +7,8 @@ import importlib.machinery
 import io
 import os
 import re
+import sys
+import sysconfig
 import tokenize
 from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple
@@ -136,15 +138,37 @@ def _search(qualname: str, roots: Tuple[str, ...]) -> Optional[Tuple[Optional[st
     locations: List[str] = list(roots)
     origin: Optional[str] = None
     try:
-        for part in parts:
+        for index, part in enumerate(parts):
             if not locations:
                 return None  # a module has no submodules
             origin, locations = _find_in(part, locations)
             if origin is None and not locations:
                 return None
+            if index == 0 and origin is None and _in_standard_library(part):
+                return None  # the standard library's module, not the namespace package: not source we follow
     except (OSError, ValueError):
         return None
     return origin, locations
+
+
+@functools.lru_cache(maxsize=1)
+def _standard_library_dirs() -> Tuple[str, ...]:
+    paths = sysconfig.get_paths()
+    found = (paths["stdlib"], paths["platstdlib"], os.path.join(paths["platstdlib"], "lib-dynload"))
+    return tuple(d for d in dict.fromkeys(found) if os.path.isdir(d))
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_standard_library(name: str) -> bool:
+    """Whether the standard library has a top-level module `name`: the path finder takes it over a
+    namespace package of that name found earlier on sys.path (a project's `test/` directory without
+    __init__.py: `from test import test_model` imports the standard library's test package and
+    fails, tensorflow-wavenet's), as it keeps looking past namespace portions for a module."""
+    if name in sys.builtin_module_names:
+        return True
+    return any(os.path.isfile(os.path.join(location, name, "__init__.py")) or
+               any(os.path.isfile(os.path.join(location, name + suffix)) for suffix in (".py",) + _EXTENSION_SUFFIXES)
+               for location in _standard_library_dirs())
 
 
 def _name_part(part: str) -> bool:

@@ -1818,17 +1818,33 @@ def numpy_array(short: str, qualname: str, args: List[Any], kwargs: Dict[str, An
             return None
         shape = tuple(shape_of_python_value(value))
         return ArrayVal(shape, NumpyDtype(dtype), array_math.integer_items(value, dtype) if len(shape) == 1 else None)
-    shape = _dims(first, interp) if short not in ("eye", "identity") else (
-        (first, first) if isinstance(first, int) else None)
+    shape = _dims(first, interp) if short not in ("eye", "identity") else _eye_shape(short, args, kwargs)
     default = "float64"
     if short == "full":  # numpy takes the dtype from the fill value
         fill = args[1] if len(args) > 1 else kwargs.get("fill_value")
         default = {bool: "bool", int: "int64", float: "float64"}.get(type(fill), "")
-    dtype = _numpy_dtype(kwargs.get("dtype", args[2] if short == "full" and len(args) > 2 else
-                                    (args[1] if short != "full" and len(args) > 1 else None)), default)
+    position = _NUMPY_DTYPE_POSITION.get(short, 1)
+    dtype = _numpy_dtype(kwargs.get("dtype", args[position] if len(args) > position else None), default)
     if shape is None or dtype is None:
         return None
     return ArrayVal(shape, NumpyDtype(dtype))
+
+
+# where the dtype goes among the positional arguments: `np.zeros(shape, dtype)`, `np.full(shape,
+# fill_value, dtype)`, `np.eye(N, M, k, dtype)`
+_NUMPY_DTYPE_POSITION = {"full": 2, "eye": 3}
+
+
+def _eye_shape(short: str, args: List[Any], kwargs: Dict[str, Any]) -> Optional[Tuple[int, int]]:
+    """np.identity(n) is (n, n); np.eye(N, M=None) is (N, M), or (N, N) without M (wavenet's
+    one-hot embedding table is `np.identity(n=shape[0], dtype=np.float32)`)."""
+    rows = args[0] if args else kwargs.get("N" if short == "eye" else "n")
+    columns = (args[1] if len(args) > 1 else kwargs.get("M")) if short == "eye" else None
+    if columns is None:
+        columns = rows
+    if not all(isinstance(d, int) and not isinstance(d, bool) for d in (rows, columns)):
+        return None
+    return rows, columns
 
 
 _NUMPY_RANDOM_INTEGERS = {"choice": 1, "randint": 2, "permutation": None}  # -> where the size goes

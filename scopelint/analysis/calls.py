@@ -675,10 +675,11 @@ class Calls(AnalysisState):
 
     def _graph_free_classes(self, classes: List[Any]) -> bool:
         """Builtin types and classes of libraries that build no TF graph (tensorpack's logger's
-        `_MyFormatter(logging.Formatter)`): their constructors, given data, leave the scopes
-        alone (calls to them are library calls, _library_call)."""
-        return all(isinstance(c, BuiltinFn) or isinstance(c, ModuleVal) and self.graph_free_name(c.qualname)
-                   for c in classes)
+        `_MyFormatter(logging.Formatter)`), and a test case's (tf.test.TestCase): their
+        constructors, given data, leave the scopes alone (calls to them are library calls,
+        _library_call)."""
+        return all(isinstance(c, BuiltinFn) or isinstance(c, ModuleVal) and self.graph_free_name(c.qualname) or
+                   isinstance(c, (ModuleVal, ApiFn)) and tf_api.is_graph_free_class(c.qualname) for c in classes)
 
     def _new_dict(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
                   node: Optional[ast.AST]) -> DictVal:

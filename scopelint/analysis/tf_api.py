@@ -373,6 +373,20 @@ def is_safe_module(qualname: str) -> bool:
     return qualname.split(".", 1)[0] in SAFE_MODULES or qualname in SAFE_FUNCTIONS
 
 
+# Library classes, of modules not safe as a whole, whose constructors given data touch no graph
+# and run none of the program's code: a test case (unittest's looks its test method up, TF's adds
+# a temporary directory and a session cache; setUp and the tests run only when called), which
+# tensorflow-wavenet's test classes are, built by hand to build their graphs
+GRAPH_FREE_CLASSES = frozenset({
+    "unittest.TestCase", "unittest.case.TestCase", "tensorflow.test.TestCase",
+    "tensorflow.python.framework.test_util.TensorFlowTestCase", "tensorflow.python.platform.test.TestCase",
+})
+
+
+def is_graph_free_class(qualname: str) -> bool:
+    return canonical(qualname) in GRAPH_FREE_CLASSES
+
+
 PURE_TABLE: Dict[str, Any] = {}
 
 

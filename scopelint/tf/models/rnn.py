@@ -81,6 +81,16 @@ class RNNCell(Layer):
         super(RNNCell, self).__init__(trainable=trainable, name=name, dtype=dtype, **kwargs)
         self.rnncell_scope = None
 
+    # abstract, as TF's: a cell defines its sizes, and RNNCell itself fails where its state is made
+    # (char-rnn's `--model rnn` picks rnn.RNNCell: its zero_state raises before any variable)
+    @property
+    def state_size(self):
+        raise NotImplementedError("Abstract method")
+
+    @property
+    def output_size(self):
+        raise NotImplementedError("Abstract method")
+
     def __call__(self, inputs, state, scope=None):
         if scope is not None:
             with tf.variable_scope(scope) as captured:
