@@ -793,7 +793,8 @@ class _ContainerMethod:
             return None
         if name == "copy" and not args:
             return DictVal(dict(c.items), c.complete, unordered=c.unordered, default_factory=c.default_factory)
-        c.poisoned = True  # a change the analysis does not model (popitem, ...)
+        if name not in _READER_METHODS:  # (`get` of a key the analysis does not know reads only)
+            c.poisoned = True  # a change the analysis does not model (popitem, ...)
         return UNKNOWN
 
 
