@@ -12,12 +12,25 @@ from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, has_lost_dims
 
 
+# Ops that take no input in TF's graph: their `inputs` is known to be empty.
+_SOURCE_OP_TYPES = frozenset({"Placeholder", "Const", "VariableV2"})
+
+
 class Op:
     """The `.op` of a tensor: enough for `t.op.name` in user code."""
 
     def __init__(self, name: str, type_: str) -> None:
         self.name = name
         self.type = type_
+
+    @property
+    def inputs(self) -> tuple:
+        """A source op's inputs: none (openai/baselines' tf_util.function takes a placeholder or a
+        constant as an input by `len(inpt.op.inputs) == 0`). The runtime does not keep the graph's
+        edges, so another op's inputs are not known: AttributeError, as before."""
+        if self.type in _SOURCE_OP_TYPES:
+            return ()
+        raise AttributeError("the inputs of a %s op are not modelled" % self.type)
 
     def __repr__(self) -> str:
         return "<tf.Operation '%s' type=%s>" % (self.name, self.type)
