@@ -7,7 +7,8 @@ float32 array times a Python float stays float32); anything else is unknown (Non
 from __future__ import annotations
 
 import ast
-from typing import Any, Optional, Tuple
+import math
+from typing import Any, Optional, Tuple, Union
 
 from scopelint.analysis.values import ArrayVal, NumpyDtype
 
@@ -16,6 +17,9 @@ _ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _FLOAT_RESULT = {"sqrt", "exp", "log", "tanh", "sin", "cos", "sigmoid", "log1p", "expm1"}
 _SAME_DTYPE = {"square", "abs", "absolute", "negative", "sign"}
 _REDUCTIONS = {"sum", "mean", "max", "min", "prod", "amax", "amin"}
+REDUCTIONS = frozenset(_REDUCTIONS)
+# what a reduction of a 1-D integer array's known items is (numpy raises on an empty max or min)
+_ITEM_REDUCTIONS = {"sum": sum, "prod": math.prod, "max": max, "min": min, "amax": max, "amin": min}
 _INTEGER_BITS = {"int8": 8, "int16": 16, "int32": 32, "int64": 64,
                  "uint8": 8, "uint16": 16, "uint32": 32, "uint64": 64}
 
@@ -123,8 +127,9 @@ def _elementwise_shape(left: Any, right: Any) -> Optional[Tuple[int, ...]]:
     return tuple(arrays[0].shape) if len(arrays) == 1 else _broadcast(arrays[0].shape, arrays[1].shape)
 
 
-def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
-    """np.sqrt(a), np.square(a), np.sum(a, axis=...), np.matmul(a, b) of an ArrayVal."""
+def ufunc(name: str, args: Any, kwargs: Any) -> Union[ArrayVal, int, None]:
+    """np.sqrt(a), np.square(a), np.sum(a, axis=...), np.matmul(a, b) of an ArrayVal; a.sum() is
+    np.sum(a)."""
     if name in _PRODUCTS:
         return _product(name, args, kwargs)
     if not args or not isinstance(args[0], ArrayVal) or not all(isinstance(d, int) for d in args[0].shape):
@@ -138,6 +143,9 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
     if name in _REDUCTIONS:
         axis = args[1] if len(args) > 1 else kwargs.get("axis")
         keep = kwargs.get("keepdims", False)
+        number = _reduced_items(array, name, axis, len(args) > 2 or set(kwargs) - {"axis"})
+        if number is not None:
+            return number
         if set(kwargs) - {"axis", "keepdims"} or len(args) > 2 or not isinstance(keep, bool):
             return None
         rank = len(array.shape)
@@ -154,6 +162,18 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Optional[ArrayVal]:
             return None  # numpy widens integer sums to the platform's int, means to float64
         return ArrayVal(shape, array.dtype)
     return None
+
+
+def _reduced_items(array: ArrayVal, name: str, axis: Any, other_arguments: Any) -> Optional[int]:
+    """The sum, product, max or min of a 1-D integer array's known items over its one axis, as a
+    Python int (numpy's integer scalar, which a shape takes alike): gym's MultiDiscrete space has
+    `nvec.sum()` logits (openai/baselines' MultiCategoricalPdType); None otherwise."""
+    reducer = _ITEM_REDUCTIONS.get(name)
+    if reducer is None or array.items is None or other_arguments or axis not in (None, 0, -1) or \
+            not array.items and reducer in (max, min):
+        return None
+    number = reducer(array.items)
+    return number if -2 ** 63 <= number < 2 ** 63 else None  # numpy's int64 wraps past these
 
 
 def tile(args: Any, kwargs: Any) -> Optional[ArrayVal]:

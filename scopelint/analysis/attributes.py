@@ -335,8 +335,8 @@ class Attributes(AnalysisState):
         if isinstance(obj, ArrayVal):
             if name == "shape":
                 return ListVal(list(obj.shape), True)
-            if name == "astype":
-                return _ContainerMethod(obj, name)
+            if name == "astype" or name in array_math.REDUCTIONS:
+                return _ContainerMethod(obj, name)  # (a reduction reads the array, never writes it)
             if name == "T":
                 array_math.forget_items(obj)  # a view, as a slice is
                 return ArrayVal(tuple(reversed(obj.shape)), obj.dtype)

@@ -83,6 +83,8 @@ class BuiltinCalls(AnalysisState):
                 return len(value.items)
             if isinstance(value, SetVal):
                 return len(value.values)
+            if isinstance(value, ArrayVal) and value.shape and isinstance(value.shape[0], int):
+                return value.shape[0]  # (a 0-d array has no len: TypeError)
             if enums.is_enum_class(value):
                 return len(value)
             if isinstance(value, (str, TensorShape, PartitionedVariable)):
@@ -148,6 +150,9 @@ class BuiltinCalls(AnalysisState):
             values = args
             if len(args) == 1 and isinstance(args[0], ListVal):
                 values = [ListVal(args[0].items)]
+            if name in ("sum", "min", "max") and len(args) == 1 and isinstance(args[0], ArrayVal) and \
+                    args[0].items is not None:
+                values = [ListVal(list(args[0].items))]  # `sum(nvec)`: over the array's known items
             python = [self.to_python(v) for v in values]
             if any(p is MISSING for p in python) or kwargs:
                 if name == "bool" and args:
@@ -678,9 +683,12 @@ class _ContainerMethod:
 
     def invoke(self, interp: Interpreter, args: List[Any], kwargs: Dict[str, Any], st: State) -> Any:
         c = self.container
-        if isinstance(c, ArrayVal):  # ndarray.astype(dtype)
+        if isinstance(c, ArrayVal) and self.name == "astype":  # ndarray.astype(dtype)
             dtype = _numpy_dtype(args[0] if args else kwargs.get("dtype"), "")
             return array_math.astype(c, dtype) if dtype else OpaqueVal("ndarray", inert=True)
+        if isinstance(c, ArrayVal):  # `nvec.sum()`, as np.sum(nvec)
+            reduced = array_math.ufunc(self.name, [c] + args, kwargs)
+            return reduced if reduced is not None else OpaqueVal("ndarray", inert=True)
         if isinstance(c, (ListVal, DictVal, SetVal)) and self.name not in _READER_METHODS:
             interp.touch(c)  # about to change: an undecided branch's other paths must not see it
         if isinstance(c, ListVal):

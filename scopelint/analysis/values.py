@@ -12,7 +12,7 @@ import ast
 import enum
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.runtime import dependencies
@@ -826,3 +826,11 @@ class ArrayVal:
     # the items of a 1-D integer array the analysis computed (np.arange), as Python ints: a loop
     # over it runs once per item, as over range() (HMR's `for i in np.arange(num_stage)`)
     items: Optional[tuple] = None
+
+    def __iter__(self) -> Iterator[int]:
+        """Its items, as numpy iterates an array, for TF's functions the core runs on it (baselines'
+        MultiCategoricalPd splits its logits by `tf.split(flat, np.array(nvec, dtype=np.int32))`);
+        an array whose items are not known is a value they cannot read: TypeError."""
+        if self.items is None:
+            raise TypeError("the items of this array are not known")
+        return iter(self.items)

@@ -5,11 +5,16 @@ input (`x.get_shape().as_list()[-1]`) still runs."""
 from __future__ import annotations
 
 import math
+import numbers
 import operator
 from typing import Any, Callable, List, Optional, Sequence
 
 from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, has_lost_dims
+
+
+# Ops that take no input in TF's graph: their `inputs` is known to be empty.
+_SOURCE_OP_TYPES = frozenset({"Placeholder", "Const", "VariableV2"})
 
 
 class Op:
@@ -18,6 +23,15 @@ class Op:
     def __init__(self, name: str, type_: str) -> None:
         self.name = name
         self.type = type_
+
+    @property
+    def inputs(self) -> tuple:
+        """A source op's inputs: none (openai/baselines' tf_util.function takes a placeholder or a
+        constant as an input by `len(inpt.op.inputs) == 0`). The runtime does not keep the graph's
+        edges, so another op's inputs are not known: AttributeError, as before."""
+        if self.type in _SOURCE_OP_TYPES:
+            return ()
+        raise AttributeError("the inputs of a %s op are not modelled" % self.type)
 
     def __repr__(self) -> str:
         return "<tf.Operation '%s' type=%s>" % (self.name, self.type)
@@ -222,8 +236,8 @@ def shape_of(value: Any) -> TensorShape:
         shape = getter()
         if isinstance(shape, TensorShape):
             return shape
-    if isinstance(value, (int, float, bool, str, bytes)):  # a string is a scalar of dtype string
-        return TensorShape([])
+    if isinstance(value, (int, float, bool, str, bytes, Dimension)):  # a string is a scalar of dtype string
+        return TensorShape([])  # (TF converts a Dimension to a scalar: baselines' `tf.range(x.shape[0])`)
     numpy_shape = getattr(value, "shape", None)  # a numpy array
     if isinstance(numpy_shape, tuple) and all(isinstance(d, int) for d in numpy_shape):
         return TensorShape(list(numpy_shape))
@@ -370,10 +384,14 @@ def _folded(bound: Any) -> Any:
 
 
 def int_constant(value: Any) -> Any:
-    """An integer the shape functions know: a Python int, LOST, or an integer scalar tensor's
-    known value; None otherwise."""
+    """An integer the shape functions know: a Python or numpy int, a known Dimension (TF converts
+    both to a constant), LOST, or an integer scalar tensor's known value; None otherwise."""
     if isinstance(value, int) and not isinstance(value, bool) or value is LOST:
         return value
+    if isinstance(value, Dimension) and value.value is not None:
+        return value.value  # `x.shape[1]`, which TF converts to that constant
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)  # a numpy integer (`nvec.sum()`)
     if isinstance(value, Tensor) and value.dtype.base_dtype.is_integer and shape_of(value).dims_tuple == ():
         constant = getattr(value, "constant_value", None)
         if constant is LOST or isinstance(constant, int) and not isinstance(constant, bool):
