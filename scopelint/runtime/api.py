@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import math
+import numbers
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from scopelint.runtime import context
@@ -505,7 +506,13 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
     result = Tensor(value_shape, value_dtype, op_name("Const", name), "Const")
     if shape is None and isinstance(value, (list, tuple)):
         result.constant_value = value  # what TF's shape functions read back (tf.pad's paddings)
+    elif shape is None and _integer_scalar(value) and value_dtype.is_integer:
+        result.constant_value = int(value)  # TF's shape inference folds it: `tf.constant(2) * n`
     return result
+
+
+def _integer_scalar(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
@@ -550,8 +557,12 @@ def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
     def make(shape: Any, *args: Any, **kwargs: Any) -> Tensor:
         bound = dict(zip(names, args), **kwargs)
         dtype = bound.get("dtype")
-        return Tensor(shape_from_argument(shape), dtype if dtype is not None else FLOAT32,
-                      op_name(default, bound.get("name")), default)
+        result = Tensor(shape_from_argument(shape), dtype if dtype is not None else FLOAT32,
+                        op_name(default, bound.get("name")), default)
+        if default in _SCALAR_FILLS and result.dtype.is_integer and shape_of(result).dims_tuple == ():
+            # a constant subgraph TF's shape inference evaluates: `tf.ones([], tf.int32) * n`
+            result.constant_value = _SCALAR_FILLS[default]
+        return result
 
     make.__name__ = default
     make.dtype_argument = (1 + len(parameters), FLOAT32)  # type: ignore[attr-defined]
@@ -559,6 +570,7 @@ def _filled(default: str, *parameters: str) -> Callable[..., Tensor]:
     return make
 
 
+_SCALAR_FILLS = {"zeros": 0, "ones": 1}
 zeros = _filled("zeros")
 ones = _filled("ones")
 random_normal = _filled("random_normal", "mean", "stddev")
@@ -568,7 +580,10 @@ random_gamma = _filled("random_gamma", "alpha", "beta")
 
 
 def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
-    return Tensor(shape_from_argument(dims), dtype_of(value), op_name("Fill", name), "Fill")
+    result = Tensor(shape_from_argument(dims), dtype_of(value), op_name("Fill", name), "Fill")
+    if _integer_scalar(value) and shape_of(result).dims_tuple == ():
+        result.constant_value = int(value)  # a constant subgraph, as tf.ones'
+    return result
 
 
 fill.shape_argument = (0, "dims")  # type: ignore[attr-defined]
