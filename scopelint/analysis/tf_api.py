@@ -369,8 +369,14 @@ def is_pytest_mark(qualname: str) -> bool:
 SAFE_FUNCTIONS = {"pkgutil.iter_modules"}
 
 
+# packages, beside SAFE_MODULES' top-level ones, of a namespace others share: protocol buffers'
+# runtime, which generated `*_pb2` modules call at import (`_symbol_database.Default()`)
+SAFE_PACKAGES = ("google.protobuf",)
+
+
 def is_safe_module(qualname: str) -> bool:
-    return qualname.split(".", 1)[0] in SAFE_MODULES or qualname in SAFE_FUNCTIONS
+    return qualname.split(".", 1)[0] in SAFE_MODULES or qualname in SAFE_FUNCTIONS or any(
+        qualname == package or qualname.startswith(package + ".") for package in SAFE_PACKAGES)
 
 
 # Library classes, of modules not safe as a whole, whose constructors given data touch no graph
