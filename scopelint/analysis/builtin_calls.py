@@ -613,9 +613,8 @@ class BuiltinCalls(AnalysisState):
             lost.deps = result.deps
             if _input_dtypes_known(function, args, kwargs) or name in _SHAPE_KEEPING_CASTS:
                 lost.dtype = result.dtype  # (a cast's is the dtype it casts to, whatever its input's)
-            elif (dtype := _elementwise_dtype(function, args) or
-                    _dtype_of_first_input(name, args, kwargs)) is not None:
-                lost.dtype = dtype  # (its operands' one dtype; its first input's, whatever the others')
+            elif (dtype := _elementwise_dtype(function, args)) is not None:
+                lost.dtype = dtype  # (its operands' one dtype)
             shape = _shape_of_argument(function, args, kwargs) or (
                 result.get_shape() if _elementwise_of_shaped(function, args, kwargs) else None)
             if shape is not None:
@@ -1296,7 +1295,7 @@ _DTYPE_OF_VALUES = frozenset({"add_n", "concat", "stack", "parallel_stack", "acc
 _DTYPE_OF_PARAMS = frozenset({"embedding_lookup", "gather"})
 # the runtime's ops (by their function's name) whose result has their first input's dtype,
 # whatever its shape: tf.identity, stop_gradient, transpose, reverse, squeeze, expand_dims, tile,
-# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice, reshape;
+# pad, random_shuffle, reduce_max/min/sum/prod, clip_by_value, depth_to_space, space_to_depth, slice;
 # the convolutions and poolings (slim's conv2d of an input whose rank is lost passes strides it
 # computed from that rank: ptn's rotator encodes a view picked at an unknown index)
 _DTYPE_OF_INPUT = frozenset({
