@@ -531,6 +531,19 @@ def test_an_entry_point_does_not_take_a_list_its_constructor_left_empty_to_be_em
         ("Mix.build", ["w:0"]), ("Mix.build_own", [])]
 
 
+def test_an_entry_point_takes_any_extra_arguments_and_keywords() -> None:
+    """An entry point's callers may pass any keywords and extra arguments: its **kwargs and *args
+    hold what is known of them, not all (tensorflow-gan's progressive_gan build_model reads
+    `kwargs['kernel_size']`): no KeyError or IndexError ends its path; a dict or tuple it makes
+    itself and reads past its keys does raise (the control)."""
+    analysis = analysis_of(
+        "def build(*args, **kwargs):\n    size = kwargs['kernel_size']\n    first = args[0]\n"
+        "    tf.get_variable('w', [1])\n\n"
+        "def build_own():\n    mine = dict(a=1)\n    size = mine['kernel_size']\n    tf.get_variable('v', [1])\n")
+    assert [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())] == [
+        ("build", ["w:0"]), ("build_own", [])]
+
+
 _NETWORK_BASE = (
     "import tensorflow as tf\n\n"
     "class Network(object):\n    def __init__(self, inputs):\n        self.inputs = inputs\n        self.setup()\n")

@@ -546,10 +546,13 @@ class Calls(AnalysisState):
         depth = sum(1 for f in self.call_stack if f.node is function.node)
         known = depth >= MAX_RECURSION and all(_known_argument(a) for a in list(args) + list(kwargs.values()))
         # A model of TF's recurses over structures (nest's flatten over nested lists of unknown
-        # leaves) deeper than unknown code may, but not over a value lost whole: each level would
-        # branch again on what it is (tensorflow_probability's Distribution methods convert
-        # their unknown arguments by nest.map_structure: 5,461 calls of _packed per method)
-        structural = models.is_model_node(function.node) and not any(a is UNKNOWN for a in args)
+        # leaves) deeper than unknown code may, but not over plain data lost whole, where each
+        # level would branch again on what it is and the cut costs nothing but the value
+        # (tensorflow_probability's Distribution methods convert their unknown arguments by
+        # nest.map_structure: 5,461 calls of _packed per method)
+        structural = models.is_model_node(function.node) and not (
+            depth >= MAX_RECURSION and any(a is UNKNOWN for a in args) and
+            _builds_nothing(self, function, args, kwargs))
         limit = MAX_KNOWN_RECURSION if known or structural else MAX_RECURSION
         if depth >= limit and limit == MAX_KNOWN_RECURSION and models.is_model_node(function.node) and \
                 self._on_new_receiver(function, args):
@@ -580,7 +583,7 @@ class Calls(AnalysisState):
             # module-level code runs on a copy of them (`X = 5` in the branch, then `make()`)
             defined_in = current
         local = Env(defined_in, defined_in.globals_env)
-        if not self.bind_arguments(function, args, kwargs, local):
+        if not self.bind_arguments(function, args, kwargs, local, entry):
             st.graph.unknown_code_ran()
             return UNKNOWN
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
@@ -627,7 +630,10 @@ class Calls(AnalysisState):
         self.runtime_graph.state = merged
         return value
 
-    def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env) -> bool:
+    def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env,
+                       entry: bool = False) -> bool:
+        """`entry`: an entry point's, whose callers may pass any number of extra arguments and any
+        keywords: its *args tuple and **kwargs dict hold what is known of them, not all."""
         spec = function.node.args
         positional = list(spec.posonlyargs) + list(spec.args)
         defaults = function.defaults
@@ -645,7 +651,7 @@ class Calls(AnalysisState):
                 local.vars[param.arg] = UNKNOWN
         extra = args[len(positional):]
         if spec.vararg is not None:  # (Alternatives never sit in a tuple or dict: values.Alternatives)
-            local.vars[spec.vararg.arg] = ListVal([_no_alternatives(a) for a in extra], is_tuple=True)
+            local.vars[spec.vararg.arg] = ListVal([_no_alternatives(a) for a in extra], is_tuple=True, grown=entry)
         for param, default in zip(spec.kwonlyargs, function.kw_defaults):
             if param.arg in remaining:
                 local.vars[param.arg] = remaining.pop(param.arg)
@@ -653,7 +659,7 @@ class Calls(AnalysisState):
                 local.vars[param.arg] = default if default is not MISSING else UNKNOWN
         if spec.kwarg is not None:
             local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()},
-                                                 complete=not keywords_lost)
+                                                 complete=not keywords_lost and not entry)
         return True
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
