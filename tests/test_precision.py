@@ -552,8 +552,9 @@ _NETWORK_BASE = (
 def test_a_method_entry_its_constructor_calls_is_not_run_again_on_the_built_instance(tmp_path: Path) -> None:
     """kaffe's Network.__init__ (another module) calls `self.setup()`, which each generated model
     defines and nothing in its own module calls: its entry runs it as the constructor does (and
-    reports what that made), not a second time on the constructed instance, which would make every variable again (an SL101 no
-    program raises). A method the constructor does not call is still run on it (the control)."""
+    reports what that made), not a second time on the constructed instance, which would make
+    every variable again (an SL101 no program raises). A method the constructor does not call
+    is still run on it (the control)."""
     (tmp_path / "network.py").write_text(_NETWORK_BASE)
     source = ("import tensorflow as tf\nfrom network import Network\n\n"
               "class Model(Network):\n    def setup(self):\n        tf.get_variable('conv1', [3])\n\n"
