@@ -533,7 +533,7 @@ def test_an_entry_point_does_not_take_a_list_its_constructor_left_empty_to_be_em
 
 def test_an_entry_point_takes_any_extra_arguments_and_keywords() -> None:
     """An entry point's callers may pass any keywords and extra arguments: its **kwargs and *args
-    hold what is known of them, not all (tensorflow-gan's progressive_gan build_model reads
+    hold what callers elsewhere may have passed (tensorflow-gan's progressive_gan build_model reads
     `kwargs['kernel_size']`): no KeyError or IndexError ends its path; a dict or tuple it makes
     itself and reads past its keys does raise (the control)."""
     analysis = analysis_of(

@@ -35,7 +35,7 @@ from scopelint.analysis.scope_managers import _ExitStack, _ExitStackMethod, _Man
 from scopelint.analysis.tf_calls import unexpected_keyword
 from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_runs_nothing
 from scopelint.analysis.values import (
-    Alternatives, alternatives_of, ApiFn, ArrayVal, AutographFn, BoundMethod, BuiltinFn, ClassVal,
+    Alternatives, alternatives_of, ApiFn, ArrayVal, AutographFn, birth, BoundMethod, BuiltinFn, ClassVal,
     copy_wrapped_metadata, DictVal, Env,
     FunctionVal, InstanceVal, is_concrete,
     join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
@@ -632,8 +632,13 @@ class Calls(AnalysisState):
 
     def bind_arguments(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any], local: Env,
                        entry: bool = False) -> bool:
-        """`entry`: an entry point's, whose callers may pass any number of extra arguments and any
-        keywords: its *args tuple and **kwargs dict hold what is known of them, not all."""
+        """`entry`: an entry point's, whose *args tuple is taken as its callers give it when they
+        pass no extra arguments, but as made before the entry ran: callers elsewhere may have
+        passed some, so reading past its end raises nothing certain. A **kwargs dict is taken
+        so for every call (`kwargs.get('reuse', False)` reads the default), never to raise a
+        certain KeyError: an entry's keywords, passed on by `f(**kwargs)`, are what callers
+        elsewhere gave (tensorflow-gan's progressive_gan `build_model(..., **kwargs)` hands them
+        to get_stage_info, which reads `kwargs['num_resolutions']`)."""
         spec = function.node.args
         positional = list(spec.posonlyargs) + list(spec.args)
         defaults = function.defaults
@@ -651,7 +656,8 @@ class Calls(AnalysisState):
                 local.vars[param.arg] = UNKNOWN
         extra = args[len(positional):]
         if spec.vararg is not None:  # (Alternatives never sit in a tuple or dict: values.Alternatives)
-            local.vars[spec.vararg.arg] = ListVal([_no_alternatives(a) for a in extra], is_tuple=True, grown=entry)
+            local.vars[spec.vararg.arg] = ListVal([_no_alternatives(a) for a in extra], is_tuple=True,
+                                                  born=0 if entry else birth())
         for param, default in zip(spec.kwonlyargs, function.kw_defaults):
             if param.arg in remaining:
                 local.vars[param.arg] = remaining.pop(param.arg)
@@ -659,7 +665,7 @@ class Calls(AnalysisState):
                 local.vars[param.arg] = default if default is not MISSING else UNKNOWN
         if spec.kwarg is not None:
             local.vars[spec.kwarg.arg] = DictVal({k: _no_alternatives(v) for k, v in remaining.items()},
-                                                 complete=not keywords_lost and not entry)
+                                                 complete=not keywords_lost, born=0)
         return True
 
     def instantiate(self, cls: ClassVal, args: List[Any], kwargs: Dict[str, Any], st: State,
