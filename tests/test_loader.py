@@ -3,6 +3,7 @@ a package it imports, imports TensorFlow (a word such as `tf` in a lexer is not 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from scopelint.analysis import loader
@@ -53,3 +54,33 @@ def test_an_optional_import_inside_a_function_does_not_make_a_package_reach_tf(t
     (site / "usesym" / "__init__.py").write_text("import symlib\n")
     assert not loader.installed_package_builds_graphs(str(site / "graphlib2" / "__init__.py"))
     assert loader.installed_package_builds_graphs(str(site / "usesym" / "__init__.py"))  # at module level
+
+
+def test_the_tree_cache_keeps_what_the_last_two_analyses_used_and_drops_older_trees_past_its_budget(
+        tmp_path: Path) -> None:
+    paths = []
+    for name in ("a", "b", "c", "d"):
+        module = tmp_path / (name + ".py")
+        module.write_text("x = 1\n" * 10)  # 60 bytes each
+        paths.append(str(module))
+    cache = loader._TreeCache(budget=100)
+
+    def get(path: str) -> object:
+        stat = os.stat(path)
+        return cache.get(path, stat.st_mtime_ns, stat.st_size)
+
+    cache.new_analysis()
+    first = get(paths[0])
+    assert get(paths[0]) is first  # a hit: the same tree, whose nodes the analysis tells apart by identity
+    cache.new_analysis()
+    get(paths[1])  # past the budget, but the analysis before this one used a.py: kept
+    assert len(cache.entries) == 2
+    cache.new_analysis()
+    get(paths[2])  # a.py was used two analyses ago: it goes; b.py stays
+    assert [key[0] for key in cache.entries] == paths[1:3]
+    assert cache.size == 120
+    cache.new_analysis()
+    get(paths[1])
+    get(paths[3])  # c.py was used by the analysis before: over the budget, nothing can go
+    assert [key[0] for key in cache.entries] == [paths[2], paths[1], paths[3]]
+    assert get(paths[0]) is not first  # parsed again

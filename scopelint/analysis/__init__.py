@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis import blindspots
+from scopelint.analysis import blindspots, loader
 from scopelint.analysis.blindspots import Blindspot
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
@@ -152,6 +152,7 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
     """`work_budget` scales the work limits (MODULE_STEPS, ENTRY_STEPS, TOTAL_STEPS)."""
     module_steps, entry_steps, total_steps = (MODULE_STEPS * work_budget, ENTRY_STEPS * work_budget,
                                               TOTAL_STEPS * work_budget)
+    loader.new_analysis()
     interp = Interpreter(tree, path, Budget(module_steps), strict=strict, python2=python2)
     interp.follow_imports = follow_imports
     old_limit = sys.getrecursionlimit()
