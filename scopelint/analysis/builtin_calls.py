@@ -604,7 +604,7 @@ class BuiltinCalls(AnalysisState):
             # The variables it is computed from are the runtime op's, known when its inputs' are (a
             # pickle-initialised variable of a lost shape is still one variable: HMR's SMPL model)
             name = getattr(function, "__name__", "")
-            partial = _partial_result(function, args, kwargs) if name == "reshape" else None
+            partial = _partial_result(function, args, kwargs) if name in ("reshape", "where") else None
             if partial is not None:
                 partial.deps = result.deps
                 return partial  # `tf.reshape(lost, [n * 10, 10, 40])`: the dims the shape fixes
@@ -1049,6 +1049,24 @@ def _itemwise_lost(function: Any, args: List[Any], kwargs: Dict[str, Any], resul
     return out, norm
 
 
+def _select_of_partly_known(args: List[Any], kwargs: Dict[str, Any]) -> Optional[UnknownTensor]:
+    """`tf.where(cond, x, y)` (TF1's Select) with one of x and y lost: TF merges their shapes, so
+    the dims the other one knows are the result's (Kyubyong's Transformer masks a sinusoid table
+    the analysis could not compute: `tf.where(tf.equal(inputs, 0), inputs, table)` is shaped like
+    inputs); a dim it leaves to TF may be the lost one's, so lost. None when neither, or both,
+    is a tensor of known rank, or the call is not `where(cond, x, y)`."""
+    if len(args) != 3 or kwargs:
+        return None
+    known = [t for t in args[1:] if isinstance(t, Tensor) and not _lost_shape(t)]
+    if len(known) != 1 or not all(t is UNKNOWN or isinstance(t, Tensor) for t in args[1:]):
+        return None
+    dims = known[0].get_shape().dims_tuple
+    if dims is None:
+        return None
+    dtype = known[0].dtype.base_dtype if isinstance(known[0].dtype, DType) else UNKNOWN
+    return _partly_known(TensorShape([LOST if d is None else d for d in dims]), dtype)
+
+
 def _select_of_known(function: Any, args: List[Any]) -> bool:
     """`tf.where(condition, x, y)` with x of a fully defined shape: TF's result has x's shape."""
     return getattr(function, "__name__", "") == "where" and len(args) == 3 and isinstance(args[1], Tensor) and \
@@ -1082,6 +1100,8 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
     one of x's rank whose dims are all lost (they agree with x's but on the axis), x's dtype.
     None for any other op."""
     name = getattr(function, "__name__", "")
+    if name == "where":
+        return _select_of_partly_known(args, kwargs)
     if name == "reshape":
         shape = args[1] if len(args) > 1 else kwargs.get("shape")
         source = args[0] if args else kwargs.get("tensor")
@@ -1204,6 +1224,10 @@ def _unknown_result_of(function: Any, args: List[Any], kwargs: Dict[str, Any]) -
         result = function(args[1], args[1], args[1])  # shaped like x; y is lost
         result.deps = None  # and what y depends on is not known
         return result
+    if name == "where":
+        partial = _partial_result(function, args, kwargs)
+        if partial is not None:
+            return partial  # `tf.where(mask, inputs, lost)`: inputs' dims (what y depends on not known)
     if name == "split":
         # sizes partly lost (spinningup's MpiAdamOptimizer splits its flat gradient by the
         # variables' sizes): still one part per size, of the value's dtype, shapes lost

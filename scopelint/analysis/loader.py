@@ -107,6 +107,8 @@ class Locator:
 _TF_WORDS = re.compile(rb"tensorflow|tf_slim|keras|\btf\b|variable_scope|get_variable")
 # a command-line flag defined (absl's, gflags', tf.app.flags'): FLAGS is shared with the graph code
 _FLAG_DEFINITIONS = re.compile(rb"\bDEFINE_\w+\s*\(")
+# sys.path changed: the program's later imports are found where this module puts them
+_SYS_PATH = re.compile(rb"\bsys\.path\b")
 _IMPORTS = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 _MODULE_LEVEL_IMPORTS = re.compile(rb"^(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w., \t]+))", re.M)
 
@@ -114,16 +116,18 @@ _MODULE_LEVEL_IMPORTS = re.compile(rb"^(?:from[ \t]+([.\w]+)[ \t]+import|import[
 @functools.lru_cache(maxsize=1024)
 def builds_graphs(path: str) -> bool:
     """Whether a module may touch a TF graph: it names TensorFlow, defines command-line flags (the
-    graph code reads them from the FLAGS they share: hmr's src/config.py), or imports anything
+    graph code reads them from the FLAGS they share: hmr's src/config.py), imports anything
     beyond the standard library and plain data libraries (it may re-export the project's TF
-    code). Other modules (a tokenizer, a data reader) are not followed: calls into them are a
-    library's, which run the program's code only when given the program's functions or objects."""
+    code), or changes sys.path (tf-faster-rcnn's tools/_init_paths.py puts ../lib on it, where
+    the script then finds its nets). Other modules (a tokenizer, a data reader) are not followed:
+    calls into them are a library's, which run the program's code only when given the program's
+    functions or objects."""
     try:
         with open(path, "rb") as handle:
             text = handle.read()
     except OSError:
         return True
-    return may_build_graphs(text)
+    return may_build_graphs(text) or _SYS_PATH.search(text) is not None
 
 
 def may_build_graphs(text: bytes) -> bool:
