@@ -44,6 +44,9 @@ _OTHER_EXCEPTIONS = frozenset({
 })
 # The types that certainly catch a NameError (an unknown name may not).
 _CATCHES_NAME_ERROR = frozenset({"NameError", "Exception", "BaseException"})
+# ...and those that catch whatever the body raised (`Exception` but for SystemExit and
+# KeyboardInterrupt, which no enclosing handler of the program's is about)
+_CATCHES_ALL = frozenset({"Exception", "BaseException", "StandardError"})
 
 
 class ControlFlow(AnalysisState):
@@ -454,6 +457,10 @@ class ControlFlow(AnalysisState):
                 self.tries.pop()
             uncertain = self.may_raise != may_raise_before
             entry = self._handler_entry(context, before, st.graph if st.alive else None, uncertain)
+            # A body that raised into handlers that catch everything goes on in them only: what
+            # it left is no enclosing try's (DQN-tensorflow's BaseModel: `config.__dict__['__flags']`
+            # under a bare `except:`, inside the caller's `try`).
+            caught = not st.alive and not st.escaped and _handlers_catch(node.handlers, _CATCHES_ALL.__contains__)
             if st.alive:
                 self.exec_block(node.orelse, st)
         finally:
@@ -464,7 +471,9 @@ class ControlFlow(AnalysisState):
         # raised, not from where it ended (`shapes.append(a.get_shape().as_list())` that raised
         # appended nothing: NTM-tensorflow's ops.linear appends `a.shape` in its handler instead).
         changed = dict(context.journal.before)
-        going_on = [path_journal.undo(context.journal)] if st.alive or st.escaped or self.tries else []
+        going_on = [path_journal.undo(context.journal)]
+        if not (st.alive or st.escaped or self.tries and not caught):
+            going_on = []  # (undone all the same: the handlers start from where it raised)
         ends = [st]
         if entry is not None:
             # One handler, reached on every path: the body certainly raised and nothing else could.

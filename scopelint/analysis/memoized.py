@@ -110,7 +110,7 @@ def call(interp: Interpreter, cached: CachedFunction, args: List[Any], kwargs: D
     if not known_cache or (key is None and cache.items):
         # a hit or a miss, the analysis cannot tell: the function may run
         interp.touch(cache)
-        cache.complete = False
+        cache.complete, cache.lost_keys = False, None
         st.graph.unknown_code_ran()
         return UNKNOWN
     result = interp.call(cached.function, args, kwargs, st, node)
@@ -118,7 +118,7 @@ def call(interp: Interpreter, cached: CachedFunction, args: List[Any], kwargs: D
         return result  # what raised is not cached; nor is anything with maxsize=0
     interp.touch(cache)
     if key is None:
-        cache.complete = False  # cached under arguments the analysis cannot compare
+        cache.complete, cache.lost_keys = False, None  # cached under arguments the analysis cannot compare
         return result
     cache.items[key] = result
     if cached.maxsize is not None and len(cache.items) > cached.maxsize:

@@ -18,7 +18,7 @@ a path (born after the fork) is that path's own and is not journaled.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from scopelint.analysis.cli_args import NamespaceVal
 from scopelint.analysis.values import (
@@ -55,7 +55,7 @@ def state_of(value: Any) -> Any:
     if isinstance(value, ListVal):
         return (list(value.items), value.poisoned, value.grown)
     if isinstance(value, DictVal):
-        return (dict(value.items), value.complete, value.poisoned, value.unordered)
+        return (dict(value.items), value.complete, value.poisoned, value.unordered, value.lost_keys)
     if isinstance(value, SetVal):
         return (set(value.values), value.poisoned)
     if isinstance(value, InstanceVal):
@@ -74,7 +74,7 @@ def restore(value: Any, state: Any) -> None:
     elif isinstance(value, DictVal):
         value.items.clear()
         value.items.update(state[0])
-        value.complete, value.poisoned, value.unordered = state[1], state[2], state[3]
+        value.complete, value.poisoned, value.unordered, value.lost_keys = state[1], state[2], state[3], state[4]
     elif isinstance(value, SetVal):
         value.values.clear()
         value.values.update(state[0])
@@ -152,7 +152,8 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
             items = dict(first[0])
             for state in states[1:]:
                 items = {key: join_values(items[key], state[0][key]) for key in items}
-            restore(value, (items, all(s[1] for s in states), any(s[2] for s in states), any(s[3] for s in states)))
+            restore(value, (items, all(s[1] for s in states), any(s[2] for s in states), any(s[3] for s in states),
+                            _joined_lost_keys(states, ())))
         else:
             # a key some paths set and others not may be there or not: the dict holds the keys
             # every path has (their values joined) and may have others (wavenet's optional
@@ -161,7 +162,9 @@ def merge(value: Any, states: List[Any], grown_as_last: bool = False) -> None:
             items = {key: item for key, item in first[0].items() if key in common}
             for state in states[1:]:
                 items = {key: join_values(items[key], state[0][key]) for key in items}
-            restore(value, (items, False, any(s[2] for s in states), any(s[3] for s in states)))
+            others = tuple(key for state in states for key in state[0] if key not in common)
+            restore(value, (items, False, any(s[2] for s in states), any(s[3] for s in states),
+                            _joined_lost_keys(states, others)))
     elif isinstance(value, SetVal):
         restore(value, (set(first[0]), True))
     else:
@@ -192,3 +195,16 @@ def _joined_attribute(values: List[Any]) -> Any:
     for other in values[1:]:
         joined = join_values(joined, other, alternatives=True)  # an attribute or a binding
     return joined
+
+
+def _joined_lost_keys(states: List[Any], others: Tuple[Any, ...]) -> Optional[Tuple[Any, ...]]:
+    """The keys a dict joined from these paths' states may hold beyond the items every path has
+    (`others`, set on some paths only, and each path's own lost keys); None where some path's
+    dict may hold any key."""
+    lost: List[Any] = []
+    for key in others + tuple(key for state in states if not state[1] for key in (state[4] or ())):
+        if key not in lost:
+            lost.append(key)
+    if any(not state[1] and state[4] is None for state in states):
+        return None
+    return tuple(lost) if lost or not all(state[1] for state in states) else None

@@ -19,7 +19,7 @@ from scopelint.analysis.values import (
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
-from scopelint.semantics.values import UNKNOWN
+from scopelint.semantics.values import UNKNOWN, Pattern
 
 
 _EXEC_METHODS: Dict[type, Any] = {}
@@ -163,6 +163,10 @@ class Statements(AnalysisState):
             if isinstance(obj, DictVal):
                 if is_key(key):
                     obj.items[key] = value
+                elif isinstance(key, Pattern) and not obj.poisoned:
+                    # a name known in part (an optimizer's `named_slots[var.op.name]` of a variable so
+                    # named): the keys it cannot be keep their values, and the dict stays readable
+                    obj.set_pattern_key(key, value)
                 else:
                     obj.poisoned = True  # a known key may have been overwritten
             elif isinstance(obj, ListVal):

@@ -129,6 +129,36 @@ class DictVal:
     cls: Any = None  # the program's subclass of dict it is an instance of (dnnlib.EasyDict), whose methods it has
     attrs_lost: bool = False  # an attribute was set on it past the dict (its instance __dict__): reads are unknown
     default_factory: Any = None  # a collections.defaultdict's: called for a missing key, as Python does
+    # when not complete: the keys (concrete, or Pattern: partly known strings) it may hold beyond
+    # `items`, if the analysis knows that these are all (`slots[var.op.name] = ...` of a name it
+    # lost in part); None: any key may be there
+    lost_keys: Optional[Tuple[Any, ...]] = None
+
+    def may_hold(self, key: Any) -> Optional[bool]:
+        """Whether a concrete key is in it: True, False, or None (the analysis cannot say)."""
+        if key in self.items:
+            return True
+        if self.complete:
+            return False
+        if self.lost_keys is None:
+            return None
+        return None if any(_may_be_key(lost, key) for lost in self.lost_keys) else False
+
+    def set_pattern_key(self, key: Pattern, value: Any) -> None:
+        """`d[key] = value` for a partly known string: a key it may overwrite holds either value
+        after; the key itself is held among the lost ones (then reads of it are unknown)."""
+        for known in self.items:
+            if isinstance(known, str) and key.may_equal(known):
+                self.items[known] = join_values(self.items[known], value)
+        if self.complete or self.lost_keys is not None:
+            self.lost_keys = (self.lost_keys or ()) + (key,)
+        self.complete = False
+
+
+def _may_be_key(lost: Any, key: Any) -> bool:
+    if isinstance(lost, Pattern):
+        return isinstance(key, str) and lost.may_equal(key)
+    return bool(lost == key)
 
 
 # Items whose hash, hence whose place in a set's iteration order, is the same in every run (str
@@ -361,7 +391,8 @@ class VarVal(Tensor):
         self._shape = self.record.shape if self.record.shape is not None else TensorShape(None)
         self.dtype = self.record.dtype if isinstance(self.record.dtype, DType) else UNKNOWN
         self.name = self.record.name if isinstance(self.record.name, str) else ""
-        self.deps = frozenset([self.record.name]) if isinstance(self.record.name, str) else None
+        # (by name; a name known in part by its Pattern, which gradients compare as such)
+        self.deps = frozenset([self.record.name]) if isinstance(self.record.name, (str, Pattern)) else None
 
     def get_shape(self) -> Any:  # type: ignore[override]
         return self._shape if self.shape_known else UNKNOWN

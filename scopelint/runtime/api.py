@@ -864,22 +864,37 @@ def gradients(ys: Any, xs: Any, grad_ys: Any = None, name: Any = "gradients", **
     from scopelint.runtime import dependencies
 
     reached, gathered = dependencies.of(ys), dependencies.gathered_of(ys)
+    in_part = {id(deps): tuple(name for name in deps if isinstance(name, _Pattern))
+               for deps in (reached, gathered) if deps is not None}  # once: a loss may reach thousands
     grads: List[Any] = []
     for x in (xs if isinstance(xs, (list, tuple)) else [xs]):
         own = getattr(x, "deps", None)
         record = getattr(x, "record", None)
-        if reached is not None and record is not None and (
-                own is not None and not own & reached or
-                # the analysis's variable of a partly known name (`layer_?/dense/kernel`) that can
-                # be none of the variables ys depend on, all of which have known names
-                own is None and isinstance(record.name, _Pattern) and
-                not any(record.name.may_equal(name) for name in reached)):
+        if reached is not None and record is not None and own is not None and \
+                not _may_reach(own, reached, in_part[id(reached)]):
             grads.append(None)
             continue
         grad = Tensor(shape_of(x), dtype_of(x), op_name("gradients", None), "Grad")
-        grad.maybe_slices = gathered is None or own is None or bool(own & gathered)  # TF's IndexedSlices
+        grad.maybe_slices = gathered is None or own is None or \
+            _may_reach(own, gathered, in_part[id(gathered)])  # TF's IndexedSlices
         grads.append(grad)
     return grads
+
+
+def _may_reach(own: frozenset, reached: frozenset, patterns: Tuple[Any, ...]) -> bool:
+    """Whether a variable (its deps: its name) may be among the variables `reached` names
+    (`patterns`: those of them known in part). The analysis's variables of partly known names
+    (`layer_?/dense/kernel`, a Pattern) are named by that pattern: one may be any variable whose
+    name it may equal, and two patterns are not told apart."""
+    if own & reached:
+        return True
+    for mine in own:
+        if isinstance(mine, _Pattern):
+            if patterns or any(isinstance(name, str) and mine.may_equal(name) for name in reached):
+                return True
+        elif isinstance(mine, str) and any(pattern.may_equal(mine) for pattern in patterns):
+            return True
+    return False
 
 
 def global_norm(t_list: Any, name: Any = None) -> Tensor:
