@@ -6,6 +6,7 @@ plugins and the pre-commit hook are thin adapters over `check_source`, `check_pa
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
@@ -176,7 +177,28 @@ def iter_python_files(paths: Sequence[str], config: Optional[Config] = None) -> 
 
 
 def _check_for_pool(args: Tuple[int, str, Config]) -> Tuple[int, FileResult]:
-    return args[0], check_path(args[1], args[2])
+    result = check_path(args[1], args[2])
+    _settle_heap()
+    return args[0], result
+
+
+FILES_PER_FULL_COLLECTION = 100
+_files_settled = 0
+
+
+def _settle_heap() -> None:
+    """Between two files of a run of many: collect the cyclic garbage the file's analysis left,
+    then freeze what remains (the cache of parsed modules, TF's models: millions of objects that
+    each collection of the oldest generation would traverse again: 18% of the CPU time over
+    tensor2tensor's and tensorflow_probability's models, 7% with them frozen). A frozen object
+    that becomes garbage is freed by its reference count unless it is in a cycle: every
+    FILES_PER_FULL_COLLECTION files all are unfrozen first, and such cycles collected."""
+    global _files_settled
+    _files_settled += 1
+    if _files_settled % FILES_PER_FULL_COLLECTION == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass
@@ -219,7 +241,9 @@ def check_paths(paths: Sequence[str], config: Optional[Config] = None, jobs: int
 
 def _run_all(files: List[str], indices: List[int], config: Config, jobs: int) -> Iterable[Tuple[int, FileResult]]:
     if jobs <= 1 or len(files) < 2:
-        for index, path in zip(indices, files):
+        for number, (index, path) in enumerate(zip(indices, files)):
+            if number:
+                _settle_heap()
             yield index, check_path(path, config)
         return
     import multiprocessing
