@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Union
 from scopelint.analysis import alternatives, array_math, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, is_read_file, ReadFileText
-from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceMethod, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.imports import SYS_MODULES
@@ -234,6 +234,8 @@ class Attributes(AnalysisState):
             if name == "__dict__":
                 obj.escaped = True
                 return UNKNOWN
+            if name in ("_get_kwargs", "_get_args"):
+                return NamespaceMethod(obj, name)
             return obj.read(name)
         if isinstance(obj, SignatureVal):
             if name == "parameters":
