@@ -481,7 +481,9 @@ he_uniform_initializer = _initializer_class("he_uniform")
 
 
 def placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
-    return Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
+    result = Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
+    result.varying = True  # fed at run time: TF never folds it
+    return result
 
 
 # Where an op that makes a tensor takes its dtype: (position, default). The analysis keeps that
@@ -493,7 +495,9 @@ placeholder.shape_argument = (1, "shape")  # type: ignore[attr-defined]
 
 
 def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
-    return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+    result = Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+    result.varying = True  # fed at run time: TF never folds it
+    return result
 
 
 placeholder_with_default.shape_argument = (1, "shape")  # type: ignore[attr-defined]
