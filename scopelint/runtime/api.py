@@ -954,6 +954,15 @@ def tensordot(a: Any, b: Any, axes: Any, name: Any = None) -> Tensor:
 
 
 def reshape(tensor: Any, shape: Any, name: Any = None) -> Tensor:
+    if isinstance(shape, TensorShape) and (shape.dims_tuple is None or None in shape.dims_tuple):
+        # a static shape TF cannot make a constant of (`tf.reshape(y, x.get_shape())` of an x
+        # whose batch is unknown: carpedm20/DCGAN-tensorflow's deconv2d in TF 2.21,
+        # tests/fixtures/shapes/conv2d_transpose_batch.py); a dimension the analysis lost is LOST,
+        # never None, so the error is TF's on inputs the analysis does not fully know
+        raise errors.OpInputError(
+            "Tried to convert 'shape' to a tensor and failed. Error: Cannot convert %s to a Tensor." % (
+                "an unknown TensorShape" if shape.dims_tuple is None else "a partially known TensorShape (%s)" %
+                ", ".join("?" if d is None else str(d) for d in shape.dims_tuple)))
     return Tensor(reshape_shape(shape_of(tensor), shape), dtype_of(tensor), op_name("Reshape", name), "Reshape")
 
 
