@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Union
 from scopelint.analysis import alternatives, array_math, enums, loader, memoized, signatures, tf_api
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.builtin_calls import _ContainerMethod, _NamedTupleMethod, _StrMethod, is_read_file, ReadFileText
-from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, parser_attribute
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceMethod, NamespaceVal, parser_attribute
 from scopelint.analysis.expressions import _is_int, _visible
 from scopelint.analysis.class_members import attribute_hook, ClassDict, SubclassesMethod
 from scopelint.analysis.imports import SYS_MODULES
@@ -234,6 +234,8 @@ class Attributes(AnalysisState):
             if name == "__dict__":
                 obj.escaped = True
                 return UNKNOWN
+            if name in ("_get_kwargs", "_get_args"):
+                return NamespaceMethod(obj, name)
             return obj.read(name)
         if isinstance(obj, SignatureVal):
             if name == "parameters":
@@ -411,6 +413,11 @@ class Attributes(AnalysisState):
         return self.subscript(obj, key, st)
 
     def subscript(self, obj: Any, key: Any, st: State) -> Any:
+        if not isinstance(obj, Tensor) and _tensor_bounded(key):
+            # only a tensor reads a tensor bound (expressions.eval_Slice); to anything else (a list,
+            # whose slice by a tensor is TF's TypeError, a class's own __getitem__) the key is
+            # unknown, as before the analysis kept such slices
+            key = UNKNOWN
         if isinstance(obj, ListVal):
             if obj.grown:
                 # which item is at an index depends on how many times a loop ran: the one value
@@ -484,6 +491,12 @@ class Attributes(AnalysisState):
             return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
+
+
+def _tensor_bounded(key: Any) -> bool:
+    """A subscript key with a slice bounded by a tensor (expressions._slice_tensor)."""
+    keys = key.items if isinstance(key, ListVal) else (key,)
+    return any(isinstance(k, slice) and any(isinstance(b, Tensor) for b in (k.start, k.stop, k.step)) for k in keys)
 
 
 def _missing_key(obj: DictVal, key: Any) -> bool:

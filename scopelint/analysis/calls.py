@@ -24,7 +24,7 @@ from scopelint.analysis.builtin_calls import (
     _ContainerMethod, _NamedTupleMethod, _plain_class, _StrMethod, numpy_array, PURE_NUMERIC, read_data_file,
     ReadFileText,
 )
-from scopelint.analysis.cli_args import ArgParserVal, NamespaceVal, ParserMethod
+from scopelint.analysis.cli_args import ArgParserVal, NamespaceMethod, NamespaceVal, ParserMethod
 from scopelint.analysis.control_flow import _may_catch_scope_errors
 from scopelint.analysis.expressions import _visible
 from scopelint.analysis.markers import (
@@ -57,8 +57,8 @@ MAX_KNOWN_RECURSION = 6  # ...or when every argument is known: a tree of known d
 MAX_STRUCTURAL_RECURSION = 12  # ...or TF's layer call on a different layer at each level (cells in cells)
 # Calls that the analysis follows (an argparse namespace given to them stays known), and
 # builtins that only read their arguments.
-_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, PartialVal, AutographFn, InstanceVal,
-                     CachedFunction)
+_FOLLOWED_CALLEES = (FunctionVal, BoundMethod, ClassVal, ParserMethod, NamespaceMethod, PartialVal, AutographFn,
+                     InstanceVal, CachedFunction)
 _NAMESPACE_READERS = frozenset({"getattr", "hasattr", "print", "str", "repr", "isinstance", "len", "id", "type",
                                 "bool", "format", "vars"})
 # Libraries that look at the program's objects without calling them or changing them.
@@ -207,7 +207,8 @@ class Calls(AnalysisState):
             return self.real_call(callee.function, args, kwargs, st, scope_errors_propagate=True)
         if isinstance(callee, Initializer):
             return self.real_call(callee, args, kwargs, st)  # `tf.zeros_initializer()([3])`: its value, a tensor
-        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, _ExitStackMethod, _ManualEntry,
+        if isinstance(callee, (_ScopeMethod, _StrMethod, _ContainerMethod, ParserMethod, NamespaceMethod,
+                               _ExitStackMethod, _ManualEntry,
                                GraphMethod, ThreadMethod, _NamedTupleMethod, InstanceDictUpdate,
                                SubclassesMethod, CacheClear, ReadFileText)):
             return callee.invoke(self, args, kwargs, st)

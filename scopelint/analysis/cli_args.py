@@ -60,6 +60,27 @@ class NamespaceVal:
 
 
 @dataclass(eq=False)
+class NamespaceMethod:
+    """A namespace's own methods, from argparse's _AttributeHolder: `_get_kwargs()`, which is
+    `list(self.__dict__.items())` (pix2pix-tensorflow's main prints its options with `for k, v in
+    a._get_kwargs()`: tests/fixtures/patterns/argparse_get_kwargs.py), and `_get_args()`, `[]`."""
+
+    namespace: NamespaceVal
+    name: str
+
+    def invoke(self, interp: "Interpreter", args: List[Any], kwargs: Dict[str, Any], st: "State") -> Any:
+        namespace = self.namespace
+        if args or kwargs:
+            return UNKNOWN
+        if self.name == "_get_args":
+            return ListVal([])
+        if namespace.escaped or namespace.view is not None and namespace.view.poisoned:
+            return UNKNOWN
+        values = namespace.view.items if namespace.view is not None else namespace.values
+        return ListVal([ListVal([name, value], True) for name, value in values.items()])
+
+
+@dataclass(eq=False)
 class ParserMethod:
     parser: ArgParserVal
     name: str

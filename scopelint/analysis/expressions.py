@@ -19,7 +19,7 @@ from scopelint.analysis.values import (
     InstanceVal, is_concrete, is_key, IteratorVal, join_values, JoinedScalar, ListVal,
     MISSING,
     ModuleVal, NumpyLoaded, OpaqueVal, OpResult, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
-    VarVal,
+    UnknownTensor, VarVal,
 )
 from scopelint.runtime.tensors import Opaque, Tensor
 from scopelint.semantics.shapes import Dimension, TensorShape
@@ -477,8 +477,13 @@ class Expressions(AnalysisState):
 
     def eval_Slice(self, node: ast.Slice, st: State) -> Any:
         parts = [self.eval(p, st) if p is not None else None for p in (node.lower, node.upper, node.step)]
-        if all(p is None or isinstance(p, (int, float)) for p in parts):
-            return slice(*parts)  # (a float bound is the subscript's TypeError, where lists and tensors raise it)
+        # a known Dimension bound (`x[:, :y.shape[1]]`) is its integer, as its __index__ gives it
+        parts = [p.value if isinstance(p, Dimension) and isinstance(p.value, int) else p for p in parts]
+        if all(p is None or isinstance(p, (int, float)) or _slice_tensor(p) for p in parts):
+            # (a float bound is the subscript's TypeError, where lists and tensors raise it; a
+            # tensor bound, `x[:, :tf.shape(x)[1] // 2]`, slices a tensor: subscript() reads any
+            # other value's slice by a tensor as unknown)
+            return slice(*parts)
         return UNKNOWN
 
     def eval_Starred(self, node: ast.Starred, st: State) -> Any:
@@ -488,6 +493,13 @@ class Expressions(AnalysisState):
         value = self.eval(node.value, st)
         self.assign(node.target, value, st)
         return value
+
+
+def _slice_tensor(value: Any) -> bool:
+    """A tensor the runtime models as a slice bound: TF folds it where it can, and a bound it
+    cannot fold leaves the sliced dimensions None (runtime.tensors.slice_shape). One whose shape
+    and value the analysis lost is not: TF may fold it."""
+    return isinstance(value, Tensor) and not isinstance(value, (UnknownTensor, Opaque))
 
 
 def _visible(value: Any) -> Any:

@@ -481,7 +481,9 @@ he_uniform_initializer = _initializer_class("he_uniform")
 
 
 def placeholder(dtype: Any, shape: Any = None, name: Any = None) -> Tensor:
-    return Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
+    result = Tensor(shape, dtype, op_name("Placeholder", name), "Placeholder")
+    result.varying = True  # fed at run time: TF never folds it
+    return result
 
 
 # Where an op that makes a tensor takes its dtype: (position, default). The analysis keeps that
@@ -493,7 +495,9 @@ placeholder.shape_argument = (1, "shape")  # type: ignore[attr-defined]
 
 
 def placeholder_with_default(input: Any, shape: Any, name: Any = None) -> Tensor:  # noqa: A002
-    return Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+    result = Tensor(shape, dtype_of(input), op_name("PlaceholderWithDefault", name), "PlaceholderWithDefault")
+    result.varying = True  # fed at run time: TF never folds it
+    return result
 
 
 placeholder_with_default.shape_argument = (1, "shape")  # type: ignore[attr-defined]
@@ -965,6 +969,15 @@ def tensordot(a: Any, b: Any, axes: Any, name: Any = None) -> Tensor:
 
 
 def reshape(tensor: Any, shape: Any, name: Any = None) -> Tensor:
+    if isinstance(shape, TensorShape) and (shape.dims_tuple is None or None in shape.dims_tuple):
+        # a static shape TF cannot make a constant of (`tf.reshape(y, x.get_shape())` of an x
+        # whose batch is unknown: carpedm20/DCGAN-tensorflow's deconv2d in TF 2.21,
+        # tests/fixtures/shapes/conv2d_transpose_batch.py); a dimension the analysis lost is LOST,
+        # never None, so the error is TF's on inputs the analysis does not fully know
+        raise errors.OpInputError(
+            "Tried to convert 'shape' to a tensor and failed. Error: Cannot convert %s to a Tensor." % (
+                "an unknown TensorShape" if shape.dims_tuple is None else "a partially known TensorShape (%s)" %
+                ", ".join("?" if d is None else str(d) for d in shape.dims_tuple)))
     return Tensor(reshape_shape(shape_of(tensor), shape), dtype_of(tensor), op_name("Reshape", name), "Reshape")
 
 

@@ -216,14 +216,33 @@ def depthwise_conv2d(input: Any, filter: Any, strides: Any, padding: Any,  # noq
 
 def conv2d_transpose(value: Any = None, filter: Any = None, output_shape: Any = None, strides: Any = None,  # noqa: A002
                      padding: str = "SAME", data_format: str = "NHWC", name: Any = None, **kwargs: Any) -> Tensor:
-    return Tensor(shape_from_argument(output_shape), dtype_of(value), op_name("conv2d_transpose", name),
+    value = value if value is not None else kwargs.get("input")
+    return Tensor(_backprop_input_shape(value, output_shape), dtype_of(value), op_name("conv2d_transpose", name),
                   "Conv2DBackpropInput")
+
+
+def _backprop_input_shape(value: Any, output_shape: Any) -> Any:
+    """Conv2DBackpropInput's static shape in TF 2.x: output_shape's, but with the batch dimension
+    of the input (out_backprop), in either data format. TF 1.x took all of output_shape, so
+    carpedm20/DCGAN-tensorflow's generator, fed a z of shape [None, z_dim], fails in TF 2.21 at
+    its `tf.reshape(deconv, deconv.get_shape())` (tests/fixtures/shapes/conv2d_transpose_batch.py).
+    conv3d_transpose's Conv3DBackpropInputV2 keeps output_shape's."""
+    shape = shape_from_argument(output_shape)
+    dims = shape if isinstance(shape, list) else shape.dims_tuple if isinstance(shape, TensorShape) else None
+    if not dims or value is None:
+        return shape
+    measured = shape_of(value)
+    if not isinstance(measured, TensorShape):
+        batch: Any = LOST  # (the analysis lost the input's shape)
+    else:
+        batch = measured.dims_tuple[0] if measured.dims_tuple else None
+    return [batch] + list(dims)[1:]
 
 
 def conv1d_transpose(input: Any = None, filters: Any = None, output_shape: Any = None,  # noqa: A002
                      strides: Any = None, padding: str = "SAME", data_format: str = "NWC", dilations: Any = None,
                      name: Any = None) -> Tensor:
-    return Tensor(shape_from_argument(output_shape), dtype_of(input), op_name("conv1d_transpose", name),
+    return Tensor(_backprop_input_shape(input, output_shape), dtype_of(input), op_name("conv1d_transpose", name),
                   "Conv2DBackpropInput")
 
 

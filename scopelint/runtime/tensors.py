@@ -48,6 +48,9 @@ class Tensor:
     deps: Optional[frozenset] = frozenset()
     gathered: Optional[frozenset] = frozenset()  # (see runtime/dependencies.py)
     maybe_slices = False
+    # A value TF's shape inference can never fold: a placeholder's, the size of a dimension of
+    # tf.shape(x) that x's static shape leaves None, integer arithmetic over one (slice_shape)
+    varying = False
     # How TF 2.21's errors print the type of a graph tensor (tensor_shape's "Dimension value must be ...").
     tf_type_repr = "<class 'tensorflow.python.framework.ops.SymbolicTensor'>"
 
@@ -114,6 +117,7 @@ class Tensor:
                     result.constant_value = fold(theirs, mine) if reflected else fold(mine, theirs)
                 except ZeroDivisionError:
                     pass
+            result.varying = _varies(self) or _varies(other)
         return result
 
     def __add__(self, other: Any) -> "Tensor":
@@ -198,6 +202,8 @@ class Tensor:
             dim = measured.dims_tuple[key]
             if dim is LOST or isinstance(dim, int):
                 item.constant_value = dim
+            elif dim is None:
+                item.varying = True
         bounds = (key.start, key.stop, key.step) if isinstance(key, slice) else ()
         if isinstance(measured, TensorShape) and measured.dims_tuple is not None and isinstance(key, slice) and \
                 all(isinstance(b, int) and not isinstance(b, bool) or b is None for b in bounds):
@@ -344,10 +350,30 @@ def invalid_index(key: Any) -> Optional[float]:
 
 
 def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
+    """The static shape of `x[key]`, as TF's StridedSlice shape function gives it
+    (ValidateStridedSliceOp): TF packs the begins, the ends and the strides into three tensors
+    and reads each only where it folds it whole. A stride it cannot fold leaves even the rank
+    unknown; a begin or end it cannot fold (`x[:, :tf.shape(x)[1] // 2]` of an unknown width, a
+    tensor index) leaves known only the dimensions a slice covers whole (`:`, `::2`), the ones
+    after the key, and the new axes: every other sliced dimension is None, however constant its
+    own bounds (pix2pix's `raw_input[:, :width//2, :]` keeps its 3 channels,
+    tests/fixtures/shapes/slice_tensor_bounds.py). Where the runtime cannot tell whether TF folds
+    a tensor bound (one not `varying`, of an op whose value it does not compute), those
+    dimensions are LOST: a None there could claim errors TF does not raise."""
     if shape.dims_tuple is None:
         return TensorShape(None)
     dims = list(shape.dims_tuple)
-    keys = key if isinstance(key, tuple) else (key,)
+    keys = tuple(slice(*(_folded(bound) for bound in (k.start, k.stop, k.step))) if isinstance(k, slice)
+                 else _folded(k) for k in (key if isinstance(key, tuple) else (key,)))
+    strides = [k.step for k in keys if isinstance(k, slice) and not _constant_bound(k.step)]
+    if strides and all(_varies(step) for step in strides):
+        return TensorShape(None)
+    unfolded = [bound for k in keys if k is not None and k is not Ellipsis
+                for bound in ((k.start, k.stop, k.step) if isinstance(k, slice) else (k,))
+                if not _constant_bound(bound)]
+    # what each non-whole slice of a known dimension is where a bound is not folded: None where
+    # TF certainly cannot fold it, else unknown here
+    unfolded_dim = None if all(_varies(bound) for bound in unfolded) else LOST
     out: List[Optional[int]] = []
     index = 0
     for pos, k in enumerate(keys):
@@ -361,13 +387,14 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
         elif isinstance(k, slice):
             if index >= len(dims):
                 return TensorShape(None)
-            # bounds TF folds (`x[:, :tf.shape(y)[1]]` of a known dimension) count as their values
-            k = slice(*(_folded(bound) for bound in (k.start, k.stop, k.step)))
             dim = dims[index]
-            if dim is LOST:
+            whole = k.start is None and k.stop is None
+            if dim is LOST or dim is None:
+                out.append(dim)
+            elif not whole and unfolded or not _constant_bound(k.step):
+                out.append(unfolded_dim)
+            elif any(bound is LOST for bound in (k.start, k.stop, k.step)):
                 out.append(LOST)
-            elif dim is None or not all(isinstance(v, (int, type(None))) for v in (k.start, k.stop, k.step)):
-                out.append(None)
             else:
                 out.append(len(range(*k.indices(dim))))
             index += 1
@@ -377,10 +404,22 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
     return TensorShape(out)
 
 
+def _varies(value: Any) -> bool:
+    """A value TF's shape inference can never fold (Tensor.varying)."""
+    return getattr(value, "varying", False) is True
+
+
 def _folded(bound: Any) -> Any:
-    """A slice bound: a scalar tensor's value where TF folds it, else the bound itself."""
-    value = int_constant(bound) if isinstance(bound, Tensor) else None
-    return bound if value is None or value is LOST else value
+    """A slice bound or index: its integer where TF reads one (a known Dimension, a numpy integer,
+    a scalar tensor TF folds; LOST where the analysis lost what TF folds), else the bound itself."""
+    value = int_constant(bound) if bound is not None and bound is not Ellipsis else None
+    return bound if value is None else value
+
+
+def _constant_bound(bound: Any) -> bool:
+    """A (folded) bound TF reads as a constant: none, an integer, or LOST (one TF folds whose value
+    the analysis lost)."""
+    return bound is None or bound is LOST or type(bound) is int
 
 
 def int_constant(value: Any) -> Any:
