@@ -969,7 +969,7 @@ def tensordot(a: Any, b: Any, axes: Any, name: Any = None) -> Tensor:
 
 
 def reshape(tensor: Any, shape: Any, name: Any = None) -> Tensor:
-    if isinstance(shape, TensorShape) and (shape.dims_tuple is None or None in shape.dims_tuple):
+    if isinstance(shape, TensorShape) and (shape.dims_tuple is None or any(d is None for d in shape.dims_tuple)):
         # a static shape TF cannot make a constant of (`tf.reshape(y, x.get_shape())` of an x
         # whose batch is unknown: carpedm20/DCGAN-tensorflow's deconv2d in TF 2.21,
         # tests/fixtures/shapes/conv2d_transpose_batch.py); a dimension the analysis lost is LOST,
