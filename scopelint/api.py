@@ -190,7 +190,7 @@ def _settle_heap() -> None:
     """Between two files of a run of many: collect the cyclic garbage the file's analysis left,
     then freeze what remains (the cache of parsed modules, TF's models: millions of objects that
     each collection of the oldest generation would traverse again: 18% of the CPU time over
-    tensor2tensor's and tensorflow_probability's models, 7% with them frozen). A frozen object
+    tensor2tensor's and tensorflow_probability's models, 8% with them frozen). A frozen object
     that becomes garbage is freed by its reference count unless it is in a cycle: every
     FILES_PER_FULL_COLLECTION files all are unfrozen first, and such cycles collected."""
     global _files_settled
