@@ -7,6 +7,7 @@ a variant where the analysis cannot know, and must stay quiet. Codes are checked
 from __future__ import annotations
 
 from pathlib import Path
+from typing import List, Tuple
 
 import pytest
 
@@ -409,6 +410,11 @@ CASES = {
 }
 
 
+def entry_variable_names(analysis: ModuleAnalysis) -> List[Tuple[str, List[str]]]:
+    """Each entry point's name and the names of the variables it creates, by entry name."""
+    return [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())]
+
+
 def analysis_of(body: str) -> ModuleAnalysis:
     return analyze_source(Source("case.py", HEADER + body), strict=True)
 
@@ -527,7 +533,7 @@ def test_an_entry_point_does_not_take_a_list_its_constructor_left_empty_to_be_em
         "class Mix(object):\n    def __init__(self):\n        self.tasks = []\n\n"
         "    def build(self):\n        first = self.tasks[0]\n        tf.get_variable('w', [1])\n\n"
         "    def build_own(self):\n        mine = []\n        first = mine[0]\n        tf.get_variable('v', [1])\n")
-    assert [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())] == [
+    assert entry_variable_names(analysis) == [
         ("Mix.build", ["w:0"]), ("Mix.build_own", [])]
 
 
@@ -540,7 +546,7 @@ def test_an_entry_point_takes_any_extra_arguments_and_keywords() -> None:
         "def build(*args, **kwargs):\n    size = kwargs['kernel_size']\n    first = args[0]\n"
         "    tf.get_variable('w', [1])\n\n"
         "def build_own():\n    mine = dict(a=1)\n    size = mine['kernel_size']\n    tf.get_variable('v', [1])\n")
-    assert [(name, [v["name"] for v in unit.variables]) for name, unit in sorted(analysis.entries.items())] == [
+    assert entry_variable_names(analysis) == [
         ("build", ["w:0"]), ("build_own", [])]
 
 

@@ -406,8 +406,8 @@ class Expressions(AnalysisState):
                 found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
                 if found is None:
                     return UNKNOWN
-            elif isinstance(right, DictVal) and is_key(left) and right.may_hold(left) is not None:
-                found = bool(right.may_hold(left))
+            elif isinstance(right, DictVal) and is_key(left) and (held := right.may_hold(left)) is not None:
+                found = held
             elif isinstance(right, DictVal) and isinstance(left, Pattern) and right.complete and not right.poisoned \
                     and not any(isinstance(key, str) and left.may_equal(key) for key in right.items):
                 found = False  # a name known in part that no key can be (a slot's `var.op.name`)

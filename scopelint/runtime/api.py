@@ -10,13 +10,13 @@ from __future__ import annotations
 import collections
 import contextlib
 import math
-import numbers
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from scopelint.runtime import context
 from scopelint.runtime.tensors import (
     Op, Opaque, Tensor, broadcast, dtype_of, matmul_shape_tensor, numpy_dtype, op_name, reshape_shape,
-    int_constant, reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape, true_division_dtype,
+    int_constant, is_integer_scalar, reduced_dims, scalar_dim, shape_from_argument, shape_of, slice_shape,
+    true_division_dtype,
 )
 from scopelint.runtime.variables import Variable as RuntimeVariable
 from scopelint.semantics import errors
@@ -510,13 +510,9 @@ def constant(value: Any, dtype: Any = None, shape: Any = None, name: Any = "Cons
     result = Tensor(value_shape, value_dtype, op_name("Const", name), "Const")
     if shape is None and isinstance(value, (list, tuple)):
         result.constant_value = value  # what TF's shape functions read back (tf.pad's paddings)
-    elif shape is None and _integer_scalar(value) and value_dtype.is_integer:
+    elif shape is None and is_integer_scalar(value) and value_dtype.is_integer:
         result.constant_value = int(value)  # TF's shape inference folds it: `tf.constant(2) * n`
     return result
-
-
-def _integer_scalar(value: Any) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 constant.dtype_argument = (1, None)  # type: ignore[attr-defined]
@@ -585,7 +581,7 @@ random_gamma = _filled("random_gamma", "alpha", "beta")
 
 def fill(dims: Any, value: Any, name: Any = None) -> Tensor:
     result = Tensor(shape_from_argument(dims), dtype_of(value), op_name("Fill", name), "Fill")
-    if _integer_scalar(value) and shape_of(result).dims_tuple == ():
+    if is_integer_scalar(value) and shape_of(result).dims_tuple == ():
         result.constant_value = int(value)  # a constant subgraph, as tf.ones'
     return result
 

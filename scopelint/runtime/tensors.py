@@ -422,6 +422,11 @@ def _constant_bound(bound: Any) -> bool:
     return bound is None or bound is LOST or type(bound) is int
 
 
+def is_integer_scalar(value: Any) -> bool:
+    """A Python or numpy integer, not a bool."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def int_constant(value: Any) -> Any:
     """An integer the shape functions know: a Python or numpy int, a known Dimension (TF converts
     both to a constant), LOST, or an integer scalar tensor's known value; None otherwise."""
@@ -429,7 +434,7 @@ def int_constant(value: Any) -> Any:
         return value
     if isinstance(value, Dimension) and value.value is not None:
         return value.value  # `x.shape[1]`, which TF converts to that constant
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+    if is_integer_scalar(value):
         return int(value)  # a numpy integer (`nvec.sum()`)
     if isinstance(value, Tensor) and value.dtype.base_dtype.is_integer and shape_of(value).dims_tuple == ():
         constant = getattr(value, "constant_value", None)
