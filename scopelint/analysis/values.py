@@ -150,7 +150,7 @@ class DictVal:
         for known in self.items:
             if isinstance(known, str) and key.may_equal(known):
                 self.items[known] = join_values(self.items[known], value)
-        if self.complete or self.lost_keys is not None:
+        if self.complete or (self.lost_keys is not None and key not in self.lost_keys):
             self.lost_keys = (self.lost_keys or ()) + (key,)
         self.complete = False
 
