@@ -551,17 +551,17 @@ class Calls(AnalysisState):
         # level would branch again on what it is and the cut costs nothing but the value
         # (tensorflow_probability's Distribution methods convert their unknown arguments by
         # nest.map_structure: 5,461 calls of _packed per method)
-        structural = models.is_model_node(function.node) and not (
-            depth >= MAX_RECURSION and any(a is UNKNOWN for a in args) and
-            _builds_nothing(self, function, args, kwargs))
+        model = models.is_model_node(function.node)
+        nothing: Optional[bool] = None  # _builds_nothing(), asked at most once
+        if model and depth >= MAX_RECURSION and any(a is UNKNOWN for a in args):
+            nothing = _builds_nothing(self, function, args, kwargs)
+        structural = model and not nothing
         limit = MAX_KNOWN_RECURSION if known or structural else MAX_RECURSION
-        if depth >= limit and limit == MAX_KNOWN_RECURSION and models.is_model_node(function.node) and \
-                self._on_new_receiver(function, args):
+        if depth >= limit and limit == MAX_KNOWN_RECURSION and model and self._on_new_receiver(function, args):
             limit = MAX_STRUCTURAL_RECURSION  # TF's layer call on cells in cells (wrappers of wrappers)
         if self.budget.exhausted or len(self.call_stack) >= MAX_CALL_DEPTH or depth >= limit:
-            model = models.is_model_node(function.node)
-            if not self.budget.exhausted and depth >= limit and (model or limit == MAX_RECURSION) and \
-                    _builds_nothing(self, function, args, kwargs):
+            if not self.budget.exhausted and depth >= limit and (model or limit == MAX_RECURSION) and (
+                    nothing if nothing is not None else _builds_nothing(self, function, args, kwargs)):
                 # its value is lost, and what it may change of its arguments; nothing else is
                 # (spinningup's convert_json recursing into a config value the analysis lost). A
                 # recursion over known values cut off may never end: what follows stays unknown.
