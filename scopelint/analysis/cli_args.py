@@ -16,7 +16,9 @@ from scopelint.semantics.values import UNKNOWN
 if TYPE_CHECKING:
     from scopelint.analysis.interpreter import Interpreter, State
 
-_CONVERTERS = {"int": int, "float": float, "str": str}
+# `type=bool` is bool(word): any non-empty word ("False" too) is True (CycleGAN-tensorflow's
+# `--use_resnet`: tests/fixtures/patterns/argparse_type_bool.py)
+_CONVERTERS = {"int": int, "float": float, "str": str, "bool": bool}
 _ONE_VALUE_KEYWORDS = {"action", "help", "default", "dest", "type", "required", "metavar", "choices"}
 _PARSER_METHODS = ("add_argument", "parse_args", "parse_known_args", "set_defaults", "add_argument_group",
                    "add_mutually_exclusive_group", "get_default", "register")
