@@ -376,7 +376,8 @@ def _partly_unknown(analysis: Any, text: str) -> str:
 
 
 _LEGEND = (
-    ("  [entry ", "[entry F]: a function nothing in the file calls, analysed as if called first in a fresh graph"),
+    ("  [entry ", "[entry F]: a function nothing in the file calls, analysed as if called first in a fresh graph, "
+     "with its parameters' defaults and unknown values for the others"),
     ("?", "?: a part of the name or shape the analysis could not predict"),
     ("(on some paths)", "(on some paths): created only on some of the paths through the code"),
     ("(incomplete)", "(incomplete): the analysis stopped at its work budget; names past that point are missing"),

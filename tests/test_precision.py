@@ -430,6 +430,23 @@ def test_control_raises_and_unknown_variant_is_quiet(name: str) -> None:
     assert code not in codes(unknown)
 
 
+def test_an_entry_is_named_by_its_defaults_but_judged_with_any_arguments() -> None:
+    """An entry point runs with its parameters' defaults, which name what it builds; where that
+    run finds a mistake the defaults alone may make (`reuse=False` creating `w` twice), the
+    entry runs again with every parameter unknown, from the module's values as they were before
+    the first run (its `seen.append` undone), and that run's names and findings stand."""
+    analysis = analysis_of(
+        "seen = []\n\n"
+        "def named(units=3, scope='net'):\n    with tf.variable_scope(scope):\n"
+        "        tf.get_variable('w', [units])\n\n"
+        "def shared(reuse=False):\n    seen.append(1)\n    with tf.variable_scope('a', reuse=reuse):\n"
+        "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n"
+        "        if len(seen) == 1:\n            tf.get_variable('first', [1])\n")
+    assert [(v["name"], v["shape"]) for v in analysis.entries["named"].variables] == [("net/w:0", [3])]
+    assert analysis.all_findings() == []
+    assert "a/first:0" in [v["name"] for v in analysis.entries["shared"].variables]
+
+
 def test_a_function_under_a_decorator_not_seen_into_is_still_analysed_on_its_own() -> None:
     """Callers of `@registry.register def build()` get an unknown value, but build's own body
     is an entry point (issue #13): its variables are predicted, and a mistake that raises

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from scopelint.analysis import blindspots, loader
+from scopelint.analysis import blindspots, loader, path_journal
 from scopelint.analysis.blindspots import Blindspot
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.interpreter import Budget, Finding, Interpreter
@@ -122,7 +122,8 @@ class ModuleAnalysis:
 def analyze_source(source: Source, strict: bool = False, fresh_entries: Optional[str] = None,
                    follow_imports: bool = True, work_budget: float = 1.0) -> ModuleAnalysis:
     """`fresh_entries`: a glob of function names that are known to be called first in a fresh
-    graph at the root scope (a test harness's units); other entry points get an unknown context."""
+    graph at the root scope, without arguments (a test harness's units); other entry points get
+    an unknown context."""
     path = source.path
     if source.error is not None:
         return ModuleAnalysis(path, None, notices=[Diagnostic(path, 1, 1, "SL001", source.error)])
@@ -170,8 +171,20 @@ def analyze_tree(tree: ast.Module, path: str, strict: bool = False, fresh_entrie
                 _cut(analysis, name, function)  # the file's work is spent: this one is not analysed
                 continue
             fresh = fresh_entries is not None and fnmatch.fnmatchcase(name, fresh_entries)
-            analysis.entries[name] = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh))
+            journal = path_journal.Journal(path_journal.new_floor())  # what it changes of the module's values
+            unit = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh), journal)
             spent += entry_steps - interp.budget.steps
+            if (unit.diagnostics or unit.warnings) and not fresh and spent < total_steps:
+                # Run with its defaults, it is told a mistake that may be theirs alone: callers
+                # elsewhere may pass anything (`def f(reuse=False)` that creates `w` twice raises
+                # only for f(), f(reuse=True) shares). What it is told is what it does whatever
+                # it is given: its run with unknown arguments (from the module's values as that
+                # run found them), whose names stand with them.
+                path_journal.undo(journal)
+                interp.budget = Budget(entry_steps)
+                unit = _run_unit(interp, name, lambda: interp.run_entry(function, owner, fresh, defaults=False))
+                spent += entry_steps - interp.budget.steps
+            analysis.entries[name] = unit
     finally:
         sys.setrecursionlimit(old_limit)
     analysis.dependencies = sorted(interp.read_files)
@@ -190,13 +203,15 @@ def _cut(analysis: ModuleAnalysis, name: str, function: FunctionVal) -> None:
     analysis.entries_not_analysed.append(name)
 
 
-def _run_unit(interp: Interpreter, entry: Optional[str], run: Any) -> UnitResult:
+def _run_unit(interp: Interpreter, entry: Optional[str], run: Any,
+              journal: Optional[path_journal.Journal] = None) -> UnitResult:
     interp.findings, interp.warnings, interp.incomplete = [], [], False
     interp.blindspots, interp.call_context = {}, []
     interp.frames, interp.loops, interp.calls, interp.cleanups, interp.tries = [], [], [], [], []
     # Graphs an earlier unit built may hold anything by the time this one runs.
     interp.graph_states = {graph_id: None for graph_id in interp.graph_states}
-    interp.call_stack, interp.local_envs, interp.second_iteration, interp.journals = [], [], 0, []
+    interp.call_stack, interp.local_envs, interp.second_iteration = [], [], 0
+    interp.journals = [journal] if journal is not None else []
     interp.alternative_depth = 0
     interp.graph_nesting = 0
     interp.comprehension_sizes = []

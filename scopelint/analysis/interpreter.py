@@ -42,7 +42,7 @@ from scopelint.analysis import mock_patches
 from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.statements import Statements
 from scopelint.analysis.tf_calls import TfCalls
-from scopelint.analysis.values import ClassVal, FunctionVal, InstanceVal, birth
+from scopelint.analysis.values import MISSING, ClassVal, FunctionVal, InstanceVal, birth
 from scopelint.analysis.with_statements import WithStatements
 from scopelint.analysis.work_limits import MAX_UNROLL, WorkLimits
 from scopelint.runtime import context as runtime_context
@@ -66,10 +66,14 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
             self.exec_block(self.tree.body, state)
         return state.graph
 
-    def run_entry(self, function: FunctionVal, owner: Optional[ClassVal], fresh: bool = False) -> GraphState:
-        """An uncalled function with unknown arguments. `fresh`: as if called first in a fresh
-        graph at the root scope (declared entry points). Otherwise its callers are elsewhere:
-        any variable may already exist, and its position in the name scopes is unknown."""
+    def run_entry(self, function: FunctionVal, owner: Optional[ClassVal], fresh: bool = False,
+                  defaults: bool = True) -> GraphState:
+        """An uncalled function with unknown arguments, or (`defaults`) with its parameters'
+        defaults and unknown arguments for the others (its class constructed so too), which name
+        what it builds as its author meant it (tf-slim's `resnet_v2_50(inputs, ...,
+        scope='resnet_v2_50')`). `fresh`: as if called first in a fresh graph at the root scope
+        (declared entry points). Otherwise its callers are elsewhere: any variable may already
+        exist, and its position in the name scopes is unknown."""
         graph = self.new_graph()
         if not fresh:
             graph.havoc = True  # callers elsewhere may have created anything; their reuse is assumed plain
@@ -88,7 +92,7 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
                     if owner.node is not None and id(owner.node) in self.spent_constructors:
                         return self._out_of_budget(*self.spent_constructors[id(owner.node)])
                     self.frames = []
-                    if self._constructor_calls(init, instance, function, state):
+                    if self._constructor_calls(init, instance, function, state, defaults):
                         # the constructor calls it (kaffe's Network.__init__ runs the subclass's
                         # setup): it ran as programs run it, and what it made is the entry's;
                         # again on the built instance, it would make every variable a second
@@ -103,8 +107,9 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
             patched = mock_patches.apply_patches(self, mock_patches.patch_decorators(function), state)
             if patched is None:
                 return self.new_graph()  # it runs with something mocked that the analysis cannot find
-            params = self._unknown_args(function, skip=len(args))
-            keywords = {a.arg: UNKNOWN for a in function.node.args.kwonlyargs}
+            params = self._unknown_args(function, skip=len(args), defaulted=not defaults)
+            keywords = {a.arg: UNKNOWN for a, default in zip(function.node.args.kwonlyargs, function.kw_defaults)
+                        if default is MISSING or not defaults}
             self.entry_floor = birth()
             try:
                 self.call_function(function, args + params, keywords, state, entry=True)
@@ -114,14 +119,14 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
         return state.graph
 
     def _constructor_calls(self, init: FunctionVal, instance: InstanceVal, function: FunctionVal,
-                           state: State) -> bool:
+                           state: State, defaults: bool) -> bool:
         """Construct `instance` for a method entry (`init` with unknown arguments; what it makes is
         not the entry's unless it calls the entry), and tell whether the constructor called the
         entry `function` itself."""
         node_id = id(function.node)
         called_before = node_id in self.called  # (an earlier entry's constructor may have called it)
         self.called.discard(node_id)
-        self.call_function(init, [instance] + self._unknown_args(init, skip=1), {}, state)
+        self.call_function(init, [instance] + self._unknown_args(init, skip=1, defaulted=not defaults), {}, state)
         state.alive = True
         called = node_id in self.called
         if not called:
@@ -140,11 +145,13 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
         return self.new_graph()
 
     @staticmethod
-    def _unknown_args(function: FunctionVal, skip: int = 0) -> List[Any]:
-        """Every parameter unknown, defaulted ones too: callers may pass anything."""
+    def _unknown_args(function: FunctionVal, skip: int = 0, defaulted: bool = True) -> List[Any]:
+        """Every positional parameter unknown (callers may pass anything), or (not `defaulted`)
+        those without a default, which take it."""
         node = function.node
         positional = list(node.args.posonlyargs) + list(node.args.args)
-        return [UNKNOWN for _ in positional[skip:]]
+        count = len(positional) if defaulted else len(positional) - len(function.defaults)
+        return [UNKNOWN for _ in positional[skip:count]]
 
     def _runtime_graph(self, state: State) -> Any:
         """Shape ops are the runtime's own functions; they take op names from this graph."""
