@@ -25,8 +25,8 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    is_key, IteratorVal, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal,
-    PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
+    as_key, IteratorVal, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal,
+    NOT_A_KEY, PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import invalid_index, Op, Opaque, Tensor
@@ -444,13 +444,14 @@ class Attributes(AnalysisState):
                     return UNKNOWN
             return _one_of_tensors(obj.items) if key is UNKNOWN else UNKNOWN
         if isinstance(obj, DictVal):
-            if is_key(key) and key in obj.items:
-                return _visible(obj.items[key])
-            if obj.default_factory is not None and is_key(key) and obj.complete and not obj.poisoned:
+            held = as_key(key)
+            if held is not NOT_A_KEY and held in obj.items:
+                return _visible(obj.items[held])
+            if obj.default_factory is not None and held is not NOT_A_KEY and obj.complete and not obj.poisoned:
                 # a defaultdict's missing key: the factory's value, stored under it
                 made = self.call(obj.default_factory, [], {}, st, None)
                 self.touch(obj)
-                obj.items[key] = made
+                obj.items[held] = made
                 return made
             if _missing_key(obj, key) and obj.born >= self.entry_floor:
                 # KeyError: a plain dict of known keys, made on this run (as for a list's

@@ -16,10 +16,10 @@ from scopelint.analysis.markers import GeneratorObject
 from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
-    JoinedScalar, ListVal,
+    JoinedScalar, ListVal, NOT_A_KEY,
     ModuleVal, NamedTupleClass, OpaqueVal, PartialVal, ProgressBarVal, ScopeVal, SetOfLost, SetVal, SourceModuleVal,
     TensorClassVal,
-    UnknownTensor, VarVal, is_concrete, is_key, lost_dimension, truth,
+    UnknownTensor, VarVal, as_key, is_concrete, key_value, lost_dimension, truth,
 )
 from scopelint.runtime import dependencies
 from scopelint.runtime.api import COMPARISONS, Initializer
@@ -387,7 +387,7 @@ class BuiltinCalls(AnalysisState):
             value.state = "consumed"
             return value.run(st)  # type: ignore[no-any-return]
         if isinstance(value, DictVal):
-            return list(value.items.keys()) if value.complete and not value.unordered else None
+            return [key_value(key) for key in value.items] if value.complete and not value.unordered else None
         if enums.is_enum_class(value):
             return enums.members(value)
         if isinstance(value, SetVal):
@@ -451,10 +451,10 @@ class BuiltinCalls(AnalysisState):
                 result.items.update(source.items)
                 result.complete = source.complete
                 result.unordered = source.unordered
-            elif pairs is not None and all(isinstance(p, ListVal) and len(p.items) == 2 and is_concrete(p.items[0])
-                                           for p in pairs):
+            elif pairs is not None and all(isinstance(p, ListVal) and len(p.items) == 2 and
+                                           as_key(p.items[0]) is not NOT_A_KEY for p in pairs):
                 for pair in pairs:
-                    result.items[pair.items[0]] = pair.items[1]
+                    result.items[as_key(pair.items[0])] = pair.items[1]
             else:
                 result.complete = False
         result.items.update(kwargs)
@@ -760,23 +760,24 @@ class _ContainerMethod:
     def _dict_method(self, interp: Interpreter, c: DictVal, args: List[Any], kwargs: Dict[str, Any],
                      st: State) -> Any:
         name = self.name
-        if name == "get" and args and is_key(args[0]):
-            if args[0] in c.items:
-                return c.items[args[0]]
+        key = as_key(args[0]) if args and name in ("get", "pop", "setdefault") else NOT_A_KEY
+        if name == "get" and key is not NOT_A_KEY:
+            if key in c.items:
+                return c.items[key]
             if c.complete:
                 return args[1] if len(args) > 1 else kwargs.get("default")
             return UNKNOWN
-        if name == "pop" and args and is_key(args[0]):
-            if args[0] in c.items:
-                return c.items.pop(args[0])
+        if name == "pop" and key is not NOT_A_KEY:
+            if key in c.items:
+                return c.items.pop(key)
             if c.complete:
                 return args[1] if len(args) > 1 else UNKNOWN
             return UNKNOWN
-        if name == "setdefault" and args and is_key(args[0]):
-            if args[0] not in c.items and not c.complete:
+        if name == "setdefault" and key is not NOT_A_KEY:
+            if key not in c.items and not c.complete:
                 c.poisoned = True
                 return UNKNOWN
-            return c.items.setdefault(args[0], args[1] if len(args) > 1 else None)
+            return c.items.setdefault(key, args[1] if len(args) > 1 else None)
         if name == "update" and len(args) <= 1:
             other = interp.make_dict(args, kwargs, st)
             c.items.update(other.items)
@@ -787,9 +788,9 @@ class _ContainerMethod:
             return UNKNOWN  # keys inserted in an order the analysis does not know
         view = not interp.python2  # Python 2's are lists
         if name == "items" and c.complete and not args:
-            return ListVal([ListVal([k, v], True) for k, v in c.items.items()], view=view)
+            return ListVal([ListVal([key_value(k), v], True) for k, v in c.items.items()], view=view)
         if name == "keys" and c.complete and not args:
-            return ListVal(list(c.items.keys()), view=view)
+            return ListVal([key_value(k) for k in c.items], view=view)
         if name == "values" and c.complete and not args:
             return ListVal(list(c.items.values()), view=view)
         if name in ("items", "keys", "values"):

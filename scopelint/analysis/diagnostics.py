@@ -10,6 +10,7 @@ from scopelint.analysis import blindspots
 from scopelint.analysis.analysis_state import AnalysisState, Finding, State
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.scope_managers import _ScopeExit
+from scopelint.analysis.work_limits import PROJECT
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.locate import fix_frame
 from scopelint.semantics.values import UNKNOWN
@@ -70,9 +71,14 @@ class Diagnostics(AnalysisState):
         return produced[-1] if produced else None
 
     def warn(self, code: str, message: str, node: ast.AST, site: Optional[FixSite] = None) -> None:
-        if self.frames and len(self.frames[-1]) > 3:
-            return  # in TF's code (a model): not the program's to fix
         frames = self._frames_tuple()
+        if self.frames and len(self.frames[-1]) > 3:
+            if self.frames[-1][3] != PROJECT or not frames:
+                return  # in TF's code (a model) or an installed package's: not the program's to fix
+            # in a module of the project: the user's code, reported (as TF's errors are) at the line
+            # of this file the call went through (projects/warnings_in_project_module)
+            self.warnings.append(Finding(code, message, frames[-1][0], self._col_of(frames[-1]), frames))
+            return
         line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
         self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames, site))
 

@@ -16,8 +16,8 @@ from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.work_limits import MODEL_STEP_COST
 from scopelint.analysis.values import (
     AddressText, Alternatives, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal,
-    InstanceVal, is_concrete, is_key, IteratorVal, join_values, JoinedScalar, ListVal,
-    MISSING,
+    InstanceVal, as_key, is_concrete, IteratorVal, join_values, JoinedScalar, ListVal,
+    MISSING, NOT_A_KEY,
     ModuleVal, NumpyLoaded, OpaqueVal, OpResult, ParameterVal, SetVal, SignatureVal, TensorClassVal, truth,
     UnknownTensor, VarVal,
 )
@@ -187,8 +187,8 @@ class Expressions(AnalysisState):
                 continue
             k = self.eval(key, st)
             v = self.eval(value, st)
-            if is_key(k):
-                result.items[k] = v
+            if (held := as_key(k)) is not NOT_A_KEY:
+                result.items[held] = v
             else:
                 result.complete = False
         return result
@@ -406,7 +406,8 @@ class Expressions(AnalysisState):
                 found = _tensor_among(left, right.items)  # `placeholder not in tf.get_collection(TARGETS)`
                 if found is None:
                     return UNKNOWN
-            elif isinstance(right, DictVal) and is_key(left) and (held := right.may_hold(left)) is not None:
+            elif isinstance(right, DictVal) and (key := as_key(left)) is not NOT_A_KEY and \
+                    (held := right.may_hold(key)) is not None:
                 found = held
             elif isinstance(right, DictVal) and isinstance(left, Pattern) and right.complete and not right.poisoned \
                     and not any(isinstance(key, str) and left.may_equal(key) for key in right.items):

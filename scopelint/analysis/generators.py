@@ -7,7 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis.analysis_state import AnalysisState, State
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import DictVal, Env, is_key, item_of_lost, LazyGen, ListVal
+from scopelint.analysis.values import DictVal, Env, as_key, item_of_lost, LazyGen, ListVal, NOT_A_KEY
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.semantics.values import UNKNOWN
 
@@ -45,8 +45,8 @@ class Generators(AnalysisState):
         result = DictVal({})
         for pair in pairs.items:
             key, value = pair.items
-            if is_key(key):
-                result.items[key] = value
+            if (held := as_key(key)) is not NOT_A_KEY:
+                result.items[held] = value
             else:
                 result.complete = False
         return result

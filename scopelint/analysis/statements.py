@@ -13,8 +13,8 @@ from scopelint.analysis.instance_dict import InstanceDict
 from scopelint.analysis.markers import GeneratorFactory, GeneratorObject, Property
 from scopelint.analysis.memoized import LruCacheFactory
 from scopelint.analysis.values import (
-    ApiFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env, FunctionVal, InstanceVal, is_key,
-    IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, SetVal,
+    ApiFn, BoundMethod, BuiltinFn, ClassVal, copy_wrapped_metadata, DictVal, Env, FunctionVal, InstanceVal, as_key,
+    IteratorVal, LazyGen, ListVal, MISSING, ModuleVal, NOT_A_KEY, SetVal,
 )
 from scopelint.analysis.work_limits import MAX_UNROLL
 from scopelint.runtime.tensors import Tensor
@@ -161,8 +161,8 @@ class Statements(AnalysisState):
                 self.touch(obj)
             array_math.forget_items(obj)  # `sizes[0] = 7`
             if isinstance(obj, DictVal):
-                if is_key(key):
-                    obj.items[key] = value
+                if (held := as_key(key)) is not NOT_A_KEY:
+                    obj.items[held] = value
                 elif isinstance(key, Pattern) and not obj.poisoned:
                     # a name known in part (an optimizer's `named_slots[var.op.name]` of a variable so
                     # named): the keys it cannot be keep their values, and the dict stays readable
@@ -234,8 +234,8 @@ class Statements(AnalysisState):
                         del obj.items[key]
                     except (IndexError, TypeError):  # (a float bound: Python raises TypeError)
                         obj.poisoned = True
-                elif isinstance(obj, DictVal) and is_key(key):
-                    obj.items.pop(key, None)
+                elif isinstance(obj, DictVal) and (held := as_key(key)) is not NOT_A_KEY:
+                    obj.items.pop(held, None)
                 elif isinstance(obj, (ListVal, DictVal)):
                     obj.poisoned = True
                 elif isinstance(obj, ModuleVal) and obj.qualname == SYS_MODULES:

@@ -38,6 +38,32 @@ def is_key(value: Any) -> bool:
     return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText, VarVal))
 
 
+NOT_A_KEY: Any = object()  # as_key's answer for a value a DictVal cannot hold as a key
+
+
+def as_key(value: Any) -> Any:
+    """The key a DictVal holds for `value`: the value itself when is_key, and for a plain tuple of
+    such keys a Python tuple, which hashes and compares item by item as the program's tuple does
+    (tensorflow-vgg's `self.var_dict[(name, idx)] = var`: constructs/dict_keyed_by_tuples.py);
+    NOT_A_KEY for anything else. key_value gives the program its tuple back."""
+    if is_key(value):
+        return value
+    if isinstance(value, ListVal) and value.is_tuple and value.fields is None and value.namedtuple is None \
+            and value.cls is None and not value.poisoned and not value.grown:
+        items = tuple(as_key(item) for item in value.items)
+        if all(item is not NOT_A_KEY for item in items):
+            return items
+    return NOT_A_KEY
+
+
+def key_value(key: Any) -> Any:
+    """A key of a DictVal as the program reads it back (keys(), items(), a loop): a tuple key is
+    the tuple value it was made from."""
+    if type(key) is tuple:
+        return ListVal([key_value(item) for item in key], is_tuple=True)
+    return key
+
+
 @dataclass(frozen=True, eq=False)
 class AddressText(Pattern):
     """str() of an object Python prints with its address (`<function variable at 0x7f..>`): text
