@@ -1,15 +1,17 @@
 """What one scopelint checkout predicts for each file of a codebase, and its CPU time, to compare
 two checkouts file by file (a change's speed and whether it moved any result):
 
-    python benchmarks/per_file.py run OUT.json [DIR] [--step N] [--code CHECKOUT]
+    python benchmarks/per_file.py run OUT.json [DIR] [--step N] [--code CHECKOUT] [--files LIST]
     python benchmarks/per_file.py compare BEFORE.json AFTER.json
 
 `run` analyses every Nth file of DIR in path order (default: every file of
 benchmarks/.cache/codebase) with `api.check_path` in one process, timing each with
 `time.process_time()`; CHECKOUT is the scopelint to measure (default: this one), e.g. a
-`git worktree` of an older commit. Run the two checkouts at the same time, one per core: the
-machine's load moves both alike. `compare` lists the files whose variables (name, shape, dtype,
-line, certainty, entry point) or findings differ, and the CPU totals."""
+`git worktree` of an older commit; LIST, a file of paths as OUT.json names them (`./pkg/mod.py`,
+one a line), analyses those only (the files an earlier compare listed, again with a change).
+Run the two checkouts at the same time, one per core: the machine's load moves both alike.
+`compare` lists the files whose variables (name, shape, dtype, line, certainty, entry point) or
+findings differ, and the CPU totals."""
 
 from __future__ import annotations
 
@@ -18,13 +20,13 @@ import json
 import os
 import sys
 import time
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DIR = os.path.join(HERE, ".cache", "codebase")
 
 
-def run(out: str, directory: str, step: int, code: str) -> None:
+def run(out: str, directory: str, step: int, code: str, only: Optional[str] = None) -> None:
     sys.path.insert(0, os.path.abspath(code))
     sys.setrecursionlimit(10_000)
     from scopelint import api
@@ -34,7 +36,12 @@ def run(out: str, directory: str, step: int, code: str) -> None:
     os.chdir(directory)
     config = load_config(".")
     files: Dict[str, Any] = {}
-    for path in sorted(api.iter_python_files(["."]))[::step]:
+    paths = sorted(api.iter_python_files(["."]))[::step]
+    if only is not None:
+        with open(only) as handle:
+            chosen = {line.strip() for line in handle if line.strip()}
+        paths = [path for path in paths if path in chosen]
+    for path in paths:
         begin = time.process_time()
         result = api.check_path(path, config)
         files[path] = {"cpu": time.process_time() - begin,
@@ -78,12 +85,13 @@ def main() -> None:
     runner.add_argument("dir", nargs="?", default=DEFAULT_DIR)
     runner.add_argument("--step", type=int, default=1)
     runner.add_argument("--code", default=os.path.dirname(HERE))
+    runner.add_argument("--files", default=None)
     comparer = commands.add_parser("compare")
     comparer.add_argument("before")
     comparer.add_argument("after")
     options = parser.parse_args()
     if options.command == "run":
-        run(options.out, options.dir, options.step, options.code)
+        run(options.out, options.dir, options.step, options.code, options.files and os.path.abspath(options.files))
     else:
         compare(options.before, options.after)
 

@@ -434,17 +434,22 @@ def test_an_entry_is_named_by_its_defaults_but_judged_with_any_arguments() -> No
     """An entry point runs with its parameters' defaults, which name what it builds; where that
     run finds a mistake the defaults alone may make (`reuse=False` creating `w` twice), the
     entry runs again with every parameter unknown, from the module's values as they were before
-    the first run (its `seen.append` undone), and that run's names and findings stand."""
+    the first run (its `seen.append` undone), and that run's names and findings stand; so they
+    do where its defaults always raise (gpt-2's `sample_sequence(start_token=None, context=None)`
+    asserts that one is given), as no caller passes them."""
     analysis = analysis_of(
         "seen = []\n\n"
         "def named(units=3, scope='net'):\n    with tf.variable_scope(scope):\n"
         "        tf.get_variable('w', [units])\n\n"
         "def shared(reuse=False):\n    seen.append(1)\n    with tf.variable_scope('a', reuse=reuse):\n"
         "        tf.get_variable('w', [1])\n        tf.get_variable('w', [1])\n"
-        "        if len(seen) == 1:\n            tf.get_variable('first', [1])\n")
+        "        if len(seen) == 1:\n            tf.get_variable('first', [1])\n\n"
+        "def sample(start=None, context=None):\n    assert start is not None or context is not None\n"
+        "    tf.get_variable('sampled', [1])\n")
     assert [(v["name"], v["shape"]) for v in analysis.entries["named"].variables] == [("net/w:0", [3])]
     assert analysis.all_findings() == []
     assert "a/first:0" in [v["name"] for v in analysis.entries["shared"].variables]
+    assert [v["name"] for v in analysis.entries["sample"].variables] == ["sampled:0"]
 
 
 def test_a_function_under_a_decorator_not_seen_into_is_still_analysed_on_its_own() -> None:

@@ -156,6 +156,7 @@ class AnalysisState:
     # values born before it (an entry point's constructor's, the module's) may have been changed
     # by code that ran before the entry, which the analysis did not see: 0 in the module's body
     entry_floor: int
+    entry_raised: bool  # the entry point's call (or its class's constructor) raised on every path
     _active_state: Any  # the path a TF API call runs on (set by TfCalls)
 
     # Provided by the parts, called by the graphs this class makes
@@ -220,6 +221,7 @@ class AnalysisState:
         self.alternative_depth = 0
         self.decided_bool_ops = {}
         self.entry_floor = 0
+        self.entry_raised = False
         self.local_envs: List[Env] = []
         self.frame_limits: List[int] = []  # autograph-converted functions report at the call line
         self.comprehension_sizes: List[int] = []  # item counts of the comprehension levels unrolling

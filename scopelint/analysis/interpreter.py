@@ -75,6 +75,7 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
         (declared entry points). Otherwise its callers are elsewhere: any variable may already
         exist, and its position in the name scopes is unknown."""
         graph = self.new_graph()
+        self.entry_raised = False
         if not fresh:
             graph.havoc = True  # callers elsewhere may have created anything; their reuse is assumed plain
             graph.root_known = False
@@ -113,6 +114,7 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
             self.entry_floor = birth()
             try:
                 self.call_function(function, args + params, keywords, state, entry=True)
+                self.entry_raised = self.entry_raised or not state.alive
             finally:
                 mock_patches.restore(self, patched)
                 self.entry_floor = 0
@@ -127,6 +129,7 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
         called_before = node_id in self.called  # (an earlier entry's constructor may have called it)
         self.called.discard(node_id)
         self.call_function(init, [instance] + self._unknown_args(init, skip=1, defaulted=not defaults), {}, state)
+        self.entry_raised = not state.alive
         state.alive = True
         called = node_id in self.called
         if not called:
