@@ -1860,8 +1860,16 @@ def _tf_convert(f: Any, ctx: Any = None, convert_by_default: bool = True, user_r
 
     def converted(*args: Any, **kwargs: Any) -> Any:
         run = context._RUN
-        with run.hide_deeper_frames() if run is not None else contextlib.nullcontext():
+        if run is None:
             return f(*args, **kwargs)
+        with run.hide_deeper_frames():
+            try:
+                return f(*args, **kwargs)
+            except Exception as exc:
+                # the traceback TF shows runs through the generated file, not the program's
+                # lines below this one (tests/fixtures/control_flow/map_fn_reuse_missing.py)
+                context.hide_frames_below(exc, run.depth_limits[-1])
+                raise
 
     return converted
 
