@@ -1404,6 +1404,9 @@ def one_hot(indices: Any, depth: Any, on_value: Any = None, off_value: Any = Non
     return Tensor(out, out_dtype, op_name("one_hot", name), "OneHot")
 
 
+one_hot.dim_argument = (1, "depth")  # type: ignore[attr-defined]
+
+
 def eye(num_rows: Any, num_columns: Any = None, batch_shape: Any = None, dtype: Any = None,
         name: Any = None) -> Tensor:
     """batch_shape + [num_rows, num_columns]; a constant, so a loss through it reaches no
