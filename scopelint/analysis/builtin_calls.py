@@ -835,7 +835,13 @@ def _shape_argument_lost_dims(function: Any, args: List[Any], kwargs: Dict[str, 
                                                                                                Dict[str, Any]]:
     """The shape argument of a runtime op that takes one (`tf.placeholder(tf.float32, [None, n])`,
     `tf.reshape(x, [-1, n])`), with the dims the analysis lost (UNKNOWN items) as LOST, which the
-    op keeps in its result's shape where it would have computed with the value."""
+    op keeps in its result's shape where it would have computed with the value; so too a single
+    dimension argument (`dim_argument`) the analysis lost."""
+    one = getattr(function, "dim_argument", None)
+    if one is not None and _argument_at(one, args, kwargs) is UNKNOWN:
+        # a single dimension (`tf.one_hot(label_map, len(color_value_dict))`, the dict read from
+        # a file: SPADE-Tensorflow's segmentation maps): lost, the rank of the result still known
+        args, kwargs = _replace_argument(one, args, kwargs, LOST)
     where = getattr(function, "shape_argument", None)
     if where is None:
         return args, kwargs

@@ -38,6 +38,8 @@ class ArgParserVal:
     positionals: List[Tuple[str, Any]] = field(default_factory=list)
     # `parser.register("type", "bool", str2bool)` (tensorflow/nmt): `type="bool"` names it
     registered: Dict[Tuple[Any, Any], Any] = field(default_factory=dict)
+    # an option's `nargs` ("+", "*", "?" or a count) and `const`, by destination
+    nargs: Dict[str, Tuple[Any, Any]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -110,7 +112,9 @@ class ParserMethod:
                 for flag in flags:
                     parser.flags[flag] = (destination, reading)
                 if not flags:
-                    parser.positionals.append((destination, reading))
+                    parser.positionals.append((destination, None if "nargs" in kwargs else reading))
+                elif "nargs" in kwargs:
+                    parser.nargs[destination] = (kwargs["nargs"], _plain(kwargs.get("const")))
             return None
         if self.name == "set_defaults":
             parser.defaults.update({k: _plain(v) for k, v in kwargs.items()})
@@ -177,6 +181,12 @@ def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
                 continue
             if reading is None or reading in ("true", "false"):
                 return {name: UNKNOWN for name in parser.defaults}  # how many words it takes is not known
+            if destination in parser.nargs:
+                value = _words_value(parser, destination, reading, attached, remaining, convert)
+                if value is UNKNOWN:
+                    return {name: UNKNOWN for name in parser.defaults}
+                values[destination] = value
+                continue
             if attached is None:
                 if not remaining or remaining[0].startswith("-"):
                     return {name: UNKNOWN for name in parser.defaults}
@@ -186,6 +196,39 @@ def _parsed(parser: ArgParserVal, given: Any, convert: Any) -> Dict[str, Any]:
             return {name: UNKNOWN for name in parser.defaults}  # a usage error, or a value not read here
         values[destination] = value
     return values
+
+
+def _words_value(parser: ArgParserVal, destination: str, reading: Any, attached: Optional[str],
+                 remaining: List[str], convert: Any) -> Any:
+    """An option with `nargs` (StarGAN-Tensorflow's `--selected_attrs Black_Hair Male`, nargs="+"):
+    it takes the words up to the next one that starts with "-" (all of them for "+" and "*", at
+    most one for "?", exactly N for a count; only the attached one for `--opt=word`), as a list
+    (one value, or `const` when there is none, for "?"). UNKNOWN for a usage error, for a
+    variable count where the parser has positional arguments (which words argparse's pattern
+    matching gives them is not followed here), and for a word read as unknown, removing
+    nothing from `remaining` then."""
+    count, const = parser.nargs[destination]
+    if count not in ("+", "*", "?") and not (type(count) is int and count > 0) or \
+            count in ("+", "*", "?") and parser.positionals:
+        return UNKNOWN
+    if attached is not None:
+        words = [attached]
+    else:
+        words = []
+        while len(words) < len(remaining) and not remaining[len(words)].startswith("-"):
+            words.append(remaining[len(words)])
+        if count == "?" or type(count) is int:
+            words = words[:1 if count == "?" else count]
+    if count == "+" and not words or type(count) is int and len(words) != count:
+        return UNKNOWN  # argparse exits: expected one argument or more, expected N arguments
+    items = [_word_value(parser, destination, reading, word, convert) for word in words]
+    if any(item is UNKNOWN for item in items):
+        return UNKNOWN
+    if attached is None:
+        del remaining[:len(words)]
+    if count == "?":
+        return items[0] if items else const
+    return ListVal(items)
 
 
 def _word_value(parser: ArgParserVal, destination: str, reading: Any, word: Any, convert: Any) -> Any:
@@ -207,12 +250,14 @@ def _word_value(parser: ArgParserVal, destination: str, reading: Any, word: Any,
 
 
 def _reading(kwargs: Dict[str, Any]) -> Any:
-    """How parse_args reads the word after an option, for the options read here."""
+    """How parse_args reads the word after an option (each word, with `nargs`), for the
+    options read here."""
     action = kwargs.get("action")
     if action in ("store_true", "store_false") and set(kwargs) <= {"action", "help", "default", "dest"}:
         return action[len("store_"):]
-    if action not in (None, "store") or set(kwargs) - _ONE_VALUE_KEYWORDS:
-        return None  # nargs, const, append, count, a custom action
+    keywords = _ONE_VALUE_KEYWORDS | ({"nargs", "const"} if kwargs.get("nargs") == "?" else {"nargs"})
+    if action not in (None, "store") or set(kwargs) - keywords:
+        return None  # const without nargs="?", append, count, a custom action
     converter = kwargs.get("type")
     if converter is None:
         return "str"

@@ -1404,6 +1404,9 @@ def one_hot(indices: Any, depth: Any, on_value: Any = None, off_value: Any = Non
     return Tensor(out, out_dtype, op_name("one_hot", name), "OneHot")
 
 
+one_hot.dim_argument = (1, "depth")  # type: ignore[attr-defined]
+
+
 def eye(num_rows: Any, num_columns: Any = None, batch_shape: Any = None, dtype: Any = None,
         name: Any = None) -> Tensor:
     """batch_shape + [num_rows, num_columns]; a constant, so a loss through it reaches no
@@ -1860,8 +1863,16 @@ def _tf_convert(f: Any, ctx: Any = None, convert_by_default: bool = True, user_r
 
     def converted(*args: Any, **kwargs: Any) -> Any:
         run = context._RUN
-        with run.hide_deeper_frames() if run is not None else contextlib.nullcontext():
+        if run is None:
             return f(*args, **kwargs)
+        with run.hide_deeper_frames():
+            try:
+                return f(*args, **kwargs)
+            except Exception as exc:
+                # the traceback TF shows runs through the generated file, not the program's
+                # lines below this one (tests/fixtures/control_flow/map_fn_reuse_missing.py)
+                context.hide_frames_below(exc, run.depth_limits[-1])
+                raise
 
     return converted
 

@@ -72,6 +72,22 @@ class Run:
 
 
 _RUN: Optional[Run] = None
+_FRAMES_SHOWN = "_scopelint_frames_shown"
+
+
+def hide_frames_below(exc: BaseException, depth: int) -> None:
+    """An exception leaving a function autograph converted: of the program's frames in its
+    traceback, only the outermost `depth` are TF's (the outermost converted call wins)."""
+    shown = getattr(exc, _FRAMES_SHOWN, None)
+    setattr(exc, _FRAMES_SHOWN, depth if shown is None else min(shown, depth))
+
+
+def frames_shown(exc: BaseException, frames: List[Any]) -> List[Any]:
+    """The program's frames of an exception's traceback (outermost first), as TF's shows them."""
+    shown = getattr(exc, _FRAMES_SHOWN, None)
+    return frames if shown is None else frames[:shown]
+
+
 _SCOPELINT_HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 

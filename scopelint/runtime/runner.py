@@ -151,7 +151,7 @@ def _program_frames(exc: BaseException) -> List[traceback.FrameSummary]:
 
 
 def _frames(exc: BaseException, abspath: str) -> List[traceback.FrameSummary]:
-    return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == abspath]
+    return context.frames_shown(exc, [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == abspath])
 
 
 def _diagnostic(exc: ScopeError, abspath: str, raised: Optional[BaseException] = None) -> Dict[str, Any]:

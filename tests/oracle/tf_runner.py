@@ -681,6 +681,14 @@ def classify(exc: BaseException, abspath: str, created: Dict[str, Any]) -> Tuple
     in_file = [f for f in tb if f.filename == abspath]
     frames = [(f.lineno or 0, f.name) for f in in_file]
     message = str(exc.args[0]) if exc.args else str(exc)
+    inner: BaseException = exc
+    while message.startswith("in user code:") and getattr(inner, "ag_error_metadata", None) is not None \
+            and type(inner.__context__) is type(inner):
+        # TF 2.x's autograph re-raises an error from a function it converted (map_fn's) as a new
+        # exception of the same type, its message "in user code:", the frames, then the original
+        # one's: classify the original (tests/fixtures/control_flow/map_fn_reuse_missing.py)
+        inner = inner.__context__
+        message = str(inner.args[0]) if inner.args else str(inner)
     message = message.split(" Originally defined at:")[0]
     message = message.split("\n\noriginally defined at:")[0]
     code = None
