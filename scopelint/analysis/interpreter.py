@@ -122,9 +122,10 @@ class Interpreter(Statements, ControlFlow, WithStatements, Expressions, Attribut
 
     def _constructor_calls(self, init: FunctionVal, instance: InstanceVal, function: FunctionVal,
                            state: State, defaults: bool) -> bool:
-        """Construct `instance` for a method entry (`init` with unknown arguments; what it makes is
-        not the entry's unless it calls the entry), and tell whether the constructor called the
-        entry `function` itself."""
+        """Construct `instance` for a method entry (`init` with unknown arguments, or its defaults
+        and unknown ones for the rest; what it makes is not the entry's unless it calls the entry),
+        and tell whether the constructor called the entry `function` itself (`entry_raised`: it
+        raised on every path)."""
         node_id = id(function.node)
         called_before = node_id in self.called  # (an earlier entry's constructor may have called it)
         self.called.discard(node_id)
