@@ -23,6 +23,20 @@ def test_python2_twin_is_analysed_like_its_oracle_checked_python3_fixture(python
     assert old == new
 
 
+def test_python2_module_of_a_python3_program_keeps_python2_meaning() -> None:
+    """A Python 3 program over a Python 2 module of its project (ENAS's controllers, built by a
+    Python 3 driver): the module's `xrange`, `/` between ints and iteritems keep their Python 2
+    meaning, as its Python 3 twin (oracle-checked) spells them; a loop over `xrange` was one of
+    unknown length, its names `layer_?`."""
+    twin = "python2_module_twin/train.py"
+    old = analyze_source(read_source(str(ROOT / "python2" / twin))).as_json()
+    new = analyze_source(read_source(str(ROOT / "fixtures" / "projects" / twin))).as_json()
+    old.pop("file"), new.pop("file")
+    assert old["variables"] and old["diagnostics"]
+    assert all("?" not in v["name"] for v in old["variables"])
+    assert old == new
+
+
 @pytest.mark.parametrize(("source", "expected"), [
     ("print 'a', x\n", "print('a', x)\n"),
     ("print\n", "print()\n"),

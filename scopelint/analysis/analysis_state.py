@@ -198,6 +198,7 @@ class AnalysisState:
                  python2: bool = False) -> None:
         self.tree = tree
         self.python2 = python2  # Python 2 source (rewritten by scopelint.py2): `/` floors ints, xrange
+        self.module_python2 = python2  # the analysed file's (python2 is the running code's module's)
         self.path = path
         self.budget = budget or Budget()
         self.strict = strict  # tests: unknown syntax raises instead of being havocked

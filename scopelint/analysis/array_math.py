@@ -10,13 +10,18 @@ import ast
 import math
 from typing import Any, Optional, Tuple, Union
 
-from scopelint.analysis.values import ArrayVal, NumpyDtype
+from scopelint.analysis.values import ArrayVal, ListVal, NumpyDtype
 
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 _ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _FLOAT_RESULT = {"sqrt", "exp", "log", "tanh", "sin", "cos", "sigmoid", "log1p", "expm1"}
 _SAME_DTYPE = {"square", "abs", "absolute", "negative", "sign"}
 _REDUCTIONS = {"sum", "mean", "max", "min", "prod", "amax", "amin"}
+# numpy's binary ufuncs, as the operators they are (`np.mod(np.arange(n), k)` is `np.arange(n) % k`)
+_BINARY_UFUNCS = {"add": ast.Add(), "subtract": ast.Sub(), "multiply": ast.Mult(), "divide": ast.Div(),
+                  "true_divide": ast.Div(), "floor_divide": ast.FloorDiv(), "mod": ast.Mod(),
+                  "remainder": ast.Mod(), "power": ast.Pow()}
+_SPLITS = {"split", "array_split"}
 REDUCTIONS = frozenset(_REDUCTIONS)
 # what a reduction of a 1-D integer array's known items is (numpy raises on an empty max or min)
 _ITEM_REDUCTIONS = {"sum": sum, "prod": math.prod, "max": max, "min": min, "amax": max, "amin": min}
@@ -135,6 +140,10 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Union[ArrayVal, int, None]:
     if not args or not isinstance(args[0], ArrayVal) or not all(isinstance(d, int) for d in args[0].shape):
         return None
     array = args[0]
+    if name in _BINARY_UFUNCS:
+        return binary(_BINARY_UFUNCS[name], args[0], args[1]) if len(args) == 2 and not kwargs else None
+    if name in _SPLITS:
+        return split(name, args, kwargs)
     if name in _FLOAT_RESULT or name in _SAME_DTYPE:
         if len(args) > 1 or kwargs:
             return None
@@ -162,6 +171,38 @@ def ufunc(name: str, args: Any, kwargs: Any) -> Union[ArrayVal, int, None]:
             return None  # numpy widens integer sums to the platform's int, means to float64
         return ArrayVal(shape, array.dtype)
     return None
+
+
+def split(name: str, args: Any, kwargs: Any) -> Optional[ListVal]:
+    """np.split(a, sections_or_indices, axis=0) and np.array_split of an array of known shape: the
+    list of its pieces along `axis`. A number of sections splits it in equal pieces (np.split raises
+    where they cannot be; array_split gives the first `len % n` pieces one more item); a list of
+    indices cuts it there, numpy clipping each to the axis (pixel-cnn's per-GPU label arrays are
+    `np.split(np.mod(np.arange(batch_size * nr_gpu), num_labels), nr_gpu)`)."""
+    array = args[0]
+    if len(args) > 3 or set(kwargs) - {"indices_or_sections", "axis"} or len(args) > 1 and "indices_or_sections" in \
+            kwargs or len(args) > 2 and "axis" in kwargs:
+        return None
+    how = args[1] if len(args) > 1 else kwargs.get("indices_or_sections")
+    axis = args[2] if len(args) > 2 else kwargs.get("axis", 0)
+    rank = len(array.shape)
+    if not isinstance(axis, int) or isinstance(axis, bool) or not -rank <= axis < rank:
+        return None
+    axis %= rank
+    length = array.shape[axis]
+    if isinstance(how, int) and not isinstance(how, bool):
+        if how <= 0 or name == "split" and length % how:
+            return None  # numpy raises
+        size, more = divmod(length, how)
+        sizes = [size + (i < more) for i in range(how)]
+    else:
+        cuts = getattr(how, "items", None)
+        if not isinstance(cuts, list) or not all(isinstance(c, int) and not isinstance(c, bool) and c >= 0
+                                                 for c in cuts):
+            return None  # (a negative index counts from the end: not computed here)
+        bounds = [0] + [min(c, length) for c in cuts] + [length]
+        sizes = [max(end - start, 0) for start, end in zip(bounds, bounds[1:])]
+    return ListVal([ArrayVal(array.shape[:axis] + (s,) + array.shape[axis + 1:], array.dtype) for s in sizes])
 
 
 def _reduced_items(array: ArrayVal, name: str, axis: Any, other_arguments: Any) -> Optional[int]:

@@ -18,6 +18,7 @@ from scopelint.analysis import (
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.imports import SYS_MODULES
+from scopelint.analysis.work_limits import PYTHON2_MODULE
 from scopelint.analysis.instance_dict import InstanceDict, InstanceDictUpdate
 from scopelint.analysis.class_members import SubclassesMethod
 from scopelint.analysis.builtin_calls import (
@@ -590,6 +591,10 @@ class Calls(AnalysisState):
         name = function.name if not isinstance(node, ast.Lambda) else "<lambda>"
         frame = self._frame(node, function.env, node.lineno, name, 0)
         self.frames.append(frame)
+        # a followed module of Python 2 syntax runs as Python 2 (its `xrange` loop called from a
+        # Python 3 file: ENAS's controllers); any other code as the analysed file's Python
+        saved_python2 = self.python2
+        self.python2 = defined_in.globals_env.vars.get(PYTHON2_MODULE, self.module_python2)
         self.call_stack.append(function)
         self.local_envs.append(local)
         ctx = CallContext(function=function, cleanups_base=len(self.cleanups), yield_hook=yield_hook,
@@ -616,6 +621,7 @@ class Calls(AnalysisState):
             self.call_stack.pop()
             self.local_envs.pop()
             self.frames.pop()
+            self.python2 = saved_python2
         if not ctx.returns:
             st.alive = False
             return UNKNOWN

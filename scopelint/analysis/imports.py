@@ -15,7 +15,7 @@ from scopelint.analysis.markers import FlagsVal
 from scopelint.analysis.library_models import library_model
 from scopelint.analysis.tf_calls import AUTOGRAPH_MODULE
 from scopelint.analysis.values import ApiFn, BuiltinFn, DictVal, Env, ListVal, MISSING, ModuleVal, SourceModuleVal
-from scopelint.analysis.work_limits import FOLLOWED_FILE, LIBRARY, PROJECT
+from scopelint.analysis.work_limits import FOLLOWED_FILE, LIBRARY, PROJECT, PYTHON2_MODULE
 from scopelint.runtime.modules import TF_SUBMODULES as _TF_SUBMODULES
 from scopelint.semantics.values import UNKNOWN
 from scopelint.tf import registry
@@ -153,7 +153,7 @@ class Imports(AnalysisState):
         if any(value is UNKNOWN and name not in certain for name, value in names.items()):
             return UNKNOWN
         return ListVal(sorted(set(name for name, value in names.items() if value is not MISSING and
-                                  name != FOLLOWED_FILE) | _MODULE_ATTRIBUTES))
+                                  name not in (FOLLOWED_FILE, PYTHON2_MODULE)) | _MODULE_ATTRIBUTES))
 
     def _absolute_module(self, level: int, module: Optional[str], st: State) -> Optional[str]:
         """`from ..ops import conv` inside package `a.b`: `a.ops`."""
@@ -235,7 +235,7 @@ class Imports(AnalysisState):
                 return known  # a package's body imported it (and counted it)
         if library:
             self.libraries_followed += 1
-        module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0])
+        module = _source_module(qualname, path, qualname if is_package else qualname.rpartition(".")[0], tree)
         self.imported[qualname] = module  # before its body runs: an import cycle sees it partly filled
         parent_name, _, last = qualname.rpartition(".")
         parent = self.imported.get(parent_name)
@@ -289,7 +289,7 @@ class Imports(AnalysisState):
             tree = loader.parse_module(path)
             if tree is None:
                 return ModuleVal(qualname)
-            module = _source_module(package, path, package)
+            module = _source_module(package, path, package, tree)
             self.imported[package] = module
             self._run_module_body(module, tree, st)
         self.imported[qualname] = module
@@ -364,10 +364,12 @@ class Imports(AnalysisState):
         kind = PROJECT if self.locator.in_project(path) else LIBRARY
         self.frames, self.loops, self.calls = saved_frames + [[1, "<module>", 0, kind]], [], []
         self.running_modules.add(id(module))
+        saved_python2, self.python2 = self.python2, env.vars.get(PYTHON2_MODULE, self.module_python2)
         try:
             self._bounded(kind, lambda: self.exec_block(tree.body, inner))
         finally:
             self.frames, self.loops, self.calls = saved_frames, saved_loops, saved_calls
+            self.python2 = saved_python2
             self.running_modules.discard(id(module))
         st.graph = inner.graph
         self.runtime_graph.state = st.graph
@@ -505,12 +507,16 @@ _MODULE_ATTRIBUTES = frozenset({"__builtins__", "__cached__", "__doc__", "__file
                                 "__package__", "__spec__"})
 
 
-def _source_module(qualname: str, path: str, package: str) -> SourceModuleVal:
+def _source_module(qualname: str, path: str, package: str, tree: Optional[ast.Module]) -> SourceModuleVal:
     """A module read from `path`, before its body runs: its globals hold what Python gives a
-    module's, and the mark that the code it defines is the followed module's, not the file's."""
+    module's, the mark that the code it defines is the followed module's, not the file's, and
+    whether that code is Python 2 (Interpreter.python2 while it runs): so marked where its syntax
+    is Python 2's; one that Python 3 parses too runs as the analysed file does."""
     env = Env()
     env.vars.update(__name__=qualname, __file__=path, __package__=package)
     env.vars[FOLLOWED_FILE] = path
+    if getattr(tree, "scopelint_python2", False):
+        env.vars[PYTHON2_MODULE] = True
     return SourceModuleVal(qualname, env, path)
 
 

@@ -324,6 +324,7 @@ def _parse(path: str) -> Optional[ast.Module]:
             if modern is None:
                 return None
             tree = ast.parse(modern, path)  # a Python 2 module of the project, rewritten line for line
+            tree.scopelint_python2 = True  # type: ignore[attr-defined]  # (imports._source_module)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return tree

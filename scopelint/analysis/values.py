@@ -33,9 +33,12 @@ def is_concrete(value: Any) -> bool:
 def is_key(value: Any) -> bool:
     """A dict key the analysis holds: a concrete value, a class of the program's, which Python
     hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`), the
-    str() of a function (tflearn's arg_scope registry, keyed by `str(func)`), or a variable (one
-    per stored variable: VarVal.__eq__)."""
-    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText, VarVal))
+    str() of a function (tflearn's arg_scope registry, keyed by `str(func)`), a variable (one
+    per stored variable: VarVal.__eq__), or a graph tensor, which TF1 hashes and compares by
+    identity (ENAS's `branches[tf.equal(count, 0)] = lambda: y` for tf.case). A lookup of a
+    tensor key that is not held is no KeyError the analysis claims (attributes._missing_key):
+    two of its values may stand for one tensor of the program's."""
+    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText, VarVal, Tensor))
 
 
 NOT_A_KEY: Any = object()  # as_key's answer for a value a DictVal cannot hold as a key

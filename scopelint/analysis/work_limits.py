@@ -24,6 +24,10 @@ MAX_GRAPH_LOOP_UNROLL = 4096  # the program's loop over the graph's variables (c
 PROJECT = "project"  # the hidden-frame marks of followed modules' code: the project's...
 LIBRARY = "library"  # ...and an installed package's
 FOLLOWED_FILE = "__scopelint_file__"  # a followed module's global: its path (no program writes it)
+# a followed module's global, True where its syntax is Python 2's (rewritten by scopelint.py2):
+# its `xrange`, `/` between ints, `iteritems` keep their Python 2 meaning in its code, whatever
+# the analysed file's Python
+PYTHON2_MODULE = "__scopelint_python2__"
 MAX_LIBRARY_UNROLL = 32  # an installed package's loops (retry and polling loops) unroll less
 LIBRARY_CALL_STEPS = 20_000  # work per call into an installed package (a training loop is not followed)
 # A step inside TF's models (a layer's few hundred) costs half of one of the program's: a

@@ -10,6 +10,7 @@ import operator
 from typing import Any, Callable, List, Optional, Sequence
 
 from scopelint.semantics.dtypes import FLOAT32, INT32, DType, as_dtype
+from scopelint.semantics.errors import OpInputError
 from scopelint.semantics.shapes import LOST, Dimension, TensorShape, as_shape, has_lost_dims
 
 
@@ -399,6 +400,11 @@ def slice_shape(shape: TensorShape, key: Any) -> TensorShape:
                 out.append(len(range(*k.indices(dim))))
             index += 1
         else:
+            if type(k) is int and not unfolded and index < len(dims) and type(dims[index]) is int and \
+                    not -dims[index] <= k < dims[index]:
+                # TF folds every bound and knows the dimension: its shape function refuses the
+                # index (ENAS's `skip[i]` of an architecture slice shorter than its loop)
+                raise OpInputError("slice index %d of dimension %d out of bounds." % (k, index))
             index += 1  # an integer or tensor index drops the dimension
     out.extend(dims[index:])
     return TensorShape(out)
