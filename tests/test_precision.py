@@ -6,6 +6,7 @@ a variant where the analysis cannot know, and must stay quiet. Codes are checked
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import List, Tuple
 
@@ -595,3 +596,15 @@ def test_a_method_entry_its_constructor_calls_is_not_run_again_on_the_built_inst
     assert ("SL101", 9) in found
     # what the constructor's call made is the entry's
     assert [(v["name"], v["line"]) for v in analysis.entries["Model.setup"].variables] == [("conv1:0", 6)]
+
+
+def test_a_warning_from_a_project_module_names_the_line_it_is_about() -> None:
+    """An opt-in warning raised in a module of the project is reported at the analysed file's
+    line the call went through, and names the module's line where the fix goes."""
+    from scopelint.api import check_path
+    from scopelint.config import Config
+
+    path = os.path.join(os.path.dirname(__file__), "fixtures", "projects", "warnings_in_project_module", "train.py")
+    result = check_path(path, Config(select=("SL2",)))
+    assert sorted((d.line, d.code, d.message.rsplit(" (in ", 1)[-1]) for d in result.diagnostics) == [
+        (14, "SL201", "net.py:13)"), (14, "SL202", "net.py:12)")]

@@ -4,13 +4,14 @@ findings), warnings, fix sites in the analysed file, and the calls it could not 
 from __future__ import annotations
 
 import ast
+import os
 from typing import Optional
 
 from scopelint.analysis import blindspots
 from scopelint.analysis.analysis_state import AnalysisState, Finding, State
 from scopelint.analysis.fix_sites import FixSite
 from scopelint.analysis.scope_managers import _ScopeExit
-from scopelint.analysis.work_limits import PROJECT
+from scopelint.analysis.work_limits import FOLLOWED_FILE, PROJECT
 from scopelint.semantics import errors as scope_errors
 from scopelint.semantics.locate import fix_frame
 from scopelint.semantics.values import UNKNOWN
@@ -76,11 +77,24 @@ class Diagnostics(AnalysisState):
             if self.frames[-1][3] != PROJECT or not frames:
                 return  # in TF's code (a model) or an installed package's: not the program's to fix
             # in a module of the project: the user's code, reported (as TF's errors are) at the line
-            # of this file the call went through (projects/warnings_in_project_module)
-            self.warnings.append(Finding(code, message, frames[-1][0], self._col_of(frames[-1]), frames))
+            # of this file the call went through (projects/warnings_in_project_module), naming the
+            # module's line it is about, which is where to fix it
+            where = self._followed_line(node)
+            self.warnings.append(Finding(code, message + (" (in %s)" % where if where else ""), frames[-1][0],
+                                         self._col_of(frames[-1]), frames))
             return
         line = getattr(node, "lineno", None) or (frames[-1][0] if frames else 0)
         self.warnings.append(Finding(code, message, line, getattr(node, "col_offset", 0) + 1, frames, site))
+
+    def _followed_line(self, node: ast.AST) -> Optional[str]:
+        """`net.py:9`: the followed module's file (relative to the analysed file's directory) and
+        the line of `node` in it, where the running code is a function of one; else None."""
+        function = self.call_stack[-1] if self.call_stack else None
+        path = function.env.globals_env.vars.get(FOLLOWED_FILE) if function is not None else None
+        line = getattr(node, "lineno", None)
+        if not isinstance(path, str) or line is None:
+            return None
+        return "%s:%d" % (os.path.relpath(path, os.path.dirname(os.path.abspath(self.path))), line)
 
     def call_site_in_file(self, kind: str, node: Optional[ast.AST]) -> Optional[FixSite]:
         """The call `node` as a fix site, when it is the analysed file's own code."""
