@@ -88,8 +88,10 @@ class Diagnostics(AnalysisState):
 
     def _followed_line(self, node: ast.AST) -> Optional[str]:
         """`net.py:9`: the followed module's file (relative to the analysed file's directory) and
-        the line of `node` in it, where the running code is a function of one; else None."""
-        function = self.call_stack[-1] if self.call_stack else None
+        the line of `node` in it, where the running code is a function of one; else None (a
+        module's body, whose import pushed no call: the innermost call is not its code)."""
+        running_body = self.frames[-1][1] == "<module>"
+        function = self.call_stack[-1] if self.call_stack and not running_body else None
         path = function.env.globals_env.vars.get(FOLLOWED_FILE) if function is not None else None
         line = getattr(node, "lineno", None)
         if not isinstance(path, str) or line is None:
