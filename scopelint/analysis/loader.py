@@ -278,12 +278,14 @@ class _TreeCache:
         return tree
 
     def _evict(self) -> None:
-        for key, (_, used) in list(self.entries.items()):
-            if self.size <= self.budget:
+        # Least recently used first: past the first tree the last two analyses used, every
+        # tree is one of theirs (a use moves a tree to the end), so the scan stops there.
+        while self.size > self.budget and self.entries:
+            key, (_, used) = next(iter(self.entries.items()))
+            if used >= self.serial - 1:
                 break
-            if used < self.serial - 1:
-                del self.entries[key]
-                self.size -= key[2]
+            del self.entries[key]
+            self.size -= key[2]
 
     def clear(self) -> None:
         self.entries.clear()
