@@ -114,8 +114,13 @@ def test_names_exit_status_follows_what_check_reports(tmp_path: Path) -> None:
     # Endless recursion: the analysis is cut off (SL002, off by default), which is not a finding.
     cut = write(tmp_path, "cut.py", "import tensorflow as tf\n\ndef f(n):\n    return f(n + 1)\n\n"
                                     "f(0)\nv = tf.get_variable('v', [1])\n")
-    assert scopelint("check", str(cut)).returncode == 0
+    checked = scopelint("check", str(cut))
+    assert checked.returncode == 0
+    # ... but the summary says the file was not checked to its end, and how to see where
+    assert "no findings. The analysis stopped at its work budget in 1 file" in checked.stderr
+    assert "`--select SL002` shows where" in checked.stderr
     assert scopelint("names", str(cut)).returncode == 0
+    assert "work budget" not in scopelint("check", str(write(tmp_path, "whole.py", "import tensorflow as tf\n"))).stderr
     bad = write(tmp_path, "bad.py", "import tensorflow as tf\nv = tf.get_variable('v', [1])\n"
                                     "w = tf.get_variable('v', [1])  # noqa: SL101\n")
     assert scopelint("names", str(bad)).returncode == 0

@@ -42,6 +42,11 @@ class Report:
         return dict(sorted(counts.items()))
 
     @property
+    def incomplete(self) -> int:
+        """Files whose analysis stopped at its work budget (SL002, off by default)."""
+        return sum(1 for r in self.results if r.incomplete and r.skipped is None)
+
+    @property
     def variables(self) -> int:
         return sum(len(r.inventory) for r in self.results)
 

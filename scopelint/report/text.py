@@ -51,4 +51,9 @@ def summary(report: Report) -> str:
         text += " (%.0f%% fully named)" % (100 * report.coverage())
     findings = report.findings
     text += ", %s." % ("no findings" if not findings else "%d finding%s" % (findings, "" if findings == 1 else "s"))
+    if report.incomplete:
+        # SL002 is off by default: without this, "no findings" would read as a whole file checked
+        text += (" The analysis stopped at its work budget in %d file%s: variables past that point may be "
+                 "missing and errors there unreported (`--select SL002` shows where)." % (
+                     report.incomplete, "" if report.incomplete == 1 else "s"))
     return text
