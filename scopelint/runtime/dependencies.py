@@ -18,6 +18,8 @@ import functools
 import operator
 from typing import Any, Callable, Iterable, Iterator, Optional, Tuple
 
+from scopelint.semantics.dtypes import DType
+
 Deps = Optional[frozenset]
 EMPTY: frozenset = frozenset()
 
@@ -39,8 +41,21 @@ def tensors_in(value: Any) -> Iterator[Any]:
 
 
 def of(value: Any) -> Deps:
-    """The union over the tensors in `value` (nested lists, tuples and dicts included)."""
-    return union(getattr(tensor, "deps", None) for tensor in tensors_in(value))
+    """The union over the tensors in `value` (nested lists, tuples and dicts included) that can
+    carry a gradient."""
+    return union(getattr(tensor, "deps", None) for tensor in tensors_in(value) if _trainable(tensor))
+
+
+def _trainable(tensor: Any) -> bool:
+    """Whether a gradient can flow back into this tensor: TF backpropagates through float and
+    complex tensors only (backprop_util.IsTrainable); an integer, bool or string one gets none
+    (Cast's gradient is None from or to an integer type: `tf.cast(h, tf.int32)` fed to an
+    Embedding leaves h's variables without gradients, so an optimizer makes them no slots).
+    A tensor of unknown dtype may."""
+    dtype = getattr(tensor, "dtype", None)
+    if not isinstance(dtype, DType):
+        return True
+    return not (dtype.is_integer or dtype.is_bool or dtype.is_quantized or dtype.base == "string")
 
 
 def union(sets: Iterable[Deps]) -> Deps:
@@ -55,7 +70,7 @@ def union(sets: Iterable[Deps]) -> Deps:
 def gathered_of(value: Any) -> Deps:
     """The union of `gathered` over the tensors in `value` (unknown where their deps are)."""
     return union(None if getattr(tensor, "deps", None) is None else getattr(tensor, "gathered", EMPTY)
-                 for tensor in tensors_in(value))
+                 for tensor in tensors_in(value) if _trainable(tensor))
 
 
 def may_be_slices(value: Any) -> bool:

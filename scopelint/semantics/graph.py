@@ -171,6 +171,11 @@ class GraphState:
     descendants: Dict[str, Set[str]] = field(default_factory=dict)
     # name -> an int, or UNKNOWN after a join; a partly unknown name (a Pattern) -> 1 once used
     names_in_use: Dict[Union[str, Pattern], Any] = field(default_factory=dict)
+    # op name -> (store key, count): a variable the store holds on some paths only, and the use
+    # count of its op name on the paths without it, where names_in_use says UNKNOWN only because
+    # of it. get_variable creating it on those paths (AUTO_REUSE after `if c: get_variable("w")`)
+    # names it `w` by that count, not `w?`. Never changed in place: forks share it.
+    absent_counts: Dict[str, Tuple[Text, int]] = field(default_factory=dict)
     name_stack: Text = ""
     reuse: Dict[int, Reuse] = field(default_factory=dict)
     root: VariableScope = field(default_factory=lambda: VariableScope("", ""))
@@ -240,6 +245,7 @@ class GraphState:
             pattern_counts=set(self.pattern_counts),
             descendants=self.descendants,
             names_in_use=dict(self.names_in_use),
+            absent_counts=self.absent_counts,
             name_stack=self.name_stack,
             reuse=dict(self.reuse),
             root=self.root,
@@ -280,6 +286,8 @@ class GraphState:
     def join(self, other: "GraphState") -> None:
         """Merge `other` (another path to the same program point) into self."""
         other_vars = other.vars
+        if self.absent_counts or other.absent_counts or self.vars.keys() != other_vars.keys():
+            self.absent_counts = self._joined_absent_counts(other)  # (from both sides as they were)
         for key in set(self.vars) | set(other_vars) if self.vars.keys() != other_vars.keys() else self.vars.keys():
             mine, theirs = self.vars.get(key), other_vars.get(key)
             if mine is theirs:
@@ -339,6 +347,31 @@ class GraphState:
             for sid in set(self.reuse) | set(other.reuse):
                 if self.reuse.get(sid) != other.reuse.get(sid):
                     self.reuse[sid] = UNKNOWN
+
+    def _joined_absent_counts(self, other: "GraphState") -> Dict[str, Tuple[Text, int]]:
+        """absent_counts after joining `other` into self (called before anything is joined): an
+        entry holds where, on each side, the variable is certainly there, or is absent with that
+        count, or is there on some paths with that same entry."""
+        candidates = dict(self.absent_counts)
+        candidates.update(other.absent_counts)
+        for key in self.vars.keys() ^ other.vars.keys():
+            record = self.vars.get(key) or other.vars[key]
+            if isinstance(key, str) and isinstance(record.name, str) and record.name.endswith(":0"):
+                op = record.name[:-2].lower()
+                count = (other if key in self.vars else self).names_in_use.get(op, 0)
+                if isinstance(count, int) and not isinstance(count, bool):
+                    candidates[op] = (key, count)
+        joined = {}
+        for op, (key, count) in candidates.items():
+            if all(side._absent_count_holds(op, key, count) for side in (self, other)):
+                joined[op] = (key, count)
+        return joined
+
+    def _absent_count_holds(self, op: str, key: Text, count: int) -> bool:
+        record = self.vars.get(key)
+        if record is None:
+            return self.names_in_use.get(op, 0) == count
+        return record.certain or self.absent_counts.get(op) == (key, count)
 
     def _join_pattern_vars(self, theirs: List[StoredVariable]) -> None:
         """Add the records of `theirs` that are not in this store's list. The two paths are
@@ -415,8 +448,10 @@ class GraphState:
 
     # ------------------------------------------------------------------ op names
 
-    def unique_name(self, name: Text, mark_as_used: bool = True) -> Text:
-        """Graph.unique_name: names are compared case-insensitively (tf1-semantics §1)."""
+    def unique_name(self, name: Text, mark_as_used: bool = True, absent_key: Optional[Text] = None) -> Text:
+        """Graph.unique_name: names are compared case-insensitively (tf1-semantics §1).
+        `absent_key`: the op of a variable get_variable creates under that key on the paths where
+        the store lacks it (absent_counts)."""
         if self.name_stack:
             name = join_name(self.name_stack, name)
         if not isinstance(name, str):
@@ -425,6 +460,9 @@ class GraphState:
             # `layer?/Variable_1`, so `layer?/Variable?`). A name that only may equal another keeps
             # its text: a guess at a suffix would make most names in unknown scopes unknown.
             pattern_key = Pattern(tuple(part.lower() if part is not None else None for part in name.parts))
+            if self.absent_counts:  # a name it may be is no longer known to be free where a variable is absent
+                self.absent_counts = {op: entry for op, entry in self.absent_counts.items()
+                                      if not pattern_key.may_equal(op)}
             if pattern_key in self.names_in_use:
                 return concat(name, None)
             if mark_as_used:
@@ -432,6 +470,11 @@ class GraphState:
             return name
         name_key = name.lower()
         i = self.names_in_use.get(name_key, 0)
+        if name_key in self.absent_counts:
+            if i is UNKNOWN and absent_key is not None and self.absent_counts[name_key] == (absent_key, 0):
+                return name  # free where the variable is absent (its count stays a join's)
+            # used again on these paths: what the count was where the variable is absent no longer is
+            self.absent_counts = {op: entry for op, entry in self.absent_counts.items() if op != name_key}
         if i is UNKNOWN:
             return concat(name, None)  # `name` or `name_N`, depending on the path taken
         if mark_as_used:
@@ -1116,7 +1159,8 @@ class GraphState:
             # shared): a partly unknown key is its op's name as it is
             op_name = name_scope_base
         else:
-            op_name = self.unique_name(name_scope_base)
+            maybe_there = key is not None and isinstance(key, str) and key in self.vars and not self.vars[key].certain
+            op_name = self.unique_name(name_scope_base, absent_key=key if maybe_there else None)
         for child in ("Initializer", "Assign", "read"):
             if isinstance(op_name, str):
                 self.names_in_use.setdefault((op_name + "/" + child).lower(), 1)
