@@ -175,7 +175,7 @@ class GraphState:
     # count of its op name on the paths without it, where names_in_use says UNKNOWN only because
     # of it. get_variable creating it on those paths (AUTO_REUSE after `if c: get_variable("w")`)
     # names it `w` by that count, not `w?`. Never changed in place: forks share it.
-    absent_counts: Dict[str, Tuple[Text, int]] = field(default_factory=dict)
+    absent_counts: Dict[str, Tuple[str, int]] = field(default_factory=dict)
     name_stack: Text = ""
     reuse: Dict[int, Reuse] = field(default_factory=dict)
     root: VariableScope = field(default_factory=lambda: VariableScope("", ""))
@@ -348,7 +348,7 @@ class GraphState:
                 if self.reuse.get(sid) != other.reuse.get(sid):
                     self.reuse[sid] = UNKNOWN
 
-    def _joined_absent_counts(self, other: "GraphState") -> Dict[str, Tuple[Text, int]]:
+    def _joined_absent_counts(self, other: "GraphState") -> Dict[str, Tuple[str, int]]:
         """absent_counts after joining `other` into self (called before anything is joined): an
         entry holds where, on each side, the variable is certainly there, or is absent with that
         count, or is there on some paths with that same entry."""
@@ -361,16 +361,16 @@ class GraphState:
                 count = (other if key in self.vars else self).names_in_use.get(op, 0)
                 if isinstance(count, int) and not isinstance(count, bool):
                     candidates[op] = (key, count)
-        joined = {}
+        joined: Dict[str, Tuple[str, int]] = {}
         for op, (key, count) in candidates.items():
             if all(side._absent_count_holds(op, key, count) for side in (self, other)):
                 joined[op] = (key, count)
         return joined
 
-    def _absent_count_holds(self, op: str, key: Text, count: int) -> bool:
+    def _absent_count_holds(self, op: str, key: str, count: int) -> bool:
         record = self.vars.get(key)
         if record is None:
-            return self.names_in_use.get(op, 0) == count
+            return bool(self.names_in_use.get(op, 0) == count)
         return record.certain or self.absent_counts.get(op) == (key, count)
 
     def _join_pattern_vars(self, theirs: List[StoredVariable]) -> None:
