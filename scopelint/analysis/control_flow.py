@@ -476,9 +476,13 @@ class ControlFlow(AnalysisState):
             going_on = []  # (undone all the same: the handlers start from where it raised)
         ends = [st]
         if entry is not None:
-            # One handler, reached on every path: the body certainly raised and nothing else could.
-            entry.path_certain = (certain and not uncertain and not st.alive and context.raised_certainly
-                                  and len(node.handlers) == 1 and context.catches_scope_errors)
+            # One handler, reached on every path: the body certainly raised, and either nothing
+            # else could or the handler catches whatever it raised (`except Exception:` around
+            # a call whose ops may fail too: TensorFlow-Examples' bidirectional_rnn.py retries
+            # static_bidirectional_rnn in its handler, which raises again when BiRNN is built twice).
+            entry.path_certain = (certain and not st.alive and context.raised_certainly and len(node.handlers) == 1
+                                  and (context.catches_scope_errors and not uncertain
+                                       or _handlers_catch(node.handlers, _CATCHES_ALL.__contains__)))
             start = _handlers_start(changed, context.changes_at_raises)
             for handler in node.handlers:
                 fork = before.fork(certain=False)

@@ -7,6 +7,7 @@ import ast
 import inspect
 import math
 import os
+import string
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
 from scopelint.analysis import bindings, import_effects, loader, models, path_journal, tf_api
@@ -30,6 +31,12 @@ _NUMERIC_CONSTANTS = {
 # `f[:, np.newaxis]`, `x[..., tf.newaxis]`
 _NUMERIC_CONSTANTS.update({module + ".newaxis": None
                            for module in ("numpy", "np", "tensorflow", "tensorflow.compat.v1")})
+# The string module's character sets, fixed in Python 3 (Python 2's locale-dependent `letters`,
+# `lowercase`, `uppercase` are left out): the tensorflow_cookbook's siamese model sizes its one-hot
+# vocabulary as `len(string.ascii_lowercase + '0123456789 ') + 1`.
+_STRING_CONSTANTS = {"string." + name: getattr(string, name) for name in (
+    "ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits", "punctuation",
+    "whitespace", "printable")}
 # inspect's sentinels and parameter kinds, as real objects (signatures.py gives Parameters them).
 _INSPECT_CONSTANTS: Dict[str, Any] = dict(
     [("inspect._empty", inspect.Parameter.empty)] +
@@ -407,6 +414,8 @@ class Imports(AnalysisState):
             return self.sys_path
         if qualname in _NUMERIC_CONSTANTS:
             return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
+        if qualname in _STRING_CONSTANTS:
+            return _STRING_CONSTANTS[qualname]
         if qualname in _INSPECT_CONSTANTS:
             return _INSPECT_CONSTANTS[qualname]
         if qualname in _SIX_CONSTANTS:

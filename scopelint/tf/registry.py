@@ -371,6 +371,7 @@ SAME_AS: Dict[str, Dict[str, str]] = {
                           "truncated_normal": "truncated_normal", "shuffle": "random_shuffle"},
     "tensorflow.linalg": {"det": "matrix_determinant", "inv": "matrix_inverse", "transpose": "matrix_transpose",
                           "diag": "matrix_diag", "diag_part": "matrix_diag_part", "set_diag": "matrix_set_diag",
+                          "tensor_diag": "diag", "tensor_diag_part": "diag_part",
                           "band_part": "matrix_band_part"},
     "tensorflow.math": {"divide_no_nan": "div_no_nan"},
 }
