@@ -38,7 +38,7 @@ from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_ru
 from scopelint.analysis.values import (
     Alternatives, alternatives_of, ApiFn, ArrayVal, AutographFn, birth, BoundMethod, BuiltinFn, ClassVal,
     copy_wrapped_metadata, DictVal, Env,
-    FunctionVal, InstanceVal, is_concrete,
+    FunctionVal, InstanceVal, is_concrete, key_value,
     join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
     NumpyLoaded, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetOfLost, SetVal, SourceModuleVal, VarVal,
@@ -929,7 +929,7 @@ def _known_argument(value: Any, depth: int = 0) -> bool:
         return not value.grown and not value.poisoned and all(_known_argument(v, depth + 1) for v in value.items)
     if isinstance(value, DictVal):
         return value.complete and not value.poisoned and \
-            all(_known_argument(v, depth + 1) for v in list(value.items) + list(value.items.values()))
+            all(_known_argument(v, depth + 1) for v in [key_value(k) for k in value.items] + list(value.items.values()))
     return False
 
 
