@@ -529,9 +529,14 @@ class Calls(AnalysisState):
                     receiver.attrs[name] = UNKNOWN
 
     def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
-        """A layer's method whose every frame on the stack has another layer as `self` than this call's."""
+        """A layer's method whose every frame on the stack has another layer as `self` than this
+        call's; or the `__call__` of a model's wrapper of a function on another function than each
+        of its frames on the stack: tf_slim's add_arg_scope, whose layers call other layers
+        (mobilenet's mobilenet -> mobilenet_base -> expanded_conv -> separable_conv2d ->
+        batch_norm, each through its arg-scoped wrapper: slim/arg_scoped_functions_nested_deep)."""
         receiver = args[0] if args else None
-        if not isinstance(receiver, InstanceVal) or not isinstance(receiver.cls.lookup("call"), FunctionVal):
+        if not isinstance(receiver, InstanceVal) or not (
+                isinstance(receiver.cls.lookup("call"), FunctionVal) or function.name == "__call__"):
             return False  # (a layer or cell: it has a `call`)
         params = list(function.node.args.posonlyargs) + list(function.node.args.args)
         if not params:
