@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from scopelint.analysis import array_math, bindings, enums, numpy_dtypes, sets, strings, tf_api
 from scopelint.analysis.markers import GeneratorObject
-from scopelint.analysis.values import item_of_lost, IteratorVal, LazyGen
+from scopelint.analysis.values import aliased_key, item_of_lost, IteratorVal, LazyGen
 from scopelint.analysis.values import (
     MISSING, ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, DictVal, Env, FunctionVal, InstanceVal,
     JoinedScalar, ListVal, NOT_A_KEY,
@@ -764,17 +764,17 @@ class _ContainerMethod:
         if name == "get" and key is not NOT_A_KEY:
             if key in c.items:
                 return c.items[key]
-            if c.complete:
+            if c.complete and not aliased_key(key):
                 return args[1] if len(args) > 1 else kwargs.get("default")
             return UNKNOWN
         if name == "pop" and key is not NOT_A_KEY:
             if key in c.items:
                 return c.items.pop(key)
-            if c.complete:
+            if c.complete and not aliased_key(key):
                 return args[1] if len(args) > 1 else UNKNOWN
             return UNKNOWN
         if name == "setdefault" and key is not NOT_A_KEY:
-            if key not in c.items and not c.complete:
+            if key not in c.items and (not c.complete or aliased_key(key)):
                 c.poisoned = True
                 return UNKNOWN
             return c.items.setdefault(key, args[1] if len(args) > 1 else None)

@@ -38,7 +38,7 @@ from scopelint.analysis.threads import make_thread, ThreadMethod, thread_init_ru
 from scopelint.analysis.values import (
     Alternatives, alternatives_of, ApiFn, ArrayVal, AutographFn, birth, BoundMethod, BuiltinFn, ClassVal,
     copy_wrapped_metadata, DictVal, Env,
-    FunctionVal, InstanceVal, is_concrete,
+    FunctionVal, InstanceVal, is_concrete, key_value,
     join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, namedtuple_ancestor, NamedTupleClass, NameScopeCM,
     NumpyLoaded, OpaqueVal, PartialVal,
     ProgressBarVal, PyCallable, ScopeCM, SetOfLost, SetVal, SourceModuleVal, VarVal,
@@ -529,9 +529,14 @@ class Calls(AnalysisState):
                     receiver.attrs[name] = UNKNOWN
 
     def _on_new_receiver(self, function: FunctionVal, args: List[Any]) -> bool:
-        """A layer's method whose every frame on the stack has another layer as `self` than this call's."""
+        """A layer's method whose every frame on the stack has another layer as `self` than this
+        call's; or the `__call__` of a model's wrapper of a function on another function than each
+        of its frames on the stack: tf_slim's add_arg_scope, whose layers call other layers
+        (mobilenet's mobilenet -> mobilenet_base -> expanded_conv -> separable_conv2d ->
+        batch_norm, each through its arg-scoped wrapper: slim/arg_scoped_functions_nested_deep)."""
         receiver = args[0] if args else None
-        if not isinstance(receiver, InstanceVal) or not isinstance(receiver.cls.lookup("call"), FunctionVal):
+        if not isinstance(receiver, InstanceVal) or not (
+                isinstance(receiver.cls.lookup("call"), FunctionVal) or function.name == "__call__"):
             return False  # (a layer or cell: it has a `call`)
         params = list(function.node.args.posonlyargs) + list(function.node.args.args)
         if not params:
@@ -929,7 +934,7 @@ def _known_argument(value: Any, depth: int = 0) -> bool:
         return not value.grown and not value.poisoned and all(_known_argument(v, depth + 1) for v in value.items)
     if isinstance(value, DictVal):
         return value.complete and not value.poisoned and \
-            all(_known_argument(v, depth + 1) for v in list(value.items) + list(value.items.values()))
+            all(_known_argument(v, depth + 1) for v in [key_value(k) for k in value.items] + list(value.items.values()))
     return False
 
 

@@ -430,6 +430,12 @@ class Expressions(AnalysisState):
             python = self.to_python(left), self.to_python(right)  # `list(params) == ["x", "y"]`
             return (python[0] == python[1]) == isinstance(op, ast.Eq)
         if isinstance(op, _ORDERINGS) and isinstance(left, ListVal) and isinstance(right, ListVal) and \
+                left.is_tuple and right.is_tuple and not left.grown and not right.grown and \
+                (not _plain_sequence(left) or not _plain_sequence(right)):
+            # tuples partly known, ordered by their first items that differ: `sys.version_info >=
+            # (2, 7, 0)` (the SWIG wrappers' import helper), whose minor version is the user's
+            return _lexicographic(op, left, right)
+        if isinstance(op, _ORDERINGS) and isinstance(left, ListVal) and isinstance(right, ListVal) and \
                 _plain_sequence(left) and _plain_sequence(right):
             # `(int(_version[0]), int(_version[1])) >= (1, 3)` (tensorpack's libinfo): Python's
             # lexicographic order, or its TypeError (a tuple against a list, a str against an int)
@@ -666,6 +672,25 @@ def _equals_empty(other: Any) -> Optional[bool]:
 
 
 _ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def _lexicographic(op: ast.cmpop, left: ListVal, right: ListVal) -> Any:
+    """Python's order of two tuples, where it is decided before their first unknown item."""
+    if left.poisoned or right.poisoned:
+        return UNKNOWN
+    for a, b in zip(left.items, right.items):
+        if not _plain_item(a) or not _plain_item(b):
+            return UNKNOWN
+        if a != b:
+            try:
+                return bool(_CMPOPS[type(op)](a, b))
+            except TypeError:
+                return UNKNOWN
+    return bool(_CMPOPS[type(op)](len(left.items), len(right.items)))
+
+
+def _plain_item(value: Any) -> bool:
+    return is_concrete(value) and not isinstance(value, (TensorShape, Dimension))
 
 
 def _plain_sequence(value: ListVal) -> bool:

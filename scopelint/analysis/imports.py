@@ -42,6 +42,7 @@ _INSPECT_CONSTANTS: Dict[str, Any] = dict(
     [("inspect._empty", inspect.Parameter.empty)] +
     [("inspect.%s.empty" % owner, inspect.Parameter.empty) for owner in ("Parameter", "Signature")] +
     [("inspect.Parameter.%s" % kind.name, kind) for kind in inspect._ParameterKind])
+_VERSION_INFO_FIELDS = ("major", "minor", "micro", "releaselevel", "serial")
 _SIX_CONSTANTS: Dict[str, Callable[[], Any]] = {
     "six.string_types": lambda: ListVal([BuiltinFn("str")], is_tuple=True),
     "six.integer_types": lambda: ListVal([BuiltinFn("int")], is_tuple=True),
@@ -412,6 +413,9 @@ class Imports(AnalysisState):
             return self.argv
         if qualname == "sys.path":
             return self.sys_path
+        if qualname == "sys.version_info":
+            # the Python the code runs as (six.PY3's), of which the major version alone is known
+            return ListVal([2 if self.python2 else 3] + [UNKNOWN] * 4, is_tuple=True, fields=_VERSION_INFO_FIELDS)
         if qualname in _NUMERIC_CONSTANTS:
             return _NUMERIC_CONSTANTS[qualname]  # `np.sqrt(2 / np.pi)` in a gelu
         if qualname in _STRING_CONSTANTS:

@@ -35,13 +35,44 @@ def is_key(value: Any) -> bool:
     hashes and compares by identity (stable-baselines' `_policy_registry[ActorCriticPolicy]`), the
     str() of a function (tflearn's arg_scope registry, keyed by `str(func)`), a variable (one
     per stored variable: VarVal.__eq__), or a graph tensor, which TF1 hashes and compares by
-    identity (ENAS's `branches[tf.equal(count, 0)] = lambda: y` for tf.case). A lookup of a
-    tensor key that is not held is no KeyError the analysis claims (attributes._missing_key):
-    two of its values may stand for one tensor of the program's."""
-    return isinstance(value, CONCRETE_TYPES) or isinstance(value, (ClassVal, AddressText, VarVal, Tensor))
+    identity (ENAS's `branches[tf.equal(count, 0)] = lambda: y` for tf.case), and a function or
+    an object of a class without __eq__ and __hash__, which Python hashes by identity (mobilenet's
+    conv_defs keyed by slim's layers). A lookup of a tensor key that is not held is no KeyError
+    the analysis claims (attributes._missing_key): two of its values may stand for one tensor of
+    the program's (nor of a function or object: aliased_key)."""
+    return isinstance(value, CONCRETE_TYPES) or \
+        isinstance(value, (ClassVal, AddressText, VarVal, Tensor, FunctionVal)) or _hashed_by_identity(value)
+
+
+def _hashed_by_identity(value: Any) -> bool:
+    """An instance of a class of the program's (or a model's: tf_slim's add_arg_scope wrapper of
+    slim.conv2d) that defines neither __eq__ nor __hash__: Python hashes it by identity."""
+    return isinstance(value, InstanceVal) and all(isinstance(base, ClassVal) for base in value.cls.bases) and \
+        all(value.cls.lookup(name) is MISSING for name in ("__eq__", "__hash__"))
 
 
 NOT_A_KEY: Any = object()  # as_key's answer for a value a DictVal cannot hold as a key
+
+
+@dataclass(frozen=True)
+class ApiFnKey:
+    """A TF function the analysis does not model (`tf.nn.relu6`), as a dict key: Python hashes a
+    function by identity, and every reading of `tf.nn.relu6` is the one object, while the
+    analysis makes an ApiFn per reading; so the key is its qualified name. key_value gives the
+    program its function back."""
+
+    qualname: str
+
+
+def aliased_key(key: Any) -> bool:
+    """A key of a function or plain object (or a tuple holding one): Python compares it by
+    identity, and where two of the analysis's values may stand for one object of the program's
+    (a model's function reached two ways) a key it does not hold may still be in the dict: a
+    miss says nothing. mobilenet's conv_defs are keyed by tuples of slim's layer functions
+    (slim/arg_scope_defaults_keyed_by_functions)."""
+    if type(key) is tuple:
+        return any(aliased_key(item) for item in key)
+    return isinstance(key, (FunctionVal, ApiFnKey, InstanceVal))
 
 
 def as_key(value: Any) -> Any:
@@ -51,6 +82,8 @@ def as_key(value: Any) -> Any:
     NOT_A_KEY for anything else. key_value gives the program its tuple back."""
     if is_key(value):
         return value
+    if isinstance(value, ApiFn):
+        return ApiFnKey(value.qualname)
     if isinstance(value, ListVal) and value.is_tuple and value.fields is None and value.namedtuple is None \
             and value.cls is None and not value.poisoned and not value.grown:
         items = tuple(as_key(item) for item in value.items)
@@ -64,6 +97,8 @@ def key_value(key: Any) -> Any:
     the tuple value it was made from."""
     if type(key) is tuple:
         return ListVal([key_value(item) for item in key], is_tuple=True)
+    if isinstance(key, ApiFnKey):
+        return ApiFn(key.qualname)
     return key
 
 
@@ -167,6 +202,8 @@ class DictVal:
         """Whether a concrete key is in it: True, False, or None (the analysis cannot say)."""
         if key in self.items:
             return True
+        if aliased_key(key):
+            return None
         if self.complete:
             return False
         if self.lost_keys is None:

@@ -985,7 +985,9 @@ def _normalise_axis(axis: int, rank: int) -> int:
 
 
 def concat(values: Any, axis: Any, name: Any = "concat") -> Tensor:
-    values = list(values)
+    # one tensor is one value, as TF's array_ops.concat wraps anything but a list or tuple (not
+    # its slices along axis 0: tf-pose-estimation's `tf.concat(l1, axis=0)` of a stage's output)
+    values = list(values) if isinstance(values, (list, tuple)) else [values]
     shapes = [shape_of(v) for v in values]
     ranked = [s.dims_tuple for s in shapes if s.dims_tuple is not None]
     out: Any = None
