@@ -355,7 +355,10 @@ def _library_call(draw: Any, ctx: Ctx, indent: str) -> List[str]:
     if "slim." in template:
         ctx.uses_slim = True
     call = template.format(x=source.name, u=units)
-    out = ctx.add("l", shape_of(source.shape, units), True)
+    # a pooling or flattening op makes no variable: its result is trained only if its input is
+    # (else a loss on it alone has no gradients, and TF's minimize raises)
+    makes_none = "pool" in template or "flatten" in template.lower()
+    out = ctx.add("l", shape_of(source.shape, units), source.trained or not makes_none)
     return [indent + "%s = %s" % (out, call)]
 
 
