@@ -982,8 +982,8 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
     if _select_of_known(function, args):
         return False  # `tf.where(mask, inputs, lost)`: the result is shaped like inputs (runtime.api.where)
     paddings = args[1] if len(args) > 1 else kwargs.get("paddings")
-    if getattr(function, "__name__", "") == "pad" and isinstance(paddings, Tensor) and \
-            getattr(paddings, "constant_value", None) is None:
+    if getattr(function, "__name__", "") == "pad" and (isinstance(paddings, Tensor) and getattr(
+            paddings, "constant_value", None) is None or _holds_tensor(paddings)):
         return True  # paddings computed: what TF folds of them is not known here
     values = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
     for value in values:
@@ -992,6 +992,12 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
         if isinstance(value, ListVal) and any(_lost_shape(item) for item in value.items):
             return True
     return False
+
+
+def _holds_tensor(value: Any) -> bool:
+    """A list (of lists) with a tensor among its items: `[[0, 0], [0, n - tf.shape(x)[1]]]`."""
+    items = value.items if isinstance(value, ListVal) else None
+    return items is not None and any(isinstance(item, Tensor) or _holds_tensor(item) for item in items)
 
 
 def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
