@@ -604,7 +604,7 @@ class BuiltinCalls(AnalysisState):
             # The variables it is computed from are the runtime op's, known when its inputs' are (a
             # pickle-initialised variable of a lost shape is still one variable: HMR's SMPL model)
             name = getattr(function, "__name__", "")
-            partial = _partial_result(function, args, kwargs) if name in ("reshape", "where") else None
+            partial = _partial_result(function, args, kwargs) if name in ("reshape", "where", "pad") else None
             if partial is not None:
                 partial.deps = result.deps
                 return partial  # `tf.reshape(lost, [n * 10, 10, 40])`: the dims the shape fixes
@@ -982,8 +982,8 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
     if _select_of_known(function, args):
         return False  # `tf.where(mask, inputs, lost)`: the result is shaped like inputs (runtime.api.where)
     paddings = args[1] if len(args) > 1 else kwargs.get("paddings")
-    if getattr(function, "__name__", "") == "pad" and isinstance(paddings, Tensor) and \
-            getattr(paddings, "constant_value", None) is None:
+    if getattr(function, "__name__", "") == "pad" and (isinstance(paddings, Tensor) and getattr(
+            paddings, "constant_value", None) is None or _holds_tensor(paddings)):
         return True  # paddings computed: what TF folds of them is not known here
     values = list(args) + list(kwargs.values()) + [getattr(function, "__self__", None)]
     for value in values:
@@ -992,6 +992,12 @@ def _touches_unknown(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> 
         if isinstance(value, ListVal) and any(_lost_shape(item) for item in value.items):
             return True
     return False
+
+
+def _holds_tensor(value: Any) -> bool:
+    """A list (of lists) with a tensor among its items: `[[0, 0], [0, n - tf.shape(x)[1]]]`."""
+    items = value.items if isinstance(value, ListVal) else None
+    return items is not None and any(isinstance(item, Tensor) or _holds_tensor(item) for item in items)
 
 
 def _input_dtypes_known(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> bool:
@@ -1109,6 +1115,8 @@ def _partial_result(function: Any, args: List[Any], kwargs: Dict[str, Any]) -> O
     name = getattr(function, "__name__", "")
     if name == "where":
         return _select_of_partly_known(args, kwargs)
+    if name == "pad":
+        return _padded_by_computed(args, kwargs)
     if name == "reshape":
         shape = args[1] if len(args) > 1 else kwargs.get("shape")
         source = args[0] if args else kwargs.get("tensor")
@@ -1180,6 +1188,24 @@ def _elementwise_of_shaped(function: Any, args: List[Any], kwargs: Dict[str, Any
     if _elementwise_kind(function) is None or kwargs:
         return False
     return all(not _lost_shape(a) or isinstance(a, UnknownTensor) and a.refined is not None for a in args)
+
+
+def _padded_by_computed(args: List[Any], kwargs: Dict[str, Any]) -> Optional[UnknownTensor]:
+    """`tf.pad(x, paddings)` with paddings computed in the graph (`tf.stack([0, tf.maximum(n -
+    tf.shape(x)[0], 0)])`) or lost: TF folds what it can of them, so each dim may be known to it
+    or not, lost here; the rank and the dtype are the input's whatever the paddings (TF's Pad).
+    SSD-Tensorflow's tf_extended.pad_axis pads so, by a size computed from a shape list, then
+    reshapes the result to a shape stacked from known ints, which TF knows whole. None when the
+    input's dtype is lost; a tensor of its dtype and a lost shape when its rank is."""
+    source = args[0] if args else kwargs.get("tensor")
+    if not isinstance(source, Tensor) or not isinstance(source.dtype, DType):
+        return None
+    dims = None if _lost_shape(source) else source.get_shape().dims_tuple
+    if dims is None:
+        result = UnknownTensor()
+        result.dtype = source.dtype.base_dtype
+        return result
+    return _partly_known(TensorShape([LOST] * len(dims)), source.dtype.base_dtype)
 
 
 def _partly_known(shape: TensorShape, dtype: Any) -> UnknownTensor:

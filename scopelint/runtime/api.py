@@ -1700,6 +1700,11 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
         # TF computes and the analysis lost
         dims = shape_in.dims_tuple
         return Tensor([LOST] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
+    elif any(isinstance(p, Tensor) for row in paddings for p in (row if isinstance(row, (list, tuple)) else [row])):
+        # a list holding tensors (`[[0, 0], [0, n - tf.shape(x)[1]]]`), packed into one tensor:
+        # its values computed, as above
+        dims = shape_in.dims_tuple
+        return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")

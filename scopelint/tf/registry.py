@@ -214,7 +214,7 @@ NAMESPACES: Dict[str, Tuple[Tuple[str, Tuple[str, ...]], ...]] = {
     # TF 1.x's streaming metrics: tf.metrics' own, predictions first (adversarial_text's eval_graph)
     "tensorflow.contrib.metrics": (("metrics", (
         "streaming_accuracy", "streaming_mean", "streaming_mean_absolute_error", "streaming_mean_squared_error",
-        "streaming_root_mean_squared_error",
+        "streaming_root_mean_squared_error", "streaming_precision", "streaming_recall", "streaming_mean_iou",
     )),),
     # TF 1.x's home of contrib.rnn's wrappers that make variables of their own
     "tensorflow.contrib.rnn.python.ops.core_rnn_cell": (("rnn", (

@@ -237,9 +237,18 @@ def _contrib_metrics(v1: Any, types: Any) -> Any:
 
         return streaming_metric
 
-    for name in ("accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error"):
+    for name in ("accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error", "precision",
+                 "recall"):
         setattr(metrics, "streaming_" + name, streaming(getattr(v1.metrics, name)))
     metrics.streaming_mean = v1.metrics.mean
+
+    def streaming_mean_iou(predictions: Any, labels: Any, num_classes: Any, weights: Any = None,
+                           metrics_collections: Any = None, updates_collections: Any = None, name: Any = None) -> Any:
+        return v1.metrics.mean_iou(labels=labels, predictions=predictions, num_classes=num_classes, weights=weights,
+                                   metrics_collections=metrics_collections, updates_collections=updates_collections,
+                                   name=name)
+
+    metrics.streaming_mean_iou = streaming_mean_iou
     return metrics
 
 

@@ -241,7 +241,26 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
 
         while_loop(lambda i, _: i < 1, compute, (tf.constant(0), elems_flat))
         result = results[0]
-        return _pack_like(result, [_stacked(r, n) for r in _flatten(result)])
+        signature = fn_output_signature if fn_output_signature is not None else dtype
+        if signature is None:
+            return _pack_like(result, [_stacked(r, n) for r in _flatten(result)])
+        flat = [_stacked(tf.cast(r, d.dtype if isinstance(d, tf.TensorSpec) else d), n)
+                for r, d in zip(_leaves_like(signature, result), _flatten(signature))]
+        return _pack_like(signature, flat)
+
+
+def _leaves_like(signature, result):
+    """map_fn's outputs with an output signature (`dtype`): TF checks that fn's result has the
+    signature's structure and packs the stacked tensors in it, each of its dtype. So the result's
+    parts are read where the signature has them, whatever the analysis lost of the result (a part
+    lost is a tensor of the signature's dtype: SSD-Tensorflow's bboxes_nms_batch maps
+    `dtype=(scores.dtype, bboxes.dtype)` over boxes whose rank the analysis lost)."""
+    if isinstance(signature, (list, tuple)):
+        leaves = []
+        for index, part in enumerate(signature):
+            leaves.extend(_leaves_like(part, result[index]))
+        return leaves
+    return [result]
 
 
 # ---------------------------------------------------------------------------- functional_ops.py

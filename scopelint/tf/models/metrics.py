@@ -548,4 +548,11 @@ streaming_accuracy = _streaming(accuracy)
 streaming_mean_absolute_error = _streaming(mean_absolute_error)
 streaming_mean_squared_error = _streaming(mean_squared_error)
 streaming_root_mean_squared_error = _streaming(root_mean_squared_error)
+streaming_precision = _streaming(precision)
+streaming_recall = _streaming(recall)
 streaming_mean = mean
+
+
+def streaming_mean_iou(predictions, labels, num_classes, weights=None, metrics_collections=None,
+                       updates_collections=None, name=None):
+    return mean_iou(labels, predictions, num_classes, weights, metrics_collections, updates_collections, name)
