@@ -1056,9 +1056,10 @@ _PROGRESS_BARS = frozenset("tqdm.%s%s" % (module, name) for name in ("tqdm", "tr
 # Library functions that read what they are given and never change it (`json.dumps(vars(args))`
 # to save a config): the containers keep their known contents.
 _READ_ONLY_CALLS = frozenset({
-    "json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pprint",
-    "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.exists", "os.path.isfile",
-    "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array", "np.asarray", "numpy.asarray",
+    "json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump", "yaml.safe_dump", "oyaml.dump",
+    "oyaml.safe_dump", "pprint.pprint", "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join",
+    "os.path.exists", "os.path.isfile", "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array",
+    "np.asarray", "numpy.asarray",
 })
 
 
