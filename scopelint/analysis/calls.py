@@ -513,7 +513,8 @@ class Calls(AnalysisState):
                 return UNKNOWN  # (what it gives may be what they returned: not data)
             st.graph.unknown_code_ran()
             return UNKNOWN
-        if label in ("numpy.load", "np.load") and kwargs.get("allow_pickle", False) is False:
+        if label in ("numpy.load", "np.load") and kwargs.get("allow_pickle", False) is False or \
+                label in _NUMPY_TEXT_READERS:
             return NumpyLoaded(label + "()", inert=True)
         return OpaqueVal(label + "()", inert=True)
 
@@ -1061,6 +1062,11 @@ _READ_ONLY_CALLS = frozenset({
     "os.path.exists", "os.path.isfile", "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array",
     "np.asarray", "numpy.asarray",
 })
+
+
+# numpy's readers of text files: an ndarray, never None (AttGAN's CelebA labels,
+# fixture constructs/numpy_text_not_none.py)
+_NUMPY_TEXT_READERS = frozenset({"numpy.loadtxt", "np.loadtxt", "numpy.genfromtxt", "np.genfromtxt"})
 
 
 # Library functions that keep the callable they are given for later (at exit, on a signal),
