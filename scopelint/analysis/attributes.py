@@ -25,8 +25,8 @@ from scopelint.analysis.threads import ThreadMethod, ThreadVal
 from scopelint.analysis.values import Alternatives, NamedTupleClass, ParameterVal, SessionVal, SetVal, SignatureVal
 from scopelint.analysis.values import (
     ApiFn, ArrayVal, BoundMethod, BuiltinFn, ClassVal, CreatorScopeCM, DictVal, FunctionVal, InstanceVal, is_concrete,
-    as_key, IteratorVal, join_values, ListVal, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded, OpaqueVal,
-    NOT_A_KEY, PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
+    as_key, IteratorVal, join_values, ListVal, LOST_KEYWORDS, MISSING, ModuleVal, NameScopeCM, NumpyDtype, NumpyLoaded,
+    OpaqueVal, NOT_A_KEY, PartialVal, ScopeCM, ScopeVal, SourceModuleVal, UnknownTensor, VarVal,
 )
 from scopelint.runtime import dependencies
 from scopelint.runtime.tensors import invalid_index, Op, Opaque, Tensor
@@ -350,6 +350,8 @@ class Attributes(AnalysisState):
             return OpaqueVal("ndarray." + name, inert=True)
         if isinstance(obj, NumpyDtype):
             return obj.name if name == "name" else OpaqueVal("dtype." + name, inert=True)
+        if isinstance(obj, PartialVal):
+            return _partial_attribute(obj, name)
         return UNKNOWN
 
     def _dict_subclass_attribute(self, obj: DictVal, name: str, st: State) -> Any:
@@ -492,6 +494,28 @@ class Attributes(AnalysisState):
             return enums.item(obj, key)  # `Resize['WARP_RESIZE']`
         found = self.call_own_method(obj, "__getitem__", [key], st, None)
         return UNKNOWN if found is MISSING else found
+
+
+def _partial_attribute(partial: PartialVal, name: str) -> Any:
+    """A functools.partial's `func`, `args` and `keywords` (AttGAN's `D.func.trainable_variables`,
+    the network object the partial wraps: fixture constructs/partial_attributes.py). Python makes a
+    partial of a partial one partial: its func the innermost, its args and keywords both together."""
+    chain = [partial]
+    while isinstance(chain[-1].function, PartialVal):
+        chain.append(chain[-1].function)
+    if name == "func":
+        return chain[-1].function
+    if name == "args":
+        return ListVal([arg for link in reversed(chain) for arg in link.args], is_tuple=True)
+    if name == "keywords":
+        if len(chain) == 1:
+            keywords = partial.kwargs  # the partial's own dict: a write to it changes its calls
+        else:
+            keywords = {}
+            for link in reversed(chain):
+                keywords.update(link.kwargs)
+        return UNKNOWN if LOST_KEYWORDS in keywords else DictVal(keywords)
+    return UNKNOWN
 
 
 def _tensor_bounded(key: Any) -> bool:

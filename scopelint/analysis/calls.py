@@ -13,8 +13,8 @@ import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from scopelint.analysis import (
-    alternatives, array_math, class_members, enums, library_models, memoized, models, numpy_dtypes, signatures, tf_api,
-    versions,
+    alternatives, array_math, class_members, enums, library_models, memoized, models, numpy_dtypes, path_journal,
+    signatures, tf_api, versions,
 )
 from scopelint.analysis.analysis_state import AnalysisState, CallContext, State
 from scopelint.analysis.imports import SYS_MODULES
@@ -509,11 +509,42 @@ class Calls(AnalysisState):
             if any(isinstance(v, (ScopeCM, NameScopeCM)) for v in list(args) + list(kwargs.values())):
                 # `ExitStack().enter_context(tf.variable_scope(...))`: the scope may now be open.
                 self._enter_unknown_scope(st)
+            elif self._callbacks_build_nothing(list(args) + list(kwargs.values()), st):
+                return UNKNOWN  # (what it gives may be what they returned: not data)
             st.graph.unknown_code_ran()
             return UNKNOWN
-        if label in ("numpy.load", "np.load") and kwargs.get("allow_pickle", False) is False:
+        if label in ("numpy.load", "np.load") and kwargs.get("allow_pickle", False) is False or \
+                label in _NUMPY_TEXT_READERS:
             return NumpyLoaded(label + "()", inert=True)
         return OpaqueVal(label + "()", inert=True)
+
+    def _callbacks_build_nothing(self, given: List[Any], st: State) -> bool:
+        """A library that builds no graph, given data and the program's functions (TF's cifar10
+        tutorial's `urlretrieve(DATA_URL, filepath, _progress)`): whatever it calls them with, and
+        however often, the program is left as it was when each, called with unknown arguments (on
+        a muted copy of the path), touches no graph, changes none of the program's values made
+        before (a list, an instance, a global) and returns data.
+        Fixture constructs/library_callback_builds_nothing.py."""
+        callbacks = [value for value in given if not is_plain_data(value)]
+        functions = [callback.function if type(callback) is BoundMethod else callback for callback in callbacks]
+        if not all(type(function) is FunctionVal and _plain_parameters(function) for function in functions):
+            return False
+        for callback, function in zip(callbacks, functions):
+            spec = function.node.args
+            count = len(spec.posonlyargs) + len(spec.args) - (1 if type(callback) is BoundMethod else 0)
+            returned: List[Any] = []
+            journal = path_journal.Journal(path_journal.new_floor())
+            self.journals.append(journal)
+            try:
+                _, touched = self._muted_trial(
+                    st, lambda trial: returned.append(self.call(callback, [UNKNOWN] * count, {}, trial, None)))
+            finally:
+                self.journals.pop()
+            changed = bool(journal.before)  # it wrote to the program's values: how often is unknown
+            path_journal.undo(journal)
+            if touched or changed or not all(is_plain_data(value) for value in returned):
+                return False
+        return bool(callbacks)
 
     def _forget_what_it_may_change(self, function: FunctionVal, args: List[Any], kwargs: Dict[str, Any]) -> None:
         """A call not analysed (cut off at the call depth) may have set what it was given: the
@@ -1031,10 +1062,16 @@ _PROGRESS_BARS = frozenset("tqdm.%s%s" % (module, name) for name in ("tqdm", "tr
 # Library functions that read what they are given and never change it (`json.dumps(vars(args))`
 # to save a config): the containers keep their known contents.
 _READ_ONLY_CALLS = frozenset({
-    "json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pprint",
-    "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.exists", "os.path.isfile",
-    "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array", "np.asarray", "numpy.asarray",
+    "json.dump", "json.dumps", "pickle.dump", "pickle.dumps", "yaml.dump", "yaml.safe_dump", "oyaml.dump",
+    "oyaml.safe_dump", "pprint.pprint", "pprint.pformat", "copy.copy", "copy.deepcopy", "os.path.join",
+    "os.path.exists", "os.path.isfile", "os.path.isdir", "os.makedirs", "os.mkdir", "np.array", "numpy.array",
+    "np.asarray", "numpy.asarray",
 })
+
+
+# numpy's readers of text files: an ndarray, never None (AttGAN's CelebA labels,
+# fixture constructs/numpy_text_not_none.py)
+_NUMPY_TEXT_READERS = frozenset({"numpy.loadtxt", "np.loadtxt", "numpy.genfromtxt", "np.genfromtxt"})
 
 
 # Library functions that keep the callable they are given for later (at exit, on a signal),
@@ -1117,6 +1154,14 @@ def _cannot_fail(qualname: str, args: List[Any], kwargs: Dict[str, Any]) -> bool
         return bool(dtypes) and all(isinstance(dtype, DType) and dtype.base_dtype == dtypes[0].base_dtype
                                     for dtype in dtypes)
     return False
+
+
+def _plain_parameters(function: FunctionVal) -> bool:
+    """A function (not a generator) whose parameters are positional or defaulted keywords: what
+    any caller passes binds to them, so calling it with unknown positional values covers it."""
+    spec = function.node.args
+    return spec.vararg is None and spec.kwarg is None and all(default is not None for default in spec.kw_defaults) \
+        and not _is_generator(function.node)
 
 
 def _is_generator(node: Any) -> bool:

@@ -343,6 +343,7 @@ SAFE_MODULES = {
     "pathlib", "hashlib", "struct", "PIL", "cv2", "matplotlib", "tqdm", "h5py", "pandas", "sklearn", "codecs",
     "textwrap", "__future__", "future", "builtins", "enum", "dataclasses", "gzip", "zipfile", "tarfile",
     "urllib", "threading", "multiprocessing", "queue", "traceback", "platform", "signal", "uuid", "yaml",
+    "oyaml",  # PyYAML keeping dicts' order (AttGAN's pylib saves its arguments with it)
     # the standard library's data, file and text modules: none calls the program's code or gives its objects
     "tempfile", "bz2", "lzma", "zlib", "base64", "binascii", "heapq", "bisect", "statistics", "fractions",
     "decimal", "numbers", "errno", "stat", "fnmatch", "locale", "calendar", "array", "getpass", "socket", "shlex",

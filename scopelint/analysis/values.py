@@ -565,7 +565,8 @@ def item_of_lost(iterable: Any) -> Any:
 class NumpyLoaded(OpaqueVal):
     """What `np.load(path)` gives where pickles are not allowed (numpy's default): an ndarray, a
     memmap or an NpzFile, and an item of it an ndarray; never None (sequence_tagging's
-    `if embeddings is None` on `np.load(path)["embeddings"]`)."""
+    `if embeddings is None` on `np.load(path)["embeddings"]`). So do np.loadtxt and
+    np.genfromtxt: an ndarray."""
 
 
 @dataclass(eq=False)
