@@ -1277,6 +1277,8 @@ class GraphState:
             part_dims = list(dims)
             part_dims[slice_dim] = base_len + (1 if i < excess else 0)
             part_name = "%s/part_%d" % (name, i)
+            # TF opens this name scope before the part's variable op: an invalid name fails here
+            self._validate_op_name(part_name + "/PartitionedInitializer")
             self.unique_name(part_name + "/PartitionedInitializer")
             full_dim = int(dims[slice_dim] or 0)
             if offset >= full_dim:
