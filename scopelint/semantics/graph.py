@@ -1184,6 +1184,10 @@ class GraphState:
         shape = _validated_shape(shape, validate_shape)
         if name is UNKNOWN:
             name = concat(None)
+        if isinstance(name, str) and not name:
+            # `name=""`: TF's name_scope("") resets to the root, and the op, given no name, is
+            # named by its type (`VariableV2`), not by the default of a name left None
+            name = "VariableV2/"
         base = name if name else "Variable"
         if isinstance(base, str) and base.endswith("/"):
             # A name ending in "/" is used as-is (Graph.name_scope's absolute form).
