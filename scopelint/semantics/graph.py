@@ -1149,11 +1149,17 @@ class GraphState:
         self.check_not_finalized()
         self._validate_op_name(name_scope_base)
         absolute = _absolute_scope_name(name_scope_base)
-        if absolute is not None:
+        if isinstance(name_scope_base, str) and not name_scope_base:
+            # get_variable("") at the root: TF's name_scope("") is the root, and the op, given no
+            # name, is named by its type
+            saved, self.name_stack = self.name_stack, ""
+            op_name: Text = self.unique_name("VariableV2")
+            self.name_stack = saved
+        elif absolute is not None:
             # `get_variable("")` in a scope (optimizer slots): the key `a/Adam/` is an absolute
             # name scope, so the op is `a/Adam`, taken as is, not uniquified (also when the
             # scope is partly unknown: `?/Adam?/` is the op `?/Adam?`).
-            op_name: Text = absolute
+            op_name = absolute
         elif key is not None and not isinstance(name_scope_base, str):
             # get_variable's op is named by its store key, which is new (else the store raised or
             # shared): a partly unknown key is its op's name as it is
