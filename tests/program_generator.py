@@ -273,12 +273,12 @@ def _stmt_get_variable(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str
 
 
 def _stmt_initialized(draw: Any, ctx: Ctx, depth: int, indent: str) -> List[str]:
+    # (constant_initializer's value is an integer: any dtype takes it, the explicit one or the
+    # scope's; 0.5 as an int32 is TF's own TypeError, not a scope error)
     init = draw(st.sampled_from(["tf.constant([1.0, 2.0])", "tf.constant(3)", "tf.zeros_initializer()",
-                                 "tf.constant_initializer(0.5)", "tf.constant([[1, 2]], dtype=tf.float64)"]))
+                                 "tf.constant_initializer(2)", "tf.constant([[1, 2]], dtype=tf.float64)"]))
     shape = "" if init.startswith("tf.constant(") else ", %s" % draw(st.sampled_from(SHAPES[1:4]))
     dtype = draw(st.sampled_from(["", "", ", dtype=tf.float64", ", dtype=tf.int32"]))
-    if init == "tf.constant_initializer(0.5)" and dtype.endswith("int32"):
-        dtype = ""  # 0.5 as an int32 is the program's own TypeError in TF, not a scope error
     return [indent + "tf.get_variable(%s%s, initializer=%s%s)" % (_str_expr(draw, ctx, VAR_NAMES), shape, init, dtype)]
 
 
