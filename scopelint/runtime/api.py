@@ -1690,9 +1690,12 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
         paddings = paddings.tolist()  # a numpy array (cyclegan's `np.array([[0, 0], [3, 3], ...])`)
     elif isinstance(paddings, Tensor) and getattr(paddings, "constant_value", None) is not None:
         paddings = paddings.constant_value  # `tf.constant([[0, 0], [2, 2], ...])`, read as TF's constant_value
-    elif isinstance(paddings, Tensor):
-        # values unknown here: the rank is kept, each dimension unknown (the analysis does not take
-        # this as TF's answer: TF may fold a constant it computes, builtin_calls._touches_unknown)
+    elif isinstance(paddings, Tensor) or isinstance(paddings, (list, tuple)) and any(
+            isinstance(p, Tensor) for row in paddings for p in (row if isinstance(row, (list, tuple)) else [row])):
+        # values computed in the graph (a tensor, or a list holding tensors, `[[0, 0], [0, n -
+        # tf.shape(x)[1]]]`, which TF packs into one): the rank is kept, each dimension unknown
+        # (the analysis does not take this as TF's answer: TF may fold a constant it computes,
+        # builtin_calls._touches_unknown)
         dims = shape_in.dims_tuple
         return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     elif not isinstance(paddings, (list, tuple)):
@@ -1700,11 +1703,6 @@ def pad(tensor: Any, paddings: Any, mode: str = "CONSTANT", name: Any = None, co
         # TF computes and the analysis lost
         dims = shape_in.dims_tuple
         return Tensor([LOST] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
-    elif any(isinstance(p, Tensor) for row in paddings for p in (row if isinstance(row, (list, tuple)) else [row])):
-        # a list holding tensors (`[[0, 0], [0, n - tf.shape(x)[1]]]`), packed into one tensor:
-        # its values computed, as above
-        dims = shape_in.dims_tuple
-        return Tensor([None] * len(dims) if dims is not None else None, dtype_of(tensor), op_name("Pad", name), "Pad")
     if shape_in.dims_tuple is not None and isinstance(paddings, (list, tuple)):
         out = [d + sum(p) if d is not None else None for d, p in zip(shape_in.dims_tuple, paddings)]
     return Tensor(out, dtype_of(tensor), op_name("Pad", name), "Pad")

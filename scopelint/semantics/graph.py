@@ -286,9 +286,10 @@ class GraphState:
     def join(self, other: "GraphState") -> None:
         """Merge `other` (another path to the same program point) into self."""
         other_vars = other.vars
-        if self.absent_counts or other.absent_counts or self.vars.keys() != other_vars.keys():
+        same_keys = self.vars.keys() == other_vars.keys()
+        if self.absent_counts or other.absent_counts or not same_keys:
             self.absent_counts = self._joined_absent_counts(other)  # (from both sides as they were)
-        for key in set(self.vars) | set(other_vars) if self.vars.keys() != other_vars.keys() else self.vars.keys():
+        for key in self.vars.keys() if same_keys else set(self.vars) | set(other_vars):
             mine, theirs = self.vars.get(key), other_vars.get(key)
             if mine is theirs:
                 continue  # the common case: a variable neither path touched
@@ -1191,9 +1192,10 @@ class GraphState:
         if name is UNKNOWN:
             name = concat(None)
         if isinstance(name, str) and not name:
-            # `name=""`: TF's name_scope("") resets to the root, and the op, given no name, is
-            # named by its type (`VariableV2`), not by the default of a name left None
-            name = "VariableV2/"
+            # `name=""`: TF's name_scope("") resets to the root, and the op is named as
+            # get_variable("")'s is (by its type), not by the default of a name left None
+            return self.new_variable(None, shape, dtype, name_scope_base="", via="Variable", trainable=trainable,
+                                     collections=collections)
         base = name if name else "Variable"
         if isinstance(base, str) and base.endswith("/"):
             # A name ending in "/" is used as-is (Graph.name_scope's absolute form).
